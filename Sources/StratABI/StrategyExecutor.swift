@@ -1,0 +1,80 @@
+import Foundation
+
+/// The compiled-strategy interface: what the backtester (and later the live engine) sees of a
+/// strategy, whichever backend runs it. Neither side imports the IR.
+///
+/// Call sequence per evaluation step (one step per timestamp, after all bars of it are applied):
+/// ```
+///   for each bar of this timestamp:  executor.setBar(instrument:, bar:)
+///   let n = executor.step(timeNanos:)         // decisions[0..<n] are valid until the next call
+/// ```
+public protocol StrategyExecutor: AnyObject {
+  /// What the strategy declares: instruments, parameters, state size, risk limits.
+  var interface: StrategyInterface { get }
+  /// Decisions written by the last `step`; valid until the next call.
+  var decisions: UnsafeBufferPointer<Decision> { get }
+  /// Returns the strategy to its initial state (as after init).
+  func reset()
+  /// Makes `bar` the last known bar of instrument `instrument` (index into `interface.instruments`).
+  func setBar(instrument: Int, bar: Bar)
+  /// Runs one evaluation step at `timeNanos` (UTC, since the epoch); returns the decision count.
+  func step(timeNanos: Int64) -> Int
+}
+
+/// One bar of one instrument, in floating point as the strategy sees it.
+public struct Bar: Sendable, Equatable {
+  public var open: Double
+  public var high: Double
+  public var low: Double
+  public var close: Double
+  public var volume: Double
+
+  public init(open: Double, high: Double, low: Double, close: Double, volume: Double) {
+    self.open = open
+    self.high = high
+    self.low = low
+    self.close = close
+    self.volume = volume
+  }
+}
+
+/// The bar fields a strategy can read, in the order of the executor's input record.
+public enum BarField: Int, CaseIterable, Sendable {
+  case open, high, low, close, volume
+
+  /// The field's name in the language (`a.close`).
+  public var name: String { String(describing: self) }
+}
+
+/// What a step asks the runtime to do for one instrument.
+public enum DecisionKind: UInt8, Sendable {
+  /// Make the position `quantity` (signed); the runtime orders the difference.
+  case target = 0
+  /// Buy (quantity > 0) or sell (quantity < 0) `abs(quantity)` at market.
+  case market = 1
+  /// Buy or sell at `price` or better.
+  case limit = 2
+}
+
+/// One decision of one step. Quantity stays floating point here; the runtime rounds it to
+/// whole units with `Decision.wholeUnits` so that every backend converts the same way.
+public struct Decision: Sendable, Equatable {
+  public var kind: DecisionKind
+  public var instrument: Int32
+  public var quantity: Double
+  public var price: Double
+
+  public init(kind: DecisionKind, instrument: Int32, quantity: Double, price: Double = .nan) {
+    self.kind = kind
+    self.instrument = instrument
+    self.quantity = quantity
+    self.price = price
+  }
+
+  /// The quantity rounded half away from zero to whole units, or nil when it is not finite or
+  /// beyond ±1e15 (such a decision is rejected by the runtime, never truncated silently).
+  public var wholeUnits: Int64? {
+    guard quantity.isFinite, abs(quantity) <= 1e15 else { return nil }
+    return Int64(quantity.rounded(.toNearestOrAwayFromZero))
+  }
+}
