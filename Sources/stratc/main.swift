@@ -1,1 +1,55 @@
-print("stratc")
+import Foundation
+
+CrashGuard.install()
+
+/// Runs a subcommand and returns its exit status.
+func run(_ argv: [String]) -> ExitCode {
+  guard let command = argv.first else {
+    Output.standardError(Help.main + "\n")
+    return .usage
+  }
+  if command == "--version" {
+    Output.standardOutput(Help.version + "\n")
+    return .success
+  }
+  if command == "--help" || command == "-h" || command == "help" {
+    Output.standardOutput(Help.main + "\n")
+    return .success
+  }
+  let rest = Array(argv.dropFirst())
+  let helpTexts = ["check": Help.check, "ir": Help.ir, "report": Help.report, "backtest": Help.backtest]
+  guard let help = helpTexts[command] else {
+    Output.standardError("stratc: unknown command `\(command)`\n\n" + Help.main + "\n")
+    return .usage
+  }
+  if rest.contains("--help") || rest.contains("-h") {
+    Output.standardOutput(help + "\n")
+    return .success
+  }
+  do {
+    let args = try Arguments(
+      rest,
+      valued: ["diagnostics", "param", "data", "instrument", "fill", "fee", "out"],
+      switches: ["no-opt", "json", "quiet"])
+    var output = Output()
+    switch args.value("diagnostics") ?? "text" {
+    case "text": output.format = .text
+    case "json": output.format = .json
+    case let other: throw Arguments.Problem.usage("--diagnostics must be text or json; found `\(other)`")
+    }
+    switch command {
+    case "check": return CompileCommands.check(args, output: output)
+    case "ir": return try CompileCommands.ir(args, output: output)
+    case "report": return try CompileCommands.report(args, output: output)
+    default: return try BacktestCommand.run(args, output: output)
+    }
+  } catch Arguments.Problem.usage(let message) {
+    Output.standardError("stratc \(command): \(message)\n\n\(help)\n")
+    return .usage
+  } catch {
+    Output.standardError("stratc \(command): \(error)\n")
+    return .userError
+  }
+}
+
+exit(run(Array(CommandLine.arguments.dropFirst())).rawValue)

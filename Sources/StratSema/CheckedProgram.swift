@@ -1,0 +1,54 @@
+import StratDiagnostics
+import StratIR
+
+/// A program that passed checking: everything lowering needs, with names resolved.
+struct CheckedProgram {
+  struct Param {
+    var name: String
+    var type: StratType
+    var value: IRConstant
+  }
+  struct Let {
+    var name: String
+    var value: TypedExpr
+  }
+  struct State {
+    var name: String
+    var type: StratType
+    var initial: IRConstant
+  }
+  struct Model {
+    var name: String
+    var isLogistic: Bool
+    var features: [TypedExpr]
+    var weights: [Double]
+    var bias: Double
+  }
+  enum Action {
+    case target(instrument: Int, quantity: TypedExpr)
+    case market(instrument: Int, quantity: TypedExpr)
+    case limit(instrument: Int, quantity: TypedExpr, price: TypedExpr)
+    case assign(state: Int, value: TypedExpr)
+  }
+  struct Rule {
+    var condition: TypedExpr
+    var actions: [Action]
+  }
+  struct Schedule {
+    /// Minutes after midnight in the schedule's zone.
+    var open: Int64
+    var close: Int64
+    var offsetNanos: Int64
+    var flattenBeforeNanos: Int64
+  }
+
+  var name: String
+  var instruments: [IRInstrument]
+  var params: [Param]
+  var lets: [Let]
+  var states: [State]
+  var models: [Model]
+  var rules: [Rule]
+  var risk: [RiskLimit]
+  var schedule: Schedule?
+}

@@ -1,0 +1,222 @@
+import StratDiagnostics
+import StratIR
+import StratSyntax
+
+/// Resolves names, checks types, units and time (no look-ahead, constant windows and lags),
+/// and produces a `CheckedProgram`. Reports every problem it finds, then gives up on lowering.
+struct Checker {
+  enum Entity {
+    case instrument(Int)
+    case param(Int)
+    case `let`(Int)
+    case state(Int)
+    case function(Int)
+    case model(Int)
+  }
+
+  let program: Program
+  /// Parameter values given on the command line, by name, as text.
+  let overrides: [String: String]
+  var diagnostics = DiagnosticBag()
+  var entities: [String: (Entity, SourceSpan)] = [:]
+  var used: Set<String> = []
+  var checked: CheckedProgram
+
+  var letDecls: [LetDecl] = []
+  var letResults: [TypedExpr?] = []
+  var letVisiting: [Int] = []
+  var functionDecls: [FunctionDecl] = []
+  var functionResults: [TypedExpr?] = []
+  var functionVisiting: [Int] = []
+  var modelDecls: [ModelDecl] = []
+  var modelChecked: [Bool] = []
+  var paramDecls: [ParamDecl] = []
+  /// Set while checking a function body: its parameter names and types.
+  var functionScope: [(name: String, type: StratType)]?
+
+  init(program: Program, overrides: [String: String]) {
+    self.program = program
+    self.overrides = overrides
+    self.checked = CheckedProgram(
+      name: program.name?.name ?? "strategy", instruments: [], params: [], lets: [], states: [],
+      models: [], rules: [], risk: [], schedule: nil)
+  }
+
+  /// Checks the whole program.
+  mutating func check() -> CheckedProgram? {
+    collectDeclarations()
+    checkOverridesExist()
+    for i in letDecls.indices { _ = checkLet(i) }
+    for i in functionDecls.indices { _ = checkFunction(i) }
+    for i in modelDecls.indices { checkModel(i) }
+    var risks: [RiskDecl] = []
+    var schedules: [ScheduleDecl] = []
+    for declaration in program.declarations {
+      switch declaration {
+      case .rule(let rule): checkRule(rule)
+      case .risk(let risk): risks.append(risk)
+      case .schedule(let schedule): schedules.append(schedule)
+      default: break
+      }
+    }
+    for risk in risks { checkRisk(risk) }
+    if let first = schedules.first { checkSchedule(first) }
+    for extra in schedules.dropFirst() {
+      report(SemaDiagnostics.duplicateBlock("schedule", at: extra.span))
+    }
+    if checked.instruments.isEmpty, program.name != nil {
+      report(SemaDiagnostics.noInstruments(at: program.name!.span))
+    }
+    warnUnused()
+    return diagnostics.hasErrors ? nil : checked
+  }
+
+  mutating func report(_ diagnostic: Diagnostic) { diagnostics.add(diagnostic) }
+
+  // MARK: - Declarations
+
+  mutating func collectDeclarations() {
+    for declaration in program.declarations {
+      switch declaration {
+      case .instrument(let d):
+        guard declare(d.name, .instrument(checked.instruments.count)) else { continue }
+        checked.instruments.append(IRInstrument(name: d.name.name, symbol: d.symbol ?? d.name.name.uppercased()))
+        used.insert(d.name.name)
+      case .param(let d):
+        guard declare(d.name, .param(paramDecls.count)) else { continue }
+        paramDecls.append(d)
+        checked.params.append(checkParam(d))
+      case .let(let d):
+        guard declare(d.name, .let(letDecls.count)) else { continue }
+        letDecls.append(d)
+        letResults.append(nil)
+        checked.lets.append(.init(name: d.name.name, value: TypedExpr(kind: .constant(.f64(0)), type: .plainFloat, span: d.name.span)))
+      case .state(let d):
+        guard declare(d.name, .state(checked.states.count)) else { continue }
+        checked.states.append(checkState(d))
+        used.insert(d.name.name)
+      case .function(let d):
+        if Builtin(rawValue: d.name.name) != nil {
+          report(SemaDiagnostics.shadowsBuiltin(d.name))
+          continue
+        }
+        guard declare(d.name, .function(functionDecls.count)) else { continue }
+        functionDecls.append(d)
+        functionResults.append(nil)
+      case .model(let d):
+        guard declare(d.name, .model(modelDecls.count)) else { continue }
+        modelDecls.append(d)
+        modelChecked.append(false)
+        checked.models.append(.init(name: d.name.name, isLogistic: d.kind == .logistic, features: [], weights: [], bias: 0))
+      case .rule, .risk, .schedule:
+        break
+      }
+    }
+  }
+
+  mutating func declare(_ name: Identifier, _ entity: Entity) -> Bool {
+    if name.name == "time" {
+      report(SemaDiagnostics.reservedName(name))
+      return false
+    }
+    if let (_, previous) = entities[name.name] {
+      report(SemaDiagnostics.duplicate(name, previous: previous))
+      return false
+    }
+    entities[name.name] = (entity, name.span)
+    return true
+  }
+
+  func resolveType(_ name: TypeName) -> StratType? { StratType(named: name.name) }
+
+  mutating func requireType(_ name: TypeName) -> StratType? {
+    if let type = resolveType(name) { return type }
+    report(SemaDiagnostics.unknownType(name))
+    return nil
+  }
+
+  // MARK: - Params and state
+
+  mutating func checkParam(_ d: ParamDecl) -> CheckedProgram.Param {
+    let type = requireType(d.type) ?? .plainFloat
+    var value = constant(d.defaultValue, as: type, what: "the default of `\(d.name.name)`")
+    if let text = overrides[d.name.name] {
+      if let parsed = Self.parseOverride(text, as: type) {
+        value = parsed
+      } else {
+        report(SemaDiagnostics.badOverride(d.name.name, text, type))
+      }
+    }
+    if let range = d.range, let v = value {
+      let low = constant(range.low, as: type, what: "the range's low end")
+      let high = constant(range.high, as: type, what: "the range's high end")
+      if let step = range.step { _ = constant(step, as: type, what: "the range's step") }
+      if let lo = low?.asDouble, let hi = high?.asDouble {
+        if lo > hi {
+          report(SemaDiagnostics.emptyRange(d.name.name, span: range.low.span.merged(with: range.high.span)))
+        } else if v.asDouble < lo || v.asDouble > hi {
+          let from = overrides[d.name.name] != nil ? "the value given on the command line" : "the default"
+          report(SemaDiagnostics.outOfRange(d.name.name, value: v, from: from, low: lo, high: hi, span: d.defaultValue.span))
+        }
+      }
+    }
+    return .init(name: d.name.name, type: type, value: value ?? Self.zero(of: type))
+  }
+
+  mutating func checkState(_ d: StateDecl) -> CheckedProgram.State {
+    let type = requireType(d.type) ?? .plainFloat
+    let value = constant(d.initial, as: type, what: "the initial value of `\(d.name.name)`")
+    return .init(name: d.name.name, type: type, initial: value ?? Self.zero(of: type))
+  }
+
+  mutating func checkOverridesExist() {
+    for name in overrides.keys.sorted() where !checked.params.contains(where: { $0.name == name }) {
+      let candidates = checked.params.map(\.name)
+      let suggestion = Suggestions.closest(to: name, among: candidates).first
+      report(
+        Diagnostic(
+          id: "cli.unknown-param",
+          message: "the strategy has no parameter `\(name)`"
+            + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
+          notes: candidates.isEmpty ? ["it declares no parameters"] : ["its parameters: " + candidates.joined(separator: ", ")]))
+    }
+  }
+
+  static func parseOverride(_ text: String, as type: StratType) -> IRConstant? {
+    switch type {
+    case .bool: return text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
+    case .int, .duration: return Int64(text).map(IRConstant.i64)
+    case .float: return Double(text).flatMap { $0.isFinite ? IRConstant.f64($0) : nil }
+    case .time: return nil
+    }
+  }
+
+  static func zero(of type: StratType) -> IRConstant {
+    switch type {
+    case .bool: .bool(false)
+    case .int, .duration, .time: .i64(0)
+    case .float: .f64(0)
+    }
+  }
+
+  /// Checks `expr` as a compile-time constant of `type` (literals, params and arithmetic on them).
+  mutating func constant(_ expr: Expr, as type: StratType, what: String) -> IRConstant? {
+    guard let typed = checkExpression(expr) else { return nil }
+    guard let coerced = coerce(typed, to: type, context: what) else { return nil }
+    guard let value = ConstantEvaluator(params: checked.params).evaluate(coerced) else {
+      report(SemaDiagnostics.notConstant(what, span: expr.span))
+      return nil
+    }
+    return value
+  }
+}
+
+extension IRConstant {
+  var asDouble: Double {
+    switch self {
+    case .f64(let v): v
+    case .i64(let v): Double(v)
+    case .bool(let v): v ? 1 : 0
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import StratDiagnostics
+import StratIR
+
+/// A checked expression: names resolved, types and units known, calls to user functions inlined.
+struct TypedExpr {
+  var kind: Kind
+  var type: StratType
+  var span: SourceSpan
+  /// Made only of number literals, so it takes the unit its context asks for (`a.close > 100`).
+  var isLiteral = false
+
+  indirect enum Kind {
+    case constant(IRConstant)
+    case field(instrument: Int, InputField)
+    case param(Int)
+    case letValue(Int)
+    case stateValue(Int)
+    case modelValue(Int)
+    case time
+    /// A function parameter inside a function body; replaced at each call site.
+    case argument(Int)
+    case negate(TypedExpr)
+    case not(TypedExpr)
+    case toFloat(TypedExpr)
+    case binary(BinaryOp, TypedExpr, TypedExpr)
+    case builtin(Builtin, [TypedExpr], window: Int)
+    case lag(TypedExpr, Int)
+    case ifElse(TypedExpr, TypedExpr, TypedExpr)
+  }
+
+  enum BinaryOp {
+    case add, subtract, multiply, divide
+    case less, lessEqual, greater, greaterEqual, equal, notEqual
+    case and, or
+  }
+
+  /// Replaces `argument(i)` with `arguments[i]` (the inlining of a user function).
+  func substituting(_ arguments: [TypedExpr]) -> TypedExpr {
+    var copy = self
+    switch kind {
+    case .argument(let i): return arguments[i]
+    case .constant, .field, .param, .letValue, .stateValue, .modelValue, .time: return self
+    case .negate(let e): copy.kind = .negate(e.substituting(arguments))
+    case .not(let e): copy.kind = .not(e.substituting(arguments))
+    case .toFloat(let e): copy.kind = .toFloat(e.substituting(arguments))
+    case .binary(let op, let l, let r):
+      copy.kind = .binary(op, l.substituting(arguments), r.substituting(arguments))
+    case .builtin(let b, let args, let window):
+      copy.kind = .builtin(b, args.map { $0.substituting(arguments) }, window: window)
+    case .lag(let e, let k): copy.kind = .lag(e.substituting(arguments), k)
+    case .ifElse(let c, let t, let f):
+      copy.kind = .ifElse(
+        c.substituting(arguments), t.substituting(arguments), f.substituting(arguments))
+    }
+    return copy
+  }
+}
+
+/// The built-in functions: math, windowed statistics and signals.
+enum Builtin: String, CaseIterable {
+  // math
+  case log, exp, sqrt, abs, round, sign, min, max, clamp
+  // windowed (last argument is a constant window)
+  case sma, ema, sum, `var`, var_pop, stdev, stdev_pop, zscore, zscore_pop, lowest, highest
+  case corr, cov, slope, intercept
+  // signals
+  case ret, logret, crosses_above, crosses_below
+
+  /// True when the last argument is a window length that must be a constant.
+  var hasWindow: Bool {
+    switch self {
+    case .sma, .ema, .sum, .var, .var_pop, .stdev, .stdev_pop, .zscore, .zscore_pop, .lowest,
+      .highest, .corr, .cov, .slope, .intercept:
+      true
+    default: false
+    }
+  }
+
+  /// The smallest window that gives a meaningful value.
+  var minimumWindow: Int {
+    switch self {
+    case .var, .stdev, .zscore, .corr, .cov, .slope, .intercept: 2
+    default: 1
+    }
+  }
+
+  /// Accepted argument counts, window included.
+  var arity: ClosedRange<Int> {
+    switch self {
+    case .log, .exp, .sqrt, .abs, .round, .sign: 1...1
+    case .min, .max: 2...2
+    case .clamp: 3...3
+    case .corr, .cov, .slope, .intercept: 3...3
+    case .ret, .logret: 1...2
+    case .crosses_above, .crosses_below: 2...2
+    default: 2...2
+    }
+  }
+
+  /// How the function is written, for messages.
+  var signature: String {
+    switch self {
+    case .log, .exp, .sqrt, .abs, .round, .sign: "\(rawValue)(x)"
+    case .min, .max: "\(rawValue)(x, y)"
+    case .clamp: "clamp(x, low, high)"
+    case .corr, .cov: "\(rawValue)(x, y, window)"
+    case .slope, .intercept: "\(rawValue)(y, x, window)"
+    case .ret, .logret: "\(rawValue)(x) or \(rawValue)(x, k)"
+    case .crosses_above, .crosses_below: "\(rawValue)(x, y)"
+    default: "\(rawValue)(x, window)"
+    }
+  }
+}

@@ -1,0 +1,190 @@
+import StratDiagnostics
+
+extension Parser {
+  // expr := "if" expr "then" expr "else" expr | or_expr
+  mutating func parseExpression() -> Expr {
+    guard enterNesting() else { return .error(current.span) }
+    defer { depth -= 1 }
+    if at(.keyword(.if)) {
+      let start = advance().span.start
+      let condition = parseExpression()
+      guard at(.keyword(.then)) else {
+        error("parse.expected-then", "expected `then` after the condition of `if`; found \(current.describedForUser)", at: current.span)
+        return .error(span(from: start))
+      }
+      advance()
+      let whenTrue = parseExpression()
+      guard at(.keyword(.else)) else {
+        error(
+          "parse.expected-else",
+          "expected `else`: an `if` expression needs a value for both cases; found \(current.describedForUser)",
+          at: current.span)
+        return .error(span(from: start))
+      }
+      advance()
+      let whenFalse = parseExpression()
+      return .ifElse(condition, whenTrue, whenFalse, span(from: start))
+    }
+    return parseBinary(level: 0)
+  }
+
+  /// Binary levels, loosest first: or, and, comparison, additive, multiplicative.
+  private static let levels: [[(TokenKind, BinaryOperator)]] = [
+    [(.keyword(.or), .or)],
+    [(.keyword(.and), .and)],
+    [
+      (.symbol(.less), .less), (.symbol(.lessEqual), .lessEqual), (.symbol(.greater), .greater),
+      (.symbol(.greaterEqual), .greaterEqual), (.symbol(.equal), .equal),
+      (.symbol(.notEqual), .notEqual),
+    ],
+    [(.symbol(.plus), .add), (.symbol(.minus), .subtract)],
+    [(.symbol(.star), .multiply), (.symbol(.slash), .divide)],
+  ]
+
+  mutating func parseAdditive() -> Expr { parseBinary(level: 3) }
+
+  // or_expr, and_expr, comparison, additive, term: one loop driven by the table above
+  private mutating func parseBinary(level: Int) -> Expr {
+    guard level < Self.levels.count else { return parseUnary() }
+    if level == 2, at(.keyword(.not)) { return parseNot() }
+    var left = parseBinary(level: level + 1)
+    var chained = 0  // each operator adds a level to the tree, so it counts as nesting
+    defer { depth -= chained }
+    while let (_, op) = Self.levels[level].first(where: { $0.0 == current.kind }) {
+      guard enterNesting() else { return .error(left.span) }
+      chained += 1
+      let operatorSpan = advance().span
+      let right = parseBinary(level: level + 1)
+      left = .binary(op, left, right, operatorSpan: operatorSpan)
+      if op.isComparison, Self.levels[level].contains(where: { $0.0 == current.kind }) {
+        error(
+          "parse.chained-comparison",
+          "comparisons cannot be chained; write `a < b and b < c`", at: current.span)
+      }
+    }
+    return left
+  }
+
+  // not_expr := "not" not_expr | comparison
+  private mutating func parseNot() -> Expr {
+    guard enterNesting() else { return .error(current.span) }
+    defer { depth -= 1 }
+    let start = advance().span.start
+    let operand = at(.keyword(.not)) ? parseNot() : parseBinary(level: 3).comparedIfNeeded(&self)
+    return .unary(.not, operand, span(from: start))
+  }
+
+  // unary := ("-" | "+") unary | postfix
+  private mutating func parseUnary() -> Expr {
+    if atSymbol(.minus) || atSymbol(.plus) {
+      guard enterNesting() else { return .error(current.span) }
+      defer { depth -= 1 }
+      let token = advance()
+      let operand = parseUnary()
+      return .unary(token.kind == .symbol(.minus) ? .negate : .plus, operand, span(from: token.span.start))
+    }
+    return parsePostfix()
+  }
+
+  // postfix := primary { "[" expr "]" | "." IDENT }
+  private mutating func parsePostfix() -> Expr {
+    let start = current.span.start
+    var expr = parsePrimary()
+    while true {
+      if atSymbol(.leftBracket) {
+        advance()
+        let lag = parseExpression()
+        expect(.rightBracket, "to close the lag")
+        expr = .lag(expr, lag, span(from: start))
+      } else if atSymbol(.dot) {
+        advance()
+        guard let member = expectIdentifier("a field name after `.`") else { return .error(span(from: start)) }
+        expr = .member(expr, member)
+      } else {
+        return expr
+      }
+    }
+  }
+
+  // primary := NUMBER | DURATION | "true" | "false" | IDENT [ "(" args ")" ] | "(" expr ")"
+  private mutating func parsePrimary() -> Expr {
+    let token = current
+    switch token.kind {
+    case .number:
+      advance()
+      let isInteger = !token.text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+      guard let value = Double(token.text), value.isFinite else {
+        error("parse.number-out-of-range", "the number `\(token.text)` is too large", at: token.span)
+        return .error(token.span)
+      }
+      return .number(value, isInteger: isInteger, token.span)
+    case .duration:
+      advance()
+      return durationLiteral(token)
+    case .keyword(.true), .keyword(.false):
+      advance()
+      return .bool(token.kind == .keyword(.true), token.span)
+    case .identifier:
+      advance()
+      let name = Identifier(name: token.text, span: token.span)
+      guard atSymbol(.leftParen) else { return .name(name) }
+      advance()
+      let args = parseExpressionList(until: .rightParen)
+      expect(.rightParen, "to close the argument list of `\(name.name)`")
+      return .call(name, args, span(from: token.span.start))
+    case .symbol(.leftParen):
+      advance()
+      let inner = parseExpression()
+      expect(.rightParen, "to close the parenthesis")
+      return inner
+    default:
+      error("parse.expected-expression", "expected a value; found \(token.describedForUser)", at: token.span)
+      return .error(token.span)
+    }
+  }
+
+  private mutating func durationLiteral(_ token: Token) -> Expr {
+    let text = token.text
+    let digits = text.prefix { $0.isNumber }
+    let unit = text.dropFirst(digits.count)
+    let scale: Int64 = ["ms": 1_000_000, "s": 1_000_000_000, "m": 60_000_000_000,
+      "h": 3_600_000_000_000, "d": 86_400_000_000_000][String(unit)] ?? 1
+    guard let count = Int64(digits), case let (ns, overflow) = count.multipliedReportingOverflow(by: scale), !overflow else {
+      error("parse.number-out-of-range", "the duration `\(text)` is too long", at: token.span)
+      return .error(token.span)
+    }
+    return .duration(nanoseconds: ns, token.span)
+  }
+
+  /// Counts one level of nesting; past the limit reports once and skips the rest of the file's
+  /// expression so that no input can exhaust the stack.
+  mutating func enterNesting() -> Bool {
+    depth += 1
+    if depth <= Parser.maximumNesting { return true }
+    error(
+      "parse.too-deep",
+      "this expression is nested more than \(Parser.maximumNesting) levels deep (parentheses, operators and lags each count)",
+      at: current.span, notes: ["split it into several `let` declarations"])
+    depth -= 1
+    // Skip everything up to the next declaration so the parent parses stop at once.
+    synchronize()
+    depth += 1
+    return false
+  }
+}
+
+extension Expr {
+  /// After `not`, continues a comparison so that `not a > b` means `not (a > b)`.
+  fileprivate func comparedIfNeeded(_ parser: inout Parser) -> Expr {
+    let comparisons: [(TokenKind, BinaryOperator)] = [
+      (.symbol(.less), .less), (.symbol(.lessEqual), .lessEqual), (.symbol(.greater), .greater),
+      (.symbol(.greaterEqual), .greaterEqual), (.symbol(.equal), .equal),
+      (.symbol(.notEqual), .notEqual),
+    ]
+    guard let (_, op) = comparisons.first(where: { $0.0 == parser.current.kind }) else {
+      return self
+    }
+    let operatorSpan = parser.advance().span
+    return .binary(op, self, parser.parseAdditive(), operatorSpan: operatorSpan)
+  }
+}

@@ -1,0 +1,157 @@
+import StratDiagnostics
+
+extension Parser {
+  // rule := "when" expr "{" { action } "}"
+  mutating func parseRule() -> RuleDecl? {
+    let keyword = advance().span
+    let condition = parseExpression()
+    guard expect(.leftBrace, "to open the rule's actions") else { return nil }
+    var actions: [Action] = []
+    while !atSymbol(.rightBrace) && !at(.end) {
+      let before = position
+      if let action = parseAction() { actions.append(action) }
+      if position == before || !isActionStart { skipToActionBoundary() }
+    }
+    expect(.rightBrace, "to close the rule's actions")
+    return RuleDecl(keyword: keyword, condition: condition, actions: actions)
+  }
+
+  var isActionStart: Bool {
+    switch current.kind {
+    case .keyword(.target), .keyword(.flat), .keyword(.buy), .keyword(.sell), .identifier,
+      .symbol(.rightBrace), .end:
+      true
+    default: false
+    }
+  }
+
+  mutating func skipToActionBoundary() {
+    while !isActionStart {
+      if case .keyword(let k) = current.kind,
+        [.instrument, .param, .let, .state, .fn, .model, .when, .risk, .schedule].contains(k)
+      {
+        return
+      }
+      advance()
+    }
+  }
+
+  // action := "target" IDENT "=" expr | "flat" [IDENT]
+  //         | ("buy"|"sell") IDENT expr ["limit" expr] | IDENT "=" expr
+  mutating func parseAction() -> Action? {
+    let start = current.span.start
+    switch current.kind {
+    case .keyword(.target):
+      advance()
+      guard let instrument = expectIdentifier("an instrument after `target`"),
+        expect(.assign, "between the instrument and its target quantity")
+      else { return nil }
+      return .target(instrument: instrument, quantity: parseExpression())
+    case .keyword(.flat):
+      advance()
+      var instrument: Identifier?
+      if at(.identifier), tokens[position + 1].kind != .symbol(.assign) {
+        let token = advance()
+        instrument = Identifier(name: token.text, span: token.span)
+      }
+      return .flat(instrument: instrument, span: span(from: start))
+    case .keyword(.buy), .keyword(.sell):
+      let isBuy = advance().kind == .keyword(.buy)
+      guard let instrument = expectIdentifier("an instrument after `\(isBuy ? "buy" : "sell")`")
+      else { return nil }
+      let quantity = parseExpression()
+      var limit: Expr?
+      if atWord("limit") {
+        advance()
+        limit = parseExpression()
+      }
+      return .order(
+        isBuy: isBuy, instrument: instrument, quantity: quantity, limit: limit,
+        span: span(from: start))
+    case .identifier:
+      let name = expectIdentifier("a state variable")!
+      guard expect(.assign, "to assign the state variable `\(name.name)`") else { return nil }
+      return .assign(state: name, value: parseExpression())
+    default:
+      error(
+        "parse.expected-action",
+        "expected an action (target, flat, buy, sell or a state assignment); found \(current.describedForUser)",
+        at: current.span)
+      return nil
+    }
+  }
+
+  // risk := "risk" "{" { risk_item } "}"
+  mutating func parseRisk() -> RiskDecl? {
+    advance()
+    guard expect(.leftBrace, "to open the risk block") else { return nil }
+    var items: [RiskItem] = []
+    while !atSymbol(.rightBrace) && !at(.end) {
+      guard let name = expectIdentifier("a risk limit name") else {
+        skipToActionBoundary()
+        if !at(.identifier) { break }
+        continue
+      }
+      var instrument: Identifier?
+      if at(.identifier) { instrument = expectIdentifier("an instrument") }
+      guard expect(.assign, "after the limit's name") else { continue }
+      let value = parseExpression()
+      var per: Expr?
+      if atWord("per") {
+        advance()
+        per = parseExpression()
+      }
+      items.append(RiskItem(name: name, instrument: instrument, value: value, per: per))
+    }
+    expect(.rightBrace, "to close the risk block")
+    return RiskDecl(items: items)
+  }
+
+  // schedule := "schedule" "{" { "hours" TIME "to" TIME | "timezone" STRING | "flatten_before" expr } "}"
+  mutating func parseSchedule() -> ScheduleDecl? {
+    let start = advance().span.start
+    guard expect(.leftBrace, "to open the schedule block") else { return nil }
+    var items: [ScheduleItem] = []
+    while !atSymbol(.rightBrace) && !at(.end) {
+      let word = current
+      if atWord("hours") {
+        advance()
+        guard let open = expectTimeOfDay(), atWord("to") else {
+          error("parse.expected-hours", "expected `hours HH:MM to HH:MM`", at: current.span)
+          skipToActionBoundary()
+          continue
+        }
+        advance()
+        guard let close = expectTimeOfDay() else { continue }
+        items.append(.hours(open: open, close: close))
+      } else if atWord("timezone") {
+        advance()
+        guard at(.string) else {
+          error("parse.expected-timezone", "expected a timezone string such as \"UTC\" or \"-05:00\"", at: current.span)
+          continue
+        }
+        items.append(.timezone(advance()))
+      } else if atWord("flatten_before") {
+        advance()
+        items.append(.flattenBefore(parseExpression(), span: word.span))
+      } else {
+        error(
+          "parse.unknown-schedule-item",
+          "expected `hours`, `timezone` or `flatten_before` in a schedule; found \(current.describedForUser)",
+          at: current.span)
+        advance()
+        skipToActionBoundary()
+      }
+    }
+    expect(.rightBrace, "to close the schedule block")
+    return ScheduleDecl(span: span(from: start), items: items)
+  }
+
+  mutating func expectTimeOfDay() -> Token? {
+    if at(.timeOfDay) { return advance() }
+    error(
+      "parse.expected-time-of-day", "expected a time of day like 09:30; found \(current.describedForUser)",
+      at: current.span)
+    return nil
+  }
+}

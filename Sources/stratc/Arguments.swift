@@ -1,0 +1,60 @@
+/// A small command-line reader: positional arguments and `--flag VALUE` / `--flag=VALUE` options.
+struct Arguments {
+  enum Problem: Error {
+    case usage(String)
+  }
+
+  private(set) var positional: [String] = []
+  private var options: [(name: String, value: String?)] = []
+
+  /// Splits `args` by the flag names that take a value and those that do not.
+  init(_ args: [String], valued: Set<String>, switches: Set<String>) throws {
+    var i = 0
+    while i < args.count {
+      let arg = args[i]
+      i += 1
+      guard arg.hasPrefix("--"), arg.count > 2 else {
+        positional.append(arg)
+        continue
+      }
+      var name = String(arg.dropFirst(2))
+      var value: String?
+      if let eq = name.firstIndex(of: "=") {
+        value = String(name[name.index(after: eq)...])
+        name = String(name[..<eq])
+      }
+      if switches.contains(name) {
+        guard value == nil else { throw Problem.usage("--\(name) takes no value") }
+        options.append((name, nil))
+      } else if valued.contains(name) {
+        if value == nil {
+          guard i < args.count else { throw Problem.usage("--\(name) needs a value") }
+          value = args[i]
+          i += 1
+        }
+        options.append((name, value))
+      } else {
+        throw Problem.usage("unknown option --\(name)")
+      }
+    }
+  }
+
+  /// True when the switch was given.
+  func has(_ name: String) -> Bool { options.contains { $0.name == name } }
+
+  /// Every value given for a repeatable option, in order.
+  func values(_ name: String) -> [String] { options.filter { $0.name == name }.compactMap(\.value) }
+
+  /// The last value given for an option.
+  func value(_ name: String) -> String? { values(name).last }
+
+  /// Parses repeated `NAME=VALUE` options into pairs, in order.
+  func pairs(_ name: String) throws -> [(String, String)] {
+    try values(name).map { text in
+      guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+        throw Problem.usage("--\(name) expects NAME=VALUE; found `\(text)`")
+      }
+      return (String(text[..<eq]), String(text[text.index(after: eq)...]))
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/// The text of `--help` for stratc and each subcommand.
+enum Help {
+  static let version = "stratc 0.1.0 (language 1, IR 1)"
+
+  static let main = """
+    stratc — compile and backtest .strat trading strategies
+
+    USAGE
+      stratc check FILE...                     check strategies; report every problem
+      stratc ir FILE [--no-opt]                print the IR
+      stratc report FILE [--json]              print the static report (state, operations, warm-up)
+      stratc backtest FILE --data SYMBOL=PATH... --out DIR   run a backtest on CSV bars
+
+    OPTIONS (every subcommand)
+      --diagnostics=text|json   how errors are printed on stderr (json: one object per line)
+      --help                    help for a subcommand: stratc backtest --help
+      --version                 print the version
+
+    EXIT STATUS
+      0 success; 1 the strategy or the data is wrong; 2 bad command line; 3 internal error
+    """
+
+  static let check = """
+    stratc check FILE... [--diagnostics=text|json]
+
+    Parses and checks each file: names, types and units, look-ahead, constant windows.
+    Exit 0 when all are valid, 1 when any has an error (warnings alone do not fail).
+    """
+
+  static let ir = """
+    stratc ir FILE [--no-opt] [--param NAME=VALUE]...
+
+    Prints the strategy's IR: its state slots and its step function. --no-opt prints the IR as
+    lowered, before constant folding, shared windows and dead-code removal.
+    """
+
+  static let report = """
+    stratc report FILE [--json] [--param NAME=VALUE]...
+
+    Prints the static report: state bytes per slot, operations per step, the longest lag and
+    window, and the warm-up (steps after every instrument is seen before a rule can fire).
+    """
+
+  static let backtest = """
+    stratc backtest FILE --data SYMBOL=PATH... --out DIR [options]
+
+    Runs the strategy over CSV bars, one evaluation step per timestamp at which any of its
+    instruments has a bar, and writes DIR/trades.csv, DIR/equity.csv and DIR/summary.json.
+
+      --data SYMBOL=PATH       bars for a symbol (repeatable); PATH may be a folder of SYMBOL.csv
+      --instrument NAME=SYMBOL bind a strategy instrument to a symbol (default: its declaration)
+      --param NAME=VALUE       set a parameter (repeatable)
+      --fill next-open|close   fill at the next bar's open (default) or the decision bar's close
+      --fee KIND:RATE          per-share:0.005 (currency per unit) or per-notional:0.0005 (fraction)
+      --out DIR                where to write the results (created if missing)
+      --quiet                  do not print the summary
+    """
+}
