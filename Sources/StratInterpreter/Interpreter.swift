@@ -1,0 +1,128 @@
+import Foundation
+import StratABI
+import StratIR
+
+/// The reference executor: runs a module's step exactly as the opcode table and
+/// `WindowSemantics.md` say. Every other backend must match its decisions and state bit for bit.
+///
+/// ```
+///   init(module:)  ── translate + check ──▶  operations[]   (32-byte records, program order)
+///                                            registers[]    (one UInt64 per IR value + consts)
+///   setBar ──▶ inputs[instrument × 5 + field], seen[instrument]
+///   step   ──▶ for op in operations: switch op.code { … } ──▶ state, decisions[0..<n]
+/// ```
+///
+/// Ownership: the interpreter owns every buffer below and frees them in `deinit`. Nothing is
+/// allocated, retained or released per step; `decisions` points into storage that the next
+/// `step` or `reset` overwrites. An instance is not thread-safe: one thread drives it.
+public final class Interpreter: StrategyExecutor {
+  /// What the strategy declares, read from the module.
+  public let interface: StrategyInterface
+
+  private let operations: UnsafeMutablePointer<Operation>
+  private let operationCount: Int
+  /// Values as bit patterns: f64 bits, two's-complement i64, bool as 0/1.
+  private let registers: UnsafeMutablePointer<UInt64>
+  /// The state record; see `StateLayout`.
+  private let state: UnsafeMutableRawPointer
+  private let layout: StateLayout
+  /// Five f64 bar fields per instrument, in `InputField` order.
+  private let inputs: UnsafeMutablePointer<Double>
+  /// 1 once `setBar` has been called for the instrument since the last reset.
+  private let seenFlags: UnsafeMutablePointer<UInt64>
+  private let instrumentCount: Int
+  private let decisionStorage: UnsafeMutablePointer<Decision>
+  /// Decisions made by the last step (kept behind a pointer: no exclusivity check per step).
+  private let decisionCount: UnsafeMutablePointer<Int>
+
+  /// Translates and checks `module`; throws when it cannot be run (a verifier would have
+  /// rejected it).
+  public init(module: IRModule) throws(InterpreterError) {
+    let layout = try StateLayout(slots: module.slots)
+    var translator = ProgramTranslator(module: module, layout: layout)
+    let program = try translator.translate()
+    interface = try StrategyInterface(module: module)
+    self.layout = layout
+
+    let operations = UnsafeMutablePointer<Operation>.allocate(
+      capacity: max(1, program.operations.count))
+    for (index, operation) in program.operations.enumerated() {
+      (operations + index).initialize(to: operation)
+    }
+    self.operations = operations
+    operationCount = program.operations.count
+
+    let registers = UnsafeMutablePointer<UInt64>.allocate(capacity: program.registerCount)
+    registers.initialize(repeating: 0, count: program.registerCount)
+    for preload in program.preloads { registers[preload.register] = preload.bits }
+    self.registers = registers
+
+    state = .allocate(byteCount: max(8, layout.byteCount), alignment: 16)
+    instrumentCount = module.instruments.count
+    inputs = .allocate(capacity: max(1, instrumentCount * 5))
+    seenFlags = .allocate(capacity: max(1, instrumentCount))
+    let decisionCapacity = max(1, program.decisionCapacity)
+    let decisionStorage = UnsafeMutablePointer<Decision>.allocate(capacity: decisionCapacity)
+    decisionStorage.initialize(
+      repeating: Decision(kind: .target, instrument: 0, quantity: 0), count: decisionCapacity)
+    self.decisionStorage = decisionStorage
+    decisionCount = .allocate(capacity: 1)
+    decisionCount.initialize(to: 0)
+    reset()
+  }
+
+  deinit {
+    operations.deallocate()
+    registers.deallocate()
+    state.deallocate()
+    inputs.deallocate()
+    seenFlags.deallocate()
+    decisionStorage.deallocate()
+    decisionCount.deallocate()
+  }
+
+  /// Decisions written by the last `step`, in program order; valid until the next call.
+  public var decisions: UnsafeBufferPointer<Decision> {
+    UnsafeBufferPointer(start: decisionStorage, count: decisionCount.pointee)
+  }
+
+  /// Zeroes the state, sets scalar slots to their initial constants, and forgets every bar.
+  public func reset() {
+    state.initializeMemory(as: UInt8.self, repeating: 0, count: max(8, layout.byteCount))
+    for scalar in layout.scalarInitials {
+      state.storeBytes(of: scalar.bits, toByteOffset: scalar.offset, as: UInt64.self)
+    }
+    inputs.initialize(repeating: 0, count: max(1, instrumentCount * 5))
+    seenFlags.initialize(repeating: 0, count: max(1, instrumentCount))
+    decisionCount.pointee = 0
+  }
+
+  /// Makes `bar` the last known bar of `instrument`; the index must be below the instrument
+  /// count (a host bug otherwise).
+  public func setBar(instrument: Int, bar: Bar) {
+    precondition(
+      instrument >= 0 && instrument < instrumentCount,
+      "setBar: instrument \(instrument) is outside 0..<\(instrumentCount)")
+    let fields = inputs + instrument &* 5
+    fields[InputField.open.rawValue] = bar.open
+    fields[InputField.high.rawValue] = bar.high
+    fields[InputField.low.rawValue] = bar.low
+    fields[InputField.close.rawValue] = bar.close
+    fields[InputField.volume.rawValue] = bar.volume
+    seenFlags[instrument] = 1
+  }
+
+  /// Returns a copy of the state record (layout in `StateLayout`), for comparing backends.
+  public func stateSnapshot() -> [UInt8] {
+    Array(UnsafeRawBufferPointer(start: state, count: layout.byteCount))
+  }
+
+  /// Runs the step once at `timeNanos`; returns the number of decisions written.
+  public func step(timeNanos: Int64) -> Int {
+    let emitted = Self.run(
+      operations, operations + operationCount, RegisterFile(registers), state, inputs, seenFlags,
+      decisionStorage, timeNanos)
+    decisionCount.pointee = emitted
+    return emitted
+  }
+}
