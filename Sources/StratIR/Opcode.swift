@@ -2,7 +2,8 @@
 /// executor read it; adding an opcode starts here.
 ///
 /// Floating point is IEEE-754 double with no fast-math and no fused multiply-add. The math
-/// intrinsics are the C library's functions (log, exp, sqrt, fabs, round, fmin, fmax), so every
+/// intrinsics log, exp and round are the C library's; sqrt and abs are IEEE-exact; fmin, fmax and
+/// sign are defined below by comparisons (C libraries disagree on ±0 and NaN ties), so every
 /// backend gets the same bits. Comparisons are ordered (false when an operand is NaN) except
 /// `fne`, which is true when either is NaN. Integer arithmetic wraps; `idiv`/`irem` by zero give 0.
 public enum Opcode: String, Sendable, CaseIterable {
@@ -27,7 +28,7 @@ public enum Opcode: String, Sendable, CaseIterable {
   case log, exp, sqrt, abs  // (a) → f64: log, exp, sqrt, fabs
   case round  // (a) → f64: round half away from zero (C round)
   case sign  // (a) → f64: −1, 0 or +1 (−0 gives 0; NaN gives NaN)
-  case fmin, fmax  // (a, b) → f64: C fmin/fmax (a NaN operand yields the other)
+  case fmin, fmax  // (a, b) → f64: fmin = (a < b || b is NaN) ? a : b; fmax the same with >
   // Comparisons → bool
   case flt, fle, fgt, fge, feq, fne  // (a: f64, b: f64)
   case ilt, ile, igt, ige, ieq, ine  // (a: i64, b: i64)

@@ -22,15 +22,14 @@
   return Int64(x)
 }
 
-/// `fmin` as glibc computes it on x86-64 (the C library the opcode table names): a NaN operand
-/// yields the other, two NaNs yield the first, and equal operands (+0 and −0 included) yield
-/// the second. Swift's `Foundation.fmin` is not this: it returns the first of two equal zeros.
-/// Every backend can write it as `(a < b || b != b) ? a : b`.
+/// `fmin` as the opcode table defines it, by compare and select (C libraries disagree on ties):
+/// a NaN operand yields the other, two NaNs yield the first, and equal operands (+0 and −0
+/// included) yield the second. Every backend writes it as `(a < b || b != b) ? a : b`.
 @inline(__always) func cMinimum(_ a: Double, _ b: Double) -> Double {
   a < b || b.isNaN ? a : b
 }
 
-/// `fmax` as glibc computes it on x86-64; see `cMinimum`. `(a > b || b != b) ? a : b`.
+/// `fmax` as the opcode table defines it; see `cMinimum`. `(a > b || b != b) ? a : b`.
 @inline(__always) func cMaximum(_ a: Double, _ b: Double) -> Double {
   a > b || b.isNaN ? a : b
 }
