@@ -52,7 +52,8 @@ let package = Package(
       exclude: ["cases"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: [],
-      path: "Tests/EndToEnd"),
+      dependencies: ["stratc"],
+      path: "Tests/EndToEnd",
+      exclude: ["expected"]),
   ]
 )

@@ -40,28 +40,46 @@ public enum DiagnosticRenderer {
     return "\(place)\(d.severity.rawValue)[\(d.id)]: \(d.message)\n"
   }
 
+  /// Widest source excerpt shown; longer lines are cut around the caret.
+  static let excerptWidth = 120
+
   static func excerpt(primary: Label, secondary: [Label]) -> String {
     let file = primary.span.file
     let (line, column) = file.position(of: primary.span.start)
-    let source = file.lineText(line)
-    let gutter = String(repeating: " ", count: String(line).count)
-    var out = "\(gutter) |\n\(line) | \(source)\n"
-    var marks = [Character](repeating: " ", count: source.utf8.count + 1)
+    let lineStart = file.lineStarts[line - 1]
+    let lineBytes = Array(file.lineText(line).utf8)
+    // Columns are bytes; cut a window of the line around the caret when it is long.
+    let first = lineBytes.count > excerptWidth ? max(0, min(column - 1 - excerptWidth / 2, lineBytes.count - excerptWidth)) : 0
+    let last = min(lineBytes.count, first + excerptWidth)
+    let prefix = first > 0 ? "…" : ""
+    let suffix = last < lineBytes.count ? "…" : ""
+    let shown = prefix + String(decoding: lineBytes[first..<last], as: UTF8.self) + suffix
+    var marks = [UInt8](repeating: UInt8(ascii: " "), count: prefix.isEmpty ? 0 : 1)
+    marks += [UInt8](repeating: UInt8(ascii: " "), count: last - first)
+    func mark(_ label: Label, with symbol: UInt8) {
+      let from = max(label.span.start - lineStart, first)
+      let to = min(max(label.span.end, label.span.start + 1) - lineStart, last)
+      guard from < to || (from == to && from == last) else { return }
+      let offset = prefix.isEmpty ? 0 : 1
+      for i in from..<max(to, from + 1) {
+        let at = i - first + offset
+        if at < marks.count {
+          if symbol == UInt8(ascii: "^") || marks[at] == UInt8(ascii: " ") { marks[at] = symbol }
+        } else {
+          marks.append(symbol)
+        }
+      }
+    }
     var tail = primary.message
     for label in secondary where file.position(of: label.span.start).line == line {
-      let c = file.position(of: label.span.start).column - 1
-      let width = max(1, min(label.span.end, file.lineStarts.count > line ? file.lineStarts[line] - 1 : file.bytes.count) - label.span.start)
-      for i in c..<min(marks.count, c + width) where marks[i] == " " { marks[i] = "-" }
-      if !label.message.isEmpty { tail += (tail.isEmpty ? "" : "; ") + "\(label.message)" }
+      mark(label, with: UInt8(ascii: "-"))
+      if !label.message.isEmpty { tail += (tail.isEmpty ? "" : "; ") + label.message }
     }
-    let lineEnd = line < file.lineStarts.count ? file.lineStarts[line] - 1 : file.bytes.count
-    let width = max(1, min(primary.span.end, lineEnd) - primary.span.start)
-    let start = column - 1
-    if start >= marks.count { marks.append(contentsOf: repeatElement(" ", count: start - marks.count + 1)) }
-    for i in start..<min(marks.count, start + width) { marks[i] = "^" }
-    let markText = String(marks).replacingTrailingSpaces()
-    out += "\(gutter) | \(markText)\(tail.isEmpty ? "" : " " + tail)\n"
-    return out
+    mark(primary, with: UInt8(ascii: "^"))
+    while marks.last == UInt8(ascii: " ") { marks.removeLast() }
+    let gutter = String(repeating: " ", count: String(line).count)
+    return "\(gutter) |\n\(line) | \(shown)\n"
+      + "\(gutter) | \(String(decoding: marks, as: UTF8.self))\(tail.isEmpty ? "" : " " + tail)\n"
   }
 
   /// Returns one JSON object (no trailing newline) with the fields tools rely on:
@@ -121,10 +139,4 @@ public enum DiagnosticRenderer {
   }
 }
 
-extension String {
-  fileprivate func replacingTrailingSpaces() -> String {
-    var s = Substring(self)
-    while s.last == " " { s = s.dropLast() }
-    return String(s)
-  }
-}
+

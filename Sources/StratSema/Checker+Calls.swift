@@ -170,6 +170,7 @@ extension Checker {
   /// Checks a function body once, with its parameters in scope; recursion is an error.
   mutating func checkFunction(_ index: Int) -> TypedExpr? {
     if let done = functionResults[index] { return done }
+    if failed.contains("fn \(index)") { return nil }
     let decl = functionDecls[index]
     if functionVisiting.contains(index) {
       let cycle = functionVisiting.map { functionDecls[$0].name.name } + [decl.name.name]
@@ -186,11 +187,17 @@ extension Checker {
     let saved = functionScope
     functionScope = scope
     defer { functionScope = saved }
-    guard var body = checkExpression(decl.body) else { return nil }
+    guard var body = checkExpression(decl.body) else {
+      failed.insert("fn \(index)")
+      return nil
+    }
     if let resultName = decl.result {
       guard let type = requireType(resultName),
         let coerced = coerce(body, to: type, context: "the result of `\(decl.name.name)`")
-      else { return nil }
+      else {
+        failed.insert("fn \(index)")
+        return nil
+      }
       body = coerced
     }
     functionResults[index] = body

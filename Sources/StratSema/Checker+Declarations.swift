@@ -8,6 +8,7 @@ extension Checker {
   /// Checks a let once; a let that depends on itself is reported with the whole cycle.
   mutating func checkLet(_ index: Int) -> TypedExpr? {
     if let done = letResults[index] { return done }
+    if failed.contains("let \(index)") { return nil }  // reported once, not at every use
     let decl = letDecls[index]
     if let start = letVisiting.firstIndex(of: index) {
       let cycle = letVisiting[start...].map { letDecls[$0].name } + [decl.name]
@@ -19,11 +20,17 @@ extension Checker {
     let savedScope = functionScope
     functionScope = nil
     defer { functionScope = savedScope }
-    guard var value = checkExpression(decl.value) else { return nil }
+    guard var value = checkExpression(decl.value) else {
+      failed.insert("let \(index)")
+      return nil
+    }
     if let typeName = decl.type {
       guard let type = requireType(typeName),
         let coerced = coerce(value, to: type, context: "the declared type of `\(decl.name.name)`")
-      else { return nil }
+      else {
+        failed.insert("let \(index)")
+        return nil
+      }
       value = coerced
     }
     value.isLiteral = false

@@ -25,6 +25,8 @@ struct Checker {
   var letDecls: [LetDecl] = []
   var letResults: [TypedExpr?] = []
   var letVisiting: [Int] = []
+  /// Lets and functions already reported as wrong (`let 3`, `fn 0`): later uses stay quiet.
+  var failed: Set<String> = []
   var functionDecls: [FunctionDecl] = []
   var functionResults: [TypedExpr?] = []
   var functionVisiting: [Int] = []

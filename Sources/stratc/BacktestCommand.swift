@@ -1,7 +1,97 @@
-/// `stratc backtest`: wired once the market-data and backtest modules land.
+import Foundation
+import StratABI
+import StratBacktest
+import StratDiagnostics
+import StratIR
+import StratInterpreter
+import StratMarket
+
+/// `stratc backtest`: compile, bind instruments to loaded bars, run, write the result files.
 enum BacktestCommand {
   static func run(_ args: Arguments, output: Output) throws -> ExitCode {
-    Output.standardError("stratc backtest: not wired yet\n")
-    return .internalError
+    guard args.positional.count == 1 else {
+      throw Arguments.Problem.usage("name exactly one .strat file")
+    }
+    let dataSpecs = args.values("data")
+    guard !dataSpecs.isEmpty else { throw Arguments.Problem.usage("give at least one --data SYMBOL=PATH") }
+    guard let outDir = args.value("out") else { throw Arguments.Problem.usage("give --out DIR") }
+    guard let fill = FillMode(rawValue: args.value("fill") ?? "next-open") else {
+      throw Arguments.Problem.usage("--fill must be next-open or close")
+    }
+    let fees = try feeModel(args.value("fee"))
+    let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
+    let bindings = try args.pairs("instrument")
+
+    var module: IRModule
+    switch CompileCommands.compile(args.positional[0], params: params, optimize: true, output: output) {
+    case .success(let m): module = m
+    case .failure(let code): return code
+    }
+    for (name, symbol) in bindings {
+      guard let index = module.instruments.firstIndex(where: { $0.name == name }) else {
+        let names = module.instruments.map(\.name)
+        let hint = Suggestions.closest(to: name, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+        output.report([Diagnostic(
+          id: "cli.unknown-instrument", message: "--instrument \(name)=\(symbol): the strategy has no instrument `\(name)`\(hint)",
+          notes: ["its instruments: " + names.joined(separator: ", ")])])
+        return .userError
+      }
+      module.instruments[index].symbol = symbol
+    }
+
+    let executor: Interpreter
+    do {
+      executor = try Interpreter(module: module)
+    } catch {
+      output.report([Diagnostic(id: "internal.interpreter", message: "the interpreter refused the IR: \(error)")])
+      return .internalError
+    }
+
+    let series: [BarSeries]
+    do {
+      series = try MarketDataSource.load(specs: dataSpecs)
+    } catch {
+      output.report(error.diagnostics)
+      return .userError
+    }
+
+    do {
+      let indices = try Backtester.seriesIndices(for: executor.interface, in: series)
+      let config = BacktestConfig(
+        seriesForInstrument: indices, fill: fill, fees: fees, backend: "interpreter", params: nil)
+      let result = try Backtester(series: series, config: config).run(executor)
+      try result.write(to: outDir)
+      if result.metrics.steps <= module.warmupSteps {
+        output.report([Diagnostic(
+          id: "backtest.no-warmup", severity: .warning,
+          message: "no rule could fire: the data has \(result.metrics.steps) steps, and the strategy needs \(module.warmupSteps + 1) after every instrument has a bar",
+          notes: ["load more history, or shorten the windows (see `stratc report`)"])])
+      }
+      if !args.has("quiet") { Output.standardOutput(result.summaryText()) }
+      return .success
+    } catch {
+      output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
+      return .userError
+    }
+  }
+
+  /// Parses `--fee per-share:0.005` or `--fee per-notional:0.0005`.
+  static func feeModel(_ text: String?) throws -> FeeModel {
+    guard let text else { return .none }
+    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else {
+      throw Arguments.Problem.usage("--fee expects per-share:RATE or per-notional:RATE; found `\(text)`")
+    }
+    do {
+      switch parts[0] {
+      case "per-share": return .perShare(try Money(parts[1]))
+      case "per-notional": return .perNotional(try Rate(parts[1]))
+      default: throw Arguments.Problem.usage("--fee kind must be per-share or per-notional; found `\(parts[0])`")
+      }
+    } catch let problem as Arguments.Problem {
+      throw problem
+    } catch {
+      throw Arguments.Problem.usage("--fee rate `\(parts[1])`: \(error)")
+    }
   }
 }

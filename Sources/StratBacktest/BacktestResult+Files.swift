@@ -1,0 +1,182 @@
+import Foundation
+import StratABI
+import StratMarket
+
+extension BacktestResult {
+  /// Writes `trades.csv`, `equity.csv` and `summary.json` into `directory` (created if needed).
+  public func write(to directory: String) throws(BacktestError) {
+    do {
+      try FileManager.default.createDirectory(
+        atPath: directory,
+        withIntermediateDirectories: true
+      )
+    } catch {
+      throw BacktestError(
+        id: "backtest.io",
+        message: "cannot create the output folder `\(directory)`: \(error)"
+      )
+    }
+    let base = directory.hasSuffix("/") ? directory : directory + "/"
+    try Self.write(tradesCSV(), to: base + "trades.csv")
+    try Self.write(equityCSV(), to: base + "equity.csv")
+    try Self.write(summaryJSON(), to: base + "summary.json")
+  }
+
+  /// The bytes of `trades.csv`: `time,instrument,side,quantity,price,fee`, one fill per line,
+  /// time in ISO 8601 UTC, quantity unsigned, price and fee exact with at least two decimals.
+  public func tradesCSV() -> [UInt8] {
+    var out = TextBuffer(capacity: 64 + ledger.fills.count * 64)
+    out.append("time,instrument,side,quantity,price,fee\n")
+    let names = instruments.map(\.name)
+    for fill in ledger.fills {
+      out.append(time: fill.time)
+      out.append(byte: 0x2C)
+      out.append(names[fill.instrument])
+      out.append(fill.side == .buy ? ",BUY," : ",SELL,")
+      out.append(fill.size)
+      out.append(byte: 0x2C)
+      out.append(fill.price)
+      out.append(byte: 0x2C)
+      out.append(fill.fee)
+      out.append(byte: 0x0A)
+    }
+    return out.bytes
+  }
+
+  /// The bytes of `equity.csv`: `time,equity`, one line per step.
+  public func equityCSV() -> [UInt8] {
+    var out = TextBuffer(capacity: 16 + stepTimes.count * 36)
+    out.append("time,equity\n")
+    for k in 0..<stepTimes.count {
+      out.append(time: stepTimes[k])
+      out.append(byte: 0x2C)
+      out.append(equity[k])
+      out.append(byte: 0x0A)
+    }
+    return out.bytes
+  }
+
+  /// The bytes of `summary.json`: keys in a fixed order, money as exact decimal numbers, the
+  /// Sharpe ratio with six decimals, so that equal runs give equal bytes.
+  public func summaryJSON() -> [UInt8] {
+    var out = TextBuffer(capacity: 2_048)
+    let m = metrics
+    out.append("{\n")
+    field(&out, "strategy") { $0.appendJSONString(strategy) }
+    field(&out, "backend") { $0.appendJSONString(backend) }
+    field(&out, "events") { $0.append(Int64(m.events)) }
+    field(&out, "steps") { $0.append(Int64(m.steps)) }
+    field(&out, "trades") { $0.append(Int64(m.trades)) }
+    field(&out, "positions") { out in
+      object(&out, instruments.indices.map { instruments[$0].name }) { out, i in
+        out.append(ledger.positions[i])
+      }
+    }
+    field(&out, "pnl") { $0.append(m.pnl) }
+    field(&out, "fees") { $0.append(m.fees) }
+    field(&out, "turnover") { $0.append(m.turnover) }
+    field(&out, "sharpe") { $0.append(m.sharpe, decimals: 6) }
+    field(&out, "max_drawdown") { $0.append(m.maxDrawdown) }
+    field(&out, "rejected") { $0.append(Int64(m.rejected)) }
+    let codes = RiskDenial.Code.allCases.filter { rejectedCounts[$0] != nil }
+    field(&out, "rejected_by_reason") { out in
+      object(&out, codes.map(\.rawValue)) { out, k in
+        out.append(Int64(rejectedCounts[codes[k]] ?? 0))
+      }
+    }
+    field(&out, "unfilled") { $0.append(Int64(m.unfilled)) }
+    field(&out, "cancelled") { $0.append(Int64(cancelled)) }
+    field(&out, "fill") { $0.appendJSONString(fill.rawValue) }
+    field(&out, "fill_note") { $0.appendJSONString(fill.note) }
+    field(&out, "fee_model") { $0.appendJSONString(fees.description) }
+    field(&out, "first_time") { Self.appendTime(m.firstTime, to: &$0) }
+    field(&out, "last_time") { Self.appendTime(m.lastTime, to: &$0) }
+    field(&out, "params") { out in
+      object(&out, params.map(\.name)) { out, k in Self.appendParam(params[k], to: &out) }
+    }
+    field(&out, "instruments", last: true) { out in
+      object(&out, instruments.map(\.name)) { out, k in out.appendJSONString(instruments[k].symbol)
+      }
+    }
+    out.append("}\n")
+    return out.bytes
+  }
+
+  // MARK: - JSON pieces
+
+  /// Appends `  "key": value,` on its own line.
+  private func field(
+    _ out: inout TextBuffer,
+    _ key: String,
+    last: Bool = false,
+    _ value: (inout TextBuffer) -> Void
+  ) {
+    out.append("  ")
+    out.appendJSONString(key)
+    out.append(": ")
+    value(&out)
+    out.append(last ? "\n" : ",\n")
+  }
+
+  /// Appends a one-line object `{"k": v, …}` with the given keys in order.
+  private func object(
+    _ out: inout TextBuffer,
+    _ keys: [String],
+    _ value: (inout TextBuffer, Int) -> Void
+  ) {
+    out.append("{")
+    for (k, key) in keys.enumerated() {
+      if k > 0 { out.append(", ") }
+      out.appendJSONString(key)
+      out.append(": ")
+      value(&out, k)
+    }
+    out.append("}")
+  }
+
+  /// Appends a time as a JSON string, or `null`.
+  private static func appendTime(_ time: Int64?, to out: inout TextBuffer) {
+    guard let time else { return out.append("null") }
+    out.append(byte: 0x22)
+    out.append(time: time)
+    out.append(byte: 0x22)
+  }
+
+  /// Appends a parameter value as JSON: integers and booleans exactly, floats as Swift's
+  /// shortest round-trip text, non-finite values as `null`.
+  private static func appendParam(_ param: ParameterInfo, to out: inout TextBuffer) {
+    let value = param.value
+    guard value.isFinite else { return out.append("null") }
+    switch param.kind {
+    case .bool: out.append(value != 0 ? "true" : "false")
+    case .int where abs(value) < 9e18: out.append(Int64(value))
+    default: out.append("\(value)")
+    }
+  }
+
+  /// Writes bytes to a file, replacing it (plain POSIX calls: no intermediate copy).
+  private static func write(_ bytes: [UInt8], to path: String) throws(BacktestError) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw ioError(path) }
+    defer { close(fd) }
+    let complete = bytes.withUnsafeBytes { raw -> Bool in
+      var done = 0
+      while done < raw.count {
+        let wrote = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+        if wrote < 0 && errno == EINTR { continue }
+        if wrote <= 0 { return false }
+        done += wrote
+      }
+      return true
+    }
+    if !complete { throw ioError(path) }
+  }
+
+  /// The error for a file that cannot be written, with the system's reason.
+  private static func ioError(_ path: String) -> BacktestError {
+    BacktestError(
+      id: "backtest.io",
+      message: "cannot write `\(path)`: \(String(cString: strerror(errno)))"
+    )
+  }
+}

@@ -1,0 +1,45 @@
+import StratABI
+import StratMarket
+
+/// Everything a backtest produced: the ledger with its fills, the equity curve, the orders that
+/// were rejected or left unfilled, and the metrics. Writers and the text summary read only this.
+public struct BacktestResult: Sendable {
+  /// The strategy's declared name.
+  public var strategy: String
+  /// The executor's name, from the configuration.
+  public var backend: String
+  /// How orders filled.
+  public var fill: FillMode
+  /// What fills cost.
+  public var fees: FeeModel
+  /// Each instrument's name and the symbol of the series it was bound to, in instrument order.
+  public var instruments: [InstrumentBinding]
+  /// Parameter values the run used.
+  public var params: [ParameterInfo]
+  /// Cash, positions, fees, turnover and fills, exact.
+  public var ledger: Ledger
+  /// The time of each step (one per distinct bar timestamp).
+  public var stepTimes: [Int64]
+  /// Equity (cash + positions at the last close) after each step's decisions.
+  public var equity: [Money]
+  /// Each instrument's last close, nil if it never had a bar.
+  public var lastClose: [Price?]
+  /// Orders still pending when the data ended (not filled, not counted in the ledger).
+  public var unfilledOrders: [OrderRecord]
+  /// The first rejected orders in detail (at most 10,000; `rejectedCounts` counts all).
+  public var rejections: [OrderRecord]
+  /// Rejections per reason code, in `RiskDenial.Code.allCases` order.
+  public var rejectedCounts: [RiskDenial.Code: Int]
+  /// Limit orders cancelled because the fill price was worse than the limit.
+  public var cancelled: Int
+  /// Bars fed to the strategy.
+  public var events: Int
+  /// Metrics over the run.
+  public var metrics: BacktestMetrics
+
+  /// The final position of each instrument, by instrument index.
+  public var positions: [Quantity] { ledger.positions.map(Quantity.init) }
+
+  /// The total number of rejected orders.
+  public var rejected: Int { rejectedCounts.values.reduce(0, +) }
+}

@@ -1,0 +1,221 @@
+import StratABI
+import StratMarket
+
+/// The simulated account and order book of one backtest in bar mode: turns decisions into
+/// orders, checks them against the risk gate, fills them and books the fills. Everything here is
+/// sized once; the per-step path allocates nothing (fills and rejections append to reserved
+/// arrays).
+///
+/// Order semantics:
+/// - `.target`: order = target − (position + pending quantity); only the last target of an
+///   instrument in a step counts, processed at that decision's place in the list;
+/// - `.market`: order of the signed quantity;
+/// - `.limit`: fills only if the fill price is at or better than the limit (buy: price ≤ limit,
+///   sell: price ≥ limit); otherwise it is cancelled (counted), never left resting — order-book
+///   fills come with the venue model;
+/// - quantities come from `Decision.wholeUnits`; nil is rejected (`invalidQuantity`); zero
+///   quantities are not sent.
+///
+/// Per-instrument state read or written on every step lives in buffers this (noncopyable) value
+/// owns, so the step loop does no reference counting or uniqueness checks.
+struct Simulation: ~Copyable {
+  let fill: FillMode
+  let fees: FeeModel
+  let instrumentCount: Int
+  var gate: RiskGate
+  var ledger: Ledger
+  /// Last close per instrument (raw 1e-8), or −1 before its first bar.
+  let lastClose: UnsafeMutableBufferPointer<Int64>
+  /// Sum of pending order quantities per instrument.
+  let pendingQuantity: UnsafeMutableBufferPointer<Int64>
+  /// Orders waiting for the next bar of their instrument, in submission order.
+  var pending: [OrderRecord] = []
+  /// Decision index of each instrument's last target in the current step, or −1.
+  let lastTarget: UnsafeMutableBufferPointer<Int>
+  /// Rejections per `RiskDenial.Code.index`.
+  var rejectedCounts = [Int](repeating: 0, count: RiskDenial.Code.allCases.count)
+  /// The first `rejectionLogLimit` rejections.
+  var rejections: [OrderRecord] = []
+  /// Limit orders cancelled because the fill price was worse than the limit.
+  var cancelled = 0
+  /// Equity recorded at the end of the last step.
+  var lastEquity: Int64 = 0
+  /// Set when accounting would overflow; the run stops after the step.
+  var failure: BacktestError?
+
+  /// How many rejected orders are kept in detail (all are counted).
+  static let rejectionLogLimit = 10_000
+
+  /// Creates an empty account for `interface`'s instruments.
+  init(interface: StrategyInterface, fill: FillMode, fees: FeeModel) {
+    let count = interface.instruments.count
+    self.fill = fill
+    self.fees = fees
+    instrumentCount = count
+    gate = RiskGate(limits: interface.risk, instrumentCount: count)
+    ledger = Ledger(instrumentCount: count)
+    lastClose = .allocate(capacity: count)
+    lastClose.initialize(repeating: -1)
+    pendingQuantity = .allocate(capacity: count)
+    pendingQuantity.initialize(repeating: 0)
+    lastTarget = .allocate(capacity: count)
+    lastTarget.initialize(repeating: -1)
+    pending.reserveCapacity(64)
+    rejections.reserveCapacity(64)
+  }
+
+  deinit {
+    lastClose.deallocate()
+    pendingQuantity.deallocate()
+    lastTarget.deallocate()
+  }
+
+  // MARK: - Per step
+
+  /// Fills the pending orders of every instrument that has a bar now (`rows[i] ≥ 0`) at that
+  /// bar's open, instrument by instrument, each in submission order.
+  mutating func fillPending(time: Int64, rows: UnsafeMutableBufferPointer<Int>, opens: [[Price]]) {
+    var filledAny = false
+    for instrument in 0..<instrumentCount where rows[instrument] >= 0 {
+      let open = opens[instrument][rows[instrument]]
+      for k in 0..<pending.count
+      where pending[k].instrument == instrument && pending[k].quantity != 0 {
+        let order = pending[k]
+        pendingQuantity[instrument] -= order.quantity
+        pending[k].quantity = 0
+        filledAny = true
+        execute(order, price: open, time: time)
+      }
+    }
+    if filledAny { pending.removeAll { $0.quantity == 0 } }
+  }
+
+  /// Turns one step's decisions into orders, in decision order.
+  mutating func process(_ decisions: UnsafeBufferPointer<Decision>, count: Int, time: Int64) {
+    let n = min(count, decisions.count)
+    for k in 0..<n where decisions[k].kind == .target {
+      let i = Int(decisions[k].instrument)
+      if i >= 0 && i < instrumentCount { lastTarget[i] = k }
+    }
+    for k in 0..<n { handle(decisions[k], index: k, time: time) }
+    for k in 0..<n {
+      let i = Int(decisions[k].instrument)
+      if i >= 0 && i < instrumentCount { lastTarget[i] = -1 }
+    }
+  }
+
+  /// Turns decision number `k` into at most one order (or a rejection).
+  mutating func handle(_ d: Decision, index k: Int, time: Int64) {
+    let i = Int(d.instrument)
+    var order = OrderRecord(time: time, instrument: i, kind: d.kind, quantity: 0)
+    guard i >= 0 && i < instrumentCount else {
+      return reject(order, .unknownInstrument(d.instrument))
+    }
+    if d.kind == .target && lastTarget[i] != k { return }
+    guard let units = d.wholeUnits else { return reject(order, .invalidQuantity(d.quantity)) }
+    order.quantity = units
+    switch d.kind {
+    case .target:
+      let (held, o1) = ledger.positions[i].addingReportingOverflow(pendingQuantity[i])
+      let (difference, o2) = units.subtractingReportingOverflow(held)
+      guard !o1 && !o2 else { return reject(order, .overflow) }
+      order.quantity = difference
+    case .market:
+      break
+    case .limit:
+      guard d.price.isFinite, d.price > 0, let limit = Price(rounding: d.price), limit.raw > 0
+      else { return reject(order, .invalidPrice(d.price)) }
+      order.limit = limit
+    }
+    if order.quantity != 0 { submit(order) }
+  }
+
+  /// Returns cash + Σ position × last close, or nil on overflow.
+  @inline(__always)
+  func equity() -> Int64? {
+    var total = ledger.cash.raw
+    for i in 0..<instrumentCount {
+      let position = ledger.positions[i]
+      if position == 0 { continue }
+      let (value, o1) = position.multipliedReportingOverflow(by: lastClose[i])
+      let (sum, o2) = total.addingReportingOverflow(value)
+      if o1 || o2 { return nil }
+      total = sum
+    }
+    return total
+  }
+
+  // MARK: - Orders
+
+  /// Checks an order and then fills it now (close mode) or queues it (next-open mode).
+  mutating func submit(_ order: OrderRecord) {
+    let i = order.instrument
+    let reference = lastClose[i]
+    guard reference >= 0 else { return reject(order, .noReferencePrice) }
+    let equityNow = gate.tracksDailyLoss ? equity() ?? .min : 0
+    let denial = gate.denial(
+      instrument: i,
+      quantity: order.quantity,
+      before: ledger.positions[i] &+ pendingQuantity[i],
+      limit: order.limit?.raw,
+      reference: reference,
+      time: order.time,
+      equity: equityNow
+    )
+    if let denial { return reject(order, denial) }
+    gate.recordSent(time: order.time)
+    switch fill {
+    case .close:
+      execute(order, price: Price(raw: reference), time: order.time)
+    case .nextOpen:
+      pending.append(order)
+      pendingQuantity[i] += order.quantity
+    }
+  }
+
+  /// Fills an order at `price` (a limit order only at or better than its limit) and books it.
+  mutating func execute(_ order: OrderRecord, price: Price, time: Int64) {
+    if let limit = order.limit {
+      let acceptable = order.quantity > 0 ? price <= limit : price >= limit
+      guard acceptable else {
+        cancelled += 1
+        return
+      }
+    }
+    let (notional, o) = price.raw.multipliedReportingOverflow(by: order.quantity)
+    guard !o, let fee = fees.fee(quantity: order.quantity, notional: notional) else {
+      return fail(order, time: time)
+    }
+    do throws(FixedPointError) {
+      try ledger.book(
+        time: time,
+        instrument: order.instrument,
+        quantity: order.quantity,
+        price: price,
+        fee: Money(raw: fee)
+      )
+    } catch {
+      fail(order, time: time)
+    }
+  }
+
+  /// Counts and records a rejected order.
+  mutating func reject(_ order: OrderRecord, _ denial: RiskDenial) {
+    rejectedCounts[denial.code.index] += 1
+    guard rejections.count < Self.rejectionLogLimit else { return }
+    var record = order
+    record.denial = denial
+    rejections.append(record)
+  }
+
+  /// Stops the run: a fill's amounts do not fit in 64-bit fixed point.
+  mutating func fail(_ order: OrderRecord, time: Int64) {
+    guard failure == nil else { return }
+    failure = BacktestError(
+      id: "backtest.overflow",
+      message: "expected amounts within ±92233720368.54775807; the fill of \(order.quantity) "
+        + "units of instrument \(order.instrument) at \(Timestamp.iso8601(time)) overflows",
+      notes: ["check the data's prices and the strategy's quantities"]
+    )
+  }
+}

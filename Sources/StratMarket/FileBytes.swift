@@ -1,0 +1,68 @@
+import Foundation
+import StratDiagnostics
+
+/// Gives read access to whole files: memory-mapped when possible (no copy, pages come from the
+/// page cache), otherwise read with plain POSIX calls. A regular file truncated by another
+/// process while it is mapped would fault; data files are expected to be stable during a run.
+enum FileBytes {
+  /// Runs `body` over the bytes of the file at `path`; the pointer is valid only inside `body`.
+  static func withBytes<T>(
+    path: String,
+    symbol: String?,
+    _ body: (UnsafePointer<UInt8>?, Int) throws(Diagnostic) -> T
+  ) throws(Diagnostic) -> T {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+      throw CSVDiagnostics.missingFile(path: path, symbol: symbol)
+    }
+    if isFolder.boolValue { throw CSVDiagnostics.folderNotFile(path: path, symbol: symbol ?? "?") }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw CSVDiagnostics.unreadable(path: path, reason: lastError()) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      throw CSVDiagnostics.unreadable(path: path, reason: lastError())
+    }
+    let size = Int(info.st_size)
+    if (info.st_mode & S_IFMT) == S_IFREG && size > 0,
+      let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED
+    {
+      defer { munmap(mapped, size) }
+      return try body(UnsafePointer(mapped.assumingMemoryBound(to: UInt8.self)), size)
+    }
+    let bytes = try readAll(fd, path: path, sizeHint: size)
+    let result: Result<T, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
+      do throws(Diagnostic) {
+        return .success(try body(buffer.baseAddress, buffer.count))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  /// Reads everything from `fd` (for files that cannot be mapped: pipes, empty or special files).
+  static func readAll(_ fd: Int32, path: String, sizeHint: Int) throws(Diagnostic) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 4_096)
+    var filled = 0
+    while true {
+      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+      let got = bytes.withUnsafeMutableBytes { raw in
+        Foundation.read(fd, raw.baseAddress! + filled, raw.count - filled)
+      }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw CSVDiagnostics.unreadable(path: path, reason: lastError())
+      }
+      if got == 0 { break }
+      filled += got
+    }
+    bytes.removeSubrange(filled...)
+    return bytes
+  }
+
+  /// The text of the current `errno`.
+  static func lastError() -> String {
+    String(cString: strerror(errno))
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// stratc's backtests on real daily data, held to an independent implementation
+/// (Tests/Oracle/oracle.py: two-pass windows, Decimal cash) trade for trade.
+@Suite struct BacktestOracleTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var expected: String
+    var strategy: String
+    var bindings: [String]
+    var testDescription: String { expected }
+  }
+
+  static let cases: [Case] = ["close", "next-open"].flatMap { fill in
+    [
+      Case(expected: "pairs-\(fill)", strategy: "pairs", bindings: []),
+      Case(expected: "pairs-KO-PEP-\(fill)", strategy: "pairs", bindings: ["--instrument", "a=KO", "--instrument", "b=PEP"]),
+      Case(expected: "bollinger-\(fill)", strategy: "bollinger", bindings: []),
+      Case(expected: "logistic-\(fill)", strategy: "logistic", bindings: []),
+    ]
+  }
+
+  @Test(arguments: cases)
+  func tradesEqualTheOracle(_ c: Case) throws {
+    let out = Stratc.temporaryDirectory()
+    let fill = c.expected.hasSuffix("next-open") ? "next-open" : "close"
+    let run = try Stratc.run(
+      ["backtest", "Strategies/\(c.strategy).strat", "--data", "Examples/data", "--fill", fill, "--out", out, "--quiet"]
+        + c.bindings)
+    #expect(run.status == 0, "\(run.stderr)")
+    let expectedDir = Stratc.root.appendingPathComponent("Tests/EndToEnd/expected/\(c.expected)")
+    let trades = try String(contentsOfFile: out + "/trades.csv", encoding: .utf8)
+    let expectedTrades = try String(contentsOf: expectedDir.appendingPathComponent("trades.csv"), encoding: .utf8)
+    #expect(trades == expectedTrades)
+
+    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+    let oracle = try JSONSerialization.jsonObject(with: Data(contentsOf: expectedDir.appendingPathComponent("summary.json"))) as! [String: Any]
+    #expect(summary["trades"] as? Int == oracle["trades"] as? Int)
+    #expect(summary["positions"] as? [String: Int] == oracle["positions"] as? [String: Int])
+    // pnl is printed as an exact decimal; compare its text in the file with the oracle's Decimal.
+    let raw = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
+    #expect(raw.contains("\"pnl\": \(oracle["pnl"] as! String),"))
+  }
+
+  @Test func summaryHasTheDocumentedKeys() throws {
+    let out = Stratc.temporaryDirectory()
+    let run = try Stratc.run(["backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--out", out])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("pnl"))
+    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+    for key in ["events", "steps", "trades", "positions", "pnl", "fees", "sharpe", "max_drawdown", "backend"] {
+      #expect(summary[key] != nil, "missing \(key)")
+    }
+    #expect(summary["backend"] as? String == "interpreter")
+    let equity = try String(contentsOfFile: out + "/equity.csv", encoding: .utf8)
+    #expect(equity.hasPrefix("time,equity\n2020-07-27T04:00:00Z,"))
+  }
+
+  @Test func runsAreByteForByteRepeatable() throws {
+    var outputs: [[Data]] = []
+    for _ in 0..<2 {
+      let out = Stratc.temporaryDirectory()
+      let run = try Stratc.run(["backtest", "Strategies/logistic.strat", "--data", "Examples/data", "--out", out, "--fee", "per-share:0.005", "--quiet"])
+      #expect(run.status == 0)
+      outputs.append(try ["trades.csv", "equity.csv", "summary.json"].map {
+        try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0))
+      })
+    }
+    #expect(outputs[0] == outputs[1])
+  }
+
+  @Test func feesAreChargedPerShare() throws {
+    let out = Stratc.temporaryDirectory()
+    let run = try Stratc.run(["backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--fill", "close", "--fee", "per-share:0.01", "--out", out, "--quiet"])
+    #expect(run.status == 0)
+    let raw = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
+    // 168 fills of 100 shares at 0.01 per share: 168.00 of fees; P&L 3364.00 − 168.00.
+    #expect(raw.contains("\"fees\": 168.00,"))
+    #expect(raw.contains("\"pnl\": 3196.00,"))
+  }
+
+  @Test func malformedRowIsReportedWithItsLine() throws {
+    let csv = "Date,Open,High,Low,Close,Adj Close,Volume\n2020-01-02,1,2,0.5,1.5,1.5,100\n2020-01-03,1,2,0.5,oops,1.5,100\n"
+    let path = try Stratc.temporaryFile(Array(csv.utf8), suffix: ".csv")
+    let out = Stratc.temporaryDirectory()
+    let run = try Stratc.run(["backtest", "Strategies/bollinger.strat", "--data", "SPY=\(path)", "--out", out])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("\(path):3:"), "\(run.stderr)")
+  }
+
+  @Test func unknownSymbolAndInstrumentAreUserErrors() throws {
+    let out = Stratc.temporaryDirectory()
+    let missing = try Stratc.run(["backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--instrument", "a=NOPE", "--out", out])
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("NOPE"))
+    let wrongName = try Stratc.run(["backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--instrument", "aa=GLD", "--out", out])
+    #expect(wrongName.status == 1)
+    #expect(wrongName.stderr.contains("did you mean `a`"))
+  }
+
+  @Test func warnsWhenTheDataCannotCoverTheWarmup() throws {
+    let csv = "Date,Open,High,Low,Close,Adj Close,Volume\n2020-01-02,1,2,0.5,1.5,1.5,100\n2020-01-03,1,2,0.5,1.2,1.2,100\n"
+    let path = try Stratc.temporaryFile(Array(csv.utf8), suffix: ".csv")
+    let run = try Stratc.run(["backtest", "Strategies/bollinger.strat", "--data", "SPY=\(path)", "--out", Stratc.temporaryDirectory(), "--quiet"])
+    #expect(run.status == 0)
+    #expect(run.stderr.contains("warning[backtest.no-warmup]"))
+  }
+}

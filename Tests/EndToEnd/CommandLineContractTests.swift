@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// The command-line contract scripts rely on: exit statuses 0/1/2/3, never a signal.
+@Suite struct CommandLineContractTests {
+  @Test func checkAcceptsEveryReferenceStrategy() throws {
+    let run = try Stratc.run([
+      "check", "Strategies/pairs.strat", "Strategies/bollinger.strat", "Strategies/logistic.strat",
+      "Strategies/pairs_bench.strat",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.isEmpty)
+  }
+
+  @Test func checkReportsErrorsWithLocationAndExitsOne() throws {
+    let path = try Stratc.temporaryFile(Array("strategy s\ninstrument a\nlet x = a.close + a.volume\nwhen x > 0 { target a = 1 }\n".utf8))
+    let run = try Stratc.run(["check", path])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("\(path):3:17: error[units.mismatch]: cannot add Price and Qty"))
+    #expect(run.stderr.contains("^"))
+  }
+
+  @Test func jsonDiagnosticsAreOneObjectPerLine() throws {
+    let path = try Stratc.temporaryFile(Array("strategy s\ninstrument a\nlet x = a.clse\nwhen x > 0 { flat a }\n".utf8))
+    let run = try Stratc.run(["check", "--diagnostics=json", path])
+    #expect(run.status == 1)
+    let lines = run.stderr.split(separator: "\n")
+    #expect(lines.count == 1)
+    let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+    #expect(object?["id"] as? String == "names.unknown-field")
+    #expect(object?["line"] as? Int == 3)
+    #expect(object?["column"] as? Int == 11)
+    let fixIts = object?["fixIts"] as? [[String: Any]]
+    #expect(fixIts?.first?["replacement"] as? String == "close")
+  }
+
+  @Test(arguments: [
+    ["check"], ["frobnicate"], ["check", "--nonsense", "x.strat"], ["ir"],
+    ["backtest", "Strategies/pairs.strat", "--fill", "sometimes", "--data", "Examples/data", "--out", "/tmp/x"],
+    ["check", "--diagnostics=xml", "Strategies/pairs.strat"],
+  ])
+  func badUsageExitsTwo(arguments: [String]) throws {
+    let run = try Stratc.run(arguments)
+    #expect(run.status == 2, "\(arguments): \(run.stderr)")
+  }
+
+  @Test(arguments: ["check", "ir", "report", "backtest"])
+  func everySubcommandHasHelp(command: String) throws {
+    let run = try Stratc.run([command, "--help"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("stratc \(command)"))
+  }
+
+  @Test func versionPrints() throws {
+    let run = try Stratc.run(["--version"])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("stratc "))
+  }
+
+  @Test func missingFileIsAUserError() throws {
+    let run = try Stratc.run(["check", "/nonexistent/nowhere.strat"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("cannot read /nonexistent/nowhere.strat"))
+  }
+
+  /// Hostile inputs: each ends in diagnostics and exit 1, never a crash, hang or stack overflow.
+  @Test(arguments: HostileInput.allCases)
+  func hostileInputEndsInDiagnostics(input: HostileInput) throws {
+    let path = try Stratc.temporaryFile(input.bytes)
+    let run = try Stratc.run(["check", path])
+    #expect(!run.crashed)
+    #expect(run.status == 1, "\(input): status \(run.status)")
+    #expect(run.stderr.contains("error["), "\(input)")
+    #expect(run.stderr.utf8.count < 100_000, "diagnostics are capped")
+  }
+
+  @Test func irParsesBackByteForByte() throws {
+    for name in ["pairs", "bollinger", "logistic", "pairs_bench"] {
+      let run = try Stratc.run(["ir", "Strategies/\(name).strat"])
+      #expect(run.status == 0)
+      #expect(run.stdout.hasPrefix("strategy @\(name)"))
+    }
+  }
+}
+
+enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
+  case empty, binary, invalidUTF8, nested200k, negated200k, longChain, megabytes, onlyComments
+
+  var testDescription: String { rawValue }
+
+  var bytes: [UInt8] {
+    switch self {
+    case .empty: return []
+    case .binary:
+      var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+      return (0..<65_536).map { _ in
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return UInt8(truncatingIfNeeded: state >> 56)
+      }
+    case .invalidUTF8:
+      return Array("strategy s\ninstrument a\nlet x = ".utf8) + [0xC3, 0x28, 0xFF, 0xFE] + Array(" 1\n".utf8)
+    case .nested200k:
+      return Array("strategy s\ninstrument a\nlet x = ".utf8) + Array(repeating: UInt8(ascii: "("), count: 200_000)
+        + [UInt8(ascii: "1")] + Array(repeating: UInt8(ascii: ")"), count: 200_000)
+    case .negated200k:
+      return Array("strategy s\ninstrument a\nlet x = ".utf8) + Array(repeating: UInt8(ascii: "-"), count: 200_000) + [UInt8(ascii: "1")]
+    case .longChain:
+      return Array("strategy s\ninstrument a\nlet x = 1".utf8) + Array(String(repeating: " + 1", count: 200_000).utf8)
+    case .megabytes:
+      var text = "strategy s\ninstrument a\n"
+      for i in 0..<120_000 { text += "let v\(i) = a.close * \(i)\n" }
+      return Array(text.utf8) + Array("let broken = \n".utf8)
+    case .onlyComments:
+      return Array(String(repeating: "// nothing here\n", count: 1000).utf8)
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import StratABI
+import StratBacktest
+import StratMarket
+import Testing
+
+@Suite struct OutputTests {
+  /// A small two-instrument close-mode run with fees.
+  static func smallRun() throws -> BacktestResult {
+    let a = Fixture.flat("AAA", [1, 2, 3], ["10.25", "10.5", "10"])
+    let b = Fixture.flat("BBB", [1, 3], ["181.875", "180"])
+    return try Fixture.run(
+      [a, b],
+      names: ["A", "B"],
+      script: [0: [Fixture.target(0, 100), Fixture.target(1, -3)], 2: [Fixture.target(0, 0)]],
+      fill: .close,
+      fees: .perShare(money("0.01"))
+    )
+  }
+
+  @Test func writesTradesByteForByte() throws {
+    let text = String(decoding: try Self.smallRun().tradesCSV(), as: UTF8.self)
+    #expect(
+      text == """
+        time,instrument,side,quantity,price,fee
+        2020-07-01T00:00:00Z,A,BUY,100,10.25,1.00
+        2020-07-01T00:00:00Z,B,SELL,3,181.875,0.03
+        2020-07-03T00:00:00Z,A,SELL,100,10.00,1.00
+
+        """
+    )
+  }
+
+  @Test func writesEquityByteForByte() throws {
+    let text = String(decoding: try Self.smallRun().equityCSV(), as: UTF8.self)
+    #expect(
+      text == """
+        time,equity
+        2020-07-01T00:00:00Z,-1.03
+        2020-07-02T00:00:00Z,23.97
+        2020-07-03T00:00:00Z,-21.405
+
+        """
+    )
+  }
+
+  @Test func writesSummaryWithKeysInFixedOrder() throws {
+    let text = String(decoding: try Self.smallRun().summaryJSON(), as: UTF8.self)
+    #expect(
+      text == """
+        {
+          "strategy": "test",
+          "backend": "scripted",
+          "events": 5,
+          "steps": 3,
+          "trades": 3,
+          "positions": {"A": 0, "B": -3},
+          "pnl": -21.405,
+          "fees": 2.03,
+          "turnover": 2570.625,
+          "sharpe": -3.183156,
+          "max_drawdown": 45.375,
+          "rejected": 0,
+          "rejected_by_reason": {},
+          "unfilled": 0,
+          "cancelled": 0,
+          "fill": "close",
+          "fill_note": "fills on bars are approximate: close assumes the whole order fills at the \
+        close of the bar that produced the signal",
+          "fee_model": "per-share 0.01",
+          "first_time": "2020-07-01T00:00:00Z",
+          "last_time": "2020-07-03T00:00:00Z",
+          "params": {"size": 100},
+          "instruments": {"A": "AAA", "B": "BBB"}
+        }
+
+        """
+    )
+    let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    #expect(json?["pnl"] as? Double == -21.405)
+  }
+
+  @Test func writesTheThreeFiles() throws {
+    let root = NSTemporaryDirectory() + "stratbacktest-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = root + "/run"
+    let result = try Self.smallRun()
+    try result.write(to: folder)
+    for name in ["trades.csv", "equity.csv", "summary.json"] {
+      #expect(FileManager.default.fileExists(atPath: folder + "/" + name))
+    }
+    let summary = FileManager.default.contents(atPath: folder + "/summary.json")
+    #expect(summary.map { [UInt8]($0) } == result.summaryJSON())
+  }
+
+  @Test func summarisesOnOneScreen() throws {
+    let text = try Self.smallRun().summaryText()
+    #expect(text.contains("pnl       -21.405"))
+    #expect(text.contains("A (AAA) 0"))
+    #expect(text.contains("B (BBB) -3"))
+    #expect(text.split(separator: "\n").count <= 24)
+  }
+
+  @Test func writesNextOpenNoteAndNullTimesForAnEmptyRun() throws {
+    let executor = ScriptedExecutor(interface: Fixture.interface([]))
+    let r = try Backtester(series: [], config: BacktestConfig(seriesForInstrument: [])).run(
+      executor
+    )
+    let text = String(decoding: r.summaryJSON(), as: UTF8.self)
+    #expect(text.contains("\"first_time\": null"))
+    #expect(
+      text.contains(
+        "\"fill_note\": \"fills on bars are approximate: next-open assumes the whole order "
+          + "fills at the open\""
+      )
+    )
+    #expect(r.metrics.sharpe == 0)
+  }
+}
