@@ -1,1 +1,67 @@
-print("strat-bench")
+import Foundation
+import StratABI
+import StratBacktest
+import StratDiagnostics
+import StratIR
+import StratInterpreter
+import StratMarket
+import StratSema
+
+// strat-bench: the interpreter on the common pairs workload (../shared/bench), side by side with
+// the hand-written C loop in the same run, plus the whole `stratc backtest` against the whole C
+// program, and `stratc check` time per reference strategy. Ratios, not absolute times, matter.
+//
+// usage: strat-bench [--bars N] [--runs R]       (run from the repository root, release build)
+
+let arguments = CommandLine.arguments
+func option(_ name: String, default value: Int) -> Int {
+  guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, let v = Int(arguments[i + 1]) else { return value }
+  return v
+}
+let bars = option("--bars", default: 1_000_000)
+let runs = option("--runs", default: 5)
+let root = FileManager.default.currentDirectoryPath
+let shared = root + "/../shared/bench"
+let dataDir = root + "/bench-data"
+
+let workload = BenchWorkload(bars: bars, dataDir: dataDir, sharedBench: shared)
+do {
+  try workload.prepare()
+} catch {
+  FileHandle.standardError.write(Data("strat-bench: \(error)\n".utf8))
+  exit(1)
+}
+
+print("strat-bench: pairs workload, \(bars) bars × 2 instruments = \(2 * bars) events, median of \(runs) runs")
+print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(ProcessInfo.processInfo.operatingSystemVersionString)")
+print("")
+
+let c = workload.runReferenceC(runs: runs)
+let load = workload.measureCSV(runs: runs)
+let interp = workload.measureInterpreter(series: load.series, runs: runs)
+let backtest = workload.measureBacktestLoop(series: load.series, runs: runs)
+let whole = workload.measureWholeStratc(runs: runs)
+let checks = CheckTimes.measure(root: root, runs: 20)
+
+let events = Double(2 * bars)
+func rate(_ seconds: Double) -> String { String(format: "%7.2f M events/s", events / seconds / 1e6) }
+func ratio(_ seconds: Double, _ reference: Double) -> String { String(format: "%6.3f×", reference / seconds) }
+
+print("| what | time | rate | vs C |")
+print("|---|---|---|---|")
+print("| C loop (ref_c, gcc -O2, O(1) sums) | \(ms(c.loop)) | \(rate(c.loop)) | 1 |")
+print("| stratc interpreter, executor loop only | \(ms(interp.seconds)) | \(rate(interp.seconds)) | \(ratio(interp.seconds, c.loop)) |")
+print("| stratc backtest loop (interpreter + ledger + equity) | \(ms(backtest.seconds)) | \(rate(backtest.seconds)) | \(ratio(backtest.seconds, c.loop)) |")
+print("| C CSV load (strtod), both files | \(ms(c.load)) | | 1 |")
+print("| stratc CSV load, both files | \(ms(load.seconds)) | | \(ratio(load.seconds, c.load)) |")
+print("| C whole program (load + loop) | \(ms(c.load + c.loop)) | | 1 |")
+print("| `stratc backtest` whole process (read, compile, run, write files) | \(ms(whole)) | | \(ratio(whole, c.load + c.loop)) |")
+print("")
+print("answers: C \(c.answer); stratc \(backtest.answer)")
+print("known (../shared/bench/README.md, N = 1,000,000): fills 76,330, A +100, B −100, P&L 10,295.00")
+print("")
+print("| strategy | stratc check (in process, median of 20) |")
+print("|---|---|")
+for (name, seconds) in checks { print("| \(name) | \(String(format: "%.2f ms", seconds * 1e3)) |") }
+
+func ms(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1e3) }
