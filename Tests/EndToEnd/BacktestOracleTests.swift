@@ -74,9 +74,13 @@ import Testing
     let run = try Stratc.run(["backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--fill", "close", "--fee", "per-share:0.01", "--out", out, "--quiet"])
     #expect(run.status == 0)
     let raw = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
-    // 168 fills of 100 shares at 0.01 per share: 168.00 of fees; P&L 3364.00 − 168.00.
-    #expect(raw.contains("\"fees\": 168.00,"))
-    #expect(raw.contains("\"pnl\": 3196.00,"))
+    // The oracle's fills trade 17,000 shares in all (flips trade 200): 170.00 of fees at 0.01,
+    // and P&L 3364.00 − 170.00.
+    let oracleTrades = try String(contentsOf: Stratc.root.appendingPathComponent("Tests/EndToEnd/expected/pairs-close/trades.csv"), encoding: .utf8)
+    let shares = oracleTrades.split(separator: "\n").dropFirst().map { Int($0.split(separator: ",")[3])! }.reduce(0, +)
+    #expect(shares == 17_000)
+    #expect(raw.contains("\"fees\": 170.00,"))
+    #expect(raw.contains("\"pnl\": 3194.00,"))
   }
 
   @Test func malformedRowIsReportedWithItsLine() throws {

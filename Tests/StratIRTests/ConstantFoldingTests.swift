@@ -107,8 +107,8 @@ import Testing
     #expect(folded(.sqrt, [x]) == Foundation.sqrt(x).bitPattern)
     #expect(folded(.abs, [x]) == Foundation.fabs(x).bitPattern)
     #expect(folded(.round, [x]) == Foundation.round(x).bitPattern)
-    #expect(folded(.fmin, [x, 1]) == Foundation.fmin(x, 1).bitPattern)
-    #expect(folded(.fmax, [1, x]) == Foundation.fmax(1, x).bitPattern)
+    #expect(folded(.fmin, [x, 1]) == (x < 1 || (1.0).isNaN ? x : 1).bitPattern)
+    #expect(folded(.fmax, [1, x]) == (1 > x || x.isNaN ? 1 : x).bitPattern)
     #expect(folded(.fdiv, [x, 3]) == (x / 3).bitPattern)
   }
 
@@ -125,14 +125,15 @@ import Testing
     #expect(ConstantFolding.evaluate(.round, [.f64(-2.5)]) == .f64(-3))
     #expect(ConstantFolding.evaluate(.sign, [.f64(-0.0)]) == .f64(0))
     #expect(ConstantFolding.evaluate(.sign, [.f64(-3)]) == .f64(-1))
-    #expect(ConstantFolding.evaluate(.sign, [.f64(.nan)]) == nil)
+    #expect(ConstantFolding.evaluate(.sign, [.f64(.nan)]) == .f64(.nan))
     #expect(ConstantFolding.evaluate(.fne, [.f64(.nan), .f64(.nan)]) == .bool(true))
     #expect(ConstantFolding.evaluate(.feq, [.f64(.nan), .f64(.nan)]) == .bool(false))
     #expect(ConstantFolding.evaluate(.fneg, [.f64(0)]) == .f64(-0.0))
     #expect(ConstantFolding.evaluate(.itof, [.i64(1 << 53 + 1)]) == .f64(9007199254740992))
     #expect(ConstantFolding.evaluate(.fadd, [.f64(1), .i64(1)]) == nil)
-    #expect(ConstantFolding.evaluate(.fmin, [.f64(0), .f64(-0.0)]) == nil)
-    #expect(ConstantFolding.evaluate(.fmax, [.f64(.nan), .f64(-.nan)]) == nil)
+    // Ties go to the second operand, two NaNs to the first (compare-and-select, not libm).
+    #expect(ConstantFolding.evaluate(.fmin, [.f64(0), .f64(-0.0)]) == .f64(-0.0))
+    #expect(ConstantFolding.evaluate(.fmax, [.f64(.nan), .f64(-.nan)]) == .f64(.nan))
     #expect(ConstantFolding.evaluate(.fmin, [.f64(-0.0), .f64(-0.0)]) == .f64(-0.0))
     #expect(ConstantFolding.evaluate(.fmax, [.f64(.nan), .f64(2)]) == .f64(2))
   }

@@ -114,8 +114,8 @@ struct ReferenceEvaluator {
     case (.abs, .f64(let a), _): return .f64(Foundation.fabs(a))
     case (.round, .f64(let a), _): return .f64(Foundation.round(a))
     case (.sign, .f64(let a), _): return .f64(a.isNaN ? a : a > 0 ? 1 : a < 0 ? -1 : 0)
-    case (.fmin, .f64(let a), .f64(let b)): return .f64(Foundation.fmin(a, b))
-    case (.fmax, .f64(let a), .f64(let b)): return .f64(Foundation.fmax(a, b))
+    case (.fmin, .f64(let a), .f64(let b)): return .f64(a < b || b.isNaN ? a : b)
+    case (.fmax, .f64(let a), .f64(let b)): return .f64(a > b || b.isNaN ? a : b)
     case (.itof, .i64(let a), _): return .f64(Double(a))
     case (.ftoi, .f64(let a), _):
       return .i64(a.isNaN ? 0 : a >= 0x1p63 ? .max : a <= -0x1p63 ? .min : Int64(a))
@@ -165,8 +165,8 @@ struct ReferenceEvaluator {
       case .mean: return .f64(mean)
       case .varp: return .f64(varp)
       case .vars: return .f64(varp * n / (n - 1))
-      case .min: return .f64(v.dropFirst().reduce(v.first ?? .nan) { Foundation.fmin($0, $1) })
-      case .max: return .f64(v.dropFirst().reduce(v.first ?? .nan) { Foundation.fmax($0, $1) })
+      case .min: return .f64(v.dropFirst().reduce(v.first ?? .nan) { $0 < $1 || $1.isNaN ? $0 : $1 })
+      case .max: return .f64(v.dropFirst().reduce(v.first ?? .nan) { $0 > $1 || $1.isNaN ? $0 : $1 })
       default: break
       }
     case (_, .pairs(let v)):
