@@ -1,9 +1,9 @@
 import Foundation
 import StratDiagnostics
 
-/// Gives read access to whole files: memory-mapped when possible (no copy, pages come from the
-/// page cache), otherwise read with plain POSIX calls. A regular file truncated by another
-/// process while it is mapped would fault; data files are expected to be stable during a run.
+/// Gives read access to whole files, read into memory with plain POSIX calls. Not memory-mapped
+/// on purpose: a mapped file truncated by another process during a run would fault the process,
+/// and reading costs only milliseconds per million rows.
 enum FileBytes {
   /// Runs `body` over the bytes of the file at `path`; the pointer is valid only inside `body`.
   static func withBytes<T>(
@@ -24,12 +24,6 @@ enum FileBytes {
       throw CSVDiagnostics.unreadable(path: path, reason: lastError())
     }
     let size = Int(info.st_size)
-    if (info.st_mode & S_IFMT) == S_IFREG && size > 0,
-      let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED
-    {
-      defer { munmap(mapped, size) }
-      return try body(UnsafePointer(mapped.assumingMemoryBound(to: UInt8.self)), size)
-    }
     let bytes = try readAll(fd, path: path, sizeHint: size)
     let result: Result<T, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
       do throws(Diagnostic) {
@@ -41,7 +35,7 @@ enum FileBytes {
     return try result.get()
   }
 
-  /// Reads everything from `fd` (for files that cannot be mapped: pipes, empty or special files).
+  /// Reads everything from `fd`, whatever kind of file it is (regular, pipe, special).
   static func readAll(_ fd: Int32, path: String, sizeHint: Int) throws(Diagnostic) -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 4_096)
     var filled = 0
