@@ -51,6 +51,16 @@ public struct IRBuilder {
     return module.slots.count - 1
   }
 
+  /// Gives a value a new printed name; returns false (and changes nothing) if the name is taken.
+  @discardableResult
+  public mutating func rename(_ value: ValueID, to name: String) -> Bool {
+    guard !usedNames.contains(name) else { return false }
+    usedNames.remove(module.step[value].name)
+    usedNames.insert(name)
+    module.step[value].name = name
+    return true
+  }
+
   /// The type of a value.
   public func type(of value: ValueID) -> IRType? { module.step[value].type }
 

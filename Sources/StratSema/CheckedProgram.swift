@@ -11,6 +11,8 @@ struct CheckedProgram {
   struct Let {
     var name: String
     var value: TypedExpr
+    /// Steps after every instrument is seen before the let is defined.
+    var warmup = 0
   }
   struct State {
     var name: String
@@ -46,6 +48,8 @@ struct CheckedProgram {
   var instruments: [IRInstrument]
   var params: [Param]
   var lets: [Let]
+  /// Let indices, each after the lets it reads: the order to check and lower them in.
+  var letOrder: [Int] = []
   var states: [State]
   var models: [Model]
   var rules: [Rule]

@@ -36,6 +36,7 @@ extension Checker {
     value.isLiteral = false
     letResults[index] = value
     checked.lets[index].value = value
+    checked.lets[index].warmup = Warmup(program: checked).steps(value)
     return value
   }
 

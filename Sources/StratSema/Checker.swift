@@ -48,7 +48,7 @@ struct Checker {
   mutating func check() -> CheckedProgram? {
     collectDeclarations()
     checkOverridesExist()
-    for i in letDecls.indices { _ = checkLet(i) }
+    checkLetsInDependencyOrder()
     for i in functionDecls.indices { _ = checkFunction(i) }
     for i in modelDecls.indices { checkModel(i) }
     var risks: [RiskDecl] = []
@@ -74,6 +74,44 @@ struct Checker {
   }
 
   mutating func report(_ diagnostic: Diagnostic) { diagnostics.add(diagnostic) }
+
+  /// Checks every let after the lets it reads, so that checking never recurses through a chain
+  /// of lets; reports each cycle once.
+  mutating func checkLetsInDependencyOrder() {
+    var letIndex: [String: Int] = [:]
+    var functionIndex: [String: Int] = [:]
+    for (name, (entity, _)) in entities {
+      if case .let(let i) = entity { letIndex[name] = i }
+      if case .function(let i) = entity { functionIndex[name] = i }
+    }
+    // Lets a function body reads, through the functions it calls (functions cannot recurse).
+    var functionReads: [Int: Set<Int>] = [:]
+    func reads(ofFunction f: Int, visiting: Set<Int>) -> Set<Int> {
+      if let done = functionReads[f] { return done }
+      var names: [String] = []
+      NameCollector.names(in: functionDecls[f].body, into: &names)
+      var result = Set(names.compactMap { letIndex[$0] })
+      for g in names.compactMap({ functionIndex[$0] }) where !visiting.contains(g) {
+        result.formUnion(reads(ofFunction: g, visiting: visiting.union([f])))
+      }
+      functionReads[f] = result
+      return result
+    }
+    let graph = letDecls.map { decl -> [Int] in
+      var names: [String] = []
+      NameCollector.names(in: decl.value, into: &names)
+      var result = Set(names.compactMap { letIndex[$0] })
+      for f in names.compactMap({ functionIndex[$0] }) { result.formUnion(reads(ofFunction: f, visiting: [])) }
+      return result.sorted()
+    }
+    let order = LetOrder(reads: graph)
+    for cycle in order.cycles {
+      report(SemaDiagnostics.letCycle(cycle.map { letDecls[$0].name }))
+      for i in cycle { failed.insert("let \(i)") }
+    }
+    checked.letOrder = order.order
+    for i in order.order { _ = checkLet(i) }
+  }
 
   // MARK: - Declarations
 

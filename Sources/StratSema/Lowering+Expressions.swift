@@ -17,10 +17,7 @@ extension Lowering {
   }
 
   mutating func renameValue(_ value: ValueID, to name: String) {
-    var module = builder.module
-    guard !module.step.contains(where: { $0.name == name }) else { return }
-    module.step[value].name = name
-    builder = IRBuilder(module: module)
+    builder.rename(value, to: name)
   }
 
   mutating func lower(_ expr: TypedExpr) -> Lowered {

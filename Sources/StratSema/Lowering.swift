@@ -45,7 +45,7 @@ struct Lowering {
     for (i, state) in program.states.enumerated() {
       stateLoads.append(builder.emit(.load, irType(state.type), imm: .slot(stateSlots[i]), name: state.name))
     }
-    for i in program.lets.indices { _ = lowerLet(i) }
+    for i in program.letOrder { _ = lowerLet(i) }
     let (trading, flattening) = lowerSchedule()
     for rule in program.rules { lowerRule(rule, trading: trading) }
     if let flattening {

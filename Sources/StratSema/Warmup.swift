@@ -6,7 +6,7 @@ struct Warmup {
   func steps(_ e: TypedExpr) -> Int {
     switch e.kind {
     case .constant, .field, .param, .stateValue, .time, .argument: return 0
-    case .letValue(let i): return steps(program.lets[i].value)
+    case .letValue(let i): return program.lets[i].warmup  // computed in dependency order
     case .modelValue(let i): return program.models[i].features.map(steps).max() ?? 0
     case .negate(let x), .not(let x), .toFloat(let x): return steps(x)
     case .binary(_, let l, let r): return max(steps(l), steps(r))

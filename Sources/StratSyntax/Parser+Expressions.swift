@@ -166,7 +166,8 @@ extension Parser {
       "this expression is nested more than \(Parser.maximumNesting) levels deep (parentheses, operators and lags each count)",
       at: current.span, notes: ["split it into several `let` declarations"])
     depth -= 1
-    // Skip everything up to the next declaration so the parent parses stop at once.
+    // Skip everything up to the next declaration so the parent parses stop at once, quietly.
+    isAbandoningDeclaration = true
     synchronize()
     depth += 1
     return false

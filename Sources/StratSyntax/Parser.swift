@@ -9,6 +9,8 @@ public struct Parser {
   var tokens: [Token]
   var position = 0
   var depth = 0
+  /// Set after a too-deep expression: the frames unwinding from it report nothing more.
+  var isAbandoningDeclaration = false
   let file: SourceFile
   public private(set) var diagnostics: [Diagnostic] = []
 
@@ -41,6 +43,7 @@ public struct Parser {
     }
     var declarations: [Declaration] = []
     while !at(.end) {
+      isAbandoningDeclaration = false
       let before = position
       if let declaration = parseDeclaration() { declarations.append(declaration) }
       if position == before { synchronize() }
@@ -147,6 +150,7 @@ public struct Parser {
     _ id: String, _ message: String, at span: SourceSpan, notes: [String] = [],
     fixIt: (String, String)? = nil
   ) {
+    guard !isAbandoningDeclaration else { return }
     let fixIts = fixIt.map { [FixIt(span: SourceSpan(file: file, start: span.start, end: span.start), replacement: $0.0, message: $0.1)] } ?? []
     diagnostics.append(
       Diagnostic(id: id, message: message, primary: Label(span), notes: notes, fixIts: fixIts))
