@@ -107,7 +107,10 @@ struct Checker {
     let order = LetOrder(reads: graph)
     for cycle in order.cycles {
       report(SemaDiagnostics.letCycle(cycle.map { letDecls[$0].name }))
-      for i in cycle { failed.insert("let \(i)") }
+      for i in cycle {
+        failed.insert("let \(i)")
+        used.insert(letDecls[i].name.name)  // read by the cycle; reported once, as the cycle
+      }
     }
     checked.letOrder = order.order
     for i in order.order { _ = checkLet(i) }

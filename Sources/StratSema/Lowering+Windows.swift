@@ -61,14 +61,14 @@ extension Lowering {
         b == .ret
         ? builder.emit(.fsub, .f64, [ratio, builder.constant(.f64(1))])
         : builder.emit(.log, .f64, [ratio])
-      return Lowered(value: value, ok: previous.ok)
+      return Lowered(value: value, ok: all([x.ok, previous.ok]))
     case .crosses_above, .crosses_below:
       let y = args[1]
       let px = lag(x, 1)
       let py = lag(y, 1)
       let now = builder.emit(b == .crosses_above ? .fgt : .flt, .bool, [x.value, y.value])
       let before = builder.emit(b == .crosses_above ? .fle : .fge, .bool, [px.value, py.value])
-      return Lowered(value: builder.emit(.and, .bool, [now, before]), ok: all([px.ok, py.ok]))
+      return Lowered(value: builder.emit(.and, .bool, [now, before]), ok: all([x.ok, y.ok, px.ok, py.ok]))
     }
   }
 

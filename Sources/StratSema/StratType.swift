@@ -110,7 +110,7 @@ public enum StratType: Hashable, Sendable {
   /// The dimension of a number (Int counts as plain).
   var dimension: Dimension? {
     switch self {
-    case .int: .none
+    case .int: Dimension.none  // spelled out: `.none` here would be Optional.none
     case .float(let d): d
     default: nil
     }

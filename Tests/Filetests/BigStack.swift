@@ -1,0 +1,93 @@
+import Foundation
+
+/// Runs work on a thread of its own with a large stack, waiting at most a given time.
+///
+/// ```
+///   test thread ── start ──▶ worker (64 MiB stack) ── body() ──▶ box.value ── signal ──┐
+///        └──────────── semaphore.wait(timeout) ◀──────────────────────────────────────┘
+/// ```
+/// Swift Testing runs tests on threads with small stacks, so a deep recursion that the
+/// compiler would survive on a main thread could overflow there; the worker's stack removes
+/// that difference. A worker that misses the deadline is abandoned, not killed (threads cannot
+/// be cancelled): it ends with the test process.
+enum BigStack {
+  /// The worker's stack size.
+  static let stackSize = 64 << 20
+
+  /// Holds the worker's result; the lock orders the write before the read.
+  private final class Box<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: T?
+
+    var value: T? {
+      get { lock.withLock { stored } }
+      set { lock.withLock { stored = newValue } }
+    }
+  }
+
+  /// Returns `body()` computed on a 64 MiB-stack thread, or nil when it did not finish within
+  /// `timeout` seconds.
+  static func run<T>(timeout: TimeInterval, _ body: @escaping @Sendable () -> T) -> T? {
+    let box = Box<T>()
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      box.value = body()
+      done.signal()
+    }
+    thread.stackSize = stackSize
+    thread.start()
+    guard done.wait(timeout: .now() + timeout) == .success else { return nil }
+    return box.value
+  }
+}
+
+/// Runs the built `stratc` executable (found next to the test bundle) on generated input, for
+/// inputs that would crash the test process if compiled in it, or hang it.
+enum StratcProcess {
+  struct Outcome {
+    var status: Int32
+    /// True when the process was ended by a signal (a crash), not an exit.
+    var crashed: Bool
+  }
+
+  /// The `stratc` binary of this build, when it has been built.
+  static let binary: URL? = {
+    var directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+      .deletingLastPathComponent()
+    while directory.path != "/" {
+      let candidate = directory.appendingPathComponent("stratc")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      directory = directory.deletingLastPathComponent()
+    }
+    return nil
+  }()
+
+  /// Runs `stratc check` on `text` written to a temporary file, discarding its output; nil
+  /// when it had not finished after `timeout` seconds (it is then terminated, so a hang costs
+  /// no more than the timeout).
+  static func check(_ text: String, timeout: TimeInterval = 300) throws -> Outcome? {
+    guard let binary else { throw EventTableError(message: "stratc is not built") }
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("filetests-\(UUID().uuidString).strat")
+    try Data(text.utf8).write(to: path)
+    defer { try? FileManager.default.removeItem(at: path) }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["check", path.path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning {
+      // SIGKILL: a child may inherit a mask that blocks SIGTERM, and must not outlive the test.
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      return nil
+    }
+    return Outcome(
+      status: process.terminationStatus,
+      crashed: process.terminationReason == .uncaughtSignal
+    )
+  }
+}
