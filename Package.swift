@@ -49,7 +49,7 @@ let package = Package(
         "StratDiagnostics", "StratSyntax", "StratSema", "StratIR", "StratABI", "StratInterpreter",
       ],
       path: "Tests/Filetests",
-      exclude: ["cases"]),
+      exclude: ["cases", "README.md"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["stratc"],

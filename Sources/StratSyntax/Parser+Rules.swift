@@ -7,7 +7,7 @@ extension Parser {
     let condition = parseExpression()
     guard expect(.leftBrace, "to open the rule's actions") else { return nil }
     var actions: [Action] = []
-    while !atSymbol(.rightBrace) && !at(.end) {
+    while !atSymbol(.rightBrace) && !at(.end) && !atDeclarationStart {
       let before = position
       if let action = parseAction() { actions.append(action) }
       if position == before || !isActionStart { skipToActionBoundary() }
@@ -25,15 +25,14 @@ extension Parser {
     }
   }
 
+  /// True at a keyword that starts a declaration: an unclosed block ends there.
+  var atDeclarationStart: Bool {
+    guard case .keyword(let k) = current.kind else { return false }
+    return [.instrument, .param, .let, .state, .fn, .model, .when, .risk, .schedule].contains(k)
+  }
+
   mutating func skipToActionBoundary() {
-    while !isActionStart {
-      if case .keyword(let k) = current.kind,
-        [.instrument, .param, .let, .state, .fn, .model, .when, .risk, .schedule].contains(k)
-      {
-        return
-      }
-      advance()
-    }
+    while !isActionStart && !atDeclarationStart { advance() }
   }
 
   // action := "target" IDENT "=" expr | "flat" [IDENT]

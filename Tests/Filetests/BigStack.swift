@@ -42,12 +42,16 @@ enum BigStack {
 }
 
 /// Runs the built `stratc` executable (found next to the test bundle) on generated input, for
-/// inputs that would crash the test process if compiled in it, or hang it.
+/// inputs that could crash or hang the test process if compiled in it. The child runs under a
+/// 2 GiB address-space limit and is killed at its deadline, so neither a runaway loop nor a
+/// runaway allocation outlives the test.
 enum StratcProcess {
   struct Outcome {
     var status: Int32
     /// True when the process was ended by a signal (a crash), not an exit.
     var crashed: Bool
+    /// The first 64 KiB of what it wrote to standard error.
+    var errors: String
   }
 
   /// The `stratc` binary of this build, when it has been built.
@@ -62,20 +66,27 @@ enum StratcProcess {
     return nil
   }()
 
-  /// Runs `stratc check` on `text` written to a temporary file, discarding its output; nil
-  /// when it had not finished after `timeout` seconds (it is then terminated, so a hang costs
-  /// no more than the timeout).
+  /// Runs `stratc check` on `text` written to a temporary file; nil when it had not finished
+  /// after `timeout` seconds (it is then killed, so a hang costs no more than the timeout).
   static func check(_ text: String, timeout: TimeInterval = 300) throws -> Outcome? {
     guard let binary else { throw EventTableError(message: "stratc is not built") }
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("filetests-\(UUID().uuidString).strat")
-    try Data(text.utf8).write(to: path)
-    defer { try? FileManager.default.removeItem(at: path) }
+    let base = FileManager.default.temporaryDirectory
+      .appendingPathComponent("filetests-\(UUID().uuidString)")
+    let source = base.appendingPathExtension("strat")
+    let errors = base.appendingPathExtension("err")
+    try Data(text.utf8).write(to: source)
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+    defer {
+      try? FileManager.default.removeItem(at: source)
+      try? FileManager.default.removeItem(at: errors)
+    }
     let process = Process()
-    process.executableURL = binary
-    process.arguments = ["check", path.path]
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = [
+      "-c", "ulimit -v 2097152; exec \"$0\" check \"$1\"", binary.path, source.path,
+    ]
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    process.standardError = try FileHandle(forWritingTo: errors)
     try process.run()
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
@@ -85,9 +96,13 @@ enum StratcProcess {
       process.waitUntilExit()
       return nil
     }
+    let handle = try FileHandle(forReadingFrom: errors)
+    defer { try? handle.close() }
+    let head = (try handle.read(upToCount: 65_536)) ?? Data()
     return Outcome(
       status: process.terminationStatus,
-      crashed: process.terminationReason == .uncaughtSignal
+      crashed: process.terminationReason == .uncaughtSignal,
+      errors: String(decoding: head, as: UTF8.self)
     )
   }
 }
