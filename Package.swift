@@ -13,7 +13,7 @@ let package = Package(
   targets: [
     .target(name: "StratDiagnostics"),
     .target(name: "StratSyntax", dependencies: ["StratDiagnostics"]),
-    .target(name: "StratIR", dependencies: ["StratDiagnostics"]),
+    .target(name: "StratIR", dependencies: ["StratDiagnostics", "StratABI"]),
     .target(name: "StratSema", dependencies: ["StratSyntax", "StratIR", "StratDiagnostics"]),
     .target(name: "StratABI"),
     .target(name: "StratInterpreter", dependencies: ["StratIR", "StratABI"]),

@@ -3,9 +3,12 @@ import Foundation
 /// The compiled-strategy interface: what the backtester (and later the live engine) sees of a
 /// strategy, whichever backend runs it. Neither side imports the IR.
 ///
-/// Call sequence per evaluation step (one step per timestamp, after all bars of it are applied):
+/// Call sequence per evaluation step (bars: one step per timestamp, after all bars of it are
+/// applied; order books: one step per book event):
 /// ```
 ///   for each bar of this timestamp:  executor.setBar(instrument:, bar:)
+///   or, from a book:                 executor.setInput(instrument:, field:, value:) … markSeen
+///   order state of every instrument: executor.setInput(instrument:, field: .position, …)
 ///   let n = executor.step(timeNanos:)         // decisions[0..<n] are valid until the next call
 /// ```
 public protocol StrategyExecutor: AnyObject {
@@ -15,8 +18,13 @@ public protocol StrategyExecutor: AnyObject {
   var decisions: UnsafeBufferPointer<Decision> { get }
   /// Returns the strategy to its initial state (as after init).
   func reset()
-  /// Makes `bar` the last known bar of instrument `instrument` (index into `interface.instruments`).
+  /// Makes `bar` the last known bar of instrument `instrument` (index into `interface.instruments`)
+  /// and marks the instrument seen.
   func setBar(instrument: Int, bar: Bar)
+  /// Sets one field of the instrument's input record (book levels, last trade, order state).
+  func setInput(instrument: Int, field: InputField, value: Double)
+  /// Marks the instrument as having delivered market data (rules reading it may fire).
+  func markSeen(instrument: Int)
   /// Runs one evaluation step at `timeNanos` (UTC, since the epoch); returns the decision count.
   func step(timeNanos: Int64) -> Int
 }
@@ -38,22 +46,21 @@ public struct Bar: Sendable, Equatable {
   }
 }
 
-/// The bar fields a strategy can read, in the order of the executor's input record.
-public enum BarField: Int, CaseIterable, Sendable {
-  case open, high, low, close, volume
-
-  /// The field's name in the language (`a.close`).
-  public var name: String { String(describing: self) }
-}
-
 /// What a step asks the runtime to do for one instrument.
 public enum DecisionKind: UInt8, Sendable {
   /// Make the position `quantity` (signed); the runtime orders the difference.
   case target = 0
   /// Buy (quantity > 0) or sell (quantity < 0) `abs(quantity)` at market.
   case market = 1
-  /// Buy or sell at `price` or better.
+  /// Buy or sell at `price` or better; the rest rests in the book until cancelled.
   case limit = 2
+  /// Buy or sell at `price` or better, immediately; what does not fill at once is cancelled.
+  case immediateOrCancel = 3
+  /// Cancel the instrument's open orders: buys when quantity > 0, sells when < 0, all when 0.
+  case cancel = 4
+  /// Make the instrument's open orders on the quantity's side one order for `abs(quantity)` at
+  /// `price` (amend in place, or place it when there is none): how a quote follows the market.
+  case replace = 5
 }
 
 /// One decision of one step. Quantity stays floating point here; the runtime rounds it to

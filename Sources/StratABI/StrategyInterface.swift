@@ -10,16 +10,20 @@ public struct StrategyInterface: Sendable, Equatable {
   public var stateBytes: Int
   /// Risk limits declared in the strategy; the runtime enforces them before every order.
   public var risk: RiskLimits
+  /// The input fields the strategy reads, in record order: tells the runtime whether it needs an
+  /// order book, trades or bars, and which fields it must fill.
+  public var inputFields: [InputField]
 
   public init(
     name: String, instruments: [InstrumentBinding], params: [ParameterInfo], stateBytes: Int,
-    risk: RiskLimits
+    risk: RiskLimits, inputFields: [InputField] = []
   ) {
     self.name = name
     self.instruments = instruments
     self.params = params
     self.stateBytes = stateBytes
     self.risk = risk
+    self.inputFields = inputFields
   }
 }
 

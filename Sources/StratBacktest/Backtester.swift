@@ -71,6 +71,7 @@ public struct Backtester: Sendable {
       if sim.gate.tracksDailyLoss { sim.gate.roll(to: time, lastEquity: sim.lastEquity) }
       if !sim.pending.isEmpty { sim.fillPending(time: time, rows: replay.rows, opens: replay.open) }
       events += replay.feed(executor, lastClose: sim.lastClose)
+      sim.publishOrderState(to: executor)
       let n = executor.step(timeNanos: time)
       if n > 0 { sim.process(executor.decisions, count: n, time: time) }
       guard sim.failure == nil, let value = sim.equity() else {
@@ -88,6 +89,16 @@ public struct Backtester: Sendable {
 
   /// Checks that the configuration binds every instrument to an existing series.
   func validate(_ interface: StrategyInterface) throws(BacktestError) {
+    let bookFields = interface.inputFields.filter { $0.isBookField || $0 == .last || $0 == .lastSize || $0 == .traded }
+    if let first = bookFields.first {
+      throw BacktestError(
+        id: "backtest.needs-book",
+        message: "the strategy reads order-book or trade fields (\(bookFields.map(\.name).joined(separator: ", "))), "
+          + "which bar data does not have; found bars",
+        notes: ["run it on order-book data: LOBSTER or ITCH files, or a tick store (`stratc data import`)",
+          "`\(first.name)` is the first such field"]
+      )
+    }
     let names = interface.instruments.map(\.name)
     guard config.seriesForInstrument.count == names.count else {
       throw BacktestError(

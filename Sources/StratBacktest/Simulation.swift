@@ -36,12 +36,14 @@ struct Simulation: ~Copyable {
   var rejectedCounts = [Int](repeating: 0, count: RiskDenial.Code.allCases.count)
   /// The first `rejectionLogLimit` rejections.
   var rejections: [OrderRecord] = []
-  /// Limit orders cancelled because the fill price was worse than the limit.
+  /// Orders cancelled: limits whose fill price was worse than the limit, and `cancel` decisions.
   var cancelled = 0
   /// Equity recorded at the end of the last step.
   var lastEquity: Int64 = 0
   /// Set when accounting would overflow; the run stops after the step.
   var failure: BacktestError?
+  /// Position, average price, fills and open orders as the strategy sees them.
+  var orderState: OrderStateFeed
 
   /// How many rejected orders are kept in detail (all are counted).
   static let rejectionLogLimit = 10_000
@@ -54,6 +56,7 @@ struct Simulation: ~Copyable {
     instrumentCount = count
     gate = RiskGate(limits: interface.risk, instrumentCount: count)
     ledger = Ledger(instrumentCount: count)
+    orderState = OrderStateFeed(instrumentCount: count, fieldsRead: interface.inputFields)
     lastClose = .allocate(capacity: count)
     lastClose.initialize(repeating: -1)
     pendingQuantity = .allocate(capacity: count)
@@ -122,12 +125,48 @@ struct Simulation: ~Copyable {
       order.quantity = difference
     case .market:
       break
-    case .limit:
+    case .cancel:
+      return cancelPending(instrument: i, side: d.quantity)
+    case .limit, .immediateOrCancel, .replace:
+      // On bars nothing rests: every limit is good for the next fill price only.
       guard d.price.isFinite, d.price > 0, let limit = Price(rounding: d.price), limit.raw > 0
       else { return reject(order, .invalidPrice(d.price)) }
       order.limit = limit
     }
     if order.quantity != 0 { submit(order) }
+  }
+
+  /// Writes the order state into the executor's inputs (orders waiting for the next open are
+  /// the open orders); does nothing when the strategy reads none of it.
+  mutating func publishOrderState<E: StrategyExecutor>(to executor: E) {
+    guard orderState.isRead else { return }
+    for i in 0..<instrumentCount {
+      orderState.openOrders[i] = 0
+      orderState.openBuy[i] = 0
+      orderState.openSell[i] = 0
+    }
+    for order in pending {
+      orderState.openOrders[order.instrument] += 1
+      if order.quantity > 0 {
+        orderState.openBuy[order.instrument] += order.quantity
+      } else {
+        orderState.openSell[order.instrument] -= order.quantity
+      }
+    }
+    orderState.publish(to: executor)
+  }
+
+  /// Withdraws orders still waiting for the next open (buys when side > 0, sells when < 0,
+  /// both when 0); in close mode nothing is ever waiting.
+  mutating func cancelPending(instrument i: Int, side: Double) {
+    pending.removeAll { order in
+      guard order.instrument == i, side == 0 || (side > 0) == (order.quantity > 0) else {
+        return false
+      }
+      pendingQuantity[i] -= order.quantity
+      cancelled += 1
+      return true
+    }
   }
 
   /// Returns cash + Σ position × last close, or nil on overflow.
@@ -194,6 +233,7 @@ struct Simulation: ~Copyable {
         price: price,
         fee: Money(raw: fee)
       )
+      orderState.recordFill(instrument: order.instrument, quantity: order.quantity, price: price.raw)
     } catch {
       fail(order, time: time)
     }

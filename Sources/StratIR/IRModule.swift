@@ -1,3 +1,4 @@
+import StratABI
 /// The IR: the contract between the front end and every backend.
 ///
 /// A strategy is a fixed-layout state record (`slots`), parameters, instrument inputs and one step
@@ -95,14 +96,6 @@ public struct IRParam: Sendable, Equatable {
   }
 }
 
-/// A bar field of an instrument, in input-record order (matches StratABI's `BarField`).
-public enum InputField: Int, Sendable, Equatable, CaseIterable {
-  case open, high, low, close, volume
-
-  /// The field's name in IR text and in the language.
-  public var name: String { String(describing: self) }
-}
-
 /// One named slot of the state record.
 public struct Slot: Sendable, Equatable {
   public var name: String
@@ -162,4 +155,15 @@ public enum RiskLimit: Sendable, Equatable {
   case priceBand(Double)
   /// At most `count` orders in any window of `windowNanos`.
   case orderRate(count: Int, windowNanos: Int64)
+}
+
+extension IRModule {
+  /// The input fields the step reads, in record order, whatever instrument they belong to.
+  public var inputFields: [InputField] {
+    var fields = Set<InputField>()
+    for instruction in step {
+      if case .field(_, let field) = instruction.imm { fields.insert(field) }
+    }
+    return fields.sorted()
+  }
 }

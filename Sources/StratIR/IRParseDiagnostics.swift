@@ -1,3 +1,4 @@
+import StratABI
 import StratDiagnostics
 
 /// The catalogue of IR text parse errors (`ir.parse.*`): every message the parser reports says
@@ -140,10 +141,10 @@ public enum IRParseDiagnostics {
 
   /// A bar field name that is not one of open, high, low, close, volume.
   static func unknownField(_ found: String, at location: DataLocation) -> Diagnostic {
-    let names = InputField.allCases.map(\.name)
+    let names = InputField.allFields.map(\.name)
     return Diagnostic(
       id: "ir.parse.unknown-field",
-      message: "expected a bar field (\(names.joined(separator: ", "))), found `\(found)`",
+      message: "expected an input field (such as close, last, position, bid_price_1), found `\(found)`",
       at: location,
       notes: suggestion(Suggestions.closest(to: found, among: names))
     )

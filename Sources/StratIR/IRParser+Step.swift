@@ -1,3 +1,4 @@
+import StratABI
 import StratDiagnostics
 
 extension IRParser {
@@ -121,7 +122,7 @@ extension IRParser {
       try advance()
     }
     let instrument = try instrumentAt(instrumentToken)
-    guard let field = InputField.allCases.first(where: { $0.name == fieldName }) else {
+    guard let field = InputField.named(fieldName) else {
       throw IRParseDiagnostics.unknownField(
         fieldName,
         at: lexer.location(line: at.line, column: fieldColumn)

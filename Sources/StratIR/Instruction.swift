@@ -1,3 +1,4 @@
+import StratABI
 /// One SSA instruction of the step function.
 public struct Instruction: Sendable, Equatable {
   /// The printed SSA name without `%` (unique in the step); empty for effects.

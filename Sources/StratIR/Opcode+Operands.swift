@@ -41,7 +41,7 @@ extension Opcode {
     switch self {
     case .const: .constant
     case .field: .field
-    case .seen, .target, .market, .limit: .instrument
+    case .seen, .target, .market, .limit, .ioc, .replace, .cancel: .instrument
     case .param: .param
     case .load, .store, .push, .count, .sum, .mean, .varp, .vars, .min, .max, .cov, .corr, .slope,
       .intercept, .ema:

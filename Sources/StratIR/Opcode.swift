@@ -47,11 +47,14 @@ public enum Opcode: String, Sendable, CaseIterable {
   case target  // imm instrument, (qty: f64) [if p]: make the position qty
   case market  // imm instrument, (qty: f64) [if p]: buy (qty > 0) or sell at market
   case limit  // imm instrument, (qty: f64, price: f64) [if p]: buy or sell at price or better
+  case ioc  // imm instrument, (qty: f64, price: f64) [if p]: as limit, the unfilled rest cancelled
+  case replace  // imm instrument, (qty: f64, price: f64) [if p]: the open orders on qty's side become one
+  case cancel  // imm instrument, (side: f64) [if p]: cancel open buys (side > 0), sells (< 0), all (0)
 
   /// True for instructions that change state or emit a decision (and have no result).
   public var isEffect: Bool {
     switch self {
-    case .store, .push, .target, .market, .limit: true
+    case .store, .push, .target, .market, .limit, .ioc, .replace, .cancel: true
     default: false
     }
   }
@@ -71,8 +74,8 @@ public enum Opcode: String, Sendable, CaseIterable {
     case .ineg, .itof: [.i64]
     case .and, .or: [.bool, .bool]
     case .not: [.bool]
-    case .target, .market: [.f64]
-    case .limit: [.f64, .f64]
+    case .target, .market, .cancel: [.f64]
+    case .limit, .ioc, .replace: [.f64, .f64]
     case .store, .push, .select: nil
     }
   }
@@ -89,7 +92,9 @@ public enum Opcode: String, Sendable, CaseIterable {
     case .seen, .flt, .fle, .fgt, .fge, .feq, .fne, .ilt, .ile, .igt, .ige, .ieq, .ine, .and, .or,
       .not:
       .bool
-    case .const, .param, .load, .select, .store, .push, .target, .market, .limit: nil
+    case .const, .param, .load, .select, .store, .push, .target, .market, .limit, .ioc, .replace,
+      .cancel:
+      nil
     }
   }
 }

@@ -129,11 +129,19 @@ extension Interpreter {
             kind: .market, instrument: Int32(truncatingIfNeeded: o.imm), quantity: r.f64(o.a))
           emitted &+= 1
         }
-      case .limit:
+      case .limit, .ioc, .replace:
+        if r.bool(o.pred) {
+          let kind: DecisionKind =
+            o.code == .limit ? .limit : o.code == .ioc ? .immediateOrCancel : .replace
+          decisions[emitted] = Decision(
+            kind: kind, instrument: Int32(truncatingIfNeeded: o.imm), quantity: r.f64(o.a),
+            price: r.f64(o.b))
+          emitted &+= 1
+        }
+      case .cancel:
         if r.bool(o.pred) {
           decisions[emitted] = Decision(
-            kind: .limit, instrument: Int32(truncatingIfNeeded: o.imm), quantity: r.f64(o.a),
-            price: r.f64(o.b))
+            kind: .cancel, instrument: Int32(truncatingIfNeeded: o.imm), quantity: r.f64(o.a))
           emitted &+= 1
         }
       }

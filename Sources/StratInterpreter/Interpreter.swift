@@ -8,7 +8,7 @@ import StratIR
 /// ```
 ///   init(module:)  ── translate + check ──▶  operations[]   (32-byte records, program order)
 ///                                            registers[]    (one UInt64 per IR value + consts)
-///   setBar ──▶ inputs[instrument × 5 + field], seen[instrument]
+///   setBar, setInput ──▶ inputs[instrument × InputField.count + field], seen[instrument]
 ///   step   ──▶ for op in operations: switch op.code { … } ──▶ state, decisions[0..<n]
 /// ```
 ///
@@ -26,7 +26,7 @@ public final class Interpreter: StrategyExecutor {
   /// The state record; see `StateLayout`.
   private let state: UnsafeMutableRawPointer
   private let layout: StateLayout
-  /// Five f64 bar fields per instrument, in `InputField` order.
+  /// `InputField.count` f64 fields per instrument, in `InputField` order.
   private let inputs: UnsafeMutablePointer<Double>
   /// 1 once `setBar` has been called for the instrument since the last reset.
   private let seenFlags: UnsafeMutablePointer<UInt64>
@@ -59,7 +59,7 @@ public final class Interpreter: StrategyExecutor {
 
     state = .allocate(byteCount: max(8, layout.byteCount), alignment: 16)
     instrumentCount = module.instruments.count
-    inputs = .allocate(capacity: max(1, instrumentCount * 5))
+    inputs = .allocate(capacity: max(1, instrumentCount * InputField.count))
     seenFlags = .allocate(capacity: max(1, instrumentCount))
     let decisionCapacity = max(1, program.decisionCapacity)
     let decisionStorage = UnsafeMutablePointer<Decision>.allocate(capacity: decisionCapacity)
@@ -92,7 +92,12 @@ public final class Interpreter: StrategyExecutor {
     for scalar in layout.scalarInitials {
       state.storeBytes(of: scalar.bits, toByteOffset: scalar.offset, as: UInt64.self)
     }
-    inputs.initialize(repeating: 0, count: max(1, instrumentCount * 5))
+    inputs.initialize(repeating: 0, count: max(1, instrumentCount * InputField.count))
+    for instrument in 0..<instrumentCount {
+      for field in InputField.allFields {
+        inputs[instrument &* InputField.count &+ field.rawValue] = field.initialValue
+      }
+    }
     seenFlags.initialize(repeating: 0, count: max(1, instrumentCount))
     decisionCount.pointee = 0
   }
@@ -103,12 +108,28 @@ public final class Interpreter: StrategyExecutor {
     precondition(
       instrument >= 0 && instrument < instrumentCount,
       "setBar: instrument \(instrument) is outside 0..<\(instrumentCount)")
-    let fields = inputs + instrument &* 5
+    let fields = inputs + instrument &* InputField.count
     fields[InputField.open.rawValue] = bar.open
     fields[InputField.high.rawValue] = bar.high
     fields[InputField.low.rawValue] = bar.low
     fields[InputField.close.rawValue] = bar.close
     fields[InputField.volume.rawValue] = bar.volume
+    seenFlags[instrument] = 1
+  }
+
+  /// Sets one field of the instrument's input record.
+  public func setInput(instrument: Int, field: InputField, value: Double) {
+    precondition(
+      instrument >= 0 && instrument < instrumentCount,
+      "setInput: instrument \(instrument) is outside 0..<\(instrumentCount)")
+    inputs[instrument &* InputField.count &+ field.rawValue] = value
+  }
+
+  /// Marks the instrument seen, as `setBar` does.
+  public func markSeen(instrument: Int) {
+    precondition(
+      instrument >= 0 && instrument < instrumentCount,
+      "markSeen: instrument \(instrument) is outside 0..<\(instrumentCount)")
     seenFlags[instrument] = 1
   }
 

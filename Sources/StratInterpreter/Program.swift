@@ -5,7 +5,7 @@
 /// becomes one of four operations, one per buffer kind, so the loop never looks at a slot kind.
 enum Code: UInt8 {
   // Inputs and scalar state
-  case field  // r[dst] = inputs[imm]                       (imm = instrument × 5 + field)
+  case field  // r[dst] = inputs[imm]                       (imm = instrument × InputField.count + field)
   case seen  // r[dst] = seen[imm]
   case time  // r[dst] = the step's time
   case load  // r[dst] = state[imm]                          (imm = byte offset)
@@ -30,6 +30,9 @@ enum Code: UInt8 {
   // Decisions: imm = instrument; if r[pred]: append a decision
   case target, market  // quantity r[a]
   case limit  // quantity r[a], price r[b]
+  case ioc  // quantity r[a], price r[b]
+  case replace  // quantity r[a], price r[b]
+  case cancel  // side r[a]
 }
 
 /// One operation: 32 bytes, so two fit a cache line.

@@ -1,3 +1,4 @@
+import StratABI
 import StratIR
 
 /// Translates a module's step into a `Program`, checking everything the loop relies on:
@@ -117,7 +118,7 @@ struct ProgramTranslator {
     case (.field, .field(let instrument, let field)):
       _ = try operands(i, instruction, [])
       try checkInstrument(i, instrument)
-      emit(Operation(.field, dst: i, imm: instrument * 5 + field.rawValue))
+      emit(Operation(.field, dst: i, imm: instrument * InputField.count + field.rawValue))
     case (.seen, .instrument(let instrument)):
       _ = try operands(i, instruction, [])
       try checkInstrument(i, instrument)
@@ -180,10 +181,17 @@ struct ProgramTranslator {
       let args = try operands(i, instruction, [.f64])
       operation = Operation(op == .target ? .target : .market, dst: 0, a: args[0], imm: instrument)
       program.decisionCapacity += 1
-    case (.limit, .instrument(let instrument)):
+    case (.cancel, .instrument(let instrument)):
+      try checkInstrument(i, instrument)
+      let args = try operands(i, instruction, [.f64])
+      operation = Operation(.cancel, dst: 0, a: args[0], imm: instrument)
+      program.decisionCapacity += 1
+    case (.limit, .instrument(let instrument)), (.ioc, .instrument(let instrument)),
+      (.replace, .instrument(let instrument)):
       try checkInstrument(i, instrument)
       let args = try operands(i, instruction, [.f64, .f64])
-      operation = Operation(.limit, dst: 0, a: args[0], b: args[1], imm: instrument)
+      let code: Code = op == .limit ? .limit : op == .ioc ? .ioc : .replace
+      operation = Operation(code, dst: 0, a: args[0], b: args[1], imm: instrument)
       program.decisionCapacity += 1
     default:
       throw .badImmediate(instruction: i, op: op)

@@ -20,7 +20,8 @@ extension StrategyInterface {
     }
     self.init(
       name: module.name, instruments: instruments, params: params, stateBytes: module.stateBytes,
-      risk: try RiskLimits(module.risk, instrumentCount: module.instruments.count))
+      risk: try RiskLimits(module.risk, instrumentCount: module.instruments.count),
+      inputFields: module.inputFields)
   }
 }
 

@@ -1,5 +1,6 @@
 import StratDiagnostics
 import StratIR
+import StratSyntax
 
 /// A program that passed checking: everything lowering needs, with names resolved.
 struct CheckedProgram {
@@ -29,7 +30,9 @@ struct CheckedProgram {
   enum Action {
     case target(instrument: Int, quantity: TypedExpr)
     case market(instrument: Int, quantity: TypedExpr)
-    case limit(instrument: Int, quantity: TypedExpr, price: TypedExpr)
+    case limit(instrument: Int, quantity: TypedExpr, price: TypedExpr, style: LimitStyle)
+    /// side: +1 buys, −1 sells, 0 both.
+    case cancel(instrument: Int, side: Double)
     case assign(state: Int, value: TypedExpr)
   }
   struct Rule {

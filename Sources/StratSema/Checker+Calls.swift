@@ -8,6 +8,9 @@ extension Checker {
       used.insert(name.name)
       return checkUserCall(index, name: name, args, span: span)
     }
+    if let column = InstrumentFields.depthFunctions[name.name] {
+      return checkDepthCall(name, args, span: span, column: column)
+    }
     guard let builtin = Builtin(rawValue: name.name) else {
       let functions = entities.compactMap { key, value -> String? in
         if case .function = value.0 { return key }

@@ -86,12 +86,15 @@ extension Checker {
         return [.target(instrument: i, quantity: zero)]
       }
       return checked.instruments.indices.map { .target(instrument: $0, quantity: zero) }
-    case .order(let isBuy, let instrument, let quantity, let limit, _):
+    case .order(let isBuy, let instrument, let quantity, let limit, let style, _):
       guard let i = instrumentIndex(instrument), var q = quantityValue(quantity, "the order quantity") else { return nil }
       if !isBuy { q = TypedExpr(kind: .negate(q), type: q.type, span: q.span) }
       guard let limit else { return [.market(instrument: i, quantity: q)] }
       guard let typed = checkExpression(limit), let price = coerce(toFloat(typed), to: .price, context: "a limit price") else { return nil }
-      return [.limit(instrument: i, quantity: q, price: price)]
+      return [.limit(instrument: i, quantity: q, price: price, style: style)]
+    case .cancel(let instrument, let isBuy, _):
+      guard let i = instrumentIndex(instrument) else { return nil }
+      return [.cancel(instrument: i, side: isBuy.map { $0 ? 1 : -1 } ?? 0)]
     case .assign(let state, let value):
       guard case .state(let index)? = entities[state.name]?.0 else {
         report(SemaDiagnostics.assignToNonState(state, candidates: checked.states.map(\.name)))

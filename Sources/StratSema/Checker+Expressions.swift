@@ -1,3 +1,4 @@
+import StratABI
 import StratDiagnostics
 import StratIR
 import StratSyntax
@@ -91,12 +92,12 @@ extension Checker {
       return nil
     }
     used.insert(id.name)
-    guard let input = InputField.allCases.first(where: { $0.name == field.name }) else {
+    let span = base.span.merged(with: field.span)
+    guard let typed = InstrumentFields.expression(field.name, instrument: index, span: span) else {
       report(SemaDiagnostics.unknownField(field, instrument: id.name))
       return nil
     }
-    let type: StratType = input == .volume ? .quantity : .price
-    return TypedExpr(kind: .field(instrument: index, input), type: type, span: base.span.merged(with: field.span))
+    return typed
   }
 
   func instrumentNames() -> [String] {

@@ -1,3 +1,4 @@
+import StratABI
 import StratIR
 
 extension Lowering {
@@ -83,7 +84,13 @@ extension Lowering {
     let seen = fields[seenName]?.value ?? builder.emit(.seen, .bool, imm: .instrument(instrument), name: seenName)
     fields[seenName] = Lowered(value: seen, ok: nil)
     let value = builder.emit(.field, .f64, imm: .field(instrument: instrument, field), name: name)
-    let lowered = Lowered(value: value, ok: seen)
+    let ok: ValueID?
+    switch InstrumentFields.definedness(field) {
+    case .seen: ok = seen
+    case .always: ok = nil
+    case .notNaN: ok = builder.emit(.feq, .bool, [value, value], name: name + ".ok")
+    }
+    let lowered = Lowered(value: value, ok: ok)
     fields[name] = lowered
     return lowered
   }

@@ -82,7 +82,8 @@ struct Lowering {
       let values: [Lowered]
       switch action {
       case .target(_, let q), .market(_, let q): values = [lower(q)]
-      case .limit(_, let q, let p): values = [lower(q), lower(p)]
+      case .limit(_, let q, let p, _): values = [lower(q), lower(p)]
+      case .cancel(_, let side): values = [Lowered(value: builder.constant(.f64(side)), ok: nil)]
       case .assign(_, let v): values = [lower(v)]
       }
       oks += values.map(\.ok)
@@ -95,8 +96,11 @@ struct Lowering {
         builder.effect(.target, [values[0].value], imm: .instrument(i), predicate: guardValue)
       case .market(let i, _):
         builder.effect(.market, [values[0].value], imm: .instrument(i), predicate: guardValue)
-      case .limit(let i, _, _):
-        builder.effect(.limit, [values[0].value, values[1].value], imm: .instrument(i), predicate: guardValue)
+      case .limit(let i, _, _, let style):
+        let op: Opcode = style == .rest ? .limit : style == .ioc ? .ioc : .replace
+        builder.effect(op, [values[0].value, values[1].value], imm: .instrument(i), predicate: guardValue)
+      case .cancel(let i, _):
+        builder.effect(.cancel, [values[0].value], imm: .instrument(i), predicate: guardValue)
       case .assign(let s, _):
         builder.effect(.store, [values[0].value], imm: .slot(stateSlots[s]), predicate: guardValue)
       }

@@ -1,3 +1,4 @@
+import StratABI
 import StratDiagnostics
 import StratIR
 import StratSyntax
@@ -33,10 +34,11 @@ enum SemaDiagnostics {
   }
 
   static func unknownField(_ field: Identifier, instrument: String) -> Diagnostic {
-    let fields = ["open", "high", "low", "close", "volume"]
-    let book = ["bid", "ask", "mid", "bid_size", "ask_size", "last", "spread", "microprice", "imbalance"]
-    var notes = ["bar fields: " + fields.joined(separator: ", ")]
-    if book.contains(field.name) { notes.append("order-book fields arrive with book data, which this version does not read yet") }
+    let fields = InstrumentFields.allNames
+    var notes = ["instrument fields: " + fields.joined(separator: ", ")]
+    if InstrumentFields.depthFunctions[field.name] != nil {
+      notes.append("deeper book levels are functions: `\(field.name)(\(instrument), 2)`")
+    }
     return Diagnostic(
       id: "names.unknown-field", message: "instrument `\(instrument)` has no field `\(field.name)`",
       primary: Label(field.span), notes: notes, fixIts: suggestionFixIts(field, fields))
@@ -147,6 +149,18 @@ enum SemaDiagnostics {
   static func wrongArgumentCount(_ signature: String, expected: ClosedRange<Int>, found: Int, span: SourceSpan) -> Diagnostic {
     let count = expected.count == 1 ? "\(expected.lowerBound)" : "\(expected.lowerBound) or \(expected.upperBound)"
     return Diagnostic(id: "types.argument-count", message: "`\(signature)` takes \(count) argument\(expected.upperBound == 1 ? "" : "s"); found \(found)", primary: Label(span))
+  }
+
+  static func depthOfNonInstrument(_ signature: String, span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "types.depth-instrument", message: "the first argument of `\(signature)` must be an instrument",
+      primary: Label(span, "not an instrument"))
+  }
+
+  static func bookLevelOutOfRange(_ level: Int64, span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "types.book-level", message: "book level \(level) is outside 1…\(InputField.maxLevels)",
+      primary: Label(span), notes: ["level 1 is the best price; the input record holds \(InputField.maxLevels) levels per side"])
   }
 
   static func notConstant(_ what: String, span: SourceSpan) -> Diagnostic {

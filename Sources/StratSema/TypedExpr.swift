@@ -1,3 +1,4 @@
+import StratABI
 import StratDiagnostics
 import StratIR
 

@@ -26,7 +26,8 @@ struct Warmup {
   func steps(of action: CheckedProgram.Action) -> Int {
     switch action {
     case .target(_, let q), .market(_, let q): steps(q)
-    case .limit(_, let q, let p): max(steps(q), steps(p))
+    case .limit(_, let q, let p, _): max(steps(q), steps(p))
+    case .cancel: 0
     case .assign(_, let v): steps(v)
     }
   }

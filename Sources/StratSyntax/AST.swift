@@ -97,8 +97,23 @@ public enum Action: Sendable {
   case target(instrument: Identifier, quantity: Expr)
   /// `flat a`, or `flat` alone for every instrument.
   case flat(instrument: Identifier?, span: SourceSpan)
-  case order(isBuy: Bool, instrument: Identifier, quantity: Expr, limit: Expr?, span: SourceSpan)
+  /// `buy a 100`, `sell a 100 limit a.ask`, `buy a 100 limit p ioc`, `buy a 100 limit p replace`.
+  case order(
+    isBuy: Bool, instrument: Identifier, quantity: Expr, limit: Expr?, style: LimitStyle,
+    span: SourceSpan)
+  /// `cancel a`, `cancel a buy`, `cancel a sell`: withdraw open orders (nil side = both).
+  case cancel(instrument: Identifier, isBuy: Bool?, span: SourceSpan)
   case assign(state: Identifier, value: Expr)
+}
+
+/// What happens to the part of a limit order that does not fill at once.
+public enum LimitStyle: String, Sendable {
+  /// It rests in the book until filled or cancelled.
+  case rest
+  /// It is cancelled (`ioc`, immediate or cancel).
+  case ioc
+  /// It replaces the open orders on its side (`replace`): one quote that follows a price.
+  case replace
 }
 
 /// `risk { max_position a = 500 … }`

@@ -36,7 +36,8 @@ extension Parser {
   }
 
   // action := "target" IDENT "=" expr | "flat" [IDENT]
-  //         | ("buy"|"sell") IDENT expr ["limit" expr] | IDENT "=" expr
+  //         | ("buy"|"sell") IDENT expr ["limit" expr ["ioc" | "replace"]]
+  //         | "cancel" IDENT ["buy" | "sell"] | IDENT "=" expr
   mutating func parseAction() -> Action? {
     let start = current.span.start
     switch current.kind {
@@ -60,13 +61,23 @@ extension Parser {
       else { return nil }
       let quantity = parseExpression()
       var limit: Expr?
+      var style = LimitStyle.rest
       if atWord("limit") {
         advance()
         limit = parseExpression()
+        if atWord("ioc") || atWord("replace") {
+          style = advance().text == "ioc" ? .ioc : .replace
+        }
       }
       return .order(
-        isBuy: isBuy, instrument: instrument, quantity: quantity, limit: limit,
+        isBuy: isBuy, instrument: instrument, quantity: quantity, limit: limit, style: style,
         span: span(from: start))
+    case .identifier where atWord("cancel") && tokens[position + 1].kind == .identifier:
+      advance()
+      let instrument = expectIdentifier("an instrument after `cancel`")!
+      var isBuy: Bool?
+      if at(.keyword(.buy)) || at(.keyword(.sell)) { isBuy = advance().kind == .keyword(.buy) }
+      return .cancel(instrument: instrument, isBuy: isBuy, span: span(from: start))
     case .identifier:
       let name = expectIdentifier("a state variable")!
       guard expect(.assign, "to assign the state variable `\(name.name)`") else { return nil }
@@ -74,7 +85,7 @@ extension Parser {
     default:
       error(
         "parse.expected-action",
-        "expected an action (target, flat, buy, sell or a state assignment); found \(current.describedForUser)",
+        "expected an action (target, flat, buy, sell, cancel or a state assignment); found \(current.describedForUser)",
         at: current.span)
       return nil
     }

@@ -84,9 +84,13 @@ enum ASTDump {
       return "(target \(instrument.name) \(expr(quantity)))"
     case .flat(let instrument, _):
       return "(flat\(instrument.map { " \($0.name)" } ?? ""))"
-    case .order(let isBuy, let instrument, let quantity, let limit, _):
-      let limitText = limit.map { " (limit \(expr($0)))" } ?? ""
+    case .order(let isBuy, let instrument, let quantity, let limit, let style, _):
+      let styleText = style == .rest ? "" : " \(style.rawValue)"
+      let limitText = limit.map { " (limit \(expr($0))\(styleText))" } ?? ""
       return "(\(isBuy ? "buy" : "sell") \(instrument.name) \(expr(quantity))\(limitText))"
+    case .cancel(let instrument, let isBuy, _):
+      let side = isBuy.map { $0 ? " buy" : " sell" } ?? ""
+      return "(cancel \(instrument.name)\(side))"
     case .assign(let state, let value):
       return "(set \(state.name) \(expr(value)))"
     }

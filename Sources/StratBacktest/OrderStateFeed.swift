@@ -1,0 +1,61 @@
+import StratABI
+
+/// What a strategy sees of its own trading (`a.position`, `a.avg_price`, `a.open_orders`,
+/// `a.open_buy`, `a.open_sell`, `a.fills`): kept per instrument from fills and open orders, and
+/// written into the executor's input record before each step. Bar and book backtests share it,
+/// and so will the live engine, so a strategy sees the same values on every path.
+///
+/// The average price is the volume-weighted entry price of the open position: it moves on fills
+/// that add to the position, stays on fills that reduce it, restarts at the fill price when the
+/// position flips, and is NaN while flat (so rules reading it wait for a position).
+struct OrderStateFeed {
+  private(set) var position: [Int64]
+  private(set) var averagePrice: [Double]
+  private(set) var fills: [Int]
+  var openOrders: [Int]
+  var openBuy: [Int64]
+  var openSell: [Int64]
+  /// False when the strategy reads none of these fields: the loop then skips publishing.
+  let isRead: Bool
+
+  init(instrumentCount: Int, fieldsRead: [InputField]) {
+    position = Array(repeating: 0, count: instrumentCount)
+    averagePrice = Array(repeating: .nan, count: instrumentCount)
+    fills = Array(repeating: 0, count: instrumentCount)
+    openOrders = Array(repeating: 0, count: instrumentCount)
+    openBuy = Array(repeating: 0, count: instrumentCount)
+    openSell = Array(repeating: 0, count: instrumentCount)
+    isRead = fieldsRead.contains { $0.isOrderState }
+  }
+
+  /// Records a fill of `quantity` (signed) at `price` (1e-8 units).
+  mutating func recordFill(instrument i: Int, quantity: Int64, price: Int64) {
+    let before = position[i]
+    let after = before &+ quantity
+    let fillPrice = Double(price) / 1e8
+    if after == 0 {
+      averagePrice[i] = .nan
+    } else if before == 0 || (before > 0) != (after > 0) {
+      averagePrice[i] = fillPrice
+    } else if (quantity > 0) == (before > 0) {
+      let held = Double(before.magnitude)
+      let added = Double(quantity.magnitude)
+      averagePrice[i] = (averagePrice[i] * held + fillPrice * added) / (held + added)
+    }
+    position[i] = after
+    fills[i] += 1
+  }
+
+  /// Writes every instrument's order state into the executor's input record.
+  func publish<E: StrategyExecutor>(to executor: E) {
+    guard isRead else { return }
+    for i in position.indices {
+      executor.setInput(instrument: i, field: .position, value: Double(position[i]))
+      executor.setInput(instrument: i, field: .avgPrice, value: averagePrice[i])
+      executor.setInput(instrument: i, field: .openOrders, value: Double(openOrders[i]))
+      executor.setInput(instrument: i, field: .openBuy, value: Double(openBuy[i]))
+      executor.setInput(instrument: i, field: .openSell, value: Double(openSell[i]))
+      executor.setInput(instrument: i, field: .fills, value: Double(fills[i]))
+    }
+  }
+}
