@@ -33,7 +33,7 @@ let package = Package(
       ]),
     .testTarget(name: "StratDiagnosticsTests", dependencies: ["StratDiagnostics"]),
     .testTarget(name: "StratSyntaxTests", dependencies: ["StratSyntax", "StratDiagnostics"]),
-    .testTarget(name: "StratIRTests", dependencies: ["StratIR", "StratDiagnostics"]),
+    .testTarget(name: "StratIRTests", dependencies: ["StratIR", "StratABI", "StratDiagnostics"]),
     .testTarget(
       name: "StratSemaTests",
       dependencies: ["StratSema", "StratSyntax", "StratIR", "StratDiagnostics"]),

@@ -7,12 +7,16 @@ import StratABI
 /// // bar 2024-01-02T00:00:00Z b 20                  one number: open = high = low = close, volume 0
 /// // expect 2024-01-03T00:00:00Z target a -100      one line per decision, in order
 /// // expect 2024-01-03T00:00:00Z limit a 1 10.25    limit: quantity then price
+/// // input 2024-01-02T00:00:00Z a bid_price_1=10 position=100   input fields by IR name
 /// ```
+/// An `input` line is an event of its own like a bar: it sets the named fields, marks the
+/// instrument seen, and joins the step of its timestamp.
 struct EventTable {
   struct BarLine {
     var time: Int64
     var instrument: String
-    var bar: Bar
+    var bar: Bar?
+    var inputs: [(InputField, Double)] = []
     var line: Int
   }
 
@@ -29,6 +33,8 @@ struct EventTable {
       let line = rawLine.trimming(" \t\r")
       if let rest = line.dropPrefix("// bar ") {
         parseBar(rest, line: index + 1)
+      } else if let rest = line.dropPrefix("// input ") {
+        parseInput(rest, line: index + 1)
       } else if let rest = line.dropPrefix("// expect ") {
         expected.append(rest.split(separator: " ").joined(separator: " "))
       }
@@ -61,6 +67,26 @@ struct EventTable {
     bars.append(BarLine(time: time, instrument: fields[1], bar: bar, line: line))
   }
 
+  mutating func parseInput(_ text: String, line: Int) {
+    let fields = text.split(separator: " ").map(String.init)
+    guard fields.count >= 3, let time = UTCTime.nanoseconds(fields[0]) else {
+      problems.append("line \(line): expected `// input TIME NAME FIELD=VALUE ...`")
+      return
+    }
+    var inputs: [(InputField, Double)] = []
+    for assignment in fields.dropFirst(2) {
+      let parts = assignment.split(separator: "=").map(String.init)
+      guard parts.count == 2, let field = InputField.named(parts[0]),
+        let value = parts[1] == "nan" ? Double.nan : Double(parts[1])
+      else {
+        problems.append("line \(line): `\(assignment)` is not FIELD=NUMBER with an input field")
+        return
+      }
+      inputs.append((field, value))
+    }
+    bars.append(BarLine(time: time, instrument: fields[1], bar: nil, inputs: inputs, line: line))
+  }
+
   /// The bars grouped into evaluation steps: one group per distinct timestamp, in time order,
   /// each keeping the file's order of its bars.
   var steps: [(time: Int64, bars: [BarLine])] {
@@ -83,7 +109,11 @@ enum DecisionLog {
             message: "line \(bar.line): the strategy has no instrument `\(bar.instrument)`"
           )
         }
-        executor.setBar(instrument: index, bar: bar.bar)
+        if let values = bar.bar { executor.setBar(instrument: index, bar: values) }
+        for (field, value) in bar.inputs {
+          executor.setInput(instrument: index, field: field, value: value)
+        }
+        if !bar.inputs.isEmpty { executor.markSeen(instrument: index) }
       }
       let count = executor.step(timeNanos: step.time)
       for decision in executor.decisions.prefix(count) {
@@ -103,9 +133,14 @@ enum DecisionLog {
     case .target: kind = "target"
     case .market: kind = "market"
     case .limit: kind = "limit"
+    case .immediateOrCancel: kind = "ioc"
+    case .replace: kind = "replace"
+    case .cancel: kind = "cancel"
     }
     var out = "\(UTCTime.text(time)) \(kind) \(name) \(number(decision.quantity))"
-    if decision.kind == .limit { out += " \(number(decision.price))" }
+    if decision.kind != .target && decision.kind != .market && decision.kind != .cancel {
+      out += " \(number(decision.price))"
+    }
     return out
   }
 

@@ -38,6 +38,15 @@ final class ScriptedExecutor: StrategyExecutor {
     fed.append((times.count, instrument, bar))
   }
 
+  /// Inputs written besides bars (order state), keyed by step index, instrument and field.
+  var inputs: [Int: [Int: [InputField: Double]]] = [:]
+
+  func setInput(instrument: Int, field: InputField, value: Double) {
+    inputs[times.count, default: [:]][instrument, default: [:]][field] = value
+  }
+
+  func markSeen(instrument: Int) {}
+
   func step(timeNanos: Int64) -> Int {
     let decisions = script[times.count] ?? []
     times.append(timeNanos)

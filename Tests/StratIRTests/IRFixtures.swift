@@ -79,6 +79,9 @@ enum IRFixtures {
     b.effect(.target, [q], imm: .instrument(0), predicate: both)
     b.effect(.market, [q], imm: .instrument(1))
     b.effect(.limit, [q, px], imm: .instrument(1), predicate: either)
+    b.effect(.ioc, [q, px], imm: .instrument(0))
+    b.effect(.replace, [q, px], imm: .instrument(1), predicate: both)
+    b.effect(.cancel, [q], imm: .instrument(0))
     return b.module
   }
 

@@ -205,7 +205,7 @@ struct ParseErrorCase: Sendable, CustomTestStringConvertible {
       line: 4,
       column: 17,
       id: "ir.parse.unknown-field",
-      message: "expected a bar field (open, high, low, close, volume), found `closing`"
+      message: "expected an input field (such as close, last, position, bid_price_1), found `closing`"
     ),
     ParseErrorCase(
       label: "malformed number",

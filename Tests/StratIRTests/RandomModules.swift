@@ -1,3 +1,4 @@
+import StratABI
 import StratIR
 
 /// Draws random verifiable modules from a seed, with odd names and constants and with enough
@@ -120,7 +121,7 @@ struct RandomModules {
     switch op {
     case .const: _ = value(rng.pick(IRType.allCases))
     case .field:
-      let field = rng.pick(InputField.allCases)
+      let field = rng.pick(InputField.allFields)
       _ = emit(.field, .f64, imm: .field(instrument: instrument, field))
     case .seen: _ = emit(.seen, .bool, imm: .instrument(instrument))
     case .time: _ = emit(.time, .i64)
@@ -131,7 +132,7 @@ struct RandomModules {
     case .select:
       let type = rng.pick(IRType.allCases)
       _ = emit(.select, type, [value(.bool), value(type), value(type)])
-    case .target, .market, .limit:
+    case .target, .market, .limit, .ioc, .replace, .cancel:
       let args = (op.operandTypes ?? []).map { value($0) }
       builder.effect(op, args, imm: .instrument(instrument), predicate: predicate())
     default: slotOrArithmetic(op)

@@ -1,3 +1,4 @@
+import StratABI
 import Foundation
 import StratIR
 
@@ -86,7 +87,10 @@ struct ReferenceEvaluator {
     case .const:
       if case .constant(let c) = instruction.imm { return c }
     case .field:
-      if case .field(let i, let f) = instruction.imm { return .f64(bars[i]?[f.rawValue] ?? 0) }
+      if case .field(let i, let f) = instruction.imm {
+        guard f.rawValue < 5 else { return .f64(f.initialValue) }  // no book or order state here
+        return .f64(bars[i]?[f.rawValue] ?? 0)
+      }
     case .seen:
       if case .instrument(let i) = instruction.imm { return .bool(bars[i] != nil) }
     case .time: return .i64(time)

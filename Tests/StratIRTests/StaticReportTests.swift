@@ -20,7 +20,7 @@ import Testing
     #expect(report.longestLag == 4)
     #expect(report.longestWindow == 30)
     #expect(report.stateBytes == 8 * 3 + (8 * 5 + 16) + (8 * 20 + 40) + (16 * 30 + 72) + 16)
-    #expect(report.effectsPerStep == 10)
+    #expect(report.effectsPerStep == 13)
     #expect(report.operationsPerStep == IRFixtures.everything.step.count - 6)
   }
 
