@@ -3,6 +3,8 @@ public struct IRBuilder {
   public private(set) var module: IRModule
   private var usedNames: Set<String> = []
   private var nextTemp = 0
+  /// The next suffix to try for each base name, so that naming n values alike is O(n), not O(n²).
+  private var nextSuffix: [String: Int] = [:]
 
   public init(module: IRModule) {
     self.module = module
@@ -77,11 +79,12 @@ public struct IRBuilder {
       return base
     }
     var candidate = base
-    var suffix = 1
+    var suffix = nextSuffix[base, default: 1]
     while usedNames.contains(candidate) {
       candidate = "\(base).\(suffix)"
       suffix += 1
     }
+    nextSuffix[base] = suffix
     usedNames.insert(candidate)
     return candidate
   }
