@@ -9,7 +9,9 @@ extension Parser {
     var actions: [Action] = []
     while !atSymbol(.rightBrace) && !at(.end) && !atDeclarationStart {
       let before = position
-      if let action = parseAction() { actions.append(action) }
+      let action = parseAction()
+      if let action { actions.append(action) }
+      if action != nil && !isActionStart && !atDeclarationStart { reportExpectedAction() }
       if position == before || !isActionStart { skipToActionBoundary() }
     }
     expect(.rightBrace, "to close the rule's actions")
@@ -83,12 +85,16 @@ extension Parser {
       guard expect(.assign, "to assign the state variable `\(name.name)`") else { return nil }
       return .assign(state: name, value: parseExpression())
     default:
-      error(
-        "parse.expected-action",
-        "expected an action (target, flat, buy, sell, cancel or a state assignment); found \(current.describedForUser)",
-        at: current.span)
+      reportExpectedAction()
       return nil
     }
+  }
+
+  mutating func reportExpectedAction() {
+    error(
+      "parse.expected-action",
+      "expected an action (target, flat, buy, sell, cancel or a state assignment); found \(current.describedForUser)",
+      at: current.span)
   }
 
   // risk := "risk" "{" { risk_item } "}"
