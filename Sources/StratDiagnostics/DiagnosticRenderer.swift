@@ -14,11 +14,18 @@ public enum DiagnosticRenderer {
       out += excerpt(primary: primary, secondary: diagnostic.secondary)
     }
     for note in diagnostic.notes { out += "   = note: \(note)\n" }
-    for fix in diagnostic.fixIts {
-      out += "   = help: \(fix.message)"
-      out += fix.replacement.isEmpty ? "\n" : ": `\(fix.replacement)`\n"
-    }
+    for fix in diagnostic.fixIts { out += "   = help: \(helpText(fix))\n" }
     return out
+  }
+
+  /// A fix-it's help line: its message, then the replacement unless the message already shows
+  /// it; a replacement that spans lines shows as its first line and `…`.
+  static func helpText(_ fix: FixIt) -> String {
+    let lines = fix.replacement.split(separator: "\n", omittingEmptySubsequences: true)
+    guard let firstLine = lines.first else { return fix.message }
+    let shown = lines.count > 1 ? firstLine + " …" : String(firstLine)
+    if fix.message.contains("`\(shown)`") { return fix.message }
+    return "\(fix.message): `\(shown)`"
   }
 
   /// The first line: `PATH:LINE:COL: severity[id]: message`.
@@ -47,7 +54,7 @@ public enum DiagnosticRenderer {
     let file = primary.span.file
     let (line, column) = file.position(of: primary.span.start)
     let lineStart = file.lineStarts[line - 1]
-    let lineBytes = Array(file.lineText(line).utf8)
+    let lineBytes = Array(file.lineBytes(line))
     // Columns are bytes; cut a window of the line around the caret when it is long.
     let first = lineBytes.count > excerptWidth ? max(0, min(column - 1 - excerptWidth / 2, lineBytes.count - excerptWidth)) : 0
     let last = min(lineBytes.count, first + excerptWidth)
@@ -76,10 +83,39 @@ public enum DiagnosticRenderer {
       if !label.message.isEmpty { tail += (tail.isEmpty ? "" : "; ") + label.message }
     }
     mark(primary, with: UInt8(ascii: "^"))
+    // Marks were placed per byte; keep the mark of each scalar's first byte (as decoding shows
+    // it, an invalid sequence being one replacement character) so they sit under the text.
+    let offset = prefix.isEmpty ? 0 : 1
+    let starts = scalarStarts(lineBytes[first..<last])
+    marks = marks.enumerated().compactMap { at, symbol in
+      let byte = first + at - offset
+      return at < offset || byte >= last || starts.contains(byte) ? symbol : nil
+    }
     while marks.last == UInt8(ascii: " ") { marks.removeLast() }
     let gutter = String(repeating: " ", count: String(line).count)
     return "\(gutter) |\n\(line) | \(shown)\n"
       + "\(gutter) | \(String(decoding: marks, as: UTF8.self))\(tail.isEmpty ? "" : " " + tail)\n"
+  }
+
+  /// The byte offsets at which a scalar (or an invalid sequence) starts, as UTF-8 decoding
+  /// splits `bytes`.
+  static func scalarStarts(_ bytes: ArraySlice<UInt8>) -> Set<Int> {
+    var starts: Set<Int> = []
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var at = bytes.startIndex
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        starts.insert(at)
+        at += encoded.count
+      case .error(let length):
+        starts.insert(at)
+        at += length
+      case .emptyInput:
+        return starts
+      }
+    }
   }
 
   /// Returns one JSON object (no trailing newline) with the fields tools rely on:

@@ -39,11 +39,17 @@ public final class SourceFile: Sendable {
 
   /// Returns the text of a 1-based line without its newline, with invalid UTF-8 repaired.
   public func lineText(_ line: Int) -> String {
-    guard line >= 1, line <= lineStarts.count else { return "" }
+    String(decoding: lineBytes(line), as: UTF8.self)
+  }
+
+  /// The raw bytes of a 1-based line without its line break (spans index these bytes, which
+  /// differ from the decoded text's UTF-8 where the file is not valid UTF-8).
+  public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+    guard line >= 1, line <= lineStarts.count else { return [] }
     let start = lineStarts[line - 1]
     var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
     if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-    return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    return bytes[start..<max(start, end)]
   }
 
   /// Returns the text covered by a byte range.
