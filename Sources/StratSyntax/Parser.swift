@@ -45,8 +45,14 @@ public struct Parser {
     while !at(.end) {
       isAbandoningDeclaration = false
       let before = position
+      let errorsBefore = diagnostics.count
       if let declaration = parseDeclaration() { declarations.append(declaration) }
-      if position == before { synchronize() }
+      if position == before {
+        synchronize()
+      } else if diagnostics.count > errorsBefore && !atDeclarationStart {
+        // The declaration failed part-way: what is left of it is not news.
+        synchronize()
+      }
     }
     return Program(name: name, declarations: declarations, file: file)
   }
