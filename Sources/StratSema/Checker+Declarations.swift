@@ -158,7 +158,11 @@ extension Checker {
           report(SemaDiagnostics.missingPer(item.name))
           continue
         }
-        guard case .i64(let window)? = constant(per, as: .duration, what: "the window of `max_orders`"), window > 0 else { continue }
+        guard case .i64(let window)? = constant(per, as: .duration, what: "the window of `max_orders`") else { continue }
+        guard window > 0 else {
+          report(SemaDiagnostics.nonPositiveDuration("the window of `max_orders`", span: per.span))
+          continue
+        }
         checked.risk.append(.orderRate(count: Int(value.asDouble), windowNanos: window))
       }
     }
@@ -168,10 +172,15 @@ extension Checker {
     var hours: (Int64, Int64)?
     var offset: Int64 = 0
     var flatten: Int64 = 0
+    var hasHours = false
     for item in schedule.items {
       switch item {
       case .hours(let open, let close):
-        guard let o = minutes(open), let c = minutes(close) else { continue }
+        let (o, c) = (minutes(open), minutes(close))  // both checked, so both are reported
+        guard let o, let c else {
+          hasHours = true
+          continue
+        }
         if o == c { report(SemaDiagnostics.emptyHours(span: open.span.merged(with: close.span))) }
         hours = (o, c)
       case .timezone(let token):
@@ -182,11 +191,14 @@ extension Checker {
         }
         offset = parsed
       case .flattenBefore(let expr, _):
-        if case .i64(let d)? = constant(expr, as: .duration, what: "`flatten_before`") { flatten = d }
+        if case .i64(let d)? = constant(expr, as: .duration, what: "`flatten_before`") {
+          if d < 0 { report(SemaDiagnostics.nonPositiveDuration("`flatten_before`", span: expr.span)) }
+          flatten = d
+        }
       }
     }
     guard let (open, close) = hours else {
-      report(SemaDiagnostics.scheduleWithoutHours(span: schedule.span))
+      if !hasHours { report(SemaDiagnostics.scheduleWithoutHours(span: schedule.span)) }
       return
     }
     checked.schedule = .init(open: open, close: close, offsetNanos: offset, flattenBeforeNanos: flatten)

@@ -151,6 +151,12 @@ enum SemaDiagnostics {
     return Diagnostic(id: "types.argument-count", message: "`\(signature)` takes \(count) argument\(expected.upperBound == 1 ? "" : "s"); found \(found)", primary: Label(span))
   }
 
+  static func nonPositiveDuration(_ what: String, span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "types.duration-sign", message: "\(what) must be a positive duration",
+      primary: Label(span), notes: ["write it like `5m`, `30s` or `1h`"])
+  }
+
   static func depthOfNonInstrument(_ signature: String, span: SourceSpan) -> Diagnostic {
     Diagnostic(
       id: "types.depth-instrument", message: "the first argument of `\(signature)` must be an instrument",

@@ -128,22 +128,30 @@ extension Parser {
     let start = advance().span.start
     guard expect(.leftBrace, "to open the schedule block") else { return nil }
     var items: [ScheduleItem] = []
-    while !atSymbol(.rightBrace) && !at(.end) {
+    while !atSymbol(.rightBrace) && !at(.end) && !atDeclarationStart {
       let word = current
       if atWord("hours") {
         advance()
-        guard let open = expectTimeOfDay(), atWord("to") else {
+        guard let open = expectTimeOfDay() else {
+          skipScheduleItem()
+          continue
+        }
+        guard atWord("to") else {
           error("parse.expected-hours", "expected `hours HH:MM to HH:MM`", at: current.span)
-          skipToActionBoundary()
+          skipScheduleItem()
           continue
         }
         advance()
-        guard let close = expectTimeOfDay() else { continue }
+        guard let close = expectTimeOfDay() else {
+          skipScheduleItem()
+          continue
+        }
         items.append(.hours(open: open, close: close))
       } else if atWord("timezone") {
         advance()
         guard at(.string) else {
           error("parse.expected-timezone", "expected a timezone string such as \"UTC\" or \"-05:00\"", at: current.span)
+          skipScheduleItem()
           continue
         }
         items.append(.timezone(advance()))
@@ -155,13 +163,21 @@ extension Parser {
           "parse.unknown-schedule-item",
           "expected `hours`, `timezone` or `flatten_before` in a schedule; found \(current.describedForUser)",
           at: current.span)
-        advance()
-        skipToActionBoundary()
+        skipScheduleItem()
       }
     }
     expect(.rightBrace, "to close the schedule block")
     return ScheduleDecl(span: span(from: start), items: items)
   }
+
+  /// Skips the rest of a malformed schedule item: the token in error, then whatever can belong
+  /// to an item's value (times, numbers, `to`, `:`), so the next item is parsed afresh.
+  mutating func skipScheduleItem() {
+    if !at(.end) && !atSymbol(.rightBrace) && !atDeclarationStart && !atScheduleWord { advance() }
+    while at(.timeOfDay) || at(.number) || atSymbol(.colon) || atWord("to") { advance() }
+  }
+
+  var atScheduleWord: Bool { atWord("hours") || atWord("timezone") || atWord("flatten_before") }
 
   mutating func expectTimeOfDay() -> Token? {
     if at(.timeOfDay) { return advance() }
