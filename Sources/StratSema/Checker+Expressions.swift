@@ -222,6 +222,9 @@ extension Checker {
       if op == .multiply, l.type == .int, r.type == .duration {
         return TypedExpr(kind: .binary(.multiply, r, l), type: .duration, span: span)
       }
+      if op == .divide, l.type == .duration, r.type == .int {  // whole nanoseconds, truncated
+        return TypedExpr(kind: .binary(.divide, l, r), type: .duration, span: span)
+      }
       report(SemaDiagnostics.cannotCombine(op.rawValue, l, r, operatorSpan: operatorSpan))
       return nil
     }

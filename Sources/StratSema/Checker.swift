@@ -228,7 +228,8 @@ struct Checker {
   static func parseOverride(_ text: String, as type: StratType) -> IRConstant? {
     switch type {
     case .bool: return text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
-    case .int, .duration: return Int64(text).map(IRConstant.i64)
+    case .int: return Int64(text).map(IRConstant.i64)
+    case .duration: return (DurationLiteral.nanoseconds(text) ?? Int64(text)).map(IRConstant.i64)
     case .float: return Double(text).flatMap { $0.isFinite ? IRConstant.f64($0) : nil }
     case .time: return nil
     }

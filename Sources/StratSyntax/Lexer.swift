@@ -102,7 +102,7 @@ public struct Lexer {
   }
 
   private func durationSuffixLength() -> Int? {
-    for suffix in ["ms", "s", "m", "h", "d"] {
+    for (suffix, _) in DurationLiteral.units {
       let units = Array(suffix.utf8)
       if (0..<units.count).allSatisfy({ peek($0) == units[$0] }),
         !isIdentifierContinue(peek(units.count))

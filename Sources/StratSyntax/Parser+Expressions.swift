@@ -145,11 +145,7 @@ extension Parser {
 
   private mutating func durationLiteral(_ token: Token) -> Expr {
     let text = token.text
-    let digits = text.prefix { $0.isNumber }
-    let unit = text.dropFirst(digits.count)
-    let scale: Int64 = ["ms": 1_000_000, "s": 1_000_000_000, "m": 60_000_000_000,
-      "h": 3_600_000_000_000, "d": 86_400_000_000_000][String(unit)] ?? 1
-    guard let count = Int64(digits), case let (ns, overflow) = count.multipliedReportingOverflow(by: scale), !overflow else {
+    guard let ns = DurationLiteral.nanoseconds(text) else {
       error("parse.number-out-of-range", "the duration `\(text)` is too long", at: token.span)
       return .error(token.span)
     }

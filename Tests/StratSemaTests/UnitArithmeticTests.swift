@@ -42,12 +42,7 @@ import Testing
     ok("n / n", "Float"), ok("n * n", "Int"),
     ok("p * 2", "Price"), ok("2 * p", "Price"),
     ok("p / 2", "Price"),
-    ok(
-      "d / 2",
-      "Duration",
-      knownIssue:
-        "Checker.checkMultiplicative implements Duration × Int but not the Duration ÷ Int its comment promises"
-    ),
+    ok("d / 2", "Duration"),
     fails("p + q", "units.mismatch"), fails("p - m", "units.mismatch"),
     fails("p > m", "units.compare-mismatch"), fails("exp(p)", "units.needs-plain-number"),
     fails("sqrt(p)", "units.sqrt"), fails("p + d", "types.bad-operands"),
