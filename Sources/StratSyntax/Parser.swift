@@ -22,9 +22,23 @@ public struct Parser {
     return (program, lexDiagnostics + parser.diagnostics)
   }
 
+  /// Indices (into `tokens`) of the tokens that came right after a dropped invalid token.
+  let afterInvalid: Set<Int>
+
   init(tokens: [Token], file: SourceFile) {
-    // Invalid tokens were reported by the lexer; dropping them lets parsing continue.
-    self.tokens = tokens.filter { $0.kind != .invalid }
+    // Invalid tokens were reported by the lexer; dropping them lets parsing continue, and an
+    // error where one was dropped is the same problem again, so it is not reported twice.
+    var kept: [Token] = []
+    var afterInvalid: Set<Int> = []
+    for token in tokens {
+      if token.kind == .invalid {
+        afterInvalid.insert(kept.count)
+      } else {
+        kept.append(token)
+      }
+    }
+    self.tokens = kept
+    self.afterInvalid = afterInvalid
     self.file = file
   }
 
@@ -156,7 +170,7 @@ public struct Parser {
     _ id: String, _ message: String, at span: SourceSpan, notes: [String] = [],
     fixIt: (String, String)? = nil
   ) {
-    guard !isAbandoningDeclaration else { return }
+    guard !isAbandoningDeclaration, !afterInvalid.contains(position) else { return }
     let fixIts = fixIt.map { [FixIt(span: SourceSpan(file: file, start: span.start, end: span.start), replacement: $0.0, message: $0.1)] } ?? []
     diagnostics.append(
       Diagnostic(id: id, message: message, primary: Label(span), notes: notes, fixIts: fixIts))
