@@ -1,0 +1,158 @@
+import StratDiagnostics
+import StratMarket
+
+/// The exchange in a backtest: matches our orders against a historical order book it never
+/// changes, with order latency, queue position, partial fills and fees. Conservative, explicit and
+/// deterministic; README.md in this folder is the model in one page.
+///
+/// The calling contract, per market event `e` of instrument `i`, in time order:
+///
+///     venue.process(e, instrument: i, books: books, report: &report)   // books[i] BEFORE e
+///     books[i].apply(e)
+///     strategy sees e → venue.submit(…, decidedAt: e.timeNanos)
+///
+/// `process` first delivers the messages (orders, cancels, replaces) that arrive at or before
+/// `e`'s time, matching them against the books as they stand (after the previous event), then lets
+/// `e` fill resting orders. So an order never fills from the event that caused it, nor from any
+/// event earlier than its arrival. Misuse is loud: an event earlier than the last, a wrong number
+/// of books, or an order decided in the past gives a diagnostic or a rejection, never a fill.
+public final class SimulatedVenue {
+  /// The configuration.
+  public let config: VenueConfig
+  /// The number of instruments (books) the venue trades.
+  public let instrumentCount: Int
+  /// The time of the last event or `advance`; messages decided before it are rejected.
+  public internal(set) var currentTime: Int64 = .min
+  /// Events ignored because they lacked what the venue needs (a price); see the diagnostics.
+  public internal(set) var ignoredEventCount = 0
+
+  var orders: [VenueOrderStatus] = []
+  var messages: [VenueMessage] = []
+  var messageHead = 0
+  var lastArrival: Int64 = .min
+  var latency: LatencySampler
+  /// Working orders per instrument, in queue priority order (lower priority value first).
+  var resting: [[Int]]
+  var restingNeedsCompaction: [Bool]
+  var consumed: [ConsumedLiquidity]
+  var halted: [Bool]
+  var positions: [Int64]
+  var nextPriority: UInt64 = 1
+  /// Reused buffer of order indices for one event's candidates.
+  var scratch: [Int] = []
+  var warnedIDs: Set<String> = []
+
+  /// Creates a venue for `instrumentCount` instruments; throws when the configuration is invalid.
+  public init(config: VenueConfig, instrumentCount: Int) throws(VenueError) {
+    var problems = config.problems
+    if instrumentCount < 1 {
+      problems.append(
+        Diagnostic(
+          id: "venue.config.instrument-count",
+          message: "expected at least one instrument, found \(instrumentCount)"))
+    }
+    guard problems.isEmpty else { throw VenueError(diagnostics: problems) }
+    self.config = config
+    self.instrumentCount = instrumentCount
+    latency = config.makeOrderLatencySampler()
+    resting = Array(repeating: [], count: instrumentCount)
+    restingNeedsCompaction = Array(repeating: false, count: instrumentCount)
+    consumed = Array(repeating: ConsumedLiquidity(), count: instrumentCount)
+    halted = Array(repeating: false, count: instrumentCount)
+    positions = Array(repeating: 0, count: instrumentCount)
+    scratch.reserveCapacity(64)
+  }
+
+  // MARK: - Strategy side
+
+  /// Submits an order decided at `decidedAt`; returns the venue's order id. The order reaches the
+  /// venue one order latency later (never before an earlier message: one session keeps order).
+  @discardableResult
+  public func submit(_ order: VenueOrderRequest, decidedAt: Int64) -> UInt64 {
+    let arrival = scheduleArrival(decidedAt)
+    let id = UInt64(orders.count + 1)
+    orders.append(
+      VenueOrderStatus(id: id, request: order, decidedAt: decidedAt, arrivalTime: arrival))
+    enqueue(.new, index: orders.count - 1, id: id, decidedAt: decidedAt, arrival: arrival)
+    return id
+  }
+
+  /// Asks to cancel order `orderID`; the request travels with the order latency, and fills that
+  /// happen before it arrives stand.
+  public func cancel(orderID: UInt64, decidedAt: Int64) {
+    let arrival = scheduleArrival(decidedAt)
+    enqueue(.cancel, index: index(of: orderID), id: orderID, decidedAt: decidedAt, arrival: arrival)
+  }
+
+  /// Asks to change order `orderID` to `quantity` remaining units at limit `price`. It keeps its
+  /// queue place only when the price is unchanged and the quantity does not grow; otherwise it is
+  /// a cancel and a new order (same id) that may take liquidity and rests at the back.
+  public func replace(orderID: UInt64, quantity: Int64, price: Int64, decidedAt: Int64) {
+    let arrival = scheduleArrival(decidedAt)
+    enqueue(
+      .replace(quantity: quantity, price: price), index: index(of: orderID), id: orderID,
+      decidedAt: decidedAt, arrival: arrival)
+  }
+
+  // MARK: - Queries
+
+  /// Returns the status of order `id`, nil for an unknown id.
+  public func order(_ id: UInt64) -> VenueOrderStatus? {
+    let i = index(of: id)
+    return i >= 0 ? orders[i] : nil
+  }
+
+  /// Returns the working (open or partially filled) orders of `instrument`, in queue priority.
+  public func workingOrders(instrument: Int) -> [VenueOrderStatus] {
+    guard resting.indices.contains(instrument) else { return [] }
+    return resting[instrument].map { orders[$0] }.filter(\.isWorking)
+  }
+
+  /// Returns the net position of `instrument` from our fills (buys minus sells).
+  public func position(instrument: Int) -> Int64 {
+    positions.indices.contains(instrument) ? positions[instrument] : 0
+  }
+
+  /// The arrival time of the next message still travelling, if any: a loop with timers calls
+  /// `advance(to:)` with it when no market event comes first.
+  public var nextArrivalTime: Int64? {
+    messageHead < messages.count ? messages[messageHead].arrival : nil
+  }
+
+  func index(of id: UInt64) -> Int {
+    id >= 1 && id <= UInt64(orders.count) ? Int(id - 1) : -1
+  }
+
+  func scheduleArrival(_ decidedAt: Int64) -> Int64 {
+    let (sum, overflow) = decidedAt.addingReportingOverflow(latency.next())
+    let arrival = max(overflow ? .max : sum, lastArrival, currentTime)
+    lastArrival = arrival
+    return arrival
+  }
+
+  func enqueue(
+    _ kind: VenueMessage.Kind, index: Int, id: UInt64, decidedAt: Int64, arrival: Int64
+  ) {
+    messages.append(
+      VenueMessage(
+        kind: kind, orderIndex: index, orderID: id, arrival: arrival,
+        isStale: decidedAt < currentTime))
+  }
+}
+
+/// A message travelling from the strategy to the venue.
+struct VenueMessage {
+  enum Kind {
+    case new
+    case cancel
+    case replace(quantity: Int64, price: Int64)
+  }
+
+  var kind: Kind
+  /// Index into `orders`, or −1 for an id the venue never issued.
+  var orderIndex: Int
+  var orderID: UInt64
+  var arrival: Int64
+  /// Decided before the venue's current time: accepting it would let it fill from the past.
+  var isStale: Bool
+}
