@@ -10,7 +10,8 @@ extension BacktestResult {
     )
     let first = m.firstTime.map(Timestamp.iso8601) ?? "-"
     let last = m.lastTime.map(Timestamp.iso8601) ?? "-"
-    lines.append("period    \(first) → \(last)   \(m.steps) steps, \(m.events) bars")
+    lines.append("period    \(first) → \(last)   \(m.steps) steps, \(m.events) \(venue == nil ? "bars" : "book events")")
+    if let venue { lines.append("venue     \(venue.summary)") }
     lines.append(
       "pnl       \(m.pnl)   sharpe \(sharpeText)   max drawdown \(m.maxDrawdown)"
     )

@@ -36,6 +36,8 @@ public struct BacktestResult: Sendable {
   public var events: Int
   /// Metrics over the run.
   public var metrics: BacktestMetrics
+  /// The simulated venue's models, for a backtest on order-book events (nil on bars).
+  public var venue: VenueConfig? = nil
 
   /// The final position of each instrument, by instrument index.
   public var positions: [Quantity] { ledger.positions.map(Quantity.init) }

@@ -206,7 +206,7 @@ struct Simulation: ~Copyable {
     switch fill {
     case .close:
       execute(order, price: Price(raw: reference), time: order.time)
-    case .nextOpen:
+    case .nextOpen, .venue:  // bars never run with the venue (BookBacktester does)
       pending.append(order)
       pendingQuantity[i] += order.quantity
     }
