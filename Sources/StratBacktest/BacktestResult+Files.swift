@@ -88,7 +88,7 @@ extension BacktestResult {
     field(&out, "cancelled") { $0.append(Int64(cancelled)) }
     field(&out, "fill") { $0.appendJSONString(fill.rawValue) }
     field(&out, "fill_note") { $0.appendJSONString(fill.note) }
-    field(&out, "fee_model") { $0.appendJSONString(venue.map { "maker \($0.fees.maker), taker \($0.fees.taker)" } ?? fees.description) }
+    field(&out, "fee_model") { $0.appendJSONString(feeText) }
     if let venue { field(&out, "venue") { $0.appendJSONString(venue.summary) } }
     field(&out, "first_time") { Self.appendTime(m.firstTime, to: &$0) }
     field(&out, "last_time") { Self.appendTime(m.lastTime, to: &$0) }

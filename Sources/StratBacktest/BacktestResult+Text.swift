@@ -6,7 +6,7 @@ extension BacktestResult {
     let m = metrics
     var lines: [String] = []
     lines.append(
-      "strategy  \(strategy)   backend \(backend)   fill \(fill.rawValue)   fees \(fees)"
+      "strategy  \(strategy)   backend \(backend)   fill \(fill.rawValue)   fees \(feeText)"
     )
     let first = m.firstTime.map(Timestamp.iso8601) ?? "-"
     let last = m.lastTime.map(Timestamp.iso8601) ?? "-"
@@ -33,6 +33,11 @@ extension BacktestResult {
     if m.trades == 0 { lines.append("warning   no trades were made") }
     lines.append("note      \(fill.note)")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The bar fee model, or the venue's maker and taker fees.
+  var feeText: String {
+    venue.map { "maker \($0.fees.maker), taker \($0.fees.taker)" } ?? "\(fees)"
   }
 
   /// The Sharpe ratio with six decimals, as in `summary.json`.
