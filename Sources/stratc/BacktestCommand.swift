@@ -47,6 +47,9 @@ enum BacktestCommand {
       return .internalError
     }
 
+    if dataSpecs.count == 1, BookFeed.format(of: dataSpecs[0]) != nil {
+      return try BookBacktestCommand.run(args, dataPath: dataSpecs[0], executor: executor, output: output)
+    }
     let series: [BarSeries]
     do {
       series = try MarketDataSource.load(specs: dataSpecs)
@@ -60,19 +63,36 @@ enum BacktestCommand {
       let config = BacktestConfig(
         seriesForInstrument: indices, fill: fill, fees: fees, backend: "interpreter", params: nil)
       let result = try Backtester(series: series, config: config).run(executor)
-      try result.write(to: outDir)
-      if result.metrics.steps <= module.warmupSteps {
-        output.report([Diagnostic(
-          id: "backtest.no-warmup", severity: .warning,
-          message: "no rule could fire: the data has \(result.metrics.steps) steps, and the strategy needs \(module.warmupSteps + 1) after every instrument has a bar",
-          notes: ["load more history, or shorten the windows (see `stratc report`)"])])
-      }
-      if !args.has("quiet") { Output.standardOutput(result.summaryText()) }
-      return .success
+      return try finish(result, args: args, warmup: module.warmupSteps, output: output)
     } catch {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
       return .userError
     }
+  }
+
+  /// Writes the result files, warns when no rule could fire (`warmup`: the strategy's static
+  /// warm-up in steps), and prints the summary unless `--quiet`.
+  static func finish(
+    _ result: BacktestResult, args: Arguments, warmup: Int?, output: Output
+  ) throws(BacktestError) -> ExitCode {
+    try result.write(to: args.value("out") ?? "out")
+    if let warmup, result.metrics.steps <= warmup {
+      output.report([Diagnostic(
+        id: "backtest.no-warmup", severity: .warning,
+        message: "no rule could fire: the data has \(result.metrics.steps) steps, and the strategy needs \(warmup + 1) after every instrument has a bar",
+        notes: ["load more history, or shorten the windows (see `stratc report`)"])])
+    }
+    if !args.has("quiet") { Output.standardOutput(result.summaryText()) }
+    return .success
+  }
+
+  /// `--on-error stop|skip`: what readers do with a malformed message or row.
+  static func policy(_ args: Arguments) throws -> MalformedInputPolicy {
+    guard let text = args.value("on-error") else { return .stop }
+    guard let policy = MalformedInputPolicy(rawValue: text) else {
+      throw Arguments.Problem.usage("--on-error must be stop or skip; found `\(text)`")
+    }
+    return policy
   }
 
   /// Parses `--fee per-share:0.005` or `--fee per-notional:0.0005`.

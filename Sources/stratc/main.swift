@@ -29,7 +29,8 @@ func run(_ argv: [String]) -> ExitCode {
   do {
     let args = try Arguments(
       rest,
-      valued: ["diagnostics", "param", "data", "instrument", "fill", "fee", "out"],
+      valued: Set(["diagnostics", "param", "data", "instrument", "fill", "fee", "out", "on-error", "date"])
+        .union(VenueOptions.flags),
       switches: ["no-opt", "json", "quiet"])
     var output = Output()
     switch args.value("diagnostics") ?? "text" {

@@ -1,0 +1,164 @@
+import StratABI
+import StratMarket
+
+/// The mutable side of a book backtest: the venue and its books, the strategy's books, the
+/// account, and the series the result is made of. `BookBacktester` drives it event by event.
+struct BookSession {
+  let instrumentCount: Int
+  /// Strategy instrument of each feed instrument number.
+  let instrumentOfFeed: [UInt32: Int]
+  let sharesBooks: Bool
+  let venueBooks: [ReplayedBook]
+  let strategyBooks: [ReplayedBook]
+  let venue: SimulatedVenue
+  var report = VenueReport()
+  var router: OrderRouter
+  var feed: BookStrategyFeed
+  var ledger: Ledger
+  var orderState: OrderStateFeed
+  var lastTrade: [Int64]
+  /// The trade printed by the event the venue saw last (read when the books are shared: the
+  /// order it executed may be gone from the book by the time the strategy observes it).
+  var latestTrade: Int64?
+  var stepTimes: [Int64] = []
+  var equity: [Money] = []
+  var failure: BacktestError?
+  let interface: StrategyInterface
+  let config: BookBacktestConfig
+
+  init(
+    interface: StrategyInterface, config: BookBacktestConfig, snapshots: BookSnapshots?
+  ) throws(VenueError) {
+    let count = interface.instruments.count
+    instrumentCount = count
+    var map: [UInt32: Int] = [:]
+    for (i, feed) in config.feedInstrumentForInstrument.enumerated() { map[feed] = i }
+    instrumentOfFeed = map
+    sharesBooks = config.venue.feedLatency == .zero
+    venueBooks = (0..<count).map { _ in ReplayedBook(snapshots: snapshots) }
+    strategyBooks = sharesBooks ? [] : (0..<count).map { _ in ReplayedBook(snapshots: snapshots) }
+    venue = try SimulatedVenue(config: config.venue, instrumentCount: count)
+    router = OrderRouter(interface: interface)
+    feed = BookStrategyFeed(fieldsRead: interface.inputFields, instrumentCount: count)
+    ledger = Ledger(instrumentCount: count)
+    orderState = OrderStateFeed(instrumentCount: count, fieldsRead: interface.inputFields)
+    lastTrade = Array(repeating: -1, count: count)
+    self.interface = interface
+    self.config = config
+  }
+
+  // MARK: - Venue clock
+
+  /// The venue sees `event`: resting orders match against it, then its book applies it.
+  mutating func deliverToVenue(_ event: OrderEvent, index: Int) {
+    guard let i = instrumentOfFeed[event.instrument] else { return }
+    venue.process(event, instrument: i, books: venueBooks, report: &report)
+    latestTrade = tradePrice(event, book: venueBooks[i])
+    venueBooks[i].apply(event, index: index)
+    if let price = latestTrade { lastTrade[i] = price }
+    settle()
+  }
+
+  /// Books the venue's fills and order updates into the account and the router.
+  mutating func settle() {
+    for fill in report.fills {
+      let signed = fill.side == .buy ? fill.quantity : -fill.quantity
+      do throws(FixedPointError) {
+        try ledger.book(
+          time: fill.time, instrument: fill.instrument, quantity: signed,
+          price: Price(raw: fill.price), fee: fill.fee)
+      } catch {
+        failure = failure ?? BacktestError(
+          id: "backtest.overflow",
+          message: "expected amounts within ±92233720368.54775807; a fill of \(fill.quantity) "
+            + "units at \(Price(raw: fill.price)) overflows")
+      }
+      orderState.recordFill(instrument: fill.instrument, quantity: signed, price: fill.price)
+      router.applyFill(orderID: fill.orderID, remaining: fill.remainingQuantity)
+    }
+    for update in report.updates { router.apply(update) }
+    if let problem = report.diagnostics.first {
+      failure = failure ?? BacktestError(diagnostics: [problem])
+    }
+    report.removeAll()
+  }
+
+  // MARK: - Strategy clock
+
+  /// The strategy sees `event` at `time`: its book applies it, the inputs are written, it steps,
+  /// and its decisions go to the venue.
+  mutating func observe<E: StrategyExecutor>(
+    _ event: OrderEvent, index: Int, at time: Int64, executor: E
+  ) {
+    guard let i = instrumentOfFeed[event.instrument] else { return }
+    let trade: Int64?
+    if sharesBooks {
+      trade = latestTrade
+      feed.publishLevels(venueBooks[i], instrument: i, to: executor)
+    } else {
+      trade = tradePrice(event, book: strategyBooks[i])
+      strategyBooks[i].apply(event, index: index)
+      feed.publishLevels(strategyBooks[i], instrument: i, to: executor)
+    }
+    feed.publishTrade(price: trade, quantity: event.quantity, instrument: i, to: executor)
+    executor.markSeen(instrument: i)
+    router.publish(into: &orderState)
+    orderState.publish(to: executor)
+    let n = executor.step(timeNanos: time)
+    if n > 0 {
+      router.route(
+        executor.decisions.prefix(n), at: time, venue: venue, position: orderState.position,
+        reference: lastTrade, equity: markedEquity() ?? 0)
+    }
+    record(time)
+  }
+
+  /// The price of the trade an event prints, if it prints one: executions at their price, or at
+  /// the resting order's price when the feed leaves it out.
+  func tradePrice(_ event: OrderEvent, book: ReplayedBook) -> Int64? {
+    switch event.kind {
+    case .execute: event.price != 0 ? event.price : book.price(ofOrder: event.orderID)
+    case .hiddenTrade, .crossTrade: event.price
+    default: nil
+    }
+  }
+
+  /// Appends the equity after a step, marked at each book's mid (the last trade without one).
+  mutating func record(_ time: Int64) {
+    guard let value = markedEquity() else {
+      failure = failure ?? BacktestError(
+        id: "backtest.overflow", message: "expected equity within ±92233720368.54775807; it overflows")
+      return
+    }
+    stepTimes.append(time)
+    equity.append(Money(raw: value))
+  }
+
+  /// Cash + Σ position × mark, or nil on overflow.
+  func markedEquity() -> Int64? {
+    var total = ledger.cash.raw
+    for i in 0..<instrumentCount where ledger.positions[i] != 0 {
+      let (value, o1) = ledger.positions[i].multipliedReportingOverflow(by: mark(i))
+      let (sum, o2) = total.addingReportingOverflow(value)
+      if o1 || o2 { return nil }
+      total = sum
+    }
+    return total
+  }
+
+  /// The mid of the venue's book, else the last trade, else 0.
+  func mark(_ i: Int) -> Int64 {
+    if let bid = venueBooks[i].bestBid, let ask = venueBooks[i].bestAsk {
+      return bid.price / 2 + ask.price / 2 + (bid.price % 2 + ask.price % 2) / 2
+    }
+    return max(lastTrade[i], 0)
+  }
+
+  // MARK: - End
+
+  /// Lets orders still travelling reach the venue, then stops.
+  mutating func finish(at time: Int64) {
+    venue.advance(to: time, books: venueBooks, report: &report)
+    settle()
+  }
+}

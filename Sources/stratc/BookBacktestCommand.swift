@@ -1,0 +1,46 @@
+import StratABI
+import StratBacktest
+import StratDiagnostics
+import StratIR
+import StratMarket
+
+/// `stratc backtest` on order-book data (a LOBSTER message file; ITCH and tick-store files as
+/// their readers allow): the events go through the simulated venue (`VenueOptions`).
+enum BookBacktestCommand {
+  static func run(
+    _ args: Arguments, dataPath: String, executor: any StrategyExecutor, output: Output
+  ) throws -> ExitCode {
+    let venue = try VenueOptions.config(args)
+    let policy = try BacktestCommand.policy(args)
+    let feed: BookFeed
+    do {
+      feed = try BookFeed.load(path: dataPath, date: args.value("date"), policy: policy)
+    } catch {
+      output.report(error.diagnostics)
+      return .userError
+    }
+    let interface = executor.interface
+    var feedNumbers: [UInt32] = []
+    for instrument in interface.instruments {
+      guard let number = feed.symbols.first(where: { $0.value == instrument.symbol })?.key else {
+        output.report([Diagnostic(
+          id: "backtest.unknown-symbol",
+          message: "instrument `\(instrument.name)` is bound to `\(instrument.symbol)`, which \(dataPath) does not have",
+          notes: ["its symbols: " + feed.symbols.values.sorted().joined(separator: ", "),
+            "bind it with --instrument \(instrument.name)=SYMBOL"])])
+        return .userError
+      }
+      feedNumbers.append(number)
+    }
+    let config = BookBacktestConfig(
+      venue: venue, feedInstrumentForInstrument: feedNumbers,
+      symbols: interface.instruments.map(\.symbol), backend: "interpreter")
+    do throws(BacktestError) {
+      let result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config).run(executor)
+      return try BacktestCommand.finish(result, args: args, warmup: nil, output: output)
+    } catch {
+      output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
+      return .userError
+    }
+  }
+}
