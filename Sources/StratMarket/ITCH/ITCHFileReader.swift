@@ -15,8 +15,8 @@ public enum ITCHFraming: String, Sendable {
 ///
 /// The framing is detected from the first message. Malformed input follows the
 /// `MalformedInputPolicy`: `.stop` throws at the first problem; `.skip` counts it, keeps the first
-/// `keptDiagnostics` diagnostics and goes on (an unknown type with a plausible length prefix is
-/// skipped by its length; in zero-prefix files the reader looks for the next valid header).
+/// `keptDiagnostics` diagnostics and goes on: a bad message is skipped by its length prefix when
+/// that lands on a valid prefix-and-type pair, else the reader moves byte by byte to the next one.
 /// A truncated final message ends the reading under either policy.
 public final class ITCHFileReader {
   /// Diagnostics kept under `.skip`.
@@ -130,7 +130,7 @@ public final class ITCHFileReader {
     let type = byte(start + 2)
     guard let expected = ITCHMessageType.length(of: type) else {
       try report(ITCHDiagnostics.unknownType(type, path: name, offset: offset + 2, skipped: length > 0))
-      if length > 0 { start += 2 + length } else { try resynchronize() }
+      if length > 0 { try skip(length) } else { try resynchronize() }
       return nil
     }
     guard expected == length else {
@@ -138,7 +138,7 @@ public final class ITCHFileReader {
       if framing == .zeroLengthPrefix || length == 0 {
         try resynchronize()
       } else {
-        start += 2 + length
+        try skip(length)
       }
       return nil
     }
@@ -158,6 +158,25 @@ public final class ITCHFileReader {
     return wire
   }
 
+  /// Skips a bad message by its length prefix if that lands on a message start (or the end of
+  /// the data); otherwise the prefix is as suspect as the message, so resynchronises.
+  private func skip(_ length: Int) throws(MarketDataError) {
+    let target = 2 + length
+    if end - start < target + 3 { try fill(target + 3) }
+    if end - start == target || (end - start >= target + 3 && isMessageStart(start + target)) {
+      start += target
+    } else {
+      try resynchronize()
+    }
+  }
+
+  /// True if the bytes at `at` look like a prefix and a known type that agree.
+  private func isMessageStart(_ at: Int) -> Bool {
+    guard let length = ITCHMessageType.length(of: byte(at + 2)) else { return false }
+    let prefix = Int(load16(at))
+    return prefix == length || (prefix == 0 && framing == .zeroLengthPrefix)
+  }
+
   /// Moves byte by byte to the next place that looks like a message start (a prefix that is
   /// 0 in zero-prefix files or the type's length, followed by a known type).
   private func resynchronize() throws(MarketDataError) {
@@ -169,10 +188,7 @@ public final class ITCHFileReader {
         finished = true
         return
       }
-      if let length = ITCHMessageType.length(of: byte(start + 2)) {
-        let prefix = Int(load16(start))
-        if prefix == length || (prefix == 0 && framing == .zeroLengthPrefix) { return }
-      }
+      if isMessageStart(start) { return }
       start += 1
     }
   }
