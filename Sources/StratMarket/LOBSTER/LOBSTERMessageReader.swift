@@ -1,0 +1,142 @@
+import StratDiagnostics
+
+/// Streams a LOBSTER message file (`time,type,order id,size,price,direction`, no header) as
+/// `OrderEvent`s, one line at a time, with exact times and prices.
+///
+/// Mapping: 1 → add, 2 → cancel (partial), 3 → delete, 4 → execute (visible), 5 → hiddenTrade,
+/// 6 → crossTrade, 7 → tradingState. Time is seconds after midnight with up to 9 decimals,
+/// converted to nanoseconds by integer arithmetic only. Price ×10000 becomes `Price.raw`
+/// (×1e8). Direction 1 is buy, -1 sell (for executions, the side of the resting order).
+/// A type-7 row's price says halt (-1), quoting (0) or resume (1); the event's quantity is 1
+/// while trading is halted (halt, quoting) and 0 once it resumes.
+public final class LOBSTERMessageReader {
+  /// What the reader does with a malformed line.
+  public let policy: MalformedInputPolicy
+  /// Lines skipped as malformed (policy `.skip`).
+  public private(set) var skipped = 0
+  /// The first few diagnostics of skipped lines, for a report.
+  public private(set) var skippedDiagnostics: [Diagnostic] = []
+  /// Messages returned so far.
+  public private(set) var messages = 0
+
+  private let scanner: LOBSTERLineScanner
+  private var fields = LOBSTERFields()
+  private let midnight: Int64
+  private var lastTime = Int64.min
+  private static let keptDiagnostics = 20
+
+  /// Reads `stream`, putting times on the day that starts at `sessionMidnightNanos`.
+  public init(stream: ByteStream, sessionMidnightNanos: Int64, policy: MalformedInputPolicy = .stop) {
+    scanner = LOBSTERLineScanner(stream: stream)
+    midnight = sessionMidnightNanos
+    self.policy = policy
+  }
+
+  /// Opens the file at `path`; the session date is `date` (YYYY-MM-DD) or comes from the name.
+  public convenience init(
+    path: String, date: String? = nil, policy: MalformedInputPolicy = .stop
+  ) throws(MarketDataError) {
+    let midnight = try LOBSTERFileName.sessionMidnight(path: path, date: date)
+    self.init(stream: try FileByteStream(path: path), sessionMidnightNanos: midnight, policy: policy)
+  }
+
+  /// The 1-based line number of the message last returned.
+  public var line: Int { scanner.line }
+
+  /// The location of the message last returned (start of its line).
+  public var location: DataLocation {
+    DataLocation(path: scanner.name, line: scanner.line, column: 1, byteOffset: scanner.lineOffset)
+  }
+
+  /// Returns the next message, nil at the end of the file; throws at a malformed line under
+  /// `.stop`, skips it under `.skip`.
+  public func next() throws(MarketDataError) -> OrderEvent? {
+    while let line = try scanner.nextLine() {
+      fields.split(line)
+      do throws(Diagnostic) {
+        let event = try decode()
+        messages += 1
+        return event
+      } catch {
+        guard policy == .skip else { throw MarketDataError(diagnostics: [error]) }
+        skipped += 1
+        if skippedDiagnostics.count < Self.keptDiagnostics { skippedDiagnostics.append(error) }
+      }
+    }
+    return nil
+  }
+
+  /// Reads every remaining message.
+  public func readAll() throws(MarketDataError) -> [OrderEvent] {
+    var out: [OrderEvent] = []
+    while let event = try next() { out.append(event) }
+    return out
+  }
+
+  private func at(_ field: Int) -> DataLocation {
+    let column = field < fields.count ? fields.column(field) : 1
+    return DataLocation(
+      path: scanner.name, line: scanner.line, column: column,
+      byteOffset: scanner.lineOffset + column - 1)
+  }
+
+  private func integer(_ i: Int) throws(Diagnostic) -> Int64 {
+    guard let value = fields.integer(i) else {
+      throw LOBSTERDiagnostics.badNumber(
+        column: LOBSTERDiagnostics.messageColumns[i], found: fields.quoted(i), at: at(i))
+    }
+    return value
+  }
+
+  private func decode() throws(Diagnostic) -> OrderEvent {
+    guard fields.count == 6 else {
+      throw LOBSTERDiagnostics.fieldCount(expected: 6, found: fields.count, at: at(0))
+    }
+    guard let ofDay = fields.nanosOfDay(0) else {
+      throw LOBSTERDiagnostics.badTime(found: fields.quoted(0), at: at(0))
+    }
+    let type = try integer(1)
+    let id = try integer(2)
+    let size = try integer(3)
+    let price = try integer(4)
+    let direction = try integer(5)
+    guard (1...7).contains(type) else { throw LOBSTERDiagnostics.badType(found: type, at: at(1)) }
+    guard id >= 0 else {
+      throw LOBSTERDiagnostics.badNumber(column: "order id", found: fields.quoted(2), at: at(2))
+    }
+    guard size >= 0 else { throw LOBSTERDiagnostics.negativeSize(found: size, at: at(3)) }
+    guard direction == 1 || direction == -1 else {
+      throw LOBSTERDiagnostics.badDirection(found: direction, at: at(5))
+    }
+    let (raw, overflow) = price.multipliedReportingOverflow(by: 10_000)
+    guard !overflow else {
+      throw LOBSTERDiagnostics.badNumber(column: "price", found: fields.quoted(4), at: at(4))
+    }
+    let time = midnight &+ ofDay
+    guard time >= lastTime else {
+      throw LOBSTERDiagnostics.timeBackwards(previous: lastTime, found: time, at: at(0))
+    }
+    lastTime = time
+    return Self.event(
+      time: time, type: type, id: UInt64(id), size: size, raw: raw,
+      side: direction == 1 ? .buy : .sell)
+  }
+
+  private static func event(
+    time: Int64, type: Int64, id: UInt64, size: Int64, raw: Int64, side: Side
+  ) -> OrderEvent {
+    switch type {
+    case 1: return OrderEvent(timeNanos: time, kind: .add, side: side, orderID: id, price: raw, quantity: size)
+    case 2: return OrderEvent(timeNanos: time, kind: .cancel, side: side, orderID: id, price: raw, quantity: size)
+    case 3: return OrderEvent(timeNanos: time, kind: .delete, side: side, orderID: id, price: raw, quantity: size)
+    case 4: return OrderEvent(timeNanos: time, kind: .execute, side: side, orderID: id, price: raw, quantity: size)
+    case 5:
+      return OrderEvent(timeNanos: time, kind: .hiddenTrade, side: side, orderID: id, price: raw, quantity: size)
+    case 6:
+      return OrderEvent(timeNanos: time, kind: .crossTrade, side: side, orderID: id, price: raw, quantity: size)
+    default:
+      // -1 halt and 0 quoting: trading is halted; 1: trading resumes.
+      return OrderEvent(timeNanos: time, kind: .tradingState, side: side, quantity: raw > 0 ? 0 : 1)
+    }
+  }
+}
