@@ -44,7 +44,7 @@ import Testing
       guard let event = randomEvent(time, h.books[0], &random) else { continue }
       let before = h.report.fills.count
       h.send(event)
-      checker.check(h, newFills: h.report.fills[before...], now: time)
+      checker.check(h.venue, newFills: h.report.fills[before...], now: time)
       randomOrder(h, time, &random, &checker)
     }
     return Outcome(
@@ -122,6 +122,8 @@ struct InvariantChecker {
   var side: [UInt64: Side] = [:]
   var filledByOrder: [UInt64: Int64] = [:]
   var finalBefore: Set<UInt64> = []
+  /// Orders not yet final, in submission order.
+  var live: [UInt64] = []
   var position: Int64 = 0
   var lastTime: Int64 = .min
   var violations: [String] = []
@@ -129,6 +131,7 @@ struct InvariantChecker {
   mutating func submitted(_ id: UInt64, _ status: VenueOrderStatus?) {
     guard let status else { return violations.append("order \(id) unknown after submit") }
     firstArrival[id] = status.arrivalTime
+    live.append(id)
     side[id] = status.side
     if !status.isMarket { widestLimit[id] = status.price }
   }
@@ -138,15 +141,16 @@ struct InvariantChecker {
     widestLimit[id] = side[id] == .buy ? max(limit, price) : min(limit, price)
   }
 
-  mutating func check(_ h: VenueHarness, newFills: ArraySlice<VenueFill>, now: Int64) {
-    for fill in newFills { checkFill(fill, h.venue.order(fill.orderID), now: now) }
-    for id in firstArrival.keys.sorted() {
-      guard let status = h.venue.order(id) else { continue }
+  mutating func check(_ venue: SimulatedVenue, newFills: ArraySlice<VenueFill>, now: Int64) {
+    for fill in newFills { checkFill(fill, venue.order(fill.orderID), now: now) }
+    for id in live {
+      guard let status = venue.order(id) else { continue }
       checkOrder(status)
       if status.state.isFinal { finalBefore.insert(id) }
     }
-    if h.venue.position(instrument: 0) != position {
-      violations.append("position \(h.venue.position(instrument: 0)) ≠ sum of fills \(position)")
+    live.removeAll { finalBefore.contains($0) }
+    if venue.position(instrument: 0) != position {
+      violations.append("position \(venue.position(instrument: 0)) ≠ sum of fills \(position)")
     }
     lastTime = now
   }
