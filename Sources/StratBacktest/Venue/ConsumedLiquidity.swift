@@ -8,7 +8,8 @@ import StratMarket
 /// level's displayed quantity shrinks (cancels, executions by others), the shrink is taken from
 /// the part we did not consume first, so `c` becomes `min(c, d)` (conservative: the liquidity we
 /// took stays taken). New quantity added at the level is available to us. When the level empties
-/// or disappears, the entry is dropped: the book has refreshed.
+/// or disappears, the entry is dropped: the book has refreshed. A level beyond the end of a
+/// depth-limited view keeps its entry.
 struct ConsumedLiquidity {
   struct Entry {
     var side: Side
@@ -41,7 +42,8 @@ struct ConsumedLiquidity {
     guard !entries.isEmpty else { return }
     var i = 0
     while i < entries.count {
-      let displayed = book.displayedQuantity(entries[i].side, at: entries[i].price)
+      // Beyond a depth-limited view: keep the entry (conservative).
+      let displayed = book.displayedQuantity(entries[i].side, at: entries[i].price) ?? .max
       if displayed <= 0 {
         entries.swapAt(i, entries.count - 1)
         entries.removeLast()

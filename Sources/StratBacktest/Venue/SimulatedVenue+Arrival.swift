@@ -125,7 +125,8 @@ extension SimulatedVenue {
       emit(i, time, .cancelled(reason), &report)
       return
     }
-    let ahead = book.displayedQuantity(orders[i].side, at: orders[i].price)
+    // A new level (or one beyond a depth-limited view) has nothing displayed ahead.
+    let ahead = book.displayedQuantity(orders[i].side, at: orders[i].price) ?? 0
     orders[i].queueAhead = config.queueModel == .optimistic ? 0 : ahead
     orders[i].priority = nextPriority
     nextPriority += 1

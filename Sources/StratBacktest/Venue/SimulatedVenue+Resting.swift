@@ -6,7 +6,10 @@ extension SimulatedVenue {
   /// no longer displayed has left (traded or cancelled) — even when the feed gave no price.
   func clampQueues<Book: BookView>(_ instrument: Int, _ book: Book) {
     for i in resting[instrument] where orders[i].queueAhead > 0 && orders[i].isWorking {
-      let displayed = book.displayedQuantity(orders[i].side, at: orders[i].price)
+      // Beyond a depth-limited view nothing is known: keep the queue (conservative).
+      guard let displayed = book.displayedQuantity(orders[i].side, at: orders[i].price) else {
+        continue
+      }
       if orders[i].queueAhead > displayed { orders[i].queueAhead = displayed }
     }
   }
@@ -65,7 +68,7 @@ extension SimulatedVenue {
   /// every model what is ahead cannot exceed what remains displayed.
   func handleCancel<Book: BookView>(_ event: OrderEvent, _ instrument: Int, _ book: Book) {
     guard event.price != 0, event.quantity > 0 else { return }
-    let displayed = book.displayedQuantity(event.side, at: event.price)
+    guard let displayed = book.displayedQuantity(event.side, at: event.price) else { return }
     for i in resting[instrument] {
       let order = orders[i]
       guard order.isWorking, order.side == event.side, order.price == event.price else { continue }
