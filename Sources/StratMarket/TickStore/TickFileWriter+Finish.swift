@@ -65,7 +65,6 @@ extension TickFileWriter {
     header.rowCount = rowCount
     header.fileSize = end
     header.entries = entries
-    if rowCount == 0 { header.firstTime = 0; header.lastTime = 0 }
     return header.encoded()
   }
 
@@ -73,7 +72,7 @@ extension TickFileWriter {
   private func copyColumn(_ index: Int, _ column: TickColumn, to fd: Int32, at offset: Int)
     throws(Diagnostic) -> UInt32
   {
-    let sliceBytes = Self.blockRows * column.width
+    let sliceBytes = blockRows * column.width
     let scratch = UnsafeMutableRawPointer.allocate(byteCount: sliceBytes, alignment: 64)
     defer { scratch.deallocate() }
     var crc: UInt32 = 0

@@ -12,8 +12,8 @@ import StratDiagnostics
 ///     spill:  [ block 0: time×B | price×B | … ][ block 1 … ]   (B = blockRows)
 ///     output: header | directory | pad | time×N | pad | price×N | …
 public final class TickFileWriter {
-  /// Rows per spill block.
-  static let blockRows = 8192
+  /// Rows per spill block unless the caller chooses.
+  public static let defaultBlockRows = 8192
 
   /// The file this writer creates.
   public let path: String
@@ -24,6 +24,8 @@ public final class TickFileWriter {
 
   var header: TickFileHeader
   let columns: [TickColumn]
+  /// Rows per spill block.
+  let blockRows: Int
   /// Byte offset of each column's slice inside a block.
   let slices: [Int]
   let block: UnsafeMutableRawPointer
@@ -36,7 +38,8 @@ public final class TickFileWriter {
 
   /// Prepares a writer for `path`; nothing is created there until `finish()`.
   public init(
-    path: String, kind: TickRecordKind, symbol: String, day: Int64, source: String
+    path: String, kind: TickRecordKind, symbol: String, day: Int64, source: String,
+    blockRows: Int = TickFileWriter.defaultBlockRows
   ) throws(MarketDataError) {
     guard symbol.utf8.count <= TickFileHeader.symbolCapacity else {
       throw MarketDataError(diagnostics: [TickDiagnostics.tooLong(
@@ -44,12 +47,13 @@ public final class TickFileWriter {
     }
     self.path = path
     self.kind = kind
+    self.blockRows = max(1, blockRows)
     columns = kind.columns
     var offsets: [Int] = []
     var total = 0
     for column in columns {
       offsets.append(total)
-      total += column.width * Self.blockRows
+      total += column.width * self.blockRows
     }
     slices = offsets
     blockBytes = total
@@ -152,7 +156,7 @@ public final class TickFileWriter {
   private func endRow() {
     rowCount += 1
     rowsInBlock += 1
-    if rowsInBlock == Self.blockRows { spillBlock() }
+    if rowsInBlock == blockRows { spillBlock() }
   }
 
   /// Appends the full block to the spill file (created on first use, unlinked at once).
