@@ -150,3 +150,16 @@ public enum TickCSVKind: String, Sendable, CaseIterable {
   case quotes = "csv-quotes"
   case orders = "csv-orders"
 }
+
+extension TickCSVKind {
+  /// The CSV kind a header line describes (bars, trades, quotes or orders), or nil; used to
+  /// detect a file's format from its first line.
+  public static func detect(headerLine: String) -> TickCSVKind? {
+    var line = Substring(headerLine)
+    if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+    let names = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    guard let layout = try? TickCSVLayout.parse(names, path: "") else { return nil }
+    if layout.detectedKind == .bars { return .bars }
+    return layout.detectedKind
+  }
+}
