@@ -10,6 +10,7 @@ enum Help {
       stratc ir FILE [--no-opt]                print the IR
       stratc report FILE [--json]              print the static report (state, operations, warm-up)
       stratc backtest FILE --data SYMBOL=PATH... --out DIR   run a backtest on CSV bars
+      stratc data import|info|export ...       market data: tick store import, describe, export
 
     OPTIONS (every subcommand)
       --diagnostics=text|json   how errors are printed on stderr (json: one object per line)
@@ -54,5 +55,28 @@ enum Help {
       --fee KIND:RATE          per-share:0.005 (currency per unit) or per-notional:0.0005 (fraction)
       --out DIR                where to write the results (created if missing)
       --quiet                  do not print the summary
+    """
+
+  static let data = """
+    stratc data import INPUT... --store DIR [--format F] [--symbol S] [--date D] [--on-error stop|skip]
+    stratc data info FILE [--format F] [--date D] [--on-error stop|skip]
+    stratc data export FILE.tick [--out FILE.csv]
+
+    import  reads each INPUT and writes one tick file per instrument and UTC day,
+            DIR/SYMBOL/YYYY-MM-DD.tick (format: Docs/TICKSTORE.md); prints files, rows, bytes
+            and the number of malformed rows skipped. Nothing is written for an input that
+            stops on an error.
+    info    describes a tick file (header, columns, rows, span), a CSV (layout, rows, span,
+            symbol), a LOBSTER file (messages, type mix, levels) or an ITCH file (framing,
+            message counts by type, span).
+    export  writes a tick file as CSV in the layout import reads (stdout without --out), so
+            import → export → import gives the same tick file.
+
+      --format F      csv-bars, csv-trades, csv-quotes, csv-orders, lobster, itch
+                      (default: detected from the file name and first line)
+      --symbol S      the instrument when the file has no symbol column or LOBSTER name
+                      (default: from the file name, AAPL-trades.csv → AAPL)
+      --date D        session date YYYY-MM-DD for LOBSTER and ITCH (default: from the name)
+      --on-error P    stop at the first malformed row (default) or skip and count them
     """
 }
