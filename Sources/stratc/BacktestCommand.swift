@@ -59,8 +59,15 @@ enum BacktestCommand {
       let indices = try Backtester.seriesIndices(for: executor.interface, in: series)
       let config = BacktestConfig(
         seriesForInstrument: indices, fill: fill, fees: fees, backend: "interpreter", params: nil)
-      let result = try Backtester(series: series, config: config).run(executor)
+      let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
+      let result = try Backtester(series: series, config: config).run(
+        executor, progress: bar.map { bar in { bar.update($0.fraction) } })
+      bar?.finish()
       try result.write(to: outDir)
+      if let report = args.value("report") {
+        try HTMLReport.writeBarReport(
+          result, bars: series, seriesForInstrument: indices, dataSources: dataSpecs, to: report)
+      }
       if result.metrics.steps <= module.warmupSteps {
         output.report([Diagnostic(
           id: "backtest.no-warmup", severity: .warning,

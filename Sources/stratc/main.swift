@@ -17,6 +17,7 @@ func run(_ argv: [String]) -> ExitCode {
     return .success
   }
   let rest = Array(argv.dropFirst())
+  if command == "sweep" { return SweepCommand.run(rest) }
   let helpTexts = ["check": Help.check, "ir": Help.ir, "report": Help.report, "backtest": Help.backtest]
   guard let help = helpTexts[command] else {
     Output.standardError("stratc: unknown command `\(command)`\n\n" + Help.main + "\n")
@@ -29,7 +30,7 @@ func run(_ argv: [String]) -> ExitCode {
   do {
     let args = try Arguments(
       rest,
-      valued: ["diagnostics", "param", "data", "instrument", "fill", "fee", "out"],
+      valued: ["diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report"],
       switches: ["no-opt", "json", "quiet"])
     var output = Output()
     switch args.value("diagnostics") ?? "text" {
