@@ -53,7 +53,7 @@ public enum SweepCSV {
       }
       out.append(",\n")
     } else {
-      out.append(",,,,,,,,,,,")
+      for _ in metricColumns { out.append(byte: 0x2C) }
       appendField(outcome.error ?? "", to: &out)
       out.append(byte: 0x0A)
     }
