@@ -31,8 +31,11 @@ public struct Backtester: Sendable {
   }
 
   /// Runs `executor` (after `reset()`) over the data; throws only for a configuration that does
-  /// not fit the strategy or accounting that would overflow.
-  public func run<E: StrategyExecutor>(_ executor: E) throws(BacktestError) -> BacktestResult {
+  /// not fit the strategy or accounting that would overflow. `progress`, when given, is called
+  /// on this thread every `BacktestProgress.stepInterval` steps.
+  public func run<E: StrategyExecutor>(
+    _ executor: E, progress: ((BacktestProgress) -> Void)? = nil
+  ) throws(BacktestError) -> BacktestResult {
     let interface = executor.interface
     try validate(interface)
     executor.reset()
@@ -46,7 +49,8 @@ public struct Backtester: Sendable {
     // The step loop writes times and equity straight into the result arrays' storage.
     let stepTimes = [Int64](unsafeUninitializedCapacity: capacity) { times, timesCount in
       equity = [Money](unsafeUninitializedCapacity: capacity) { values, valuesCount in
-        (steps, events, failure) = loop(executor, &replay, &sim, times: times, equity: values)
+        (steps, events, failure) = loop(
+          executor, &replay, &sim, times: times, equity: values, progress: progress)
         valuesCount = steps
       }
       timesCount = steps
@@ -62,11 +66,16 @@ public struct Backtester: Sendable {
     _ replay: inout Replay,
     _ sim: inout Simulation,
     times: UnsafeMutableBufferPointer<Int64>,
-    equity: UnsafeMutableBufferPointer<Money>
+    equity: UnsafeMutableBufferPointer<Money>,
+    progress: ((BacktestProgress) -> Void)?
   ) -> (steps: Int, events: Int, failure: BacktestError?) {
     var steps = 0
     var events = 0
+    let totalEvents = config.seriesForInstrument.reduce(0) { $0 + series[$1].times.count }
     while replay.next() {
+      if steps & (BacktestProgress.stepInterval - 1) == 0, let progress {
+        progress(BacktestProgress(events: events, totalEvents: totalEvents, steps: steps))
+      }
       let time = replay.merge.time
       if sim.gate.tracksDailyLoss { sim.gate.roll(to: time, lastEquity: sim.lastEquity) }
       if !sim.pending.isEmpty { sim.fillPending(time: time, rows: replay.rows, opens: replay.open) }

@@ -62,7 +62,14 @@ enum BacktestCommand {
       let indices = try Backtester.seriesIndices(for: executor.interface, in: series)
       let config = BacktestConfig(
         seriesForInstrument: indices, fill: fill, fees: fees, backend: "interpreter", params: nil)
-      let result = try Backtester(series: series, config: config).run(executor)
+      let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
+      let result = try Backtester(series: series, config: config).run(
+        executor, progress: bar.map { bar in { bar.update($0.fraction) } })
+      bar?.finish()
+      if let report = args.value("report") {
+        try HTMLReport.writeBarReport(
+          result, bars: series, seriesForInstrument: indices, dataSources: dataSpecs, to: report)
+      }
       return try finish(result, args: args, warmup: module.warmupSteps, output: output)
     } catch {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])

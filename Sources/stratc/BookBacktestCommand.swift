@@ -37,10 +37,31 @@ enum BookBacktestCommand {
       symbols: interface.instruments.map(\.symbol), backend: "interpreter")
     do throws(BacktestError) {
       let result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config).run(executor)
+      if let report = args.value("report") {
+        let options = HTMLReportOptions(
+          dataSources: [feed.description], prices: tradePrices(feed, bound: feedNumbers),
+          fillNote: result.fill.note)
+        try HTMLReport.write(HTMLReport.render(result, options: options), to: report)
+      }
       return try BacktestCommand.finish(result, args: args, warmup: nil, output: output)
     } catch {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
       return .userError
+    }
+  }
+
+  /// Each bound instrument's trade prints (executions, hidden and cross trades with a price),
+  /// the reference price its trades are drawn on in the report.
+  static func tradePrices(_ feed: BookFeed, bound: [UInt32]) -> [ReportPriceSeries] {
+    bound.enumerated().map { instrument, number in
+      var times: [Int64] = []
+      var prices: [Price] = []
+      for event in feed.events where event.instrument == number && event.price > 0 {
+        guard event.kind == .execute || event.kind == .hiddenTrade || event.kind == .crossTrade else { continue }
+        times.append(event.timeNanos)
+        prices.append(Price(raw: event.price))
+      }
+      return ReportPriceSeries(instrument: instrument, label: "trade prints", times: times, prices: prices)
     }
   }
 }

@@ -10,7 +10,8 @@ enum Help {
       stratc ir FILE [--no-opt]                print the IR
       stratc report FILE [--json]              print the static report (state, operations, warm-up)
       stratc backtest FILE --data SYMBOL=PATH... --out DIR   run a backtest on CSV bars
-      stratc data import|info|export ...       market data: tick store import, describe, export
+      stratc data import|info|export|book ...  market data: tick store import, describe, export, rebuilt book
+      stratc sweep FILE --data SYMBOL=PATH... --param NAME=LO:HI:STEP...   backtest a grid
 
     OPTIONS (every subcommand)
       --diagnostics=text|json   how errors are printed on stderr (json: one object per line)
@@ -54,7 +55,33 @@ enum Help {
       --fill next-open|close   fill at the next bar's open (default) or the decision bar's close
       --fee KIND:RATE          per-share:0.005 (currency per unit) or per-notional:0.0005 (fraction)
       --out DIR                where to write the results (created if missing)
-      --quiet                  do not print the summary
+      --report FILE.html       also write a self-contained HTML report (charts, metrics, trades)
+      --quiet                  do not print the summary or the progress bar
+    """
+
+  static let sweep = """
+    stratc sweep FILE --data SYMBOL=PATH... --param NAME=VALUES... [options]
+
+    Runs one backtest per point of the grid of parameter values (every combination, the last
+    --param varying fastest) on parallel threads, and writes one CSV row per run in grid order:
+    run,<parameters>,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,
+    unfilled,error, then a final line `# trials N`. The best run by --metric, and the number of
+    trials, are printed on stderr. The CSV is the same byte for byte whatever --jobs is.
+
+      --param NAME=LO:HI:STEP  exact decimal range, HI included (lookback=10:50:5, entry=0.5:2:0.25)
+      --param NAME=A,B,C       listed values (numbers, or true/false for a Bool)
+      --data SYMBOL=PATH       bars for a symbol (repeatable), loaded once for all runs
+      --instrument NAME=SYMBOL bind a strategy instrument to a symbol
+      --fill next-open|close   as for backtest
+      --fee KIND:RATE          as for backtest
+      --metric NAME            rank by sharpe (default), pnl, sortino, max_drawdown, fees or trades
+      --jobs N                 threads (default: every core)
+      --out FILE.csv           write the CSV there instead of stdout
+      --quiet                  no progress bar
+
+    Values must lie in the parameter's declared range and on its declared step; at most
+    10,000,000 runs. Exit 0 when every run ran, 1 when the strategy or the data is wrong or a
+    run failed, 2 for a bad command line.
     """
 
   static let data = """

@@ -18,6 +18,7 @@ func run(_ argv: [String]) -> ExitCode {
   }
   let rest = Array(argv.dropFirst())
   if command == "data" { return DataCommand.run(rest) }
+  if command == "sweep" { return SweepCommand.run(rest) }
   let helpTexts = ["check": Help.check, "ir": Help.ir, "report": Help.report, "backtest": Help.backtest]
   guard let help = helpTexts[command] else {
     Output.standardError("stratc: unknown command `\(command)`\n\n" + Help.main + "\n")
@@ -30,8 +31,10 @@ func run(_ argv: [String]) -> ExitCode {
   do {
     let args = try Arguments(
       rest,
-      valued: Set(["diagnostics", "param", "data", "instrument", "fill", "fee", "out", "on-error", "date"])
-        .union(VenueOptions.flags),
+      valued: Set([
+        "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report", "on-error",
+        "date",
+      ]).union(VenueOptions.flags),
       switches: ["no-opt", "json", "quiet"])
     var output = Output()
     switch args.value("diagnostics") ?? "text" {

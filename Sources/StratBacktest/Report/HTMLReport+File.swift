@@ -1,0 +1,32 @@
+import Foundation
+import StratMarket
+
+extension HTMLReport {
+  /// Writes the report of a bar backtest to `path`: each instrument's closes as its reference
+  /// price, the fill mode's caveat as the note.
+  public static func writeBarReport(
+    _ result: BacktestResult,
+    bars: [BarSeries],
+    seriesForInstrument: [Int],
+    dataSources: [String],
+    to path: String
+  ) throws(BacktestError) {
+    var prices: [ReportPriceSeries] = []
+    for (instrument, s) in seriesForInstrument.enumerated() where bars.indices.contains(s) {
+      prices.append(ReportPriceSeries(instrument: instrument, closesOf: bars[s]))
+    }
+    let options = HTMLReportOptions(
+      dataSources: dataSources, prices: prices, fillNote: result.fill.note)
+    try write(render(result, options: options), to: path)
+  }
+
+  /// Writes `html` to `path`, replacing the file.
+  public static func write(_ html: String, to path: String) throws(BacktestError) {
+    do {
+      try Data(html.utf8).write(to: URL(fileURLWithPath: path))
+    } catch {
+      throw BacktestError(
+        id: "backtest.io", message: "cannot write the report `\(path)`: \(error.localizedDescription)")
+    }
+  }
+}

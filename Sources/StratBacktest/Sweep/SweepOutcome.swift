@@ -1,0 +1,24 @@
+/// What one sweep run leaves in the reorder buffer: its metrics, not its ledger, so that the
+/// buffer stays small whatever the runs trade.
+public struct SweepOutcome: Sendable, Equatable {
+  /// The run's metrics; nil when the run failed.
+  public var metrics: BacktestMetrics?
+  /// The run's Sortino ratio (see `BacktestResult.sortino`).
+  public var sortino: Double
+  /// Why the run failed (diagnostic id and message), nil when it ran.
+  public var error: String?
+
+  /// The outcome of a run that finished.
+  public init(_ result: BacktestResult) {
+    metrics = result.metrics
+    sortino = result.sortino
+    error = nil
+  }
+
+  /// The outcome of a run that failed.
+  public init(error: String) {
+    metrics = nil
+    sortino = 0
+    self.error = error
+  }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import StratABI
+import StratBacktest
+import StratDiagnostics
+import StratIR
+import StratInterpreter
+import StratMarket
+import StratSema
+import StratSyntax
+
+extension SweepCommand {
+  /// Compiles the defaults once (reporting the strategy's own problems), checks the grid against
+  /// the declared parameters, loads the data, then runs the grid.
+  static func execute(_ plan: Plan, output: Output) throws -> ExitCode {
+    let baseline = Compiler.compile(plan.source, params: [:], optimize: true)
+    output.report(baseline.diagnostics + baseline.internalErrors)
+    if !baseline.internalErrors.isEmpty { return .internalError }
+    guard var module = baseline.module, !baseline.hasErrors else { return .userError }
+    do {
+      try SweepParameter.validate(plan.grid, against: declaredParameters(plan.source))
+    } catch {
+      throw Arguments.Problem.usage(describe(error))
+    }
+    if let code = bind(&module, plan.bindings, output: output) { return code }
+    let series: [BarSeries]
+    let indices: [Int]
+    do {
+      series = try MarketDataSource.load(specs: plan.dataSpecs)
+      indices = try Backtester.seriesIndices(for: try Interpreter(module: module).interface, in: series)
+    } catch let error as MarketDataError {
+      output.report(error.diagnostics)
+      return .userError
+    } catch let error as BacktestError {
+      output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
+      return .userError
+    }
+    return try stream(plan, series: series, indices: indices, output: output)
+  }
+
+  /// Applies `--instrument NAME=SYMBOL`; an exit status when a name is unknown.
+  static func bind(_ module: inout IRModule, _ bindings: [(String, String)], output: Output) -> ExitCode? {
+    for (name, symbol) in bindings {
+      guard let index = module.instruments.firstIndex(where: { $0.name == name }) else {
+        let names = module.instruments.map(\.name)
+        let hint = Suggestions.closest(to: name, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+        output.report([Diagnostic(
+          id: "cli.unknown-instrument",
+          message: "--instrument \(name)=\(symbol): the strategy has no instrument `\(name)`\(hint)",
+          notes: ["its instruments: " + names.joined(separator: ", ")])])
+        return .userError
+      }
+      module.instruments[index].symbol = symbol
+    }
+    return nil
+  }
+
+  /// Runs every grid point and writes the CSV in grid order; 1 when any run failed.
+  static func stream(_ plan: Plan, series: [BarSeries], indices: [Int], output: Output) throws -> ExitCode {
+    let sink = try CSVSink(path: plan.outPath)
+    sink.write(SweepCSV.header(parameters: plan.grid.names))
+    let work = makeWork(plan, series: series, indices: indices)
+    let bar = ProgressBar(label: "sweep", quiet: plan.quiet)
+    var best: (index: Int, outcome: SweepOutcome)?
+    var failed = 0
+    SweepRunner.run(count: plan.grid.count, jobs: plan.jobs, work: work) { k, outcome in
+      sink.write(SweepCSV.row(index: k, values: plan.grid.point(at: k), outcome: outcome))
+      if outcome.error != nil { failed += 1 }
+      if plan.metric.isBetter(outcome, than: best?.outcome) { best = (k, outcome) }
+      bar?.update(Double(k + 1) / Double(plan.grid.count), detail: "\(k + 1)/\(plan.grid.count) runs")
+    }
+    bar?.finish()
+    sink.write(SweepCSV.trailer(trials: plan.grid.count))
+    try sink.close()
+    summarise(plan, best: best, failed: failed)
+    return failed > 0 ? .userError : .success
+  }
+
+  /// The job for grid point k: compile with its parameters, bind, run; never throws.
+  static func makeWork(_ plan: Plan, series: [BarSeries], indices: [Int]) -> @Sendable (Int) -> SweepOutcome {
+    let (source, grid, bindings) = (plan.source, plan.grid, plan.bindings.map { [$0.0, $0.1] })
+    let config = BacktestConfig(seriesForInstrument: indices, fill: plan.fill, fees: plan.fees, backend: "interpreter")
+    return { k in
+      var params: [String: String] = [:]
+      for (axis, value) in zip(grid.axes, grid.point(at: k)) { params[axis.name] = value.description }
+      let compiled = Compiler.compile(source, params: params, optimize: true)
+      guard var module = compiled.module, !compiled.hasErrors, compiled.internalErrors.isEmpty else {
+        let first = (compiled.internalErrors + compiled.diagnostics).first { $0.severity == .error }
+        return SweepOutcome(error: first.map { "\($0.id): \($0.message)" } ?? "compile failed")
+      }
+      for pair in bindings {
+        if let i = module.instruments.firstIndex(where: { $0.name == pair[0] }) { module.instruments[i].symbol = pair[1] }
+      }
+      do {
+        let executor = try Interpreter(module: module)
+        return SweepOutcome(try Backtester(series: series, config: config).run(executor))
+      } catch let error as BacktestError {
+        return SweepOutcome(error: "\(error.id): \(error.message)")
+      } catch {
+        return SweepOutcome(error: "internal.interpreter: \(error)")
+      }
+    }
+  }
+
+  /// Prints the number of trials and the best run on stderr.
+  static func summarise(_ plan: Plan, best: (index: Int, outcome: SweepOutcome)?, failed: Int) {
+    var text = "sweep: \(plan.grid.count) trials"
+    if failed > 0 { text += ", \(failed) failed (see the error column)" }
+    if let best, let m = best.outcome.metrics {
+      let params = zip(plan.grid.names, plan.grid.point(at: best.index)).map { "\($0)=\($1)" }
+      text += "\nbest by \(plan.metric.rawValue): run \(best.index) (\(params.joined(separator: " "))): "
+        + "pnl \(m.pnl), sharpe \(sixDecimals(m.sharpe)), "
+        + "sortino \(sixDecimals(best.outcome.sortino)), max drawdown \(m.maxDrawdown), "
+        + "trades \(m.trades), fees \(m.fees)"
+      text += "\nnote: the best of \(plan.grid.count) trials overstates what to expect out of sample"
+    }
+    Output.standardError(text + "\n")
+  }
+
+  /// A ratio with six decimals, as in the CSV.
+  static func sixDecimals(_ value: Double) -> String {
+    var buffer = TextBuffer(capacity: 24)
+    buffer.append(value, decimals: 6)
+    return buffer.text
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import StratABI
+import StratBacktest
+import StratDiagnostics
+import StratIR
+import StratInterpreter
+import StratMarket
+import StratSema
+import StratSyntax
+
+/// `stratc sweep`: run a backtest for every point of a parameter grid, in parallel, streaming one
+/// CSV row per run in grid order.
+///
+/// ```
+///  source, data: read once ──┐
+///  grid (lazy) ── index k ───┼─► worker: compile with point k's params → interpreter → backtest
+///                            │        (N threads, see SweepRunner)
+///                            └─► reorder buffer ─► CSV row k (stdout or --out) ─► best run
+/// ```
+/// Parameters are compile-time constants (DECISIONS.md, "Structural parameters"), so each point
+/// is compiled on its own; the bars are loaded once and shared read-only by every thread.
+enum SweepCommand {
+  /// What the command line asked for, once checked.
+  struct Plan {
+    var source: SourceFile
+    var grid: SweepGrid
+    var metric: SweepMetric
+    var jobs: Int
+    var fill: FillMode
+    var fees: FeeModel
+    var bindings: [(String, String)]
+    var dataSpecs: [String]
+    var outPath: String?
+    var quiet: Bool
+  }
+
+  /// Runs `stratc sweep` with the arguments after the subcommand; returns the exit status.
+  static func run(_ argv: [String]) -> ExitCode {
+    if argv.contains("--help") || argv.contains("-h") {
+      Output.standardOutput(Help.sweep + "\n")
+      return .success
+    }
+    var output = Output()
+    do {
+      let args = try Arguments(
+        argv,
+        valued: ["diagnostics", "param", "data", "instrument", "fill", "fee", "out", "metric", "jobs"],
+        switches: ["quiet"])
+      switch args.value("diagnostics") ?? "text" {
+      case "text": output.format = .text
+      case "json": output.format = .json
+      case let other: throw Arguments.Problem.usage("--diagnostics must be text or json; found `\(other)`")
+      }
+      return try execute(plan(args, output: output), output: output)
+    } catch Arguments.Problem.usage(let message) {
+      Output.standardError("stratc sweep: \(message)\n\n\(Help.sweep)\n")
+      return .usage
+    } catch let code as ExitCode {
+      return code
+    } catch {
+      Output.standardError("stratc sweep: \(error)\n")
+      return .userError
+    }
+  }
+
+  /// Checks the command line and reads the source (not yet the data).
+  static func plan(_ args: Arguments, output: Output) throws -> Plan {
+    guard args.positional.count == 1 else { throw Arguments.Problem.usage("name exactly one .strat file") }
+    let dataSpecs = args.values("data")
+    guard !dataSpecs.isEmpty else { throw Arguments.Problem.usage("give at least one --data SYMBOL=PATH") }
+    let specs = args.values("param")
+    guard !specs.isEmpty else { throw Arguments.Problem.usage("give at least one --param NAME=LO:HI:STEP or NAME=A,B,C") }
+    guard let fill = FillMode(rawValue: args.value("fill") ?? "next-open") else {
+      throw Arguments.Problem.usage("--fill must be next-open or close")
+    }
+    let metricName = args.value("metric") ?? "sharpe"
+    guard let metric = SweepMetric(rawValue: metricName) else {
+      let names = SweepMetric.allCases.map(\.rawValue)
+      throw Arguments.Problem.usage("--metric must be one of \(names.joined(separator: ", ")); found `\(metricName)`")
+    }
+    let jobs = try jobCount(args.value("jobs"))
+    let grid: SweepGrid
+    do {
+      grid = try SweepGrid(axes: specs.map { spec throws(SweepError) in try SweepAxis.parse(spec) })
+    } catch {
+      throw Arguments.Problem.usage(describe(error))
+    }
+    let source: SourceFile
+    switch Output.readSource(args.positional[0]) {
+    case .success(let file): source = file
+    case .failure(let d):
+      output.report([d])
+      throw ExitCode.userError
+    }
+    return Plan(
+      source: source, grid: grid, metric: metric, jobs: jobs, fill: fill,
+      fees: try BacktestCommand.feeModel(args.value("fee")), bindings: try args.pairs("instrument"),
+      dataSpecs: dataSpecs, outPath: args.value("out"), quiet: args.has("quiet"))
+  }
+
+  /// `--jobs N` (1...1024), or every core.
+  static func jobCount(_ text: String?) throws -> Int {
+    guard let text else { return max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    guard let n = Int(text), (1...1024).contains(n) else {
+      throw Arguments.Problem.usage("--jobs expects a whole number from 1 to 1024; found `\(text)`")
+    }
+    return n
+  }
+
+  /// A sweep error as one usage line, with a did-you-mean for an unknown parameter.
+  static func describe(_ error: SweepError) -> String {
+    var text = error.message
+    if let (given, known) = error.unknownName,
+      let closest = Suggestions.closest(to: given, among: known).first
+    {
+      text += "; did you mean `\(closest)`?"
+    }
+    for note in error.notes { text += "\n  note: \(note)" }
+    return text
+  }
+}
