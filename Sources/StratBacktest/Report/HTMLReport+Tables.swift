@@ -11,7 +11,8 @@ extension HTMLReport {
     }
     for param in result.params { rows.append(("param \(param.name)", paramText(param))) }
     rows.append(("fill model", result.fill.rawValue))
-    rows.append(("fee model", result.fees.description))
+    rows.append(("fee model", result.feeText))
+    if let venue = result.venue { rows.append(("venue", venue.summary)) }
     rows.append(("backend", result.backend))
     var html = "<section id=\"run\">\n<h2>Run</h2>\n<table id=\"run-table\">\n"
     for (label, value) in rows {

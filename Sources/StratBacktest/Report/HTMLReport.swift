@@ -36,7 +36,7 @@ public enum HTMLReport {
 
   /// The heading: strategy name and one line on how it ran.
   static func header(_ result: BacktestResult) -> String {
-    var line = "backend \(result.backend) · fill \(result.fill.rawValue) · fees \(result.fees)"
+    var line = "backend \(result.backend) · fill \(result.fill.rawValue) · fees \(result.feeText)"
     if let first = result.metrics.firstTime, let last = result.metrics.lastTime {
       line += " · \(Timestamp.iso8601(first)) → \(Timestamp.iso8601(last))"
     }
