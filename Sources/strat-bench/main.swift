@@ -11,7 +11,8 @@ import StratSema
 // the hand-written C loop in the same run, plus the whole `stratc backtest` against the whole C
 // program, and `stratc check` time per reference strategy. Ratios, not absolute times, matter.
 //
-// usage: strat-bench [--bars N] [--runs R]       (run from the repository root, release build)
+// usage: strat-bench [--bars N] [--runs R] [--copies C] [--market-only | --no-market]
+//        (run from the repository root, release build)
 
 let arguments = CommandLine.arguments
 func option(_ name: String, default value: Int) -> Int {
@@ -23,6 +24,19 @@ let runs = option("--runs", default: 5)
 let root = FileManager.default.currentDirectoryPath
 let shared = root + "/../shared/bench"
 let dataDir = root + "/bench-data"
+
+try? FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+let market = MarketDataBench(
+  root: root, dataDir: dataDir, copies: option("--copies", default: 20), runs: runs)
+if arguments.contains("--market-only") {
+  do {
+    try market.run()
+    exit(0)
+  } catch {
+    FileHandle.standardError.write(Data("strat-bench: \(error)\n".utf8))
+    exit(1)
+  }
+}
 
 let workload = BenchWorkload(bars: bars, dataDir: dataDir, sharedBench: shared)
 do {
@@ -65,3 +79,12 @@ print("|---|---|")
 for (name, seconds) in checks { print("| \(name) | \(String(format: "%.2f ms", seconds * 1e3)) |") }
 
 func ms(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1e3) }
+
+if !arguments.contains("--no-market") {
+  do {
+    try market.run()
+  } catch {
+    FileHandle.standardError.write(Data("strat-bench: \(error)\n".utf8))
+    exit(1)
+  }
+}

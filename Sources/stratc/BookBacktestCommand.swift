@@ -14,7 +14,9 @@ enum BookBacktestCommand {
     let policy = try BacktestCommand.policy(args)
     let feed: BookFeed
     do {
-      feed = try BookFeed.load(path: dataPath, date: args.value("date"), policy: policy)
+      feed = try BookFeed.load(
+        path: dataPath, date: args.value("date"),
+        wanted: Set(executor.interface.instruments.map(\.symbol)), policy: policy)
     } catch {
       output.report(error.diagnostics)
       return .userError

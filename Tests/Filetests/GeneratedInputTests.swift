@@ -113,7 +113,7 @@ import Testing
   }
 
   /// About 5 MB of ordinary declarations (about 30,000 lets and 30,000 rules), compiled by
-  /// `stratc` in a child process that is stopped after a minute.
+  /// `stratc` in a child process that is stopped after five minutes (12 s in a debug build alone).
   @Test(.enabled(if: StratcProcess.binary != nil, "stratc is not built"))
   func fiveMegabyteFileCompilesWithoutHanging() throws {
     var text = "strategy big\ninstrument a = \"A\"\ninstrument b = \"B\"\n"
@@ -125,8 +125,8 @@ import Testing
         "when v\(index) > \(index % 3) and a.volume > \(index) { target a = \(index % 100) }\n"
       index += 1
     }
-    let outcome = try StratcProcess.check(text, timeout: 60)
-    #expect(outcome != nil, "stratc check did not finish a 5 MB file within a minute")
+    let outcome = try StratcProcess.check(text, timeout: 300)
+    #expect(outcome != nil, "stratc check did not finish a 5 MB file within five minutes")
     #expect(outcome?.status == 0)
   }
 

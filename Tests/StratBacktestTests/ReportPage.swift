@@ -67,6 +67,8 @@ final class CycleStrategy: StrategyExecutor {
   func reset() { steps = 0 }
 
   func setBar(instrument: Int, bar: Bar) {}
+  func setInput(instrument: Int, field: InputField, value: Double) {}
+  func markSeen(instrument: Int) {}
 
   func step(timeNanos: Int64) -> Int {
     defer { steps += 1 }

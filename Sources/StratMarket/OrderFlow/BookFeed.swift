@@ -1,3 +1,4 @@
+import Foundation
 import StratDiagnostics
 
 /// Order-book events of a backtest, from whichever file holds them, with the symbol of each feed
@@ -41,9 +42,11 @@ public struct BookFeed: Sendable {
     return nil
   }
 
-  /// Loads the events of `path` (see `format(of:)`).
+  /// Loads the events of `path` (see `format(of:)`); for a multi-stock ITCH file, only the
+  /// stocks in `wanted` (all when nil).
   public static func load(
-    path: String, date: String? = nil, symbol: String? = nil, policy: MalformedInputPolicy = .stop
+    path: String, date: String? = nil, symbol: String? = nil, wanted: Set<String>? = nil,
+    policy: MalformedInputPolicy = .stop
   ) throws(MarketDataError) -> BookFeed {
     switch format(of: path) {
     case .lobster:
@@ -53,12 +56,65 @@ public struct BookFeed: Sendable {
         events: day.events, symbols: [0: day.symbol],
         description: "LOBSTER \(day.symbol), \(day.events.count) messages\(book)",
         snapshots: day.snapshots)
-    case .itch, .tick, nil:
+    case .itch:
+      return try itch(path: path, date: date, wanted: wanted, policy: policy)
+    case .tick:
+      let file = try TickFile(path: path)
+      guard file.header.kind == .orders else {
+        throw MarketDataError(diagnostics: [
+          Diagnostic(
+            id: "data.book.not-orders",
+            message: "expected a tick file of order-book events (kind orders); found kind \(file.header.kind)",
+            at: DataLocation(path: path))
+        ])
+      }
+      var events: [OrderEvent] = []
+      events.reserveCapacity(file.rowCount)
+      file.forEachOrderEvent { (event: OrderEvent) in
+        var event = event
+        event.instrument = 0
+        events.append(event)
+      }
+      return BookFeed(
+        events: events, symbols: [0: file.header.symbol],
+        description: "tick store \(file.header.symbol), \(events.count) events, the book built from them")
+    case nil:
       throw MarketDataError(diagnostics: [
         Diagnostic(
-          id: "data.book.unsupported", message: "expected a LOBSTER message file; found `\(path)`",
+          id: "data.book.unsupported",
+          message: "expected a LOBSTER message file, an ITCH file or a .tick file; found `\(path)`",
           at: DataLocation(path: path))
       ])
     }
+  }
+
+  /// The order-book events of the wanted stocks of an ITCH 5.0 file, numbered by stock locate,
+  /// with symbols from its Stock Directory messages.
+  static func itch(
+    path: String, date: String?, wanted: Set<String>?, policy: MalformedInputPolicy
+  ) throws(MarketDataError) -> BookFeed {
+    let midnight = try TickImport.itchSessionMidnight(path: path, date: date)
+    let reader = try ITCHFileReader(stream: try ByteStreams.open(path: path), policy: policy)
+    var symbols: [UInt32: String] = [:]
+    var keep = Set<UInt32>()
+    var events: [OrderEvent] = []
+    var event = OrderEvent(timeNanos: 0, kind: .add)
+    while let wire = try reader.nextWire() {
+      if wire.type == 0x52 {  // Stock Directory: locate → symbol
+        let locate = UInt32(wire.u16(1))
+        let name = ITCHSymbol(raw: wire.u64(11)).text
+        symbols[locate] = name
+        if wanted?.contains(name) ?? true { keep.insert(locate) }
+        continue
+      }
+      guard wire.orderEvent(sessionMidnightNanos: midnight, into: &event), keep.contains(event.instrument)
+      else { continue }
+      events.append(event)
+    }
+    let kept = symbols.filter { keep.contains($0.key) }
+    return BookFeed(
+      events: events, symbols: kept,
+      description: "ITCH 5.0 \((path as NSString).lastPathComponent) (\(reader.framing.rawValue) framing), "
+        + "\(events.count) events of \(kept.count) stocks, the book built from them")
   }
 }
