@@ -114,6 +114,12 @@ struct ITCHFramingErrorTests {
         if let error = result.error { #expect(error.id.hasPrefix("data.itch.")) }
         for diagnostic in result.reader?.diagnostics ?? [] { #expect(diagnostic.id.hasPrefix("data.itch.")) }
         #expect(result.messages.count <= 1_000 + 10)
+        if policy == .skip, let reader = try? ITCHFileReader(stream: SteppedByteStream(bytes), policy: .skip) {
+          var inPlace: [ITCHMessage] = []
+          _ = try? reader.forEachWire { inPlace.append(ITCHMessage(wire: $0)!) }
+          #expect(inPlace == result.messages, "the fast path and next() disagree")
+          #expect(reader.skippedCount == result.reader?.skippedCount)
+        }
       }
     }
   }

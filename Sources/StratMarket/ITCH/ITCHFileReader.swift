@@ -36,8 +36,9 @@ public final class ITCHFileReader {
   public private(set) var diagnostics: [Diagnostic] = []
 
   private let stream: ByteStream
-  private static let capacity = 1 << 20
-  private let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+  /// Buffer size: at least the largest framed message (2 + 65535 bytes).
+  private let capacity: Int
+  private let buffer: UnsafeMutableRawPointer
   private var start = 0
   private var end = 0
   private var bufferOffset = 0
@@ -45,7 +46,19 @@ public final class ITCHFileReader {
   private var finished = false
 
   /// Reads from `stream`, detecting the framing from its first bytes.
-  public init(stream: ByteStream, policy: MalformedInputPolicy = .stop) throws(MarketDataError) {
+  public convenience init(stream: ByteStream, policy: MalformedInputPolicy = .stop)
+    throws(MarketDataError)
+  {
+    try self.init(stream: stream, policy: policy, bufferCapacity: 1 << 20)
+  }
+
+  /// Reads with a buffer of `bufferCapacity` bytes (raised to 2 + 65535 + 3 if smaller);
+  /// the fuzzer uses a small one.
+  init(stream: ByteStream, policy: MalformedInputPolicy, bufferCapacity: Int)
+    throws(MarketDataError)
+  {
+    capacity = max(bufferCapacity, 2 + 65_535 + 3)
+    buffer = .allocate(byteCount: capacity, alignment: 16)
     self.stream = stream
     self.policy = policy
     name = stream.name
@@ -247,7 +260,7 @@ public final class ITCHFileReader {
       start = 0
     }
     while end < count && !streamEnded {
-      let room = UnsafeMutableRawBufferPointer(start: buffer + end, count: Self.capacity - end)
+      let room = UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end)
       let got = try stream.read(into: room)
       if got == 0 { streamEnded = true }
       end += got
