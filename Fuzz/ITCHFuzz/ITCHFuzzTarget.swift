@@ -7,10 +7,18 @@ enum ITCHFuzzTarget {
   static func run(_ input: UnsafeRawBufferPointer) -> Int {
     var total = 0
     for policy in MalformedInputPolicy.allCases {
-      if let reader = try? ITCHFileReader(stream: BufferByteStream(input), policy: policy, bufferCapacity: 0) {
+      if let reader = try? ITCHFileReader(
+        stream: BufferByteStream(input),
+        policy: policy,
+        bufferCapacity: 0
+      ) {
         total += (try? reader.forEachWire { _ in }) ?? 0
       }
-      if let reader = try? ITCHFileReader(stream: BufferByteStream(input), policy: policy, bufferCapacity: 0) {
+      if let reader = try? ITCHFileReader(
+        stream: BufferByteStream(input),
+        policy: policy,
+        bufferCapacity: 0
+      ) {
         while let message = try? reader.next() { total += Int(message.typeCode & 1) }
       }
       var decoder = MoldUDP64Decoder(name: "fuzz", policy: policy)

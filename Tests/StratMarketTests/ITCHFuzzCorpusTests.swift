@@ -8,7 +8,8 @@ import Testing
 /// every crash reproducer) through the same decoders as `Fuzz/ITCHFuzz`: a trap fails the run.
 @Suite("ITCH fuzz corpus replay")
 struct ITCHFuzzCorpusTests {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus/itch")
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Corpus/itch")
 
   static let files: [String] = {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -24,7 +25,11 @@ struct ITCHFuzzCorpusTests {
   func replay(_ input: UnsafeRawBufferPointer, errors: Errors) {
     for policy in MalformedInputPolicy.allCases {
       do {
-        let reader = try ITCHFileReader(stream: BufferByteStream(input), policy: policy, bufferCapacity: 0)
+        let reader = try ITCHFileReader(
+          stream: BufferByteStream(input),
+          policy: policy,
+          bufferCapacity: 0
+        )
         try reader.forEachWire { _ in }
         errors.ids += reader.diagnostics.map(\.id)
         let again = try ITCHFileReader(stream: BufferByteStream(input), policy: policy)
@@ -73,7 +78,11 @@ struct ITCHFuzzCorpusTests {
       bytes.withUnsafeBytes { replay($0, errors: errors) }
       errorCount += errors.ids.count
       for id in errors.ids {
-        #expect(id.hasPrefix("data.itch.") || id.hasPrefix("data.moldudp64.") || id.hasPrefix("data.gzip."), "\(name): \(id)")
+        #expect(
+          id.hasPrefix("data.itch.") || id.hasPrefix("data.moldudp64.")
+            || id.hasPrefix("data.gzip."),
+          "\(name): \(id)"
+        )
       }
     }
     #expect(errorCount > Self.files.count)
@@ -81,11 +90,19 @@ struct ITCHFuzzCorpusTests {
 
   @Test("The seeds decode as what they are")
   func seedsDecode() throws {
-    let sample = try ITCHFileReader(path: Self.folder.appendingPathComponent("seed-real-sample-head.itch").path, policy: .skip)
+    let sample = try ITCHFileReader(
+      path: Self.folder.appendingPathComponent("seed-real-sample-head.itch").path,
+      policy: .skip
+    )
     #expect(try sample.forEachWire { _ in } > 10)
-    let gz = try ITCHFileReader(path: Self.folder.appendingPathComponent("seed-real-sample-head.itch.gz").path, policy: .skip)
+    let gz = try ITCHFileReader(
+      path: Self.folder.appendingPathComponent("seed-real-sample-head.itch.gz").path,
+      policy: .skip
+    )
     #expect(try gz.forEachWire { _ in } > 5)
-    let capture = try MoldUDP64FileReader(path: Self.folder.appendingPathComponent("seed-mold-capture.bin").path)
+    let capture = try MoldUDP64FileReader(
+      path: Self.folder.appendingPathComponent("seed-mold-capture.bin").path
+    )
     var messages = 0
     while let packet = try capture.next() { messages += packet.messages.count }
     #expect(messages == 14)

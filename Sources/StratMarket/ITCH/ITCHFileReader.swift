@@ -123,7 +123,9 @@ public final class ITCHFileReader {
       var count = 0
       ITCHMessageType.lengths.withUnsafeBufferPointer { lengths in
         while position <= limit {
-          let prefix = Int(UInt16(bigEndian: base.loadUnaligned(fromByteOffset: position, as: UInt16.self)))
+          let prefix = Int(
+            UInt16(bigEndian: base.loadUnaligned(fromByteOffset: position, as: UInt16.self))
+          )
           let length = Int(lengths[Int(base.load(fromByteOffset: position + 2, as: UInt8.self))])
           guard length != 0 && (prefix == length || (zeroPrefix && prefix == 0)) else { break }
           body(ITCHWire(base + position + 2))
@@ -166,12 +168,22 @@ public final class ITCHFileReader {
     }
     let type = byte(start + 2)
     guard let expected = ITCHMessageType.length(of: type) else {
-      try report(ITCHDiagnostics.unknownType(type, path: name, offset: offset + 2, skipped: length > 0))
+      try report(
+        ITCHDiagnostics.unknownType(type, path: name, offset: offset + 2, skipped: length > 0)
+      )
       if length > 0 { try skip(length) } else { try resynchronize() }
       return nil
     }
     guard expected == length else {
-      try report(ITCHDiagnostics.lengthMismatch(type: type, expected: expected, found: length, path: name, offset: offset))
+      try report(
+        ITCHDiagnostics.lengthMismatch(
+          type: type,
+          expected: expected,
+          found: length,
+          path: name,
+          offset: offset
+        )
+      )
       if framing == .zeroLengthPrefix || length == 0 {
         try resynchronize()
       } else {
@@ -186,7 +198,10 @@ public final class ITCHFileReader {
   private func take(_ length: Int, type: UInt8) throws(MarketDataError) -> ITCHWire? {
     if end - start < 2 + length { try fill(2 + length) }
     guard end - start >= 2 + length else {
-      try truncated(expected: 2 + length, what: "a \(ITCHMessageType.shown(type)) message and its prefix")
+      try truncated(
+        expected: 2 + length,
+        what: "a \(ITCHMessageType.shown(type)) message and its prefix"
+      )
       return nil
     }
     let wire = ITCHWire(buffer + start + 2)
@@ -236,7 +251,15 @@ public final class ITCHFileReader {
     let at = offset
     start = end
     finished = true
-    try report(ITCHDiagnostics.truncated(expected: expected, found: found, path: name, offset: at, what: what))
+    try report(
+      ITCHDiagnostics.truncated(
+        expected: expected,
+        found: found,
+        path: name,
+        offset: at,
+        what: what
+      )
+    )
   }
 
   /// Throws under `.stop`; counts and keeps the diagnostic under `.skip`.
