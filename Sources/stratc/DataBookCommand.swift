@@ -2,17 +2,20 @@ import Foundation
 import StratDiagnostics
 import StratMarket
 
-/// `stratc data book FILE --levels N [--date YYYY-MM-DD] [--on-error stop|skip] [--orderbook F]`:
-/// rebuilds the order book from a LOBSTER message file and prints it after every message in
-/// LOBSTER's orderbook CSV layout, streaming, so that it can be compared with LOBSTER's own file.
+/// `stratc data book FILE --levels N [--date YYYY-MM-DD] [--on-error stop|skip] [--orderbook F]
+/// [--symbol S]`: rebuilds the order book from a LOBSTER message file (or an ITCH 5.0 file) and
+/// prints it after every message in LOBSTER's orderbook CSV layout, streaming, so that it can be
+/// compared with LOBSTER's own file.
 enum DataBookCommand {
   static let help = """
     usage: stratc data book FILE --levels N [--date YYYY-MM-DD] [--on-error stop|skip]
-                            [--orderbook ORDERBOOK_FILE]
+                            [--orderbook ORDERBOOK_FILE] [--symbol SYMBOL]
 
     Rebuilds the order book from a LOBSTER message file (.csv or .csv.gz) and prints, after
     every message, the top N levels in LOBSTER's orderbook layout: ask price, ask size, bid
     price, bid size per level, prices x10000, 9999999999/-9999999999 and 0 for empty levels.
+    A FILE not named .csv/.csv.gz is read as ITCH 5.0 (plain or gzip): one book per stock,
+    printed after every order message of the chosen stock.
 
       --levels N        levels per side to print (default: the LEVEL in the file name)
       --date DATE       session date, when the file name does not give it
@@ -21,6 +24,7 @@ enum DataBookCommand {
                         not determine (the state before the first message, and levels entering
                         the visible depth from beyond it) are taken from it after each row is
                         printed, and the agreement on determined levels goes to stderr
+      --symbol SYMBOL   ITCH only: the stock to print (default: the first with an order)
     """
 
   struct Options {
@@ -29,6 +33,10 @@ enum DataBookCommand {
     var date: String?
     var policy: MalformedInputPolicy
     var orderbook: String?
+    var symbol: String?
+
+    /// True when FILE is a LOBSTER CSV, false for ITCH.
+    var isLOBSTER: Bool { path.hasSuffix(".csv") || path.hasSuffix(".csv.gz") }
   }
 
   /// Runs the command on the arguments after `data book`.
@@ -57,7 +65,7 @@ enum DataBookCommand {
   }
 
   static func parse(_ args: [String]) throws -> Options {
-    let parsed = try Arguments(args, valued: ["levels", "date", "on-error", "orderbook"], switches: [])
+    let parsed = try Arguments(args, valued: ["levels", "date", "on-error", "orderbook", "symbol"], switches: [])
     guard parsed.positional.count == 1, let path = parsed.positional.first else {
       throw Arguments.Problem.usage("expected one message FILE; found \(parsed.positional.count)")
     }
@@ -74,10 +82,11 @@ enum DataBookCommand {
     }
     return Options(
       path: path, levels: levels, date: parsed.value("date"), policy: policy,
-      orderbook: parsed.value("orderbook"))
+      orderbook: parsed.value("orderbook"), symbol: parsed.value("symbol"))
   }
 
   static func replay(_ options: Options) throws(MarketDataError) {
+    if !options.isLOBSTER { return try DataBookITCH.replay(options) }
     let reader = try LOBSTERMessageReader(path: options.path, date: options.date, policy: options.policy)
     var rows: LOBSTERBookReader?
     if let path = options.orderbook {

@@ -110,4 +110,57 @@ import Testing
     let undated = try Stratc.run(["data", "book", path, "--levels", "1"])
     #expect(undated.status == 1 && undated.stderr.contains("data.lobster.no-date"))
   }
+
+  /// ITCH 5.0 bytes, big-endian, for the few message types this test needs.
+  struct ITCHBytes {
+    var bytes: [UInt8] = []
+    static func be(_ value: UInt64, _ width: Int) -> [UInt8] {
+      (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64(width - 1 - $0))) }
+    }
+    static func symbol(_ text: String) -> [UInt8] {
+      Array((text + String(repeating: " ", count: 8 - text.count)).utf8)
+    }
+    mutating func message(_ type: Character, locate: UInt16, time: UInt64, _ body: [UInt8]) {
+      let m = [type.asciiValue!] + Self.be(UInt64(locate), 2) + [0, 0] + Self.be(time, 6) + body
+      bytes += Self.be(UInt64(m.count), 2) + m
+    }
+    mutating func directory(_ stock: String, locate: UInt16) {
+      message("R", locate: locate, time: 1, Self.symbol(stock) + Array("QN".utf8) + Self.be(100, 4)
+        + Array("NCZ PN 1N".utf8) + Self.be(0, 4) + Array("N".utf8))
+    }
+    mutating func add(_ id: UInt64, _ side: Character, _ shares: UInt32, _ stock: String, _ price: UInt32, locate: UInt16) {
+      message("A", locate: locate, time: 2, Self.be(id, 8) + [side.asciiValue!] + Self.be(UInt64(shares), 4)
+        + Self.symbol(stock) + Self.be(UInt64(price), 4))
+    }
+    mutating func execute(_ id: UInt64, _ shares: UInt32, locate: UInt16) {
+      message("E", locate: locate, time: 3, Self.be(id, 8) + Self.be(UInt64(shares), 4) + Self.be(9, 8))
+    }
+    mutating func delete(_ id: UInt64, locate: UInt16) {
+      message("D", locate: locate, time: 4, Self.be(id, 8))
+    }
+  }
+
+  @Test func printsTheBookOfOneStockFromAnITCHFile() throws {
+    var itch = ITCHBytes()
+    itch.directory("AAPL", locate: 1)
+    itch.directory("GOOG", locate: 2)
+    itch.add(1, "B", 100, "AAPL", 1_000_000, locate: 1)
+    itch.add(2, "B", 300, "GOOG", 5_794_000, locate: 2)
+    itch.add(3, "S", 200, "GOOG", 5_802_300, locate: 2)
+    itch.execute(2, 100, locate: 2)
+    itch.delete(1, locate: 1)
+    itch.delete(3, locate: 2)
+    let path = try Stratc.temporaryFile(itch.bytes, suffix: ".itch")
+    let run = try Stratc.run(["data", "book", path, "--levels", "1", "--symbol", "GOOG"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == """
+      9999999999,0,5794000,300
+      5802300,200,5794000,300
+      5802300,200,5794000,200
+      9999999999,0,5794000,200
+
+      """)
+    let missing = try Stratc.run(["data", "book", path, "--levels", "1", "--symbol", "MSFT"])
+    #expect(missing.status == 1 && missing.stderr.contains("data.itch.unknown-symbol"))
+  }
 }
