@@ -12,6 +12,7 @@ enum DataCommand {
       return .usage
     }
     let rest = Array(args.dropFirst())
+    if sub == "book" { return DataBookCommand.run(rest) }
     if sub == "--help" || sub == "-h" || rest.contains("--help") || rest.contains("-h") {
       Output.standardOutput(Help.data + "\n")
       return .success
@@ -23,7 +24,7 @@ enum DataCommand {
       case "export": return try DataExportCommand.run(rest)
       case "bench": return try DataBenchCommand.run(rest)
       default:
-        throw Arguments.Problem.usage("unknown data subcommand `\(sub)`; expected import, info or export")
+        throw Arguments.Problem.usage("unknown data subcommand `\(sub)`; expected import, info, export, book or bench")
       }
     } catch Arguments.Problem.usage(let message) {
       Output.standardError("stratc data \(sub): \(message)\n\n\(Help.data)\n")

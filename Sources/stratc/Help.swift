@@ -62,6 +62,7 @@ enum Help {
     stratc data info FILE [--format F] [--date D] [--on-error stop|skip]
     stratc data export FILE.tick [--out FILE.csv]
     stratc data bench FILE.tick [--generate N] [--repeat R]
+    stratc data book FILE --levels N [...]     (see stratc data book --help)
 
     import  reads each INPUT and writes one tick file per instrument and UTC day,
             DIR/SYMBOL/YYYY-MM-DD.tick (format: Docs/TICKSTORE.md); prints files, rows, bytes

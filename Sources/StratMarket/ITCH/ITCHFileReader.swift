@@ -95,10 +95,34 @@ public final class ITCHFileReader {
   }
 
   /// Calls `body` with every remaining message in place; returns how many there were.
+  ///
+  /// The fast path: while the buffer holds a whole longest message, well-formed messages are
+  /// taken with local state only (no per-message calls or property writes); anything else
+  /// (refill, errors, the end) goes through `nextWire`.
   @discardableResult
   public func forEachWire(_ body: (ITCHWire) -> Void) throws(MarketDataError) -> Int {
     let before = messageCount
-    while let wire = try nextWire() { body(wire) }
+    let zeroPrefix = framing == .zeroLengthPrefix
+    let base = buffer
+    while true {
+      var position = start
+      let limit = end - 2 - ITCHMessageType.maximumLength
+      var count = 0
+      ITCHMessageType.lengths.withUnsafeBufferPointer { lengths in
+        while position <= limit {
+          let prefix = Int(UInt16(bigEndian: base.loadUnaligned(fromByteOffset: position, as: UInt16.self)))
+          let length = Int(lengths[Int(base.load(fromByteOffset: position + 2, as: UInt8.self))])
+          guard length != 0 && (prefix == length || (zeroPrefix && prefix == 0)) else { break }
+          body(ITCHWire(base + position + 2))
+          position += 2 + length
+          count += 1
+        }
+      }
+      start = position
+      messageCount += count
+      guard let wire = try nextWire() else { break }
+      body(wire)
+    }
     return messageCount - before
   }
 
