@@ -82,7 +82,9 @@ enum DataImportCommand {
     _ input: String, store: TickStore, symbol: String?, date: String?, policy: MalformedInputPolicy,
     source: String
   ) throws(MarketDataError) -> TickImport.Report {
-    let reader = try LOBSTERMessageReader(path: input, date: date, policy: policy)
+    let reader = LOBSTERMessageReader(
+      stream: try ByteStreams.open(path: input),
+      sessionMidnightNanos: try LOBSTERFileName.sessionMidnight(path: input, date: date), policy: policy)
     guard let name = symbol ?? LOBSTERFileName(path: input)?.symbol else {
       throw MarketDataError(diagnostics: [
         Diagnostic(

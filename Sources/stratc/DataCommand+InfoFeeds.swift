@@ -6,7 +6,9 @@ import StratMarket
 enum DataInfoFeeds {
   /// A LOBSTER message file: messages, the mix of event kinds, the span.
   static func lobster(_ path: String, date: String?, policy: MalformedInputPolicy) throws(MarketDataError) -> String {
-    let reader = try LOBSTERMessageReader(path: path, date: date, policy: policy)
+    let reader = LOBSTERMessageReader(
+      stream: try ByteStreams.open(path: path),
+      sessionMidnightNanos: try LOBSTERFileName.sessionMidnight(path: path, date: date), policy: policy)
     var counts = [Int](repeating: 0, count: 9)
     var first: Int64?
     var last: Int64 = 0

@@ -12,6 +12,7 @@ enum DataCommand {
       return .usage
     }
     let rest = Array(args.dropFirst())
+    if sub == "book" { return DataBookCommand.run(rest) }
     if sub == "--help" || sub == "-h" || rest.contains("--help") || rest.contains("-h") {
       Output.standardOutput(Help.data + "\n")
       return .success
@@ -21,13 +22,17 @@ enum DataCommand {
       case "import": return try DataImportCommand.run(rest)
       case "info": return try DataInfoCommand.run(rest)
       case "export": return try DataExportCommand.run(rest)
-      case "book": return DataBookCommand.run(rest)
+      case "bench": return try DataBenchCommand.run(rest)
       default:
-        throw Arguments.Problem.usage("unknown data subcommand `\(sub)`; expected import, info, export or book")
+        throw Arguments.Problem.usage("unknown data subcommand `\(sub)`; expected import, info, export, book or bench")
       }
     } catch Arguments.Problem.usage(let message) {
       Output.standardError("stratc data \(sub): \(message)\n\n\(Help.data)\n")
       return .usage
+    } catch let error as MarketDataError {
+      var output = Output()
+      if args.contains("--diagnostics=json") { output.format = .json }
+      return fail(error, output)
     } catch {
       Output.standardError("stratc data \(sub): \(error)\n")
       return .userError

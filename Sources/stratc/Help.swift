@@ -88,6 +88,8 @@ enum Help {
     stratc data import INPUT... --store DIR [--format F] [--symbol S] [--date D] [--on-error stop|skip]
     stratc data info FILE [--format F] [--date D] [--on-error stop|skip]
     stratc data export FILE.tick [--out FILE.csv]
+    stratc data bench FILE.tick [--generate N] [--repeat R]
+    stratc data book FILE --levels N [...]     (see stratc data book --help)
 
     import  reads each INPUT and writes one tick file per instrument and UTC day,
             DIR/SYMBOL/YYYY-MM-DD.tick (format: Docs/TICKSTORE.md); prints files, rows, bytes
@@ -98,6 +100,8 @@ enum Help {
             message counts by type, span).
     export  writes a tick file as CSV in the layout import reads (stdout without --out), so
             import → export → import gives the same tick file.
+    bench   replays an orders tick file and prints events per second (--generate N first
+            writes N synthetic events to FILE.tick).
 
       --format F      csv-bars, csv-trades, csv-quotes, csv-orders, lobster, itch
                       (default: detected from the file name and first line)

@@ -172,16 +172,15 @@ final class TickCSVRows {
 
   /// Parses `role`'s field as a whole number (digits, optional leading `-`) within `range`.
   func integer(_ role: TickCSVLayout.Role, in range: ClosedRange<Int64>) throws(Diagnostic) -> Int64 {
-    let value = try unsigned(role, signed: true)
-    guard let i = layout.column(role), range.contains(Int64(bitPattern: value)) else {
+    let value = Int64(bitPattern: try unsigned(role, signed: true))
+    guard range.contains(value) else {
       let i = layout.column(role)!
       let (p, start, end) = field(i)
       throw TickCSVDiagnostics.badInteger(
         column: layout.names[i], range: "\(range.lowerBound)…\(range.upperBound)",
         found: ByteText.quoted(p, start, end), at: at(i))
     }
-    _ = i
-    return Int64(bitPattern: value)
+    return value
   }
 
   /// Parses `role`'s field as an unsigned 64-bit integer (or, when `signed`, a signed one

@@ -8,6 +8,9 @@ extension TickFileHeader {
     -> TickFileHeader
   {
     let bytes = p.assumingMemoryBound(to: UInt8.self)
+    if size < 8 && (0..<size).allSatisfy({ bytes[$0] == magic[$0] }) {
+      throw TickDiagnostics.truncated(path: path, need: Self.size, have: size)
+    }
     guard size >= 8, (0..<8).allSatisfy({ bytes[$0] == magic[$0] }) else {
       throw TickDiagnostics.notTickFile(path: path, found: ByteText.quoted(bytes, 0, min(size, 8)))
     }

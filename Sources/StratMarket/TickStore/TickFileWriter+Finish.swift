@@ -17,6 +17,7 @@ extension TickFileWriter {
   public func finish() throws(MarketDataError) -> Summary {
     do throws(Diagnostic) {
       if let failure { throw failure }
+      try TickFileIO.createFolder(of: path)
       let temporary = path + ".tmp-\(getpid())"
       let fd = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
       guard fd >= 0 else {
@@ -126,12 +127,24 @@ enum TickFileIO {
   /// Creates a spill file in the target's folder and unlinks it at once: it needs no clean-up
   /// and disappears when closed, even after a crash.
   static func anonymousFile(near path: String) throws(Diagnostic) -> Int32 {
+    try createFolder(of: path)
     let folder = (path as NSString).deletingLastPathComponent
     let name = (folder.isEmpty ? "." : folder) + "/.spill-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let fd = open(name, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw TickDiagnostics.io(path: name, doing: "create", reason: FileBytes.lastError()) }
     unlink(name)
     return fd
+  }
+
+  /// Creates the folder of `path` and its parents when missing.
+  static func createFolder(of path: String) throws(Diagnostic) {
+    let folder = (path as NSString).deletingLastPathComponent
+    guard !folder.isEmpty else { return }
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw TickDiagnostics.io(path: folder, doing: "create the folder", reason: error.localizedDescription)
+    }
   }
 
   /// Makes a rename in the folder of `path` durable (best effort).

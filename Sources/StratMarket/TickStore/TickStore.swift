@@ -73,14 +73,6 @@ public final class TickStoreSink {
     if let existing = writers[path] {
       writer = existing
     } else {
-      do {
-        try FileManager.default.createDirectory(
-          atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      } catch {
-        throw MarketDataError(diagnostics: [
-          TickDiagnostics.io(path: path, doing: "create the folder of", reason: "\(error.localizedDescription)")
-        ])
-      }
       writer = try TickFileWriter(
         path: path, kind: kind, symbol: symbol, day: day, source: source, blockRows: 2048)
       writers[path] = writer
