@@ -14,7 +14,7 @@ let package = Package(
     .target(name: "StratDiagnostics"),
     .target(name: "StratSyntax", dependencies: ["StratDiagnostics"]),
     .target(name: "StratIR", dependencies: ["StratDiagnostics", "StratABI"]),
-    .target(name: "StratSema", dependencies: ["StratSyntax", "StratIR", "StratDiagnostics"]),
+    .target(name: "StratSema", dependencies: ["StratSyntax", "StratIR", "StratABI", "StratDiagnostics"]),
     .target(name: "StratABI"),
     .target(name: "StratInterpreter", dependencies: ["StratIR", "StratABI"]),
     .target(name: "StratMarket", dependencies: ["StratDiagnostics"], exclude: ["ITCH/README.md"]),
