@@ -1,6 +1,7 @@
 import Foundation
 import StratABI
 import StratBacktest
+import StratDiagnostics
 import StratInterpreter
 import StratMarket
 import StratSema

@@ -108,7 +108,7 @@ struct BookSession {
     if n > 0 {
       router.route(
         executor.decisions.prefix(n), at: time, venue: venue, position: orderState.position,
-        reference: lastTrade, equity: markedEquity() ?? 0)
+        reference: (0..<instrumentCount).map(mark), equity: markedEquity() ?? 0)
     }
     record(time)
   }

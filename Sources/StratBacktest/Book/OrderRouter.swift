@@ -72,7 +72,8 @@ struct OrderRouter {
     }
   }
 
-  /// Risk-checks and submits a new order.
+  /// Risk-checks and submits a new order; `reference` (the mid, else the last trade) prices the
+  /// notional and price-band checks.
   mutating func send(
     _ order: OrderRecord, at time: Int64, venue: SimulatedVenue, position: Int64,
     reference: Int64, equity: Int64
