@@ -39,13 +39,14 @@ enum BookBacktestCommand {
       symbols: interface.instruments.map(\.symbol), backend: "interpreter")
     do throws(BacktestError) {
       let result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config).run(executor)
+      let code = try BacktestCommand.finish(result, args: args, warmup: nil, output: output)
       if let report = args.value("report") {
         let options = HTMLReportOptions(
           dataSources: [feed.description], prices: tradePrices(feed, bound: feedNumbers),
           fillNote: result.fill.note)
         try HTMLReport.write(HTMLReport.render(result, options: options), to: report)
       }
-      return try BacktestCommand.finish(result, args: args, warmup: nil, output: output)
+      return code
     } catch {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
       return .userError
