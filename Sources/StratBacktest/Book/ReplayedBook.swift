@@ -12,10 +12,28 @@ final class ReplayedBook: BookView {
 
   init(snapshots: BookSnapshots?) { self.snapshots = snapshots }
 
-  /// Applies event number `index` of the feed.
+  /// Applies event number `index` of the feed. A book built from messages also clears levels
+  /// that a new order crosses: in a continuous market a resting order cannot be crossed, so they
+  /// were cancelled out of sight (a feed limited to the top levels, such as LOBSTER's, never
+  /// says so).
   func apply(_ event: OrderEvent, index: Int) {
-    if snapshots != nil { row = index } else { built.apply(event) }
+    guard snapshots == nil else {
+      row = index
+      return
+    }
+    built.apply(event)
+    guard event.kind == .add || event.kind == .replace else { return }
+    let other = event.side.opposite
+    while let level = built.level(other, 0),
+      event.side == .buy ? level.price <= event.price : level.price >= event.price
+    {
+      built.setQuantity(other, at: level.price, to: 0)
+      clearedLevels += 1
+    }
   }
+
+  /// Levels cleared because a new order crossed them.
+  private(set) var clearedLevels = 0
 
   /// The price of a resting order, when the book knows it (built books only).
   func price(ofOrder id: UInt64) -> Int64? { built.book.order(id)?.price }
