@@ -66,27 +66,7 @@ import Testing
     func quantity(upTo q: Int64) -> Int64 { 1 + Int64(random.next(below: UInt64(max(1, q)))) }
     switch roll {
     case 0..<35:
-      guard let bestBid = book.bids.first?.price, let bestAsk = book.asks.first?.price else {
-        return OrderEvent(
-          timeNanos: t,
-          kind: .add,
-          side: side,
-          price: px("100.00"),
-          quantity: 100
-        )
-      }
-      let offset = Int64(random.next(below: 5)) * tick
-      let price =
-        side == .buy
-        ? min(bestBid + tick - offset, bestAsk - tick)
-        : max(bestAsk - tick + offset, bestBid + tick)
-      return OrderEvent(
-        timeNanos: t,
-        kind: .add,
-        side: side,
-        price: price,
-        quantity: quantity(upTo: 300)
-      )
+      return randomAdd(t, side, book, &random)
     case 35..<55, 55..<78:
       guard !levels.isEmpty else { return nil }
       let level = roll < 55 ? levels[Int(random.next(below: UInt64(levels.count)))] : levels[0]
@@ -112,6 +92,25 @@ import Testing
     default:
       return OrderEvent(timeNanos: t, kind: .crossTrade, price: px("100.00"), quantity: 10)
     }
+  }
+
+  /// An add on `side` at or inside the spread, never crossing it.
+  static func randomAdd(
+    _ t: Int64,
+    _ side: Side,
+    _ book: VenueTestBook,
+    _ random: inout VenueRandom
+  ) -> OrderEvent {
+    let quantity = 1 + Int64(random.next(below: 300))
+    guard let bestBid = book.bids.first?.price, let bestAsk = book.asks.first?.price else {
+      return OrderEvent(timeNanos: t, kind: .add, side: side, price: px("100.00"), quantity: 100)
+    }
+    let offset = Int64(random.next(below: 5)) * tick
+    let price =
+      side == .buy
+      ? min(bestBid + tick - offset, bestAsk - tick)
+      : max(bestAsk - tick + offset, bestBid + tick)
+    return OrderEvent(timeNanos: t, kind: .add, side: side, price: price, quantity: quantity)
   }
 
   static func randomOrder(
