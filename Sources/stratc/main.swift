@@ -17,6 +17,7 @@ func run(_ argv: [String]) -> ExitCode {
     return .success
   }
   let rest = Array(argv.dropFirst())
+  if command == "data", rest.first == "book" { return DataBookCommand.run(Array(rest.dropFirst())) }
   let helpTexts = ["check": Help.check, "ir": Help.ir, "report": Help.report, "backtest": Help.backtest]
   guard let help = helpTexts[command] else {
     Output.standardError("stratc: unknown command `\(command)`\n\n" + Help.main + "\n")

@@ -22,6 +22,16 @@ import Testing
     #expect(report.rowsAgreeing == report.rowsCompared)
   }
 
+  @Test(arguments: [5, 10]) func deeperFilesAgreeOnEveryDeterminedLevel(levels: Int) throws {
+    let (messages, rows) = try Self.load(levels)
+    let report = BookAgreement.measure(messages: messages, orderbook: rows, levels: levels)
+    print("AGREEMENT", report)
+    #expect(report.messages == rows.count && report.messages == (levels == 5 ? 112_673 : 147_916))
+    #expect(report.rowsCompared == report.rows - 1)
+    #expect(report.levelsCompared > report.rowsCompared * levels)
+    #expect(report.levelsAgreeing == report.levelsCompared, "\(report.firstDisagreements)")
+  }
+
   @Test func oneWrongSizeIsCaught() throws {
     var (messages, rows) = try Self.load(1)
     // Message 20 onward: find the first visible execution of a known order and shrink it.

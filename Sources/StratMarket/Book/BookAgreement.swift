@@ -81,9 +81,9 @@ public final class BookAgreement {
     seeded = true
     for side in [Side.sell, .buy] {
       let bound = visibleBound(row, side)
-      for price in prices(row, side, within: bound, beyond: nil) {
-        book.setQuantity(side, at: price, to: rowQuantity(row, side, price))
-      }
+      var changes: [(Int64, Int64)] = []
+      forEachPrice(row, side, within: bound, beyond: nil) { price, expected, _ in changes.append((price, expected)) }
+      for (price, quantity) in changes { book.setQuantity(side, at: price, to: quantity) }
       report.levelsSeeded += row.levels(side).count
       previousBound[Int(side.rawValue)] = bound
     }
@@ -91,9 +91,7 @@ public final class BookAgreement {
 
   private func compareDetermined(_ row: LOBSTERBookRow, _ side: Side, within bound: Int64?) -> Bool {
     var agreed = true
-    for price in prices(row, side, within: bound, beyond: nil) {
-      let expected = rowQuantity(row, side, price)
-      let found = book.quantity(side, at: price)
+    forEachPrice(row, side, within: bound, beyond: nil) { price, expected, found in
       report.levelsCompared += 1
       if expected == found {
         report.levelsAgreeing += 1
@@ -109,26 +107,53 @@ public final class BookAgreement {
   }
 
   private func takeEntering(_ row: LOBSTERBookRow, _ side: Side, beyond: Int64, within: Int64?) {
-    for price in prices(row, side, within: within, beyond: beyond) {
-      let expected = rowQuantity(row, side, price)
+    var changes: [(Int64, Int64)] = []
+    forEachPrice(row, side, within: within, beyond: beyond) { price, expected, _ in
       if expected > 0 { report.levelsEntered += 1 } else { report.staleLevelsCleared += 1 }
-      book.setQuantity(side, at: price, to: expected)
+      changes.append((price, expected))
     }
+    for (price, quantity) in changes { book.setQuantity(side, at: price, to: quantity) }
   }
 
-  /// Prices with quantity in the book or the row, at or better than `within` (nil: all) and
-  /// strictly worse than `beyond` (nil: no limit), ascending.
-  private func prices(_ row: LOBSTERBookRow, _ side: Side, within: Int64?, beyond: Int64?) -> [Int64] {
-    var all = Set(book.levels(side, within: within).map(\.price))
-    for level in row.levels(side) where within.map({ !better($0, than: level.price, side) }) ?? true {
-      all.insert(level.price)
+  /// Calls `body(price, row quantity, book quantity)` for every price with quantity in the book
+  /// or the row, at or better than `within` (nil: all) and strictly worse than `beyond` (nil: no
+  /// limit), best first: a merge of the two best-first lists.
+  private func forEachPrice(
+    _ row: LOBSTERBookRow, _ side: Side, within: Int64?, beyond: Int64?,
+    _ body: (Int64, Int64, Int64) -> Void
+  ) {
+    let ours = book.levels(side, within: within)
+    let theirs = row.levels(side)
+    var i = 0
+    var j = 0
+    while i < ours.count || j < theirs.count {
+      let a = i < ours.count ? ours[i].price : nil
+      var b = j < theirs.count ? theirs[j].price : nil
+      if let p = b, let within, better(within, than: p, side) {
+        b = nil
+        j = theirs.count
+      }
+      guard a != nil || b != nil else { break }
+      let price: Int64
+      var expected: Int64 = 0
+      var found: Int64 = 0
+      if let a, b == nil || a == b! || better(a, than: b!, side) {
+        price = a
+        found = ours[i].quantity
+        i += 1
+        if a == b {
+          expected = theirs[j].quantity
+          j += 1
+        }
+      } else {
+        price = b!
+        expected = theirs[j].quantity
+        found = book.quantity(side, at: price)
+        j += 1
+      }
+      if let beyond, !better(beyond, than: price, side) { continue }
+      body(price, expected, found)
     }
-    if let beyond { all = all.filter { better(beyond, than: $0, side) } }
-    return all.sorted()
-  }
-
-  private func rowQuantity(_ row: LOBSTERBookRow, _ side: Side, _ price: Int64) -> Int64 {
-    row.levels(side).first { $0.price == price }?.quantity ?? 0
   }
 
   /// The worst visible price of a full side, nil when the row shows the whole side.

@@ -23,11 +23,11 @@ public final class LOBSTERBookReader {
     self.policy = policy
   }
 
-  /// Opens the orderbook file at `path`.
+  /// Opens the orderbook file at `path` (gzip or plain).
   public convenience init(
     path: String, levels: Int? = nil, policy: MalformedInputPolicy = .stop
   ) throws(MarketDataError) {
-    self.init(stream: try FileByteStream(path: path), levels: levels, policy: policy)
+    self.init(stream: try ByteStreams.open(path: path), levels: levels, policy: policy)
   }
 
   /// The 1-based line number of the row last returned.

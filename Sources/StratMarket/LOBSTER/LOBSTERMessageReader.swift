@@ -32,12 +32,12 @@ public final class LOBSTERMessageReader {
     self.policy = policy
   }
 
-  /// Opens the file at `path`; the session date is `date` (YYYY-MM-DD) or comes from the name.
+  /// Opens the file at `path` (gzip or plain); the session date is `date` (YYYY-MM-DD) or comes from the name.
   public convenience init(
     path: String, date: String? = nil, policy: MalformedInputPolicy = .stop
   ) throws(MarketDataError) {
     let midnight = try LOBSTERFileName.sessionMidnight(path: path, date: date)
-    self.init(stream: try FileByteStream(path: path), sessionMidnightNanos: midnight, policy: policy)
+    self.init(stream: try ByteStreams.open(path: path), sessionMidnightNanos: midnight, policy: policy)
   }
 
   /// The 1-based line number of the message last returned.

@@ -1,0 +1,87 @@
+import StratDiagnostics
+
+/// Writes ITCH 5.0 messages as bytes, in the standard file framing (2-byte big-endian length,
+/// then the message), and builds messages from normalised `OrderEvent`s so that other feeds
+/// (LOBSTER) can be replayed as ITCH.
+public enum ITCHEncoder {
+  /// The message's bytes without framing. Throws `data.itch.unencodable` for a timestamp or
+  /// price the wire cannot hold.
+  public static func bytes(of message: ITCHMessage) throws(MarketDataError) -> [UInt8] {
+    var output: [UInt8] = []
+    try append(message, to: &output, framed: false)
+    return output
+  }
+
+  /// Appends the message to `output`, after its 2-byte length when `framed`.
+  public static func append(_ message: ITCHMessage, to output: inout [UInt8], framed: Bool = true)
+    throws(MarketDataError)
+  {
+    let length = ITCHMessageType.length(of: message.typeCode)!
+    let start = output.count
+    if framed { output += [0, UInt8(length)] }
+    output += repeatElement(0, count: length)
+    let result: Result<Void, MarketDataError> = output.withUnsafeMutableBytes { raw in
+      do throws(MarketDataError) {
+        try message.write(to: ITCHMutableWire(base: raw.baseAddress! + start + (framed ? 2 : 0)))
+        return .success(())
+      } catch {
+        return .failure(error)
+      }
+    }
+    if case .failure(let error) = result {
+      output.removeSubrange(start...)
+      throw error
+    }
+  }
+
+  /// A whole length-prefixed file image of `messages`.
+  public static func file(_ messages: [ITCHMessage]) throws(MarketDataError) -> [UInt8] {
+    var output: [UInt8] = []
+    for message in messages { try append(message, to: &output) }
+    return output
+  }
+
+  /// The ITCH message for a normalised order event: add → A, cancel → X, delete → D,
+  /// execute → E (or C when it carries its own price), replace → U, hiddenTrade → P,
+  /// tradingState → H (`H` halted when quantity ≠ 0, else `T` trading), crossTrade → Q.
+  ///
+  /// - Parameters:
+  ///   - stockLocate: the locate code to put in the header.
+  ///   - stock: the symbol for the messages that carry one (A, P, H, Q).
+  ///   - sessionMidnightNanos: the session's midnight in ns since the epoch; ITCH timestamps
+  ///     are ns since midnight.
+  ///   - matchNumber: the match number for executions and trades.
+  ///   - crossType: the cross type for Q (`C` closing by default; OrderEvent does not say).
+  public static func message(
+    from event: OrderEvent, stockLocate: UInt16, stock: ITCHSymbol = ITCHSymbol(""),
+    sessionMidnightNanos: Int64, trackingNumber: UInt16 = 0, matchNumber: UInt64 = 0,
+    crossType: UInt8 = 0x43
+  ) -> ITCHMessage {
+    let header = ITCHHeader(
+      stockLocate: stockLocate, trackingNumber: trackingNumber,
+      timestamp: event.timeNanos &- sessionMidnightNanos)
+    let side: UInt8 = event.side == .sell ? 0x53 : 0x42
+    let shares = UInt32(clamping: event.quantity)
+    let price = Price(raw: event.price)
+    switch event.kind {
+    case .add:
+      return .addOrder(ITCHAddOrder(header: header, orderReferenceNumber: event.orderID, buySellIndicator: side, shares: shares, stock: stock, price: price))
+    case .cancel:
+      return .orderCancel(ITCHOrderCancel(header: header, orderReferenceNumber: event.orderID, cancelledShares: shares))
+    case .delete:
+      return .orderDelete(ITCHOrderDelete(header: header, orderReferenceNumber: event.orderID))
+    case .execute where event.price == 0:
+      return .orderExecuted(ITCHOrderExecuted(header: header, orderReferenceNumber: event.orderID, executedShares: shares, matchNumber: matchNumber))
+    case .execute:
+      return .orderExecutedWithPrice(ITCHOrderExecutedWithPrice(header: header, orderReferenceNumber: event.orderID, executedShares: shares, matchNumber: matchNumber, printable: 0x59, executionPrice: price))
+    case .replace:
+      return .orderReplace(ITCHOrderReplace(header: header, originalOrderReferenceNumber: event.orderID, newOrderReferenceNumber: event.newOrderID, shares: shares, price: price))
+    case .hiddenTrade:
+      return .trade(ITCHTrade(header: header, orderReferenceNumber: event.orderID, buySellIndicator: side, shares: shares, stock: stock, price: price, matchNumber: matchNumber))
+    case .tradingState:
+      return .stockTradingAction(ITCHStockTradingAction(header: header, stock: stock, tradingState: event.quantity != 0 ? 0x48 : 0x54, reserved: 0x20, reason: ITCHCode("")))
+    case .crossTrade:
+      return .crossTrade(ITCHCrossTrade(header: header, shares: UInt64(clamping: event.quantity), stock: stock, crossPrice: price, matchNumber: matchNumber, crossType: crossType))
+    }
+  }
+}

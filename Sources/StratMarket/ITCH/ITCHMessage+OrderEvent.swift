@@ -1,0 +1,138 @@
+extension ITCHMessage {
+  /// The normalised order-book event for this message, or nil for messages that change no book
+  /// (directory, Reg SHO, NOII, broken trades, …).
+  ///
+  /// A/F → add; E → execute at price 0 (= the order's own price); C → execute at its price,
+  /// printable or not, because a non-printable execution still takes shares off the order (only
+  /// the trade print is reported elsewhere); X → cancel; D → delete; U → replace (side is not on
+  /// the wire: books keep the original order's); P → hiddenTrade; Q → crossTrade;
+  /// H → tradingState (quantity 1 when halted, paused or quotation-only, 0 when trading).
+  /// `timeNanos` is `sessionMidnightNanos` plus the message timestamp.
+  public func orderEvent(sessionMidnightNanos: Int64) -> OrderEvent? {
+    let time = sessionMidnightNanos &+ header.timestamp
+    let instrument = UInt32(header.stockLocate)
+    switch self {
+    case .addOrder(let m):
+      return OrderEvent(
+        timeNanos: time, kind: .add, side: Self.side(m.buySellIndicator),
+        orderID: m.orderReferenceNumber, price: m.price.raw, quantity: Int64(m.shares),
+        instrument: instrument)
+    case .addOrderMPID(let m):
+      return OrderEvent(
+        timeNanos: time, kind: .add, side: Self.side(m.buySellIndicator),
+        orderID: m.orderReferenceNumber, price: m.price.raw, quantity: Int64(m.shares),
+        instrument: instrument)
+    case .orderExecuted(let m):
+      return OrderEvent(
+        timeNanos: time, kind: .execute, orderID: m.orderReferenceNumber,
+        quantity: Int64(m.executedShares), instrument: instrument)
+    case .orderExecutedWithPrice(let m):
+      return OrderEvent(
+        timeNanos: time, kind: .execute, orderID: m.orderReferenceNumber,
+        price: m.executionPrice.raw, quantity: Int64(m.executedShares), instrument: instrument)
+    case .orderCancel(let m):
+      return OrderEvent(
+        timeNanos: time, kind: .cancel, orderID: m.orderReferenceNumber,
+        quantity: Int64(m.cancelledShares), instrument: instrument)
+    case .orderDelete(let m):
+      return OrderEvent(
+        timeNanos: time, kind: .delete, orderID: m.orderReferenceNumber, instrument: instrument)
+    case .orderReplace(let m):
+      return OrderEvent(
+        timeNanos: time, kind: .replace, orderID: m.originalOrderReferenceNumber,
+        newOrderID: m.newOrderReferenceNumber, price: m.price.raw, quantity: Int64(m.shares),
+        instrument: instrument)
+    case .trade(let m):
+      return OrderEvent(
+        timeNanos: time, kind: .hiddenTrade, side: Self.side(m.buySellIndicator),
+        orderID: m.orderReferenceNumber, price: m.price.raw, quantity: Int64(m.shares),
+        instrument: instrument)
+    case .crossTrade(let m):
+      return OrderEvent(
+        timeNanos: time, kind: .crossTrade, price: m.crossPrice.raw,
+        quantity: Int64(clamping: m.shares), instrument: instrument)
+    case .stockTradingAction(let m):
+      return OrderEvent(
+        timeNanos: time, kind: .tradingState, quantity: m.tradingState == 0x54 ? 0 : 1,
+        instrument: instrument)
+    default:
+      return nil
+    }
+  }
+
+  /// `S` is sell; anything else (`B`) is buy.
+  @inlinable
+  static func side(_ indicator: UInt8) -> Side { indicator == 0x53 ? .sell : .buy }
+}
+
+extension ITCHWire {
+  /// The same mapping as `ITCHMessage.orderEvent`, read in place from the wire bytes without
+  /// building the message: the allocation-free path the book and benchmark use. Writes into
+  /// `event` and returns true for the types that map to an event.
+  @inlinable
+  public func orderEvent(sessionMidnightNanos: Int64, into event: inout OrderEvent) -> Bool {
+    event.timeNanos = sessionMidnightNanos &+ Int64(u48(5))
+    event.instrument = UInt32(u16(1))
+    event.newOrderID = 0
+    event.side = .buy
+    event.price = 0
+    event.quantity = 0
+    event.orderID = 0
+    switch type {
+    case 0x41, 0x46:  // A, F
+      event.kind = .add
+      event.orderID = u64(11)
+      event.side = ITCHMessage.side(u8(19))
+      event.quantity = Int64(u32(20))
+      event.price = price4(32).raw
+    case 0x45:  // E
+      event.kind = .execute
+      event.orderID = u64(11)
+      event.quantity = Int64(u32(19))
+    case 0x43:  // C
+      event.kind = .execute
+      event.orderID = u64(11)
+      event.quantity = Int64(u32(19))
+      event.price = price4(32).raw
+    case 0x58:  // X
+      event.kind = .cancel
+      event.orderID = u64(11)
+      event.quantity = Int64(u32(19))
+    case 0x44:  // D
+      event.kind = .delete
+      event.orderID = u64(11)
+    case 0x55:  // U
+      event.kind = .replace
+      event.orderID = u64(11)
+      event.newOrderID = u64(19)
+      event.quantity = Int64(u32(27))
+      event.price = price4(31).raw
+    default:
+      return otherOrderEvent(into: &event)
+    }
+    return true
+  }
+
+  /// The rarer mappings (P, Q, H), kept out of the common switch.
+  @inlinable
+  func otherOrderEvent(into event: inout OrderEvent) -> Bool {
+    switch type {
+    case 0x50:  // P
+      event.kind = .hiddenTrade
+      event.orderID = u64(11)
+      event.side = ITCHMessage.side(u8(19))
+      event.quantity = Int64(u32(20))
+      event.price = price4(32).raw
+    case 0x51:  // Q
+      event.kind = .crossTrade
+      event.quantity = Int64(clamping: u64(11))
+      event.price = price4(27).raw
+    case 0x48:  // H
+      event.kind = .tradingState
+      event.quantity = u8(19) == 0x54 ? 0 : 1
+    default:
+      return false
+    }
+    return true
+  }
+}
