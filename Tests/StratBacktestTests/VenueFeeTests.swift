@@ -11,7 +11,9 @@ import Testing
     let h = try VenueHarness(VenueConfig(fees: fees), book: Self.book)
     h.venue.submit(.market(instrument: 0, side: .buy, quantity: 150), decidedAt: 0)
     h.venue.submit(
-      .limit(instrument: 0, side: .buy, quantity: 30, price: px("100.00")), decidedAt: 0)
+      .limit(instrument: 0, side: .buy, quantity: 30, price: px("100.00")),
+      decidedAt: 0
+    )
     h.send(Ev.add(1, .sell, "99.995", 30))
     #expect(h.fills.map(\.liquidity) == [.taker, .taker, .maker])
     // 100 × 100.01 × 0.0005 = 5.0005; 50 × 100.02 × 0.0005 = 2.5005; 30 × −0.002 = −0.06.

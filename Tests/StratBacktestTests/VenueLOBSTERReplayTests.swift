@@ -25,12 +25,15 @@ import Testing
   static func replay(seed: UInt64, limit: Int = 8_000, every: Int = 100) throws -> Run {
     let messages = try LOBSTERMessageReader(path: folder + stem + "message_5.csv")
     let rows = LOBSTERBookReader(
-      stream: try ByteStreams.open(path: folder + stem + "orderbook_5.csv.gz"), levels: 5)
+      stream: try ByteStreams.open(path: folder + stem + "orderbook_5.csv.gz"),
+      levels: 5
+    )
     let agreement = BookAgreement(levels: 5)
     let config = VenueConfig(
       orderLatency: .logNormal(medianNanos: 200_000, sigma: 0.7),
       fees: VenueFees(maker: .perShare(cash("-0.002")), taker: .perShare(cash("0.003"))),
-      seed: seed)
+      seed: seed
+    )
     let venue = try SimulatedVenue(config: config, instrumentCount: 1)
     var report = VenueReport()
     var checker = InvariantChecker()
@@ -50,25 +53,35 @@ import Testing
       }
     }
     return Run(
-      fills: report.fills, checker: checker, diagnostics: report.diagnostics.map(\.id),
-      messages: count)
+      fills: report.fills,
+      checker: checker,
+      diagnostics: report.diagnostics.map(\.id),
+      messages: count
+    )
   }
 
   static func quote(
-    _ venue: SimulatedVenue, _ book: some BookView, _ t: Int64, _ round: Int,
+    _ venue: SimulatedVenue,
+    _ book: some BookView,
+    _ t: Int64,
+    _ round: Int,
     _ checker: inout InvariantChecker
   ) -> [UInt64] {
     var ids: [UInt64] = []
     for (side, level) in [(Side.buy, book.bestBid), (.sell, book.bestAsk)] {
       guard let level else { continue }
       let id = venue.submit(
-        .limit(instrument: 0, side: side, quantity: 100, price: level.price), decidedAt: t)
+        .limit(instrument: 0, side: side, quantity: 100, price: level.price),
+        decidedAt: t
+      )
       checker.submitted(id, venue.order(id))
       ids.append(id)
     }
     if round % 7 == 0 {
       let id = venue.submit(
-        .market(instrument: 0, side: round % 2 == 0 ? .buy : .sell, quantity: 200), decidedAt: t)
+        .market(instrument: 0, side: round % 2 == 0 ? .buy : .sell, quantity: 200),
+        decidedAt: t
+      )
       checker.submitted(id, venue.order(id))
     }
     return ids
@@ -91,6 +104,7 @@ import Testing
     print(
       "venue LOBSTER replay: \(a.messages) messages, \(a.checker.firstArrival.count) orders, "
         + "\(makers.count) maker fills (\(makers.reduce(0) { $0 + $1.quantity }) shares), "
-        + "\(takers.count) taker fills (\(takers.reduce(0) { $0 + $1.quantity }) shares)")
+        + "\(takers.count) taker fills (\(takers.reduce(0) { $0 + $1.quantity }) shares)"
+    )
   }
 }

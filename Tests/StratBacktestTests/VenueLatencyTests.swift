@@ -41,7 +41,9 @@ import Testing
   @Test func orderAndFeedLatenciesAreIndependentStreams() {
     let config = VenueConfig(
       orderLatency: .uniform(lowNanos: 0, highNanos: 1_000_000),
-      feedLatency: .uniform(lowNanos: 0, highNanos: 1_000_000), seed: 5)
+      feedLatency: .uniform(lowNanos: 0, highNanos: 1_000_000),
+      seed: 5
+    )
     var order = config.makeOrderLatencySampler()
     var feed = config.makeFeedLatencySampler()
     #expect((0..<20).map { _ in order.next() } != (0..<20).map { _ in feed.next() })
@@ -69,7 +71,9 @@ import Testing
   @Test func sameSeedGivesTheSameFillsAndDifferentSeedsDifferentArrivals() throws {
     func run(seed: UInt64) throws -> (fills: [VenueFill], arrivals: [Int64]) {
       let config = VenueConfig(
-        orderLatency: .logNormal(medianNanos: 30_000, sigma: 1), seed: seed)
+        orderLatency: .logNormal(medianNanos: 30_000, sigma: 1),
+        seed: seed
+      )
       let result = try VenuePropertyTests.run(seed: 1_234, config: config)
       return (result.fills, result.arrivals)
     }
@@ -80,5 +84,19 @@ import Testing
     #expect(a.fills == b.fills)
     #expect(a.arrivals == b.arrivals)
     #expect(a.arrivals != c.arrivals)
+  }
+}
+
+extension VenueLatencyTests {
+  @Test func invalidModelsSampleIntoRangeInsteadOfTrapping() {
+    var random = VenueRandom(seed: 3)
+    #expect(LatencyModel.constant(nanos: -5).sample(&random) == 0)
+    #expect(LatencyModel.empirical([]).sample(&random) == 0)
+    let swapped = (0..<100).map { _ in
+      LatencyModel.uniform(lowNanos: 9, highNanos: 7).sample(&random)
+    }
+    #expect(Set(swapped) == [7, 8, 9])
+    #expect(LatencyModel.logNormal(medianNanos: 100, sigma: .infinity).sample(&random) == 100)
+    #expect(random.next(below: 0) == 0)
   }
 }

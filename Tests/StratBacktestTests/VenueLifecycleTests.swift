@@ -11,7 +11,9 @@ import Testing
   static func resting() throws -> (VenueHarness, UInt64) {
     let h = try VenueHarness(latency, book: book)
     let id = h.venue.submit(
-      .limit(instrument: 0, side: .buy, quantity: 50, price: px("100.00")), decidedAt: 0)
+      .limit(instrument: 0, side: .buy, quantity: 50, price: px("100.00")),
+      decidedAt: 0
+    )
     h.send(Ev.tick(1_000))
     return (h, id)
   }
@@ -82,5 +84,22 @@ import Testing
     #expect(h.filledQuantities == [60])
     #expect(h.fills.first?.liquidity == .taker)
     #expect(h.venue.order(id)?.state == .filled)
+  }
+}
+
+extension VenueLifecycleTests {
+  @Test func duringAHaltAReplaceMayReduceButNotReEnter() throws {
+    let (h, id) = try Self.resting()
+    h.send(OrderEvent(timeNanos: 1_100, kind: .tradingState, quantity: 1))
+    h.venue.replace(orderID: id, quantity: 40, price: px("100.00"), decidedAt: 1_100)
+    h.venue.replace(orderID: id, quantity: 40, price: px("99.99"), decidedAt: 1_100)
+    h.send(Ev.tick(2_100))
+    #expect(
+      h.updates(of: id) == [
+        .accepted, .replaced(keptPriority: true), .requestRejected(.halted),
+      ]
+    )
+    #expect(h.venue.order(id)?.price == px("100.00"))
+    #expect(h.venue.order(id)?.remainingQuantity == 40)
   }
 }

@@ -20,8 +20,16 @@ import Testing
     }
 
     func add(_ t: Int64, _ id: UInt64, _ side: Side, _ price: String, _ quantity: Int64) {
-      send(OrderEvent(timeNanos: t, kind: .add, side: side, orderID: id, price: px(price),
-        quantity: quantity))
+      send(
+        OrderEvent(
+          timeNanos: t,
+          kind: .add,
+          side: side,
+          orderID: id,
+          price: px(price),
+          quantity: quantity
+        )
+      )
     }
   }
 
@@ -37,21 +45,55 @@ import Testing
   @Test func queuesBehindRealOrdersAndFillsOnlyPastThem() throws {
     let loop = try Self.seeded()
     let id = loop.venue.submit(
-      .limit(instrument: 0, side: .buy, quantity: 150, price: px("50.00")), decidedAt: 4)
+      .limit(instrument: 0, side: .buy, quantity: 150, price: px("50.00")),
+      decidedAt: 4
+    )
     loop.add(5, 5, .buy, "50.00", 500)  // behind us
     #expect(loop.venue.order(id)?.queueAhead == 300)
-    loop.send(OrderEvent(timeNanos: 6, kind: .delete, side: .buy, orderID: 5, price: px("50.00"),
-      quantity: 500))
+    loop.send(
+      OrderEvent(
+        timeNanos: 6,
+        kind: .delete,
+        side: .buy,
+        orderID: 5,
+        price: px("50.00"),
+        quantity: 500
+      )
+    )
     #expect(loop.venue.order(id)?.queueAhead == 300)
-    loop.send(OrderEvent(timeNanos: 7, kind: .execute, side: .buy, orderID: 1, price: px("50.00"),
-      quantity: 100))
+    loop.send(
+      OrderEvent(
+        timeNanos: 7,
+        kind: .execute,
+        side: .buy,
+        orderID: 1,
+        price: px("50.00"),
+        quantity: 100
+      )
+    )
     #expect(loop.report.fills.isEmpty)
     loop.add(8, 6, .buy, "50.00", 1_000)
     // Order 2 (200) executes fully, then 60 of order 6: 60 of the print lies past us.
-    loop.send(OrderEvent(timeNanos: 9, kind: .execute, side: .buy, orderID: 2, price: px("50.00"),
-      quantity: 200))
-    loop.send(OrderEvent(timeNanos: 9, kind: .execute, side: .buy, orderID: 6, price: px("50.00"),
-      quantity: 60))
+    loop.send(
+      OrderEvent(
+        timeNanos: 9,
+        kind: .execute,
+        side: .buy,
+        orderID: 2,
+        price: px("50.00"),
+        quantity: 200
+      )
+    )
+    loop.send(
+      OrderEvent(
+        timeNanos: 9,
+        kind: .execute,
+        side: .buy,
+        orderID: 6,
+        price: px("50.00"),
+        quantity: 60
+      )
+    )
     #expect(loop.report.fills.map(\.quantity) == [60])
     #expect(loop.venue.order(id)?.remainingQuantity == 90)
   }
@@ -66,8 +108,16 @@ import Testing
     loop.send(OrderEvent(timeNanos: 6, kind: .crossTrade))
     #expect(loop.report.fills.map(\.quantity) == [300, 200, 200])
     // The 50.02 ask leaves the book (the real order was taken by someone): the level refreshed.
-    loop.send(OrderEvent(timeNanos: 7, kind: .delete, side: .sell, orderID: 3, price: px("50.02"),
-      quantity: 300))
+    loop.send(
+      OrderEvent(
+        timeNanos: 7,
+        kind: .delete,
+        side: .sell,
+        orderID: 3,
+        price: px("50.02"),
+        quantity: 300
+      )
+    )
     loop.add(8, 7, .sell, "50.02", 50)
     loop.venue.submit(.market(instrument: 0, side: .buy, quantity: 50), decidedAt: 8)
     loop.send(OrderEvent(timeNanos: 9, kind: .crossTrade))

@@ -20,7 +20,8 @@ import Testing
       queueModel: QueueModel.allCases[Int(seed % 3)],
       tradeThrough: seed % 4 < 2 ? .printedQuantity : .wholeOrder,
       fees: VenueFees(maker: .perShare(cash("-0.002")), taker: .perNotional(Rate(raw: 50_000))),
-      seed: seed)
+      seed: seed
+    )
     let outcome = try Self.run(seed: seed, config: config)
     #expect(outcome.violations.isEmpty, "seed \(seed): \(outcome.violations.prefix(5))")
     #expect(outcome.fills.count > 20, "seed \(seed) made too few fills to mean anything")
@@ -48,12 +49,16 @@ import Testing
       randomOrder(h, time, &random, &checker)
     }
     return Outcome(
-      fills: h.report.fills, arrivals: checker.firstArrival.sorted { $0.key < $1.key }.map(\.value),
-      violations: checker.violations)
+      fills: h.report.fills,
+      arrivals: checker.firstArrival.sorted { $0.key < $1.key }.map(\.value),
+      violations: checker.violations
+    )
   }
 
   static func randomEvent(
-    _ t: Int64, _ book: VenueTestBook, _ random: inout VenueRandom
+    _ t: Int64,
+    _ book: VenueTestBook,
+    _ random: inout VenueRandom
   ) -> OrderEvent? {
     let side: Side = random.next(below: 2) == 0 ? .buy : .sell
     let levels = side == .buy ? book.bids : book.asks
@@ -61,26 +66,27 @@ import Testing
     func quantity(upTo q: Int64) -> Int64 { 1 + Int64(random.next(below: UInt64(max(1, q)))) }
     switch roll {
     case 0..<35:
-      guard let bestBid = book.bids.first?.price, let bestAsk = book.asks.first?.price else {
-        return OrderEvent(
-          timeNanos: t, kind: .add, side: side, price: px("100.00"), quantity: 100)
-      }
-      let offset = Int64(random.next(below: 5)) * tick
-      let price = side == .buy ? min(bestBid + tick - offset, bestAsk - tick)
-        : max(bestAsk - tick + offset, bestBid + tick)
-      return OrderEvent(
-        timeNanos: t, kind: .add, side: side, price: price, quantity: quantity(upTo: 300))
+      return randomAdd(t, side, book, &random)
     case 35..<55, 55..<78:
       guard !levels.isEmpty else { return nil }
       let level = roll < 55 ? levels[Int(random.next(below: UInt64(levels.count)))] : levels[0]
       return OrderEvent(
-        timeNanos: t, kind: roll < 55 ? .cancel : .execute, side: side, price: level.price,
-        quantity: quantity(upTo: level.quantity))
+        timeNanos: t,
+        kind: roll < 55 ? .cancel : .execute,
+        side: side,
+        price: level.price,
+        quantity: quantity(upTo: level.quantity)
+      )
     case 78..<85:
       let reference = levels.first?.price ?? px("100.00")
       let price = reference + (Int64(random.next(below: 5)) - 2) * tick
       return OrderEvent(
-        timeNanos: t, kind: .hiddenTrade, side: side, price: price, quantity: quantity(upTo: 200))
+        timeNanos: t,
+        kind: .hiddenTrade,
+        side: side,
+        price: price,
+        quantity: quantity(upTo: 200)
+      )
     case 85..<86:
       return OrderEvent(timeNanos: t, kind: .tradingState, quantity: Int64(random.next(below: 2)))
     default:
@@ -88,8 +94,30 @@ import Testing
     }
   }
 
+  /// An add on `side` at or inside the spread, never crossing it.
+  static func randomAdd(
+    _ t: Int64,
+    _ side: Side,
+    _ book: VenueTestBook,
+    _ random: inout VenueRandom
+  ) -> OrderEvent {
+    let quantity = 1 + Int64(random.next(below: 300))
+    guard let bestBid = book.bids.first?.price, let bestAsk = book.asks.first?.price else {
+      return OrderEvent(timeNanos: t, kind: .add, side: side, price: px("100.00"), quantity: 100)
+    }
+    let offset = Int64(random.next(below: 5)) * tick
+    let price =
+      side == .buy
+      ? min(bestBid + tick - offset, bestAsk - tick)
+      : max(bestAsk - tick + offset, bestBid + tick)
+    return OrderEvent(timeNanos: t, kind: .add, side: side, price: price, quantity: quantity)
+  }
+
   static func randomOrder(
-    _ h: VenueHarness, _ t: Int64, _ random: inout VenueRandom, _ checker: inout InvariantChecker
+    _ h: VenueHarness,
+    _ t: Int64,
+    _ random: inout VenueRandom,
+    _ checker: inout InvariantChecker
   ) {
     let roll = random.next(below: 100)
     guard roll < 25 else { return }
@@ -107,7 +135,12 @@ import Testing
       let kind: VenueOrderRequest.Kind = roll < 12 ? .market : .limit(price: price)
       let tif: VenueOrderRequest.TimeInForce = roll < 16 ? .immediateOrCancel : .day
       let request = VenueOrderRequest(
-        instrument: 0, side: side, quantity: quantity, kind: kind, timeInForce: tif)
+        instrument: 0,
+        side: side,
+        quantity: quantity,
+        kind: kind,
+        timeInForce: tif
+      )
       let id = h.venue.submit(request, decidedAt: t)
       checker.submitted(id, h.venue.order(id))
     }

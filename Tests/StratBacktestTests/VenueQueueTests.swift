@@ -10,7 +10,9 @@ import Testing
   static func restedBehind300(_ model: QueueModel) throws -> (VenueHarness, UInt64) {
     let h = try VenueHarness(VenueConfig(queueModel: model), book: book)
     let id = h.venue.submit(
-      .limit(instrument: 0, side: .buy, quantity: 100, price: px("100.00")), decidedAt: 0)
+      .limit(instrument: 0, side: .buy, quantity: 100, price: px("100.00")),
+      decidedAt: 0
+    )
     h.send(Ev.add(10, .buy, "100.00", 300))
     h.send(Ev.cancel(20, .buy, "100.00", 150))
     return (h, id)
@@ -36,7 +38,9 @@ import Testing
   @Test func fifoQueueIsClampedToWhatTheLevelStillDisplays() throws {
     let h = try VenueHarness(book: Self.book)
     let id = h.venue.submit(
-      .limit(instrument: 0, side: .buy, quantity: 100, price: px("100.00")), decidedAt: 0)
+      .limit(instrument: 0, side: .buy, quantity: 100, price: px("100.00")),
+      decidedAt: 0
+    )
     // Everything displayed was ahead of us, so a cancel of 200 of the 300 must have been ahead.
     h.send(Ev.cancel(10, .buy, "100.00", 200))
     #expect(h.venue.order(id)?.queueAhead == 100)
@@ -62,9 +66,13 @@ import Testing
   @Test func ourOwnEarlierOrdersAtALevelAreAheadOfOurLaterOnes() throws {
     let h = try VenueHarness(book: VenueTestBook(bids: [("99.00", 10)], asks: [("101.00", 10)]))
     let first = h.venue.submit(
-      .limit(instrument: 0, side: .buy, quantity: 30, price: px("100.00")), decidedAt: 0)
+      .limit(instrument: 0, side: .buy, quantity: 30, price: px("100.00")),
+      decidedAt: 0
+    )
     let second = h.venue.submit(
-      .limit(instrument: 0, side: .buy, quantity: 30, price: px("100.00")), decidedAt: 0)
+      .limit(instrument: 0, side: .buy, quantity: 30, price: px("100.00")),
+      decidedAt: 0
+    )
     h.send(Ev.add(10, .buy, "100.00", 100))
     h.send(Ev.execute(20, .buy, "100.00", 40))
     #expect(h.fills.map(\.orderID) == [first, second])
@@ -75,7 +83,9 @@ import Testing
   func tradeThroughFillsAtOurPrice(rule: TradeThroughFill, expected: Int64) throws {
     let h = try VenueHarness(VenueConfig(tradeThrough: rule), book: Self.book)
     let id = h.venue.submit(
-      .limit(instrument: 0, side: .buy, quantity: 100, price: px("100.00")), decidedAt: 0)
+      .limit(instrument: 0, side: .buy, quantity: 100, price: px("100.00")),
+      decidedAt: 0
+    )
     // A seller sweeps the 300 ahead of us (no excess) and prints 40 at 99.99, below our bid.
     h.send(Ev.execute(10, .buy, "100.00", 300))
     #expect(h.fills.isEmpty)
@@ -90,7 +100,9 @@ import Testing
     for model in QueueModel.allCases {
       let h = try VenueHarness(VenueConfig(queueModel: model), book: Self.book)
       h.venue.submit(
-        .limit(instrument: 0, side: .sell, quantity: 50, price: px("100.01")), decidedAt: 0)
+        .limit(instrument: 0, side: .sell, quantity: 50, price: px("100.01")),
+        decidedAt: 0
+      )
       h.send(Ev.hidden(10, .sell, "100.01", 20))
       #expect(h.filledQuantities == (model == .optimistic ? [20] : []))
       h.send(Ev.hidden(20, .buy, "100.015", 25))
@@ -102,7 +114,9 @@ import Testing
   @Test func anAskAddedAcrossOurBidFillsUpToItsQuantityAndIsConsumed() throws {
     let h = try VenueHarness(book: VenueTestBook(bids: [("99.99", 100)], asks: [("100.05", 500)]))
     let bid = h.venue.submit(
-      .limit(instrument: 0, side: .buy, quantity: 100, price: px("100.01")), decidedAt: 0)
+      .limit(instrument: 0, side: .buy, quantity: 100, price: px("100.01")),
+      decidedAt: 0
+    )
     h.send(Ev.add(10, .sell, "100.00", 30))
     #expect(h.filledQuantities == [30])
     #expect(h.fills.first?.price == px("100.01"))

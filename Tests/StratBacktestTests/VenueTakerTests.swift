@@ -6,7 +6,8 @@ import Testing
 @Suite struct VenueTakerTests {
   static let book = VenueTestBook(
     bids: [("99.99", 100), ("99.98", 100)],
-    asks: [("100.00", 100), ("100.01", 200), ("100.03", 50)])
+    asks: [("100.00", 100), ("100.01", 200), ("100.03", 50)]
+  )
 
   @Test func marketOrderWalksTheLevelsAtAnExactVWAP() throws {
     let h = try VenueHarness(book: Self.book)
@@ -59,7 +60,9 @@ import Testing
   @Test func marketableLimitTakesUpToItsPriceAndRestsTheRest() throws {
     let h = try VenueHarness(book: Self.book)
     let id = h.venue.submit(
-      .limit(instrument: 0, side: .buy, quantity: 400, price: px("100.01")), decidedAt: 0)
+      .limit(instrument: 0, side: .buy, quantity: 400, price: px("100.01")),
+      decidedAt: 0
+    )
     h.send(Ev.tick(1))
     #expect(h.filledQuantities == [100, 200])
     #expect(h.fills.allSatisfy { $0.liquidity == .taker && $0.price <= px("100.01") })
@@ -73,8 +76,14 @@ import Testing
     let h = try VenueHarness(book: Self.book)
     let id = h.venue.submit(
       .limit(
-        instrument: 0, side: .sell, quantity: 500, price: px("99.98"),
-        timeInForce: .immediateOrCancel), decidedAt: 0)
+        instrument: 0,
+        side: .sell,
+        quantity: 500,
+        price: px("99.98"),
+        timeInForce: .immediateOrCancel
+      ),
+      decidedAt: 0
+    )
     h.send(Ev.tick(1))
     #expect(h.filledQuantities == [100, 100])
     #expect(h.fills.map(\.price) == [px("99.99"), px("99.98")])

@@ -29,13 +29,18 @@ struct VenueTestBook: BookView {
   }
 
   mutating func change(_ side: Side, _ price: Int64, by delta: Int64) {
-    if side == .buy { Self.change(&bids, price, delta, before: >) } else {
+    if side == .buy {
+      Self.change(&bids, price, delta, before: >)
+    } else {
       Self.change(&asks, price, delta, before: <)
     }
   }
 
   static func change(
-    _ levels: inout [BookLevel], _ price: Int64, _ delta: Int64, before: (Int64, Int64) -> Bool
+    _ levels: inout [BookLevel],
+    _ price: Int64,
+    _ delta: Int64,
+    before: (Int64, Int64) -> Bool
   ) {
     if let i = levels.firstIndex(where: { $0.price == price }) {
       levels[i].quantity += delta

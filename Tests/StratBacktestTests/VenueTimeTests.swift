@@ -10,8 +10,10 @@ import Testing
     let h = try VenueHarness(book: Self.book)
     // A seller hits 200 of the 300 bid at 99.99; seeing it, we join the bid at zero latency.
     h.send(Ev.execute(1_000, .buy, "99.99", 200))
-    let id = h.venue.submit(.limit(instrument: 0, side: .buy, quantity: 50, price: px("99.99")),
-      decidedAt: 1_000)
+    let id = h.venue.submit(
+      .limit(instrument: 0, side: .buy, quantity: 50, price: px("99.99")),
+      decidedAt: 1_000
+    )
     h.send(Ev.tick(1_000))
     // Had the causing print counted, 200 − 0 ahead would have filled us; it must not.
     #expect(h.fills.isEmpty)
@@ -23,7 +25,9 @@ import Testing
     let h = try VenueHarness(book: Self.book)
     // Our resting buy at 99.99 is placed first; then an ask at 99.99 is added: that crosses us.
     let early = h.venue.submit(
-      .limit(instrument: 0, side: .buy, quantity: 10, price: px("99.99")), decidedAt: 0)
+      .limit(instrument: 0, side: .buy, quantity: 10, price: px("99.99")),
+      decidedAt: 0
+    )
     h.send(Ev.tick(0))
     h.send(Ev.add(1_000, .sell, "99.98", 30))
     #expect(h.fills.map(\.orderID) == [early])
@@ -72,7 +76,9 @@ import Testing
     var arrivals: [Int64] = []
     for k in 0..<50 {
       let id = h.venue.submit(
-        .limit(instrument: 0, side: .buy, quantity: 1, price: px("90")), decidedAt: Int64(k))
+        .limit(instrument: 0, side: .buy, quantity: 1, price: px("90")),
+        decidedAt: Int64(k)
+      )
       arrivals.append(h.venue.order(id)?.arrivalTime ?? -1)
     }
     #expect(arrivals == arrivals.sorted())
@@ -97,7 +103,8 @@ import Testing
     #expect(
       h.report.diagnostics.map(\.id) == [
         "venue.event.time-backwards", "venue.event.unknown-instrument", "venue.books.count",
-      ])
+      ]
+    )
     #expect(h.venue.currentTime == 2_000)
     #expect(h.venue.ignoredEventCount == 2)
   }

@@ -8,49 +8,50 @@ import StratMarket
 /// level's displayed quantity shrinks (cancels, executions by others), the shrink is taken from
 /// the part we did not consume first, so `c` becomes `min(c, d)` (conservative: the liquidity we
 /// took stays taken). New quantity added at the level is available to us. When the level empties
-/// or disappears, the entry is dropped: the book has refreshed. A level beyond the end of a
-/// depth-limited view keeps its entry.
+/// or disappears, the entry is dropped: the book has refreshed. Only shrinks matter, so the
+/// venue refreshes the one level each cancel, delete or execution touched (all levels when the
+/// feed gave no price): constant work per event, whatever the number of entries.
 struct ConsumedLiquidity {
-  struct Entry {
+  struct Level: Hashable {
     var side: Side
     var price: Int64
-    var quantity: Int64
   }
 
-  private(set) var entries: [Entry] = []
+  /// Quantity taken per level. Iterated only where the order of iteration cannot matter.
+  private(set) var taken: [Level: Int64] = [:]
+
+  /// Whether nothing is remembered.
+  var isEmpty: Bool { taken.isEmpty }
+
+  /// The number of levels remembered.
+  var count: Int { taken.count }
 
   /// Returns how much of `displayed` at (`side`, `price`) we already took.
   func quantity(_ side: Side, _ price: Int64, displayed: Int64) -> Int64 {
-    for entry in entries where entry.side == side && entry.price == price {
-      return min(entry.quantity, max(0, displayed))
-    }
-    return 0
+    guard let quantity = taken[Level(side: side, price: price)] else { return 0 }
+    return min(quantity, max(0, displayed))
   }
 
   /// Records that we took `quantity` more at (`side`, `price`).
   mutating func add(_ side: Side, _ price: Int64, _ quantity: Int64) {
     guard quantity > 0 else { return }
-    for i in entries.indices where entries[i].side == side && entries[i].price == price {
-      entries[i].quantity += quantity
-      return
-    }
-    entries.append(Entry(side: side, price: price, quantity: quantity))
+    taken[Level(side: side, price: price), default: 0] += quantity
   }
 
-  /// Applies the rule above against the book as it stands now.
-  mutating func refresh<Book: BookView>(from book: Book) {
-    guard !entries.isEmpty else { return }
-    var i = 0
-    while i < entries.count {
-      // Beyond a depth-limited view: keep the entry (conservative).
-      let displayed = book.displayedQuantity(entries[i].side, at: entries[i].price) ?? .max
-      if displayed <= 0 {
-        entries.swapAt(i, entries.count - 1)
-        entries.removeLast()
-      } else {
-        entries[i].quantity = min(entries[i].quantity, displayed)
-        i += 1
-      }
+  /// Applies the rule above to the level a shrinking event touched (`price` 0: every level, for
+  /// feeds whose cancels carry no price), against the book as it stands now.
+  mutating func refresh<Book: BookView>(_ side: Side, _ price: Int64, from book: Book) {
+    if price != 0 {
+      refresh(Level(side: side, price: price), book)
+      return
     }
+    // Each level's new value depends only on that level: the iteration order cannot matter.
+    for level in Array(taken.keys) { refresh(level, book) }
+  }
+
+  private mutating func refresh<Book: BookView>(_ level: Level, _ book: Book) {
+    guard let quantity = taken[level] else { return }
+    let displayed = book.displayedQuantity(level.side, at: level.price) ?? 0
+    taken[level] = displayed <= 0 ? nil : min(quantity, displayed)
   }
 }

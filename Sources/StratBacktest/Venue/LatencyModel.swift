@@ -51,20 +51,29 @@ public enum LatencyModel: Sendable, Hashable {
     }
   }
 
-  /// Returns one delay drawn with `random` (constant models draw nothing).
+  /// Returns one delay drawn with `random` (constant models draw nothing). A model that
+  /// `problems(role:)` rejects still samples without trapping: bounds are clamped into
+  /// `0...maximumNanos` and an empty sample list gives 0.
   @inlinable
   public func sample(_ random: inout VenueRandom) -> Int64 {
     switch self {
     case .constant(let nanos):
-      return nanos
-    case .uniform(let low, let high):
+      return Self.clamped(nanos)
+    case .uniform(let a, let b):
+      let low = Self.clamped(min(a, b))
+      let high = Self.clamped(max(a, b))
       return low + Int64(random.next(below: UInt64(high - low) + 1))
     case .logNormal(let median, let sigma):
-      return Self.logNormalSample(median: median, sigma: sigma, &random)
+      let spread = sigma.isFinite ? min(max(sigma, 0), 10) : 0
+      return Self.logNormalSample(median: Self.clamped(median), sigma: spread, &random)
     case .empirical(let samples):
-      return samples[Int(random.next(below: UInt64(samples.count)))]
+      guard !samples.isEmpty else { return 0 }
+      return Self.clamped(samples[Int(random.next(below: UInt64(samples.count)))])
     }
   }
+
+  @usableFromInline
+  static func clamped(_ nanos: Int64) -> Int64 { min(max(nanos, 0), maximumNanos) }
 
   @usableFromInline
   static func logNormalSample(median: Int64, sigma: Double, _ random: inout VenueRandom) -> Int64 {

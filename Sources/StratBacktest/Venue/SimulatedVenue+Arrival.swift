@@ -15,7 +15,9 @@ extension SimulatedVenue {
   }
 
   func deliverNew<Book: BookView>(
-    _ message: VenueMessage, books: [Book], _ report: inout VenueReport
+    _ message: VenueMessage,
+    books: [Book],
+    _ report: inout VenueReport
   ) {
     let i = message.orderIndex
     let time = message.arrival
@@ -49,20 +51,24 @@ extension SimulatedVenue {
   }
 
   func deliverReplace<Book: BookView>(
-    _ message: VenueMessage, quantity: Int64, price: Int64, books: [Book],
+    _ message: VenueMessage,
+    quantity: Int64,
+    price: Int64,
+    books: [Book],
     _ report: inout VenueReport
   ) {
     guard let i = workingIndex(message, &report) else { return }
     let time = message.arrival
     let instrument = orders[i].instrument
-    if quantity <= 0 || message.isStale || halted[instrument] {
+    let keepsPriority = price == orders[i].price && quantity <= orders[i].remainingQuantity
+    // Reducing an order is allowed during a halt, like a cancel; re-entering it is not.
+    if quantity <= 0 || message.isStale || (halted[instrument] && !keepsPriority) {
       let reason: VenueRejectReason =
         quantity <= 0 ? .invalidQuantity : message.isStale ? .decidedInThePast : .halted
       emit(i, time, .requestRejected(reason), &report)
       return
     }
     orders[i].quantity = orders[i].filledQuantity + quantity
-    let keepsPriority = price == orders[i].price && quantity <= orders[i].remainingQuantity
     orders[i].remainingQuantity = quantity
     emit(i, time, .replaced(keptPriority: keepsPriority), &report)
     guard !keepsPriority else { return }
@@ -80,8 +86,13 @@ extension SimulatedVenue {
     guard i >= 0 else {
       report.updates.append(
         VenueOrderUpdate(
-          orderID: message.orderID, time: message.arrival, kind: .requestRejected(.unknownOrder),
-          state: .rejected, remainingQuantity: 0))
+          orderID: message.orderID,
+          time: message.arrival,
+          kind: .requestRejected(.unknownOrder),
+          state: .rejected,
+          remainingQuantity: 0
+        )
+      )
       return nil
     }
     guard orders[i].isWorking else {
@@ -103,7 +114,10 @@ extension SimulatedVenue {
       levelIndex += 1
       if !order.isMarket && !order.accepts(level.price) { break }
       let taken = consumed[order.instrument].quantity(
-        opposite, level.price, displayed: level.quantity)
+        opposite,
+        level.price,
+        displayed: level.quantity
+      )
       let available = level.quantity - taken
       guard available > 0 else { continue }
       let quantity = min(available, orders[i].remainingQuantity)
@@ -115,7 +129,10 @@ extension SimulatedVenue {
   /// After taking: a market or IOC rest is cancelled; a day limit rest joins the back of its
   /// level's queue behind everything displayed there now.
   func restOrCancel<Book: BookView>(
-    _ i: Int, _ book: Book, time: Int64, _ report: inout VenueReport
+    _ i: Int,
+    _ book: Book,
+    time: Int64,
+    _ report: inout VenueReport
   ) {
     guard orders[i].remainingQuantity > 0 else { return }
     if orders[i].isMarket || orders[i].timeInForce == .immediateOrCancel {
@@ -137,7 +154,11 @@ extension SimulatedVenue {
 
   /// Books a fill of order `i`: quantities, state, position, fee, and the fill record.
   func recordFill(
-    _ i: Int, price: Int64, quantity: Int64, time: Int64, _ liquidity: VenueLiquidity,
+    _ i: Int,
+    price: Int64,
+    quantity: Int64,
+    time: Int64,
+    _ liquidity: VenueLiquidity,
     _ report: inout VenueReport
   ) {
     orders[i].filledQuantity += quantity
@@ -154,19 +175,34 @@ extension SimulatedVenue {
           id: "venue.fee.overflow",
           message:
             "expected a fee within 64-bit fixed point for \(quantity) at raw price \(price) "
-            + "(order \(order.id)), found an overflow; the fill is booked with fee 0"))
+            + "(order \(order.id)), found an overflow; the fill is booked with fee 0"
+        )
+      )
     }
     report.fills.append(
       VenueFill(
-        orderID: order.id, instrument: order.instrument, side: order.side, price: price,
-        quantity: quantity, time: time, liquidity: liquidity, fee: fee ?? .zero,
-        remainingQuantity: order.remainingQuantity))
+        orderID: order.id,
+        instrument: order.instrument,
+        side: order.side,
+        price: price,
+        quantity: quantity,
+        time: time,
+        liquidity: liquidity,
+        fee: fee ?? .zero,
+        remainingQuantity: order.remainingQuantity
+      )
+    )
   }
 
   func emit(_ i: Int, _ time: Int64, _ kind: VenueOrderUpdate.Kind, _ report: inout VenueReport) {
     report.updates.append(
       VenueOrderUpdate(
-        orderID: orders[i].id, time: time, kind: kind, state: orders[i].state,
-        remainingQuantity: orders[i].remainingQuantity))
+        orderID: orders[i].id,
+        time: time,
+        kind: kind,
+        state: orders[i].state,
+        remainingQuantity: orders[i].remainingQuantity
+      )
+    )
   }
 }

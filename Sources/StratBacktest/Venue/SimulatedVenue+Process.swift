@@ -7,11 +7,17 @@ extension SimulatedVenue {
   /// event's time are delivered first against the books as they stand, then the event may fill
   /// resting orders. Appends fills, order updates and diagnostics to `report`.
   public func process<Book: BookView>(
-    _ event: OrderEvent, instrument: Int, books: [Book], report: inout VenueReport
+    _ event: OrderEvent,
+    instrument: Int,
+    books: [Book],
+    report: inout VenueReport
   ) {
     guard checkBooks(books.count, &report), checkEvent(event, instrument, &report) else { return }
     let book = books[instrument]
-    consumed[instrument].refresh(from: book)
+    if !consumed[instrument].isEmpty, let (side, price) = shrunk[instrument] {
+      consumed[instrument].refresh(side, price, from: book)
+    }
+    shrunk[instrument] = Self.shrinkingLevel(of: event)
     activateArrivals(through: event.timeNanos, books: books, report: &report)
     currentTime = event.timeNanos
     if event.kind == .tradingState {
@@ -37,7 +43,10 @@ extension SimulatedVenue {
   }
 
   func handle<Book: BookView>(
-    _ event: OrderEvent, _ instrument: Int, _ book: Book, _ report: inout VenueReport
+    _ event: OrderEvent,
+    _ instrument: Int,
+    _ book: Book,
+    _ report: inout VenueReport
   ) {
     switch event.kind {
     case .execute, .hiddenTrade:
@@ -53,8 +62,19 @@ extension SimulatedVenue {
     }
   }
 
+  /// The level an event shrinks (price 0 when the feed gave none), to refresh consumed
+  /// liquidity at the next event, when the book shows the shrink.
+  static func shrinkingLevel(of event: OrderEvent) -> (Side, Int64)? {
+    switch event.kind {
+    case .cancel, .delete, .execute: return (event.side, event.price)
+    case .add, .replace, .hiddenTrade, .crossTrade, .tradingState: return nil
+    }
+  }
+
   func activateArrivals<Book: BookView>(
-    through time: Int64, books: [Book], report: inout VenueReport
+    through time: Int64,
+    books: [Book],
+    report: inout VenueReport
   ) {
     while messageHead < messages.count, messages[messageHead].arrival <= time {
       let message = messages[messageHead]
@@ -75,7 +95,9 @@ extension SimulatedVenue {
       Diagnostic(
         id: "venue.books.count",
         message: "expected one book per instrument (\(instrumentCount)), found \(count) books",
-        notes: ["nothing was processed; pass every instrument's book, indexed by instrument"]))
+        notes: ["nothing was processed; pass every instrument's book, indexed by instrument"]
+      )
+    )
     return false
   }
 
@@ -86,7 +108,9 @@ extension SimulatedVenue {
           id: "venue.event.unknown-instrument",
           message:
             "expected an instrument index in 0..<\(instrumentCount), found \(instrument) "
-            + "(event at \(event.timeNanos) ns, order \(event.orderID)); event ignored"))
+            + "(event at \(event.timeNanos) ns, order \(event.orderID)); event ignored"
+        )
+      )
       ignoredEventCount += 1
       return false
     }
@@ -102,7 +126,8 @@ extension SimulatedVenue {
     Diagnostic(
       id: "venue.event.time-backwards",
       message: "expected \(what) time ≥ \(now) ns (the venue's clock), found \(time) ns; ignored",
-      notes: ["events must reach the venue in time order (ties in sequence order)"])
+      notes: ["events must reach the venue in time order (ties in sequence order)"]
+    )
   }
 
   /// Prints and adds need a price; a feed that leaves it 0 ("the order's own price", as ITCH
@@ -113,14 +138,17 @@ extension SimulatedVenue {
     if warnedIDs.insert("venue.event.price-missing").inserted {
       report.diagnostics.append(
         Diagnostic(
-          id: "venue.event.price-missing", severity: .warning,
+          id: "venue.event.price-missing",
+          severity: .warning,
           message:
             "expected a price on \(event.kind) event for order \(event.orderID) at "
             + "\(event.timeNanos) ns, found 0; the venue cannot match it and ignores it",
           notes: [
             "resolve execution prices from the book before calling process",
             "later occurrences are counted in ignoredEventCount, not reported again",
-          ]))
+          ]
+        )
+      )
     }
     return false
   }

@@ -19,7 +19,10 @@ extension SimulatedVenue {
   /// aggressor was ours) fill at their own price; then, for a visible print, the queue at the
   /// print's price advances and our orders there get the excess over what was ahead of them.
   func handlePrint<Book: BookView>(
-    _ event: OrderEvent, _ instrument: Int, _ book: Book, _ report: inout VenueReport
+    _ event: OrderEvent,
+    _ instrument: Int,
+    _ book: Book,
+    _ report: inout VenueReport
   ) {
     let isVisible = event.kind == .execute
     collect(instrument) { order in
@@ -30,14 +33,19 @@ extension SimulatedVenue {
     sortByPricePriority()
     let left = fillCandidates(upTo: event.quantity, time: event.timeNanos, &report)
     if isVisible || config.queueModel.countsHiddenTradesAtOwnPrice {
-      advanceQueue(event, instrument, available: left, &report)
+      // Whole-order trade-throughs are a fiction apart from the print: it stays whole.
+      let available = config.tradeThrough == .wholeOrder ? event.quantity : left
+      advanceQueue(event, instrument, available: available, &report)
     }
   }
 
   /// Our orders at the print's price, in queue order: each fills by the print's excess over the
   /// displayed quantity ahead of it plus our own orders ahead of it at that price.
   func advanceQueue(
-    _ event: OrderEvent, _ instrument: Int, available: Int64, _ report: inout VenueReport
+    _ event: OrderEvent,
+    _ instrument: Int,
+    available: Int64,
+    _ report: inout VenueReport
   ) {
     var oursAhead: Int64 = 0
     for i in resting[instrument] {
@@ -47,7 +55,14 @@ extension SimulatedVenue {
       oursAhead += order.remainingQuantity
       if excess > 0 {
         let quantity = min(excess, order.remainingQuantity)
-        recordFill(i, price: order.price, quantity: quantity, time: event.timeNanos, .maker, &report)
+        recordFill(
+          i,
+          price: order.price,
+          quantity: quantity,
+          time: event.timeNanos,
+          .maker,
+          &report
+        )
       }
       orders[i].queueAhead = max(0, order.queueAhead - event.quantity)
     }

@@ -16,30 +16,36 @@ import StratMarket
 /// `e` fill resting orders. So an order never fills from the event that caused it, nor from any
 /// event earlier than its arrival. Misuse is loud: an event earlier than the last, a wrong number
 /// of books, or an order decided in the past gives a diagnostic or a rejection, never a fill.
+///
+/// Not thread-safe: one venue per backtest, driven by one thread. That is also why its hot
+/// stored properties skip the dynamic exclusivity checks (`@exclusivity(unchecked)`): no two
+/// accesses can overlap, and the checks cost more than the matching.
 public final class SimulatedVenue {
   /// The configuration.
   public let config: VenueConfig
   /// The number of instruments (books) the venue trades.
   public let instrumentCount: Int
   /// The time of the last event or `advance`; messages decided before it are rejected.
-  public internal(set) var currentTime: Int64 = .min
+  @exclusivity(unchecked) public internal(set) var currentTime: Int64 = .min
   /// Events ignored because they lacked what the venue needs (a price); see the diagnostics.
   public internal(set) var ignoredEventCount = 0
 
-  var orders: [VenueOrderStatus] = []
-  var messages: [VenueMessage] = []
-  var messageHead = 0
-  var lastArrival: Int64 = .min
+  @exclusivity(unchecked) var orders: [VenueOrderStatus] = []
+  @exclusivity(unchecked) var messages: [VenueMessage] = []
+  @exclusivity(unchecked) var messageHead = 0
+  @exclusivity(unchecked) var lastArrival: Int64 = .min
   var latency: LatencySampler
   /// Working orders per instrument, in queue priority order (lower priority value first).
-  var resting: [[Int]]
-  var restingNeedsCompaction: [Bool]
-  var consumed: [ConsumedLiquidity]
-  var halted: [Bool]
-  var positions: [Int64]
-  var nextPriority: UInt64 = 1
+  @exclusivity(unchecked) var resting: [[Int]]
+  @exclusivity(unchecked) var restingNeedsCompaction: [Bool]
+  @exclusivity(unchecked) var consumed: [ConsumedLiquidity]
+  /// Per instrument, the level the last event shrank (see `shrinkingLevel(of:)`).
+  @exclusivity(unchecked) var shrunk: [(Side, Int64)?]
+  @exclusivity(unchecked) var halted: [Bool]
+  @exclusivity(unchecked) var positions: [Int64]
+  @exclusivity(unchecked) var nextPriority: UInt64 = 1
   /// Reused buffer of order indices for one event's candidates.
-  var scratch: [Int] = []
+  @exclusivity(unchecked) var scratch: [Int] = []
   var warnedIDs: Set<String> = []
 
   /// Creates a venue for `instrumentCount` instruments; throws when the configuration is invalid.
@@ -49,7 +55,9 @@ public final class SimulatedVenue {
       problems.append(
         Diagnostic(
           id: "venue.config.instrument-count",
-          message: "expected at least one instrument, found \(instrumentCount)"))
+          message: "expected at least one instrument, found \(instrumentCount)"
+        )
+      )
     }
     guard problems.isEmpty else { throw VenueError(diagnostics: problems) }
     self.config = config
@@ -58,6 +66,7 @@ public final class SimulatedVenue {
     resting = Array(repeating: [], count: instrumentCount)
     restingNeedsCompaction = Array(repeating: false, count: instrumentCount)
     consumed = Array(repeating: ConsumedLiquidity(), count: instrumentCount)
+    shrunk = Array(repeating: nil, count: instrumentCount)
     halted = Array(repeating: false, count: instrumentCount)
     positions = Array(repeating: 0, count: instrumentCount)
     scratch.reserveCapacity(64)
@@ -72,7 +81,8 @@ public final class SimulatedVenue {
     let arrival = scheduleArrival(decidedAt)
     let id = UInt64(orders.count + 1)
     orders.append(
-      VenueOrderStatus(id: id, request: order, decidedAt: decidedAt, arrivalTime: arrival))
+      VenueOrderStatus(id: id, request: order, decidedAt: decidedAt, arrivalTime: arrival)
+    )
     enqueue(.new, index: orders.count - 1, id: id, decidedAt: decidedAt, arrival: arrival)
     return id
   }
@@ -90,8 +100,12 @@ public final class SimulatedVenue {
   public func replace(orderID: UInt64, quantity: Int64, price: Int64, decidedAt: Int64) {
     let arrival = scheduleArrival(decidedAt)
     enqueue(
-      .replace(quantity: quantity, price: price), index: index(of: orderID), id: orderID,
-      decidedAt: decidedAt, arrival: arrival)
+      .replace(quantity: quantity, price: price),
+      index: index(of: orderID),
+      id: orderID,
+      decidedAt: decidedAt,
+      arrival: arrival
+    )
   }
 
   // MARK: - Queries
@@ -131,12 +145,21 @@ public final class SimulatedVenue {
   }
 
   func enqueue(
-    _ kind: VenueMessage.Kind, index: Int, id: UInt64, decidedAt: Int64, arrival: Int64
+    _ kind: VenueMessage.Kind,
+    index: Int,
+    id: UInt64,
+    decidedAt: Int64,
+    arrival: Int64
   ) {
     messages.append(
       VenueMessage(
-        kind: kind, orderIndex: index, orderID: id, arrival: arrival,
-        isStale: decidedAt < currentTime))
+        kind: kind,
+        orderIndex: index,
+        orderID: id,
+        arrival: arrival,
+        isStale: decidedAt < currentTime
+      )
+    )
   }
 }
 

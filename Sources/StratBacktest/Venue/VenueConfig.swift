@@ -19,9 +19,12 @@ public struct VenueConfig: Sendable, Hashable {
 
   /// Creates a configuration; the defaults are the conservative choices with no delay or fees.
   public init(
-    orderLatency: LatencyModel = .zero, feedLatency: LatencyModel = .zero,
-    queueModel: QueueModel = .conservativeFIFO, tradeThrough: TradeThroughFill = .printedQuantity,
-    fees: VenueFees = .none, seed: UInt64 = 0
+    orderLatency: LatencyModel = .zero,
+    feedLatency: LatencyModel = .zero,
+    queueModel: QueueModel = .conservativeFIFO,
+    tradeThrough: TradeThroughFill = .printedQuantity,
+    fees: VenueFees = .none,
+    seed: UInt64 = 0
   ) {
     self.orderLatency = orderLatency
     self.feedLatency = feedLatency

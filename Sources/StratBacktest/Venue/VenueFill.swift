@@ -33,8 +33,15 @@ public struct VenueFill: Sendable, Hashable {
 
   /// Creates a fill record.
   public init(
-    orderID: UInt64, instrument: Int, side: Side, price: Int64, quantity: Int64, time: Int64,
-    liquidity: VenueLiquidity, fee: Money, remainingQuantity: Int64
+    orderID: UInt64,
+    instrument: Int,
+    side: Side,
+    price: Int64,
+    quantity: Int64,
+    time: Int64,
+    liquidity: VenueLiquidity,
+    fee: Money,
+    remainingQuantity: Int64
   ) {
     self.orderID = orderID
     self.instrument = instrument

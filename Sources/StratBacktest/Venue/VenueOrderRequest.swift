@@ -31,7 +31,11 @@ public struct VenueOrderRequest: Sendable, Hashable {
 
   /// Creates a request.
   public init(
-    instrument: Int, side: Side, quantity: Int64, kind: Kind, timeInForce: TimeInForce = .day
+    instrument: Int,
+    side: Side,
+    quantity: Int64,
+    kind: Kind,
+    timeInForce: TimeInForce = .day
   ) {
     self.instrument = instrument
     self.side = side
@@ -47,10 +51,18 @@ public struct VenueOrderRequest: Sendable, Hashable {
 
   /// A limit order at `price` (raw 1e-8).
   public static func limit(
-    instrument: Int, side: Side, quantity: Int64, price: Int64, timeInForce: TimeInForce = .day
+    instrument: Int,
+    side: Side,
+    quantity: Int64,
+    price: Int64,
+    timeInForce: TimeInForce = .day
   ) -> Self {
     Self(
-      instrument: instrument, side: side, quantity: quantity, kind: .limit(price: price),
-      timeInForce: timeInForce)
+      instrument: instrument,
+      side: side,
+      quantity: quantity,
+      kind: .limit(price: price),
+      timeInForce: timeInForce
+    )
   }
 }

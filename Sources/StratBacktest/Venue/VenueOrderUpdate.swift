@@ -55,7 +55,11 @@ public struct VenueOrderUpdate: Sendable, Hashable {
 
   /// Creates an update record.
   public init(
-    orderID: UInt64, time: Int64, kind: Kind, state: VenueOrderState, remainingQuantity: Int64
+    orderID: UInt64,
+    time: Int64,
+    kind: Kind,
+    state: VenueOrderState,
+    remainingQuantity: Int64
   ) {
     self.orderID = orderID
     self.time = time

@@ -42,10 +42,10 @@ public struct VenueRandom: Sendable, Hashable {
   }
 
   /// Returns a uniform integer in `0..<bound` without modulo bias (Lemire's multiply-and-reject);
-  /// `bound` must be positive.
+  /// 0 when `bound` is 0.
   @inlinable
   public mutating func next(below bound: UInt64) -> UInt64 {
-    precondition(bound > 0, "VenueRandom.next(below:) needs a positive bound")
+    guard bound > 0 else { return 0 }
     var product = next().multipliedFullWidth(by: bound)
     if product.low < bound {
       let threshold = (0 &- bound) % bound

@@ -7,23 +7,24 @@
 /// number of events is ignored: use `BookSet` for multi-instrument streams.
 ///
 /// Built for speed: orders in an open-addressing table, levels in arrays with the best at the
-/// end; applying a message allocates nothing once the table and arrays have grown.
+/// end, all in one value mutated in place; applying a message allocates nothing and touches no
+/// reference count once the table and arrays have grown.
 public final class OrderBook: BookView {
-  @usableFromInline let orders: OrderMap
-  @usableFromInline let levels = LevelBook()
+  @usableFromInline var state: BookState<LadderPair>
   /// Messages that could not be applied as written, by kind.
   public private(set) var issues = BookIssueCounts()
 
   /// Creates an empty book sized for about `expectedOrders` resting orders (it grows past that).
   public init(expectedOrders: Int = 1 << 12) {
-    orders = OrderMap(capacity: expectedOrders)
+    state = BookState(orders: OrderMap(capacity: expectedOrders), levels: LadderPair())
   }
+
+  deinit { state.orders.deallocate() }
 
   /// Applies one message; returns the issue when it could not be applied as written.
   @inlinable @discardableResult
   public func apply(_ event: OrderEvent) -> BookIssue? {
-    let book = levels
-    let issue = orders.apply(event) { _ in book }
+    let issue = state.apply(event)
     if let issue { record(issue) }
     return issue
   }
@@ -32,32 +33,37 @@ public final class OrderBook: BookView {
   func record(_ issue: BookIssue) { issues.record(issue.kind) }
 
   /// Number of resting orders.
-  public var orderCount: Int { orders.count }
+  public var orderCount: Int { state.orders.count }
 
   /// The resting order `id` (side, price, remaining quantity), if any.
   public func order(_ id: UInt64) -> (side: Side, price: Int64, quantity: Int64)? {
-    let slot = orders.find(id)
+    let slot = state.orders.find(id)
     guard slot >= 0 else { return nil }
-    let e = orders.entries[slot]
+    let e = state.orders.entries[slot]
     return (e.side, e.price, e.quantity)
   }
 
   /// Number of price levels on `side`.
   @inlinable
-  public func levelCount(_ side: Side) -> Int { levels.levelCount(side) }
+  public func levelCount(_ side: Side) -> Int { state.levels.ladder(side).count }
 
   /// The `index`-th best level of `side` (0 = best); nil past the last level.
   @inlinable
-  public func level(_ side: Side, _ index: Int) -> BookLevel? { levels.level(side, index) }
+  public func level(_ side: Side, _ index: Int) -> BookLevel? {
+    side == .buy ? state.levels.bids.level(index) : state.levels.asks.level(index)
+  }
 
   /// The total visible quantity resting at `price` on `side` (0 when no level).
   @inlinable
-  public func quantity(_ side: Side, at price: Int64) -> Int64 { levels.quantity(side, at: price) }
+  public func quantity(_ side: Side, at price: Int64) -> Int64 {
+    side == .buy ? state.levels.bids.quantity(at: price) : state.levels.asks.quantity(at: price)
+  }
 
   /// Empties the book (orders, levels and issue counts).
   public func removeAll() {
-    orders.removeAll()
-    levels.removeAll()
+    state.orders.removeAll()
+    state.levels.bids.removeAll()
+    state.levels.asks.removeAll()
     issues = BookIssueCounts()
   }
 }

@@ -2,9 +2,10 @@
 /// backward-shift deletion (no tombstones), so that a day of adds and deletes neither slows
 /// lookups nor allocates per message. The table doubles at half full.
 ///
-/// A reference type that owns raw memory: one per book or book set, never shared.
+/// A value holding raw memory that its owner frees with `deallocate()`: kept inside one book's
+/// state, never copied out, so that applying a message needs no reference counting.
 @usableFromInline
-final class OrderMap {
+struct OrderMap {
   /// One resting order. `used` marks an occupied slot (order ids may be any value, even 0).
   @usableFromInline
   struct Entry {
@@ -30,7 +31,7 @@ final class OrderMap {
   @usableFromInline var mask: Int
   @usableFromInline var shift: UInt64
   /// Number of resting orders.
-  @usableFromInline private(set) var count = 0
+  @usableFromInline var count = 0
 
   @usableFromInline
   init(capacity: Int = 1 << 12) {
@@ -41,7 +42,8 @@ final class OrderMap {
     shift = UInt64(64 - size.trailingZeroBitCount)
   }
 
-  deinit { entries.deallocate() }
+  /// Frees the table; the map must not be used afterwards.
+  func deallocate() { entries.deallocate() }
 
   private static func allocate(_ size: Int) -> UnsafeMutablePointer<Entry> {
     let p = UnsafeMutablePointer<Entry>.allocate(capacity: size)
@@ -70,7 +72,7 @@ final class OrderMap {
 
   /// Inserts a new order; returns false (and changes nothing) when `id` is already resting.
   @inlinable
-  func insert(id: UInt64, price: Int64, quantity: Int64, instrument: UInt32, side: Side) -> Bool {
+  mutating func insert(id: UInt64, price: Int64, quantity: Int64, instrument: UInt32, side: Side) -> Bool {
     if (count + 1) * 2 > mask + 1 { grow() }
     var i = home(id)
     while entries[i].used {
@@ -86,7 +88,7 @@ final class OrderMap {
   /// Removes the order in `slot`, shifting later entries of its probe run back so that every
   /// entry stays reachable from its home slot.
   @inlinable
-  func remove(slot: Int) {
+  mutating func remove(slot: Int) {
     var hole = slot
     var j = slot
     while true {
@@ -104,7 +106,7 @@ final class OrderMap {
   }
 
   @usableFromInline
-  func grow() {
+  mutating func grow() {
     let oldSize = mask + 1
     let old = entries
     let size = oldSize * 2
@@ -120,7 +122,7 @@ final class OrderMap {
   }
 
   /// Removes every order.
-  func removeAll() {
+  mutating func removeAll() {
     for i in 0...mask { entries[i].used = false }
     count = 0
   }

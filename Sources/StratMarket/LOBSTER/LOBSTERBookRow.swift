@@ -45,18 +45,19 @@ public struct LOBSTERBookRow: Sendable, Hashable {
   public static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
     if value < 0 { out.append(0x2D) }
     var magnitude = value.magnitude
-    var digits: (UInt64, UInt64) = (0, 0)  // up to 20 digits, least significant first
-    var count = 0
-    repeat {
-      let d = magnitude % 10
-      if count < 16 { digits.0 |= d << (4 * UInt64(count)) } else { digits.1 |= d << (4 * UInt64(count - 16)) }
-      magnitude /= 10
-      count += 1
-    } while magnitude > 0
-    while count > 0 {
-      count -= 1
-      let d = count < 16 ? (digits.0 >> (4 * UInt64(count))) & 0xF : (digits.1 >> (4 * UInt64(count - 16))) & 0xF
-      out.append(0x30 + UInt8(d))
+    var digits = 1
+    var rest = magnitude
+    while rest >= 10 {
+      rest /= 10
+      digits += 1
     }
+    let start = out.count
+    out.append(contentsOf: repeatElement(0x30, count: digits))
+    var i = start + digits - 1
+    repeat {
+      out[i] = 0x30 + UInt8(magnitude % 10)
+      magnitude /= 10
+      i -= 1
+    } while magnitude > 0
   }
 }
