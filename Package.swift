@@ -17,8 +17,11 @@ let package = Package(
     .target(name: "StratSema", dependencies: ["StratSyntax", "StratIR", "StratABI", "StratDiagnostics"]),
     .target(name: "StratABI"),
     .target(name: "StratInterpreter", dependencies: ["StratIR", "StratABI"]),
-    .target(name: "StratMarket", dependencies: ["StratDiagnostics"], exclude: ["ITCH/README.md"]),
-    .target(name: "StratBacktest", dependencies: ["StratMarket", "StratABI"]),
+    .target(
+      name: "StratMarket", dependencies: ["StratDiagnostics"],
+      exclude: ["ITCH/README.md", "Book/AGREEMENT.md"]),
+    .target(
+      name: "StratBacktest", dependencies: ["StratMarket", "StratABI"], exclude: ["Venue/README.md"]),
     .executableTarget(
       name: "stratc",
       dependencies: [

@@ -52,8 +52,11 @@ struct BookSession {
   /// The venue sees `event`: resting orders match against it, then its book applies it.
   mutating func deliverToVenue(_ event: OrderEvent, index: Int) {
     guard let i = instrumentOfFeed[event.instrument] else { return }
-    venue.process(event, instrument: i, books: venueBooks, report: &report)
+    var event = event
     latestTrade = tradePrice(event, book: venueBooks[i])
+    // ITCH executions leave the price out (it is the resting order's); the venue needs it.
+    if event.kind == .execute, event.price == 0, let price = latestTrade { event.price = price }
+    venue.process(event, instrument: i, books: venueBooks, report: &report)
     venueBooks[i].apply(event, index: index)
     if let price = latestTrade { lastTrade[i] = price }
     settle()
