@@ -1,4 +1,5 @@
 import StratABI
+import StratDiagnostics
 import StratMarket
 
 /// Everything a backtest produced: the ledger with its fills, the equity curve, the orders that
@@ -38,6 +39,8 @@ public struct BacktestResult: Sendable {
   public var metrics: BacktestMetrics
   /// The simulated venue's models, for a backtest on order-book events (nil on bars).
   public var venue: VenueConfig? = nil
+  /// Problems with the data that did not stop the run (the first few), for the caller to show.
+  public var warnings: [Diagnostic] = []
 
   /// The final position of each instrument, by instrument index.
   public var positions: [Quantity] { ledger.positions.map(Quantity.init) }

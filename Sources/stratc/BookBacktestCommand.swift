@@ -39,6 +39,7 @@ enum BookBacktestCommand {
       symbols: interface.instruments.map(\.symbol), backend: "interpreter")
     do throws(BacktestError) {
       let result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config).run(executor)
+      output.report(result.warnings)
       let code = try BacktestCommand.finish(result, args: args, warmup: nil, output: output)
       if let report = args.value("report") {
         let options = HTMLReportOptions(

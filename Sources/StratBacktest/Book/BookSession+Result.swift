@@ -31,7 +31,8 @@ extension BookSession {
       stepTimes: stepTimes, equity: equity,
       lastClose: (0..<instrumentCount).map { mark($0) > 0 ? Price(raw: mark($0)) : nil },
       unfilledOrders: stillOpen, rejections: router.rejections, rejectedCounts: counts,
-      cancelled: router.cancelledCount, events: events, metrics: metrics, venue: config.venue)
+      cancelled: router.cancelledCount, events: events, metrics: metrics, venue: config.venue,
+      warnings: warnings)
   }
 
   /// The last equity of each minute that has a step, with its time.

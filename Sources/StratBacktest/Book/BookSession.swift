@@ -1,4 +1,5 @@
 import StratABI
+import StratDiagnostics
 import StratMarket
 
 /// The mutable side of a book backtest: the venue and its books, the strategy's books, the
@@ -23,6 +24,8 @@ struct BookSession {
   var stepTimes: [Int64] = []
   var equity: [Money] = []
   var failure: BacktestError?
+  /// The venue's first few reports about data it could not use.
+  var warnings: [Diagnostic] = []
   let interface: StrategyInterface
   let config: BookBacktestConfig
 
@@ -80,8 +83,9 @@ struct BookSession {
       router.applyFill(orderID: fill.orderID, remaining: fill.remainingQuantity)
     }
     for update in report.updates { router.apply(update) }
-    if let problem = report.diagnostics.first {
-      failure = failure ?? BacktestError(diagnostics: [problem])
+    // Data the venue cannot use (an execution of an order it never saw) is reported, not fatal.
+    for problem in report.diagnostics where warnings.count < 10 {
+      warnings.append(Diagnostic(id: problem.id, severity: .warning, message: problem.message, notes: problem.notes))
     }
     report.removeAll()
   }
