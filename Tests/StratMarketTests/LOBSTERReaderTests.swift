@@ -83,6 +83,7 @@ import Testing
       (good + "34200.1234567891,1,2,10,5794000,1\n", "data.lobster.bad-time", 2, 1),
       (good + "34200.2,1,2,1x0,5794000,1\n", "data.lobster.bad-number", 2, 13),
       (good + "34200.2,1,2,-5,5794000,1\n", "data.lobster.bad-size", 2, 13),
+      (good + "34200.2,1,2,2000000000000,5794000,1\n", "data.lobster.bad-size", 2, 13),
       (good + "34200.2,1,2,5,99999999999999999,1\n", "data.lobster.bad-number", 2, 15),
       (good + "34100.2,1,2,5,5794000,1\n", "data.lobster.time-backwards", 2, 1),
       (good + "\n", "data.lobster.field-count", 2, 1),
@@ -119,6 +120,8 @@ import Testing
     #expect(name.sessionMidnightNanos == LOBSTERSample.midnight)
     #expect(LOBSTERFileName(path: "prices.csv") == nil)
     #expect(LOBSTERFileName(path: "GOOG_2012-02-30_1_2_message_1.csv") == nil)
+    #expect(LOBSTERFileName.day(fromISO: "9999-12-31") == nil)
+    #expect(LOBSTERFileName.day(fromISO: "2262-01-01") != nil)
     #expect(throws: MarketDataError.self) { try LOBSTERMessageReader(path: "/tmp/nothing.csv") }
     #expect(try LOBSTERFileName.sessionMidnight(path: "x.csv", date: "2012-06-21") == LOBSTERSample.midnight)
     do {
@@ -162,5 +165,33 @@ import Testing
     var out: [UInt8] = []
     LOBSTERBookRow.appendCSV(of: book, levels: 2, to: &out)
     #expect(String(decoding: out, as: UTF8.self) == "9999999999,0,5794000,496,9999999999,0,-9999999999,0\n")
+  }
+
+  @Test func mutatedRealLinesGiveDiagnosticsNeverCrashes() throws {
+    let prefix = try String(contentsOfFile: LOBSTERSample.messages(1), encoding: .utf8)
+      .split(separator: "\n").prefix(200).joined(separator: "\n") + "\n"
+    let original = Array(prefix.utf8)
+    let alphabet = Array("0123456789.,-\n\r \u{0}x".utf8) + [0xFF, 0xC3]
+    var rng = SplitMix64(seed: 3)
+    for round in 0..<300 {
+      var bytes = original
+      for _ in 0..<(1 + round % 5) {
+        let at = Int(rng.next() % UInt64(bytes.count))
+        switch rng.next() % 3 {
+        case 0: bytes[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+        case 1: bytes.remove(at: at)
+        default: bytes.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: at)
+        }
+      }
+      if round % 7 == 0 { bytes.removeLast(Int(rng.next() % 40)) }
+      let skipping = LOBSTERMessageReader(
+        stream: MemoryByteStream(bytes, chunk: 1 + round % 64), sessionMidnightNanos: 0, policy: .skip)
+      let events = try skipping.readAll()
+      #expect(events.count + skipping.skipped == skipping.line)
+      #expect(skipping.skippedDiagnostics.allSatisfy { $0.id.hasPrefix("data.lobster.") && $0.location?.line != nil })
+      let book = LOBSTERBookReader(stream: MemoryByteStream(bytes), policy: .skip)
+      _ = try book.readAll()
+      #expect(book.skippedDiagnostics.allSatisfy { $0.id.hasPrefix("data.lobster.") })
+    }
   }
 }

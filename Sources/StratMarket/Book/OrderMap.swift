@@ -36,7 +36,7 @@ struct OrderMap {
   @usableFromInline
   init(capacity: Int = 1 << 12) {
     var size = 16
-    while size < capacity * 2 { size <<= 1 }
+    while size < min(capacity, 1 << 40) * 2 { size <<= 1 }
     entries = Self.allocate(size)
     mask = size - 1
     shift = UInt64(64 - size.trailingZeroBitCount)

@@ -90,7 +90,9 @@ public final class LOBSTERBookReader {
       throw LOBSTERDiagnostics.badNumber(
         column: names[(f + 1) % 4], found: fields.quoted(f + 1), at: at(f + 1))
     }
-    guard size >= 0 else { throw LOBSTERDiagnostics.negativeSize(found: size, at: at(f + 1)) }
+    guard size >= 0, size <= LOBSTERDiagnostics.maximumSize else {
+      throw LOBSTERDiagnostics.badSize(found: size, at: at(f + 1))
+    }
     if price == empty { return nil }
     return BookLevel(price: price * 10_000, quantity: size, orders: 0)
   }

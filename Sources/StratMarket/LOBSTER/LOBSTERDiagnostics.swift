@@ -39,11 +39,15 @@ enum LOBSTERDiagnostics {
       message: "expected an integer in `\(column)`; found \(found)", at: at)
   }
 
-  /// A size that is negative.
-  static func negativeSize(found: Int64, at: DataLocation) -> Diagnostic {
+  /// The largest size accepted: far above any real order (ITCH sizes are 32-bit), low enough
+  /// that sums over a day of orders cannot overflow.
+  static let maximumSize: Int64 = 1 << 40
+
+  /// A size that is negative or absurdly large.
+  static func badSize(found: Int64, at: DataLocation) -> Diagnostic {
     Diagnostic(
       id: "data.lobster.bad-size",
-      message: "expected a size of 0 or more shares; found \(found)", at: at)
+      message: "expected a size from 0 to \(maximumSize) shares; found \(found)", at: at)
   }
 
   /// An event type outside 1…7.

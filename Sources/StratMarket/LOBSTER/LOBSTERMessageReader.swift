@@ -104,7 +104,9 @@ public final class LOBSTERMessageReader {
     guard id >= 0 else {
       throw LOBSTERDiagnostics.badNumber(column: "order id", found: fields.quoted(2), at: at(2))
     }
-    guard size >= 0 else { throw LOBSTERDiagnostics.negativeSize(found: size, at: at(3)) }
+    guard size >= 0, size <= LOBSTERDiagnostics.maximumSize else {
+      throw LOBSTERDiagnostics.badSize(found: size, at: at(3))
+    }
     guard direction == 1 || direction == -1 else {
       throw LOBSTERDiagnostics.badDirection(found: direction, at: at(5))
     }
