@@ -17,7 +17,7 @@ let package = Package(
     .target(name: "StratSema", dependencies: ["StratSyntax", "StratIR", "StratDiagnostics"]),
     .target(name: "StratABI"),
     .target(name: "StratInterpreter", dependencies: ["StratIR", "StratABI"]),
-    .target(name: "StratMarket", dependencies: ["StratDiagnostics"]),
+    .target(name: "StratMarket", dependencies: ["StratDiagnostics"], exclude: ["ITCH/README.md"]),
     .target(name: "StratBacktest", dependencies: ["StratMarket", "StratABI"]),
     .executableTarget(
       name: "stratc",
@@ -40,7 +40,9 @@ let package = Package(
     .testTarget(
       name: "StratInterpreterTests",
       dependencies: ["StratInterpreter", "StratIR", "StratABI", "StratSema", "StratDiagnostics"]),
-    .testTarget(name: "StratMarketTests", dependencies: ["StratMarket", "StratDiagnostics"]),
+    .testTarget(
+      name: "StratMarketTests", dependencies: ["StratMarket", "StratDiagnostics"],
+      exclude: ["Corpus"]),
     .testTarget(
       name: "StratBacktestTests", dependencies: ["StratBacktest", "StratMarket", "StratABI"]),
     .testTarget(

@@ -14,7 +14,10 @@ struct GzipByteStreamTests {
     "pypi-arch-8.0.0/vix.csv.gz",
   ]
 
-  @Test("Real LOBSTER and arch files decompress to exactly what gzip -dc gives", arguments: realFiles)
+  @Test(
+    "Real LOBSTER and arch files decompress to exactly what gzip -dc gives",
+    arguments: realFiles
+  )
   func decompressesRealFilesLikeGzip(file: String) throws {
     let path = Self.dataFolder + file
     let expected = try GzipTesting.run("gzip", ["-dc", path])
@@ -41,7 +44,9 @@ struct GzipByteStreamTests {
     let noise = (0..<70_000).map { _ in UInt8.random(in: 0...255, using: &random) }
     let text = [UInt8](String(repeating: "abcabcabd 0123456789 hello, hello; ", count: 3_000).utf8)
     let runs = [UInt8](repeating: 0x41, count: 100_000)
-    for (input, level) in [(noise, "-1"), (text, "-9"), (runs, "-6"), ([], "-6"), (Array(text.prefix(20)), "-1")] {
+    for (input, level) in [
+      (noise, "-1"), (text, "-9"), (runs, "-6"), ([], "-6"), (Array(text.prefix(20)), "-1"),
+    ] {
       let compressed = try GzipTesting.run("gzip", ["-c", level, "-n"], input: input)
       #expect(try GzipTesting.inflate(compressed) == input)
       #expect(try GzipTesting.inflate(compressed, step: 1) == input)
@@ -52,7 +57,8 @@ struct GzipByteStreamTests {
   func decompressesMultipleMembers() throws {
     let first = [UInt8]("first member\n".utf8)
     let second = [UInt8](String(repeating: "second member ", count: 5_000).utf8)
-    let bytes = try GzipTesting.run("gzip", ["-c"], input: first)
+    let bytes =
+      try GzipTesting.run("gzip", ["-c"], input: first)
       + GzipTesting.run("gzip", ["-c"], input: second)
     let stream = GzipByteStream(source: SteppedByteStream(bytes, step: 333))
     #expect(try GzipTesting.readAll(stream, chunk: 100) == first + second)
@@ -64,7 +70,8 @@ struct GzipByteStreamTests {
     let body = try GzipTesting.run("gzip", ["-c", "-n"], input: [UInt8]("payload".utf8))
     var bytes = Array(body.prefix(10))
     bytes[3] = 0x04 | 0x08 | 0x10 | 0x02
-    bytes += [3, 0, 9, 9, 9] + Array("name.txt".utf8) + [0] + Array("a comment".utf8) + [0, 0xAB, 0xCD]
+    bytes +=
+      [3, 0, 9, 9, 9] + Array("name.txt".utf8) + [0] + Array("a comment".utf8) + [0, 0xAB, 0xCD]
     bytes += body.dropFirst(10)
     #expect(try GzipTesting.inflate(bytes) == Array("payload".utf8))
   }
@@ -121,19 +128,28 @@ struct GzipByteStreamTests {
     farMatch.write(1, bits: 2)
     farMatch.writeCode(1, bits: 7)
     farMatch.writeCode(0, bits: 5)
-    #expect(failure(GzipTesting.member(deflate: farMatch.bytes, crc: 0, size: 0))?.id == "data.gzip.bad-distance")
+    #expect(
+      failure(GzipTesting.member(deflate: farMatch.bytes, crc: 0, size: 0))?.id
+        == "data.gzip.bad-distance"
+    )
 
     var symbol286 = DeflateBitWriter()  // fixed codes 11000110 = symbol 286
     symbol286.write(1, bits: 1)
     symbol286.write(1, bits: 2)
     symbol286.writeCode(0b1100_0110, bits: 8)
-    #expect(failure(GzipTesting.member(deflate: symbol286.bytes, crc: 0, size: 0))?.id == "data.gzip.bad-huffman-code")
+    #expect(
+      failure(GzipTesting.member(deflate: symbol286.bytes, crc: 0, size: 0))?.id
+        == "data.gzip.bad-huffman-code"
+    )
 
     var storedLength = DeflateBitWriter()
     storedLength.write(1, bits: 3)
     storedLength.write(0, bits: 5)
     storedLength.bytes += [5, 0, 0, 0]
-    #expect(failure(GzipTesting.member(deflate: storedLength.bytes, crc: 0, size: 0))?.id == "data.gzip.bad-stored-length")
+    #expect(
+      failure(GzipTesting.member(deflate: storedLength.bytes, crc: 0, size: 0))?.id
+        == "data.gzip.bad-stored-length"
+    )
   }
 
   @Test("A wrong CRC or length in the trailer is reported at the trailer")
@@ -151,7 +167,9 @@ struct GzipByteStreamTests {
 
   @Test("Every truncation of a real file is data.gzip.truncated, never a trap")
   func reportsEveryTruncation() throws {
-    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.dataFolder + "pypi-arch-8.0.0/vix.csv.gz")))
+    let bytes = [UInt8](
+      try Data(contentsOf: URL(fileURLWithPath: Self.dataFolder + "pypi-arch-8.0.0/vix.csv.gz"))
+    )
     for length in stride(from: 0, to: bytes.count, by: 13) {
       let diagnostic = failure(Array(bytes.prefix(length)), step: 4_096)
       #expect(diagnostic?.id == "data.gzip.truncated", "prefix of \(length) bytes")
@@ -167,7 +185,10 @@ struct GzipByteStreamTests {
     for _ in 0..<400 {
       var bytes = good
       for _ in 0..<Int.random(in: 1...3, using: &random) {
-        bytes[Int.random(in: 0..<bytes.count, using: &random)] ^= UInt8.random(in: 1...255, using: &random)
+        bytes[Int.random(in: 0..<bytes.count, using: &random)] ^= UInt8.random(
+          in: 1...255,
+          using: &random
+        )
       }
       do {
         let output = try GzipTesting.inflate(bytes)

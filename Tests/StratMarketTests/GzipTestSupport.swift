@@ -1,5 +1,6 @@
 import Foundation
 import StratDiagnostics
+
 @testable import StratMarket
 
 /// A ByteStream over bytes in memory that hands out at most `step` bytes per read, so tests
@@ -27,7 +28,8 @@ final class SteppedByteStream: ByteStream {
 /// Helpers shared by the gzip tests.
 enum GzipTesting {
   /// Reads a stream to its end with a `chunk`-byte buffer.
-  static func readAll(_ stream: ByteStream, chunk: Int = 65_536) throws(MarketDataError) -> [UInt8] {
+  static func readAll(_ stream: ByteStream, chunk: Int = 65_536) throws(MarketDataError) -> [UInt8]
+  {
     var result: [UInt8] = []
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 8)
     defer { buffer.deallocate() }
@@ -69,7 +71,9 @@ enum GzipTesting {
   static func member(deflate: [UInt8], crc: UInt32, size: UInt32) -> [UInt8] {
     var bytes: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3] + deflate
     for value in [crc, size] {
-      for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+      for shift in stride(from: 0, to: 32, by: 8) {
+        bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift)))
+      }
     }
     return bytes
   }

@@ -17,35 +17,182 @@ struct ITCHMessageGenerator {
   mutating func symbol() -> ITCHSymbol { ITCHSymbol(raw: u64()) }
   mutating func code() -> ITCHCode { ITCHCode(raw: u32()) }
   mutating func header() -> ITCHHeader {
-    ITCHHeader(stockLocate: u16(), trackingNumber: u16(), timestamp: Int64.random(in: 0..<(1 << 48), using: &random))
+    ITCHHeader(
+      stockLocate: u16(),
+      trackingNumber: u16(),
+      timestamp: Int64.random(in: 0..<(1 << 48), using: &random)
+    )
   }
 
   /// One random message of each of the 23 types.
   mutating func everyType() -> [ITCHMessage] {
     [
       .systemEvent(.init(header: header(), eventCode: byte())),
-      .stockDirectory(.init(header: header(), stock: symbol(), marketCategory: byte(), financialStatusIndicator: byte(), roundLotSize: u32(), roundLotsOnly: byte(), issueClassification: byte(), issueSubType: u16(), authenticity: byte(), shortSaleThresholdIndicator: byte(), ipoFlag: byte(), luldReferencePriceTier: byte(), etpFlag: byte(), etpLeverageFactor: u32(), inverseIndicator: byte())),
-      .stockTradingAction(.init(header: header(), stock: symbol(), tradingState: byte(), reserved: byte(), reason: code())),
+      .stockDirectory(
+        .init(
+          header: header(),
+          stock: symbol(),
+          marketCategory: byte(),
+          financialStatusIndicator: byte(),
+          roundLotSize: u32(),
+          roundLotsOnly: byte(),
+          issueClassification: byte(),
+          issueSubType: u16(),
+          authenticity: byte(),
+          shortSaleThresholdIndicator: byte(),
+          ipoFlag: byte(),
+          luldReferencePriceTier: byte(),
+          etpFlag: byte(),
+          etpLeverageFactor: u32(),
+          inverseIndicator: byte()
+        )
+      ),
+      .stockTradingAction(
+        .init(
+          header: header(),
+          stock: symbol(),
+          tradingState: byte(),
+          reserved: byte(),
+          reason: code()
+        )
+      ),
       .regSHORestriction(.init(header: header(), stock: symbol(), regSHOAction: byte())),
-      .marketParticipantPosition(.init(header: header(), mpid: code(), stock: symbol(), primaryMarketMaker: byte(), marketMakerMode: byte(), marketParticipantState: byte())),
-      .mwcbDeclineLevel(.init(header: header(), level1: price8(), level2: price8(), level3: price8())),
+      .marketParticipantPosition(
+        .init(
+          header: header(),
+          mpid: code(),
+          stock: symbol(),
+          primaryMarketMaker: byte(),
+          marketMakerMode: byte(),
+          marketParticipantState: byte()
+        )
+      ),
+      .mwcbDeclineLevel(
+        .init(header: header(), level1: price8(), level2: price8(), level3: price8())
+      ),
       .mwcbStatus(.init(header: header(), breachedLevel: byte())),
-      .ipoQuotingPeriodUpdate(.init(header: header(), stock: symbol(), ipoQuotationReleaseTime: u32(), ipoQuotationReleaseQualifier: byte(), ipoPrice: price4())),
-      .luldAuctionCollar(.init(header: header(), stock: symbol(), auctionCollarReferencePrice: price4(), upperAuctionCollarPrice: price4(), lowerAuctionCollarPrice: price4(), auctionCollarExtension: u32())),
-      .operationalHalt(.init(header: header(), stock: symbol(), marketCode: byte(), operationalHaltAction: byte())),
-      .addOrder(.init(header: header(), orderReferenceNumber: u64(), buySellIndicator: byte(), shares: u32(), stock: symbol(), price: price4())),
-      .addOrderMPID(.init(header: header(), orderReferenceNumber: u64(), buySellIndicator: byte(), shares: u32(), stock: symbol(), price: price4(), attribution: code())),
-      .orderExecuted(.init(header: header(), orderReferenceNumber: u64(), executedShares: u32(), matchNumber: u64())),
-      .orderExecutedWithPrice(.init(header: header(), orderReferenceNumber: u64(), executedShares: u32(), matchNumber: u64(), printable: byte(), executionPrice: price4())),
+      .ipoQuotingPeriodUpdate(
+        .init(
+          header: header(),
+          stock: symbol(),
+          ipoQuotationReleaseTime: u32(),
+          ipoQuotationReleaseQualifier: byte(),
+          ipoPrice: price4()
+        )
+      ),
+      .luldAuctionCollar(
+        .init(
+          header: header(),
+          stock: symbol(),
+          auctionCollarReferencePrice: price4(),
+          upperAuctionCollarPrice: price4(),
+          lowerAuctionCollarPrice: price4(),
+          auctionCollarExtension: u32()
+        )
+      ),
+      .operationalHalt(
+        .init(header: header(), stock: symbol(), marketCode: byte(), operationalHaltAction: byte())
+      ),
+      .addOrder(
+        .init(
+          header: header(),
+          orderReferenceNumber: u64(),
+          buySellIndicator: byte(),
+          shares: u32(),
+          stock: symbol(),
+          price: price4()
+        )
+      ),
+      .addOrderMPID(
+        .init(
+          header: header(),
+          orderReferenceNumber: u64(),
+          buySellIndicator: byte(),
+          shares: u32(),
+          stock: symbol(),
+          price: price4(),
+          attribution: code()
+        )
+      ),
+      .orderExecuted(
+        .init(
+          header: header(),
+          orderReferenceNumber: u64(),
+          executedShares: u32(),
+          matchNumber: u64()
+        )
+      ),
+      .orderExecutedWithPrice(
+        .init(
+          header: header(),
+          orderReferenceNumber: u64(),
+          executedShares: u32(),
+          matchNumber: u64(),
+          printable: byte(),
+          executionPrice: price4()
+        )
+      ),
       .orderCancel(.init(header: header(), orderReferenceNumber: u64(), cancelledShares: u32())),
       .orderDelete(.init(header: header(), orderReferenceNumber: u64())),
-      .orderReplace(.init(header: header(), originalOrderReferenceNumber: u64(), newOrderReferenceNumber: u64(), shares: u32(), price: price4())),
-      .trade(.init(header: header(), orderReferenceNumber: u64(), buySellIndicator: byte(), shares: u32(), stock: symbol(), price: price4(), matchNumber: u64())),
-      .crossTrade(.init(header: header(), shares: u64(), stock: symbol(), crossPrice: price4(), matchNumber: u64(), crossType: byte())),
+      .orderReplace(
+        .init(
+          header: header(),
+          originalOrderReferenceNumber: u64(),
+          newOrderReferenceNumber: u64(),
+          shares: u32(),
+          price: price4()
+        )
+      ),
+      .trade(
+        .init(
+          header: header(),
+          orderReferenceNumber: u64(),
+          buySellIndicator: byte(),
+          shares: u32(),
+          stock: symbol(),
+          price: price4(),
+          matchNumber: u64()
+        )
+      ),
+      .crossTrade(
+        .init(
+          header: header(),
+          shares: u64(),
+          stock: symbol(),
+          crossPrice: price4(),
+          matchNumber: u64(),
+          crossType: byte()
+        )
+      ),
       .brokenTrade(.init(header: header(), matchNumber: u64())),
-      .noii(.init(header: header(), pairedShares: u64(), imbalanceShares: u64(), imbalanceDirection: byte(), stock: symbol(), farPrice: price4(), nearPrice: price4(), currentReferencePrice: price4(), crossType: byte(), priceVariationIndicator: byte())),
+      .noii(
+        .init(
+          header: header(),
+          pairedShares: u64(),
+          imbalanceShares: u64(),
+          imbalanceDirection: byte(),
+          stock: symbol(),
+          farPrice: price4(),
+          nearPrice: price4(),
+          currentReferencePrice: price4(),
+          crossType: byte(),
+          priceVariationIndicator: byte()
+        )
+      ),
       .rpii(.init(header: header(), stock: symbol(), interestFlag: byte())),
-      .dlcrPriceDiscovery(.init(header: header(), stock: symbol(), openEligibilityStatus: byte(), minimumAllowablePrice: price4(), maximumAllowablePrice: price4(), nearExecutionPrice: price4(), nearExecutionTime: u64(), lowerPriceRangeCollar: price4(), upperPriceRangeCollar: price4())),
+      .dlcrPriceDiscovery(
+        .init(
+          header: header(),
+          stock: symbol(),
+          openEligibilityStatus: byte(),
+          minimumAllowablePrice: price4(),
+          maximumAllowablePrice: price4(),
+          nearExecutionPrice: price4(),
+          nearExecutionTime: u64(),
+          lowerPriceRangeCollar: price4(),
+          upperPriceRangeCollar: price4()
+        )
+      ),
     ]
   }
 }
@@ -94,7 +241,11 @@ struct ITCHCodecTests {
     while index < original.count {
       let length = ITCHMessageType.length(of: original[index + 2])!
       #expect(reframed[index] == 0 && Int(reframed[index + 1]) == length)
-      if original[(index + 2)..<(index + 2 + length)] != reframed[(index + 2)..<(index + 2 + length)] { differences += 1 }
+      if original[(index + 2)..<(index + 2 + length)]
+        != reframed[(index + 2)..<(index + 2 + length)]
+      {
+        differences += 1
+      }
       index += 2 + length
     }
     #expect(differences == 0)
@@ -102,26 +253,72 @@ struct ITCHCodecTests {
 
   @Test("Fields land at the spec's offsets: an Add Order by hand")
   func addOrderMatchesSpecLayout() throws {
-    let message = ITCHMessage.addOrder(ITCHAddOrder(
-      header: ITCHHeader(stockLocate: 0x0102, trackingNumber: 0x0304, timestamp: 0x0506_0708_090A),
-      orderReferenceNumber: 0x1112_1314_1516_1718, buySellIndicator: UInt8(ascii: "S"), shares: 0x2122_2324,
-      stock: ITCHSymbol("AAPL"), price: Price(raw: 1_234_500 * 10_000)))
-    let expected: [UInt8] = [0x41, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x53, 0x21, 0x22, 0x23, 0x24]
+    let message = ITCHMessage.addOrder(
+      ITCHAddOrder(
+        header: ITCHHeader(
+          stockLocate: 0x0102,
+          trackingNumber: 0x0304,
+          timestamp: 0x0506_0708_090A
+        ),
+        orderReferenceNumber: 0x1112_1314_1516_1718,
+        buySellIndicator: UInt8(ascii: "S"),
+        shares: 0x2122_2324,
+        stock: ITCHSymbol("AAPL"),
+        price: Price(raw: 1_234_500 * 10_000)
+      )
+    )
+    let expected: [UInt8] =
+      [
+        0x41, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x53,
+        0x21, 0x22, 0x23, 0x24,
+      ]
       + Array("AAPL    ".utf8) + [0x00, 0x12, 0xD6, 0x44]
     #expect(try ITCHEncoder.bytes(of: message) == expected)
     let event = message.orderEvent(sessionMidnightNanos: 1_000)
-    #expect(event == OrderEvent(timeNanos: 1_000 + 0x0506_0708_090A, kind: .add, side: .sell, orderID: 0x1112_1314_1516_1718, price: 12_345_000_000, quantity: 0x2122_2324, instrument: 0x0102))
+    #expect(
+      event
+        == OrderEvent(
+          timeNanos: 1_000 + 0x0506_0708_090A,
+          kind: .add,
+          side: .sell,
+          orderID: 0x1112_1314_1516_1718,
+          price: 12_345_000_000,
+          quantity: 0x2122_2324,
+          instrument: 0x0102
+        )
+    )
   }
 
   @Test("Unencodable prices and timestamps are data.itch.unencodable, not wrong bytes")
   func rejectsUnencodableFields() {
     let header = ITCHHeader(timestamp: 1)
-    let badPrice = ITCHMessage.orderReplace(ITCHOrderReplace(header: header, originalOrderReferenceNumber: 1, newOrderReferenceNumber: 2, shares: 3, price: Price(raw: 12_345)))
-    let badTime = ITCHMessage.orderDelete(ITCHOrderDelete(header: ITCHHeader(timestamp: 1 << 48), orderReferenceNumber: 1))
-    let negative = ITCHMessage.addOrder(ITCHAddOrder(header: header, orderReferenceNumber: 1, buySellIndicator: 0x42, shares: 1, stock: ITCHSymbol("X"), price: Price(raw: -10_000)))
+    let badPrice = ITCHMessage.orderReplace(
+      ITCHOrderReplace(
+        header: header,
+        originalOrderReferenceNumber: 1,
+        newOrderReferenceNumber: 2,
+        shares: 3,
+        price: Price(raw: 12_345)
+      )
+    )
+    let badTime = ITCHMessage.orderDelete(
+      ITCHOrderDelete(header: ITCHHeader(timestamp: 1 << 48), orderReferenceNumber: 1)
+    )
+    let negative = ITCHMessage.addOrder(
+      ITCHAddOrder(
+        header: header,
+        orderReferenceNumber: 1,
+        buySellIndicator: 0x42,
+        shares: 1,
+        stock: ITCHSymbol("X"),
+        price: Price(raw: -10_000)
+      )
+    )
     for message in [badPrice, badTime, negative] {
       #expect(throws: MarketDataError.self) { try ITCHEncoder.bytes(of: message) }
-      do { _ = try ITCHEncoder.bytes(of: message) } catch { #expect(error.diagnostics.first?.id == "data.itch.unencodable") }
+      do { _ = try ITCHEncoder.bytes(of: message) } catch {
+        #expect(error.diagnostics.first?.id == "data.itch.unencodable")
+      }
     }
     var output: [UInt8] = [9]
     #expect(throws: MarketDataError.self) { try ITCHEncoder.append(badPrice, to: &output) }
@@ -132,19 +329,93 @@ struct ITCHCodecTests {
   func orderEventsRoundTrip() throws {
     let midnight: Int64 = 1_340_236_800_000_000_000
     let events = [
-      OrderEvent(timeNanos: midnight + 34_200_000_000_000, kind: .add, side: .sell, orderID: 7, price: 5_855_000_000_00, quantity: 100, instrument: 3),
-      OrderEvent(timeNanos: midnight + 34_200_000_000_001, kind: .cancel, orderID: 7, quantity: 20, instrument: 3),
-      OrderEvent(timeNanos: midnight + 34_200_000_000_002, kind: .execute, orderID: 7, quantity: 30, instrument: 3),
-      OrderEvent(timeNanos: midnight + 34_200_000_000_003, kind: .execute, orderID: 7, price: 5_856_000_000_00, quantity: 1, instrument: 3),
-      OrderEvent(timeNanos: midnight + 34_200_000_000_004, kind: .replace, orderID: 7, newOrderID: 8, price: 5_857_000_000_00, quantity: 40, instrument: 3),
-      OrderEvent(timeNanos: midnight + 34_200_000_000_005, kind: .delete, orderID: 8, instrument: 3),
-      OrderEvent(timeNanos: midnight + 34_200_000_000_006, kind: .hiddenTrade, side: .sell, price: 5_850_000_000_00, quantity: 10, instrument: 3),
-      OrderEvent(timeNanos: midnight + 34_200_000_000_007, kind: .tradingState, quantity: 1, instrument: 3),
-      OrderEvent(timeNanos: midnight + 34_200_000_000_008, kind: .tradingState, quantity: 0, instrument: 3),
-      OrderEvent(timeNanos: midnight + 34_200_000_000_009, kind: .crossTrade, price: 5_850_000_000_00, quantity: 5_000, instrument: 3),
+      OrderEvent(
+        timeNanos: midnight + 34_200_000_000_000,
+        kind: .add,
+        side: .sell,
+        orderID: 7,
+        price: 5_855_000_000_00,
+        quantity: 100,
+        instrument: 3
+      ),
+      OrderEvent(
+        timeNanos: midnight + 34_200_000_000_001,
+        kind: .cancel,
+        orderID: 7,
+        quantity: 20,
+        instrument: 3
+      ),
+      OrderEvent(
+        timeNanos: midnight + 34_200_000_000_002,
+        kind: .execute,
+        orderID: 7,
+        quantity: 30,
+        instrument: 3
+      ),
+      OrderEvent(
+        timeNanos: midnight + 34_200_000_000_003,
+        kind: .execute,
+        orderID: 7,
+        price: 5_856_000_000_00,
+        quantity: 1,
+        instrument: 3
+      ),
+      OrderEvent(
+        timeNanos: midnight + 34_200_000_000_004,
+        kind: .replace,
+        orderID: 7,
+        newOrderID: 8,
+        price: 5_857_000_000_00,
+        quantity: 40,
+        instrument: 3
+      ),
+      OrderEvent(
+        timeNanos: midnight + 34_200_000_000_005,
+        kind: .delete,
+        orderID: 8,
+        instrument: 3
+      ),
+      OrderEvent(
+        timeNanos: midnight + 34_200_000_000_006,
+        kind: .hiddenTrade,
+        side: .sell,
+        price: 5_850_000_000_00,
+        quantity: 10,
+        instrument: 3
+      ),
+      OrderEvent(
+        timeNanos: midnight + 34_200_000_000_007,
+        kind: .tradingState,
+        quantity: 1,
+        instrument: 3
+      ),
+      OrderEvent(
+        timeNanos: midnight + 34_200_000_000_008,
+        kind: .tradingState,
+        quantity: 0,
+        instrument: 3
+      ),
+      OrderEvent(
+        timeNanos: midnight + 34_200_000_000_009,
+        kind: .crossTrade,
+        price: 5_850_000_000_00,
+        quantity: 5_000,
+        instrument: 3
+      ),
     ]
-    let messages = events.map { ITCHEncoder.message(from: $0, stockLocate: 3, stock: ITCHSymbol("GOOG"), sessionMidnightNanos: midnight) }
-    #expect(messages.map { Character(Unicode.Scalar($0.typeCode)) } == ["A", "X", "E", "C", "U", "D", "P", "H", "H", "Q"])
+    let messages = events.map {
+      ITCHEncoder.message(
+        from: $0,
+        stockLocate: 3,
+        stock: ITCHSymbol("GOOG"),
+        sessionMidnightNanos: midnight
+      )
+    }
+    #expect(
+      messages.map { Character(Unicode.Scalar($0.typeCode)) } == [
+        "A", "X", "E", "C", "U", "D", "P", "H", "H", "Q",
+      ]
+    )
     let decoded = try decode(ITCHEncoder.file(messages))
     #expect(decoded.map { $0.orderEvent(sessionMidnightNanos: midnight) } == events)
   }
@@ -153,6 +424,10 @@ struct ITCHCodecTests {
   func nonBookMessagesMapToNil() {
     var generator = ITCHMessageGenerator(random: SplitMix64(seed: 5))
     let mapped = generator.everyType().filter { $0.orderEvent(sessionMidnightNanos: 0) != nil }
-    #expect(Set(mapped.map { Character(Unicode.Scalar($0.typeCode)) }) == ["H", "A", "F", "E", "C", "X", "D", "U", "P", "Q"])
+    #expect(
+      Set(mapped.map { Character(Unicode.Scalar($0.typeCode)) }) == [
+        "H", "A", "F", "E", "C", "X", "D", "U", "P", "Q",
+      ]
+    )
   }
 }

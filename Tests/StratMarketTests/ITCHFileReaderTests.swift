@@ -18,7 +18,9 @@ enum ITCHPaths {
 @Suite("ITCH file framing and real data")
 struct ITCHFileReaderTests {
   /// Reads every message and counts them by type letter.
-  func readAll(_ reader: ITCHFileReader) throws -> (messages: [ITCHMessage], counts: [Character: Int]) {
+  func readAll(_ reader: ITCHFileReader) throws -> (
+    messages: [ITCHMessage], counts: [Character: Int]
+  ) {
     var messages: [ITCHMessage] = []
     var counts: [Character: Int] = [:]
     while let message = try reader.next() {
@@ -47,22 +49,35 @@ struct ITCHFileReaderTests {
     let times = messages.map(\.header.timestamp)
     #expect(times == times.sorted())
     #expect(times.first! >= 3 * 3_600_000_000_000 && times.last! < 4 * 3_600_000_000_000)
-    if case .systemEvent(let event) = messages[0] { #expect(event.eventCode == UInt8(ascii: "O")) } else { Issue.record("first message is not S") }
+    if case .systemEvent(let event) = messages[0] {
+      #expect(event.eventCode == UInt8(ascii: "O"))
+    } else {
+      Issue.record("first message is not S")
+    }
   }
 
-  @Test("The RITCH synthetic file (zero length prefixes) decodes to 12,012 messages with its type mix")
+  @Test(
+    "The RITCH synthetic file (zero length prefixes) decodes to 12,012 messages with its type mix"
+  )
   func decodesSyntheticZeroPrefixFile() throws {
     let reader = try ITCHFileReader(path: ITCHPaths.synthetic)
     #expect(reader.framing == .zeroLengthPrefix)
     let (messages, counts) = try readAll(reader)
     #expect(messages.count == 12_012)
-    #expect(counts == ["S": 6, "R": 3, "H": 3, "A": 4_997, "F": 3, "E": 198, "D": 1_745, "U": 12, "X": 45, "P": 5_000])
+    #expect(
+      counts == [
+        "S": 6, "R": 3, "H": 3, "A": 4_997, "F": 3, "E": 198, "D": 1_745, "U": 12, "X": 45,
+        "P": 5_000,
+      ]
+    )
     let times = messages.map(\.header.timestamp)
     #expect(zip(times, times.dropFirst()).allSatisfy { $0 <= $1 })
-    let symbols = Set(messages.compactMap { message -> String? in
-      if case .stockDirectory(let d) = message { return d.stock.text }
-      return nil
-    })
+    let symbols = Set(
+      messages.compactMap { message -> String? in
+        if case .stockDirectory(let d) = message { return d.stock.text }
+        return nil
+      }
+    )
     #expect(symbols == ["ALC", "BOB", "CHAR"])
     #expect(reader.offset == 465_048)
   }
@@ -70,7 +85,9 @@ struct ITCHFileReaderTests {
   @Test("In-place OrderEvent mapping agrees with the decoded messages' mapping on every message")
   func inPlaceMappingMatchesDecodedMapping() throws {
     let midnight: Int64 = 1_293_148_800_000_000_000
-    let decoded = try readAll(ITCHFileReader(path: ITCHPaths.synthetic)).messages.map { $0.orderEvent(sessionMidnightNanos: midnight) }
+    let decoded = try readAll(ITCHFileReader(path: ITCHPaths.synthetic)).messages.map {
+      $0.orderEvent(sessionMidnightNanos: midnight)
+    }
     var inPlace: [OrderEvent?] = []
     var event = OrderEvent(timeNanos: 0, kind: .add)
     try ITCHFileReader(path: ITCHPaths.synthetic).forEachWire { wire in

@@ -9,8 +9,19 @@ struct ITCHFramingErrorTests {
   /// A small valid length-prefixed image: S, A, D (12 + 36 + 19 bytes plus prefixes).
   static let messages: [ITCHMessage] = [
     .systemEvent(ITCHSystemEvent(header: ITCHHeader(timestamp: 1), eventCode: UInt8(ascii: "O"))),
-    .addOrder(ITCHAddOrder(header: ITCHHeader(stockLocate: 1, timestamp: 2), orderReferenceNumber: 9, buySellIndicator: UInt8(ascii: "B"), shares: 100, stock: ITCHSymbol("AAPL"), price: Price(raw: 1_000_000_000))),
-    .orderDelete(ITCHOrderDelete(header: ITCHHeader(stockLocate: 1, timestamp: 3), orderReferenceNumber: 9)),
+    .addOrder(
+      ITCHAddOrder(
+        header: ITCHHeader(stockLocate: 1, timestamp: 2),
+        orderReferenceNumber: 9,
+        buySellIndicator: UInt8(ascii: "B"),
+        shares: 100,
+        stock: ITCHSymbol("AAPL"),
+        price: Price(raw: 1_000_000_000)
+      )
+    ),
+    .orderDelete(
+      ITCHOrderDelete(header: ITCHHeader(stockLocate: 1, timestamp: 3), orderReferenceNumber: 9)
+    ),
   ]
 
   static func image() throws -> [UInt8] { try ITCHEncoder.file(messages) }
@@ -22,7 +33,10 @@ struct ITCHFramingErrorTests {
     var messages: [ITCHMessage] = []
     var reader: ITCHFileReader?
     do {
-      reader = try ITCHFileReader(stream: SteppedByteStream(bytes, name: "t.itch", step: step), policy: policy)
+      reader = try ITCHFileReader(
+        stream: SteppedByteStream(bytes, name: "t.itch", step: step),
+        policy: policy
+      )
       while let message = try reader!.next() { messages.append(message) }
       return (messages, nil, reader)
     } catch {
@@ -30,7 +44,9 @@ struct ITCHFramingErrorTests {
     }
   }
 
-  @Test("An unknown type with a length prefix stops under .stop and is skipped by length under .skip")
+  @Test(
+    "An unknown type with a length prefix stops under .stop and is skipped by length under .skip"
+  )
   func unknownTypeSkipsByLength() throws {
     var bytes = try Self.image()
     bytes.insert(contentsOf: [0, 4, UInt8(ascii: "Z"), 1, 2, 3], at: 14)
@@ -53,7 +69,10 @@ struct ITCHFramingErrorTests {
     #expect(stopped.error?.location?.byteOffset == 14)
     #expect(stopped.error?.message.contains("36") == true)
     let skipped = read(bytes, policy: .skip)
-    #expect(skipped.reader?.skippedCount == 1, "\(skipped.reader?.diagnostics.map(\.message) ?? [])")
+    #expect(
+      skipped.reader?.skippedCount == 1,
+      "\(skipped.reader?.diagnostics.map(\.message) ?? [])"
+    )
     #expect(skipped.messages.first == Self.messages[0])
     #expect(skipped.error == nil)
   }
@@ -70,7 +89,9 @@ struct ITCHFramingErrorTests {
       #expect(skipped.error == nil)
       #expect(skipped.reader?.diagnostics.first?.id == "data.itch.truncated")
     }
-    for length in boundaries { #expect(read(Array(bytes.prefix(length)), policy: .stop).error == nil) }
+    for length in boundaries {
+      #expect(read(Array(bytes.prefix(length)), policy: .stop).error == nil)
+    }
   }
 
   @Test("Zero-prefix files resynchronise after an unknown type under .skip")
@@ -99,21 +120,38 @@ struct ITCHFramingErrorTests {
     #expect(result.messages == Array(repeating: Self.messages[0], count: 25))
   }
 
-  @Test("Seeded truncations and byte flips of the real sample never trap and only give data.itch errors")
+  @Test(
+    "Seeded truncations and byte flips of the real sample never trap and only give data.itch errors"
+  )
   func survivesMutations() throws {
     let original = try ITCHPaths.bytes(ITCHPaths.realSample)
     var random = SplitMix64(seed: 99)
     for round in 0..<300 {
       var bytes = original
-      if round % 3 == 0 { bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &random))) }
+      if round % 3 == 0 {
+        bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &random)))
+      }
       for _ in 0..<Int.random(in: 0...4, using: &random) where !bytes.isEmpty {
-        bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+        bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(
+          in: 0...255,
+          using: &random
+        )
       }
       for policy in MalformedInputPolicy.allCases {
         let result = read(bytes, policy: policy, step: 997)
         if let error = result.error { #expect(error.id.hasPrefix("data.itch.")) }
-        for diagnostic in result.reader?.diagnostics ?? [] { #expect(diagnostic.id.hasPrefix("data.itch.")) }
+        for diagnostic in result.reader?.diagnostics ?? [] {
+          #expect(diagnostic.id.hasPrefix("data.itch."))
+        }
         #expect(result.messages.count <= 1_000 + 10)
+        if policy == .skip,
+          let reader = try? ITCHFileReader(stream: SteppedByteStream(bytes), policy: .skip)
+        {
+          var inPlace: [ITCHMessage] = []
+          _ = try? reader.forEachWire { inPlace.append(ITCHMessage(wire: $0)!) }
+          #expect(inPlace == result.messages, "the fast path and next() disagree")
+          #expect(reader.skippedCount == result.reader?.skippedCount)
+        }
       }
     }
   }

@@ -20,7 +20,13 @@ struct ITCHMoldUDP64Tests {
     var sequence: UInt64 = 1
     for start in stride(from: 0, to: messages.count, by: size) {
       let chunk = Array(messages[start..<min(start + size, messages.count)])
-      result.append(try MoldUDP64Encoder.packet(session: "000000042A", sequenceNumber: sequence, messages: chunk))
+      result.append(
+        try MoldUDP64Encoder.packet(
+          session: "000000042A",
+          sequenceNumber: sequence,
+          messages: chunk
+        )
+      )
       sequence += UInt64(chunk.count)
     }
     return result
@@ -29,13 +35,18 @@ struct ITCHMoldUDP64Tests {
   func readCapture(_ bytes: [UInt8], policy: MalformedInputPolicy = .stop) throws(MarketDataError)
     -> (packets: [MoldUDP64Packet], reader: MoldUDP64FileReader)
   {
-    let reader = MoldUDP64FileReader(stream: SteppedByteStream(bytes, name: "cap.mold", step: 777), policy: policy)
+    let reader = MoldUDP64FileReader(
+      stream: SteppedByteStream(bytes, name: "cap.mold", step: 777),
+      policy: policy
+    )
     var packets: [MoldUDP64Packet] = []
     while let packet = try reader.next() { packets.append(packet) }
     return (packets, reader)
   }
 
-  @Test("The real sample in packets of 7, with heartbeat and end of session, decodes back with no gap")
+  @Test(
+    "The real sample in packets of 7, with heartbeat and end of session, decodes back with no gap"
+  )
   func roundTripsCapture() throws {
     let messages = try Self.sampleMessages()
     var packets = try Self.packets(messages, size: 7)
@@ -44,7 +55,10 @@ struct ITCHMoldUDP64Tests {
     let (decoded, reader) = try readCapture(MoldUDP64Encoder.capture(packets))
     #expect(decoded.count == packets.count)
     #expect(decoded.flatMap(\.messages) == messages)
-    #expect(decoded[0].session == "000000042A" && decoded[0].sequenceNumber == 1 && decoded[0].messageCount == 7)
+    #expect(
+      decoded[0].session == "000000042A" && decoded[0].sequenceNumber == 1
+        && decoded[0].messageCount == 7
+    )
     #expect(decoded[1].isHeartbeat)
     #expect(decoded.last?.isEndOfSession == true)
     #expect(reader.decoder.gapCount == 0)
@@ -76,12 +90,16 @@ struct ITCHMoldUDP64Tests {
     packet += [0, 2, UInt8(ascii: "?"), 0]
     packet += [0, 5] + good.prefix(5)
     var decoder = MoldUDP64Decoder(name: "p", policy: .stop)
-    #expect(throws: MarketDataError.self) { _ = try packet.withUnsafeBytes { try decoder.decode($0) } }
+    #expect(throws: MarketDataError.self) {
+      _ = try packet.withUnsafeBytes { try decoder.decode($0) }
+    }
     var skipping = MoldUDP64Decoder(name: "p", policy: .skip)
     let decoded = try packet.withUnsafeBytes { try skipping.decode($0) }
     #expect(decoded.messages.count == 1)
     #expect(skipping.skippedCount == 2)
-    #expect(skipping.diagnostics.map(\.id) == ["data.itch.unknown-type", "data.itch.length-mismatch"])
+    #expect(
+      skipping.diagnostics.map(\.id) == ["data.itch.unknown-type", "data.itch.length-mismatch"]
+    )
   }
 
   @Test("Every truncation of a packet and of a capture is a data.moldudp64 error, never a trap")

@@ -41,7 +41,8 @@ struct BitInput {
   mutating func refill() throws(MarketDataError) {
     if end - position >= 8 {
       let word = UInt64(
-        littleEndian: UnsafeRawPointer(buffer + position).loadUnaligned(as: UInt64.self))
+        littleEndian: UnsafeRawPointer(buffer + position).loadUnaligned(as: UInt64.self)
+      )
       bits |= word << UInt64(count)
       position += (63 - count) >> 3
       count |= 56

@@ -146,7 +146,11 @@ public final class GzipByteStream: ByteStream {
     if storedSize != memberSize {
       throw MarketDataError(diagnostics: [
         GzipDiagnostics.sizeMismatch(
-          path: name, offset: start + 4, stored: storedSize, computed: memberSize)
+          path: name,
+          offset: start + 4,
+          stored: storedSize,
+          computed: memberSize
+        )
       ])
     }
   }

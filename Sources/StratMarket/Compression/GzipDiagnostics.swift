@@ -9,15 +9,18 @@ enum GzipDiagnostics {
       id: "data.gzip.bad-magic",
       message: "expected the gzip magic bytes 1f 8b; found \(hex(found.0)) \(hex(found.1))",
       at: DataLocation(path: path, byteOffset: offset),
-      notes: ["bytes after a complete gzip member must be another gzip member"])
+      notes: ["bytes after a complete gzip member must be another gzip member"]
+    )
   }
 
   /// The compression method is not 8 (DEFLATE) or reserved flag bits are set.
   static func badHeader(path: String, offset: Int, what: String) -> Diagnostic {
     Diagnostic(
       id: "data.gzip.bad-header",
-      message: "expected a gzip header with method 8 (deflate) and no reserved flags; found \(what)",
-      at: DataLocation(path: path, byteOffset: offset))
+      message:
+        "expected a gzip header with method 8 (deflate) and no reserved flags; found \(what)",
+      at: DataLocation(path: path, byteOffset: offset)
+    )
   }
 
   /// A DEFLATE block header names type 3.
@@ -25,7 +28,8 @@ enum GzipDiagnostics {
     Diagnostic(
       id: "data.gzip.bad-block-type",
       message: "expected a deflate block type 0 (stored), 1 (fixed) or 2 (dynamic); found 3",
-      at: DataLocation(path: path, byteOffset: offset))
+      at: DataLocation(path: path, byteOffset: offset)
+    )
   }
 
   /// A stored block whose LEN and NLEN are not complements.
@@ -34,7 +38,8 @@ enum GzipDiagnostics {
       id: "data.gzip.bad-stored-length",
       message: "expected a stored block length and its one's complement; found "
         + "LEN \(length) and NLEN \(check)",
-      at: DataLocation(path: path, byteOffset: offset))
+      at: DataLocation(path: path, byteOffset: offset)
+    )
   }
 
   /// A Huffman table that cannot be built or a code that names no symbol.
@@ -42,7 +47,8 @@ enum GzipDiagnostics {
     Diagnostic(
       id: "data.gzip.bad-huffman-code",
       message: "expected a valid deflate Huffman code; found \(detail)",
-      at: DataLocation(path: path, byteOffset: offset))
+      at: DataLocation(path: path, byteOffset: offset)
+    )
   }
 
   /// A match reaches back before the start of the member's output.
@@ -51,7 +57,8 @@ enum GzipDiagnostics {
       id: "data.gzip.bad-distance",
       message: "expected a match distance of at most \(available) bytes (the output so far); "
         + "found \(distance)",
-      at: DataLocation(path: path, byteOffset: offset))
+      at: DataLocation(path: path, byteOffset: offset)
+    )
   }
 
   /// The compressed data ends inside a member.
@@ -60,7 +67,8 @@ enum GzipDiagnostics {
       id: "data.gzip.truncated",
       message: "expected more compressed data in the \(inside); found the end of the file",
       at: DataLocation(path: path, byteOffset: offset),
-      notes: ["the file was probably cut short while being copied or written"])
+      notes: ["the file was probably cut short while being copied or written"]
+    )
   }
 
   /// The CRC-32 in a member trailer does not match the data.
@@ -72,7 +80,8 @@ enum GzipDiagnostics {
       message: "expected CRC-32 \(hex32(stored)) from the gzip trailer; the decompressed data "
         + "has \(hex32(computed))",
       at: DataLocation(path: path, byteOffset: offset),
-      notes: ["the compressed data is corrupt"])
+      notes: ["the compressed data is corrupt"]
+    )
   }
 
   /// The ISIZE in a member trailer does not match the data length.
@@ -83,7 +92,8 @@ enum GzipDiagnostics {
       id: "data.gzip.size-mismatch",
       message: "expected \(stored) bytes (mod 2^32) from the gzip trailer; the member "
         + "decompressed to \(computed)",
-      at: DataLocation(path: path, byteOffset: offset))
+      at: DataLocation(path: path, byteOffset: offset)
+    )
   }
 
   private static func hex(_ byte: UInt8) -> String {

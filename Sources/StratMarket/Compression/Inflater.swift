@@ -94,10 +94,19 @@ struct Inflater {
   func fail(_ make: (String, Int) -> Diagnostic) -> MarketDataError {
     if input.count < input.phantomBits {
       return MarketDataError(diagnostics: [
-        GzipDiagnostics.truncated(path: input.path, offset: input.bytesFromSource, inside: "compressed data")
+        GzipDiagnostics.truncated(
+          path: input.path,
+          offset: input.bytesFromSource,
+          inside: "compressed data"
+        )
       ])
     }
     return MarketDataError(diagnostics: [make(input.path, input.offset)])
+  }
+
+  /// A `data.gzip.bad-huffman-code` error describing `detail`.
+  func badCode(_ detail: String) -> MarketDataError {
+    fail { GzipDiagnostics.badHuffmanCode(path: $0, offset: $1, detail: detail) }
   }
 
   // MARK: - Huffman blocks
@@ -128,7 +137,7 @@ struct Inflater {
         return true
       }
       if entry & HuffmanTable.invalidFlag != 0 {
-        throw fail { GzipDiagnostics.badHuffmanCode(path: $0, offset: $1, detail: "literal/length symbol 286 or 287, or an unused code") }
+        throw badCode("literal/length symbol 286 or 287, or an unused code")
       }
       let length = Int(entry >> 16) + extraBits(entry)
       var distanceEntry = distances[Int(input.bits & 0xFF)]
@@ -138,12 +147,19 @@ struct Inflater {
       }
       input.consume(Int(distanceEntry & 0xFF))
       if distanceEntry & HuffmanTable.invalidFlag != 0 {
-        throw fail { GzipDiagnostics.badHuffmanCode(path: $0, offset: $1, detail: "distance symbol 30 or 31, or an unused code") }
+        throw badCode("distance symbol 30 or 31, or an unused code")
       }
       let distance = Int(distanceEntry >> 16) + extraBits(distanceEntry)
       let available = out - (base + historyStart)
       if distance > available {
-        throw fail { GzipDiagnostics.badDistance(path: $0, offset: $1, distance: distance, available: available) }
+        throw fail {
+          GzipDiagnostics.badDistance(
+            path: $0,
+            offset: $1,
+            distance: distance,
+            available: available
+          )
+        }
       }
       Self.copyMatch(to: out, distance: distance, length: length)
       out += length
@@ -170,7 +186,11 @@ struct Inflater {
       let from = UnsafeRawPointer(source)
       var i = 0
       repeat {
-        raw.storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+        raw.storeBytes(
+          of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self),
+          toByteOffset: i,
+          as: UInt64.self
+        )
         i += 8
       } while i < length
     } else if distance == 1 {

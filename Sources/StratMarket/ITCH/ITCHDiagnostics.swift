@@ -11,7 +11,8 @@ enum ITCHDiagnostics {
       message: "expected an ITCH 5.0 message type (S, R, H, Y, L, V, W, K, J, h, A, F, E, C, X, D, "
         + "U, P, Q, B, I, N, O); found \(ITCHMessageType.shown(type))",
       at: DataLocation(path: path, byteOffset: offset),
-      notes: skipped ? ["the message was skipped using its length prefix"] : [])
+      notes: skipped ? ["the message was skipped using its length prefix"] : []
+    )
   }
 
   /// A length prefix that disagrees with the type's fixed length.
@@ -20,9 +21,11 @@ enum ITCHDiagnostics {
   {
     Diagnostic(
       id: "data.itch.length-mismatch",
-      message: "expected a length of \(expected) bytes for message type \(ITCHMessageType.shown(type)); "
+      message:
+        "expected a length of \(expected) bytes for message type \(ITCHMessageType.shown(type)); "
         + "found a length prefix of \(found)",
-      at: DataLocation(path: path, byteOffset: offset))
+      at: DataLocation(path: path, byteOffset: offset)
+    )
   }
 
   /// The data ends inside a message or its length prefix.
@@ -31,9 +34,11 @@ enum ITCHDiagnostics {
   {
     Diagnostic(
       id: "data.itch.truncated",
-      message: "expected \(expected) bytes of \(what); found only \(found) before the end of the data",
+      message:
+        "expected \(expected) bytes of \(what); found only \(found) before the end of the data",
       at: DataLocation(path: path, byteOffset: offset),
-      notes: ["the file was probably cut short"])
+      notes: ["the file was probably cut short"]
+    )
   }
 
   /// A field value the wire format cannot hold.
@@ -43,7 +48,9 @@ enum ITCHDiagnostics {
     MarketDataError(diagnostics: [
       Diagnostic(
         id: "data.itch.unencodable",
-        message: "expected \(field) of message \(ITCHMessageType.shown(type)) to be \(range); found \(value)")
+        message:
+          "expected \(field) of message \(ITCHMessageType.shown(type)) to be \(range); found \(value)"
+      )
     ])
   }
 
@@ -56,7 +63,8 @@ enum ITCHDiagnostics {
     Diagnostic(
       id: "data.moldudp64.truncated",
       message: "expected \(expected) bytes of \(what); found \(found)",
-      at: DataLocation(path: path, byteOffset: offset))
+      at: DataLocation(path: path, byteOffset: offset)
+    )
   }
 
   /// Bytes left over after the announced message blocks.
@@ -64,18 +72,21 @@ enum ITCHDiagnostics {
     Diagnostic(
       id: "data.moldudp64.trailing-bytes",
       message: "expected the packet to end after its message blocks; found \(count) more bytes",
-      at: DataLocation(path: path, byteOffset: offset))
+      at: DataLocation(path: path, byteOffset: offset)
+    )
   }
 
   /// Messages were lost between two packets.
-  static func sequenceGap(expected: UInt64, found: UInt64, path: String, offset: Int) -> Diagnostic {
+  static func sequenceGap(expected: UInt64, found: UInt64, path: String, offset: Int) -> Diagnostic
+  {
     Diagnostic(
       id: "data.moldudp64.sequence-gap",
       severity: .warning,
       message: "expected sequence number \(expected); found \(found), so \(found - expected) "
         + "messages are missing",
       at: DataLocation(path: path, byteOffset: offset),
-      notes: ["a live consumer would request them again from the re-request server"])
+      notes: ["a live consumer would request them again from the re-request server"]
+    )
   }
 
   /// A packet repeats sequence numbers already seen.
@@ -86,6 +97,7 @@ enum ITCHDiagnostics {
       id: "data.moldudp64.sequence-repeat",
       severity: .warning,
       message: "expected sequence number \(expected); found \(found), which was already received",
-      at: DataLocation(path: path, byteOffset: offset))
+      at: DataLocation(path: path, byteOffset: offset)
+    )
   }
 }

@@ -53,35 +53,137 @@ public enum ITCHEncoder {
   ///   - matchNumber: the match number for executions and trades.
   ///   - crossType: the cross type for Q (`C` closing by default; OrderEvent does not say).
   public static func message(
-    from event: OrderEvent, stockLocate: UInt16, stock: ITCHSymbol = ITCHSymbol(""),
-    sessionMidnightNanos: Int64, trackingNumber: UInt16 = 0, matchNumber: UInt64 = 0,
+    from event: OrderEvent,
+    stockLocate: UInt16,
+    stock: ITCHSymbol = ITCHSymbol(""),
+    sessionMidnightNanos: Int64,
+    trackingNumber: UInt16 = 0,
+    matchNumber: UInt64 = 0,
     crossType: UInt8 = 0x43
   ) -> ITCHMessage {
     let header = ITCHHeader(
-      stockLocate: stockLocate, trackingNumber: trackingNumber,
-      timestamp: event.timeNanos &- sessionMidnightNanos)
-    let side: UInt8 = event.side == .sell ? 0x53 : 0x42
+      stockLocate: stockLocate,
+      trackingNumber: trackingNumber,
+      timestamp: event.timeNanos &- sessionMidnightNanos
+    )
+    switch event.kind {
+    case .add, .cancel, .delete, .replace:
+      return orderMessage(from: event, header: header, stock: stock)
+    case .execute, .hiddenTrade, .tradingState, .crossTrade:
+      return tradeMessage(
+        from: event,
+        header: header,
+        stock: stock,
+        matchNumber: matchNumber,
+        crossType: crossType
+      )
+    }
+  }
+
+  /// A, X, D or U for an order event.
+  private static func orderMessage(from event: OrderEvent, header: ITCHHeader, stock: ITCHSymbol)
+    -> ITCHMessage
+  {
+    let shares = UInt32(clamping: event.quantity)
+    let order = event.orderID
+    switch event.kind {
+    case .cancel:
+      return .orderCancel(
+        .init(header: header, orderReferenceNumber: order, cancelledShares: shares)
+      )
+    case .delete:
+      return .orderDelete(.init(header: header, orderReferenceNumber: order))
+    case .replace:
+      return .orderReplace(
+        .init(
+          header: header,
+          originalOrderReferenceNumber: order,
+          newOrderReferenceNumber: event.newOrderID,
+          shares: shares,
+          price: Price(raw: event.price)
+        )
+      )
+    default:
+      return .addOrder(
+        .init(
+          header: header,
+          orderReferenceNumber: order,
+          buySellIndicator: side(event),
+          shares: shares,
+          stock: stock,
+          price: Price(raw: event.price)
+        )
+      )
+    }
+  }
+
+  /// E, C, P, H or Q for an execution, trade or state event.
+  private static func tradeMessage(
+    from event: OrderEvent,
+    header: ITCHHeader,
+    stock: ITCHSymbol,
+    matchNumber: UInt64,
+    crossType: UInt8
+  ) -> ITCHMessage {
     let shares = UInt32(clamping: event.quantity)
     let price = Price(raw: event.price)
     switch event.kind {
-    case .add:
-      return .addOrder(ITCHAddOrder(header: header, orderReferenceNumber: event.orderID, buySellIndicator: side, shares: shares, stock: stock, price: price))
-    case .cancel:
-      return .orderCancel(ITCHOrderCancel(header: header, orderReferenceNumber: event.orderID, cancelledShares: shares))
-    case .delete:
-      return .orderDelete(ITCHOrderDelete(header: header, orderReferenceNumber: event.orderID))
     case .execute where event.price == 0:
-      return .orderExecuted(ITCHOrderExecuted(header: header, orderReferenceNumber: event.orderID, executedShares: shares, matchNumber: matchNumber))
+      return .orderExecuted(
+        .init(
+          header: header,
+          orderReferenceNumber: event.orderID,
+          executedShares: shares,
+          matchNumber: matchNumber
+        )
+      )
     case .execute:
-      return .orderExecutedWithPrice(ITCHOrderExecutedWithPrice(header: header, orderReferenceNumber: event.orderID, executedShares: shares, matchNumber: matchNumber, printable: 0x59, executionPrice: price))
-    case .replace:
-      return .orderReplace(ITCHOrderReplace(header: header, originalOrderReferenceNumber: event.orderID, newOrderReferenceNumber: event.newOrderID, shares: shares, price: price))
+      return .orderExecutedWithPrice(
+        .init(
+          header: header,
+          orderReferenceNumber: event.orderID,
+          executedShares: shares,
+          matchNumber: matchNumber,
+          printable: 0x59,
+          executionPrice: price
+        )
+      )
     case .hiddenTrade:
-      return .trade(ITCHTrade(header: header, orderReferenceNumber: event.orderID, buySellIndicator: side, shares: shares, stock: stock, price: price, matchNumber: matchNumber))
+      return .trade(
+        .init(
+          header: header,
+          orderReferenceNumber: event.orderID,
+          buySellIndicator: side(event),
+          shares: shares,
+          stock: stock,
+          price: price,
+          matchNumber: matchNumber
+        )
+      )
     case .tradingState:
-      return .stockTradingAction(ITCHStockTradingAction(header: header, stock: stock, tradingState: event.quantity != 0 ? 0x48 : 0x54, reserved: 0x20, reason: ITCHCode("")))
-    case .crossTrade:
-      return .crossTrade(ITCHCrossTrade(header: header, shares: UInt64(clamping: event.quantity), stock: stock, crossPrice: price, matchNumber: matchNumber, crossType: crossType))
+      return .stockTradingAction(
+        .init(
+          header: header,
+          stock: stock,
+          tradingState: event.quantity != 0 ? 0x48 : 0x54,
+          reserved: 0x20,
+          reason: ITCHCode("")
+        )
+      )
+    default:
+      return .crossTrade(
+        .init(
+          header: header,
+          shares: UInt64(clamping: event.quantity),
+          stock: stock,
+          crossPrice: price,
+          matchNumber: matchNumber,
+          crossType: crossType
+        )
+      )
     }
   }
+
+  /// `S` for sell, `B` for buy.
+  private static func side(_ event: OrderEvent) -> UInt8 { event.side == .sell ? 0x53 : 0x42 }
 }

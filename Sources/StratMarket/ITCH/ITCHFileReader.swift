@@ -36,8 +36,9 @@ public final class ITCHFileReader {
   public private(set) var diagnostics: [Diagnostic] = []
 
   private let stream: ByteStream
-  private static let capacity = 1 << 20
-  private let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+  /// Buffer size: at least the largest framed message (2 + 65535 bytes).
+  private let capacity: Int
+  private let buffer: UnsafeMutableRawPointer
   private var start = 0
   private var end = 0
   private var bufferOffset = 0
@@ -45,7 +46,19 @@ public final class ITCHFileReader {
   private var finished = false
 
   /// Reads from `stream`, detecting the framing from its first bytes.
-  public init(stream: ByteStream, policy: MalformedInputPolicy = .stop) throws(MarketDataError) {
+  public convenience init(stream: ByteStream, policy: MalformedInputPolicy = .stop)
+    throws(MarketDataError)
+  {
+    try self.init(stream: stream, policy: policy, bufferCapacity: 1 << 20)
+  }
+
+  /// Reads with a buffer of `bufferCapacity` bytes (raised to 2 + 65535 + 3 if smaller);
+  /// the fuzzer uses a small one.
+  init(stream: ByteStream, policy: MalformedInputPolicy, bufferCapacity: Int)
+    throws(MarketDataError)
+  {
+    capacity = max(bufferCapacity, 2 + 65_535 + 3)
+    buffer = .allocate(byteCount: capacity, alignment: 16)
     self.stream = stream
     self.policy = policy
     name = stream.name
@@ -110,7 +123,9 @@ public final class ITCHFileReader {
       var count = 0
       ITCHMessageType.lengths.withUnsafeBufferPointer { lengths in
         while position <= limit {
-          let prefix = Int(UInt16(bigEndian: base.loadUnaligned(fromByteOffset: position, as: UInt16.self)))
+          let prefix = Int(
+            UInt16(bigEndian: base.loadUnaligned(fromByteOffset: position, as: UInt16.self))
+          )
           let length = Int(lengths[Int(base.load(fromByteOffset: position + 2, as: UInt8.self))])
           guard length != 0 && (prefix == length || (zeroPrefix && prefix == 0)) else { break }
           body(ITCHWire(base + position + 2))
@@ -153,12 +168,22 @@ public final class ITCHFileReader {
     }
     let type = byte(start + 2)
     guard let expected = ITCHMessageType.length(of: type) else {
-      try report(ITCHDiagnostics.unknownType(type, path: name, offset: offset + 2, skipped: length > 0))
+      try report(
+        ITCHDiagnostics.unknownType(type, path: name, offset: offset + 2, skipped: length > 0)
+      )
       if length > 0 { try skip(length) } else { try resynchronize() }
       return nil
     }
     guard expected == length else {
-      try report(ITCHDiagnostics.lengthMismatch(type: type, expected: expected, found: length, path: name, offset: offset))
+      try report(
+        ITCHDiagnostics.lengthMismatch(
+          type: type,
+          expected: expected,
+          found: length,
+          path: name,
+          offset: offset
+        )
+      )
       if framing == .zeroLengthPrefix || length == 0 {
         try resynchronize()
       } else {
@@ -173,7 +198,10 @@ public final class ITCHFileReader {
   private func take(_ length: Int, type: UInt8) throws(MarketDataError) -> ITCHWire? {
     if end - start < 2 + length { try fill(2 + length) }
     guard end - start >= 2 + length else {
-      try truncated(expected: 2 + length, what: "a \(ITCHMessageType.shown(type)) message and its prefix")
+      try truncated(
+        expected: 2 + length,
+        what: "a \(ITCHMessageType.shown(type)) message and its prefix"
+      )
       return nil
     }
     let wire = ITCHWire(buffer + start + 2)
@@ -223,7 +251,15 @@ public final class ITCHFileReader {
     let at = offset
     start = end
     finished = true
-    try report(ITCHDiagnostics.truncated(expected: expected, found: found, path: name, offset: at, what: what))
+    try report(
+      ITCHDiagnostics.truncated(
+        expected: expected,
+        found: found,
+        path: name,
+        offset: at,
+        what: what
+      )
+    )
   }
 
   /// Throws under `.stop`; counts and keeps the diagnostic under `.skip`.
@@ -247,7 +283,7 @@ public final class ITCHFileReader {
       start = 0
     }
     while end < count && !streamEnded {
-      let room = UnsafeMutableRawBufferPointer(start: buffer + end, count: Self.capacity - end)
+      let room = UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end)
       let got = try stream.read(into: room)
       if got == 0 { streamEnded = true }
       end += got

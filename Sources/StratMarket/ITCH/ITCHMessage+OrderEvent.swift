@@ -9,55 +9,55 @@ extension ITCHMessage {
   /// H → tradingState (quantity 1 when halted, paused or quotation-only, 0 when trading).
   /// `timeNanos` is `sessionMidnightNanos` plus the message timestamp.
   public func orderEvent(sessionMidnightNanos: Int64) -> OrderEvent? {
-    let time = sessionMidnightNanos &+ header.timestamp
-    let instrument = UInt32(header.stockLocate)
+    var e = OrderEvent(
+      timeNanos: sessionMidnightNanos &+ header.timestamp,
+      kind: .add,
+      instrument: UInt32(header.stockLocate)
+    )
     switch self {
     case .addOrder(let m):
-      return OrderEvent(
-        timeNanos: time, kind: .add, side: Self.side(m.buySellIndicator),
-        orderID: m.orderReferenceNumber, price: m.price.raw, quantity: Int64(m.shares),
-        instrument: instrument)
+      (e.orderID, e.side) = (m.orderReferenceNumber, Self.side(m.buySellIndicator))
+      (e.price, e.quantity) = (m.price.raw, Int64(m.shares))
     case .addOrderMPID(let m):
-      return OrderEvent(
-        timeNanos: time, kind: .add, side: Self.side(m.buySellIndicator),
-        orderID: m.orderReferenceNumber, price: m.price.raw, quantity: Int64(m.shares),
-        instrument: instrument)
+      (e.orderID, e.side) = (m.orderReferenceNumber, Self.side(m.buySellIndicator))
+      (e.price, e.quantity) = (m.price.raw, Int64(m.shares))
     case .orderExecuted(let m):
-      return OrderEvent(
-        timeNanos: time, kind: .execute, orderID: m.orderReferenceNumber,
-        quantity: Int64(m.executedShares), instrument: instrument)
+      (e.kind, e.orderID, e.quantity) = (.execute, m.orderReferenceNumber, Int64(m.executedShares))
     case .orderExecutedWithPrice(let m):
-      return OrderEvent(
-        timeNanos: time, kind: .execute, orderID: m.orderReferenceNumber,
-        price: m.executionPrice.raw, quantity: Int64(m.executedShares), instrument: instrument)
+      (e.kind, e.orderID, e.quantity) = (.execute, m.orderReferenceNumber, Int64(m.executedShares))
+      e.price = m.executionPrice.raw
     case .orderCancel(let m):
-      return OrderEvent(
-        timeNanos: time, kind: .cancel, orderID: m.orderReferenceNumber,
-        quantity: Int64(m.cancelledShares), instrument: instrument)
+      (e.kind, e.orderID, e.quantity) = (.cancel, m.orderReferenceNumber, Int64(m.cancelledShares))
     case .orderDelete(let m):
-      return OrderEvent(
-        timeNanos: time, kind: .delete, orderID: m.orderReferenceNumber, instrument: instrument)
+      (e.kind, e.orderID) = (.delete, m.orderReferenceNumber)
     case .orderReplace(let m):
-      return OrderEvent(
-        timeNanos: time, kind: .replace, orderID: m.originalOrderReferenceNumber,
-        newOrderID: m.newOrderReferenceNumber, price: m.price.raw, quantity: Int64(m.shares),
-        instrument: instrument)
+      (e.kind, e.orderID, e.newOrderID) = (
+        .replace, m.originalOrderReferenceNumber, m.newOrderReferenceNumber
+      )
+      (e.price, e.quantity) = (m.price.raw, Int64(m.shares))
+    default:
+      return otherOrderEvent(e)
+    }
+    return e
+  }
+
+  /// The rarer mappings (P, Q, H) onto `e`, which has the time and instrument set.
+  private func otherOrderEvent(_ event: OrderEvent) -> OrderEvent? {
+    var e = event
+    switch self {
     case .trade(let m):
-      return OrderEvent(
-        timeNanos: time, kind: .hiddenTrade, side: Self.side(m.buySellIndicator),
-        orderID: m.orderReferenceNumber, price: m.price.raw, quantity: Int64(m.shares),
-        instrument: instrument)
+      (e.kind, e.orderID, e.side) = (
+        .hiddenTrade, m.orderReferenceNumber, Self.side(m.buySellIndicator)
+      )
+      (e.price, e.quantity) = (m.price.raw, Int64(m.shares))
     case .crossTrade(let m):
-      return OrderEvent(
-        timeNanos: time, kind: .crossTrade, price: m.crossPrice.raw,
-        quantity: Int64(clamping: m.shares), instrument: instrument)
+      (e.kind, e.price, e.quantity) = (.crossTrade, m.crossPrice.raw, Int64(clamping: m.shares))
     case .stockTradingAction(let m):
-      return OrderEvent(
-        timeNanos: time, kind: .tradingState, quantity: m.tradingState == 0x54 ? 0 : 1,
-        instrument: instrument)
+      (e.kind, e.quantity) = (.tradingState, m.tradingState == 0x54 ? 0 : 1)
     default:
       return nil
     }
+    return e
   }
 
   /// `S` is sell; anything else (`B`) is buy.

@@ -20,7 +20,12 @@ public struct ITCHAddOrder: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, orderReferenceNumber: UInt64, buySellIndicator: UInt8, shares: UInt32, stock: ITCHSymbol, price: Price
+    header: ITCHHeader,
+    orderReferenceNumber: UInt64,
+    buySellIndicator: UInt8,
+    shares: UInt32,
+    stock: ITCHSymbol,
+    price: Price
   ) {
     self.header = header
     self.orderReferenceNumber = orderReferenceNumber
@@ -71,7 +76,13 @@ public struct ITCHAddOrderMPID: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, orderReferenceNumber: UInt64, buySellIndicator: UInt8, shares: UInt32, stock: ITCHSymbol, price: Price, attribution: ITCHCode
+    header: ITCHHeader,
+    orderReferenceNumber: UInt64,
+    buySellIndicator: UInt8,
+    shares: UInt32,
+    stock: ITCHSymbol,
+    price: Price,
+    attribution: ITCHCode
   ) {
     self.header = header
     self.orderReferenceNumber = orderReferenceNumber
@@ -119,7 +130,10 @@ public struct ITCHOrderExecuted: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, orderReferenceNumber: UInt64, executedShares: UInt32, matchNumber: UInt64
+    header: ITCHHeader,
+    orderReferenceNumber: UInt64,
+    executedShares: UInt32,
+    matchNumber: UInt64
   ) {
     self.header = header
     self.orderReferenceNumber = orderReferenceNumber
@@ -162,7 +176,12 @@ public struct ITCHOrderExecutedWithPrice: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, orderReferenceNumber: UInt64, executedShares: UInt32, matchNumber: UInt64, printable: UInt8, executionPrice: Price
+    header: ITCHHeader,
+    orderReferenceNumber: UInt64,
+    executedShares: UInt32,
+    matchNumber: UInt64,
+    printable: UInt8,
+    executionPrice: Price
   ) {
     self.header = header
     self.orderReferenceNumber = orderReferenceNumber
@@ -268,7 +287,11 @@ public struct ITCHOrderReplace: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, originalOrderReferenceNumber: UInt64, newOrderReferenceNumber: UInt64, shares: UInt32, price: Price
+    header: ITCHHeader,
+    originalOrderReferenceNumber: UInt64,
+    newOrderReferenceNumber: UInt64,
+    shares: UInt32,
+    price: Price
   ) {
     self.header = header
     self.originalOrderReferenceNumber = originalOrderReferenceNumber

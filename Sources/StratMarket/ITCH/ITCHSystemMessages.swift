@@ -65,7 +65,21 @@ public struct ITCHStockDirectory: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, stock: ITCHSymbol, marketCategory: UInt8, financialStatusIndicator: UInt8, roundLotSize: UInt32, roundLotsOnly: UInt8, issueClassification: UInt8, issueSubType: UInt16, authenticity: UInt8, shortSaleThresholdIndicator: UInt8, ipoFlag: UInt8, luldReferencePriceTier: UInt8, etpFlag: UInt8, etpLeverageFactor: UInt32, inverseIndicator: UInt8
+    header: ITCHHeader,
+    stock: ITCHSymbol,
+    marketCategory: UInt8,
+    financialStatusIndicator: UInt8,
+    roundLotSize: UInt32,
+    roundLotsOnly: UInt8,
+    issueClassification: UInt8,
+    issueSubType: UInt16,
+    authenticity: UInt8,
+    shortSaleThresholdIndicator: UInt8,
+    ipoFlag: UInt8,
+    luldReferencePriceTier: UInt8,
+    etpFlag: UInt8,
+    etpLeverageFactor: UInt32,
+    inverseIndicator: UInt8
   ) {
     self.header = header
     self.stock = stock
@@ -139,7 +153,11 @@ public struct ITCHStockTradingAction: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, stock: ITCHSymbol, tradingState: UInt8, reserved: UInt8, reason: ITCHCode
+    header: ITCHHeader,
+    stock: ITCHSymbol,
+    tradingState: UInt8,
+    reserved: UInt8,
+    reason: ITCHCode
   ) {
     self.header = header
     self.stock = stock
@@ -217,7 +235,12 @@ public struct ITCHMarketParticipantPosition: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, mpid: ITCHCode, stock: ITCHSymbol, primaryMarketMaker: UInt8, marketMakerMode: UInt8, marketParticipantState: UInt8
+    header: ITCHHeader,
+    mpid: ITCHCode,
+    stock: ITCHSymbol,
+    primaryMarketMaker: UInt8,
+    marketMakerMode: UInt8,
+    marketParticipantState: UInt8
   ) {
     self.header = header
     self.mpid = mpid
@@ -328,7 +351,11 @@ public struct ITCHIPOQuotingPeriodUpdate: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, stock: ITCHSymbol, ipoQuotationReleaseTime: UInt32, ipoQuotationReleaseQualifier: UInt8, ipoPrice: Price
+    header: ITCHHeader,
+    stock: ITCHSymbol,
+    ipoQuotationReleaseTime: UInt32,
+    ipoQuotationReleaseQualifier: UInt8,
+    ipoPrice: Price
   ) {
     self.header = header
     self.stock = stock
@@ -374,7 +401,12 @@ public struct ITCHLULDAuctionCollar: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, stock: ITCHSymbol, auctionCollarReferencePrice: Price, upperAuctionCollarPrice: Price, lowerAuctionCollarPrice: Price, auctionCollarExtension: UInt32
+    header: ITCHHeader,
+    stock: ITCHSymbol,
+    auctionCollarReferencePrice: Price,
+    upperAuctionCollarPrice: Price,
+    lowerAuctionCollarPrice: Price,
+    auctionCollarExtension: UInt32
   ) {
     self.header = header
     self.stock = stock
@@ -419,7 +451,10 @@ public struct ITCHOperationalHalt: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, stock: ITCHSymbol, marketCode: UInt8, operationalHaltAction: UInt8
+    header: ITCHHeader,
+    stock: ITCHSymbol,
+    marketCode: UInt8,
+    operationalHaltAction: UInt8
   ) {
     self.header = header
     self.stock = stock

@@ -22,7 +22,13 @@ public struct ITCHTrade: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, orderReferenceNumber: UInt64, buySellIndicator: UInt8, shares: UInt32, stock: ITCHSymbol, price: Price, matchNumber: UInt64
+    header: ITCHHeader,
+    orderReferenceNumber: UInt64,
+    buySellIndicator: UInt8,
+    shares: UInt32,
+    stock: ITCHSymbol,
+    price: Price,
+    matchNumber: UInt64
   ) {
     self.header = header
     self.orderReferenceNumber = orderReferenceNumber
@@ -74,7 +80,12 @@ public struct ITCHCrossTrade: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, shares: UInt64, stock: ITCHSymbol, crossPrice: Price, matchNumber: UInt64, crossType: UInt8
+    header: ITCHHeader,
+    shares: UInt64,
+    stock: ITCHSymbol,
+    crossPrice: Price,
+    matchNumber: UInt64,
+    crossType: UInt8
   ) {
     self.header = header
     self.shares = shares
@@ -158,7 +169,16 @@ public struct ITCHNOII: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, pairedShares: UInt64, imbalanceShares: UInt64, imbalanceDirection: UInt8, stock: ITCHSymbol, farPrice: Price, nearPrice: Price, currentReferencePrice: Price, crossType: UInt8, priceVariationIndicator: UInt8
+    header: ITCHHeader,
+    pairedShares: UInt64,
+    imbalanceShares: UInt64,
+    imbalanceDirection: UInt8,
+    stock: ITCHSymbol,
+    farPrice: Price,
+    nearPrice: Price,
+    currentReferencePrice: Price,
+    crossType: UInt8,
+    priceVariationIndicator: UInt8
   ) {
     self.header = header
     self.pairedShares = pairedShares
@@ -257,7 +277,15 @@ public struct ITCHDLCRPriceDiscovery: Sendable, Hashable {
 
   /// Creates the message from its fields.
   public init(
-    header: ITCHHeader, stock: ITCHSymbol, openEligibilityStatus: UInt8, minimumAllowablePrice: Price, maximumAllowablePrice: Price, nearExecutionPrice: Price, nearExecutionTime: UInt64, lowerPriceRangeCollar: Price, upperPriceRangeCollar: Price
+    header: ITCHHeader,
+    stock: ITCHSymbol,
+    openEligibilityStatus: UInt8,
+    minimumAllowablePrice: Price,
+    maximumAllowablePrice: Price,
+    nearExecutionPrice: Price,
+    nearExecutionTime: UInt64,
+    lowerPriceRangeCollar: Price,
+    upperPriceRangeCollar: Price
   ) {
     self.header = header
     self.stock = stock

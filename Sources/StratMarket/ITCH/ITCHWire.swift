@@ -15,7 +15,9 @@ public struct ITCHWire {
   @inlinable public var type: UInt8 { base.load(as: UInt8.self) }
 
   /// The byte at `offset`.
-  @inlinable public func u8(_ offset: Int) -> UInt8 { base.load(fromByteOffset: offset, as: UInt8.self) }
+  @inlinable public func u8(_ offset: Int) -> UInt8 {
+    base.load(fromByteOffset: offset, as: UInt8.self)
+  }
 
   /// The big-endian 16-bit number at `offset`.
   @inlinable
@@ -45,7 +47,9 @@ public struct ITCHWire {
   @inlinable public func price4(_ offset: Int) -> Price { Price(raw: Int64(u32(offset)) * 10_000) }
 
   /// A Price(8) field (8 implied decimals), already in `Price` units.
-  @inlinable public func price8(_ offset: Int) -> Price { Price(raw: Int64(bitPattern: u64(offset))) }
+  @inlinable public func price8(_ offset: Int) -> Price {
+    Price(raw: Int64(bitPattern: u64(offset)))
+  }
 
   /// The locate code, tracking number and timestamp at offsets 1, 3 and 5.
   @inlinable
@@ -58,15 +62,28 @@ public struct ITCHWire {
 struct ITCHMutableWire {
   let base: UnsafeMutableRawPointer
 
-  func store(_ value: UInt8, at offset: Int) { base.storeBytes(of: value, toByteOffset: offset, as: UInt8.self) }
-  func store(_ value: UInt16, at offset: Int) { base.storeBytes(of: value.bigEndian, toByteOffset: offset, as: UInt16.self) }
-  func store(_ value: UInt32, at offset: Int) { base.storeBytes(of: value.bigEndian, toByteOffset: offset, as: UInt32.self) }
-  func store(_ value: UInt64, at offset: Int) { base.storeBytes(of: value.bigEndian, toByteOffset: offset, as: UInt64.self) }
+  func store(_ value: UInt8, at offset: Int) {
+    base.storeBytes(of: value, toByteOffset: offset, as: UInt8.self)
+  }
+  func store(_ value: UInt16, at offset: Int) {
+    base.storeBytes(of: value.bigEndian, toByteOffset: offset, as: UInt16.self)
+  }
+  func store(_ value: UInt32, at offset: Int) {
+    base.storeBytes(of: value.bigEndian, toByteOffset: offset, as: UInt32.self)
+  }
+  func store(_ value: UInt64, at offset: Int) {
+    base.storeBytes(of: value.bigEndian, toByteOffset: offset, as: UInt64.self)
+  }
 
   /// Writes the type byte and header; the timestamp must fit the 6-byte field.
   func store(type: UInt8, header: ITCHHeader) throws(MarketDataError) {
     guard (0..<(1 << 48)).contains(header.timestamp) else {
-      throw ITCHDiagnostics.unencodable(type: type, field: "timestamp", value: String(header.timestamp), range: "0 to 2^48-1 ns since midnight")
+      throw ITCHDiagnostics.unencodable(
+        type: type,
+        field: "timestamp",
+        value: String(header.timestamp),
+        range: "0 to 2^48-1 ns since midnight"
+      )
     }
     store(type, at: 0)
     store(header.stockLocate, at: 1)
@@ -79,11 +96,18 @@ struct ITCHMutableWire {
   func storePrice4(_ price: Price, at offset: Int, field: String) throws(MarketDataError) {
     let (units, remainder) = price.raw.quotientAndRemainder(dividingBy: 10_000)
     guard remainder == 0, let value = UInt32(exactly: units) else {
-      throw ITCHDiagnostics.unencodable(type: base.load(as: UInt8.self), field: field, value: price.description, range: "a multiple of 0.0001 from 0 to 429496.7295")
+      throw ITCHDiagnostics.unencodable(
+        type: base.load(as: UInt8.self),
+        field: field,
+        value: price.description,
+        range: "a multiple of 0.0001 from 0 to 429496.7295"
+      )
     }
     store(value, at: offset)
   }
 
   /// Writes a Price(8) field (the raw value's bit pattern, so it round-trips exactly).
-  func storePrice8(_ price: Price, at offset: Int) { store(UInt64(bitPattern: price.raw), at: offset) }
+  func storePrice8(_ price: Price, at offset: Int) {
+    store(UInt64(bitPattern: price.raw), at: offset)
+  }
 }

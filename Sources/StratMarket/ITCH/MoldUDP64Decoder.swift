@@ -35,36 +35,63 @@ public struct MoldUDP64Decoder {
   {
     guard packet.count >= MoldUDP64Packet.headerLength, let base = packet.baseAddress else {
       throw MarketDataError(diagnostics: [
-        ITCHDiagnostics.moldTruncated(expected: MoldUDP64Packet.headerLength, found: packet.count, path: name, offset: offset, what: "MoldUDP64 header")
+        ITCHDiagnostics.moldTruncated(
+          expected: MoldUDP64Packet.headerLength,
+          found: packet.count,
+          path: name,
+          offset: offset,
+          what: "MoldUDP64 header"
+        )
       ])
     }
     let wire = ITCHWire(base)
     var result = MoldUDP64Packet(
-      session: Self.sessionText(base), sequenceNumber: wire.u64(10), messageCount: wire.u16(18), messages: [])
+      session: Self.sessionText(base),
+      sequenceNumber: wire.u64(10),
+      messageCount: wire.u16(18),
+      messages: []
+    )
     checkSequence(result, offset: offset)
     if result.isHeartbeat || result.isEndOfSession {
       try checkEnd(MoldUDP64Packet.headerLength, packet.count, offset: offset)
       return result
     }
-    result.messages.reserveCapacity(Int(result.messageCount))
+    result.messages = try blocks(of: packet, count: Int(result.messageCount), offset: offset)
+    return result
+  }
+
+  /// Decodes the `count` message blocks after the header.
+  private mutating func blocks(of packet: UnsafeRawBufferPointer, count: Int, offset: Int)
+    throws(MarketDataError) -> [ITCHMessage]
+  {
+    var messages: [ITCHMessage] = []
+    messages.reserveCapacity(count)
     var position = MoldUDP64Packet.headerLength
-    for _ in 0..<result.messageCount {
-      guard packet.count - position >= 2 else {
-        try report(ITCHDiagnostics.moldTruncated(expected: 2, found: packet.count - position, path: name, offset: offset + position, what: "message block length"))
-        return result
+    for _ in 0..<count {
+      let left = packet.count - position
+      let length = left >= 2 ? Int(ITCHWire(packet.baseAddress! + position).u16(0)) : 0
+      guard left >= 2 && left - 2 >= length else {
+        let (expected, found) = left >= 2 ? (length, left - 2) : (2, left)
+        let what = left >= 2 ? "message block" : "message block length"
+        try report(
+          ITCHDiagnostics.moldTruncated(
+            expected: expected,
+            found: found,
+            path: name,
+            offset: offset + position,
+            what: what
+          )
+        )
+        return messages
       }
-      let length = Int(ITCHWire(base + position).u16(0))
-      guard packet.count - position - 2 >= length else {
-        try report(ITCHDiagnostics.moldTruncated(expected: length, found: packet.count - position - 2, path: name, offset: offset + position, what: "message block"))
-        return result
-      }
-      if let message = try message(at: base + position + 2, length: length, offset: offset + position) {
-        result.messages.append(message)
+      let start = packet.baseAddress! + position + 2
+      if let message = try message(at: start, length: length, offset: offset + position) {
+        messages.append(message)
       }
       position += 2 + length
     }
     try checkEnd(position, packet.count, offset: offset)
-    return result
+    return messages
   }
 
   /// The session field: 10 bytes, trailing spaces removed.
@@ -79,7 +106,15 @@ public struct MoldUDP64Decoder {
     throws(MarketDataError) -> ITCHMessage?
   {
     guard length > 0 else {
-      try report(ITCHDiagnostics.moldTruncated(expected: 1, found: 0, path: name, offset: offset, what: "message in a block"))
+      try report(
+        ITCHDiagnostics.moldTruncated(
+          expected: 1,
+          found: 0,
+          path: name,
+          offset: offset,
+          what: "message in a block"
+        )
+      )
       return nil
     }
     let type = base.load(as: UInt8.self)
@@ -88,7 +123,15 @@ public struct MoldUDP64Decoder {
       return nil
     }
     guard expected == length else {
-      try report(ITCHDiagnostics.lengthMismatch(type: type, expected: expected, found: length, path: name, offset: offset))
+      try report(
+        ITCHDiagnostics.lengthMismatch(
+          type: type,
+          expected: expected,
+          found: length,
+          path: name,
+          offset: offset
+        )
+      )
       return nil
     }
     return ITCHMessage(wire: ITCHWire(base))
@@ -100,9 +143,23 @@ public struct MoldUDP64Decoder {
       if packet.sequenceNumber > expected {
         gapCount += 1
         missingMessages += packet.sequenceNumber - expected
-        keep(ITCHDiagnostics.sequenceGap(expected: expected, found: packet.sequenceNumber, path: name, offset: offset + 10))
+        keep(
+          ITCHDiagnostics.sequenceGap(
+            expected: expected,
+            found: packet.sequenceNumber,
+            path: name,
+            offset: offset + 10
+          )
+        )
       } else if packet.sequenceNumber < expected && !packet.isHeartbeat && !packet.isEndOfSession {
-        keep(ITCHDiagnostics.sequenceRepeat(expected: expected, found: packet.sequenceNumber, path: name, offset: offset + 10))
+        keep(
+          ITCHDiagnostics.sequenceRepeat(
+            expected: expected,
+            found: packet.sequenceNumber,
+            path: name,
+            offset: offset + 10
+          )
+        )
       }
     }
     let (next, overflow) = packet.sequenceNumber.addingReportingOverflow(packet.sequenceSpan)
@@ -110,9 +167,16 @@ public struct MoldUDP64Decoder {
   }
 
   /// Reports bytes after the last block.
-  private mutating func checkEnd(_ position: Int, _ count: Int, offset: Int) throws(MarketDataError) {
+  private mutating func checkEnd(_ position: Int, _ count: Int, offset: Int) throws(MarketDataError)
+  {
     if position < count {
-      try report(ITCHDiagnostics.moldTrailingBytes(count: count - position, path: name, offset: offset + position))
+      try report(
+        ITCHDiagnostics.moldTrailingBytes(
+          count: count - position,
+          path: name,
+          offset: offset + position
+        )
+      )
     }
   }
 

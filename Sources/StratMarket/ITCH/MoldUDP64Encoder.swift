@@ -7,8 +7,14 @@ public enum MoldUDP64Encoder {
   public static func packet(session: String, sequenceNumber: UInt64, messages: [ITCHMessage])
     throws(MarketDataError) -> [UInt8]
   {
-    var output = header(session: session, sequenceNumber: sequenceNumber, count: UInt16(clamping: messages.count))
-    for message in messages.prefix(Int(UInt16.max - 1)) { try ITCHEncoder.append(message, to: &output) }
+    var output = header(
+      session: session,
+      sequenceNumber: sequenceNumber,
+      count: UInt16(clamping: messages.count)
+    )
+    for message in messages.prefix(Int(UInt16.max - 1)) {
+      try ITCHEncoder.append(message, to: &output)
+    }
     return output
   }
 
@@ -19,14 +25,20 @@ public enum MoldUDP64Encoder {
 
   /// The end-of-session packet (message count 0xFFFF).
   public static func endOfSession(session: String, sequenceNumber: UInt64) -> [UInt8] {
-    header(session: session, sequenceNumber: sequenceNumber, count: MoldUDP64Packet.endOfSessionCount)
+    header(
+      session: session,
+      sequenceNumber: sequenceNumber,
+      count: MoldUDP64Packet.endOfSessionCount
+    )
   }
 
   /// A replay capture: each packet preceded by its 2-byte big-endian length.
   public static func capture(_ packets: [[UInt8]]) -> [UInt8] {
     var output: [UInt8] = []
     for packet in packets {
-      output += [UInt8(truncatingIfNeeded: packet.count >> 8), UInt8(truncatingIfNeeded: packet.count)]
+      output += [
+        UInt8(truncatingIfNeeded: packet.count >> 8), UInt8(truncatingIfNeeded: packet.count),
+      ]
       output += packet
     }
     return output

@@ -34,10 +34,14 @@ public final class MoldUDP64FileReader {
     let start = offset
     let lengthBytes = try read(2)
     if lengthBytes == 0 { return nil }
-    guard lengthBytes == 2 else { throw truncated(expected: 2, found: lengthBytes, at: start, what: "packet length") }
+    guard lengthBytes == 2 else {
+      throw truncated(expected: 2, found: lengthBytes, at: start, what: "packet length")
+    }
     let length = Int(ITCHWire(packet).u16(0))
     let got = try read(length)
-    guard got == length else { throw truncated(expected: length, found: got, at: start + 2, what: "MoldUDP64 packet") }
+    guard got == length else {
+      throw truncated(expected: length, found: got, at: start + 2, what: "MoldUDP64 packet")
+    }
     packetCount += 1
     return try decoder.decode(UnsafeRawBufferPointer(start: packet, count: length), at: start + 2)
   }
@@ -46,7 +50,9 @@ public final class MoldUDP64FileReader {
   private func read(_ count: Int) throws(MarketDataError) -> Int {
     var filled = 0
     while filled < count {
-      let got = try stream.read(into: UnsafeMutableRawBufferPointer(start: packet + filled, count: count - filled))
+      let got = try stream.read(
+        into: UnsafeMutableRawBufferPointer(start: packet + filled, count: count - filled)
+      )
       if got == 0 { break }
       filled += got
     }
@@ -56,7 +62,13 @@ public final class MoldUDP64FileReader {
 
   private func truncated(expected: Int, found: Int, at: Int, what: String) -> MarketDataError {
     MarketDataError(diagnostics: [
-      ITCHDiagnostics.moldTruncated(expected: expected, found: found, path: stream.name, offset: at, what: what)
+      ITCHDiagnostics.moldTruncated(
+        expected: expected,
+        found: found,
+        path: stream.name,
+        offset: at,
+        what: what
+      )
     ])
   }
 }

@@ -16,7 +16,12 @@ public struct MoldUDP64Packet: Sendable, Hashable {
   public var messages: [ITCHMessage]
 
   /// Creates a packet.
-  public init(session: String, sequenceNumber: UInt64, messageCount: UInt16, messages: [ITCHMessage]) {
+  public init(
+    session: String,
+    sequenceNumber: UInt64,
+    messageCount: UInt16,
+    messages: [ITCHMessage]
+  ) {
     self.session = session
     self.sequenceNumber = sequenceNumber
     self.messageCount = messageCount
