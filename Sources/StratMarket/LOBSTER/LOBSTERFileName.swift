@@ -47,7 +47,8 @@ public struct LOBSTERFileName: Sendable, Equatable {
       }
       return value
     }
-    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10), (1...12).contains(m),
+    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
+      (1...12).contains(m),
       d >= 1, d <= CivilCalendar.daysInMonth(m, year: y)
     else { return nil }
     let days = CivilCalendar.days(year: y, month: m, day: d)
