@@ -65,7 +65,11 @@ enum DataBookCommand {
   }
 
   static func parse(_ args: [String]) throws -> Options {
-    let parsed = try Arguments(args, valued: ["levels", "date", "on-error", "orderbook", "symbol"], switches: [])
+    let parsed = try Arguments(
+      args,
+      valued: ["levels", "date", "on-error", "orderbook", "symbol"],
+      switches: []
+    )
     guard parsed.positional.count == 1, let path = parsed.positional.first else {
       throw Arguments.Problem.usage("expected one message FILE; found \(parsed.positional.count)")
     }
@@ -74,57 +78,90 @@ enum DataBookCommand {
       throw Arguments.Problem.usage("--levels N is required when the file name has no LEVEL")
     }
     guard let levels = Int(levelText), (1...1000).contains(levels) else {
-      throw Arguments.Problem.usage("--levels must be a whole number from 1 to 1000; found `\(levelText)`")
+      throw Arguments.Problem.usage(
+        "--levels must be a whole number from 1 to 1000; found `\(levelText)`"
+      )
     }
     let modeText = parsed.value("on-error") ?? "stop"
     guard let policy = MalformedInputPolicy(rawValue: modeText) else {
       throw Arguments.Problem.usage("--on-error must be stop or skip; found `\(modeText)`")
     }
     return Options(
-      path: path, levels: levels, date: parsed.value("date"), policy: policy,
-      orderbook: parsed.value("orderbook"), symbol: parsed.value("symbol"))
+      path: path,
+      levels: levels,
+      date: parsed.value("date"),
+      policy: policy,
+      orderbook: parsed.value("orderbook"),
+      symbol: parsed.value("symbol")
+    )
   }
 
   static func replay(_ options: Options) throws(MarketDataError) {
     if !options.isLOBSTER { return try DataBookITCH.replay(options) }
-    let reader = try LOBSTERMessageReader(path: options.path, date: options.date, policy: options.policy)
-    var rows: LOBSTERBookReader?
-    if let path = options.orderbook {
-      rows = try LOBSTERBookReader(path: path, levels: options.levels, policy: .stop)
-    }
+    let reader = try LOBSTERMessageReader(
+      path: options.path,
+      date: options.date,
+      policy: options.policy
+    )
     let out = StandardOutputBuffer()
     // Rows printed before a malformed line still reach stdout.
     defer { out.flush() }
-    if let rows {
-      let agreement = BookAgreement(levels: options.levels)
-      while let event = try reader.next() {
-        agreement.apply(event)
-        LOBSTERBookRow.appendCSV(of: agreement.book, levels: options.levels, to: &out.bytes)
-        out.flushIfFull()
-        guard let row = try rows.next() else { throw missingRow(options, line: reader.line) }
-        agreement.compare(with: row)
-      }
-      out.flush()
-      if try rows.next() != nil {
-        Output.standardError("stratc data book: warning: the orderbook file has more rows than messages\n")
-      }
-      Output.standardError("stratc data book: agreement with \(options.orderbook!): \(agreement.report)\n")
+    if let path = options.orderbook {
+      let rows = try LOBSTERBookReader(path: path, levels: options.levels, policy: .stop)
+      try replaySeeded(reader, rows, options, out)
     } else {
-      let book = OrderBook()
-      while let event = try reader.next() {
-        book.apply(event)
-        LOBSTERBookRow.appendCSV(of: book, levels: options.levels, to: &out.bytes)
-        out.flushIfFull()
-      }
-      out.flush()
-      if book.issues.total > 0 {
-        Output.standardError(
-          "stratc data book: \(book.issues[.unknownOrder]) message(s) named orders placed before "
-            + "the file starts (or out of its depth); \(book.issues.total) message(s) in all could "
-            + "not be applied as written\n")
-      }
+      try replayPlain(reader, options, out)
     }
     reportSkipped(reader)
+  }
+
+  /// Prints the book of known orders plus the levels taken from the orderbook file, each row
+  /// before that file's row for the same message is used.
+  static func replaySeeded(
+    _ reader: LOBSTERMessageReader,
+    _ rows: LOBSTERBookReader,
+    _ options: Options,
+    _ out: StandardOutputBuffer
+  ) throws(MarketDataError) {
+    let agreement = BookAgreement(levels: options.levels)
+    while let event = try reader.next() {
+      agreement.apply(event)
+      LOBSTERBookRow.appendCSV(of: agreement.book, levels: options.levels, to: &out.bytes)
+      out.flushIfFull()
+      guard let row = try rows.next() else { throw missingRow(options, line: reader.line) }
+      agreement.compare(with: row)
+    }
+    out.flush()
+    if try rows.next() != nil {
+      Output.standardError(
+        "stratc data book: warning: the orderbook file has more rows than messages\n"
+      )
+    }
+    Output.standardError(
+      "stratc data book: agreement with \(options.orderbook ?? ""): \(agreement.report)\n"
+    )
+  }
+
+  /// Prints the book the messages alone build.
+  static func replayPlain(
+    _ reader: LOBSTERMessageReader,
+    _ options: Options,
+    _ out: StandardOutputBuffer
+  ) throws(MarketDataError) {
+    let book = OrderBook()
+    while let event = try reader.next() {
+      book.apply(event)
+      LOBSTERBookRow.appendCSV(of: book, levels: options.levels, to: &out.bytes)
+      out.flushIfFull()
+    }
+    out.flush()
+    if book.issues.total > 0 {
+      Output.standardError(
+        "stratc data book: \(book.issues[.unknownOrder]) message(s) named orders placed before "
+          + "the file starts (or out of its depth); \(book.issues.total) message(s) in all could "
+          + "not be applied as written\n"
+      )
+    }
   }
 
   static func missingRow(_ options: Options, line: Int) -> MarketDataError {
@@ -132,7 +169,8 @@ enum DataBookCommand {
       Diagnostic(
         id: "data.lobster.row-count",
         message: "expected an orderbook row for every message; found none for message \(line)",
-        at: DataLocation(path: options.orderbook ?? "", line: line))
+        at: DataLocation(path: options.orderbook ?? "", line: line)
+      )
     ])
   }
 

@@ -6,7 +6,8 @@ import StratMarket
 enum DataBookITCH {
   static func replay(_ options: DataBookCommand.Options) throws(MarketDataError) {
     let midnight: Int64 =
-      options.date == nil ? 0 : try LOBSTERFileName.sessionMidnight(path: options.path, date: options.date)
+      options.date == nil
+      ? 0 : try LOBSTERFileName.sessionMidnight(path: options.path, date: options.date)
     let reader = try ITCHFileReader(path: options.path, policy: options.policy)
     let books = BookSet()
     let out = StandardOutputBuffer()
@@ -21,26 +22,44 @@ enum DataBookITCH {
       books.apply(event)
       if chosen == nil && wanted == nil && event.kind == .add { chosen = event.instrument }
       guard event.instrument == chosen else { continue }
-      LOBSTERBookRow.appendCSV(of: books.book(event.instrument), levels: options.levels, to: &out.bytes)
+      LOBSTERBookRow.appendCSV(
+        of: books.book(event.instrument),
+        levels: options.levels,
+        to: &out.bytes
+      )
       out.flushIfFull()
     }
     out.flush()
+    try finish(options, chosen: chosen, books: books, reader: reader)
+  }
+
+  /// Reports a symbol never listed, messages the books could not apply, and skipped messages.
+  static func finish(
+    _ options: DataBookCommand.Options,
+    chosen: UInt32?,
+    books: BookSet,
+    reader: ITCHFileReader
+  ) throws(MarketDataError) {
     if let symbol = options.symbol, chosen == nil {
       throw MarketDataError(diagnostics: [
         Diagnostic(
           id: "data.itch.unknown-symbol",
           message: "expected a stock directory (R) message for `\(symbol)`; found none",
-          at: DataLocation(path: options.path))
+          at: DataLocation(path: options.path)
+        )
       ])
     }
     if books.issues.total > 0 {
       Output.standardError(
         "stratc data book: \(books.issues.total) ITCH message(s) could not be applied as written "
-          + "(\(books.issues[.unknownOrder]) about unknown orders)\n")
+          + "(\(books.issues[.unknownOrder]) about unknown orders)\n"
+      )
     }
     if reader.skippedCount > 0 {
       Output().report(reader.diagnostics)
-      Output.standardError("stratc data book: skipped \(reader.skippedCount) malformed message(s)\n")
+      Output.standardError(
+        "stratc data book: skipped \(reader.skippedCount) malformed message(s)\n"
+      )
     }
   }
 }

@@ -41,7 +41,9 @@ import Testing
   }
 
   @Test func printedBookEqualsLOBSTEROnEveryDeterminedRow() throws {
-    let run = try Stratc.run(["data", "book", Self.messages, "--levels", "1", "--orderbook", Self.orderbook])
+    let run = try Stratc.run([
+      "data", "book", Self.messages, "--levels", "1", "--orderbook", Self.orderbook,
+    ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(!run.crashed)
     let printed = Self.rows(run.stdout)
@@ -49,7 +51,8 @@ import Testing
     #expect(printed.count == 49_482 && expected.count == 49_482)
     var determined = 0
     var differing: [Int] = []
-    for t in 1..<min(printed.count, expected.count) where Self.isFullyDetermined(expected, t, levels: 1) {
+    for t in 1..<min(printed.count, expected.count)
+    where Self.isFullyDetermined(expected, t, levels: 1) {
       determined += 1
       if printed[t] != expected[t] { differing.append(t + 1) }
     }
@@ -70,15 +73,17 @@ import Testing
     let path = try Stratc.temporaryFile(Array((text + "\n").utf8), suffix: "_message_2.csv")
     let run = try Stratc.run(["data", "book", path, "--levels", "2", "--date", "2012-06-21"])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout == """
-      9999999999,0,5794000,10,9999999999,0,-9999999999,0
-      9999999999,0,5795000,5,9999999999,0,5794000,10
-      5800000,7,5795000,5,9999999999,0,5794000,10
-      5800000,7,5794000,10,9999999999,0,-9999999999,0
-      5800000,7,5794000,6,9999999999,0,-9999999999,0
-      9999999999,0,5794000,6,9999999999,0,-9999999999,0
+    #expect(
+      run.stdout == """
+        9999999999,0,5794000,10,9999999999,0,-9999999999,0
+        9999999999,0,5795000,5,9999999999,0,5794000,10
+        5800000,7,5795000,5,9999999999,0,5794000,10
+        5800000,7,5794000,10,9999999999,0,-9999999999,0
+        5800000,7,5794000,6,9999999999,0,-9999999999,0
+        9999999999,0,5794000,6,9999999999,0,-9999999999,0
 
-      """)
+        """
+    )
   }
 
   @Test func locatesMalformedLinesAndSkipsThemWhenAsked() throws {
@@ -88,7 +93,9 @@ import Testing
     #expect(stop.status == 1)
     #expect(stop.stderr.contains("\(path):2:9: error[data.lobster.bad-type]"), "\(stop.stderr)")
     #expect(stop.stdout == "9999999999,0,5794000,10\n")
-    let skip = try Stratc.run(["data", "book", path, "--levels", "1", "--date", "2012-06-21", "--on-error", "skip"])
+    let skip = try Stratc.run([
+      "data", "book", path, "--levels", "1", "--date", "2012-06-21", "--on-error", "skip",
+    ])
     #expect(skip.status == 0)
     #expect(skip.stdout == "9999999999,0,5794000,10\n9999999999,0,5794000,11\n")
     #expect(skip.stderr.contains("skipped 1 malformed line"))
@@ -125,15 +132,37 @@ import Testing
       bytes += Self.be(UInt64(m.count), 2) + m
     }
     mutating func directory(_ stock: String, locate: UInt16) {
-      message("R", locate: locate, time: 1, Self.symbol(stock) + Array("QN".utf8) + Self.be(100, 4)
-        + Array("NCZ PN 1N".utf8) + Self.be(0, 4) + Array("N".utf8))
+      message(
+        "R",
+        locate: locate,
+        time: 1,
+        Self.symbol(stock) + Array("QN".utf8) + Self.be(100, 4)
+          + Array("NCZ PN 1N".utf8) + Self.be(0, 4) + Array("N".utf8)
+      )
     }
-    mutating func add(_ id: UInt64, _ side: Character, _ shares: UInt32, _ stock: String, _ price: UInt32, locate: UInt16) {
-      message("A", locate: locate, time: 2, Self.be(id, 8) + [side.asciiValue!] + Self.be(UInt64(shares), 4)
-        + Self.symbol(stock) + Self.be(UInt64(price), 4))
+    mutating func add(
+      _ id: UInt64,
+      _ side: Character,
+      _ shares: UInt32,
+      _ stock: String,
+      _ price: UInt32,
+      locate: UInt16
+    ) {
+      message(
+        "A",
+        locate: locate,
+        time: 2,
+        Self.be(id, 8) + [side.asciiValue!] + Self.be(UInt64(shares), 4)
+          + Self.symbol(stock) + Self.be(UInt64(price), 4)
+      )
     }
     mutating func execute(_ id: UInt64, _ shares: UInt32, locate: UInt16) {
-      message("E", locate: locate, time: 3, Self.be(id, 8) + Self.be(UInt64(shares), 4) + Self.be(9, 8))
+      message(
+        "E",
+        locate: locate,
+        time: 3,
+        Self.be(id, 8) + Self.be(UInt64(shares), 4) + Self.be(9, 8)
+      )
     }
     mutating func delete(_ id: UInt64, locate: UInt16) {
       message("D", locate: locate, time: 4, Self.be(id, 8))
@@ -153,13 +182,15 @@ import Testing
     let path = try Stratc.temporaryFile(itch.bytes, suffix: ".itch")
     let run = try Stratc.run(["data", "book", path, "--levels", "1", "--symbol", "GOOG"])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout == """
-      9999999999,0,5794000,300
-      5802300,200,5794000,300
-      5802300,200,5794000,200
-      9999999999,0,5794000,200
+    #expect(
+      run.stdout == """
+        9999999999,0,5794000,300
+        5802300,200,5794000,300
+        5802300,200,5794000,200
+        9999999999,0,5794000,200
 
-      """)
+        """
+    )
     let missing = try Stratc.run(["data", "book", path, "--levels", "1", "--symbol", "MSFT"])
     #expect(missing.status == 1 && missing.stderr.contains("data.itch.unknown-symbol"))
   }

@@ -35,10 +35,12 @@ import Testing
   @Test func oneWrongSizeIsCaught() throws {
     var (messages, rows) = try Self.load(1)
     // Message 20 onward: find the first visible execution of a known order and shrink it.
-    let index = try #require(messages.indices.first { i in
-      i > 100 && messages[i].kind == .execute
-        && messages[..<i].contains { $0.kind == .add && $0.orderID == messages[i].orderID }
-    })
+    let index = try #require(
+      messages.indices.first { i in
+        i > 100 && messages[i].kind == .execute
+          && messages[..<i].contains { $0.kind == .add && $0.orderID == messages[i].orderID }
+      }
+    )
     messages[index].quantity -= 1
     rows.removeLast(rows.count - index - 50)
     messages.removeLast(messages.count - rows.count)

@@ -5,8 +5,18 @@ import Testing
 /// The order-by-order book: level aggregation, every message kind, issues instead of traps, and
 /// a long random run checked against a plain dictionary model.
 @Suite struct BookOrderBookTests {
-  static func add(_ id: UInt64, _ side: Side, _ price: Int64, _ qty: Int64, instrument: UInt32 = 0) -> OrderEvent {
-    OrderEvent(timeNanos: 0, kind: .add, side: side, orderID: id, price: price, quantity: qty, instrument: instrument)
+  static func add(_ id: UInt64, _ side: Side, _ price: Int64, _ qty: Int64, instrument: UInt32 = 0)
+    -> OrderEvent
+  {
+    OrderEvent(
+      timeNanos: 0,
+      kind: .add,
+      side: side,
+      orderID: id,
+      price: price,
+      quantity: qty,
+      instrument: instrument
+    )
   }
   static func event(_ kind: OrderEvent.Kind, _ id: UInt64, _ qty: Int64 = 0) -> OrderEvent {
     OrderEvent(timeNanos: 0, kind: kind, orderID: id, quantity: qty)
@@ -90,7 +100,8 @@ import Testing
     func levels(_ side: Side) -> [BookLevel] {
       var byPrice: [Int64: BookLevel] = [:]
       for o in orders.values where o.side == side {
-        byPrice[o.price, default: BookLevel(price: o.price, quantity: 0, orders: 0)].quantity += o.qty
+        byPrice[o.price, default: BookLevel(price: o.price, quantity: 0, orders: 0)].quantity +=
+          o.qty
         byPrice[o.price]!.orders += 1
       }
       return byPrice.values.sorted { side == .buy ? $0.price > $1.price : $0.price < $1.price }

@@ -7,17 +7,23 @@ import Testing
   @Test(arguments: [1, 5]) func itchReplayAgreesLikeTheDirectReplay(levels: Int) throws {
     let (messages, rows) = try BookAgreementTests.load(levels)
     let midnight = LOBSTERSample.midnight
-    let bytes = try LOBSTERITCHReplay.itchFile(messages: messages, symbol: "GOOG", sessionMidnightNanos: midnight)
+    let bytes = try LOBSTERITCHReplay.itchFile(
+      messages: messages,
+      symbol: "GOOG",
+      sessionMidnightNanos: midnight
+    )
     let decoded = try LOBSTERITCHReplay.orderEvents(itch: bytes, sessionMidnightNanos: midnight)
     let preexisting = LOBSTERITCHReplay.preexistingOrders(in: messages)
     #expect(decoded.count == preexisting.count + messages.count)
     // Every message comes back with its kind, order, time and (except deletes, whose size ITCH
     // does not carry) its size.
     let replayed = Array(decoded.dropFirst(preexisting.count))
-    #expect(zip(messages, replayed).allSatisfy { m, r in
-      m.kind == r.kind && m.orderID == r.orderID && m.timeNanos == r.timeNanos
-        && (m.kind == .delete || m.quantity == r.quantity) && r.instrument == 1
-    })
+    #expect(
+      zip(messages, replayed).allSatisfy { m, r in
+        m.kind == r.kind && m.orderID == r.orderID && m.timeNanos == r.timeNanos
+          && (m.kind == .delete || m.quantity == r.quantity) && r.instrument == 1
+      }
+    )
     let books = BookSet()
     for e in decoded { books.apply(e) }
     #expect(books.issues.total == 0)
@@ -35,7 +41,9 @@ import Testing
     #expect(viaITCH.unknownOrderMessages == 0)
     #expect(viaITCH.levelsAgreeing == viaITCH.levelsCompared, "\(viaITCH.firstDisagreements)")
     #expect(viaITCH.levelsCompared == direct.levelsCompared)
-    #expect(viaITCH.rowsCompared == direct.rowsCompared && viaITCH.rowsAgreeing == direct.rowsAgreeing)
+    #expect(
+      viaITCH.rowsCompared == direct.rowsCompared && viaITCH.rowsAgreeing == direct.rowsAgreeing
+    )
     #expect(viaITCH.levelsEntered == direct.levelsEntered)
     #expect(viaITCH.rowsFullyDetermined == direct.rowsFullyDetermined)
   }

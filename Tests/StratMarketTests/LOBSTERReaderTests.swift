@@ -11,8 +11,10 @@ import Testing
     throws(MarketDataError) -> [OrderEvent]
   {
     let reader = LOBSTERMessageReader(
-      stream: MemoryByteStream(text, name: "m.csv", chunk: chunk), sessionMidnightNanos: day,
-      policy: policy)
+      stream: MemoryByteStream(text, name: "m.csv", chunk: chunk),
+      sessionMidnightNanos: day,
+      policy: policy
+    )
     return try reader.readAll()
   }
 
@@ -32,17 +34,28 @@ import Testing
     #expect(counts[.add] == 24_368 && counts[.cancel] == 7 && counts[.delete] == 13_429)
     #expect(counts[.execute] == 7_765 && counts[.hiddenTrade] == 3_913)
     let first = try #require(events.first)
-    #expect(first == OrderEvent(
-      timeNanos: Self.day + 34_200_015_105_074, kind: .execute, side: .buy, orderID: 15_818_974,
-      price: 57_940_000_000, quantity: 4))
+    #expect(
+      first
+        == OrderEvent(
+          timeNanos: Self.day + 34_200_015_105_074,
+          kind: .execute,
+          side: .buy,
+          orderID: 15_818_974,
+          price: 57_940_000_000,
+          quantity: 4
+        )
+    )
     #expect(zip(events, events.dropFirst()).allSatisfy { $0.timeNanos <= $1.timeNanos })
   }
 
   @Test func convertsTimesExactlyWithoutFloatingPoint() throws {
-    let text = "34200.05990197,1,1,10,5794000,1\n34200.1,1,2,10,5794000,1\n36000,1,3,1,1,-1\n"
+    let text =
+      "34200.05990197,1,1,10,5794000,1\n34200.1,1,2,10,5794000,1\n36000,1,3,1,1,-1\n"
       + "57599.999999999,1,4,1,1,-1\n"
     let times = try Self.messages(text).map { $0.timeNanos - Self.day }
-    #expect(times == [34_200_059_901_970, 34_200_100_000_000, 36_000_000_000_000, 57_599_999_999_999])
+    #expect(
+      times == [34_200_059_901_970, 34_200_100_000_000, 36_000_000_000_000, 57_599_999_999_999]
+    )
   }
 
   @Test func mapsEveryEventType() throws {
@@ -58,16 +71,19 @@ import Testing
       1.0,7,0,0,1,-1
       """
     let events = try Self.messages(text)
-    #expect(events.map(\.kind) == [
-      .add, .cancel, .delete, .execute, .hiddenTrade, .crossTrade, .tradingState, .tradingState,
-      .tradingState,
-    ])
+    #expect(
+      events.map(\.kind) == [
+        .add, .cancel, .delete, .execute, .hiddenTrade, .crossTrade, .tradingState, .tradingState,
+        .tradingState,
+      ]
+    )
     #expect(events[3].side == .sell && events[3].price == 57_950_000_000)
     #expect(events[6...].map(\.quantity) == [1, 1, 0])
   }
 
   @Test func givesTheSameEventsWhateverTheChunking() throws {
-    let text = "34200.015105074,4,15818974,4,5794000,1\r\n34200.05990197,4,15818974,300,5794000,1\n"
+    let text =
+      "34200.015105074,4,15818974,4,5794000,1\r\n34200.05990197,4,15818974,300,5794000,1\n"
       + "34200.113246707,5,0,1,5795100,1"
     let whole = try Self.messages(text)
     for chunk in [1, 2, 3, 7, 13] { #expect(try Self.messages(text, chunk: chunk) == whole) }
@@ -83,6 +99,7 @@ import Testing
       (good + "34200.1234567891,1,2,10,5794000,1\n", "data.lobster.bad-time", 2, 1),
       (good + "34200.2,1,2,1x0,5794000,1\n", "data.lobster.bad-number", 2, 13),
       (good + "34200.2,1,2,-5,5794000,1\n", "data.lobster.bad-size", 2, 13),
+      (good + "34200.2,1,2,2000000000000,5794000,1\n", "data.lobster.bad-size", 2, 13),
       (good + "34200.2,1,2,5,99999999999999999,1\n", "data.lobster.bad-number", 2, 15),
       (good + "34100.2,1,2,5,5794000,1\n", "data.lobster.time-backwards", 2, 1),
       (good + "\n", "data.lobster.field-count", 2, 1),
@@ -93,7 +110,10 @@ import Testing
       let d = Self.failure(text)
       #expect(d?.id == id, "\(text.debugDescription)")
       #expect(d?.location?.path == "m.csv")
-      #expect(d?.location?.line == line && d?.location?.column == column, "\(text.debugDescription)")
+      #expect(
+        d?.location?.line == line && d?.location?.column == column,
+        "\(text.debugDescription)"
+      )
       #expect(d?.location?.byteOffset == good.utf8.count + column - 1)
     }
   }
@@ -101,11 +121,18 @@ import Testing
   @Test func skipsMalformedLinesWhenAsked() throws {
     let text = "1.0,1,1,10,5794000,1\nnonsense\n1.0,1,2,10,5794000,2\n1.0,1,3,10,5794000,-1\n"
     let reader = LOBSTERMessageReader(
-      stream: MemoryByteStream(text), sessionMidnightNanos: 0, policy: .skip)
+      stream: MemoryByteStream(text),
+      sessionMidnightNanos: 0,
+      policy: .skip
+    )
     let events = try reader.readAll()
     #expect(events.map(\.orderID) == [1, 3])
     #expect(reader.skipped == 2)
-    #expect(reader.skippedDiagnostics.map(\.id) == ["data.lobster.field-count", "data.lobster.bad-direction"])
+    #expect(
+      reader.skippedDiagnostics.map(\.id) == [
+        "data.lobster.field-count", "data.lobster.bad-direction",
+      ]
+    )
   }
 
   @Test func rejectsALineLongerThanTheBuffer() {
@@ -114,13 +141,20 @@ import Testing
   }
 
   @Test func readsTheSessionDateFromTheFileName() throws {
-    let name = try #require(LOBSTERFileName(path: "/x/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz"))
+    let name = try #require(
+      LOBSTERFileName(path: "/x/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz")
+    )
     #expect(name.symbol == "GOOG" && name.isMessageFile && name.levels == 10)
     #expect(name.sessionMidnightNanos == LOBSTERSample.midnight)
     #expect(LOBSTERFileName(path: "prices.csv") == nil)
     #expect(LOBSTERFileName(path: "GOOG_2012-02-30_1_2_message_1.csv") == nil)
+    #expect(LOBSTERFileName.day(fromISO: "9999-12-31") == nil)
+    #expect(LOBSTERFileName.day(fromISO: "2262-01-01") != nil)
     #expect(throws: MarketDataError.self) { try LOBSTERMessageReader(path: "/tmp/nothing.csv") }
-    #expect(try LOBSTERFileName.sessionMidnight(path: "x.csv", date: "2012-06-21") == LOBSTERSample.midnight)
+    #expect(
+      try LOBSTERFileName.sessionMidnight(path: "x.csv", date: "2012-06-21")
+        == LOBSTERSample.midnight
+    )
     do {
       _ = try LOBSTERFileName.sessionMidnight(path: "x.csv", date: nil)
       Issue.record("expected no date")
@@ -128,16 +162,21 @@ import Testing
   }
 
   @Test func readsOrderbookRowsOfAnyDepthWithDummyLevels() throws {
-    let text = "5802300,100,5794000,496,5803000,5,-9999999999,0\n9999999999,0,5794000,1,9999999999,0,-9999999999,0\n"
+    let text =
+      "5802300,100,5794000,496,5803000,5,-9999999999,0\n9999999999,0,5794000,1,9999999999,0,-9999999999,0\n"
     let reader = LOBSTERBookReader(stream: MemoryByteStream(text))
     let rows = try reader.readAll()
     #expect(reader.levels == 2)
-    #expect(rows[0].asks == [
-      BookLevel(price: 58_023_000_000, quantity: 100, orders: 0),
-      BookLevel(price: 58_030_000_000, quantity: 5, orders: 0),
-    ])
+    #expect(
+      rows[0].asks == [
+        BookLevel(price: 58_023_000_000, quantity: 100, orders: 0),
+        BookLevel(price: 58_030_000_000, quantity: 5, orders: 0),
+      ]
+    )
     #expect(rows[0].bids.count == 1 && rows[1].asks.isEmpty && rows[1].bids.count == 1)
-    let bad = LOBSTERBookReader(stream: MemoryByteStream("1,2,3,4\n1,2,3,4,5,6,7,8\n", name: "b.csv"))
+    let bad = LOBSTERBookReader(
+      stream: MemoryByteStream("1,2,3,4\n1,2,3,4,5,6,7,8\n", name: "b.csv")
+    )
     do {
       _ = try bad.readAll()
       Issue.record("expected an error")
@@ -151,16 +190,68 @@ import Testing
     let reader = try LOBSTERBookReader(path: LOBSTERSample.orderbook(1))
     let rows = try reader.readAll()
     #expect(rows.count == 49_482 && reader.levels == 1)
-    #expect(rows[0] == LOBSTERBookRow(
-      asks: [BookLevel(price: 58_023_000_000, quantity: 100, orders: 0)],
-      bids: [BookLevel(price: 57_940_000_000, quantity: 496, orders: 0)]))
+    #expect(
+      rows[0]
+        == LOBSTERBookRow(
+          asks: [BookLevel(price: 58_023_000_000, quantity: 100, orders: 0)],
+          bids: [BookLevel(price: 57_940_000_000, quantity: 496, orders: 0)]
+        )
+    )
   }
 
   @Test func writesRowsInLOBSTERLayout() {
     let book = OrderBook()
-    book.apply(OrderEvent(timeNanos: 0, kind: .add, side: .buy, orderID: 1, price: 57_940_000_000, quantity: 496))
+    book.apply(
+      OrderEvent(
+        timeNanos: 0,
+        kind: .add,
+        side: .buy,
+        orderID: 1,
+        price: 57_940_000_000,
+        quantity: 496
+      )
+    )
     var out: [UInt8] = []
     LOBSTERBookRow.appendCSV(of: book, levels: 2, to: &out)
-    #expect(String(decoding: out, as: UTF8.self) == "9999999999,0,5794000,496,9999999999,0,-9999999999,0\n")
+    #expect(
+      String(decoding: out, as: UTF8.self)
+        == "9999999999,0,5794000,496,9999999999,0,-9999999999,0\n"
+    )
+  }
+
+  @Test func mutatedRealLinesGiveDiagnosticsNeverCrashes() throws {
+    let prefix =
+      try String(contentsOfFile: LOBSTERSample.messages(1), encoding: .utf8)
+      .split(separator: "\n").prefix(200).joined(separator: "\n") + "\n"
+    let original = Array(prefix.utf8)
+    let alphabet = Array("0123456789.,-\n\r \u{0}x".utf8) + [0xFF, 0xC3]
+    var rng = SplitMix64(seed: 3)
+    for round in 0..<300 {
+      var bytes = original
+      for _ in 0..<(1 + round % 5) {
+        let at = Int(rng.next() % UInt64(bytes.count))
+        switch rng.next() % 3 {
+        case 0: bytes[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+        case 1: bytes.remove(at: at)
+        default: bytes.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: at)
+        }
+      }
+      if round % 7 == 0 { bytes.removeLast(Int(rng.next() % 40)) }
+      let skipping = LOBSTERMessageReader(
+        stream: MemoryByteStream(bytes, chunk: 1 + round % 64),
+        sessionMidnightNanos: 0,
+        policy: .skip
+      )
+      let events = try skipping.readAll()
+      #expect(events.count + skipping.skipped == skipping.line)
+      #expect(
+        skipping.skippedDiagnostics.allSatisfy {
+          $0.id.hasPrefix("data.lobster.") && $0.location?.line != nil
+        }
+      )
+      let book = LOBSTERBookReader(stream: MemoryByteStream(bytes), policy: .skip)
+      _ = try book.readAll()
+      #expect(book.skippedDiagnostics.allSatisfy { $0.id.hasPrefix("data.lobster.") })
+    }
   }
 }

@@ -28,7 +28,9 @@ public final class BookAgreement {
 
   /// Replays `messages` and compares after each with the same-numbered row of `orderbook`.
   public static func measure(
-    messages: [OrderEvent], orderbook: [LOBSTERBookRow], levels: Int
+    messages: [OrderEvent],
+    orderbook: [LOBSTERBookRow],
+    levels: Int
   ) -> AgreementReport {
     let agreement = BookAgreement(levels: levels)
     for (event, row) in zip(messages, orderbook) {
@@ -82,14 +84,17 @@ public final class BookAgreement {
     for side in [Side.sell, .buy] {
       let bound = visibleBound(row, side)
       var changes: [(Int64, Int64)] = []
-      forEachPrice(row, side, within: bound, beyond: nil) { price, expected, _ in changes.append((price, expected)) }
+      forEachPrice(row, side, within: bound, beyond: nil) { price, expected, _ in
+        changes.append((price, expected))
+      }
       for (price, quantity) in changes { book.setQuantity(side, at: price, to: quantity) }
       report.levelsSeeded += row.levels(side).count
       previousBound[Int(side.rawValue)] = bound
     }
   }
 
-  private func compareDetermined(_ row: LOBSTERBookRow, _ side: Side, within bound: Int64?) -> Bool {
+  private func compareDetermined(_ row: LOBSTERBookRow, _ side: Side, within bound: Int64?) -> Bool
+  {
     var agreed = true
     forEachPrice(row, side, within: bound, beyond: nil) { price, expected, found in
       report.levelsCompared += 1
@@ -99,7 +104,8 @@ public final class BookAgreement {
         agreed = false
         if report.firstDisagreements.count < 20 {
           report.firstDisagreements.append(
-            .init(row: report.rows, side: side, price: price, expected: expected, found: found))
+            .init(row: report.rows, side: side, price: price, expected: expected, found: found)
+          )
         }
       }
     }
@@ -119,7 +125,10 @@ public final class BookAgreement {
   /// or the row, at or better than `within` (nil: all) and strictly worse than `beyond` (nil: no
   /// limit), best first: a merge of the two best-first lists.
   private func forEachPrice(
-    _ row: LOBSTERBookRow, _ side: Side, within: Int64?, beyond: Int64?,
+    _ row: LOBSTERBookRow,
+    _ side: Side,
+    within: Int64?,
+    beyond: Int64?,
     _ body: (Int64, Int64, Int64) -> Void
   ) {
     let ours = book.levels(side, within: within)

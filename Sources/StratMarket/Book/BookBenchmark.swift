@@ -6,7 +6,9 @@ import Foundation
 public enum BookBenchmark {
   /// Builds one `OrderBook` from `events` (all applied, in order) and returns the message count
   /// and the CPU seconds taken. `repeats` > 1 rebuilds from empty that many times.
-  public static func build(events: [OrderEvent], repeats: Int = 1) -> (messages: Int, seconds: Double) {
+  public static func build(events: [OrderEvent], repeats: Int = 1) -> (
+    messages: Int, seconds: Double
+  ) {
     let book = OrderBook(expectedOrders: 1 << 16)
     var checksum: Int64 = 0
     let start = cpuNanos()

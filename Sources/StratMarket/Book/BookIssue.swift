@@ -61,7 +61,12 @@ public struct BookIssue: Sendable, Hashable {
     case .nonPositiveQuantity:
       message = "expected a quantity above 0 for order \(orderID); found \(requested)"
     }
-    return Diagnostic(id: "data.book." + kind.name, severity: .warning, message: message, at: location)
+    return Diagnostic(
+      id: "data.book." + kind.name,
+      severity: .warning,
+      message: message,
+      at: location
+    )
   }
 }
 

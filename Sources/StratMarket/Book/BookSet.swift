@@ -28,7 +28,9 @@ public final class BookSet {
 
   /// The book of `instrument` as it is now (empty if it has seen no order). A view: it reads
   /// the set, so it follows later messages.
-  public func book(_ instrument: UInt32) -> InstrumentBook { InstrumentBook(set: self, instrument: instrument) }
+  public func book(_ instrument: UInt32) -> InstrumentBook {
+    InstrumentBook(set: self, instrument: instrument)
+  }
 
   /// Instrument numbers that have had an order, ascending.
   public var instruments: [UInt32] {
@@ -58,5 +60,7 @@ public struct InstrumentBook: BookView {
   public func levelCount(_ side: Side) -> Int { set.ladder(instrument, side)?.count ?? 0 }
 
   /// The `index`-th best level of `side` (0 = best); nil past the last level.
-  public func level(_ side: Side, _ index: Int) -> BookLevel? { set.ladder(instrument, side)?.level(index) }
+  public func level(_ side: Side, _ index: Int) -> BookLevel? {
+    set.ladder(instrument, side)?.level(index)
+  }
 }

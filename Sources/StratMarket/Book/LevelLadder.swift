@@ -47,8 +47,8 @@ struct LevelLadder {
     let k = key(price)
     let (i, found) = position(k)
     if found {
-      quantities[i] += quantity
-      orders[i] += 1
+      quantities[i] &+= quantity
+      orders[i] &+= 1
     } else {
       keys.insert(k, at: i)
       quantities.insert(quantity, at: i)
@@ -62,8 +62,8 @@ struct LevelLadder {
   mutating func reduce(price: Int64, quantity: Int64, removesOrder: Bool) -> Bool {
     let (i, found) = position(key(price))
     guard found else { return false }
-    quantities[i] -= quantity
-    if removesOrder { orders[i] -= 1 }
+    quantities[i] &-= quantity
+    if removesOrder { orders[i] &-= 1 }
     if orders[i] <= 0 {
       keys.remove(at: i)
       quantities.remove(at: i)

@@ -6,7 +6,13 @@ protocol LevelStore {
   /// Adds one order of `quantity` at `price` on `side` of `instrument`.
   mutating func add(_ instrument: UInt32, _ side: Side, price: Int64, quantity: Int64)
   /// Takes `quantity` (and, when `removesOrder`, one order) off a level.
-  mutating func reduce(_ instrument: UInt32, _ side: Side, price: Int64, quantity: Int64, removesOrder: Bool)
+  mutating func reduce(
+    _ instrument: UInt32,
+    _ side: Side,
+    price: Int64,
+    quantity: Int64,
+    removesOrder: Bool
+  )
 }
 
 /// The two sides of one instrument's book.
@@ -27,7 +33,13 @@ struct LadderPair: LevelStore {
   }
 
   @inlinable @inline(__always)
-  mutating func reduce(_ instrument: UInt32, _ side: Side, price: Int64, quantity: Int64, removesOrder: Bool) {
+  mutating func reduce(
+    _ instrument: UInt32,
+    _ side: Side,
+    price: Int64,
+    quantity: Int64,
+    removesOrder: Bool
+  ) {
     if side == .buy {
       _ = bids.reduce(price: price, quantity: quantity, removesOrder: removesOrder)
     } else {
@@ -63,11 +75,29 @@ struct LadderTable: LevelStore {
   }
 
   @inlinable @inline(__always)
-  mutating func reduce(_ instrument: UInt32, _ side: Side, price: Int64, quantity: Int64, removesOrder: Bool) {
+  mutating func reduce(
+    _ instrument: UInt32,
+    _ side: Side,
+    price: Int64,
+    quantity: Int64,
+    removesOrder: Bool
+  ) {
     if instrument < Self.nearLimit {
-      near[Int(instrument)].reduce(instrument, side, price: price, quantity: quantity, removesOrder: removesOrder)
+      near[Int(instrument)].reduce(
+        instrument,
+        side,
+        price: price,
+        quantity: quantity,
+        removesOrder: removesOrder
+      )
     } else {
-      far[instrument]?.reduce(instrument, side, price: price, quantity: quantity, removesOrder: removesOrder)
+      far[instrument]?.reduce(
+        instrument,
+        side,
+        price: price,
+        quantity: quantity,
+        removesOrder: removesOrder
+      )
     }
   }
 

@@ -20,7 +20,14 @@ extension OrderMap {
     guard e.quantity > 0 else {
       return BookIssue(kind: .nonPositiveQuantity, orderID: e.orderID, requested: e.quantity)
     }
-    guard insert(id: e.orderID, price: e.price, quantity: e.quantity, instrument: e.instrument, side: e.side)
+    guard
+      insert(
+        id: e.orderID,
+        price: e.price,
+        quantity: e.quantity,
+        instrument: e.instrument,
+        side: e.side
+      )
     else { return BookIssue(kind: .duplicateOrder, orderID: e.orderID, requested: e.quantity) }
     levels.add(e.instrument, e.side, price: e.price, quantity: e.quantity)
     return nil
@@ -29,7 +36,10 @@ extension OrderMap {
   /// Takes `quantity` off order `id` (-1: all of it), removing the order when nothing is left.
   @inlinable @inline(__always)
   mutating func take<L: LevelStore>(
-    _ id: UInt64, _ quantity: Int64, over: BookIssue.Kind, _ levels: inout L
+    _ id: UInt64,
+    _ quantity: Int64,
+    over: BookIssue.Kind,
+    _ levels: inout L
   ) -> BookIssue? {
     let slot = find(id)
     guard slot >= 0 else { return BookIssue(kind: .unknownOrder, orderID: id, requested: quantity) }
@@ -46,15 +56,21 @@ extension OrderMap {
       entries[slot].quantity = order.quantity - quantity
     }
     levels.reduce(
-      order.instrument, order.side, price: order.price, quantity: taken,
-      removesOrder: taken == order.quantity)
+      order.instrument,
+      order.side,
+      price: order.price,
+      quantity: taken,
+      removesOrder: taken == order.quantity
+    )
     return issue
   }
 
   @inlinable
   mutating func replace<L: LevelStore>(_ e: OrderEvent, _ levels: inout L) -> BookIssue? {
     let slot = find(e.orderID)
-    guard slot >= 0 else { return BookIssue(kind: .unknownOrder, orderID: e.orderID, requested: e.quantity) }
+    guard slot >= 0 else {
+      return BookIssue(kind: .unknownOrder, orderID: e.orderID, requested: e.quantity)
+    }
     guard e.quantity > 0 else {
       return BookIssue(kind: .nonPositiveQuantity, orderID: e.newOrderID, requested: e.quantity)
     }
@@ -63,8 +79,20 @@ extension OrderMap {
     }
     let order = entries[slot]
     remove(slot: slot)
-    levels.reduce(order.instrument, order.side, price: order.price, quantity: order.quantity, removesOrder: true)
-    _ = insert(id: e.newOrderID, price: e.price, quantity: e.quantity, instrument: order.instrument, side: order.side)
+    levels.reduce(
+      order.instrument,
+      order.side,
+      price: order.price,
+      quantity: order.quantity,
+      removesOrder: true
+    )
+    _ = insert(
+      id: e.newOrderID,
+      price: e.price,
+      quantity: e.quantity,
+      instrument: order.instrument,
+      side: order.side
+    )
     levels.add(order.instrument, order.side, price: e.price, quantity: e.quantity)
     return nil
   }

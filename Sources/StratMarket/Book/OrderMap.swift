@@ -36,7 +36,7 @@ struct OrderMap {
   @usableFromInline
   init(capacity: Int = 1 << 12) {
     var size = 16
-    while size < capacity * 2 { size <<= 1 }
+    while size < min(capacity, 1 << 40) * 2 { size <<= 1 }
     entries = Self.allocate(size)
     mask = size - 1
     shift = UInt64(64 - size.trailingZeroBitCount)
@@ -49,7 +49,8 @@ struct OrderMap {
     let p = UnsafeMutablePointer<Entry>.allocate(capacity: size)
     p.initialize(
       repeating: Entry(id: 0, price: 0, quantity: 0, instrument: 0, side: .buy, used: false),
-      count: size)
+      count: size
+    )
     return p
   }
 
@@ -72,7 +73,9 @@ struct OrderMap {
 
   /// Inserts a new order; returns false (and changes nothing) when `id` is already resting.
   @inlinable
-  mutating func insert(id: UInt64, price: Int64, quantity: Int64, instrument: UInt32, side: Side) -> Bool {
+  mutating func insert(id: UInt64, price: Int64, quantity: Int64, instrument: UInt32, side: Side)
+    -> Bool
+  {
     if (count + 1) * 2 > mask + 1 { grow() }
     var i = home(id)
     while entries[i].used {
@@ -80,7 +83,13 @@ struct OrderMap {
       i = (i &+ 1) & mask
     }
     entries[i] = Entry(
-      id: id, price: price, quantity: quantity, instrument: instrument, side: side, used: true)
+      id: id,
+      price: price,
+      quantity: quantity,
+      instrument: instrument,
+      side: side,
+      used: true
+    )
     count += 1
     return true
   }
@@ -116,7 +125,13 @@ struct OrderMap {
     count = 0
     for i in 0..<oldSize where old[i].used {
       let e = old[i]
-      _ = insert(id: e.id, price: e.price, quantity: e.quantity, instrument: e.instrument, side: e.side)
+      _ = insert(
+        id: e.id,
+        price: e.price,
+        quantity: e.quantity,
+        instrument: e.instrument,
+        side: e.side
+      )
     }
     old.deallocate()
   }

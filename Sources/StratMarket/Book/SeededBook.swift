@@ -32,13 +32,13 @@ public final class SeededBook: BookView {
 
   /// The total quantity at `price` on `side`: known orders plus unexplained quantity.
   public func quantity(_ side: Side, at price: Int64) -> Int64 {
-    book.quantity(side, at: price) + unexplained[Int(side.rawValue)].quantity(at: price)
+    book.quantity(side, at: price) &+ unexplained[Int(side.rawValue)].quantity(at: price)
   }
 
   /// Makes the total quantity at `price` on `side` equal `quantity` by setting the unexplained
   /// part (used when a reference shows a level the messages did not determine).
   public func setQuantity(_ side: Side, at price: Int64, to quantity: Int64) {
-    let delta = quantity - self.quantity(side, at: price)
+    let delta = quantity &- self.quantity(side, at: price)
     unexplained[Int(side.rawValue)].adjust(price: price, by: delta)
   }
 
@@ -60,7 +60,7 @@ public final class SeededBook: BookView {
         level = k
         i += 1
         if let o = other, o.price == k.price {
-          level.quantity += o.quantity
+          level.quantity &+= o.quantity
           j += 1
         }
       } else {

@@ -35,11 +35,11 @@ struct SignedLevels {
     if !found {
       keys.insert(key(price), at: i)
       quantities.insert(delta, at: i)
-    } else if quantities[i] + delta == 0 {
+    } else if quantities[i] &+ delta == 0 {
       keys.remove(at: i)
       quantities.remove(at: i)
     } else {
-      quantities[i] += delta
+      quantities[i] &+= delta
     }
   }
 

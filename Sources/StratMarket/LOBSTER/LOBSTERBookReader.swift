@@ -25,7 +25,9 @@ public final class LOBSTERBookReader {
 
   /// Opens the orderbook file at `path` (gzip or plain).
   public convenience init(
-    path: String, levels: Int? = nil, policy: MalformedInputPolicy = .stop
+    path: String,
+    levels: Int? = nil,
+    policy: MalformedInputPolicy = .stop
   ) throws(MarketDataError) {
     self.init(stream: try ByteStreams.open(path: path), levels: levels, policy: policy)
   }
@@ -58,13 +60,17 @@ public final class LOBSTERBookReader {
   private func at(_ field: Int) -> DataLocation {
     let column = field < fields.count ? fields.column(field) : 1
     return DataLocation(
-      path: scanner.name, line: scanner.line, column: column,
-      byteOffset: scanner.lineOffset + column - 1)
+      path: scanner.name,
+      line: scanner.line,
+      column: column,
+      byteOffset: scanner.lineOffset + column - 1
+    )
   }
 
   private func decode() throws(Diagnostic) -> LOBSTERBookRow {
     let expected = levels.map { $0 * 4 }
-    guard fields.count > 0, fields.count % 4 == 0, expected == nil || expected == fields.count else {
+    guard fields.count > 0, fields.count % 4 == 0, expected == nil || expected == fields.count
+    else {
       throw LOBSTERDiagnostics.bookColumns(expected: expected, found: fields.count, at: at(0))
     }
     if levels == nil { levels = fields.count / 4 }
@@ -88,9 +94,14 @@ public final class LOBSTERBookReader {
     }
     guard let size = fields.integer(f + 1) else {
       throw LOBSTERDiagnostics.badNumber(
-        column: names[(f + 1) % 4], found: fields.quoted(f + 1), at: at(f + 1))
+        column: names[(f + 1) % 4],
+        found: fields.quoted(f + 1),
+        at: at(f + 1)
+      )
     }
-    guard size >= 0 else { throw LOBSTERDiagnostics.negativeSize(found: size, at: at(f + 1)) }
+    guard size >= 0, size <= LOBSTERDiagnostics.maximumSize else {
+      throw LOBSTERDiagnostics.badSize(found: size, at: at(f + 1))
+    }
     if price == empty { return nil }
     return BookLevel(price: price * 10_000, quantity: size, orders: 0)
   }

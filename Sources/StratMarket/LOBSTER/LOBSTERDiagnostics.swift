@@ -11,7 +11,9 @@ enum LOBSTERDiagnostics {
     Diagnostic(
       id: "data.lobster.line-too-long",
       message: "expected a LOBSTER line shorter than \(limit) bytes; found a longer one",
-      at: at, notes: ["is this a LOBSTER message or orderbook CSV file?"])
+      at: at,
+      notes: ["is this a LOBSTER message or orderbook CSV file?"]
+    )
   }
 
   /// A message line without exactly six fields.
@@ -19,9 +21,11 @@ enum LOBSTERDiagnostics {
     let what = found == 0 ? "an empty line" : "\(found) field\(found == 1 ? "" : "s")"
     return Diagnostic(
       id: "data.lobster.field-count",
-      message: "expected \(expected) comma-separated fields; found \(what)", at: at,
+      message: "expected \(expected) comma-separated fields; found \(what)",
+      at: at,
       notes: expected == 6
-        ? ["a LOBSTER message line is: time,type,order id,size,price,direction"] : [])
+        ? ["a LOBSTER message line is: time,type,order id,size,price,direction"] : []
+    )
   }
 
   /// A time field that is not seconds after midnight with at most 9 decimals.
@@ -29,37 +33,53 @@ enum LOBSTERDiagnostics {
     Diagnostic(
       id: "data.lobster.bad-time",
       message: "expected seconds after midnight such as 34200.015105074 (at most 9 decimals, "
-        + "less than 86400); found \(found)", at: at)
+        + "less than 86400); found \(found)",
+      at: at
+    )
   }
 
   /// An integer field that is not an integer in range.
   static func badNumber(column: String, found: String, at: DataLocation) -> Diagnostic {
     Diagnostic(
       id: "data.lobster.bad-number",
-      message: "expected an integer in `\(column)`; found \(found)", at: at)
+      message: "expected an integer in `\(column)`; found \(found)",
+      at: at
+    )
   }
 
-  /// A size that is negative.
-  static func negativeSize(found: Int64, at: DataLocation) -> Diagnostic {
+  /// The largest size accepted: far above any real order (ITCH sizes are 32-bit), low enough
+  /// that sums over a day of orders cannot overflow.
+  static let maximumSize: Int64 = 1 << 40
+
+  /// A size that is negative or absurdly large.
+  static func badSize(found: Int64, at: DataLocation) -> Diagnostic {
     Diagnostic(
       id: "data.lobster.bad-size",
-      message: "expected a size of 0 or more shares; found \(found)", at: at)
+      message: "expected a size from 0 to \(maximumSize) shares; found \(found)",
+      at: at
+    )
   }
 
   /// An event type outside 1…7.
   static func badType(found: Int64, at: DataLocation) -> Diagnostic {
     Diagnostic(
       id: "data.lobster.bad-type",
-      message: "expected an event type from 1 to 7; found \(found)", at: at,
-      notes: ["1 add, 2 partial cancel, 3 delete, 4 visible execution, 5 hidden execution, "
-        + "6 cross trade, 7 trading halt"])
+      message: "expected an event type from 1 to 7; found \(found)",
+      at: at,
+      notes: [
+        "1 add, 2 partial cancel, 3 delete, 4 visible execution, 5 hidden execution, "
+          + "6 cross trade, 7 trading halt"
+      ]
+    )
   }
 
   /// A direction other than 1 or -1.
   static func badDirection(found: Int64, at: DataLocation) -> Diagnostic {
     Diagnostic(
       id: "data.lobster.bad-direction",
-      message: "expected direction 1 (buy) or -1 (sell); found \(found)", at: at)
+      message: "expected direction 1 (buy) or -1 (sell); found \(found)",
+      at: at
+    )
   }
 
   /// A timestamp earlier than the one before it.
@@ -67,7 +87,9 @@ enum LOBSTERDiagnostics {
     Diagnostic(
       id: "data.lobster.time-backwards",
       message: "expected a time at or after \(seconds(previous)) s (the line before); found "
-        + "\(seconds(found)) s", at: at)
+        + "\(seconds(found)) s",
+      at: at
+    )
   }
 
   /// No session date in the file name and none given.
@@ -77,29 +99,35 @@ enum LOBSTERDiagnostics {
       message: "expected a LOBSTER file name such as GOOG_2012-06-21_34200000_57600000_"
         + "message_10.csv that gives the session date; found `\(path)`",
       at: DataLocation(path: path),
-      notes: ["give the date explicitly (--date YYYY-MM-DD)"])
+      notes: ["give the date explicitly (--date YYYY-MM-DD)"]
+    )
   }
 
   /// A date argument that is not YYYY-MM-DD.
   static func badDate(found: String) -> Diagnostic {
     Diagnostic(
       id: "data.lobster.bad-date",
-      message: "expected a date as YYYY-MM-DD; found `\(found)`")
+      message: "expected a date as YYYY-MM-DD; found `\(found)`"
+    )
   }
 
   /// An orderbook row whose column count is not four per level.
   static func bookColumns(expected: Int?, found: Int, at: DataLocation) -> Diagnostic {
-    let want = expected.map { "\($0) columns (4 per level), as on the first row" }
+    let want =
+      expected.map { "\($0) columns (4 per level), as on the first row" }
       ?? "a multiple of 4 columns (ask price, ask size, bid price, bid size per level)"
     return Diagnostic(
       id: "data.lobster.book-columns",
-      message: "expected \(want); found \(found)", at: at)
+      message: "expected \(want); found \(found)",
+      at: at
+    )
   }
 
   private static func seconds(_ nanos: Int64) -> String {
     let day = CivilCalendar.nanosPerDay
     let ofDay = ((nanos % day) + day) % day
     let fraction = String(ofDay % 1_000_000_000)
-    return "\(ofDay / 1_000_000_000)." + String(repeating: "0", count: 9 - fraction.count) + fraction
+    return "\(ofDay / 1_000_000_000)." + String(repeating: "0", count: 9 - fraction.count)
+      + fraction
   }
 }

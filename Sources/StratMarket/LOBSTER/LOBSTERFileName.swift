@@ -34,7 +34,8 @@ public struct LOBSTERFileName: Sendable, Equatable {
     self.levels = levels
   }
 
-  /// Days since 1970-01-01 of `YYYY-MM-DD`; nil when the text is not a valid date.
+  /// Days since 1970-01-01 of `YYYY-MM-DD`; nil when the text is not a valid date whose
+  /// midnight fits in Int64 nanoseconds.
   public static func day(fromISO text: String) -> Int64? {
     let bytes = Array(text.utf8)
     guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
@@ -46,10 +47,14 @@ public struct LOBSTERFileName: Sendable, Equatable {
       }
       return value
     }
-    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10), (1...12).contains(m),
+    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
+      (1...12).contains(m),
       d >= 1, d <= CivilCalendar.daysInMonth(m, year: y)
     else { return nil }
-    return CivilCalendar.days(year: y, month: m, day: d)
+    let days = CivilCalendar.days(year: y, month: m, day: d)
+    // Times are Int64 nanoseconds: 1677-09-22 to 2262-04-11.
+    guard abs(days) < Int64.max / CivilCalendar.nanosPerDay - 1 else { return nil }
+    return days
   }
 
   /// The session midnight for `path`: from `date` (YYYY-MM-DD) when given, else from the name.

@@ -28,8 +28,15 @@ public enum LOBSTERITCHReplay {
         index[e.orderID] = orders.count
         orders.append(
           OrderEvent(
-            timeNanos: time, kind: .add, side: e.side, orderID: e.orderID, price: e.price,
-            quantity: e.quantity, instrument: e.instrument))
+            timeNanos: time,
+            kind: .add,
+            side: e.side,
+            orderID: e.orderID,
+            price: e.price,
+            quantity: e.quantity,
+            instrument: e.instrument
+          )
+        )
       }
     }
     return orders
@@ -40,7 +47,10 @@ public enum LOBSTERITCHReplay {
   /// orders, every message, then system events M, E and C. Throws `data.itch.unencodable` for a
   /// time or price the wire cannot hold.
   public static func itchFile(
-    messages: [OrderEvent], symbol: String, stockLocate: UInt16 = 1, sessionMidnightNanos: Int64
+    messages: [OrderEvent],
+    symbol: String,
+    stockLocate: UInt16 = 1,
+    sessionMidnightNanos: Int64
   ) throws(MarketDataError) -> [UInt8] {
     let first = (messages.first?.timeNanos ?? sessionMidnightNanos) - sessionMidnightNanos
     let last = (messages.last?.timeNanos ?? sessionMidnightNanos) - sessionMidnightNanos
@@ -50,7 +60,10 @@ public enum LOBSTERITCHReplay {
     var out: [UInt8] = []
     out.reserveCapacity(messages.count * 36 + 1024)
     try system(0x4F, at: min(open, 3 * hour), to: &out)
-    try ITCHEncoder.append(.stockDirectory(directory(symbol, stockLocate, at: min(open, 3 * hour))), to: &out)
+    try ITCHEncoder.append(
+      .stockDirectory(directory(symbol, stockLocate, at: min(open, 3 * hour))),
+      to: &out
+    )
     try system(0x53, at: min(open, 4 * hour), to: &out)
     try system(0x51, at: open, to: &out)
     let stock = ITCHSymbol(symbol)
@@ -58,8 +71,12 @@ public enum LOBSTERITCHReplay {
     for e in preexistingOrders(in: messages) + messages {
       match += e.kind == .execute || e.kind == .hiddenTrade || e.kind == .crossTrade ? 1 : 0
       let message = ITCHEncoder.message(
-        from: e, stockLocate: stockLocate, stock: stock, sessionMidnightNanos: sessionMidnightNanos,
-        matchNumber: match)
+        from: e,
+        stockLocate: stockLocate,
+        stock: stock,
+        sessionMidnightNanos: sessionMidnightNanos,
+        matchNumber: match
+      )
       try ITCHEncoder.append(message, to: &out)
     }
     try system(0x4D, at: close, to: &out)
@@ -71,14 +88,18 @@ public enum LOBSTERITCHReplay {
   /// Decodes an ITCH file image back to the order events it carries (adds, executions,
   /// cancels, deletes, replaces, trades, crosses, trading state), in order.
   public static func orderEvents(
-    itch bytes: [UInt8], sessionMidnightNanos: Int64, name: String = "memory.itch"
+    itch bytes: [UInt8],
+    sessionMidnightNanos: Int64,
+    name: String = "memory.itch"
   ) throws(MarketDataError) -> [OrderEvent] {
     let result: Result<[OrderEvent], MarketDataError> = bytes.withUnsafeBytes { raw in
       do throws(MarketDataError) {
         let reader = try ITCHFileReader(stream: BufferByteStream(raw, name: name))
         var events: [OrderEvent] = []
         while let message = try reader.next() {
-          if let e = message.orderEvent(sessionMidnightNanos: sessionMidnightNanos) { events.append(e) }
+          if let e = message.orderEvent(sessionMidnightNanos: sessionMidnightNanos) {
+            events.append(e)
+          }
         }
         return .success(events)
       } catch {
@@ -88,17 +109,35 @@ public enum LOBSTERITCHReplay {
     return try result.get()
   }
 
-  private static func system(_ code: UInt8, at time: Int64, to out: inout [UInt8]) throws(MarketDataError) {
-    try ITCHEncoder.append(.systemEvent(ITCHSystemEvent(header: ITCHHeader(timestamp: time), eventCode: code)), to: &out)
+  private static func system(_ code: UInt8, at time: Int64, to out: inout [UInt8])
+    throws(MarketDataError)
+  {
+    try ITCHEncoder.append(
+      .systemEvent(ITCHSystemEvent(header: ITCHHeader(timestamp: time), eventCode: code)),
+      to: &out
+    )
   }
 
   /// A plain NASDAQ-listed common stock, round lot 100, live.
-  private static func directory(_ symbol: String, _ locate: UInt16, at time: Int64) -> ITCHStockDirectory {
+  private static func directory(_ symbol: String, _ locate: UInt16, at time: Int64)
+    -> ITCHStockDirectory
+  {
     ITCHStockDirectory(
-      header: ITCHHeader(stockLocate: locate, timestamp: time), stock: ITCHSymbol(symbol),
-      marketCategory: 0x51, financialStatusIndicator: 0x4E, roundLotSize: 100, roundLotsOnly: 0x4E,
-      issueClassification: 0x43, issueSubType: 0x5A20, authenticity: 0x50,
-      shortSaleThresholdIndicator: 0x4E, ipoFlag: 0x20, luldReferencePriceTier: 0x31, etpFlag: 0x4E,
-      etpLeverageFactor: 0, inverseIndicator: 0x4E)
+      header: ITCHHeader(stockLocate: locate, timestamp: time),
+      stock: ITCHSymbol(symbol),
+      marketCategory: 0x51,
+      financialStatusIndicator: 0x4E,
+      roundLotSize: 100,
+      roundLotsOnly: 0x4E,
+      issueClassification: 0x43,
+      issueSubType: 0x5A20,
+      authenticity: 0x50,
+      shortSaleThresholdIndicator: 0x4E,
+      ipoFlag: 0x20,
+      luldReferencePriceTier: 0x31,
+      etpFlag: 0x4E,
+      etpLeverageFactor: 0,
+      inverseIndicator: 0x4E
+    )
   }
 }

@@ -72,7 +72,9 @@ final class LOBSTERLineScanner {
     if pending == Self.capacity {
       throw MarketDataError(diagnostics: [
         LOBSTERDiagnostics.lineTooLong(
-          limit: Self.capacity, at: DataLocation(path: name, line: line + 1, byteOffset: bufferOffset + start))
+          limit: Self.capacity,
+          at: DataLocation(path: name, line: line + 1, byteOffset: bufferOffset + start)
+        )
       ])
     }
     if start > 0 {
@@ -82,7 +84,8 @@ final class LOBSTERLineScanner {
       end = pending
     }
     let got = try stream.read(
-      into: UnsafeMutableRawBufferPointer(start: buffer + end, count: Self.capacity - end))
+      into: UnsafeMutableRawBufferPointer(start: buffer + end, count: Self.capacity - end)
+    )
     if got == 0 { atEnd = true }
     end += got
   }

@@ -26,7 +26,8 @@ public final class LOBSTERMessageReader {
   private static let keptDiagnostics = 20
 
   /// Reads `stream`, putting times on the day that starts at `sessionMidnightNanos`.
-  public init(stream: ByteStream, sessionMidnightNanos: Int64, policy: MalformedInputPolicy = .stop) {
+  public init(stream: ByteStream, sessionMidnightNanos: Int64, policy: MalformedInputPolicy = .stop)
+  {
     scanner = LOBSTERLineScanner(stream: stream)
     midnight = sessionMidnightNanos
     self.policy = policy
@@ -34,10 +35,16 @@ public final class LOBSTERMessageReader {
 
   /// Opens the file at `path` (gzip or plain); the session date is `date` (YYYY-MM-DD) or comes from the name.
   public convenience init(
-    path: String, date: String? = nil, policy: MalformedInputPolicy = .stop
+    path: String,
+    date: String? = nil,
+    policy: MalformedInputPolicy = .stop
   ) throws(MarketDataError) {
     let midnight = try LOBSTERFileName.sessionMidnight(path: path, date: date)
-    self.init(stream: try ByteStreams.open(path: path), sessionMidnightNanos: midnight, policy: policy)
+    self.init(
+      stream: try ByteStreams.open(path: path),
+      sessionMidnightNanos: midnight,
+      policy: policy
+    )
   }
 
   /// The 1-based line number of the message last returned.
@@ -76,14 +83,20 @@ public final class LOBSTERMessageReader {
   private func at(_ field: Int) -> DataLocation {
     let column = field < fields.count ? fields.column(field) : 1
     return DataLocation(
-      path: scanner.name, line: scanner.line, column: column,
-      byteOffset: scanner.lineOffset + column - 1)
+      path: scanner.name,
+      line: scanner.line,
+      column: column,
+      byteOffset: scanner.lineOffset + column - 1
+    )
   }
 
   private func integer(_ i: Int) throws(Diagnostic) -> Int64 {
     guard let value = fields.integer(i) else {
       throw LOBSTERDiagnostics.badNumber(
-        column: LOBSTERDiagnostics.messageColumns[i], found: fields.quoted(i), at: at(i))
+        column: LOBSTERDiagnostics.messageColumns[i],
+        found: fields.quoted(i),
+        at: at(i)
+      )
     }
     return value
   }
@@ -104,7 +117,9 @@ public final class LOBSTERMessageReader {
     guard id >= 0 else {
       throw LOBSTERDiagnostics.badNumber(column: "order id", found: fields.quoted(2), at: at(2))
     }
-    guard size >= 0 else { throw LOBSTERDiagnostics.negativeSize(found: size, at: at(3)) }
+    guard size >= 0, size <= LOBSTERDiagnostics.maximumSize else {
+      throw LOBSTERDiagnostics.badSize(found: size, at: at(3))
+    }
     guard direction == 1 || direction == -1 else {
       throw LOBSTERDiagnostics.badDirection(found: direction, at: at(5))
     }
@@ -118,25 +133,40 @@ public final class LOBSTERMessageReader {
     }
     lastTime = time
     return Self.event(
-      time: time, type: type, id: UInt64(id), size: size, raw: raw,
-      side: direction == 1 ? .buy : .sell)
+      time: time,
+      type: type,
+      id: UInt64(id),
+      size: size,
+      raw: raw,
+      side: direction == 1 ? .buy : .sell
+    )
   }
 
+  /// Event kinds by LOBSTER type 1…7.
+  private static let kinds: [OrderEvent.Kind] = [
+    .add, .cancel, .delete, .execute, .hiddenTrade, .crossTrade, .tradingState,
+  ]
+
   private static func event(
-    time: Int64, type: Int64, id: UInt64, size: Int64, raw: Int64, side: Side
+    time: Int64,
+    type: Int64,
+    id: UInt64,
+    size: Int64,
+    raw: Int64,
+    side: Side
   ) -> OrderEvent {
-    switch type {
-    case 1: return OrderEvent(timeNanos: time, kind: .add, side: side, orderID: id, price: raw, quantity: size)
-    case 2: return OrderEvent(timeNanos: time, kind: .cancel, side: side, orderID: id, price: raw, quantity: size)
-    case 3: return OrderEvent(timeNanos: time, kind: .delete, side: side, orderID: id, price: raw, quantity: size)
-    case 4: return OrderEvent(timeNanos: time, kind: .execute, side: side, orderID: id, price: raw, quantity: size)
-    case 5:
-      return OrderEvent(timeNanos: time, kind: .hiddenTrade, side: side, orderID: id, price: raw, quantity: size)
-    case 6:
-      return OrderEvent(timeNanos: time, kind: .crossTrade, side: side, orderID: id, price: raw, quantity: size)
-    default:
+    let kind = kinds[Int(type) - 1]
+    guard kind != .tradingState else {
       // -1 halt and 0 quoting: trading is halted; 1: trading resumes.
-      return OrderEvent(timeNanos: time, kind: .tradingState, side: side, quantity: raw > 0 ? 0 : 1)
+      return OrderEvent(timeNanos: time, kind: kind, side: side, quantity: raw > 0 ? 0 : 1)
     }
+    return OrderEvent(
+      timeNanos: time,
+      kind: kind,
+      side: side,
+      orderID: id,
+      price: raw,
+      quantity: size
+    )
   }
 }
