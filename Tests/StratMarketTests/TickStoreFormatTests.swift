@@ -57,6 +57,26 @@ import Testing
     #expect(file.uint32(.instrument).map { $0 } == events.map(\.instrument))
   }
 
+  @Test func writersSharingOneSpillKeepTheirRowsApart() throws {
+    let folder = TestPaths.temporaryFolder()
+    let spill = TickSpill(folder: folder)
+    let a = Self.events(1_000, seed: 1)
+    let b = Self.events(700, seed: 2)
+    let wa = try TickFileWriter(path: folder + "/a.tick", kind: .orders, symbol: "A", day: 0, source: "", blockRows: 5, spill: spill)
+    let wb = try TickFileWriter(path: folder + "/b.tick", kind: .orders, symbol: "B", day: 0, source: "", blockRows: 3, spill: spill)
+    for i in 0..<1_000 {
+      wa.append(a[i])
+      if i < b.count { wb.append(b[i]) }
+    }
+    _ = try wb.finish()
+    _ = try wa.finish()
+    for (path, expected) in [(folder + "/a.tick", a), (folder + "/b.tick", b)] {
+      var read: [OrderEvent] = []
+      try TickFile(path: path).forEachOrderEvent { read.append($0) }
+      #expect(read == expected)
+    }
+  }
+
   @Test func columnsAreAlignedAndTheFileSizeIsExact() throws {
     let path = try Self.writeOrders(Self.events(1_000))
     let file = try TickFile(path: path)

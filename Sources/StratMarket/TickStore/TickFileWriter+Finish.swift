@@ -78,10 +78,8 @@ extension TickFileWriter {
     defer { scratch.deallocate() }
     var crc: UInt32 = 0
     var at = offset
-    for blockIndex in 0..<blocksSpilled {
-      try TickFileIO.readAll(
-        spill, scratch, sliceBytes, at: blockIndex * blockBytes + slices[index],
-        path: path)
+    for blockOffset in blockOffsets {
+      try spill.read(into: scratch, sliceBytes, at: blockOffset + slices[index], for: path)
       crc = CRC32.update(crc, scratch.assumingMemoryBound(to: UInt8.self), sliceBytes)
       try TickFileIO.writeAll(fd, scratch, sliceBytes, at: at, path: path)
       at += sliceBytes

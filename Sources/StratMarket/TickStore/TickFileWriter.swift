@@ -4,12 +4,13 @@ import StratDiagnostics
 /// Writes one tick file (one instrument, one day, one kind) from rows appended in order.
 ///
 /// Memory does not grow with the input: rows gather in a fixed block of `blockRows` rows laid
-/// out column by column; each full block is appended to an unlinked spill file. `finish()`
+/// out column by column; each full block is appended to an unlinked spill file (`TickSpill`,
+/// which writers of one import may share), and its offset kept. `finish()`
 /// copies each column's slices out of the spill into place in a temporary file next to the
 /// target, computing its CRC-32 on the way, writes the header last, `fsync`s and renames, so a
 /// reader sees either the old file or the complete new one.
 ///
-///     spill:  [ block 0: time×B | price×B | … ][ block 1 … ]   (B = blockRows)
+///     spill:  [ block 0: time×B | price×B | … ][ another writer's block ][ block 1 … ]
 ///     output: header | directory | pad | time×N | pad | price×N | …
 public final class TickFileWriter {
   /// Rows per spill block unless the caller chooses.
@@ -31,15 +32,16 @@ public final class TickFileWriter {
   let block: UnsafeMutableRawPointer
   let blockBytes: Int
   var rowsInBlock = 0
-  var blocksSpilled = 0
-  var spill: Int32 = -1
+  /// Spill offsets of this writer's full blocks, in order (8 bytes per `blockRows` rows).
+  var blockOffsets: [Int] = []
+  let spill: TickSpill
   private var previousTime = Int64.min
   var failure: Diagnostic?
 
   /// Prepares a writer for `path`; nothing is created there until `finish()`.
   public init(
     path: String, kind: TickRecordKind, symbol: String, day: Int64, source: String,
-    blockRows: Int = TickFileWriter.defaultBlockRows
+    blockRows: Int = TickFileWriter.defaultBlockRows, spill: TickSpill? = nil
   ) throws(MarketDataError) {
     guard symbol.utf8.count <= TickFileHeader.symbolCapacity else {
       throw MarketDataError(diagnostics: [TickDiagnostics.tooLong(
@@ -48,6 +50,7 @@ public final class TickFileWriter {
     self.path = path
     self.kind = kind
     self.blockRows = max(1, blockRows)
+    self.spill = spill ?? TickSpill(folder: (path as NSString).deletingLastPathComponent)
     columns = kind.columns
     var offsets: [Int] = []
     var total = 0
@@ -67,7 +70,6 @@ public final class TickFileWriter {
 
   deinit {
     block.deallocate()
-    if spill >= 0 { close(spill) }
   }
 
   /// Marks bars as carrying a real volume (set before `finish()`).
@@ -159,16 +161,14 @@ public final class TickFileWriter {
     if rowsInBlock == blockRows { spillBlock() }
   }
 
-  /// Appends the full block to the spill file (created on first use, unlinked at once).
+  /// Appends the full block to the spill and keeps its offset.
   private func spillBlock() {
     guard failure == nil else {
       rowsInBlock = 0
       return
     }
     do throws(Diagnostic) {
-      if spill < 0 { spill = try TickFileIO.anonymousFile(near: path) }
-      try TickFileIO.writeAll(spill, block, blockBytes, at: blocksSpilled * blockBytes, path: path)
-      blocksSpilled += 1
+      blockOffsets.append(try spill.append(block, blockBytes, for: path))
     } catch {
       failure = error
     }

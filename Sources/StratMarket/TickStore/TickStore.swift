@@ -43,13 +43,16 @@ public struct TickStore: Sendable {
 
 /// Routes rows of one kind to the writer of their (symbol, UTC day), creating folders and
 /// writers on first use; `finish()` completes them all. Rows of one (symbol, day) must arrive in
-/// time order, as they do from a time-ordered source.
+/// time order, as they do from a time-ordered source. All writers share one spill file; each
+/// holds a block of 1024 rows in memory (47 KB for orders), so memory grows with the number of
+/// (symbol, day) pairs open at once, not with the number of rows.
 public final class TickStoreSink {
   /// The store written to.
   public let store: TickStore
   /// The kind of every file written.
   public let kind: TickRecordKind
   private let source: String
+  private let spill: TickSpill
   private var writers: [String: TickFileWriter] = [:]
   private var order: [String] = []
   private var lastKey = ""
@@ -62,6 +65,7 @@ public final class TickStoreSink {
     self.store = store
     self.kind = kind
     self.source = source
+    spill = TickSpill(folder: store.folder)
   }
 
   /// The writer for `symbol` on the UTC day of `timeNanos`.
@@ -74,7 +78,7 @@ public final class TickStoreSink {
       writer = existing
     } else {
       writer = try TickFileWriter(
-        path: path, kind: kind, symbol: symbol, day: day, source: source, blockRows: 2048)
+        path: path, kind: kind, symbol: symbol, day: day, source: source, blockRows: 1024, spill: spill)
       writers[path] = writer
       order.append(path)
     }
