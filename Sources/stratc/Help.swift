@@ -47,7 +47,8 @@ enum Help {
     stratc backtest FILE --data SYMBOL=PATH... --out DIR [options]
 
     Runs the strategy over CSV bars, one evaluation step per timestamp at which any of its
-    instruments has a bar, and writes DIR/trades.csv, DIR/equity.csv and DIR/summary.json.
+    instruments has a bar, or over order-book events (below), and writes DIR/trades.csv,
+    DIR/equity.csv and DIR/summary.json.
 
       --data SYMBOL=PATH       bars for a symbol (repeatable); PATH may be a folder of SYMBOL.csv
       --instrument NAME=SYMBOL bind a strategy instrument to a symbol (default: its declaration)
@@ -58,16 +59,16 @@ enum Help {
       --report FILE.html       also write a self-contained HTML report (charts, metrics, trades)
       --quiet                  do not print the summary or the progress bar
 
-On order-book data (--data naming one LOBSTER message file, ITCH 5.0 file or .tick file) the
-strategy steps on every event and its orders go through the simulated venue:
-  --order-latency L        decision to venue: 250us, 2ms, uniform:50us:150us, lognormal:100us:0.5
-  --feed-latency L         venue event to the strategy (same forms; default 0)
-  --queue MODEL            conservative-fifo (default), proportional or optimistic
-  --trade-through RULE     printed-quantity (default) or whole-order
-  --maker-fee KIND:RATE    per-share:-0.002 (a rebate) or per-notional:RATE; --taker-fee likewise
-  --seed N                 seed of the latency draws (default 0)
-  --date YYYY-MM-DD        the session date when the file name does not give it
-  --on-error stop|skip     stop at the first malformed message (default) or skip and count
+    On order-book data (--data naming one LOBSTER message file, ITCH 5.0 file or .tick file) the
+    strategy steps on every event and its orders go through the simulated venue:
+      --order-latency L        decision to venue: 250us, 2ms, uniform:50us:150us, lognormal:100us:0.5
+      --feed-latency L         venue event to the strategy (same forms; default 0)
+      --queue MODEL            conservative-fifo (default), proportional or optimistic
+      --trade-through RULE     printed-quantity (default) or whole-order
+      --maker-fee KIND:RATE    per-share:-0.002 (a rebate) or per-notional:RATE; --taker-fee likewise
+      --seed N                 seed of the latency draws (default 0)
+      --date YYYY-MM-DD        the session date when the file name does not give it
+      --on-error stop|skip     stop at the first malformed message (default) or skip and count
     """
 
   static let sweep = """
