@@ -20,10 +20,13 @@ extension HTMLReport {
     try write(render(result, options: options), to: path)
   }
 
-  /// Writes `html` to `path`, replacing the file.
+  /// Writes `html` to `path`, replacing the file and creating its folder.
   public static func write(_ html: String, to path: String) throws(BacktestError) {
     do {
-      try Data(html.utf8).write(to: URL(fileURLWithPath: path))
+      let url = URL(fileURLWithPath: path)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(html.utf8).write(to: url)
     } catch {
       throw BacktestError(
         id: "backtest.io", message: "cannot write the report `\(path)`: \(error.localizedDescription)")
