@@ -22,17 +22,8 @@ enum BookBacktestCommand {
       return .userError
     }
     let interface = executor.interface
-    var feedNumbers: [UInt32] = []
-    for instrument in interface.instruments {
-      guard let number = feed.symbols.first(where: { $0.value == instrument.symbol })?.key else {
-        output.report([Diagnostic(
-          id: "backtest.unknown-symbol",
-          message: "instrument `\(instrument.name)` is bound to `\(instrument.symbol)`, which \(dataPath) does not have",
-          notes: ["its symbols: " + feed.symbols.values.sorted().joined(separator: ", "),
-            "bind it with --instrument \(instrument.name)=SYMBOL"])])
-        return .userError
-      }
-      feedNumbers.append(number)
+    guard let feedNumbers = feedNumbers(interface, feed, path: dataPath, output: output) else {
+      return .userError
     }
     let config = BookBacktestConfig(
       venue: venue, feedInstrumentForInstrument: feedNumbers,
@@ -52,6 +43,26 @@ enum BookBacktestCommand {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
       return .userError
     }
+  }
+
+  /// The feed instrument number of each strategy instrument, matched by symbol; nil (with the
+  /// problem reported) when the data lacks one.
+  static func feedNumbers(
+    _ interface: StrategyInterface, _ feed: BookFeed, path: String, output: Output
+  ) -> [UInt32]? {
+    var numbers: [UInt32] = []
+    for instrument in interface.instruments {
+      guard let number = feed.symbols.first(where: { $0.value == instrument.symbol })?.key else {
+        output.report([Diagnostic(
+          id: "backtest.unknown-symbol",
+          message: "instrument `\(instrument.name)` is bound to `\(instrument.symbol)`, which \(path) does not have",
+          notes: ["its symbols: " + feed.symbols.values.sorted().joined(separator: ", "),
+            "bind it with --instrument \(instrument.name)=SYMBOL"])])
+        return nil
+      }
+      numbers.append(number)
+    }
+    return numbers
   }
 
   /// Each bound instrument's trade prints (executions, hidden and cross trades with a price),

@@ -22,6 +22,9 @@ extension SweepCommand {
       throw Arguments.Problem.usage(describe(error))
     }
     if let code = bind(&module, plan.bindings, output: output) { return code }
+    if plan.dataSpecs.count == 1, BookFeed.format(of: plan.dataSpecs[0]) != nil {
+      return try streamBook(plan, module: module, output: output)
+    }
     let series: [BarSeries]
     let indices: [Int]
     do {
@@ -34,7 +37,29 @@ extension SweepCommand {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
       return .userError
     }
-    return try stream(plan, series: series, indices: indices, output: output)
+    return try stream(plan, work: makeWork(plan, series: series, indices: indices), output: output)
+  }
+
+  /// Loads the order-book data once and runs the grid through the simulated venue.
+  static func streamBook(_ plan: Plan, module: IRModule, output: Output) throws -> ExitCode {
+    let interface = try Interpreter(module: module).interface
+    let feed: BookFeed
+    do {
+      feed = try BookFeed.load(
+        path: plan.dataSpecs[0], date: plan.date, wanted: Set(interface.instruments.map(\.symbol)),
+        policy: plan.policy)
+    } catch {
+      output.report(error.diagnostics)
+      return .userError
+    }
+    guard let numbers = BookBacktestCommand.feedNumbers(interface, feed, path: plan.dataSpecs[0], output: output)
+    else { return .userError }
+    let config = BookBacktestConfig(
+      venue: plan.venue, feedInstrumentForInstrument: numbers,
+      symbols: interface.instruments.map(\.symbol), backend: "interpreter")
+    return try stream(plan, work: makeWork(plan) { executor throws(BacktestError) in
+      try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config).run(executor)
+    }, output: output)
   }
 
   /// Applies `--instrument NAME=SYMBOL`; an exit status when a name is unknown.
@@ -55,10 +80,11 @@ extension SweepCommand {
   }
 
   /// Runs every grid point and writes the CSV in grid order; 1 when any run failed.
-  static func stream(_ plan: Plan, series: [BarSeries], indices: [Int], output: Output) throws -> ExitCode {
+  static func stream(
+    _ plan: Plan, work: @escaping @Sendable (Int) -> SweepOutcome, output: Output
+  ) throws -> ExitCode {
     let sink = try CSVSink(path: plan.outPath)
     sink.write(SweepCSV.header(parameters: plan.grid.names))
-    let work = makeWork(plan, series: series, indices: indices)
     let bar = ProgressBar(label: "sweep", quiet: plan.quiet)
     var best: (index: Int, outcome: SweepOutcome)?
     var failed = 0
@@ -77,8 +103,15 @@ extension SweepCommand {
 
   /// The job for grid point k: compile with its parameters, bind, run; never throws.
   static func makeWork(_ plan: Plan, series: [BarSeries], indices: [Int]) -> @Sendable (Int) -> SweepOutcome {
-    let (source, grid, bindings) = (plan.source, plan.grid, plan.bindings.map { [$0.0, $0.1] })
     let config = BacktestConfig(seriesForInstrument: indices, fill: plan.fill, fees: plan.fees, backend: "interpreter")
+    return makeWork(plan) { executor throws(BacktestError) in try Backtester(series: series, config: config).run(executor) }
+  }
+
+  /// The job for grid point k with `backtest` running one compiled point; never throws.
+  static func makeWork(
+    _ plan: Plan, backtest: @escaping @Sendable (Interpreter) throws(BacktestError) -> BacktestResult
+  ) -> @Sendable (Int) -> SweepOutcome {
+    let (source, grid, bindings) = (plan.source, plan.grid, plan.bindings.map { [$0.0, $0.1] })
     return { k in
       var params: [String: String] = [:]
       for (axis, value) in zip(grid.axes, grid.point(at: k)) { params[axis.name] = value.description }
@@ -92,7 +125,7 @@ extension SweepCommand {
       }
       do {
         let executor = try Interpreter(module: module)
-        return SweepOutcome(try Backtester(series: series, config: config).run(executor))
+        return SweepOutcome(try backtest(executor))
       } catch let error as BacktestError {
         return SweepOutcome(error: "\(error.id): \(error.message)")
       } catch {

@@ -32,6 +32,10 @@ enum SweepCommand {
     var dataSpecs: [String]
     var outPath: String?
     var quiet: Bool
+    /// The simulated venue, for a sweep on order-book data.
+    var venue: VenueConfig
+    var policy: MalformedInputPolicy
+    var date: String?
   }
 
   /// Runs `stratc sweep` with the arguments after the subcommand; returns the exit status.
@@ -44,7 +48,10 @@ enum SweepCommand {
     do {
       let args = try Arguments(
         argv,
-        valued: ["diagnostics", "param", "data", "instrument", "fill", "fee", "out", "metric", "jobs"],
+        valued: Set([
+          "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "metric", "jobs",
+          "on-error", "date",
+        ]).union(VenueOptions.flags),
         switches: ["quiet"])
       switch args.value("diagnostics") ?? "text" {
       case "text": output.format = .text
@@ -95,7 +102,9 @@ enum SweepCommand {
     return Plan(
       source: source, grid: grid, metric: metric, jobs: jobs, fill: fill,
       fees: try BacktestCommand.feeModel(args.value("fee")), bindings: try args.pairs("instrument"),
-      dataSpecs: dataSpecs, outPath: args.value("out"), quiet: args.has("quiet"))
+      dataSpecs: dataSpecs, outPath: args.value("out"), quiet: args.has("quiet"),
+      venue: try VenueOptions.config(args), policy: try BacktestCommand.policy(args),
+      date: args.value("date"))
   }
 
   /// `--jobs N` (1...1024), or every core.

@@ -70,4 +70,18 @@ import Testing
     #expect(run.status == 1)
     #expect(run.stderr.contains("backtest.needs-bars"))
   }
+
+  @Test func aSweepOnBookDataIsTheSameWhateverTheJobs() throws {
+    func sweep(_ jobs: String) throws -> Stratc.Run {
+      try Stratc.run([
+        "sweep", Self.strategy, "--data", Self.messages, "--param", "lot=50,100",
+        "--param", "min_spread=0.01:0.02:0.01", "--order-latency", "100us", "--jobs", jobs,
+      ])
+    }
+    let one = try sweep("1")
+    let two = try sweep("2")
+    #expect(one.status == 0, "\(one.stderr)")
+    #expect(one.stdout == two.stdout)
+    #expect(one.stdout.split(separator: "\n").count == 6, "header, 4 runs, trials line")
+  }
 }
