@@ -29,7 +29,10 @@ enum BookBacktestCommand {
       venue: venue, feedInstrumentForInstrument: feedNumbers,
       symbols: interface.instruments.map(\.symbol), backend: "interpreter")
     do throws(BacktestError) {
-      let result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config).run(executor)
+      let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
+      let result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config)
+        .run(executor, progress: bar.map { bar in { bar.update($0.fraction) } })
+      bar?.finish()
       output.report(result.warnings)
       let code = try BacktestCommand.finish(result, args: args, warmup: nil, output: output)
       if let report = args.value("report") {

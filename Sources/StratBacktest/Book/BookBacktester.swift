@@ -28,7 +28,10 @@ public struct BookBacktester {
   }
 
   /// Runs `executor` over the events; throws on a configuration or accounting failure.
-  public func run<E: StrategyExecutor>(_ executor: E) throws(BacktestError) -> BacktestResult {
+  /// `progress`, when given, is called every `BacktestProgress.stepInterval` venue events.
+  public func run<E: StrategyExecutor>(
+    _ executor: E, progress: ((BacktestProgress) -> Void)? = nil
+  ) throws(BacktestError) -> BacktestResult {
     let interface = executor.interface
     try validate(interface)
     executor.reset()
@@ -57,6 +60,9 @@ public struct BookBacktester {
       }
       session.deliverToVenue(events[j], index: j)
       if let failure = session.failure { throw failure }
+      if j & (BacktestProgress.stepInterval - 1) == 0, let progress {
+        progress(BacktestProgress(events: j, totalEvents: events.count, steps: observed))
+      }
     }
     while observed < events.count {
       observationTime = nextDue()
