@@ -93,9 +93,17 @@ enum DataImportCommand {
             + "found `\(DataCommand.baseName(input))`", at: DataLocation(path: input))
       ])
     }
-    return try TickImport.orderEvents(
+    var report = try TickImport.orderEvents(
       symbol: name, into: store, source: source, next: { () throws(MarketDataError) in try reader.next() },
       skipped: { (reader.skipped, reader.skippedDiagnostics) })
+    // LOBSTER's orderbook file is the book (its messages miss what happens beyond the levels):
+    // keep it beside the messages, so a backtest from the store sees the same book.
+    if let orderbook = LOBSTERDay.companionOrderbook(of: input), report.files.count == 1, report.skipped == 0 {
+      let rows = LOBSTERBookReader(stream: try ByteStreams.open(path: orderbook), policy: .stop)
+      report.files.append(
+        try TickImport.lobsterBook(rows, ordersPath: report.files[0].path, source: source + " + orderbook"))
+    }
+    return report
   }
 
   /// Prints the files written and the malformed-row count.

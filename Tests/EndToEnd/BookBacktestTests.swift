@@ -84,4 +84,18 @@ import Testing
     #expect(one.stdout == two.stdout)
     #expect(one.stdout.split(separator: "\n").count == 6, "header, 4 runs, trials line")
   }
+
+  @Test func aBacktestFromTheTickStoreMatchesTheLOBSTERFiles() throws {
+    let store = Stratc.temporaryDirectory()
+    let imported = try Stratc.run(["data", "import", Self.messages, "--store", store])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let options = ["--order-latency", "100us", "--feed-latency", "20us"]
+    let (fromFiles, a) = try Self.backtest(options)
+    let out = Stratc.temporaryDirectory()
+    let fromStore = try Stratc.run(
+      ["backtest", Self.strategy, "--data", store + "/GOOG/2012-06-21.tick", "--out", out] + options)
+    #expect(fromFiles.status == 0 && fromStore.status == 0, "\(fromStore.stderr)")
+    #expect(Self.read(out + "/trades.csv") == Self.read(a + "/trades.csv"))
+    #expect(fromStore.stdout.contains("steps, 49482 book events"))
+  }
 }

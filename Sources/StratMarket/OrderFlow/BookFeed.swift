@@ -75,6 +75,22 @@ public struct BookFeed: Sendable {
         event.instrument = 0
         events.append(event)
       }
+      let bookPath = TickImport.bookPath(forOrders: path)
+      if FileManager.default.fileExists(atPath: bookPath) {
+        let book = try TickFile(path: bookPath)
+        guard let snapshots = book.bookSnapshots(), snapshots.count == events.count else {
+          throw MarketDataError(diagnostics: [
+            Diagnostic(
+              id: "data.tick.book-mismatch",
+              message: "expected one book snapshot per event of \(path) (\(events.count)); found another count in \(bookPath)",
+              at: DataLocation(path: bookPath))
+          ])
+        }
+        return BookFeed(
+          events: events, symbols: [0: file.header.symbol],
+          description: "tick store \(file.header.symbol), \(events.count) events, the book from \((bookPath as NSString).lastPathComponent) (\(snapshots.levels) levels)",
+          snapshots: snapshots)
+      }
       return BookFeed(
         events: events, symbols: [0: file.header.symbol],
         description: "tick store \(file.header.symbol), \(events.count) events, the book built from them")

@@ -32,6 +32,7 @@ public enum TickExport {
     case .trades: return "time,price,size,side,symbol\n"
     case .quotes: return "time,bid,bid_size,ask,ask_size,symbol\n"
     case .orders: return "time,kind,side,order_id,new_order_id,price,quantity,instrument,symbol\n"
+    case .book: return "time,level,bid,bid_size,ask,ask_size,symbol\n"
     }
   }
 
@@ -51,6 +52,12 @@ public enum TickExport {
       for column in [TickColumn.bid, .bidSize, .ask, .askSize] { number(file.int64(column)[row], &out) }
     case .orders:
       appendOrder(file, row, to: &out)
+    case .book:
+      out.append(contentsOf: ",\(file.uint8(.level)[row])".utf8)
+      number(file.int64(.bid)[row], &out)
+      out.append(contentsOf: ",\(file.int64(.bidSize)[row])".utf8)
+      number(file.int64(.ask)[row], &out)
+      out.append(contentsOf: ",\(file.int64(.askSize)[row])".utf8)
     }
     if file.header.kind != .bars {
       out.append(0x2C)

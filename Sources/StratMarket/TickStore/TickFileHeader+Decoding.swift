@@ -61,7 +61,7 @@ extension TickFileHeader {
   static func decodeFields(_ p: UnsafeRawPointer, path: String) throws(Diagnostic) -> TickFileHeader {
     let bytes = p.assumingMemoryBound(to: UInt8.self)
     guard let kind = TickRecordKind(rawValue: bytes[14]) else {
-      throw TickDiagnostics.badHeader(path: path, offset: 14, "a record kind 1…4 (bars, trades, quotes, orders)",
+      throw TickDiagnostics.badHeader(path: path, offset: 14, "a record kind 1…5 (bars, trades, quotes, orders, book)",
         found: "\(bytes[14])")
     }
     let rows = load(UInt64.self, p, 16)

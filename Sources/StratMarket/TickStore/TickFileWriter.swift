@@ -130,6 +130,21 @@ public final class TickFileWriter {
     endRow()
   }
 
+  /// Appends one level of a published book (`book` files only): `level` 0 is the best; prices in
+  /// 1e-8 units, sizes in whole units, 0 for an empty level.
+  public func appendBookLevel(
+    timeNanos: Int64, level: UInt8, bid: Int64, bidSize: Int64, ask: Int64, askSize: Int64
+  ) {
+    guard check(.book) else { return }
+    beginRow(timeNanos)
+    put(1, level)
+    put(2, bid)
+    put(3, bidSize)
+    put(4, ask)
+    put(5, askSize)
+    endRow()
+  }
+
   private func check(_ expected: TickRecordKind) -> Bool {
     if kind == expected { return true }
     if failure == nil {

@@ -8,6 +8,9 @@ public enum TickRecordKind: UInt8, Sendable, CaseIterable, CustomStringConvertib
   case quotes = 3
   /// Order-book messages: the fields of `OrderEvent`.
   case orders = 4
+  /// The published book after each message of an `orders` file (LOBSTER's orderbook file):
+  /// `levels` rows per message, level 0 first, 0 prices and sizes for empty levels.
+  case book = 5
 
   /// The columns of this kind, in file order.
   public var columns: [TickColumn] {
@@ -17,6 +20,7 @@ public enum TickRecordKind: UInt8, Sendable, CaseIterable, CustomStringConvertib
     case .quotes: return [.time, .bid, .bidSize, .ask, .askSize]
     case .orders:
       return [.time, .kind, .side, .orderID, .newOrderID, .price, .quantity, .instrument]
+    case .book: return [.time, .level, .bid, .bidSize, .ask, .askSize]
     }
   }
 
@@ -27,6 +31,7 @@ public enum TickRecordKind: UInt8, Sendable, CaseIterable, CustomStringConvertib
     case .trades: return "trades"
     case .quotes: return "quotes"
     case .orders: return "orders"
+    case .book: return "book"
     }
   }
 }
@@ -39,11 +44,12 @@ public enum TickColumn: UInt8, Sendable, CaseIterable, CustomStringConvertible {
   case price, quantity, side
   case bid, bidSize, ask, askSize
   case kind, orderID, newOrderID, instrument
+  case level
 
   /// The size of one element in bytes.
   public var width: Int {
     switch self {
-    case .side, .kind: return 1
+    case .side, .kind, .level: return 1
     case .instrument: return 4
     default: return 8
     }
@@ -69,6 +75,7 @@ public enum TickColumn: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case .orderID: return "orderID"
     case .newOrderID: return "newOrderID"
     case .instrument: return "instrument"
+    case .level: return "level"
     }
   }
 }
