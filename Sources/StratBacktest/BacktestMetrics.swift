@@ -82,6 +82,19 @@ public struct BacktestMetrics: Sendable, Equatable {
     return mean / deviation * periodsPerYear(stepTimes: stepTimes).squareRoot()
   }
 
+  /// The last equity of each minute that has a step, with its time.
+  static func lastPerMinute(_ times: [Int64], _ equity: [Money]) -> ([Int64], [Money]) {
+    var outTimes: [Int64] = []
+    var outEquity: [Money] = []
+    let minute: Int64 = 60_000_000_000
+    for k in times.indices {
+      if k + 1 < times.count, times[k + 1] / minute == times[k] / minute { continue }
+      outTimes.append(times[k])
+      outEquity.append(equity[k])
+    }
+    return (outTimes, outEquity)
+  }
+
   /// 252 for daily steps, else 252 × 23,400 s ÷ the median step spacing.
   static func periodsPerYear(stepTimes: [Int64]) -> Double {
     var spacings = [Int64](repeating: 0, count: stepTimes.count - 1)

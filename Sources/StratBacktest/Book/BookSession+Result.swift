@@ -20,7 +20,7 @@ extension BookSession {
       rejected: router.rejectedCounts.reduce(0, +), unfilled: stillOpen.count)
     // Events come microseconds apart: the Sharpe ratio is taken on the equity at the end of each
     // minute instead, so that it compares with bar backtests.
-    let (minuteTimes, minuteEquity) = Self.lastPerMinute(stepTimes, equity)
+    let (minuteTimes, minuteEquity) = BacktestMetrics.lastPerMinute(stepTimes, equity)
     metrics.sharpe = BacktestMetrics.sharpe(stepTimes: minuteTimes, equity: minuteEquity)
     let bindings = interface.instruments.enumerated().map { i, instrument in
       InstrumentBinding(name: instrument.name, symbol: config.symbols[i])
@@ -33,18 +33,5 @@ extension BookSession {
       unfilledOrders: stillOpen, rejections: router.rejections, rejectedCounts: counts,
       cancelled: router.cancelledCount, events: events, metrics: metrics, venue: config.venue,
       warnings: warnings)
-  }
-
-  /// The last equity of each minute that has a step, with its time.
-  static func lastPerMinute(_ times: [Int64], _ equity: [Money]) -> ([Int64], [Money]) {
-    var outTimes: [Int64] = []
-    var outEquity: [Money] = []
-    let minute: Int64 = 60_000_000_000
-    for k in times.indices {
-      if k + 1 < times.count, times[k + 1] / minute == times[k] / minute { continue }
-      outTimes.append(times[k])
-      outEquity.append(equity[k])
-    }
-    return (outTimes, outEquity)
   }
 }
