@@ -17,6 +17,11 @@ let package = Package(
     .target(name: "StratSema", dependencies: ["StratSyntax", "StratIR", "StratABI", "StratDiagnostics"]),
     .target(name: "StratABI"),
     .target(name: "StratInterpreter", dependencies: ["StratIR", "StratABI"]),
+    // LLVM 19's C API (Debian llvm-19-dev); its headers are not on the default include path.
+    .systemLibrary(name: "CLLVM", path: "Sources/CLLVM"),
+    .target(
+      name: "StratLLVM", dependencies: ["CLLVM", "StratIR", "StratABI", "StratInterpreter"],
+      swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/lib/llvm-19/include"])]),
     .target(
       name: "StratMarket", dependencies: ["StratDiagnostics"],
       exclude: ["ITCH/README.md", "Book/AGREEMENT.md"]),
@@ -26,7 +31,7 @@ let package = Package(
       name: "stratc",
       dependencies: [
         "StratDiagnostics", "StratSyntax", "StratSema", "StratIR", "StratABI",
-        "StratInterpreter", "StratMarket", "StratBacktest",
+        "StratInterpreter", "StratLLVM", "StratMarket", "StratBacktest",
       ]),
     .executableTarget(
       name: "strat-bench",
@@ -52,6 +57,7 @@ let package = Package(
       name: "FiletestsTests",
       dependencies: [
         "StratDiagnostics", "StratSyntax", "StratSema", "StratIR", "StratABI", "StratInterpreter",
+        "StratLLVM",
       ],
       path: "Tests/Filetests",
       exclude: ["cases", "README.md"]),

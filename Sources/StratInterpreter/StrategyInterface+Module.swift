@@ -9,7 +9,7 @@ extension StrategyInterface {
   /// limit and a limit for every instrument (`instrument: nil`) combine to the smaller one, and
   /// repeated quantity, notional, loss and band limits to their minimum. A repeated order-rate
   /// limit keeps the one with the lowest rate (count per nanosecond).
-  init(module: IRModule) throws(InterpreterError) {
+  public init(module: IRModule) throws(InterpreterError) {
     let instruments = module.instruments.map { InstrumentBinding(name: $0.name, symbol: $0.symbol) }
     let params = module.params.map { param in
       switch param.value {

@@ -39,16 +39,20 @@ enum BacktestCommand {
       module.instruments[index].symbol = symbol
     }
 
-    let executor: Interpreter
+    let executor: any StrategyExecutor
+    let backend: String
     do {
-      executor = try Interpreter(module: module)
+      (executor, backend) = try Backends.make(module, args.value("backend"))
+    } catch let problem as Arguments.Problem {
+      throw problem
     } catch {
-      output.report([Diagnostic(id: "internal.interpreter", message: "the interpreter refused the IR: \(error)")])
+      output.report([Diagnostic(id: "internal.backend", message: "the backend refused the IR: \(error)")])
       return .internalError
     }
 
     if dataSpecs.count == 1, BookFeed.format(of: dataSpecs[0]) != nil {
-      return try BookBacktestCommand.run(args, dataPath: dataSpecs[0], executor: executor, output: output)
+      return try BookBacktestCommand.run(
+        args, dataPath: dataSpecs[0], executor: executor, backend: backend, output: output)
     }
     let series: [BarSeries]
     do {
@@ -61,7 +65,7 @@ enum BacktestCommand {
     do {
       let indices = try Backtester.seriesIndices(for: executor.interface, in: series)
       let config = BacktestConfig(
-        seriesForInstrument: indices, fill: fill, fees: fees, backend: "interpreter", params: nil)
+        seriesForInstrument: indices, fill: fill, fees: fees, backend: backend, params: nil)
       let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
       let result = try Backtester(series: series, config: config).run(
         executor, progress: bar.map { bar in { bar.update($0.fraction) } })

@@ -8,7 +8,8 @@ import StratMarket
 /// their readers allow): the events go through the simulated venue (`VenueOptions`).
 enum BookBacktestCommand {
   static func run(
-    _ args: Arguments, dataPath: String, executor: any StrategyExecutor, output: Output
+    _ args: Arguments, dataPath: String, executor: any StrategyExecutor, backend: String,
+    output: Output
   ) throws -> ExitCode {
     let venue = try VenueOptions.config(args)
     let policy = try BacktestCommand.policy(args)
@@ -27,7 +28,7 @@ enum BookBacktestCommand {
     }
     let config = BookBacktestConfig(
       venue: venue, feedInstrumentForInstrument: feedNumbers,
-      symbols: interface.instruments.map(\.symbol), backend: "interpreter")
+      symbols: interface.instruments.map(\.symbol), backend: backend)
     do throws(BacktestError) {
       let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
       let result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config)

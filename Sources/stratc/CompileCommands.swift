@@ -1,5 +1,6 @@
 import StratDiagnostics
 import StratIR
+import StratLLVM
 import StratSema
 
 /// `stratc check`, `stratc ir` and `stratc report`: the front end on its own.
@@ -50,7 +51,7 @@ enum CompileCommands {
     let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
     switch compile(args.positional[0], params: params, optimize: !args.has("no-opt"), output: output) {
     case .success(let module):
-      Output.standardOutput(IRPrinter.print(module))
+      Output.standardOutput(args.has("llvm") ? LLVMText.module(module) : IRPrinter.print(module))
       return .success
     case .failure(let code):
       return code

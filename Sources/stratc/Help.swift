@@ -7,7 +7,7 @@ enum Help {
 
     USAGE
       stratc check FILE...                     check strategies; report every problem
-      stratc ir FILE [--no-opt]                print the IR
+      stratc ir FILE [--no-opt] [--llvm]       print the IR (or the LLVM IR)
       stratc report FILE [--json]              print the static report (state, operations, warm-up)
       stratc backtest FILE --data SYMBOL=PATH... --out DIR   run a backtest on CSV bars
       stratc data import|info|export|book ...  market data: tick store import, describe, export, rebuilt book
@@ -30,10 +30,11 @@ enum Help {
     """
 
   static let ir = """
-    stratc ir FILE [--no-opt] [--param NAME=VALUE]...
+    stratc ir FILE [--no-opt] [--llvm] [--param NAME=VALUE]...
 
     Prints the strategy's IR: its state slots and its step function. --no-opt prints the IR as
-    lowered, before constant folding, shared windows and dead-code removal.
+    lowered, before constant folding, shared windows and dead-code removal. --llvm prints the
+    LLVM IR the JIT compiles instead (the step function and the buffer arithmetic it inlines).
     """
 
   static let report = """
@@ -57,6 +58,7 @@ enum Help {
       --fee KIND:RATE          per-share:0.005 (currency per unit) or per-notional:0.0005 (fraction)
       --out DIR                where to write the results (created if missing)
       --report FILE.html       also write a self-contained HTML report (charts, metrics, trades)
+      --backend interp|jit     run the interpreter (default) or native code from the LLVM JIT
       --quiet                  do not print the summary or the progress bar
 
     On order-book data (--data naming one LOBSTER message file, ITCH 5.0 file or .tick file) the

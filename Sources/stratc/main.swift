@@ -33,9 +33,9 @@ func run(_ argv: [String]) -> ExitCode {
       rest,
       valued: Set([
         "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report", "on-error",
-        "date",
+        "date", "backend",
       ]).union(VenueOptions.flags),
-      switches: ["no-opt", "json", "quiet"])
+      switches: ["no-opt", "json", "quiet", "llvm"])
     var output = Output()
     switch args.value("diagnostics") ?? "text" {
     case "text": output.format = .text
