@@ -1,5 +1,8 @@
 // The parts of LLVM 19's C API that stratc uses (Debian: llvm-19-dev, headers in
 // /usr/lib/llvm-19/include, library libLLVM-19.so on the default linker path).
+#if !__has_include(<llvm-c/LLJIT.h>)
+#error "stratc needs LLVM 19's C API: apt-get install -y --no-install-recommends llvm-19-dev"
+#endif
 #include <llvm-c/Core.h>
 #include <llvm-c/Analysis.h>
 #include <llvm-c/Error.h>
