@@ -36,7 +36,7 @@ let package = Package(
     .executableTarget(
       name: "strat-bench",
       dependencies: [
-        "StratDiagnostics", "StratSema", "StratIR", "StratABI", "StratInterpreter",
+        "StratDiagnostics", "StratSema", "StratIR", "StratABI", "StratInterpreter", "StratLLVM",
         "StratMarket", "StratBacktest",
       ]),
     .testTarget(name: "StratDiagnosticsTests", dependencies: ["StratDiagnostics"]),

@@ -4,6 +4,7 @@ import StratBacktest
 import StratDiagnostics
 import StratIR
 import StratInterpreter
+import StratLLVM
 import StratMarket
 import StratSema
 
@@ -70,7 +71,22 @@ struct BenchWorkload {
 
   /// The executor alone: setBar for both instruments and one step per timestamp.
   func measureInterpreter(series: [BarSeries], runs: Int) -> (seconds: Double, decisions: Int) {
-    let executor = try! Interpreter(module: compileBench())
+    measureExecutor(try! Interpreter(module: compileBench()), series: series, runs: runs)
+  }
+
+  /// The same loop with the strategy compiled by the LLVM JIT (compile time not counted).
+  func measureJIT(series: [BarSeries], runs: Int) -> (seconds: Double, decisions: Int, compile: Double) {
+    let start = now()
+    let executor = try! JITExecutor(module: compileBench())
+    let compile = now() - start
+    let (seconds, decisions) = measureExecutor(executor, series: series, runs: runs)
+    return (seconds, decisions, compile)
+  }
+
+  /// The executor's step loop alone over both series: set both bars, step.
+  func measureExecutor(_ executor: some StrategyExecutor, series: [BarSeries], runs: Int)
+    -> (seconds: Double, decisions: Int)
+  {
     let n = series[0].count
     let a = series[0]
     let b = series[1]

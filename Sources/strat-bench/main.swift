@@ -4,6 +4,7 @@ import StratBacktest
 import StratDiagnostics
 import StratIR
 import StratInterpreter
+import StratLLVM
 import StratMarket
 import StratSema
 
@@ -53,6 +54,7 @@ print("")
 let c = workload.runReferenceC(runs: runs)
 let load = workload.measureCSV(runs: runs)
 let interp = workload.measureInterpreter(series: load.series, runs: runs)
+let jit = workload.measureJIT(series: load.series, runs: runs)
 let backtest = workload.measureBacktestLoop(series: load.series, runs: runs)
 let whole = workload.measureWholeStratc(runs: runs)
 let checks = CheckTimes.measure(root: root, runs: 20)
@@ -65,6 +67,7 @@ print("| what | time | rate | vs C |")
 print("|---|---|---|---|")
 print("| C loop (ref_c, gcc -O2, O(1) sums) | \(ms(c.loop)) | \(rate(c.loop)) | 1 |")
 print("| stratc interpreter, executor loop only | \(ms(interp.seconds)) | \(rate(interp.seconds)) | \(ratio(interp.seconds, c.loop)) |")
+print("| stratc LLVM JIT, executor loop only (compile \(String(format: "%.1f", jit.compile * 1e3)) ms) | \(ms(jit.seconds)) | \(rate(jit.seconds)) | \(ratio(jit.seconds, c.loop)) |")
 print("| stratc backtest loop (interpreter + ledger + equity) | \(ms(backtest.seconds)) | \(rate(backtest.seconds)) | \(ratio(backtest.seconds, c.loop)) |")
 print("| C CSV load (strtod), both files | \(ms(c.load)) | | 1 |")
 print("| stratc CSV load, both files | \(ms(load.seconds)) | | \(ratio(load.seconds, c.load)) |")
