@@ -28,9 +28,13 @@ public final class TickFile {
     } catch {
       throw MarketDataError(diagnostics: [error])
     }
+    // `header` is assigned last: a failure before it leaves the object partly initialised, so
+    // `deinit` does not run and the mapping is unmapped here once. (Had `deinit` run too, its
+    // second `munmap` could remove another file's mapping that reused the address.)
     do throws(Diagnostic) {
-      header = try TickFileHeader.decode(base, size: mappedLength, path: path)
-      if verifyChecksums { try Self.verifyColumns(base, header, path: path) }
+      let decoded = try TickFileHeader.decode(base, size: mappedLength, path: path)
+      if verifyChecksums { try Self.verifyColumns(base, decoded, path: path) }
+      header = decoded
     } catch {
       munmap(UnsafeMutableRawPointer(mutating: base), mappedLength)
       throw MarketDataError(diagnostics: [error])
