@@ -41,7 +41,9 @@ let package = Package(
       ]),
     .testTarget(name: "StratDiagnosticsTests", dependencies: ["StratDiagnostics"]),
     .testTarget(name: "StratSyntaxTests", dependencies: ["StratSyntax", "StratDiagnostics"]),
-    .testTarget(name: "StratIRTests", dependencies: ["StratIR", "StratABI", "StratDiagnostics"]),
+    .testTarget(
+      name: "StratIRTests",
+      dependencies: ["StratIR", "StratABI", "StratDiagnostics", "StratInterpreter", "StratLLVM"]),
     .testTarget(
       name: "StratSemaTests",
       dependencies: ["StratSema", "StratSyntax", "StratIR", "StratDiagnostics"]),

@@ -14,7 +14,9 @@ public enum LLVMText {
   public static func module(_ module: IRModule) -> String {
     var writer = StepWriter(module: module)
     writer.writeStep()
-    return "; stratc strategy @\(module.name)\n" + LLVMRuntime.text + writer.text
+    let pool = writer.constants.isEmpty ? "[1 x i64] zeroinitializer" : "[\(writer.constants.count) x i64] [" + writer.constants.map { "i64 \($0)" }.joined(separator: ", ") + "]"
+    return "; stratc strategy @\(module.name)\n" + LLVMRuntime.text
+      + "@stratc_constants = internal global \(pool)\n\n" + writer.text
   }
 
   /// The byte offset of each slot in the state record (slots back to back, `SlotKind.byteSize`).
@@ -34,6 +36,8 @@ struct StepWriter {
   let module: IRModule
   let offsets: [Int]
   var text = ""
+  /// The f64 constants' bit patterns, in the order the step reads them.
+  var constants: [String] = []
 
   init(module: IRModule) {
     self.module = module

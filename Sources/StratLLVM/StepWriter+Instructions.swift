@@ -14,7 +14,12 @@ extension StepWriter {
       if case .param(let p) = ins.imm { value = module.params[p].value }
       let (type, text) = Self.constant(value)
       switch type {
-      case "double": line("\(out) = bitcast i64 \(value.asBits) to double  ; \(text)")
+      case "double":
+        // Read, not folded: LLVM's constant folder makes NaNs the hardware would not (+NaN for
+        // 0 ÷ 0 where x86 gives −NaN), so f64 constants reach the code through a volatile load.
+        constants.append(value.asBits)
+        line("%k\(i) = getelementptr i64, ptr @stratc_constants, i64 \(constants.count - 1)")
+        line("\(out) = load volatile double, ptr %k\(i)  ; \(text)")
       case "i64": line("\(out) = add i64 0, \(text)")
       default: line("\(out) = or i1 false, \(text)")
       }
