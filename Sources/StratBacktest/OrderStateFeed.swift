@@ -12,9 +12,9 @@ struct OrderStateFeed {
   private(set) var position: [Int64]
   private(set) var averagePrice: [Double]
   private(set) var fills: [Int]
-  var openOrders: [Int]
-  var openBuy: [Int64]
-  var openSell: [Int64]
+  private(set) var openOrders: [Int]
+  private(set) var openBuy: [Int64]
+  private(set) var openSell: [Int64]
   /// False when the strategy reads none of these fields: the loop then skips publishing.
   let isRead: Bool
 
@@ -44,6 +44,21 @@ struct OrderStateFeed {
     }
     position[i] = after
     fills[i] += 1
+  }
+
+  /// Forgets the open orders before they are counted again.
+  mutating func clearOpenOrders() {
+    for i in openOrders.indices {
+      openOrders[i] = 0
+      openBuy[i] = 0
+      openSell[i] = 0
+    }
+  }
+
+  /// Counts one open order of `quantity` units (positive buys, negative sells).
+  mutating func addOpenOrder(instrument i: Int, quantity: Int64) {
+    openOrders[i] += 1
+    if quantity > 0 { openBuy[i] += quantity } else { openSell[i] -= quantity }
   }
 
   /// Writes every instrument's order state into the executor's input record.

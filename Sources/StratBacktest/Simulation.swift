@@ -140,19 +140,8 @@ struct Simulation: ~Copyable {
   /// the open orders); does nothing when the strategy reads none of it.
   mutating func publishOrderState<E: StrategyExecutor>(to executor: E) {
     guard orderState.isRead else { return }
-    for i in 0..<instrumentCount {
-      orderState.openOrders[i] = 0
-      orderState.openBuy[i] = 0
-      orderState.openSell[i] = 0
-    }
-    for order in pending {
-      orderState.openOrders[order.instrument] += 1
-      if order.quantity > 0 {
-        orderState.openBuy[order.instrument] += order.quantity
-      } else {
-        orderState.openSell[order.instrument] -= order.quantity
-      }
-    }
+    orderState.clearOpenOrders()
+    for order in pending { orderState.addOpenOrder(instrument: order.instrument, quantity: order.quantity) }
     orderState.publish(to: executor)
   }
 

@@ -67,20 +67,12 @@ enum VenueOptions {
     throw usage("--\(flag): `\(text)` is not a latency such as 800ns, 250us, 2ms or 1s")
   }
 
-  /// `per-share:-0.002` or `per-notional:0.0003`.
+  /// `per-share:-0.002` or `per-notional:0.0003`, read like `--fee`.
   static func fee(_ text: String, flag: String) throws -> VenueFeeRate {
-    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-    guard parts.count == 2 else { throw usage("--\(flag) expects per-share:RATE or per-notional:RATE; found `\(text)`") }
-    do {
-      switch parts[0] {
-      case "per-share": return .perShare(try Money(parts[1]))
-      case "per-notional": return .perNotional(try Rate(parts[1]))
-      default: throw usage("--\(flag) kind must be per-share or per-notional; found `\(parts[0])`")
-      }
-    } catch let problem as Arguments.Problem {
-      throw problem
-    } catch {
-      throw usage("--\(flag) rate `\(parts[1])`: \(error)")
+    switch try BacktestCommand.feeModel(text, flag: flag) {
+    case .none: .none
+    case .perShare(let rate): .perShare(rate)
+    case .perNotional(let rate): .perNotional(rate)
     }
   }
 

@@ -36,6 +36,8 @@ import Testing
     let (fast, a) = try Self.backtest(["--order-latency", "0"])
     let (slow, b) = try Self.backtest(["--order-latency", "50ms"])
     #expect(fast.status == 0 && slow.status == 0)
+    #expect(Self.read(a + "/trades.csv").split(separator: "\n").count > 10)
+    #expect(Self.read(b + "/trades.csv").split(separator: "\n").count > 10)
     #expect(Self.read(a + "/trades.csv") != Self.read(b + "/trades.csv"))
   }
 

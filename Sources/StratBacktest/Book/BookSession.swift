@@ -6,8 +6,9 @@ import StratMarket
 /// account, and the series the result is made of. `BookBacktester` drives it event by event.
 struct BookSession {
   let instrumentCount: Int
-  /// Strategy instrument of each feed instrument number.
-  let instrumentOfFeed: [UInt32: Int]
+  /// Strategy instrument of each feed instrument number (−1 unbound), indexed by the number:
+  /// one array read per event instead of a hash lookup (ITCH numbers are 16-bit locates).
+  let instrumentOfFeed: [Int]
   let sharesBooks: Bool
   let venueBooks: [ReplayedBook]
   let strategyBooks: [ReplayedBook]
@@ -34,8 +35,8 @@ struct BookSession {
   ) throws(VenueError) {
     let count = interface.instruments.count
     instrumentCount = count
-    var map: [UInt32: Int] = [:]
-    for (i, feed) in config.feedInstrumentForInstrument.enumerated() { map[feed] = i }
+    var map = [Int](repeating: -1, count: Int(config.feedInstrumentForInstrument.max() ?? 0) + 1)
+    for (i, feed) in config.feedInstrumentForInstrument.enumerated() { map[Int(feed)] = i }
     instrumentOfFeed = map
     sharesBooks = config.venue.feedLatency == .zero
     venueBooks = (0..<count).map { _ in ReplayedBook(snapshots: snapshots) }
@@ -50,11 +51,20 @@ struct BookSession {
     self.config = config
   }
 
+  /// The strategy instrument an event is about, nil when the feed number is not bound.
+  @inline(__always)
+  func instrument(of event: OrderEvent) -> Int? {
+    let number = Int(event.instrument)
+    guard number < instrumentOfFeed.count else { return nil }
+    let i = instrumentOfFeed[number]
+    return i >= 0 ? i : nil
+  }
+
   // MARK: - Venue clock
 
   /// The venue sees `event`: resting orders match against it, then its book applies it.
   mutating func deliverToVenue(_ event: OrderEvent, index: Int) {
-    guard let i = instrumentOfFeed[event.instrument] else { return }
+    guard let i = instrument(of: event) else { return }
     var event = event
     latestTrade = tradePrice(event, book: venueBooks[i])
     // ITCH executions leave the price out (it is the resting order's); the venue needs it.
@@ -97,7 +107,7 @@ struct BookSession {
   mutating func observe<E: StrategyExecutor>(
     _ event: OrderEvent, index: Int, at time: Int64, executor: E
   ) {
-    guard let i = instrumentOfFeed[event.instrument] else { return }
+    guard let i = instrument(of: event) else { return }
     let trade: Int64?
     if sharesBooks {
       trade = latestTrade
@@ -115,7 +125,7 @@ struct BookSession {
     if n > 0 {
       router.route(
         executor.decisions.prefix(n), at: time, venue: venue, position: orderState.position,
-        reference: (0..<instrumentCount).map(mark), equity: markedEquity() ?? 0)
+        reference: mark, equity: markedEquity() ?? 0)
     }
     record(time)
   }

@@ -39,7 +39,7 @@ struct OrderRouter {
 
   mutating func route(
     _ decisions: UnsafeBufferPointer<Decision>.SubSequence, at time: Int64,
-    venue: SimulatedVenue, position: [Int64], reference: [Int64], equity: Int64
+    venue: SimulatedVenue, position: [Int64], reference: (Int) -> Int64, equity: Int64
   ) {
     for (k, d) in zip(decisions.indices, decisions) {
       let i = Int(d.instrument)
@@ -68,7 +68,7 @@ struct OrderRouter {
       }
       if record.quantity == 0 { continue }
       if d.kind == .replace, amend(record, at: time, venue: venue) { continue }
-      send(record, at: time, venue: venue, position: position[i], reference: reference[i], equity: equity)
+      send(record, at: time, venue: venue, position: position[i], reference: reference(i), equity: equity)
     }
   }
 
@@ -107,9 +107,11 @@ struct OrderRouter {
   mutating func amend(_ order: OrderRecord, at time: Int64, venue: SimulatedVenue) -> Bool {
     let side: Side = order.quantity > 0 ? .buy : .sell
     let quantity = Int64(order.quantity.magnitude)
-    let mine = open.indices.filter { open[$0].instrument == order.instrument && open[$0].side == side && !open[$0].cancelling }
-    guard let first = mine.first else { return false }
-    for k in mine.dropFirst() {
+    func isMine(_ o: OpenOrder) -> Bool {
+      o.instrument == order.instrument && o.side == side && !o.cancelling
+    }
+    guard let first = open.firstIndex(where: isMine) else { return false }
+    for k in (first + 1)..<open.count where isMine(open[k]) {
       venue.cancel(orderID: open[k].id, decidedAt: time)
       open[k].cancelling = true
     }
@@ -155,14 +157,9 @@ struct OrderRouter {
   /// Writes open-order counts into the order state the strategy reads.
   func publish(into state: inout OrderStateFeed) {
     guard state.isRead else { return }
-    for i in 0..<instrumentCount {
-      state.openOrders[i] = 0
-      state.openBuy[i] = 0
-      state.openSell[i] = 0
-    }
+    state.clearOpenOrders()
     for order in open {
-      state.openOrders[order.instrument] += 1
-      if order.side == .buy { state.openBuy[order.instrument] += order.remaining } else { state.openSell[order.instrument] += order.remaining }
+      state.addOpenOrder(instrument: order.instrument, quantity: order.side == .buy ? order.remaining : -order.remaining)
     }
   }
 
