@@ -13,14 +13,18 @@ let package = Package(
   targets: [
     .target(name: "StratDiagnostics"),
     .target(name: "StratSyntax", dependencies: ["StratDiagnostics"]),
-    .target(name: "StratIR", dependencies: ["StratDiagnostics", "StratABI"]),
+    .target(name: "StratIR", dependencies: ["StratDiagnostics", "StratABI"], exclude: ["WindowSemantics.md"]),
     .target(name: "StratSema", dependencies: ["StratSyntax", "StratIR", "StratABI", "StratDiagnostics"]),
     .target(name: "StratABI"),
     .target(name: "StratInterpreter", dependencies: ["StratIR", "StratABI"]),
+    // The C ABI of compiled strategies (include/stratc.h), and the runtime side of native code:
+    // loading objects, running them. Needs no LLVM, so a live engine can load prebuilt objects.
+    .systemLibrary(name: "CStratc", path: "Sources/CStratc"),
+    .target(name: "StratNative", dependencies: ["CStratc", "StratABI"]),
     // LLVM 19's C API (Debian llvm-19-dev); its headers are not on the default include path.
     .systemLibrary(name: "CLLVM", path: "Sources/CLLVM"),
     .target(
-      name: "StratLLVM", dependencies: ["CLLVM", "StratIR", "StratABI", "StratInterpreter"],
+      name: "StratLLVM", dependencies: ["CLLVM", "StratDiagnostics", "StratIR", "StratABI", "StratNative"],
       swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/lib/llvm-19/include"])]),
     .target(
       name: "StratMarket", dependencies: ["StratDiagnostics"],
@@ -31,19 +35,21 @@ let package = Package(
       name: "stratc",
       dependencies: [
         "StratDiagnostics", "StratSyntax", "StratSema", "StratIR", "StratABI",
-        "StratInterpreter", "StratLLVM", "StratMarket", "StratBacktest",
+        "StratInterpreter", "StratNative", "StratLLVM", "StratMarket", "StratBacktest",
       ]),
     .executableTarget(
       name: "strat-bench",
       dependencies: [
-        "StratDiagnostics", "StratSema", "StratIR", "StratABI", "StratInterpreter", "StratLLVM",
-        "StratMarket", "StratBacktest",
+        "StratDiagnostics", "StratSema", "StratIR", "StratABI", "StratInterpreter", "StratNative",
+        "StratLLVM", "StratMarket", "StratBacktest",
       ]),
     .testTarget(name: "StratDiagnosticsTests", dependencies: ["StratDiagnostics"]),
     .testTarget(name: "StratSyntaxTests", dependencies: ["StratSyntax", "StratDiagnostics"]),
     .testTarget(
       name: "StratIRTests",
-      dependencies: ["StratIR", "StratABI", "StratDiagnostics", "StratInterpreter", "StratLLVM"]),
+      dependencies: [
+        "StratIR", "StratABI", "StratDiagnostics", "StratInterpreter", "StratNative", "StratLLVM",
+      ]),
     .testTarget(
       name: "StratSemaTests",
       dependencies: ["StratSema", "StratSyntax", "StratIR", "StratDiagnostics"]),
@@ -59,7 +65,7 @@ let package = Package(
       name: "FiletestsTests",
       dependencies: [
         "StratDiagnostics", "StratSyntax", "StratSema", "StratIR", "StratABI", "StratInterpreter",
-        "StratLLVM",
+        "StratNative", "StratLLVM",
       ],
       path: "Tests/Filetests",
       exclude: ["cases", "README.md"]),

@@ -38,17 +38,27 @@ public struct InstrumentBinding: Sendable, Equatable {
   }
 }
 
-/// A parameter's name and value; `Int` and `Bool` values are carried exactly in a Double.
+/// A parameter's name and value. `value` is a Double for every kind (Bool as 0 or 1); an `Int`
+/// also keeps its exact value in `integer`, since a Double holds only 53 bits.
 public struct ParameterInfo: Sendable, Equatable {
   public enum Kind: String, Sendable { case int, float, bool }
   public var name: String
   public var kind: Kind
   public var value: Double
+  /// The exact value of an `Int` parameter.
+  public var integer: Int64?
 
   public init(name: String, kind: Kind, value: Double) {
     self.name = name
     self.kind = kind
     self.value = value
+    if kind == .int { integer = Int64(exactly: value.rounded(.towardZero)) }
+  }
+
+  /// An `Int` parameter, exactly.
+  public init(name: String, integer: Int64) {
+    self.init(name: name, kind: .int, value: Double(integer))
+    self.integer = integer
   }
 }
 

@@ -41,7 +41,13 @@ public final class Interpreter: StrategyExecutor {
     let layout = try StateLayout(slots: module.slots)
     var translator = ProgramTranslator(module: module, layout: layout)
     let program = try translator.translate()
-    interface = try StrategyInterface(module: module)
+    do {
+      interface = try StrategyInterface(module: module)
+    } catch {
+      switch error {
+      case .badRiskInstrument(let instrument): throw .badRiskInstrument(instrument: instrument)
+      }
+    }
     self.layout = layout
 
     let operations = UnsafeMutablePointer<Operation>.allocate(

@@ -1,22 +1,26 @@
 import StratABI
 import StratIR
+import StratNative
 
-/// Writes a strategy's IR as LLVM IR text: the runtime (`LLVMRuntime`) and one function
+/// Writes a strategy's IR as one LLVM module implementing `include/stratc.h`:
 ///
-///     i64 @stratc_step(ptr state, ptr inputs, ptr seen, i64 time, ptr decisions)
+///     ptr @stratc_strategy_v1()             ; the descriptor (DescriptorWriter)
+///     void @stratc_init(ptr state)          ; the initial state
+///     i64 @stratc_step(ptr state, ptr params, ptr inputs, ptr seen, i64 time, ptr decisions)
 ///
-/// that performs the step exactly as the interpreter does: the same operations in the same order
+/// The step performs exactly what the interpreter does: the same operations in the same order
 /// on the same state record, no fast-math flags (so no contraction), libm's `log` and `exp`,
 /// compare-and-select `fmin`/`fmax`/`sign`, guarded integer division. It returns the number of
-/// decisions written. `stratc ir --llvm` prints this text.
+/// decisions written. The JIT and AOT compile this same text; `stratc ir --llvm` prints it.
 public enum LLVMText {
-  /// The LLVM IR of `module`'s step, with the runtime in front.
-  public static func module(_ module: IRModule) -> String {
+  /// The whole module: runtime, constant pool, step, init and descriptor.
+  public static func module(_ module: IRModule, metadata: ObjectMetadata) -> String {
     var writer = StepWriter(module: module)
     writer.writeStep()
     let pool = writer.constants.isEmpty ? "[1 x i64] zeroinitializer" : "[\(writer.constants.count) x i64] [" + writer.constants.map { "i64 \($0)" }.joined(separator: ", ") + "]"
     return "; stratc strategy @\(module.name)\n" + LLVMRuntime.text
-      + "@stratc_constants = internal global \(pool)\n\n" + writer.text
+      + "@stratc_constants = internal global \(pool)\n\n" + writer.text + "\n" + initFunction(module)
+      + "\n" + DescriptorWriter(module: module, metadata: metadata).text
   }
 
   /// The byte offset of each slot in the state record (slots back to back, `SlotKind.byteSize`).
@@ -28,6 +32,20 @@ public enum LLVMText {
       offset += slot.kind.byteSize
     }
     return offsets
+  }
+
+  /// `stratc_init`: zero the record, then each scalar's initial value.
+  static func initFunction(_ module: IRModule) -> String {
+    var text = "define internal void @stratc_init(ptr %state) {\n"
+    if module.stateBytes > 0 {
+      text += "  call void @llvm.memset.p0.i64(ptr align 8 %state, i8 0, i64 \(module.stateBytes), i1 false)\n"
+    }
+    for (index, (slot, offset)) in zip(module.slots, slotOffsets(module)).enumerated() {
+      guard case .scalar(_, let initial) = slot.kind, initial.asBits != "0" else { continue }
+      text += "  %s\(index) = getelementptr i8, ptr %state, i64 \(offset)\n"
+      text += "  store i64 \(initial.asBits), ptr %s\(index)\n"
+    }
+    return text + "  ret void\n}\ndeclare void @llvm.memset.p0.i64(ptr, i8, i64, i1)\n"
   }
 }
 
@@ -47,7 +65,7 @@ struct StepWriter {
   mutating func line(_ s: String) { text += "  " + s + "\n" }
 
   mutating func writeStep() {
-    text += "define i64 @stratc_step(ptr %state, ptr %inputs, ptr %seen, i64 %time, ptr %out) {\nentry:\n"
+    text += "define internal i64 @stratc_step(ptr %state, ptr %params, ptr %inputs, ptr %seen, i64 %time, ptr %out) {\nentry:\n"
     line("%count = alloca i64")
     line("store i64 0, ptr %count")
     for (i, instruction) in module.step.enumerated() { write(i, instruction) }

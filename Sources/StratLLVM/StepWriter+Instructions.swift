@@ -8,10 +8,11 @@ extension StepWriter {
     let b = ins.args.count > 1 ? v(ins.args[1]) : ""
     let out = "%v\(i)"
     switch ins.op {
-    case .const, .param:
-      var value = IRConstant.i64(0)
-      if case .constant(let c) = ins.imm { value = c }
-      if case .param(let p) = ins.imm { value = module.params[p].value }
+    case .param:
+      guard case .param(let p) = ins.imm else { return }
+      writeParameter(i, p)
+    case .const:
+      guard case .constant(let value) = ins.imm else { return }
       let (type, text) = Self.constant(value)
       switch type {
       case "double":
@@ -103,6 +104,19 @@ extension StepWriter {
       stored = "%w\(i)"
     }
     line("store \(llvm) \(stored), ptr \(p)")
+  }
+
+  /// A parameter, read from the host's parameter table (8 bytes each, `stratc_value`) at run
+  /// time, so one compiled code serves every value.
+  mutating func writeParameter(_ i: Int, _ p: Int) {
+    line("%p\(i) = getelementptr i64, ptr %params, i64 \(p)")
+    switch module.params[p].value.type {
+    case .f64: line("%v\(i) = load double, ptr %p\(i)")
+    case .i64: line("%v\(i) = load i64, ptr %p\(i)")
+    case .bool:
+      line("%s\(i) = load i64, ptr %p\(i)")
+      line("%v\(i) = icmp ne i64 %s\(i), 0")
+    }
   }
 
   /// `idiv`/`irem` as ScalarSemantics defines them: by 0 gives 0, by −1 negates (or gives 0),

@@ -6,6 +6,7 @@ import StratIR
 import StratInterpreter
 import StratLLVM
 import StratMarket
+import StratNative
 import StratSema
 
 /// The common workload: generated data, the C reference, and stratc's paths over it.
@@ -74,13 +75,16 @@ struct BenchWorkload {
     measureExecutor(try! Interpreter(module: compileBench()), series: series, runs: runs)
   }
 
-  /// The same loop with the strategy compiled by the LLVM JIT (compile time not counted).
-  func measureJIT(series: [BarSeries], runs: Int) -> (seconds: Double, decisions: Int, compile: Double) {
+  /// The same loop with the strategy as native code (compile time not counted).
+  func measureNative(series: [BarSeries], runs: Int, compile: (IRModule) throws -> NativeCode)
+    -> (seconds: Double, decisions: Int, compile: Double)
+  {
+    let module = compileBench()
     let start = now()
-    let executor = try! JITExecutor(module: compileBench())
-    let compile = now() - start
+    let executor = try! NativeExecutor(code: compile(module))
+    let compileSeconds = now() - start
     let (seconds, decisions) = measureExecutor(executor, series: series, runs: runs)
-    return (seconds, decisions, compile)
+    return (seconds, decisions, compileSeconds)
   }
 
   /// The executor's step loop alone over both series: set both bars, step.

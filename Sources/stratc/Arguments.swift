@@ -13,11 +13,13 @@ struct Arguments {
     while i < args.count {
       let arg = args[i]
       i += 1
-      guard arg.hasPrefix("--"), arg.count > 2 else {
+      // `-o FILE` is the one short option: `--out FILE`, as compilers spell it.
+      let spelled = arg == "-o" && valued.contains("out") ? "--out" : arg
+      guard spelled.hasPrefix("--"), spelled.count > 2 else {
         positional.append(arg)
         continue
       }
-      var name = String(arg.dropFirst(2))
+      var name = String(spelled.dropFirst(2))
       var value: String?
       if let eq = name.firstIndex(of: "=") {
         value = String(name[name.index(after: eq)...])

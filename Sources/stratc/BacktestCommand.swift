@@ -9,12 +9,13 @@ import StratMarket
 /// `stratc backtest`: compile, bind instruments to loaded bars, run, write the result files.
 enum BacktestCommand {
   static func run(_ args: Arguments, output: Output) throws -> ExitCode {
+    try Backends.validate(args)
     guard args.positional.count == 1 else {
       throw Arguments.Problem.usage("name exactly one .strat file")
     }
     let dataSpecs = args.values("data")
     guard !dataSpecs.isEmpty else { throw Arguments.Problem.usage("give at least one --data SYMBOL=PATH") }
-    guard let outDir = args.value("out") else { throw Arguments.Problem.usage("give --out DIR") }
+    guard args.value("out") != nil else { throw Arguments.Problem.usage("give --out DIR") }
     guard let fill = FillMode(rawValue: args.value("fill") ?? "next-open") else {
       throw Arguments.Problem.usage("--fill must be next-open or close")
     }
@@ -22,32 +23,19 @@ enum BacktestCommand {
     let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
     let bindings = try args.pairs("instrument")
 
-    var module: IRModule
+    var compiled: CompileCommands.Compiled
     switch CompileCommands.compile(args.positional[0], params: params, optimize: true, output: output) {
-    case .success(let m): module = m
+    case .success(let c): compiled = c
     case .failure(let code): return code
     }
-    for (name, symbol) in bindings {
-      guard let index = module.instruments.firstIndex(where: { $0.name == name }) else {
-        let names = module.instruments.map(\.name)
-        let hint = Suggestions.closest(to: name, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
-        output.report([Diagnostic(
-          id: "cli.unknown-instrument", message: "--instrument \(name)=\(symbol): the strategy has no instrument `\(name)`\(hint)",
-          notes: ["its instruments: " + names.joined(separator: ", ")])])
-        return .userError
-      }
-      module.instruments[index].symbol = symbol
-    }
+    if let code = bind(&compiled.module, bindings, output: output) { return code }
+    let module = compiled.module
 
     let executor: any StrategyExecutor
     let backend: String
-    do {
-      (executor, backend) = try Backends.make(module, args.value("backend"))
-    } catch let problem as Arguments.Problem {
-      throw problem
-    } catch {
-      output.report([Diagnostic(id: "internal.backend", message: "the backend refused the IR: \(error)")])
-      return .internalError
+    switch Backends.make(compiled, args, output: output) {
+    case .success(let made): (executor, backend) = made
+    case .failure(let code): return code
     }
 
     if dataSpecs.count == 1, BookFeed.format(of: dataSpecs[0]) != nil {
@@ -126,4 +114,23 @@ enum BacktestCommand {
     }
   }
 
+}
+
+extension BacktestCommand {
+  /// Applies `--instrument NAME=SYMBOL`; an exit status when a name is unknown.
+  static func bind(_ module: inout IRModule, _ bindings: [(String, String)], output: Output) -> ExitCode? {
+    for (name, symbol) in bindings {
+      guard let index = module.instruments.firstIndex(where: { $0.name == name }) else {
+        let names = module.instruments.map(\.name)
+        let hint = Suggestions.closest(to: name, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+        output.report([Diagnostic(
+          id: "cli.unknown-instrument",
+          message: "--instrument \(name)=\(symbol): the strategy has no instrument `\(name)`\(hint)",
+          notes: ["its instruments: " + names.joined(separator: ", ")])])
+        return .userError
+      }
+      module.instruments[index].symbol = symbol
+    }
+    return nil
+  }
 }

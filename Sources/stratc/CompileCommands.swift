@@ -1,3 +1,4 @@
+import StratABI
 import StratDiagnostics
 import StratIR
 import StratLLVM
@@ -5,10 +6,16 @@ import StratSema
 
 /// `stratc check`, `stratc ir` and `stratc report`: the front end on its own.
 enum CompileCommands {
-  /// Compiles one file for a command, reporting diagnostics; nil with the exit status on failure.
+  /// A compiled strategy and the SHA-256 of its source, which native objects record.
+  struct Compiled {
+    var module: IRModule
+    var sourceHash: String
+  }
+
+  /// Compiles one file for a command, reporting diagnostics; the exit status on failure.
   static func compile(
     _ path: String, params: [String: String], optimize: Bool, output: Output
-  ) -> Result<IRModule, ExitCode> {
+  ) -> Result<Compiled, ExitCode> {
     let file: SourceFile
     switch Output.readSource(path) {
     case .success(let f): file = f
@@ -23,7 +30,7 @@ enum CompileCommands {
       return .failure(.internalError)
     }
     guard let module = result.module, !result.hasErrors else { return .failure(.userError) }
-    return .success(module)
+    return .success(Compiled(module: module, sourceHash: SHA256.hex(file.bytes)))
   }
 
   // stratc check FILE... [--diagnostics=json]
@@ -50,9 +57,18 @@ enum CompileCommands {
     }
     let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
     switch compile(args.positional[0], params: params, optimize: !args.has("no-opt"), output: output) {
-    case .success(let module):
-      Output.standardOutput(args.has("llvm") ? LLVMText.module(module) : IRPrinter.print(module))
-      return .success
+    case .success(let compiled):
+      guard args.has("llvm") else {
+        Output.standardOutput(IRPrinter.print(compiled.module))
+        return .success
+      }
+      do {
+        Output.standardOutput(try NativeBackend.llvmText(compiled.module, sourceHash: compiled.sourceHash))
+        return .success
+      } catch {
+        output.report([Backends.diagnostic(error)])
+        return .internalError
+      }
     case .failure(let code):
       return code
     }
@@ -66,8 +82,8 @@ enum CompileCommands {
     }
     let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
     switch compile(args.positional[0], params: params, optimize: true, output: output) {
-    case .success(let module):
-      let report = StaticReport(module: module)
+    case .success(let compiled):
+      let report = StaticReport(module: compiled.module)
       Output.standardOutput(args.has("json") ? report.json : report.text)
       return .success
     case .failure(let code):

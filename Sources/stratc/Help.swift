@@ -1,6 +1,5 @@
 /// The text of `--help` for stratc and each subcommand.
 enum Help {
-  static let version = "stratc 0.1.0 (language 1, IR 1)"
 
   static let main = """
     stratc — compile and backtest .strat trading strategies
@@ -8,6 +7,7 @@ enum Help {
     USAGE
       stratc check FILE...                     check strategies; report every problem
       stratc ir FILE [--no-opt] [--llvm]       print the IR (or the LLVM IR)
+      stratc build FILE -o NAME.so [--cpu C]   compile to a shared object with the C ABI of include/stratc.h
       stratc report FILE [--json]              print the static report (state, operations, warm-up)
       stratc backtest FILE --data SYMBOL=PATH... --out DIR   run a backtest on CSV bars
       stratc data import|info|export|book ...  market data: tick store import, describe, export, rebuilt book
@@ -34,7 +34,27 @@ enum Help {
 
     Prints the strategy's IR: its state slots and its step function. --no-opt prints the IR as
     lowered, before constant folding, shared windows and dead-code removal. --llvm prints the
-    LLVM IR the JIT compiles instead (the step function and the buffer arithmetic it inlines).
+    LLVM IR the JIT and AOT compile instead: the step and init functions, the buffer
+    arithmetic they inline, and the descriptor of include/stratc.h.
+    """
+
+  static let build = """
+    stratc build FILE -o NAME.so [--cpu generic|host|x86-64-v2|x86-64-v3|x86-64-v4]
+                 [--param NAME=VALUE]... [--instrument NAME=SYMBOL]...
+
+    Compiles the strategy ahead of time into a shared object that exports the C ABI declared in
+    include/stratc.h (one symbol, stratc_strategy_v1): init, step, the state layout, the
+    parameter table, the instruments, the risk limits, and metadata (ABI version, compiler
+    version, SHA-256 of the source and of the code). Any host can dlopen it: Examples/abi/ has
+    a C and a Python ctypes host. `stratc backtest FILE --object NAME.so` runs it, after checking
+    that it was built from FILE. Parameters are read at run time: --param values become the
+    object's defaults, and a host may pass others (a window length is part of the code, though).
+
+      --cpu generic            any x86-64 machine (default); host: every feature of this CPU
+      -o, --out NAME.so        where to write the object (replaced atomically)
+
+    Linking needs a C compiler (cc). Results are identical for every --cpu: no fast-math and no
+    FMA contraction are allowed.
     """
 
   static let report = """
@@ -58,7 +78,10 @@ enum Help {
       --fee KIND:RATE          per-share:0.005 (currency per unit) or per-notional:0.0005 (fraction)
       --out DIR                where to write the results (created if missing)
       --report FILE.html       also write a self-contained HTML report (charts, metrics, trades)
-      --backend interp|jit     run the interpreter (default) or native code from the LLVM JIT
+      --backend interp|jit|aot the interpreter, native code from the LLVM JIT (default), or a
+                               shared object compiled ahead of time (as `stratc build` makes)
+      --object NAME.so         run this prebuilt object (refused unless built from FILE)
+      --cpu C                  with aot: generic, host (default) or x86-64-v2/v3/v4
       --quiet                  do not print the summary or the progress bar
 
     On order-book data (--data naming one LOBSTER message file, ITCH 5.0 file or .tick file) the
@@ -90,6 +113,8 @@ enum Help {
       --fee KIND:RATE          as for backtest
       --metric NAME            rank by sharpe (default), pnl, sortino, max_drawdown, fees or trades
       --jobs N                 threads (default: every core)
+      --backend interp|jit|aot as for backtest (default jit); runs whose parameters change only
+                               values, not windows, share one compiled code
       --out FILE.csv           write the CSV there instead of stdout
       --quiet                  no progress bar
 

@@ -21,7 +21,7 @@ extension SweepCommand {
     } catch {
       throw Arguments.Problem.usage(describe(error))
     }
-    if let code = bind(&module, plan.bindings, output: output) { return code }
+    if let code = BacktestCommand.bind(&module, plan.bindings, output: output) { return code }
     if plan.dataSpecs.count == 1, BookFeed.format(of: plan.dataSpecs[0]) != nil {
       return try streamBook(plan, module: module, output: output)
     }
@@ -56,27 +56,10 @@ extension SweepCommand {
     else { return .userError }
     let config = BookBacktestConfig(
       venue: plan.venue, feedInstrumentForInstrument: numbers,
-      symbols: interface.instruments.map(\.symbol), backend: "interpreter")
+      symbols: interface.instruments.map(\.symbol), backend: plan.backend)
     return try stream(plan, work: makeWork(plan) { executor throws(BacktestError) in
       try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config).run(executor)
     }, output: output)
-  }
-
-  /// Applies `--instrument NAME=SYMBOL`; an exit status when a name is unknown.
-  static func bind(_ module: inout IRModule, _ bindings: [(String, String)], output: Output) -> ExitCode? {
-    for (name, symbol) in bindings {
-      guard let index = module.instruments.firstIndex(where: { $0.name == name }) else {
-        let names = module.instruments.map(\.name)
-        let hint = Suggestions.closest(to: name, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
-        output.report([Diagnostic(
-          id: "cli.unknown-instrument",
-          message: "--instrument \(name)=\(symbol): the strategy has no instrument `\(name)`\(hint)",
-          notes: ["its instruments: " + names.joined(separator: ", ")])])
-        return .userError
-      }
-      module.instruments[index].symbol = symbol
-    }
-    return nil
   }
 
   /// Runs every grid point and writes the CSV in grid order; 1 when any run failed.
@@ -103,15 +86,16 @@ extension SweepCommand {
 
   /// The job for grid point k: compile with its parameters, bind, run; never throws.
   static func makeWork(_ plan: Plan, series: [BarSeries], indices: [Int]) -> @Sendable (Int) -> SweepOutcome {
-    let config = BacktestConfig(seriesForInstrument: indices, fill: plan.fill, fees: plan.fees, backend: "interpreter")
+    let config = BacktestConfig(seriesForInstrument: indices, fill: plan.fill, fees: plan.fees, backend: plan.backend)
     return makeWork(plan) { executor throws(BacktestError) in try Backtester(series: series, config: config).run(executor) }
   }
 
   /// The job for grid point k with `backtest` running one compiled point; never throws.
   static func makeWork(
-    _ plan: Plan, backtest: @escaping @Sendable (Interpreter) throws(BacktestError) -> BacktestResult
+    _ plan: Plan, backtest: @escaping @Sendable (any StrategyExecutor) throws(BacktestError) -> BacktestResult
   ) -> @Sendable (Int) -> SweepOutcome {
     let (source, grid, bindings) = (plan.source, plan.grid, plan.bindings.map { [$0.0, $0.1] })
+    let codes = plan.codes
     return { k in
       var params: [String: String] = [:]
       for (axis, value) in zip(grid.axes, grid.point(at: k)) { params[axis.name] = value.description }
@@ -124,12 +108,11 @@ extension SweepCommand {
         if let i = module.instruments.firstIndex(where: { $0.name == pair[0] }) { module.instruments[i].symbol = pair[1] }
       }
       do {
-        let executor = try Interpreter(module: module)
-        return SweepOutcome(try backtest(executor))
+        return SweepOutcome(try backtest(try codes.executor(for: module)))
       } catch let error as BacktestError {
         return SweepOutcome(error: "\(error.id): \(error.message)")
       } catch {
-        return SweepOutcome(error: "internal.interpreter: \(error)")
+        return SweepOutcome(error: "internal.backend: \(error)")
       }
     }
   }
@@ -137,6 +120,7 @@ extension SweepCommand {
   /// Prints the number of trials and the best run on stderr.
   static func summarise(_ plan: Plan, best: (index: Int, outcome: SweepOutcome)?, failed: Int) {
     var text = "sweep: \(plan.grid.count) trials"
+    if plan.backend != "interpreter" { text += " (\(plan.backend): \(plan.codes.compiled) compiled code\(plan.codes.compiled == 1 ? "" : "s"))" }
     if failed > 0 { text += ", \(failed) failed (see the error column)" }
     if let best, let m = best.outcome.metrics {
       let params = zip(plan.grid.names, plan.grid.point(at: best.index)).map { "\($0)=\($1)" }

@@ -3,6 +3,7 @@ import StratABI
 import StratBacktest
 import StratDiagnostics
 import StratIR
+import StratLLVM
 import StratInterpreter
 import StratMarket
 import StratSema
@@ -17,8 +18,9 @@ import StratSyntax
 ///                            │        (N threads, see SweepRunner)
 ///                            └─► reorder buffer ─► CSV row k (stdout or --out) ─► best run
 /// ```
-/// Parameters are compile-time constants (DECISIONS.md, "Structural parameters"), so each point
-/// is compiled on its own; the bars are loaded once and shared read-only by every thread.
+/// Each point is compiled by the front end on its own (a parameter may size a window); native
+/// code is compiled once per distinct code (`SweepCodeCache`), since it reads parameter values
+/// at run time. The data is loaded once and shared read-only by every thread.
 enum SweepCommand {
   /// What the command line asked for, once checked.
   struct Plan {
@@ -36,6 +38,10 @@ enum SweepCommand {
     var venue: VenueConfig
     var policy: MalformedInputPolicy
     var date: String?
+    /// `interpreter`, `jit` or `aot`.
+    var backend: String
+    /// The executors of the runs, with native code shared by runs with the same code hash.
+    var codes: SweepCodeCache
   }
 
   /// Runs `stratc sweep` with the arguments after the subcommand; returns the exit status.
@@ -50,7 +56,7 @@ enum SweepCommand {
         argv,
         valued: Set([
           "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "metric", "jobs",
-          "on-error", "date",
+          "on-error", "date", "backend", "cpu",
         ]).union(VenueOptions.flags),
         switches: ["quiet"])
       switch args.value("diagnostics") ?? "text" {
@@ -73,6 +79,7 @@ enum SweepCommand {
   /// Checks the command line and reads the source (not yet the data).
   static func plan(_ args: Arguments, output: Output) throws -> Plan {
     guard args.positional.count == 1 else { throw Arguments.Problem.usage("name exactly one .strat file") }
+    try Backends.validate(args)
     let dataSpecs = args.values("data")
     guard !dataSpecs.isEmpty else { throw Arguments.Problem.usage("give at least one --data SYMBOL=PATH") }
     let specs = args.values("param")
@@ -104,7 +111,10 @@ enum SweepCommand {
       fees: try BacktestCommand.feeModel(args.value("fee")), bindings: try args.pairs("instrument"),
       dataSpecs: dataSpecs, outPath: args.value("out"), quiet: args.has("quiet"),
       venue: try VenueOptions.config(args), policy: try BacktestCommand.policy(args),
-      date: args.value("date"))
+      date: args.value("date"), backend: Backends.label(args),
+      codes: SweepCodeCache(
+        backend: Backends.label(args), sourceHash: SHA256.hex(source.bytes),
+        cpu: TargetCPU(args.value("cpu") ?? "host") ?? .host))
   }
 
   /// `--jobs N` (1...1024), or every core.

@@ -1,4 +1,5 @@
 import Foundation
+import StratIR
 
 CrashGuard.install()
 
@@ -9,7 +10,7 @@ func run(_ argv: [String]) -> ExitCode {
     return .usage
   }
   if command == "--version" {
-    Output.standardOutput(Help.version + "\n")
+    Output.standardOutput(StratcVersion.text + "\n")
     return .success
   }
   if command == "--help" || command == "-h" || command == "help" {
@@ -19,7 +20,9 @@ func run(_ argv: [String]) -> ExitCode {
   let rest = Array(argv.dropFirst())
   if command == "data" { return DataCommand.run(rest) }
   if command == "sweep" { return SweepCommand.run(rest) }
-  let helpTexts = ["check": Help.check, "ir": Help.ir, "report": Help.report, "backtest": Help.backtest]
+  let helpTexts = [
+    "check": Help.check, "ir": Help.ir, "report": Help.report, "backtest": Help.backtest, "build": Help.build,
+  ]
   guard let help = helpTexts[command] else {
     Output.standardError("stratc: unknown command `\(command)`\n\n" + Help.main + "\n")
     return .usage
@@ -33,7 +36,7 @@ func run(_ argv: [String]) -> ExitCode {
       rest,
       valued: Set([
         "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report", "on-error",
-        "date", "backend",
+        "date", "backend", "object", "cpu",
       ]).union(VenueOptions.flags),
       switches: ["no-opt", "json", "quiet", "llvm"])
     var output = Output()
@@ -46,6 +49,7 @@ func run(_ argv: [String]) -> ExitCode {
     case "check": return CompileCommands.check(args, output: output)
     case "ir": return try CompileCommands.ir(args, output: output)
     case "report": return try CompileCommands.report(args, output: output)
+    case "build": return try BuildCommand.run(args, output: output)
     default: return try BacktestCommand.run(args, output: output)
     }
   } catch Arguments.Problem.usage(let message) {

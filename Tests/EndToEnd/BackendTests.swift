@@ -1,55 +1,80 @@
 import Foundation
 import Testing
 
-/// `--backend jit` makes the same decisions as the interpreter: byte-identical `trades.csv`,
-/// `equity.csv` and `summary.json` (but the backend's name) on every reference strategy, on bars
-/// and on order-book data.
+/// `--backend jit` and `--backend aot` make the same decisions as the interpreter:
+/// byte-identical `trades.csv`, `equity.csv` and `summary.json` (but the backend's name) on
+/// every reference strategy and example, on bars and on order-book data.
 @Suite struct BackendTests {
   static let lobster =
     Stratc.root.path
     + "/../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_message_1.csv"
+  static let bars = Stratc.root.path + "/Examples/data"
 
-  static func run(_ strategy: String, _ data: [String], backend: String) throws -> String {
+  static func strategy(_ name: String) -> String { Stratc.root.path + "/Strategies/\(name).strat" }
+
+  static func run(_ strategy: String, _ data: [String], backend: [String]) throws -> String {
     let out = Stratc.temporaryDirectory()
-    let run = try Stratc.run(
-      ["backtest", Stratc.root.path + "/Strategies/\(strategy).strat", "--out", out, "--quiet",
-       "--backend", backend] + data)
+    let run = try Stratc.run(["backtest", Self.strategy(strategy), "--out", out, "--quiet"] + backend + data)
     #expect(run.status == 0, "\(strategy) \(backend): \(run.stderr)")
     return out
   }
 
   static func read(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
 
+  /// The three result files of `out` equal `expected`'s, the backend's name aside.
+  static func expectSameFiles(_ out: String, as expected: String, backend: String, _ label: String) {
+    #expect(read(out + "/trades.csv") == read(expected + "/trades.csv"), "\(label) \(backend)")
+    #expect(read(out + "/equity.csv") == read(expected + "/equity.csv"), "\(label) \(backend)")
+    let summary = read(out + "/summary.json").replacingOccurrences(of: "\"\(backend)\"", with: "\"interpreter\"")
+    #expect(summary == read(expected + "/summary.json"), "\(label) \(backend)")
+    #expect(!read(out + "/trades.csv").isEmpty, "\(label) \(backend): no trades, a vacuous comparison")
+  }
+
   @Test(arguments: [
-    ("pairs", ["--data", "Examples/data"]), ("bollinger", ["--data", "Examples/data"]),
-    ("logistic", ["--data", "Examples/data"]),
-    ("pairs", ["--data", "Examples/data", "--instrument", "a=KO", "--instrument", "b=PEP", "--fill", "close"]),
+    ("pairs", ["--data", bars]), ("bollinger", ["--data", bars]), ("logistic", ["--data", bars]),
+    ("pairs", ["--data", bars, "--instrument", "a=KO", "--instrument", "b=PEP", "--fill", "close"]),
+    ("pairs_bench", ["--data", bars, "--instrument", "a=GLD", "--instrument", "b=GDX", "--param", "entry=1.5"]),
     ("market_maker", ["--data", lobster, "--order-latency", "100us"]),
     ("imbalance_taker", ["--data", lobster, "--feed-latency", "20us"]),
   ])
-  func jitAndInterpreterWriteTheSameFiles(_ strategy: String, _ data: [String]) throws {
-    let data = data.map { $0 == "Examples/data" ? Stratc.root.path + "/Examples/data" : $0 }
-    let interp = try Self.run(strategy, data, backend: "interp")
-    let jit = try Self.run(strategy, data, backend: "jit")
-    #expect(Self.read(jit + "/trades.csv") == Self.read(interp + "/trades.csv"), "\(strategy)")
-    #expect(Self.read(jit + "/equity.csv") == Self.read(interp + "/equity.csv"), "\(strategy)")
-    let summary = Self.read(jit + "/summary.json").replacingOccurrences(of: "\"jit\"", with: "\"interpreter\"")
-    #expect(summary == Self.read(interp + "/summary.json"), "\(strategy)")
-    #expect(!Self.read(jit + "/trades.csv").isEmpty)
+  func everyBackendWritesTheSameFiles(_ strategy: String, _ data: [String]) throws {
+    let interp = try Self.run(strategy, data, backend: ["--backend", "interp"])
+    for backend in ["jit", "aot"] {
+      let out = try Self.run(strategy, data, backend: ["--backend", backend])
+      Self.expectSameFiles(out, as: interp, backend: backend, strategy)
+    }
   }
 
-  @Test func anUnknownBackendIsAUsageError() throws {
-    let run = try Stratc.run([
-      "backtest", Stratc.root.path + "/Strategies/pairs.strat", "--data", Stratc.root.path + "/Examples/data",
-      "--out", Stratc.temporaryDirectory(), "--backend", "fpga",
-    ])
-    #expect(run.status == 2)
+  @Test func theJITIsTheDefault() throws {
+    let out = try Self.run("pairs", ["--data", Self.bars], backend: [])
+    #expect(Self.read(out + "/summary.json").contains("\"backend\": \"jit\""))
+  }
+
+  @Test func aPrebuiltObjectRunsWithOtherParameterValues() throws {
+    let object = Stratc.temporaryDirectory() + ".so"
+    let build = try Stratc.run(["build", Self.strategy("pairs"), "-o", object, "--cpu", "generic"])
+    #expect(build.status == 0, "\(build.stderr)")
+    // Parameters are read at run time: one object serves every value of `entry`.
+    let data = ["--data", Self.bars, "--param", "entry=1.5"]
+    let interp = try Self.run("pairs", data, backend: ["--backend", "interp"])
+    let out = try Self.run("pairs", data, backend: ["--object", object])
+    Self.expectSameFiles(out, as: interp, backend: "aot", "pairs --object")
   }
 
   @Test func irPrintsTheLLVMModule() throws {
-    let run = try Stratc.run(["ir", "--llvm", Stratc.root.path + "/Strategies/pairs.strat"])
+    let run = try Stratc.run(["ir", "--llvm", Self.strategy("pairs")])
     #expect(run.status == 0)
-    #expect(run.stdout.contains("define i64 @stratc_step(ptr %state, ptr %inputs, ptr %seen, i64 %time, ptr %out)"))
+    #expect(run.stdout.contains("define internal i64 @stratc_step(ptr %state, ptr %params, ptr %inputs, ptr %seen, i64 %time, ptr %out)"))
+    #expect(run.stdout.contains("define ptr @stratc_strategy_v1()"))
     #expect(!run.stdout.contains("fast"), "no fast-math flags")
+  }
+
+  @Test(arguments: [
+    ["--backend", "fpga"], ["--cpu", "pentium4"], ["--backend", "jit", "--object", "x.so"],
+  ])
+  func badBackendFlagsAreUsageErrors(_ flags: [String]) throws {
+    let run = try Stratc.run(
+      ["backtest", Self.strategy("pairs"), "--data", Self.bars, "--out", Stratc.temporaryDirectory()] + flags)
+    #expect(run.status == 2, "\(flags): \(run.stderr)")
   }
 }

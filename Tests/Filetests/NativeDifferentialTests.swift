@@ -3,28 +3,30 @@ import StratDiagnostics
 import StratIR
 import StratInterpreter
 import StratLLVM
+import StratNative
 import StratSema
 import Testing
 
-/// The LLVM JIT against the interpreter, the oracle: every `run` case, optimised and not, fed
-/// event by event to both; after every step the decisions and the whole state record must be
+/// Native code (the LLVM JIT, and AOT shared objects) against the interpreter, the oracle:
+/// every `run` case, optimised and not, fed event by event to each; after every step the decisions and the whole state record must be
 /// identical bit for bit.
-@Suite struct JITDifferentialTests {
+@Suite struct NativeDifferentialTests {
   @Test(arguments: RunFiletests.cases)
-  func jitMatchesTheInterpreterBitForBit(_ test: Filetest) throws {
+  func nativeCodeMatchesTheInterpreterBitForBit(_ test: Filetest) throws {
     let text = try test.text()
     let directives = CaseDirectives(text: text)
     let table = EventTable(text: text)
     for optimize in [true, false] {
       let result = Compiler.compile(try test.sourceFile(), params: directives.params, optimize: optimize)
       guard let module = result.module, !result.hasErrors else { continue }
-      try Self.compare(module, table, label: "\(test)\(optimize ? "" : " --no-opt")")
+      let label = "\(test)\(optimize ? "" : " --no-opt")"
+      try Self.compare(module, NativeExecutor(code: NativeBackend.jit(module)), table, label: label + " jit")
+      try Self.compare(module, NativeExecutor(code: NativeBackend.aot(module)), table, label: label + " aot")
     }
   }
 
-  static func compare(_ module: IRModule, _ table: EventTable, label: String) throws {
+  static func compare(_ module: IRModule, _ jit: NativeExecutor, _ table: EventTable, label: String) throws {
     let interpreter = try Interpreter(module: module)
-    let jit = try JITExecutor(module: module)
     #expect(jit.interface == interpreter.interface, "\(label): interface")
     let names = interpreter.interface.instruments.map(\.name)
     for (index, step) in table.steps.enumerated() {

@@ -1,5 +1,4 @@
 import StratABI
-import StratIR
 
 extension StrategyInterface {
   /// Describes `module` to a host: instruments, parameters with their kinds and bound values,
@@ -9,12 +8,12 @@ extension StrategyInterface {
   /// limit and a limit for every instrument (`instrument: nil`) combine to the smaller one, and
   /// repeated quantity, notional, loss and band limits to their minimum. A repeated order-rate
   /// limit keeps the one with the lowest rate (count per nanosecond).
-  public init(module: IRModule) throws(InterpreterError) {
+  public init(module: IRModule) throws(InterfaceError) {
     let instruments = module.instruments.map { InstrumentBinding(name: $0.name, symbol: $0.symbol) }
     let params = module.params.map { param in
       switch param.value {
       case .f64(let value): ParameterInfo(name: param.name, kind: .float, value: value)
-      case .i64(let value): ParameterInfo(name: param.name, kind: .int, value: Double(value))
+      case .i64(let value): ParameterInfo(name: param.name, integer: value)
       case .bool(let value): ParameterInfo(name: param.name, kind: .bool, value: value ? 1 : 0)
       }
     }
@@ -27,7 +26,7 @@ extension StrategyInterface {
 
 extension RiskLimits {
   /// Folds the declared limits into one record, the strictest winning.
-  init(_ limits: [RiskLimit], instrumentCount: Int) throws(InterpreterError) {
+  init(_ limits: [RiskLimit], instrumentCount: Int) throws(InterfaceError) {
     self.init(maxPosition: Array(repeating: nil, count: instrumentCount))
     for limit in limits {
       switch limit {
@@ -63,5 +62,17 @@ extension RiskLimits {
   private static func strictest(_ current: Double?, _ new: Double) -> Double {
     guard let current else { return new }
     return Swift.min(current, new)
+  }
+}
+
+/// Why a module cannot be described to a host (the verifier reports the same as an error).
+public enum InterfaceError: Error, Equatable, CustomStringConvertible {
+  /// A risk limit names an instrument the strategy does not have.
+  case badRiskInstrument(instrument: Int)
+
+  public var description: String {
+    switch self {
+    case .badRiskInstrument(let i): "a risk limit names instrument \(i), which the strategy does not have"
+    }
   }
 }

@@ -1,0 +1,123 @@
+internal import CStratc
+import StratABI
+
+/// Runs native code (JIT or AOT) as a `StrategyExecutor`: one instance's state record, parameter
+/// table, input record and decision buffer, all allocated once; `step` is one indirect call.
+public final class NativeExecutor: StrategyExecutor {
+  public let interface: StrategyInterface
+  public let code: NativeCode
+  private let state: UnsafeMutableRawPointer
+  private let stateBytes: Int
+  private let params: UnsafeMutablePointer<stratc_value>
+  private let inputs: UnsafeMutablePointer<Double>
+  private let seen: UnsafeMutablePointer<UInt64>
+  private let instrumentCount: Int
+  private let decisionStorage: UnsafeMutablePointer<Decision>
+  private var decisionCount = 0
+
+  /// An instance of `code` with `parameters` (by name; the values the code was built with when
+  /// nil) and instrument symbols `symbols` (by index; the built ones when nil). Throws when a
+  /// parameter is unknown or of another kind.
+  public init(code: NativeCode, parameters: [ParameterInfo]? = nil, symbols: [String]? = nil) throws(NativeExecutorError) {
+    self.code = code
+    var interface = code.interface
+    if let parameters { interface.params = try Self.bind(parameters, to: interface.params) }
+    if let symbols, symbols.count == interface.instruments.count {
+      for (i, symbol) in symbols.enumerated() { interface.instruments[i].symbol = symbol }
+    }
+    self.interface = interface
+    stateBytes = interface.stateBytes
+    instrumentCount = interface.instruments.count
+    state = .allocate(byteCount: max(8, stateBytes), alignment: max(16, code.stateAlignment))
+    params = .allocate(capacity: max(1, interface.params.count))
+    for (i, p) in interface.params.enumerated() { params[i] = Self.value(p) }
+    inputs = .allocate(capacity: max(1, instrumentCount * InputField.count))
+    seen = .allocate(capacity: max(1, instrumentCount))
+    decisionStorage = .allocate(capacity: max(1, code.maxDecisions))
+    decisionStorage.initialize(repeating: Decision(kind: .target, instrument: 0, quantity: 0), count: max(1, code.maxDecisions))
+    reset()
+  }
+
+  deinit {
+    state.deallocate()
+    params.deallocate()
+    inputs.deallocate()
+    seen.deallocate()
+    decisionStorage.deallocate()
+  }
+
+  /// The parameter's 8-byte value as the step reads it.
+  static func value(_ p: ParameterInfo) -> stratc_value {
+    switch p.kind {
+    case .float: stratc_value(f: p.value)
+    case .int: stratc_value(i: p.integer ?? Int64(exactly: p.value.rounded(.towardZero)) ?? 0)
+    case .bool: stratc_value(i: p.value != 0 ? 1 : 0)
+    }
+  }
+
+  /// `declared` with the values of `given`, matched by name and kind.
+  static func bind(_ given: [ParameterInfo], to declared: [ParameterInfo]) throws(NativeExecutorError) -> [ParameterInfo] {
+    var result = declared
+    for p in given {
+      guard let i = result.firstIndex(where: { $0.name == p.name }) else { throw .unknownParameter(p.name) }
+      guard result[i].kind == p.kind else { throw .parameterKind(p.name, declared: result[i].kind, given: p.kind) }
+      result[i].value = p.value
+      result[i].integer = p.integer
+    }
+    return result
+  }
+
+  public var decisions: UnsafeBufferPointer<Decision> {
+    UnsafeBufferPointer(start: decisionStorage, count: decisionCount)
+  }
+
+  public func reset() {
+    code.initialize(state)
+    for i in 0..<instrumentCount {
+      for field in InputField.allFields { inputs[i * InputField.count + field.rawValue] = field.initialValue }
+    }
+    seen.initialize(repeating: 0, count: max(1, instrumentCount))
+    decisionCount = 0
+  }
+
+  public func setBar(instrument: Int, bar: Bar) {
+    let fields = inputs + instrument * InputField.count
+    fields[InputField.open.rawValue] = bar.open
+    fields[InputField.high.rawValue] = bar.high
+    fields[InputField.low.rawValue] = bar.low
+    fields[InputField.close.rawValue] = bar.close
+    fields[InputField.volume.rawValue] = bar.volume
+    seen[instrument] = 1
+  }
+
+  public func setInput(instrument: Int, field: InputField, value: Double) {
+    inputs[instrument * InputField.count + field.rawValue] = value
+  }
+
+  public func markSeen(instrument: Int) { seen[instrument] = 1 }
+
+  public func step(timeNanos: Int64) -> Int {
+    // The code writes `stratc_decision` records, whose layout is `Decision`'s (checked in tests).
+    decisionCount = Int(code.step(state, params, inputs, seen, timeNanos, UnsafeMutableRawPointer(decisionStorage)))
+    return decisionCount
+  }
+
+  /// A copy of the state record, for comparing with the interpreter's.
+  public func stateSnapshot() -> [UInt8] {
+    Array(UnsafeRawBufferPointer(start: state, count: stateBytes))
+  }
+}
+
+/// A parameter the host passed that the code does not declare as given.
+public enum NativeExecutorError: Error, Equatable, CustomStringConvertible {
+  case unknownParameter(String)
+  case parameterKind(String, declared: ParameterInfo.Kind, given: ParameterInfo.Kind)
+
+  public var description: String {
+    switch self {
+    case .unknownParameter(let name): "the compiled strategy has no parameter `\(name)`"
+    case .parameterKind(let name, let declared, let given):
+      "parameter `\(name)` is \(declared.rawValue) in the compiled strategy, given \(given.rawValue)"
+    }
+  }
+}

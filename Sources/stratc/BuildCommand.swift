@@ -1,0 +1,34 @@
+import StratDiagnostics
+import StratIR
+import StratLLVM
+import StratNative
+
+/// `stratc build FILE -o NAME.so`: the strategy as a shared object with the C ABI of
+/// include/stratc.h.
+enum BuildCommand {
+  static func run(_ args: Arguments, output: Output) throws -> ExitCode {
+    guard args.positional.count == 1 else { throw Arguments.Problem.usage("name exactly one .strat file") }
+    guard let path = args.value("out") else { throw Arguments.Problem.usage("give -o NAME.so") }
+    try Backends.validate(args)
+    let cpu = TargetCPU(args.value("cpu") ?? "generic") ?? .generic
+    let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
+    var compiled: CompileCommands.Compiled
+    switch CompileCommands.compile(args.positional[0], params: params, optimize: true, output: output) {
+    case .success(let c): compiled = c
+    case .failure(let code): return code
+    }
+    if let code = BacktestCommand.bind(&compiled.module, try args.pairs("instrument"), output: output) { return code }
+    do {
+      let metadata = try NativeBackend.buildObject(compiled.module, sourceHash: compiled.sourceHash, cpu: cpu, to: path)
+      if !args.has("quiet") {
+        Output.standardError(
+          "built \(path): strategy \(metadata.name), ABI \(metadata.abiVersion), CPU \(metadata.cpu), "
+            + "\(compiled.module.stateBytes) state bytes, \(compiled.module.params.count) parameters\n")
+      }
+      return .success
+    } catch {
+      output.report([Backends.diagnostic(error)])
+      return error.isCompilerBug ? .internalError : .userError
+    }
+  }
+}
