@@ -57,6 +57,12 @@ let package = Package(
       name: "StratInterpreterTests",
       dependencies: ["StratInterpreter", "StratIR", "StratABI", "StratSema", "StratDiagnostics"]),
     .testTarget(
+      name: "StratNativeTests",
+      dependencies: [
+        "CStratc", "StratABI", "StratDiagnostics", "StratIR", "StratSema", "StratInterpreter", "StratNative",
+        "StratLLVM",
+      ]),
+    .testTarget(
       name: "StratMarketTests", dependencies: ["StratMarket", "StratDiagnostics"],
       exclude: ["Corpus"]),
     .testTarget(

@@ -78,3 +78,35 @@ import Testing
     #expect(run.status == 2, "\(flags): \(run.stderr)")
   }
 }
+
+/// `stratc sweep --backend`: the same CSV from every backend, and native code compiled once per
+/// distinct code, not once per run.
+@Suite struct SweepBackendTests {
+  static func sweep(_ backend: String, _ grid: [String]) throws -> (csv: String, stderr: String) {
+    let out = Stratc.temporaryDirectory() + ".csv"
+    let run = try Stratc.run(
+      ["sweep", BackendTests.strategy("pairs"), "--data", BackendTests.bars, "--out", out, "--quiet", "--jobs", "2",
+       "--backend", backend] + grid)
+    #expect(run.status == 0, "\(backend): \(run.stderr)")
+    return (BackendTests.read(out), run.stderr)
+  }
+
+  @Test func valueSweepsShareOneCompiledCode() throws {
+    let grid = ["--param", "entry=1.5:2.5:0.5", "--param", "exit=0.25,0.5"]
+    let interp = try Self.sweep("interp", grid)
+    for backend in ["jit", "aot"] {
+      let native = try Self.sweep(backend, grid)
+      #expect(native.csv == interp.csv, "\(backend)")
+      #expect(native.stderr.contains("6 trials (\(backend): 1 compiled code)"), "\(native.stderr)")
+    }
+    #expect(interp.csv.split(separator: "\n").count == 8)
+  }
+
+  @Test func windowSweepsCompileOneCodePerWindow() throws {
+    let grid = ["--param", "lookback=10:30:10", "--param", "entry=1.5,2"]
+    let interp = try Self.sweep("interp", grid)
+    let jit = try Self.sweep("jit", grid)
+    #expect(jit.csv == interp.csv)
+    #expect(jit.stderr.contains("6 trials (jit: 3 compiled codes)"), "\(jit.stderr)")
+  }
+}

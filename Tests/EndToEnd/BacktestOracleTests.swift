@@ -51,7 +51,7 @@ import Testing
     for key in ["events", "steps", "trades", "positions", "pnl", "fees", "sharpe", "max_drawdown", "backend"] {
       #expect(summary[key] != nil, "missing \(key)")
     }
-    #expect(summary["backend"] as? String == "interpreter")
+    #expect(summary["backend"] as? String == "jit", "the JIT is the default backend")
     let equity = try String(contentsOfFile: out + "/equity.csv", encoding: .utf8)
     #expect(equity.hasPrefix("time,equity\n2020-07-27T04:00:00Z,"))
   }
