@@ -18,13 +18,13 @@ public final class NativeCode: @unchecked Sendable {
   public let maxDecisions: Int
 
   typealias Init = @convention(c) (UnsafeMutableRawPointer?) -> Void
-  typealias Step = @convention(c) (
-    UnsafeMutableRawPointer?, UnsafePointer<stratc_value>?, UnsafePointer<Double>?,
+  @usableFromInline typealias Step = @convention(c) (
+    UnsafeMutableRawPointer?, UnsafeRawPointer?, UnsafePointer<Double>?,
     UnsafePointer<UInt64>?, Int64, UnsafeMutableRawPointer?
   ) -> Int64
 
   let initialize: Init
-  let step: Step
+  @usableFromInline let step: Step
   /// Whatever must live as long as the code: the JIT instance or the dlopen handle.
   private let owner: AnyObject
 

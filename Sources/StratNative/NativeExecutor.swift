@@ -6,14 +6,16 @@ import StratABI
 public final class NativeExecutor: StrategyExecutor {
   public let interface: StrategyInterface
   public let code: NativeCode
-  private let state: UnsafeMutableRawPointer
+  @usableFromInline let state: UnsafeMutableRawPointer
   private let stateBytes: Int
-  private let params: UnsafeMutablePointer<stratc_value>
-  private let inputs: UnsafeMutablePointer<Double>
-  private let seen: UnsafeMutablePointer<UInt64>
+  /// The parameter table: one 8-byte `stratc_value` per parameter.
+  @usableFromInline let params: UnsafeMutableRawPointer
+  @usableFromInline let inputs: UnsafeMutablePointer<Double>
+  @usableFromInline let seen: UnsafeMutablePointer<UInt64>
   private let instrumentCount: Int
-  private let decisionStorage: UnsafeMutablePointer<Decision>
-  private var decisionCount = 0
+  @usableFromInline let decisionStorage: UnsafeMutablePointer<Decision>
+  /// The last step's decision count; behind a pointer, so that a step pays no exclusivity check.
+  @usableFromInline let decisionCount: UnsafeMutablePointer<Int>
 
   /// An instance of `code` with `parameters` (by name; the values the code was built with when
   /// nil) and instrument symbols `symbols` (by index; the built ones when nil). Throws when a
@@ -29,13 +31,22 @@ public final class NativeExecutor: StrategyExecutor {
     stateBytes = interface.stateBytes
     instrumentCount = interface.instruments.count
     state = .allocate(byteCount: max(8, stateBytes), alignment: max(16, code.stateAlignment))
-    params = .allocate(capacity: max(1, interface.params.count))
-    for (i, p) in interface.params.enumerated() { params[i] = Self.value(p) }
+    params = .allocate(byteCount: 8 * max(1, interface.params.count), alignment: 8)
+    for (i, p) in interface.params.enumerated() { params.storeBytes(of: Self.value(p), toByteOffset: 8 * i, as: stratc_value.self) }
     inputs = .allocate(capacity: max(1, instrumentCount * InputField.count))
     seen = .allocate(capacity: max(1, instrumentCount))
+    decisionCount = .allocate(capacity: 1)
+    decisionCount.initialize(to: 0)
     decisionStorage = .allocate(capacity: max(1, code.maxDecisions))
     decisionStorage.initialize(repeating: Decision(kind: .target, instrument: 0, quantity: 0), count: max(1, code.maxDecisions))
     reset()
+  }
+
+  /// Bytes this instance allocates beside the shared code: state record, parameter table,
+  /// input record, seen flags and decision buffer.
+  public var instanceBytes: Int {
+    max(8, stateBytes) + 8 * max(1, interface.params.count) + 8 * max(1, instrumentCount * InputField.count)
+      + 8 * max(1, instrumentCount) + MemoryLayout<Decision>.stride * max(1, code.maxDecisions) + 8
   }
 
   deinit {
@@ -44,6 +55,7 @@ public final class NativeExecutor: StrategyExecutor {
     inputs.deallocate()
     seen.deallocate()
     decisionStorage.deallocate()
+    decisionCount.deallocate()
   }
 
   /// The parameter's 8-byte value as the step reads it.
@@ -67,8 +79,10 @@ public final class NativeExecutor: StrategyExecutor {
     return result
   }
 
-  public var decisions: UnsafeBufferPointer<Decision> {
-    UnsafeBufferPointer(start: decisionStorage, count: decisionCount)
+  // The per-event methods are inlinable so that a host's specialised loop makes no call but
+  // the step itself.
+  @inlinable public var decisions: UnsafeBufferPointer<Decision> {
+    UnsafeBufferPointer(start: decisionStorage, count: decisionCount.pointee)
   }
 
   public func reset() {
@@ -77,10 +91,10 @@ public final class NativeExecutor: StrategyExecutor {
       for field in InputField.allFields { inputs[i * InputField.count + field.rawValue] = field.initialValue }
     }
     seen.initialize(repeating: 0, count: max(1, instrumentCount))
-    decisionCount = 0
+    decisionCount.pointee = 0
   }
 
-  public func setBar(instrument: Int, bar: Bar) {
+  @inlinable public func setBar(instrument: Int, bar: Bar) {
     let fields = inputs + instrument * InputField.count
     fields[InputField.open.rawValue] = bar.open
     fields[InputField.high.rawValue] = bar.high
@@ -90,16 +104,17 @@ public final class NativeExecutor: StrategyExecutor {
     seen[instrument] = 1
   }
 
-  public func setInput(instrument: Int, field: InputField, value: Double) {
+  @inlinable public func setInput(instrument: Int, field: InputField, value: Double) {
     inputs[instrument * InputField.count + field.rawValue] = value
   }
 
-  public func markSeen(instrument: Int) { seen[instrument] = 1 }
+  @inlinable public func markSeen(instrument: Int) { seen[instrument] = 1 }
 
-  public func step(timeNanos: Int64) -> Int {
+  @inlinable public func step(timeNanos: Int64) -> Int {
     // The code writes `stratc_decision` records, whose layout is `Decision`'s (checked in tests).
-    decisionCount = Int(code.step(state, params, inputs, seen, timeNanos, UnsafeMutableRawPointer(decisionStorage)))
-    return decisionCount
+    let count = Int(code.step(state, params, inputs, seen, timeNanos, UnsafeMutableRawPointer(decisionStorage)))
+    decisionCount.pointee = count
+    return count
   }
 
   /// A copy of the state record, for comparing with the interpreter's.

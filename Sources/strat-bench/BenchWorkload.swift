@@ -114,10 +114,9 @@ struct BenchWorkload {
     return (median(times), decisions)
   }
 
-  /// The backtester's whole loop with the interpreter: fills, ledger, risk, equity per step.
-  func measureBacktestLoop(series: [BarSeries], runs: Int) -> (seconds: Double, answer: String) {
-    let executor = try! Interpreter(module: compileBench())
-    let config = BacktestConfig(seriesForInstrument: [0, 1], fill: .close, fees: .none, backend: "interpreter", params: nil)
+  /// The backtester's whole loop: fills, ledger, risk, equity per step.
+  func measureBacktestLoop(series: [BarSeries], runs: Int, executor: some StrategyExecutor) -> (seconds: Double, answer: String) {
+    let config = BacktestConfig(seriesForInstrument: [0, 1], fill: .close, fees: .none, backend: "bench", params: nil)
     var times: [Double] = []
     var answer = ""
     for _ in 0..<runs {

@@ -6,6 +6,7 @@ import StratIR
 import StratInterpreter
 import StratLLVM
 import StratMarket
+import StratNative
 import StratSema
 
 // strat-bench: the interpreter on the common pairs workload (../shared/bench), side by side with
@@ -29,6 +30,14 @@ let dataDir = root + "/bench-data"
 try? FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
 let market = MarketDataBench(
   root: root, dataDir: dataDir, copies: option("--copies", default: 20), runs: runs)
+if arguments.contains("--profile-backtest") {
+  // For perf: only the backtester's loop with the JIT, many times.
+  let workload = BenchWorkload(bars: bars, dataDir: dataDir, sharedBench: shared)
+  let series = workload.measureCSV(runs: 1).series
+  let executor = try! NativeExecutor(code: NativeBackend.jit(workload.compileBench()))
+  print(workload.measureBacktestLoop(series: series, runs: runs, executor: executor))
+  exit(0)
+}
 if arguments.contains("--market-only") {
   do {
     try market.run()
@@ -57,7 +66,9 @@ let interp = workload.measureInterpreter(series: load.series, runs: runs)
 let jit = workload.measureNative(series: load.series, runs: runs) { try NativeBackend.jit($0) }
 let aot = workload.measureNative(series: load.series, runs: runs) { try NativeBackend.aot($0, cpu: .host) }
 let aotGeneric = workload.measureNative(series: load.series, runs: runs) { try NativeBackend.aot($0, cpu: .generic) }
-let backtest = workload.measureBacktestLoop(series: load.series, runs: runs)
+let backtest = workload.measureBacktestLoop(series: load.series, runs: runs, executor: try! Interpreter(module: workload.compileBench()))
+let backtestJIT = workload.measureBacktestLoop(
+  series: load.series, runs: runs, executor: try! NativeExecutor(code: NativeBackend.jit(workload.compileBench())))
 let whole = workload.measureWholeStratc(runs: runs)
 let checks = CheckTimes.measure(root: root, runs: 20)
 
@@ -72,7 +83,8 @@ print("| stratc interpreter, executor loop only | \(ms(interp.seconds)) | \(rate
 print("| stratc LLVM JIT, executor loop only (compile \(String(format: "%.1f", jit.compile * 1e3)) ms) | \(ms(jit.seconds)) | \(rate(jit.seconds)) | \(ratio(jit.seconds, c.loop)) |")
 print("| stratc AOT object (--cpu host), executor loop only (build \(String(format: "%.1f", aot.compile * 1e3)) ms) | \(ms(aot.seconds)) | \(rate(aot.seconds)) | \(ratio(aot.seconds, c.loop)) |")
 print("| stratc AOT object (--cpu generic), executor loop only | \(ms(aotGeneric.seconds)) | \(rate(aotGeneric.seconds)) | \(ratio(aotGeneric.seconds, c.loop)) |")
-print("| stratc backtest loop (interpreter + ledger + equity) | \(ms(backtest.seconds)) | \(rate(backtest.seconds)) | \(ratio(backtest.seconds, c.loop)) |")
+print("| stratc backtest loop (interpreter + fills + ledger + equity) | \(ms(backtest.seconds)) | \(rate(backtest.seconds)) | \(ratio(backtest.seconds, c.loop)) |")
+print("| stratc backtest loop (JIT + fills + ledger + equity) | \(ms(backtestJIT.seconds)) | \(rate(backtestJIT.seconds)) | \(ratio(backtestJIT.seconds, c.loop)) |")
 print("| C CSV load (strtod), both files | \(ms(c.load)) | | 1 |")
 print("| stratc CSV load, both files | \(ms(load.seconds)) | | \(ratio(load.seconds, c.load)) |")
 print("| C whole program (load + loop) | \(ms(c.load + c.loop)) | | 1 |")
@@ -84,6 +96,8 @@ print("")
 print("| strategy | stratc check (in process, median of 20) |")
 print("|---|---|")
 for (name, seconds) in checks { print("| \(name) | \(String(format: "%.2f ms", seconds * 1e3)) |") }
+
+NativeBench.report(workload: workload, series: load.series, runs: runs)
 
 func ms(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1e3) }
 
