@@ -89,6 +89,13 @@ print("| C CSV load (strtod), both files | \(ms(c.load)) | | 1 |")
 print("| stratc CSV load, both files | \(ms(load.seconds)) | | \(ratio(load.seconds, c.load)) |")
 print("| C whole program (load + loop) | \(ms(c.load + c.loop)) | | 1 |")
 print("| `stratc backtest` whole process (read, compile, run, write files) | \(ms(whole)) | | \(ratio(whole, c.load + c.loop)) |")
+if let peer = try? PeerBench(dataDir: dataDir, sharedBench: shared).run() {
+  print(String(format: "| backtrader 1.9 (peer, Python), its run only, on 100,000 bars | | %7.3f M events/s | 1/%.0f |", peer.rate / 1e6, events / c.loop / peer.rate))
+  print("")
+  print("peer answer on 100,000 bars: \(peer.answer) (known: fills 7,596, A +100, B −100, P&L 1,232.00)")
+} else {
+  print("| backtrader (peer) | not installed: Benchmarks/install-peer.sh | | |")
+}
 print("")
 print("answers: C \(c.answer); stratc \(backtest.answer)")
 print("known (../shared/bench/README.md, N = 1,000,000): fills 76,330, A +100, B −100, P&L 10,295.00")
