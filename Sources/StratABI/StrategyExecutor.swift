@@ -46,6 +46,17 @@ public struct Bar: Sendable, Equatable {
   }
 }
 
+extension Bar {
+  /// Writes the bar into an instrument's input record (`fields` = its first field).
+  @inlinable public func write(into fields: UnsafeMutablePointer<Double>) {
+    fields[InputField.open.rawValue] = open
+    fields[InputField.high.rawValue] = high
+    fields[InputField.low.rawValue] = low
+    fields[InputField.close.rawValue] = close
+    fields[InputField.volume.rawValue] = volume
+  }
+}
+
 /// What a step asks the runtime to do for one instrument.
 public enum DecisionKind: UInt8, Sendable {
   /// Make the position `quantity` (signed); the runtime orders the difference.

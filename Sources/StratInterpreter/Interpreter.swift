@@ -114,12 +114,7 @@ public final class Interpreter: StrategyExecutor {
     precondition(
       instrument >= 0 && instrument < instrumentCount,
       "setBar: instrument \(instrument) is outside 0..<\(instrumentCount)")
-    let fields = inputs + instrument &* InputField.count
-    fields[InputField.open.rawValue] = bar.open
-    fields[InputField.high.rawValue] = bar.high
-    fields[InputField.low.rawValue] = bar.low
-    fields[InputField.close.rawValue] = bar.close
-    fields[InputField.volume.rawValue] = bar.volume
+    bar.write(into: inputs + instrument &* InputField.count)
     seenFlags[instrument] = 1
   }
 

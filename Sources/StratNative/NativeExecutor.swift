@@ -12,7 +12,7 @@ public final class NativeExecutor: StrategyExecutor {
   @usableFromInline let params: UnsafeMutableRawPointer
   @usableFromInline let inputs: UnsafeMutablePointer<Double>
   @usableFromInline let seen: UnsafeMutablePointer<UInt64>
-  private let instrumentCount: Int
+  @usableFromInline let instrumentCount: Int
   @usableFromInline let decisionStorage: UnsafeMutablePointer<Decision>
   /// The last step's decision count; behind a pointer, so that a step pays no exclusivity check.
   @usableFromInline let decisionCount: UnsafeMutablePointer<Int>
@@ -95,20 +95,20 @@ public final class NativeExecutor: StrategyExecutor {
   }
 
   @inlinable public func setBar(instrument: Int, bar: Bar) {
-    let fields = inputs + instrument * InputField.count
-    fields[InputField.open.rawValue] = bar.open
-    fields[InputField.high.rawValue] = bar.high
-    fields[InputField.low.rawValue] = bar.low
-    fields[InputField.close.rawValue] = bar.close
-    fields[InputField.volume.rawValue] = bar.volume
+    precondition(instrument >= 0 && instrument < instrumentCount, "setBar: instrument \(instrument) is outside 0..<\(instrumentCount)")
+    bar.write(into: inputs + instrument &* InputField.count)
     seen[instrument] = 1
   }
 
   @inlinable public func setInput(instrument: Int, field: InputField, value: Double) {
-    inputs[instrument * InputField.count + field.rawValue] = value
+    precondition(instrument >= 0 && instrument < instrumentCount, "setInput: instrument \(instrument) is outside 0..<\(instrumentCount)")
+    inputs[instrument &* InputField.count + field.rawValue] = value
   }
 
-  @inlinable public func markSeen(instrument: Int) { seen[instrument] = 1 }
+  @inlinable public func markSeen(instrument: Int) {
+    precondition(instrument >= 0 && instrument < instrumentCount, "markSeen: instrument \(instrument) is outside 0..<\(instrumentCount)")
+    seen[instrument] = 1
+  }
 
   @inlinable public func step(timeNanos: Int64) -> Int {
     // The code writes `stratc_decision` records, whose layout is `Decision`'s (checked in tests).
