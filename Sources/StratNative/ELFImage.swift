@@ -24,7 +24,12 @@ struct ELFImage {
   init(path: String) throws(ObjectError) {
     guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
     guard data.count <= Self.maxBytes else { throw .notStratcObject(path: path, why: "\(data.count) bytes is too large") }
-    bytes = [UInt8](data)
+    try self.init(bytes: [UInt8](data), path: path)
+  }
+
+  /// Checks `bytes`, the contents of the file at `path` (named in errors only).
+  init(bytes: [UInt8], path: String) throws(ObjectError) {
+    self.bytes = bytes
     guard bytes.count >= 64, bytes[0] == 0x7F, bytes[1] == 0x45, bytes[2] == 0x4C, bytes[3] == 0x46 else {
       throw .notStratcObject(path: path, why: "not an ELF file")
     }
@@ -68,6 +73,7 @@ struct ELFImage {
   func section(named name: String) -> [UInt8]? {
     let (shoff, shnum) = (Int(u64(40)), Int(u16(60)))
     let names = shoff + 64 * Int(u16(62))
+    guard u32(names + 4) != 8, contains(u64(names + 24), u64(names + 32)) else { return nil }
     let namesOffset = Int(u64(names + 24)), namesSize = Int(u64(names + 32))
     let wanted = Array(name.utf8)
     for k in 0..<shnum {

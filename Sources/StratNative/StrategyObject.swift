@@ -20,7 +20,15 @@ public enum StrategyObject {
 
   /// The object's metadata, read without loading it.
   public static func metadata(path: String) throws(ObjectError) -> ObjectMetadata {
-    let image = try ELFImage(path: path)
+    try metadata(of: ELFImage(path: path), path: path)
+  }
+
+  /// The metadata of an object's bytes (`path` names it in errors).
+  public static func metadata(bytes: [UInt8], path: String) throws(ObjectError) -> ObjectMetadata {
+    try metadata(of: ELFImage(bytes: bytes, path: path), path: path)
+  }
+
+  private static func metadata(of image: ELFImage, path: String) throws(ObjectError) -> ObjectMetadata {
     guard let section = image.section(named: ObjectMetadata.sectionName) else {
       throw .notStratcObject(path: path, why: "it has no \(ObjectMetadata.sectionName) section")
     }

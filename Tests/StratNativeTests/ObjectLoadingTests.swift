@@ -88,3 +88,36 @@ import Testing
     }
   }
 }
+
+/// The checks before `dlopen` read untrusted bytes: seeded random corruption of a real object,
+/// anywhere in the file, gives metadata or an `ObjectError`, never a trap.
+@Suite struct ObjectMutationTests {
+  @Test func corruptedObjectsNeverTrapTheChecks() throws {
+    let original = ObjectLoadingTests.object.bytes
+    var state: UInt64 = 0x5EED_0B1E
+    func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    var refused = 0
+    for _ in 0..<3_000 {
+      var bytes = original
+      // Bias toward the headers, the section table and the metadata, where the checks look.
+      let hot = [0..<64, (bytes.count - 1_200)..<bytes.count, 0..<bytes.count]
+      for _ in 0..<(1 + Int(next() % 8)) {
+        let range = hot[Int(next() % 3)]
+        bytes[range.lowerBound + Int(next() % UInt64(range.count))] = UInt8(truncatingIfNeeded: next())
+      }
+      if next() % 4 == 0 { bytes.removeLast(Int(next() % UInt64(bytes.count))) }
+      do {
+        _ = try StrategyObject.metadata(bytes: bytes, path: "mutant")
+      } catch {
+        refused += 1
+      }
+    }
+    #expect(refused > 100, "corruption should be refused often; refused \(refused) of 3,000")
+  }
+}
