@@ -39,8 +39,7 @@ public struct Backtester: Sendable {
     let interface = executor.interface
     try validate(interface)
     executor.reset()
-    var replay = Replay(
-      series: series, seriesForInstrument: config.seriesForInstrument, fieldsRead: interface.inputFields)
+    var replay = Replay(series: series, seriesForInstrument: config.seriesForInstrument)
     var sim = Simulation(interface: interface, fill: config.fill, fees: config.fees)
     let capacity = replay.merge.maximumGroupCount
     var steps = 0

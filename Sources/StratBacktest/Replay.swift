@@ -21,17 +21,8 @@ struct Replay: ~Copyable {
   /// For merged series s, its instruments are `instruments[starts[s]..<starts[s + 1]]`.
   private let starts: [Int]
   private let instruments: [Int]
-  /// Which bar fields the strategy reads: only those are converted to Double (a division each);
-  /// the others reach the executor as 0, which no rule can see.
-  private let reads: (open: Bool, high: Bool, low: Bool, close: Bool, volume: Bool)
-
-  /// Prepares the replay of `series` for instruments bound by `seriesForInstrument`, for a
-  /// strategy reading `fieldsRead`.
-  init(series: [BarSeries], seriesForInstrument: [Int], fieldsRead: [InputField] = InputField.allFields) {
-    reads = (
-      fieldsRead.contains(.open), fieldsRead.contains(.high), fieldsRead.contains(.low),
-      fieldsRead.contains(.close), fieldsRead.contains(.volume)
-    )
+  /// Prepares the replay of `series` for instruments bound by `seriesForInstrument`.
+  init(series: [BarSeries], seriesForInstrument: [Int]) {
     var used: [Int] = []
     for s in seriesForInstrument where !used.contains(s) { used.append(s) }
     merge = TimeMerge(times: used.map { series[$0].times })
@@ -81,11 +72,11 @@ struct Replay: ~Copyable {
       executor.setBar(
         instrument: i,
         bar: Bar(
-          open: reads.open ? open[i][r].doubleValue : 0,
-          high: reads.high ? high[i][r].doubleValue : 0,
-          low: reads.low ? low[i][r].doubleValue : 0,
-          close: reads.close ? c.doubleValue : 0,
-          volume: reads.volume ? volume[i][r] : 0
+          open: open[i][r].doubleValue,
+          high: high[i][r].doubleValue,
+          low: low[i][r].doubleValue,
+          close: c.doubleValue,
+          volume: volume[i][r]
         )
       )
       fed += 1
