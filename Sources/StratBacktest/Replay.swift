@@ -21,6 +21,7 @@ struct Replay: ~Copyable {
   /// For merged series s, its instruments are `instruments[starts[s]..<starts[s + 1]]`.
   private let starts: [Int]
   private let instruments: [Int]
+
   /// Prepares the replay of `series` for instruments bound by `seriesForInstrument`.
   init(series: [BarSeries], seriesForInstrument: [Int]) {
     var used: [Int] = []
