@@ -49,7 +49,7 @@ struct DescriptorWriter {
     text += "@llvm.used = appending global [1 x ptr] [ptr @stratc_metadata], section \"llvm.metadata\"\n"
   }
 
-  /// sizeof(stratc_strategy) on a 64-bit target: 6 words of 4-byte pairs and pointers, see the header.
+  /// sizeof(stratc_strategy) on a 64-bit target (ABILayoutTests checks it against the header).
   static let descriptorSize = 144
 
   private mutating func writeRisk() -> String {

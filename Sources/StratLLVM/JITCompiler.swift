@@ -14,7 +14,7 @@ final class JITCompiler {
     let compiler = try JITCompiler(text: text, name: name, pipeline: pipeline)
     var address: LLVMOrcExecutorAddress = 0
     if let error = LLVMOrcLLJITLookup(compiler.jit, &address, ObjectMetadata.entrySymbol) {
-      throw .jit(LLVMErrors.consume(error))
+      throw .jit(LLVMSupport.consume(error))
     }
     do {
       return try NativeCode(entry: UnsafeRawPointer(bitPattern: UInt(address))!, owner: compiler)
@@ -26,7 +26,7 @@ final class JITCompiler {
   private init(text: String, name: String, pipeline: String) throws(NativeCompileError) {
     let builder = try LLVMModuleBuilder(text: text, name: name, target: try TargetMachine(.host), pipeline: pipeline)
     var created: LLVMOrcLLJITRef?
-    if let error = LLVMOrcCreateLLJIT(&created, nil) { throw .jit(LLVMErrors.consume(error)) }
+    if let error = LLVMOrcCreateLLJIT(&created, nil) { throw .jit(LLVMSupport.consume(error)) }
     jit = created!
     var generator: LLVMOrcDefinitionGeneratorRef?
     // libm's log and exp resolve to the process's own, the interpreter's.
@@ -34,14 +34,14 @@ final class JITCompiler {
       &generator, LLVMOrcLLJITGetGlobalPrefix(jit), nil, nil)
     {
       LLVMOrcDisposeLLJIT(jit)
-      throw .jit(LLVMErrors.consume(error))
+      throw .jit(LLVMSupport.consume(error))
     }
     let dylib = LLVMOrcLLJITGetMainJITDylib(jit)
     LLVMOrcJITDylibAddGenerator(dylib, generator)
     let threadSafe = LLVMOrcCreateNewThreadSafeModule(builder.take(), builder.context)
     if let error = LLVMOrcLLJITAddLLVMIRModule(jit, dylib, threadSafe) {
       LLVMOrcDisposeLLJIT(jit)
-      throw .jit(LLVMErrors.consume(error))
+      throw .jit(LLVMSupport.consume(error))
     }
   }
 

@@ -26,7 +26,7 @@ final class LLVMModuleBuilder {
     let options = LLVMCreatePassBuilderOptions()
     defer { LLVMDisposePassBuilderOptions(options) }
     if let error = LLVMRunPasses(parsed, pipeline, target.machine, options) {
-      throw .passes(LLVMErrors.consume(error))
+      throw .passes(LLVMSupport.consume(error))
     }
   }
 
@@ -61,8 +61,8 @@ final class LLVMModuleBuilder {
   }
 }
 
-/// Process-wide LLVM set-up and error text.
-enum LLVMErrors {
+/// LLVM error text and the library version.
+enum LLVMSupport {
   static func consume(_ error: LLVMErrorRef) -> String {
     let message = LLVMGetErrorMessage(error)
     defer { LLVMDisposeErrorMessage(message) }

@@ -12,7 +12,7 @@ public enum NativeBackend {
 
   /// The compiler version recorded in objects: stratc's and LLVM's.
   public static var compilerVersion: String {
-    String(StratcVersion.text.dropLast()) + ", LLVM \(LLVMErrors.version))"
+    String(StratcVersion.text.dropLast()) + ", LLVM \(LLVMSupport.version))"
   }
 
   /// The metadata a compile of `module` records.
