@@ -69,6 +69,8 @@ let aotGeneric = workload.measureNative(series: load.series, runs: runs) { try N
 let backtest = workload.measureBacktestLoop(series: load.series, runs: runs, executor: try! Interpreter(module: workload.compileBench()))
 let backtestJIT = workload.measureBacktestLoop(
   series: load.series, runs: runs, executor: try! NativeExecutor(code: NativeBackend.jit(workload.compileBench())))
+let harness = workload.measureBacktestLoop(
+  series: load.series, runs: runs, executor: NullExecutor(like: try! Interpreter(module: workload.compileBench()).interface))
 let whole = workload.measureWholeStratc(runs: runs)
 let checks = CheckTimes.measure(root: root, runs: 20)
 
@@ -85,6 +87,7 @@ print("| stratc AOT object (--cpu host), executor loop only (build \(String(form
 print("| stratc AOT object (--cpu generic), executor loop only | \(ms(aotGeneric.seconds)) | \(rate(aotGeneric.seconds)) | \(ratio(aotGeneric.seconds, c.loop)) |")
 print("| stratc backtest loop (interpreter + fills + ledger + equity) | \(ms(backtest.seconds)) | \(rate(backtest.seconds)) | \(ratio(backtest.seconds, c.loop)) |")
 print("| stratc backtest loop (JIT + fills + ledger + equity) | \(ms(backtestJIT.seconds)) | \(rate(backtestJIT.seconds)) | \(ratio(backtestJIT.seconds, c.loop)) |")
+print("| the backtester alone, around a strategy that does nothing (merge, bars, equity per step, metrics) | \(ms(harness.seconds)) | \(rate(harness.seconds)) | \(ratio(harness.seconds, c.loop)) |")
 print("| C CSV load (strtod), both files | \(ms(c.load)) | | 1 |")
 print("| stratc CSV load, both files | \(ms(load.seconds)) | | \(ratio(load.seconds, c.load)) |")
 print("| C whole program (load + loop) | \(ms(c.load + c.loop)) | | 1 |")
