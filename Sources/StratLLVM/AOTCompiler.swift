@@ -34,22 +34,30 @@ enum AOTCompiler {
   }
 
   /// `cc -shared -o OUT OBJECT -lm`; the C compiler is the one thing AOT needs besides LLVM.
+  /// Spawned with posix_spawn and reaped with waitpid: Foundation's `Process` polls for the
+  /// child's exit and added up to 50 ms to a 20 ms build.
   static func link(object: String, to output: String) throws(NativeCompileError) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["cc", "-shared", "-o", output, object, "-lm"]
-    let errors = Pipe()
-    process.standardError = errors
-    do {
-      try process.run()
-    } catch {
-      throw .link("cannot run cc (install a C compiler: apt-get install -y gcc): \(error.localizedDescription)")
+    let messages = output + ".cc-errors"
+    defer { unlink(messages) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 2, messages, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let arguments = ["cc", "-shared", "-o", output, object, "-lm"]
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { for p in argv { free(p) } }
+    var child: pid_t = 0
+    let spawned = posix_spawnp(&child, "cc", &actions, nil, &argv, environ)
+    guard spawned == 0 else {
+      throw .link("cannot run cc (\(String(cString: strerror(spawned)))): install a C compiler: apt-get install -y gcc")
     }
-    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      let hint = process.terminationStatus == 127 ? " (no C compiler found: apt-get install -y gcc)" : ""
-      throw .link("cc exited with status \(process.terminationStatus)\(hint): \(text)")
+    var status: Int32 = 0
+    while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+    let exited = status & 0x7F == 0
+    let code = (status >> 8) & 0xFF
+    guard exited && code == 0 else {
+      let text = (try? String(contentsOfFile: messages, encoding: .utf8)) ?? ""
+      throw .link("cc " + (exited ? "exited with status \(code)" : "was killed by signal \(status & 0x7F)") + ": \(text)")
     }
   }
 }
