@@ -18,7 +18,7 @@ public enum LLVMText {
     var writer = StepWriter(module: module)
     writer.writeStep()
     let pool = writer.constants.isEmpty ? "[1 x i64] zeroinitializer" : "[\(writer.constants.count) x i64] [" + writer.constants.map { "i64 \($0)" }.joined(separator: ", ") + "]"
-    return "; stratc strategy @\(module.name)\n" + LLVMRuntime.text
+    return "; stratc strategy @\(module.name)\n" + stateComment(module) + LLVMRuntime.text
       + "@stratc_constants = internal global \(pool)\n\n" + writer.text + "\n" + initFunction(module)
       + "\n" + DescriptorWriter(module: module, metadata: metadata).text
   }
@@ -32,6 +32,15 @@ public enum LLVMText {
       offset += slot.kind.byteSize
     }
     return offsets
+  }
+
+  /// The state record's layout as a comment: the step addresses slots by byte offset.
+  static func stateComment(_ module: IRModule) -> String {
+    var text = "; state record, \(module.stateBytes) bytes (slots back to back; layouts in WindowSemantics.md):\n"
+    for (slot, offset) in zip(module.slots, slotOffsets(module)) {
+      text += ";   @\(offset)  \(slot.name): \(IRPrinter.kindText(slot.kind)), \(slot.kind.byteSize) bytes\n"
+    }
+    return text + "\n"
   }
 
   /// `stratc_init`: zero the record, then each scalar's initial value.
