@@ -9,11 +9,14 @@ import StratMarket
 import StratNative
 import StratSema
 
-// strat-bench: the interpreter on the common pairs workload (../shared/bench), side by side with
-// the hand-written C loop in the same run, plus the whole `stratc backtest` against the whole C
-// program, and `stratc check` time per reference strategy. Ratios, not absolute times, matter.
+// strat-bench: the interpreter, the JIT and AOT code on the common pairs workload
+// (../shared/bench), side by side with the hand-written C loop and the peer (backtrader) in the
+// same run, plus the whole `stratc backtest` against the whole C program, compile times, memory
+// and step latency per strategy, and the market-data table. Ratios, not absolute times, matter.
 //
 // usage: strat-bench [--bars N] [--runs R] [--copies C] [--market-only | --no-market]
+//        strat-bench --profile-backtest [--null] [--runs R]   only the backtest loop (JIT, or a
+//        strategy that does nothing), for perf
 //        (run from the repository root, release build)
 
 let arguments = CommandLine.arguments
@@ -35,7 +38,11 @@ if arguments.contains("--profile-backtest") {
   let workload = BenchWorkload(bars: bars, dataDir: dataDir, sharedBench: shared)
   let series = workload.measureCSV(runs: 1).series
   let executor = try! NativeExecutor(code: NativeBackend.jit(workload.compileBench()))
-  print(workload.measureBacktestLoop(series: series, runs: runs, executor: executor))
+  if arguments.contains("--null") {
+    print(workload.measureBacktestLoop(series: series, runs: runs, executor: NullExecutor(like: executor.interface)))
+  } else {
+    print(workload.measureBacktestLoop(series: series, runs: runs, executor: executor))
+  }
   exit(0)
 }
 if arguments.contains("--market-only") {
