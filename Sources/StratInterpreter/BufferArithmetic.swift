@@ -3,7 +3,7 @@ import Foundation
 // The buffer arithmetic of `StratIR/WindowSemantics.md`, operation by operation, over slots in
 // the raw state record (layout in `StateLayout.swift`). Each view is two words on the stack and
 // inlines to plain loads and stores; nothing here allocates or checks bounds, because the
-// translator has already proved every offset and capacity.
+// translator has already proved every offset and capacity. Every f64 stored is `canonical`.
 
 /// A ring N slot, or the ring prefix of a window N slot: `values[N], head, count`.
 struct RingView {
@@ -20,7 +20,7 @@ struct RingView {
   }
 
   @inline(__always) func setValue(_ value: Double, at index: Int) {
-    base.storeBytes(of: value, toByteOffset: index &* 8, as: Double.self)
+    base.storeBytes(of: canonical(value), toByteOffset: index &* 8, as: Double.self)
   }
 
   /// The next write position.
@@ -76,7 +76,7 @@ struct WindowView {
   }
 
   @inline(__always) private func setField(_ index: Int, _ value: Double) {
-    header.storeBytes(of: value, toByteOffset: 16 &+ index &* 8, as: Double.self)
+    header.storeBytes(of: canonical(value), toByteOffset: 16 &+ index &* 8, as: Double.self)
   }
 
   /// The window's push; see WindowSemantics.md.
@@ -182,7 +182,7 @@ struct PairWindowView {
   }
 
   @inline(__always) private func set(_ f: Field, _ value: Double) {
-    header.storeBytes(of: value, toByteOffset: 16 &+ f.rawValue &* 8, as: Double.self)
+    header.storeBytes(of: canonical(value), toByteOffset: 16 &+ f.rawValue &* 8, as: Double.self)
   }
 
   @inline(__always) private func x(at index: Int) -> Double {
@@ -224,8 +224,8 @@ struct PairWindowView {
     set(.sxx, sxx)
     set(.syy, syy)
     set(.sxy, sxy)
-    base.storeBytes(of: x, toByteOffset: h &* 8, as: Double.self)
-    base.storeBytes(of: y, toByteOffset: (capacity &+ h) &* 8, as: Double.self)
+    base.storeBytes(of: canonical(x), toByteOffset: h &* 8, as: Double.self)
+    base.storeBytes(of: canonical(y), toByteOffset: (capacity &+ h) &* 8, as: Double.self)
     head = h &+ 1 == capacity ? 0 : h &+ 1
   }
 
@@ -283,7 +283,7 @@ struct EMAView {
   @inline(__always) func push(_ v: Double, alpha: Double, period: Int) {
     let n = Int(base.load(fromByteOffset: 8, as: Int64.self))
     let updated = n == 0 ? v : value() + alpha * (v - value())
-    base.storeBytes(of: updated, as: Double.self)
+    base.storeBytes(of: canonical(updated), as: Double.self)
     if n < period { base.storeBytes(of: Int64(n &+ 1), toByteOffset: 8, as: Int64.self) }
   }
 

@@ -47,6 +47,10 @@ extension Interpreter {
         if r.bool(o.pred) {
           state.storeBytes(of: r.bits(o.a), toByteOffset: Int(o.imm), as: UInt64.self)
         }
+      case .storeF64:
+        if r.bool(o.pred) {
+          state.storeBytes(of: canonical(r.f64(o.a)), toByteOffset: Int(o.imm), as: Double.self)
+        }
       // Floating point
       case .fadd: r.set(o.dst, r.f64(o.a) + r.f64(o.b))
       case .fsub: r.set(o.dst, r.f64(o.a) - r.f64(o.b))
@@ -120,13 +124,13 @@ extension Interpreter {
       case .target:
         if r.bool(o.pred) {
           decisions[emitted] = Decision(
-            kind: .target, instrument: Int32(truncatingIfNeeded: o.imm), quantity: r.f64(o.a))
+            kind: .target, instrument: Int32(truncatingIfNeeded: o.imm), quantity: canonical(r.f64(o.a)))
           emitted &+= 1
         }
       case .market:
         if r.bool(o.pred) {
           decisions[emitted] = Decision(
-            kind: .market, instrument: Int32(truncatingIfNeeded: o.imm), quantity: r.f64(o.a))
+            kind: .market, instrument: Int32(truncatingIfNeeded: o.imm), quantity: canonical(r.f64(o.a)))
           emitted &+= 1
         }
       case .limit, .ioc, .replace:
@@ -134,14 +138,14 @@ extension Interpreter {
           let kind: DecisionKind =
             o.code == .limit ? .limit : o.code == .ioc ? .immediateOrCancel : .replace
           decisions[emitted] = Decision(
-            kind: kind, instrument: Int32(truncatingIfNeeded: o.imm), quantity: r.f64(o.a),
-            price: r.f64(o.b))
+            kind: kind, instrument: Int32(truncatingIfNeeded: o.imm), quantity: canonical(r.f64(o.a)),
+            price: canonical(r.f64(o.b)))
           emitted &+= 1
         }
       case .cancel:
         if r.bool(o.pred) {
           decisions[emitted] = Decision(
-            kind: .cancel, instrument: Int32(truncatingIfNeeded: o.imm), quantity: r.f64(o.a))
+            kind: .cancel, instrument: Int32(truncatingIfNeeded: o.imm), quantity: canonical(r.f64(o.a)))
           emitted &+= 1
         }
       }

@@ -9,7 +9,8 @@ enum Code: UInt8 {
   case seen  // r[dst] = seen[imm]
   case time  // r[dst] = the step's time
   case load  // r[dst] = state[imm]                          (imm = byte offset)
-  case store  // if r[pred]: state[imm] = r[a]
+  case store  // if r[pred]: state[imm] = r[a]                 (i64 and bool slots)
+  case storeF64  // if r[pred]: state[imm] = canonical(r[a])  (f64 slots)
   // Arithmetic, math, comparisons and logic: r[dst] = f(r[a], r[b]) or f(r[a])
   case fadd, fsub, fmul, fdiv, fneg
   case iadd, isub, imul, idiv, irem, ineg, itof, ftoi

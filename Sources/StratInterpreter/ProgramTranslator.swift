@@ -172,7 +172,7 @@ struct ProgramTranslator {
         throw .badSlot(instruction: i, op: op, slot: slot)
       }
       let args = try operands(i, instruction, [type])
-      operation = Operation(.store, dst: 0, a: args[0], imm: layout.offsets[slot])
+      operation = Operation(type == .f64 ? .storeF64 : .store, dst: 0, a: args[0], imm: layout.offsets[slot])
     case (.push, .slot):
       let (slot, kind) = try slot(i, instruction) { $0.capacity != nil }
       operation = try push(i, instruction, kind, offset: layout.offsets[slot])

@@ -41,3 +41,11 @@
   if x == 0 { return 0 }
   return x
 }
+
+/// The one NaN the state record and decisions hold: every f64 written where a host can see it
+/// passes through here. Which NaN an operation returns is not fixed (x86 keeps the first of two
+/// NaN operands; LLVM may commute an add), so without this the backends would agree on every
+/// value but not on NaN signs. Done on the bits, so no floating-point rewrite can undo it.
+@inline(__always) func canonical(_ x: Double) -> Double {
+  x.bitPattern & 0x7FFF_FFFF_FFFF_FFFF > 0x7FF0_0000_0000_0000 ? Double(bitPattern: 0x7FF8_0000_0000_0000) : x
+}

@@ -36,7 +36,7 @@ struct StateLayout {
         guard initial.type == type else {
           throw .initialValueMismatch(slot: index, expected: type, found: initial.type)
         }
-        initials.append((offset, initial.bits))
+        initials.append((offset, initial.canonicalBits))
       case .ring(let n), .window(let n), .pairWindow(let n), .ema(let n):
         guard n >= 1, n <= StateLayout.maxCapacity else {
           throw .invalidCapacity(slot: index, capacity: n)
@@ -71,7 +71,13 @@ struct StateLayout {
 }
 
 extension IRConstant {
-  /// The constant as it sits in a register or a state field.
+  /// The constant as a state field holds it: f64 NaNs canonical (WindowSemantics.md).
+  var canonicalBits: UInt64 {
+    if case .f64(let value) = self { return canonical(value).bitPattern }
+    return bits
+  }
+
+  /// The constant as it sits in a register.
   var bits: UInt64 {
     switch self {
     case .f64(let value): value.bitPattern

@@ -51,8 +51,10 @@ public enum LLVMText {
     }
     for (index, (slot, offset)) in zip(module.slots, slotOffsets(module)).enumerated() {
       guard case .scalar(_, let initial) = slot.kind, initial.asBits != "0" else { continue }
+      // A NaN initial value is stored canonical, like every f64 the step stores.
+      let bits = initial.type == .f64 && initial.asBits.isNaNBits ? String(Int64(bitPattern: 0x7FF8_0000_0000_0000)) : initial.asBits
       text += "  %s\(index) = getelementptr i8, ptr %state, i64 \(offset)\n"
-      text += "  store i64 \(initial.asBits), ptr %s\(index)\n"
+      text += "  store i64 \(bits), ptr %s\(index)\n"
     }
     return text + "  ret void\n}\ndeclare void @llvm.memset.p0.i64(ptr, i8, i64, i1)\n"
   }
@@ -121,5 +123,13 @@ struct StepWriter {
 extension String {
   func leftPadded(_ width: Int) -> String {
     count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
+}
+
+extension String {
+  /// True when this signed decimal is the bit pattern of an f64 NaN.
+  var isNaNBits: Bool {
+    guard let value = Int64(self) else { return false }
+    return Double(bitPattern: UInt64(bitPattern: value)).isNaN
   }
 }

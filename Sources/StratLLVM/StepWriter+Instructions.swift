@@ -103,7 +103,11 @@ extension StepWriter {
       line("%w\(i) = select i1 \(v(predicate)), \(llvm) \(stored), \(llvm) %o\(i)")
       stored = "%w\(i)"
     }
-    line("store \(llvm) \(stored), ptr \(p)")
+    if type == .f64 {
+      line("call void @store_f64(double \(stored), ptr \(p))")
+    } else {
+      line("store \(llvm) \(stored), ptr \(p)")
+    }
   }
 
   /// A parameter, read from the host's parameter table (8 bytes each, `stratc_value`) at run

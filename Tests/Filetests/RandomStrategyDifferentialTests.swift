@@ -4,6 +4,7 @@ import StratDiagnostics
 import StratIR
 import StratInterpreter
 import StratLLVM
+import StratNative
 import StratSema
 import StratSyntax
 import Testing
@@ -24,10 +25,12 @@ import Testing
   /// oracle, comes first.
   static func backends(_ module: IRModule) throws -> [Backend] {
     let interpreter = try Interpreter(module: module)
-    let jit = try JITExecutor(module: module)
+    let jit = try NativeExecutor(code: NativeBackend.jit(module))
+    let aot = try NativeExecutor(code: NativeBackend.aot(module))
     return [
       ("interpreter", interpreter, interpreter.stateSnapshot),
       ("jit", jit, jit.stateSnapshot),
+      ("aot", aot, aot.stateSnapshot),
     ]
   }
 
@@ -38,11 +41,11 @@ import Testing
   static let batches = 6
 
   /// Seeds that once found a difference or a rejected program: every counterexample found goes
-  /// here (and, once understood, becomes a filetest). 0 and 7 differ in NaN signs only: in
-  /// `sma(a.close, 3)`, once sumsq is -NaN (inf − inf after huge closes) a +NaN close makes
-  /// `sumsq + d × d` NaN + NaN; the interpreter keeps the first operand's -NaN (x86 `addsd`),
-  /// the JIT's code the second's +NaN (LLVM may commute `fadd`; see `record`). Seeds 0, 1, 12,
-  /// 19 and 36 were rejected by the compiler before the generator learnt the known issues of
+  /// here. 0 and 7 differed in NaN signs: in `sma(a.close, 3)`, once sumsq is -NaN (inf − inf
+  /// after huge closes) a +NaN close makes `sumsq + d × d` NaN + NaN; the interpreter kept the
+  /// first operand's -NaN (x86 `addsd`), the JIT's code the second's +NaN (LLVM may commute
+  /// `fadd`). Since then every NaN a host can see is canonical (WindowSemantics.md). Seeds 0, 1,
+  /// 12, 19 and 36 were rejected by the compiler before the generator learnt the known issues of
   /// `RandomStrategyFindings` (and a bug of its own, in `corr`).
   static let kept: [UInt64] = [0, 1, 7, 12, 19, 36]
 
@@ -69,48 +72,22 @@ import Testing
     Self.record(Self.check(seed: seed))
   }
 
-  /// Set to make NaN-sign-only differences failures instead of known issues.
-  static let strictNaNVariable = "STRATC_RANDOM_STRICT_NAN"
-
-  /// Records a finding: a difference beyond NaN signs fails; one in NaN signs alone is a known
-  /// issue (the sign of a NaN produced from NaNs is not specified by LLVM, and the interpreter
-  /// and the JIT disagree on it), unless `STRATC_RANDOM_STRICT_NAN` is set.
-  static func record(_ finding: Finding) {
-    switch finding {
-    case .none: break
-    case .failure(let message): Issue.record(Comment(rawValue: message))
-    case .nanSignsOnly(let message):
-      if ProcessInfo.processInfo.environment[strictNaNVariable] != nil {
-        Issue.record(Comment(rawValue: message))
-      } else {
-        withKnownIssue("TODO(#4): the JIT and the interpreter differ in the signs of NaNs") {
-          Issue.record(Comment(rawValue: message))
-        }
-      }
-    }
-  }
-
-  enum Finding {
-    case none
-    case failure(String)
-    /// Every value agrees except for the sign or payload bits of NaNs.
-    case nanSignsOnly(String)
+  /// Records a finding as a failure.
+  static func record(_ finding: String?) {
+    if let finding { Issue.record(Comment(rawValue: finding)) }
   }
 
   // MARK: - One seed
 
   /// Compiles the seed's strategy optimised and not and runs its stream on every backend;
   /// returns the first failure, described in full, or nil.
-  static func check(seed: UInt64) -> Finding {
+  static func check(seed: UInt64) -> String? {
     let source = RandomStrategySource(seed: seed)
-    var nanFinding = Finding.none
     for optimize in [true, false] {
-      func failure(_ what: String) -> Finding { .failure(describe(what)) }
-      func describe(_ what: String) -> String {
+      func failure(_ what: String) -> String {
         """
         random strategy seed \(seed), optimize: \(optimize): \(what)
         re-run: \(seedVariable)=\(seed) swift test --filter RandomStrategy
-        (NaN-sign differences fail only with \(strictNaNVariable)=1)
         source:
         \(source.text)
         """
@@ -143,13 +120,9 @@ import Testing
         readsBook: source.readsBook,
         count: stepCount
       )
-      let found = differences(backends, stream)
-      if let difference = found.beyondNaNSigns { return failure(difference) }
-      if let difference = found.exact, case .none = nanFinding {
-        nanFinding = .nanSignsOnly(describe(difference))
-      }
+      if let difference = firstDifference(backends, stream) { return failure(difference) }
     }
-    return nanFinding
+    return nil
   }
 
   // MARK: - Comparison
@@ -161,22 +134,9 @@ import Testing
     var state: [UInt8]
   }
 
-  /// The first difference found bit for bit, and the first that is more than NaN signs.
-  struct Differences {
-    var exact: String?
-    var beyondNaNSigns: String?
-  }
-
-  /// Feeds every step to every backend; returns the first step at which a backend differs from
-  /// the first one (the oracle), described, or nil.
+  /// Feeds every step to every backend, comparing each with the first one (the oracle); the
+  /// first difference, located, or nil.
   static func firstDifference(_ backends: [Backend], _ stream: RandomEventStream) -> String? {
-    differences(backends, stream).exact
-  }
-
-  /// Feeds every step to every backend, comparing each with the first one (the oracle), until
-  /// one differs beyond NaN signs or the stream ends.
-  static func differences(_ backends: [Backend], _ stream: RandomEventStream) -> Differences {
-    var found = Differences()
     for (index, step) in stream.steps.enumerated() {
       let observations = backends.map { backend in
         let count = RandomEventStream.run(step, on: backend.executor)
@@ -187,35 +147,18 @@ import Testing
         )
       }
       for (backend, observation) in zip(backends, observations).dropFirst() {
-        func located(_ difference: String) -> String {
-          "step \(index) at \(UTCTime.text(step.time)) (\(step.time) ns): \(backend.name) "
+        if let difference = difference(expected: observations[0], found: observation) {
+          return "step \(index) at \(UTCTime.text(step.time)) (\(step.time) ns): \(backend.name) "
             + "differs from \(backends[0].name): \(difference)"
-        }
-        guard let exact = difference(expected: observations[0], found: observation) else {
-          continue
-        }
-        found.exact = found.exact ?? located(exact)
-        if let loose = difference(
-          expected: observations[0],
-          found: observation,
-          nanSignsMatter: false
-        ) {
-          found.beyondNaNSigns = located(loose)
-          return found
         }
       }
     }
-    return found
+    return nil
   }
 
   /// The first difference between two observations, bit for bit, or nil when they are equal.
-  /// With `nanSignsMatter: false`, any two NaNs are equal (in decisions and in state words).
-  static func difference(expected: Observation, found: Observation, nanSignsMatter: Bool = true)
-    -> String?
-  {
-    func same(_ a: Double, _ b: Double) -> Bool {
-      a.bitPattern == b.bitPattern || (!nanSignsMatter && a.isNaN && b.isNaN)
-    }
+  static func difference(expected: Observation, found: Observation) -> String? {
+    func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern }
     if found.count != expected.count {
       return
         "decision count \(found.count), expected \(expected.count); decisions \(found.decisions), expected \(expected.decisions)"
@@ -234,7 +177,7 @@ import Testing
     }
     for word in stride(from: 0, to: found.state.count, by: 8) {
       let (a, b) = (word64(expected.state, at: word), word64(found.state, at: word))
-      if !same(Double(bitPattern: a), Double(bitPattern: b)) {
+      if a != b {
         return "state record differs in the word at byte \(word): "
           + "\(hexWord(b)), expected \(hexWord(a))"
       }

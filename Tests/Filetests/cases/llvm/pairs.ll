@@ -9,6 +9,15 @@ declare double @llvm.fabs.f64(double)
 declare double @llvm.round.f64(double)
 declare i64 @llvm.fptosi.sat.i64.f64(double)
 
+define internal void @store_f64(double %x, ptr %p) alwaysinline {
+  %b = bitcast double %x to i64
+  %m = and i64 %b, 9223372036854775807
+  %nan = icmp ugt i64 %m, 9218868437227405312
+  %c = select i1 %nan, i64 9221120237041090560, i64 %b
+  store i64 %c, ptr %p
+  ret void
+}
+
 define internal ptr @header(ptr %b, i64 %cap, i64 %width) alwaysinline {
   %bytes = mul i64 %cap, %width
   %h = getelementptr i8, ptr %b, i64 %bytes
@@ -19,7 +28,7 @@ define internal void @ring_push(ptr %b, i64 %cap, double %v) alwaysinline {
   %hd = call ptr @header(ptr %b, i64 %cap, i64 8)
   %h = load i64, ptr %hd
   %vp = getelementptr double, ptr %b, i64 %h
-  store double %v, ptr %vp
+  call void @store_f64(double %v, ptr %vp)
   %h1 = add i64 %h, 1
   %wrap = icmp eq i64 %h1, %cap
   %h2 = select i1 %wrap, i64 0, i64 %h1
@@ -58,7 +67,7 @@ entry:
   %first = icmp eq i64 %n, 0
   br i1 %first, label %init, label %go
 init:
-  store double %v, ptr %shp
+  call void @store_f64(double %v, ptr %shp)
   br label %go
 go:
   %shift = load double, ptr %shp
@@ -85,10 +94,10 @@ grow:
 done:
   %s = phi double [ %s2, %evict ], [ %s1, %grow ]
   %q = phi double [ %q2, %evict ], [ %q1, %grow ]
-  store double %s, ptr %sump
-  store double %q, ptr %sqp
+  call void @store_f64(double %s, ptr %sump)
+  call void @store_f64(double %q, ptr %sqp)
   %vp = getelementptr double, ptr %b, i64 %h
-  store double %v, ptr %vp
+  call void @store_f64(double %v, ptr %vp)
   %h1 = add i64 %h, 1
   %wrap = icmp eq i64 %h1, %cap
   %h2 = select i1 %wrap, i64 0, i64 %h1
@@ -208,8 +217,8 @@ entry:
   %first = icmp eq i64 %n, 0
   br i1 %first, label %init, label %go
 init:
-  store double %x, ptr %shxp
-  store double %y, ptr %shyp
+  call void @store_f64(double %x, ptr %shxp)
+  call void @store_f64(double %y, ptr %shyp)
   br label %go
 go:
   %shx = load double, ptr %shxp
@@ -258,16 +267,16 @@ done:
   %sxx = phi double [ %sxx2, %evict ], [ %sxx1, %grow ]
   %syy = phi double [ %syy2, %evict ], [ %syy1, %grow ]
   %sxy = phi double [ %sxy2, %evict ], [ %sxy1, %grow ]
-  store double %sx, ptr %sxp
-  store double %sy, ptr %syp
-  store double %sxx, ptr %sxxp
-  store double %syy, ptr %syyp
-  store double %sxy, ptr %sxyp
+  call void @store_f64(double %sx, ptr %sxp)
+  call void @store_f64(double %sy, ptr %syp)
+  call void @store_f64(double %sxx, ptr %sxxp)
+  call void @store_f64(double %syy, ptr %syyp)
+  call void @store_f64(double %sxy, ptr %sxyp)
   %xp = getelementptr double, ptr %b, i64 %h
-  store double %x, ptr %xp
+  call void @store_f64(double %x, ptr %xp)
   %yh = add i64 %cap, %h
   %yp = getelementptr double, ptr %b, i64 %yh
-  store double %y, ptr %yp
+  call void @store_f64(double %y, ptr %yp)
   %h1 = add i64 %h, 1
   %wrap = icmp eq i64 %h1, %cap
   %h2 = select i1 %wrap, i64 0, i64 %h1
@@ -352,7 +361,7 @@ define internal void @ema_push(ptr %b, i64 %period, double %alpha, double %v) al
   %u = fadd double %value, %t
   %first = icmp eq i64 %n, 0
   %r = select i1 %first, double %v, double %u
-  store double %r, ptr %b
+  call void @store_f64(double %r, ptr %b)
   %lt = icmp slt i64 %n, %period
   %n1 = add i64 %n, 1
   %n2 = select i1 %lt, i64 %n1, i64 %n
@@ -368,9 +377,9 @@ define internal void @decide(ptr %out, ptr %count, i8 %kind, i32 %instrument, do
   %ip = getelementptr i8, ptr %rec, i64 4
   store i32 %instrument, ptr %ip
   %qp = getelementptr i8, ptr %rec, i64 8
-  store double %q, ptr %qp
+  call void @store_f64(double %q, ptr %qp)
   %pp = getelementptr i8, ptr %rec, i64 16
-  store double %p, ptr %pp
+  call void @store_f64(double %p, ptr %pp)
   %k1 = add i64 %k, 1
   store i64 %k1, ptr %count
   ret void
