@@ -129,8 +129,9 @@ typedef void (*stratc_init_fn)(void *state);
 
 /* One evaluation step at `time_ns` (UTC nanoseconds since the epoch). `params` has
  * param_count entries, `inputs` instrument_count * STRATC_INPUT_FIELDS, `seen` instrument_count
- * (non-zero once the instrument has delivered data), `out` room for max_decisions. Returns the
- * number of decisions written to `out`. */
+ * (non-zero once the instrument has delivered data), `out` room for max_decisions; the five
+ * buffers must not overlap. Returns the number of decisions written to `out`. Every double the
+ * step writes (state, decisions) is either a number or the one NaN 0x7ff8000000000000. */
 typedef int64_t (*stratc_step_fn)(void *state, const stratc_value *params, const double *inputs,
                                   const uint64_t *seen, int64_t time_ns, stratc_decision *out);
 

@@ -76,7 +76,7 @@ struct StepWriter {
   mutating func line(_ s: String) { text += "  " + s + "\n" }
 
   mutating func writeStep() {
-    text += "define internal i64 @stratc_step(ptr %state, ptr %params, ptr %inputs, ptr %seen, i64 %time, ptr %out) {\nentry:\n"
+    text += "define internal i64 @stratc_step(ptr noalias %state, ptr noalias %params, ptr noalias %inputs, ptr noalias %seen, i64 %time, ptr noalias %out) {\nentry:\n"
     line("%count = alloca i64")
     line("store i64 0, ptr %count")
     for (i, instruction) in module.step.enumerated() { write(i, instruction) }

@@ -64,7 +64,7 @@ import Testing
   @Test func irPrintsTheLLVMModule() throws {
     let run = try Stratc.run(["ir", "--llvm", Self.strategy("pairs")])
     #expect(run.status == 0)
-    #expect(run.stdout.contains("define internal i64 @stratc_step(ptr %state, ptr %params, ptr %inputs, ptr %seen, i64 %time, ptr %out)"))
+    #expect(run.stdout.contains("define internal i64 @stratc_step(ptr noalias %state, ptr noalias %params, ptr noalias %inputs, ptr noalias %seen, i64 %time, ptr noalias %out)"))
     #expect(run.stdout.contains("define ptr @stratc_strategy_v1()"))
     #expect(!run.stdout.contains("fast"), "no fast-math flags")
   }

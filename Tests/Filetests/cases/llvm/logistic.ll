@@ -12,11 +12,9 @@ declare double @llvm.round.f64(double)
 declare i64 @llvm.fptosi.sat.i64.f64(double)
 
 define internal void @store_f64(double %x, ptr %p) alwaysinline {
-  %b = bitcast double %x to i64
-  %m = and i64 %b, 9223372036854775807
-  %nan = icmp ugt i64 %m, 9218868437227405312
-  %c = select i1 %nan, i64 9221120237041090560, i64 %b
-  store i64 %c, ptr %p
+  %nan = fcmp uno double %x, %x
+  %c = select i1 %nan, double 0x7FF8000000000000, double %x
+  store double %c, ptr %p
   ret void
 }
 
@@ -96,10 +94,12 @@ grow:
 done:
   %s = phi double [ %s2, %evict ], [ %s1, %grow ]
   %q = phi double [ %q2, %evict ], [ %q1, %grow ]
-  call void @store_f64(double %s, ptr %sump)
-  call void @store_f64(double %q, ptr %sqp)
+  ; The value first, then the sums: the step's reads of the sums that follow can then take
+  ; them from these stores (a store at a variable index in between would force reloads).
   %vp = getelementptr double, ptr %b, i64 %h
   call void @store_f64(double %v, ptr %vp)
+  call void @store_f64(double %s, ptr %sump)
+  call void @store_f64(double %q, ptr %sqp)
   %h1 = add i64 %h, 1
   %wrap = icmp eq i64 %h1, %cap
   %h2 = select i1 %wrap, i64 0, i64 %h1
@@ -269,16 +269,17 @@ done:
   %sxx = phi double [ %sxx2, %evict ], [ %sxx1, %grow ]
   %syy = phi double [ %syy2, %evict ], [ %syy1, %grow ]
   %sxy = phi double [ %sxy2, %evict ], [ %sxy1, %grow ]
-  call void @store_f64(double %sx, ptr %sxp)
-  call void @store_f64(double %sy, ptr %syp)
-  call void @store_f64(double %sxx, ptr %sxxp)
-  call void @store_f64(double %syy, ptr %syyp)
-  call void @store_f64(double %sxy, ptr %sxyp)
+  ; The values first, then the sums (as in window_push).
   %xp = getelementptr double, ptr %b, i64 %h
   call void @store_f64(double %x, ptr %xp)
   %yh = add i64 %cap, %h
   %yp = getelementptr double, ptr %b, i64 %yh
   call void @store_f64(double %y, ptr %yp)
+  call void @store_f64(double %sx, ptr %sxp)
+  call void @store_f64(double %sy, ptr %syp)
+  call void @store_f64(double %sxx, ptr %sxxp)
+  call void @store_f64(double %syy, ptr %syyp)
+  call void @store_f64(double %sxy, ptr %sxyp)
   %h1 = add i64 %h, 1
   %wrap = icmp eq i64 %h1, %cap
   %h2 = select i1 %wrap, i64 0, i64 %h1
@@ -388,7 +389,7 @@ define internal void @decide(ptr %out, ptr %count, i8 %kind, i32 %instrument, do
 }
 @stratc_constants = internal global [6 x i64] [i64 0, i64 4591870180066957722, i64 -4597049319638433792, i64 -4606056518893174784, i64 -4617991057905706598, i64 4607182418800017408]
 
-define internal i64 @stratc_step(ptr %state, ptr %params, ptr %inputs, ptr %seen, i64 %time, ptr %out) {
+define internal i64 @stratc_step(ptr noalias %state, ptr noalias %params, ptr noalias %inputs, ptr noalias %seen, i64 %time, ptr noalias %out) {
 entry:
   %count = alloca i64
   store i64 0, ptr %count
