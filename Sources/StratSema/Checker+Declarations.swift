@@ -163,6 +163,10 @@ extension Checker {
           report(SemaDiagnostics.nonPositiveDuration("the window of `max_orders`", span: per.span))
           continue
         }
+        guard value.asDouble >= 1 else {
+          report(SemaDiagnostics.noOrdersAllowed(span: item.value.span))
+          continue
+        }
         checked.risk.append(.orderRate(count: Int(value.asDouble), windowNanos: window))
       }
     }

@@ -9,9 +9,9 @@ extension Checker {
     switch expr {
     case .error:
       return nil
-    case .number(let value, let isInteger, let span):
-      if isInteger, let int = Int64(exactly: value) {
-        return TypedExpr(kind: .constant(.i64(int)), type: .int, span: span, isLiteral: true)
+    case .number(let value, let integer, let span):
+      if let integer {
+        return TypedExpr(kind: .constant(.i64(integer)), type: .int, span: span, isLiteral: true)
       }
       return TypedExpr(kind: .constant(.f64(value)), type: .plainFloat, span: span, isLiteral: true)
     case .duration(let ns, let span):

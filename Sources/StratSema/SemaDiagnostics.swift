@@ -279,6 +279,12 @@ enum SemaDiagnostics {
     Diagnostic(id: "risk.negative", message: "the limit `\(name)` must not be negative", primary: Label(span))
   }
 
+  static func noOrdersAllowed(span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "risk.zero-orders", message: "`max_orders` must be at least 1: a limit of 0 would refuse every order",
+      primary: Label(span), notes: ["to stop a strategy trading, remove its rules or stop it in the runtime"])
+  }
+
   static func missingPer(_ id: Identifier) -> Diagnostic {
     Diagnostic(id: "risk.missing-per", message: "`max_orders` needs a window: `max_orders = 10 per 1m`", primary: Label(id.span))
   }

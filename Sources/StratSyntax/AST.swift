@@ -144,7 +144,7 @@ public enum ScheduleItem: Sendable {
 
 /// An expression with its span.
 public indirect enum Expr: Sendable {
-  case number(Double, isInteger: Bool, SourceSpan)
+  case number(Double, integer: Int64?, SourceSpan)
   case duration(nanoseconds: Int64, SourceSpan)
   case bool(Bool, SourceSpan)
   case name(Identifier)

@@ -112,12 +112,13 @@ extension Parser {
     switch token.kind {
     case .number:
       advance()
-      let isInteger = !token.text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
       guard let value = Double(token.text), value.isFinite else {
         error("parse.number-out-of-range", "the number `\(token.text)` is too large", at: token.span)
         return .error(token.span)
       }
-      return .number(value, isInteger: isInteger, token.span)
+      // An integer literal keeps its exact value (a Double holds only 53 bits); one beyond the
+      // Int range is a Float.
+      return .number(value, integer: Int64(token.text), token.span)
     case .duration:
       advance()
       return durationLiteral(token)

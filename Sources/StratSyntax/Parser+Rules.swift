@@ -52,7 +52,8 @@ extension Parser {
     case .keyword(.flat):
       advance()
       var instrument: Identifier?
-      if at(.identifier), tokens[position + 1].kind != .symbol(.assign) {
+      // `flat x = …` is `flat` then an assignment, and `flat cancel a` is `flat` then a cancel.
+      if at(.identifier), tokens[position + 1].kind != .symbol(.assign), !startsCancel {
         let token = advance()
         instrument = Identifier(name: token.text, span: token.span)
       }
@@ -74,11 +75,13 @@ extension Parser {
       return .order(
         isBuy: isBuy, instrument: instrument, quantity: quantity, limit: limit, style: style,
         span: span(from: start))
-    case .identifier where atWord("cancel") && tokens[position + 1].kind == .identifier:
+    case .identifier where startsCancel:
       advance()
       let instrument = expectIdentifier("an instrument after `cancel`")!
       var isBuy: Bool?
-      if at(.keyword(.buy)) || at(.keyword(.sell)) { isBuy = advance().kind == .keyword(.buy) }
+      if at(.keyword(.buy)) || at(.keyword(.sell)), !startsOrderAfterSide {
+        isBuy = advance().kind == .keyword(.buy)
+      }
       return .cancel(instrument: instrument, isBuy: isBuy, span: span(from: start))
     case .identifier:
       let name = expectIdentifier("a state variable")!
@@ -88,6 +91,20 @@ extension Parser {
       reportExpectedAction()
       return nil
     }
+  }
+
+  /// At `cancel IDENT`: a cancel action (`cancel` is a contextual word, not a keyword).
+  var startsCancel: Bool { atWord("cancel") && tokens[position + 1].kind == .identifier }
+
+  /// At `buy`/`sell` after `cancel IDENT`: true when it begins an order (`buy a 5`) rather than
+  /// naming the side to cancel. A side is followed by anything but an instrument: the end of
+  /// the rule, another action, an assignment (`cancel a buy  x = 1`) or a cancel (`cancel a buy
+  /// cancel b`).
+  var startsOrderAfterSide: Bool {
+    let next = tokens[position + 1]
+    guard next.kind == .identifier else { return false }
+    let after = tokens[position + 2].kind
+    return after != .symbol(.assign) && !(next.text == "cancel" && after == .identifier)
   }
 
   mutating func reportExpectedAction() {

@@ -150,29 +150,38 @@ final class PerturbingExecutor: StrategyExecutor {
 /// when one is fixed, its test fails ("known issue was not recorded") and the generator may draw
 /// it again.
 @Suite struct RandomStrategyFindings {
-  static let rejected: [(String, String)] = [
-    // A limit of 0 is not negative; the checker accepts it, then the IR verifier refuses it
-    // (internal error, exit 3): "expected at least 1 order in a window of at least 1 ns".
-    ("max_orders zero", "risk { max_orders = 0 per 1m }"),
-    // Int64.max is an Int, but literals go through a Double (2^63 after rounding), so it is
-    // read as a Float and cannot be a state's Int value.
+  /// Valid programs the compiler once rejected, found by the random strategies; fixed.
+  static let accepted: [(String, String)] = [
+    // Literals went through a Double, so Int64.max was read as a Float (2^63 after rounding).
     ("Int64.max literal", "state n: Int = 9223372036854775807  when n > 0 { flat a }"),
-    // The grammar's `cancel IDENT ["buy" | "sell"]` then an action `buy IDENT expr`: the parser
-    // takes `buy` as the side of the cancel.
+    // `cancel a buy` took `buy` as the side of the cancel, then failed on `a 5`.
     ("cancel then buy", "when true { cancel a  buy a 5 }"),
-    // `flat [IDENT]` then an action `cancel IDENT`: `cancel` is a contextual word, read as
-    // the instrument to flatten.
+    // `flat cancel` took the contextual word `cancel` as the instrument to flatten.
     ("flat then cancel", "when true { flat  cancel a }"),
   ]
 
-  @Test(arguments: rejected.map(\.0))
-  func compilerAcceptsValidProgram(name: String) {
-    let body = Self.rejected.first { $0.0 == name }!.1
+  static func compile(_ body: String) -> Compiler.Result {
     let text = "strategy found instrument a " + body
-    let result = Compiler.compile(SourceFile(path: "found.strat", bytes: Array(text.utf8)))
+    return Compiler.compile(SourceFile(path: "found.strat", bytes: Array(text.utf8)))
+  }
+
+  @Test(arguments: accepted.map(\.0))
+  func compilerAcceptsValidProgram(name: String) {
+    let result = Self.compile(Self.accepted.first { $0.0 == name }!.1)
     let errors = (result.diagnostics.filter { $0.severity == .error } + result.internalErrors)
-    withKnownIssue("found by the random strategies, not fixed yet") {
-      #expect(errors.isEmpty && result.module != nil, "\(errors.map(\.message))")
-    }
+    #expect(errors.isEmpty && result.module != nil, "\(errors.map(\.message))")
+  }
+
+  @Test func theIntLiteralIsExact() throws {
+    let module = try #require(Self.compile("state n: Int = 9223372036854775807  when n > 0 { flat a }").module)
+    #expect(module.slots.contains { $0.kind == .scalar(.i64, initial: .i64(.max)) })
+  }
+
+  /// `max_orders = 0` was accepted by the checker and then refused by the IR verifier as an
+  /// internal error (exit 3); it is now the user's error, located.
+  @Test func zeroOrdersIsTheUsersError() {
+    let result = Self.compile("risk { max_orders = 0 per 1m }")
+    #expect(result.internalErrors.isEmpty)
+    #expect(result.diagnostics.contains { $0.id == "risk.zero-orders" })
   }
 }

@@ -106,7 +106,8 @@ struct StrategyBuilder {
   ]
   static let intLiterals = [
     "0", "1", "2", "3", "7", "(-1)", "(-3)", "100", "1000000", "4611686018427387904",
-    "(-4611686018427387904)", "9007199254740992",
+    "(-4611686018427387904)", "9007199254740992", "9007199254740993", "9223372036854775807",
+    "(-9223372036854775807)",
   ]
   static let durationLiterals = ["250ms", "30s", "5m", "1h", "1d", "0s", "90s", "(-5m)"]
 
@@ -237,21 +238,8 @@ struct StrategyBuilder {
         case 1: "\(field(.price)) > \(field(.price))"
         default: expr(.bool, depth: rng.int(1...3), literal: false).text
         }
-      var actions = (0..<rng.int(1...4)).map { _ in action() }
-      // The grammar is ambiguous here and the parser reads greedily: `cancel x buy x 5` is
-      // `cancel x buy` then a stray `x 5`, and `flat cancel x` flattens an instrument named
-      // `cancel`. Give such a cancel its side and such a flat its instrument.
-      for i in actions.indices.dropLast() {
-        let next = actions[i + 1]
-        if actions[i].hasPrefix("cancel"), actions[i].split(separator: " ").count == 2,
-          next.hasPrefix("buy ") || next.hasPrefix("sell ")
-        {
-          actions[i] += rng.pick([" buy", " sell"])
-        }
-        if actions[i] == "flat", next.hasPrefix("cancel") {
-          actions[i] = "flat \(rng.pick(instruments))"
-        }
-      }
+      // Any order of actions: `cancel x buy x 5` and `flat cancel x` once tripped the parser.
+      let actions = (0..<rng.int(1...4)).map { _ in action() }
       declarations.append("when \(condition) { \(actions.joined(separator: "  ")) }")
     }
   }
@@ -290,7 +278,7 @@ struct StrategyBuilder {
     if rng.chance(2) { items.append("max_notional = \(rng.pick(["1e6", "5000"]))") }
     if rng.chance(2) { items.append("max_daily_loss = \(rng.pick(["5000", "0"]))") }
     if rng.chance(2) { items.append("price_band = \(rng.pick(["0.05", "1"]))") }
-    // `max_orders = 0` would be valid too, but the IR verifier refuses it (a known issue).
+    // `max_orders = 0` is an error (`risk.zero-orders`).
     if rng.chance(2) {
       items.append("max_orders = \(rng.pick(["10", "1"])) per \(rng.pick(["1m", "1s", "1d"]))")
     }
