@@ -8,6 +8,7 @@ enum Help {
       stratc check FILE...                     check strategies; report every problem
       stratc ir FILE [--no-opt] [--llvm]       print the IR (or the LLVM IR)
       stratc build FILE -o NAME.so [--cpu C]   compile to a shared object with the C ABI of include/stratc.h
+      stratc inspect NAME.so                   check a stratc object and print what it says of itself
       stratc report FILE [--json]              print the static report (state, operations, warm-up)
       stratc backtest FILE --data SYMBOL=PATH... --out DIR   run a backtest on CSV bars
       stratc data import|info|export|book ...  market data: tick store import, describe, export, rebuilt book
@@ -36,6 +37,15 @@ enum Help {
     lowered, before constant folding, shared windows and dead-code removal. --llvm prints the
     LLVM IR the JIT and AOT compile instead: the step and init functions, the buffer
     arithmetic they inline, and the descriptor of include/stratc.h.
+    """
+
+  static let inspect = """
+    stratc inspect NAME.so
+
+    Checks a stratc object as `--object` does (a whole ELF shared object for this machine, with
+    the .stratc metadata section, of this ABI version, with a consistent descriptor) and prints
+    its metadata, instruments, parameters (the values it was built with), state slots and the
+    input fields it reads. Runs none of its steps. Exit 1 with the reason when it is refused.
     """
 
   static let build = """

@@ -22,6 +22,7 @@ func run(_ argv: [String]) -> ExitCode {
   if command == "sweep" { return SweepCommand.run(rest) }
   let helpTexts = [
     "check": Help.check, "ir": Help.ir, "report": Help.report, "backtest": Help.backtest, "build": Help.build,
+    "inspect": Help.inspect,
   ]
   guard let help = helpTexts[command] else {
     Output.standardError("stratc: unknown command `\(command)`\n\n" + Help.main + "\n")
@@ -50,6 +51,7 @@ func run(_ argv: [String]) -> ExitCode {
     case "ir": return try CompileCommands.ir(args, output: output)
     case "report": return try CompileCommands.report(args, output: output)
     case "build": return try BuildCommand.run(args, output: output)
+    case "inspect": return try InspectCommand.run(args, output: output)
     default: return try BacktestCommand.run(args, output: output)
     }
   } catch Arguments.Problem.usage(let message) {

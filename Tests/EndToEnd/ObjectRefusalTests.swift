@@ -76,4 +76,20 @@ import Testing
   @Test func aMissingObjectIsRefused() throws {
     Self.expectRefused(try Self.backtest("pairs", object: "/nonexistent/pairs.so"), "object.unreadable")
   }
+
+  @Test func inspectDescribesTheObjectAndRefusesDamage() throws {
+    let run = try Stratc.run(["inspect", Self.object])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("strategy   pairs") && run.stdout.contains("param      lookback: int = 20"))
+    #expect(run.stdout.contains("reads      close"))
+    let truncated = try Self.variant { Array($0.prefix($0.count / 2)) }
+    Self.expectRefused(try Stratc.run(["inspect", truncated]), "object.truncated")
+  }
+
+  @Test func buildsAreReproducible() throws {
+    let again = Stratc.temporaryDirectory() + ".so"
+    #expect(try Stratc.run(["build", BackendTests.strategy("pairs"), "-o", again]).status == 0)
+    let first = try Data(contentsOf: URL(fileURLWithPath: Self.object))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == first, "the same source builds the same bytes")
+  }
 }
