@@ -109,4 +109,19 @@ import Testing
     #expect(jit.csv == interp.csv)
     #expect(jit.stderr.contains("6 trials (jit: 3 compiled codes)"), "\(jit.stderr)")
   }
+
+  @Test func bookSweepsShareOneCompiledCodeToo() throws {
+    func sweep(_ backend: String) throws -> (csv: String, stderr: String) {
+      let out = Stratc.temporaryDirectory() + ".csv"
+      let run = try Stratc.run(
+        ["sweep", BackendTests.strategy("market_maker"), "--data", BackendTests.lobster, "--order-latency", "100us",
+         "--param", "lot=100,200", "--param", "min_spread=0.05,0.1", "--out", out, "--quiet", "--backend", backend])
+      #expect(run.status == 0, "\(backend): \(run.stderr)")
+      return (BackendTests.read(out), run.stderr)
+    }
+    let interp = try sweep("interp")
+    let aot = try sweep("aot")
+    #expect(aot.csv == interp.csv && interp.csv.split(separator: "\n").count == 6)
+    #expect(aot.stderr.contains("4 trials (aot: 1 compiled code)"), "\(aot.stderr)")
+  }
 }
