@@ -69,6 +69,13 @@ public struct InputField: RawRepresentable, Hashable, Comparable, Sendable, Cust
     }
   }
 
+  /// Writes every field's `initialValue` into the records of `instruments` instruments.
+  public static func initialize(_ record: UnsafeMutablePointer<Double>, instruments: Int) {
+    for i in 0..<instruments {
+      for field in allFields { record[i &* count &+ field.rawValue] = field.initialValue }
+    }
+  }
+
   /// The book level (1-based) and column (0 bid price, 1 bid size, 2 ask price, 3 ask size).
   public var bookLevel: (level: Int, column: Int)? {
     guard isBookField else { return nil }

@@ -99,11 +99,7 @@ public final class Interpreter: StrategyExecutor {
       state.storeBytes(of: scalar.bits, toByteOffset: scalar.offset, as: UInt64.self)
     }
     inputs.initialize(repeating: 0, count: max(1, instrumentCount * InputField.count))
-    for instrument in 0..<instrumentCount {
-      for field in InputField.allFields {
-        inputs[instrument &* InputField.count &+ field.rawValue] = field.initialValue
-      }
-    }
+    InputField.initialize(inputs, instruments: instrumentCount)
     seenFlags.initialize(repeating: 0, count: max(1, instrumentCount))
     decisionCount.pointee = 0
   }

@@ -1,3 +1,5 @@
+import StratIR
+
 // The scalar opcodes whose meaning takes more than one machine instruction, written so that
 // every backend can reproduce them exactly with compares and selects (see the opcode table).
 
@@ -47,5 +49,5 @@
 /// NaN operands; LLVM may commute an add), so without this the backends would agree on every
 /// value but not on NaN signs. Done on the bits, so no floating-point rewrite can undo it.
 @inline(__always) func canonical(_ x: Double) -> Double {
-  x.bitPattern & 0x7FFF_FFFF_FFFF_FFFF > 0x7FF0_0000_0000_0000 ? Double(bitPattern: 0x7FF8_0000_0000_0000) : x
+  x.bitPattern & 0x7FFF_FFFF_FFFF_FFFF > 0x7FF0_0000_0000_0000 ? Double(bitPattern: IRConstant.canonicalNaNBits) : x
 }

@@ -70,19 +70,3 @@ struct StateLayout {
   }
 }
 
-extension IRConstant {
-  /// The constant as a state field holds it: f64 NaNs canonical (WindowSemantics.md).
-  var canonicalBits: UInt64 {
-    if case .f64(let value) = self { return canonical(value).bitPattern }
-    return bits
-  }
-
-  /// The constant as it sits in a register.
-  var bits: UInt64 {
-    switch self {
-    case .f64(let value): value.bitPattern
-    case .i64(let value): UInt64(bitPattern: value)
-    case .bool(let value): value ? 1 : 0
-    }
-  }
-}

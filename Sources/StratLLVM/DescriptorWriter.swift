@@ -53,6 +53,7 @@ struct DescriptorWriter {
   static let descriptorSize = 144
 
   private mutating func writeRisk() -> String {
+    // The verifier (NativeBackend.check) has proved every risk instrument exists, so this folds.
     let limits = (try? StrategyInterface(module: module).risk) ?? RiskLimits()
     let positions = table("max_position", "double", (0..<module.instruments.count).map { i in
       Self.double(limits.maxPosition.indices.contains(i) ? limits.maxPosition[i] : nil)

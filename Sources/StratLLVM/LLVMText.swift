@@ -50,11 +50,10 @@ public enum LLVMText {
       text += "  call void @llvm.memset.p0.i64(ptr align 8 %state, i8 0, i64 \(module.stateBytes), i1 false)\n"
     }
     for (index, (slot, offset)) in zip(module.slots, slotOffsets(module)).enumerated() {
-      guard case .scalar(_, let initial) = slot.kind, initial.asBits != "0" else { continue }
       // A NaN initial value is stored canonical, like every f64 the step stores.
-      let bits = initial.type == .f64 && initial.asBits.isNaNBits ? String(Int64(bitPattern: 0x7FF8_0000_0000_0000)) : initial.asBits
+      guard case .scalar(_, let initial) = slot.kind, initial.canonicalBits != 0 else { continue }
       text += "  %s\(index) = getelementptr i8, ptr %state, i64 \(offset)\n"
-      text += "  store i64 \(bits), ptr %s\(index)\n"
+      text += "  store i64 \(Int64(bitPattern: initial.canonicalBits)), ptr %s\(index)\n"
     }
     return text + "  ret void\n}\ndeclare void @llvm.memset.p0.i64(ptr, i8, i64, i1)\n"
   }
@@ -123,13 +122,5 @@ struct StepWriter {
 extension String {
   func leftPadded(_ width: Int) -> String {
     count >= width ? self : String(repeating: "0", count: width - count) + self
-  }
-}
-
-extension String {
-  /// True when this signed decimal is the bit pattern of an f64 NaN.
-  var isNaNBits: Bool {
-    guard let value = Int64(self) else { return false }
-    return Double(bitPattern: UInt64(bitPattern: value)).isNaN
   }
 }

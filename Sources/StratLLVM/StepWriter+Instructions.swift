@@ -153,14 +153,8 @@ extension StepWriter {
 }
 
 extension IRConstant {
-  /// The bit pattern as a signed decimal, for `bitcast i64 … to double`.
-  var asBits: String {
-    switch self {
-    case .f64(let d): String(Int64(bitPattern: d.bitPattern))
-    case .i64(let v): String(v)
-    case .bool(let b): b ? "1" : "0"
-    }
-  }
+  /// The bit pattern as a signed decimal, for `bitcast i64 … to double` and i64 stores.
+  var asBits: String { String(Int64(bitPattern: bits)) }
 }
 
 extension SlotKind {

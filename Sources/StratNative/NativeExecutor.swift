@@ -87,9 +87,7 @@ public final class NativeExecutor: StrategyExecutor {
 
   public func reset() {
     code.initialize(state)
-    for i in 0..<instrumentCount {
-      for field in InputField.allFields { inputs[i * InputField.count + field.rawValue] = field.initialValue }
-    }
+    InputField.initialize(inputs, instruments: instrumentCount)
     seen.initialize(repeating: 0, count: max(1, instrumentCount))
     decisionCount.pointee = 0
   }

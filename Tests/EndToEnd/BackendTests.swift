@@ -59,6 +59,8 @@ import Testing
     let interp = try Self.run("pairs", data, backend: ["--backend", "interp"])
     let out = try Self.run("pairs", data, backend: ["--object", object])
     Self.expectSameFiles(out, as: interp, backend: "aot", "pairs --object")
+    let defaults = try Self.run("pairs", ["--data", Self.bars], backend: ["--object", object])
+    #expect(Self.read(defaults + "/trades.csv") != Self.read(out + "/trades.csv"), "entry=1.5 must change the trades")
   }
 
   @Test func irPrintsTheLLVMModule() throws {

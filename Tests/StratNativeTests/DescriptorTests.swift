@@ -29,7 +29,10 @@ import Testing
     let (module, _) = try referenceModule("market_maker")
     let risk = try NativeBackend.jit(module).interface.risk
     #expect(risk == (try StrategyInterface(module: module)).risk)
-    #expect(risk.maxPosition.contains { $0 != nil } || risk.maxOrderQuantity != nil, "market_maker declares limits")
+    // market_maker declares max_position s = 500, max_order = 1000, max_orders = 2000 per 1s.
+    #expect(risk.maxPosition == [500] && risk.maxOrderQuantity == 1000)
+    #expect(risk.maxOrders == 2000 && risk.orderRateWindowNanos == 1_000_000_000)
+    #expect(risk.maxOrderNotional == nil && risk.maxDailyLoss == nil && risk.priceBand == nil)
   }
 
   @Test func parametersBindByNameAndKind() throws {
