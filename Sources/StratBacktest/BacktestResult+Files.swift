@@ -1,5 +1,6 @@
 import Foundation
 import StratABI
+import StratDiagnostics
 import StratMarket
 
 extension BacktestResult {
@@ -13,7 +14,7 @@ extension BacktestResult {
     } catch {
       throw BacktestError(
         id: "backtest.io",
-        message: "cannot create the output folder `\(directory)`: \(error)"
+        message: "cannot create the output folder `\(directory)`: \(SystemErrorText.describe(error))"
       )
     }
     let base = directory.hasSuffix("/") ? directory : directory + "/"

@@ -1,5 +1,6 @@
 internal import CLLVM
 import Foundation
+import StratDiagnostics
 import StratIR
 import StratNative
 
@@ -14,7 +15,7 @@ enum AOTCompiler {
     do {
       try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     } catch {
-      throw .emit("cannot create \(scratch.path): \(error.localizedDescription)")
+      throw .emit("cannot create \(scratch.path): \(SystemErrorText.describe(error))")
     }
     defer { try? FileManager.default.removeItem(at: scratch) }
     let object = scratch.appendingPathComponent("\(name).o").path
@@ -29,7 +30,7 @@ enum AOTCompiler {
       if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
       try FileManager.default.moveItem(atPath: linked, toPath: path)
     } catch {
-      throw .emit("cannot write \(path): \(error.localizedDescription)")
+      throw .emit("cannot write \(path): \(SystemErrorText.describe(error))")
     }
   }
 

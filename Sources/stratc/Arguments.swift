@@ -39,6 +39,21 @@ struct Arguments {
         throw Problem.usage("unknown option --\(name)")
       }
     }
+    try refuseRepeats()
+  }
+
+  /// Options that may be given more than once; any other, given twice, would silently keep
+  /// only one of its values.
+  static let repeatable: Set<String> = ["data", "param", "instrument"]
+
+  private func refuseRepeats() throws {
+    var seen: Set<String> = []
+    for option in options where option.value != nil && !Self.repeatable.contains(option.name) {
+      guard seen.insert(option.name).inserted else {
+        let given = options.filter { $0.name == option.name }.map { $0.value.map { "`\($0)`" } ?? "" }
+        throw Problem.usage("--\(option.name) is given more than once (\(given.joined(separator: ", "))); give it once")
+      }
+    }
   }
 
   /// True when the switch was given.
@@ -51,12 +66,18 @@ struct Arguments {
   func value(_ name: String) -> String? { values(name).last }
 
   /// Parses repeated `NAME=VALUE` options into pairs, in order.
+  /// A NAME given twice is refused: which value was meant cannot be known.
   func pairs(_ name: String) throws -> [(String, String)] {
-    try values(name).map { text in
+    var seen: [String: String] = [:]
+    return try values(name).map { text in
       guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
         throw Problem.usage("--\(name) expects NAME=VALUE; found `\(text)`")
       }
-      return (String(text[..<eq]), String(text[text.index(after: eq)...]))
+      let key = String(text[..<eq])
+      if let earlier = seen.updateValue(text, forKey: key) {
+        throw Problem.usage("--\(name) \(key) is given twice (`\(earlier)` and `\(text)`); give it once")
+      }
+      return (key, String(text[text.index(after: eq)...]))
     }
   }
 }

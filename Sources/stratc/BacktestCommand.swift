@@ -15,7 +15,10 @@ enum BacktestCommand {
     }
     let dataSpecs = args.values("data")
     guard !dataSpecs.isEmpty else { throw Arguments.Problem.usage("give at least one --data SYMBOL=PATH") }
-    guard args.value("out") != nil else { throw Arguments.Problem.usage("give --out DIR") }
+    guard let out = args.value("out") else { throw Arguments.Problem.usage("give --out DIR") }
+    try OutputPaths.checkBacktest(
+      out: out, report: args.value("report"),
+      inputs: args.positional + OutputPaths.dataPaths(dataSpecs) + [args.value("object")].compactMap { $0 })
     guard let fill = FillMode(rawValue: args.value("fill") ?? "next-open") else {
       throw Arguments.Problem.usage("--fill must be next-open or close")
     }

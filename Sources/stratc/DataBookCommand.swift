@@ -48,12 +48,8 @@ enum DataBookCommand {
     let options: Options
     do {
       options = try parse(args)
-    } catch Arguments.Problem.usage(let message) {
-      Output.standardError("stratc data book: \(message)\n\n\(help)\n")
-      return .usage
     } catch {
-      Output.standardError("stratc data book: \(error)\n")
-      return .usage
+      return CommandFailure.exitCode(for: error, command: "data book", help: help, output: Output(arguments: args))
     }
     do throws(MarketDataError) {
       try replay(options)

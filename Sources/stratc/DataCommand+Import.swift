@@ -12,6 +12,8 @@ enum DataImportCommand {
     guard !args.positional.isEmpty else { throw Arguments.Problem.usage("expected at least one INPUT file") }
     guard let folder = args.value("store") else { throw Arguments.Problem.usage("expected --store DIR") }
     let policy = try DataCommand.policy(args)
+    // A bad --format is the command line's fault, before any file is read.
+    if args.value("format") != nil, let first = args.positional.first { _ = try DataCommand.format(of: first, args) }
     let store = TickStore(folder: folder)
     var status = ExitCode.success
     for input in args.positional {
@@ -26,14 +28,14 @@ enum DataImportCommand {
     return status
   }
 
-  /// The format of `input`, turning a usage problem into a plain diagnostic-free rethrow.
+  /// The format of `input` (`--format` was checked before the first file).
   private static func formatOf(_ input: String, _ args: Arguments) throws(MarketDataError) -> DataFormat {
     do {
       return try DataCommand.format(of: input, args)
     } catch let error as MarketDataError {
       throw error
     } catch {
-      throw MarketDataError(diagnostics: [Diagnostic(id: "data.source.bad-format", message: "\(error)")])
+      throw MarketDataError(diagnostics: [Diagnostic(id: "data.source.bad-format", message: SystemErrorText.describe(error))])
     }
   }
 

@@ -26,16 +26,10 @@ enum DataCommand {
       default:
         throw Arguments.Problem.usage("unknown data subcommand `\(sub)`; expected import, info, export, book or bench")
       }
-    } catch Arguments.Problem.usage(let message) {
-      Output.standardError("stratc data \(sub): \(message)\n\n\(Help.data)\n")
-      return .usage
     } catch let error as MarketDataError {
-      var output = Output()
-      if args.contains("--diagnostics=json") { output.format = .json }
-      return fail(error, output)
+      return fail(error, Output(arguments: rest))
     } catch {
-      Output.standardError("stratc data \(sub): \(error)\n")
-      return .userError
+      return CommandFailure.exitCode(for: error, command: "data \(sub)", help: Help.data, output: Output(arguments: rest))
     }
   }
 

@@ -6,6 +6,16 @@ struct Output {
   enum Format { case text, json }
   var format: Format = .text
 
+  init() {}
+
+  /// The form `--diagnostics` asks for, read leniently: for errors met before the command line
+  /// is parsed (a bad `--diagnostics` value itself is reported by the parser).
+  init(arguments: [String]) {
+    let json = arguments.contains("--diagnostics=json")
+      || zip(arguments, arguments.dropFirst()).contains { $0 == ("--diagnostics", "json") }
+    format = json ? .json : .text
+  }
+
   /// Writes diagnostics to stderr in the chosen form.
   func report(_ diagnostics: [Diagnostic]) {
     for d in diagnostics {
@@ -24,15 +34,36 @@ struct Output {
     FileHandle.standardOutput.write(Data(text.utf8))
   }
 
-  /// Reads a source file, or returns the diagnostic that says why not.
+  /// The largest source file stratc reads (a strategy is a page or two; this only bounds memory).
+  static let sourceLimit = 4 << 20
+
+  /// Reads a source file once, as a stream (so a FIFO or `<(…)` works), or returns the
+  /// diagnostic that says why not.
   static func readSource(_ path: String) -> Result<SourceFile, Diagnostic> {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      let why = !exists ? "no such file" : isDirectory.boolValue ? "it is a directory" : "it cannot be read"
-      return .failure(Diagnostic(id: "io.cannot-read", message: "cannot read \(path): \(why)"))
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return .failure(cannotRead(path, SystemErrorText.reason(errno: errno))) }
+    defer { close(fd) }
+    var info = stat()
+    if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return .failure(cannotRead(path, "it is a directory")) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      guard count >= 0 else { return .failure(cannotRead(path, SystemErrorText.reason(errno: errno))) }
+      if count == 0 { break }
+      bytes += chunk[..<count]
+      guard bytes.count <= sourceLimit else {
+        return .failure(Diagnostic(
+          id: "io.source-too-large", message: "\(path) is larger than \(sourceLimit >> 20) MiB, the most stratc reads as a source",
+          notes: ["a strategy source is text of a few kilobytes; is this the right file?"]))
+      }
     }
-    return .success(SourceFile(path: path, bytes: [UInt8](data)))
+    return .success(SourceFile(path: path, bytes: bytes))
+  }
+
+  private static func cannotRead(_ path: String, _ why: String) -> Diagnostic {
+    Diagnostic(id: "io.cannot-read", message: "cannot read \(path): \(why)")
   }
 }
 

@@ -65,14 +65,8 @@ enum SweepCommand {
       case let other: throw Arguments.Problem.usage("--diagnostics must be text or json; found `\(other)`")
       }
       return try execute(plan(args, output: output), output: output)
-    } catch Arguments.Problem.usage(let message) {
-      Output.standardError("stratc sweep: \(message)\n\n\(Help.sweep)\n")
-      return .usage
-    } catch let code as ExitCode {
-      return code
     } catch {
-      Output.standardError("stratc sweep: \(error)\n")
-      return .userError
+      return CommandFailure.exitCode(for: error, command: "sweep", help: Help.sweep, output: output)
     }
   }
 
@@ -105,6 +99,9 @@ enum SweepCommand {
     case .failure(let d):
       output.report([d])
       throw ExitCode.userError
+    }
+    if let out = args.value("out") {
+      try OutputPaths.checkFile(flag: "--out", path: out, inputs: args.positional + OutputPaths.dataPaths(dataSpecs))
     }
     return Plan(
       source: source, grid: grid, metric: metric, jobs: jobs, fill: fill,

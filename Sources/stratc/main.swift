@@ -1,7 +1,7 @@
 import Foundation
 import StratIR
 
-CrashGuard.install()
+CrashGuard.install(arguments: CommandLine.arguments)
 
 /// Runs a subcommand and returns its exit status.
 func run(_ argv: [String]) -> ExitCode {
@@ -54,12 +54,8 @@ func run(_ argv: [String]) -> ExitCode {
     case "inspect": return try InspectCommand.run(args, output: output)
     default: return try BacktestCommand.run(args, output: output)
     }
-  } catch Arguments.Problem.usage(let message) {
-    Output.standardError("stratc \(command): \(message)\n\n\(help)\n")
-    return .usage
   } catch {
-    Output.standardError("stratc \(command): \(error)\n")
-    return .userError
+    return CommandFailure.exitCode(for: error, command: command, help: help, output: Output(arguments: rest))
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import StratDiagnostics
 import StratMarket
 
 extension HTMLReport {
@@ -29,7 +30,7 @@ extension HTMLReport {
       try Data(html.utf8).write(to: url)
     } catch {
       throw BacktestError(
-        id: "backtest.io", message: "cannot write the report `\(path)`: \(error.localizedDescription)")
+        id: "backtest.io", message: "cannot write the report `\(path)`: \(SystemErrorText.describe(error))")
     }
   }
 }

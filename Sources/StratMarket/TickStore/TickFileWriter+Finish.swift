@@ -141,7 +141,7 @@ enum TickFileIO {
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
-      throw TickDiagnostics.io(path: folder, doing: "create the folder", reason: error.localizedDescription)
+      throw TickDiagnostics.io(path: folder, doing: "create the folder", reason: SystemErrorText.describe(error))
     }
   }
 

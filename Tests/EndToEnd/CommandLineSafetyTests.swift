@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// What reaches the user when something other than their source is wrong: an output path that
+/// would overwrite another, an option given twice, a file system that refuses, a crash. Never a
+/// Foundation error's dump, a Swift value, or output written before the refusal.
+@Suite struct CommandLineSafetyTests {
+  @Test func outEqualToReportIsRefusedBeforeAnythingIsWritten() throws {
+    let dir = Stratc.temporaryDirectory()
+    let run = try Stratc.run([
+      "backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--out", dir, "--report", dir,
+    ])
+    #expect(run.status == 2, "\(run.stderr)")
+    #expect(run.stderr.contains("--report \(dir) is where --out \(dir) writes"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir))
+  }
+
+  @Test func aReportOnTopOfAResultFileIsRefused() throws {
+    let dir = Stratc.temporaryDirectory()
+    let run = try Stratc.run([
+      "backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--out", dir,
+      "--report", dir + "/./trades.csv",
+    ])
+    #expect(run.status == 2, "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir))
+  }
+
+  @Test func anOutputOnTopOfAnInputIsRefused() throws {
+    let copy = try Stratc.temporaryFile(Array(try Data(contentsOf: Stratc.root.appendingPathComponent("Examples/data/GLD.csv"))), suffix: ".csv")
+    let before = try Data(contentsOf: URL(fileURLWithPath: copy))
+    let run = try Stratc.run([
+      "backtest", "Strategies/pairs.strat", "--data", "GLD=\(copy)", "--data", "GDX=Examples/data/GDX.csv",
+      "--out", Stratc.temporaryDirectory(), "--report", copy,
+    ])
+    #expect(run.status == 2, "\(run.stderr)")
+    #expect(run.stderr.contains("would overwrite the input"), "\(run.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
+  }
+
+  @Test(arguments: [
+    ["--param", "entry=1", "--param", "entry=3"],
+    ["--out", "/tmp/a", "--out", "/tmp/b"],
+    ["--instrument", "a=GLD", "--instrument", "a=SPY"],
+    ["--fill", "close", "--fill", "next-open"],
+  ])
+  func anOptionGivenTwiceIsAnError(repeated: [String]) throws {
+    var arguments = ["backtest", "Strategies/pairs.strat", "--data", "Examples/data"]
+    if !repeated.contains("--out") { arguments += ["--out", Stratc.temporaryDirectory()] }
+    let run = try Stratc.run(arguments + repeated)
+    #expect(run.status == 2, "\(repeated): \(run.stderr)")
+    #expect(run.stderr.contains("give it once"), "\(run.stderr)")
+  }
+
+  @Test func anOutFolderThatIsAFileIsNamedInWords() throws {
+    let file = try Stratc.temporaryFile([], suffix: ".txt")
+    for out in [file, file + "/inside"] {
+      let run = try Stratc.run(["backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--out", out])
+      #expect(run.status == 1 || run.status == 2, "\(run.stderr)")
+      #expect(!run.stderr.contains("Error Domain"), "\(run.stderr)")
+      #expect(!run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
+    }
+  }
+
+  @Test func anUnwritableReportSaysWhyInWords() throws {
+    let run = try Stratc.run([
+      "backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--out", Stratc.temporaryDirectory(),
+      "--report", "/proc/version/report.html",
+    ])
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stderr.contains("cannot write the report"), "\(run.stderr)")
+    #expect(!run.stderr.contains("Error Domain"), "\(run.stderr)")
+  }
+
+  @Test func aBadFormatIsAUsageErrorNotASwiftValue() throws {
+    let run = try Stratc.run(["data", "import", "Examples/data/GLD.csv", "--store", Stratc.temporaryDirectory(), "--format", "nonsense"])
+    #expect(run.status == 2, "\(run.stderr)")
+    #expect(run.stderr.hasPrefix("stratc data import: --format must be one of"), "\(run.stderr)")
+    #expect(!run.stderr.contains("usage("), "\(run.stderr)")
+  }
+
+  @Test func aSourceFromAPipeIsReadOnceAsAStream() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", "'\(Stratc.binary.path)' check <(cat Strategies/pairs.strat)"]
+    process.currentDirectoryURL = Stratc.root
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+  }
+
+  /// A signal stands in for a crash: stratc blocks opening a FIFO nobody writes, and gets SIGSEGV.
+  @Test(arguments: [false, true])
+  func theCrashHandlerNamesTheSignalInTheChosenForm(json: Bool) throws {
+    let fifo = Stratc.temporaryDirectory() + ".strat"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    defer { unlink(fifo) }
+    let process = Process()
+    process.executableURL = Stratc.binary
+    process.arguments = ["check", fifo] + (json ? ["--diagnostics=json"] : [])
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    Thread.sleep(forTimeInterval: 0.5)  // time to install the handler and block in open()
+    kill(process.processIdentifier, SIGSEGV)
+    process.waitUntilExit()
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 3)
+    #expect(text.contains("SIGSEGV"), "\(text)")
+    if json {
+      let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+      #expect(object?["id"] as? String == "internal.crash")
+    } else {
+      #expect(text.hasPrefix("error[internal.crash]: stratc crashed (SIGSEGV"), "\(text)")
+    }
+  }
+}
