@@ -44,9 +44,8 @@ enum Backends {
       case "interpreter": return .success((try Interpreter(module: module), label))
       case "jit": return .success((try executor(NativeBackend.jit(module, sourceHash: compiled.sourceHash), module), label))
       default:
-        let code = try args.value("object").map { path throws in
-          try StrategyObject.load(path: path, expecting: .init(sourceHash: compiled.sourceHash, codeHash: module.codeHash))
-        } ?? NativeBackend.aot(module, sourceHash: compiled.sourceHash, cpu: TargetCPU(args.value("cpu") ?? "host") ?? .host)
+        let code = try args.value("object").map { path throws in try loadObject(path, compiled) }
+          ?? NativeBackend.aot(module, sourceHash: compiled.sourceHash, cpu: TargetCPU(args.value("cpu") ?? "host") ?? .host)
         return .success((try executor(code, module), label))
       }
     } catch let error as ObjectError {
@@ -59,6 +58,18 @@ enum Backends {
       output.report([Diagnostic(id: "internal.backend", message: "the backend refused the IR: \(error)")])
       return .failure(.internalError)
     }
+  }
+
+  /// The object at `path`, read once and loaded from those bytes only if it is what this stratc
+  /// builds from the source (same hashes, then the same bytes as a rebuild for its CPU).
+  static func loadObject(_ path: String, _ compiled: CompileCommands.Compiled) throws -> NativeCode {
+    let image = try ObjectImage.read(path: path)
+    try image.check(.init(sourceHash: compiled.sourceHash, codeHash: compiled.module.codeHash))
+    guard let rebuild = try NativeBackend.rebuild(compiled.module, like: image.description, sourceHash: compiled.sourceHash) else {
+      throw ObjectError.foreignCPU(path: path, cpu: image.metadata.cpu)
+    }
+    try image.check(.init(rebuild: rebuild))
+    return try StrategyObject.load(image)
   }
 
   /// An executor of `code` with `module`'s parameter values and instrument symbols.

@@ -1,0 +1,78 @@
+/// Why an object was refused; each message names the file, where in it, and what to do.
+public enum ObjectError: Error, Equatable, CustomStringConvertible {
+  case unreadable(path: String)
+  case notStratcObject(path: String, why: String)
+  case truncated(path: String, size: Int)
+  /// What the system loader would crash or abort on, at a byte offset of the file.
+  case malformed(path: String, offset: Int, what: String)
+  /// What `stratc build` never writes (constructors, other libraries, an interpreter …).
+  case forbidden(path: String, offset: Int, what: String)
+  case abiVersion(path: String, found: Int, expected: Int)
+  case mismatch(path: String, what: String, object: String, expected: String)
+  /// The object's bytes differ from the caller's rebuild of the source, first at `offset`.
+  case differs(path: String, offset: Int, section: String, cpu: String)
+  /// The object records a CPU this machine cannot build for, so it cannot be compared.
+  case foreignCPU(path: String, cpu: String)
+  /// The SHA-256 of the object's bytes is not the one expected.
+  case hash(path: String, found: String, expected: String)
+  case dlopen(path: String, message: String)
+  case descriptor(path: String, NativeCodeError)
+  /// The descriptor does not repeat the `.stratc` metadata (read from the file, or once loaded).
+  case inconsistent(path: String, loaded: Bool)
+
+  /// A stable id for diagnostics.
+  public var id: String {
+    switch self {
+    case .unreadable: "object.unreadable"
+    case .notStratcObject: "object.foreign"
+    case .truncated: "object.truncated"
+    case .malformed: "object.malformed"
+    case .forbidden: "object.forbidden"
+    case .abiVersion: "object.abi-version"
+    case .mismatch: "object.mismatch"
+    case .differs: "object.differs"
+    case .foreignCPU: "object.cpu"
+    case .hash: "object.hash"
+    case .dlopen: "object.dlopen"
+    case .descriptor: "object.descriptor"
+    case .inconsistent: "object.inconsistent"
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .unreadable(let path): "\(path): cannot read the file"
+    case .notStratcObject(let path, let why): "\(path) is not a stratc object: \(why)"
+    case .truncated(let path, let size):
+      "\(path) is truncated or corrupt: its ELF tables reach past its \(size) bytes"
+    case .malformed(let path, let offset, let what):
+      "\(path): at byte offset \(hex(offset)): \(what); the system loader would crash or abort on this object, so it is refused before loading"
+    case .forbidden(let path, let offset, let what):
+      "\(path): at byte offset \(hex(offset)): \(what); it is refused before any of its code can run"
+    case .abiVersion(let path, let found, let expected):
+      "\(path) was built for stratc ABI version \(found); this stratc loads version \(expected): rebuild it with `stratc build`"
+    case .mismatch(let path, let what, let object, let expected):
+      "\(path) was built from other \(what) than this strategy's (object \(what) hash \(object.prefix(16))…, "
+        + "expected \(expected.prefix(16))…): "
+        + (what == "source" ? "rebuild it from this file with `stratc build`"
+          : "a parameter that sizes a window differs, or another compiler built it; rebuild it with `stratc build` and the same --param values")
+    case .differs(let path, let offset, let section, let cpu):
+      "\(path) is not what this stratc builds from this source for CPU \(cpu): the bytes first differ at byte offset \(hex(offset)) (in \(section)); "
+        + "the object was altered or another compiler built it: rebuild it with `stratc build`"
+    case .foreignCPU(let path, let cpu):
+      "\(path) was built for CPU \(cpu), which this machine cannot build for, so it cannot be checked against its source: "
+        + "rebuild it here with `stratc build` (--cpu generic runs everywhere)"
+    case .hash(let path, let found, let expected):
+      "\(path): its SHA-256 is \(found), not the expected \(expected): it is not the object that was signed"
+    case .dlopen(let path, let message): "\(path) could not be loaded: \(message)"
+    case .descriptor(let path, let error): "\(path): \(error)"
+    case .inconsistent(let path, let loaded):
+      loaded
+        ? "\(path): the loaded code's descriptor does not repeat the object's metadata"
+        : "\(path): its descriptor does not repeat its \(ObjectMetadata.sectionName) metadata: the object contradicts itself"
+    }
+  }
+}
+
+/// A byte offset as `0x…` hex with its decimal value.
+private func hex(_ offset: Int) -> String { "0x" + String(offset, radix: 16) + " (\(offset))" }
