@@ -28,7 +28,7 @@ extension ELFImage {
       guard let address = d[table], let bytes = d[size], bytes % 24 == 0, let range = fileRange(address: address, size: bytes) else {
         throw malformed(d.at(table), "a relocation table and its size do not lie inside the PT_LOAD segments")
       }
-      let relativeCount = plt ? 0 : Int(d[Self.dtRelaCount] ?? 0)
+      let relativeCount = plt ? 0 : Int(clamping: d[Self.dtRelaCount] ?? 0)
       guard relativeCount <= range.count / 24 else { throw malformed(d.at(Self.dtRelaCount), "DT_RELACOUNT exceeds the relocations") }
       for at in stride(from: range.lowerBound, to: range.upperBound, by: 24) {
         let (offset, type, symbol, addend) = (u64(at), u32(at + 8), Int(u32(at + 12)), u64(at + 16))

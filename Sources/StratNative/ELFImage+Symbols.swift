@@ -28,8 +28,13 @@ extension ELFImage {
       let (type, binding, section) = (bytes[at + 4] & 0xF, bytes[at + 4] >> 4, u16(at + 6))
       let (value, size) = (u64(at + 8), u64(at + 16))
       guard type <= 2, binding <= 2 else { throw forbidden(at, "symbol `\(name)` is an indirect function, TLS or of an unknown kind") }
+      // The loader binds a local or non-default-visibility reference to this object itself
+      // (address 0 for an undefined one), and takes an absolute symbol's value unrelocated.
+      guard bytes[at + 5] == 0, binding != 0, section < 0xFF00 else {
+        throw malformed(at, "symbol `\(name)` is local, absolute or of non-default visibility, which the loader would bind to address 0")
+      }
       guard section != 0 else { continue }
-      guard name == ObjectMetadata.entrySymbol, binding != 0 else {
+      guard name == ObjectMetadata.entrySymbol else {
         throw forbidden(at, "it defines `\(name)`; a stratc object defines only \(ObjectMetadata.entrySymbol)")
       }
       guard type == 2, isMapped(address: value, size: max(size, 1), executable: true) else {
@@ -55,7 +60,7 @@ extension ELFImage {
     for k in 0..<Int(buckets) {
       var symbol = UInt64(u32(table.lowerBound + 16 + 8 * Int(bloom) + 4 * k))
       guard symbol != 0 else { continue }
-      guard symbol >= offset, symbol < UInt64(Self.maxSymbols) else { throw malformed(table.lowerBound, "GNU hash bucket \(k) names symbol \(symbol), before the hashed symbols") }
+      guard symbol >= offset, symbol < UInt64(Self.maxSymbols) else { throw malformed(table.lowerBound, "GNU hash bucket \(k) names symbol \(symbol), outside the hashed symbols") }
       while true {
         guard symbol < UInt64(Self.maxSymbols), let link = fileRange(address: chains + 4 * (symbol - offset), size: 4) else {
           throw malformed(table.lowerBound, "GNU hash chain of bucket \(k) runs past the end of its table")

@@ -87,7 +87,7 @@ struct ELFImage {
     let (shoff, shnum) = (Int(u64(40)), Int(u16(60)))
     let names = shoff + 64 * Int(u16(62))
     let namesOK = u32(names + 4) != 8
-    let namesOffset = Int(u64(names + 24)), namesSize = Int(u64(names + 32))
+    let namesOffset = Int(clamping: u64(names + 24)), namesSize = Int(clamping: u64(names + 32))
     return (0..<shnum).map { k in
       let at = shoff + 64 * k
       let nameAt = Int(u32(at))
@@ -96,7 +96,8 @@ struct ELFImage {
         let start = namesOffset + nameAt, end = namesOffset + namesSize
         name = String(decoding: bytes[start..<end].prefix { $0 != 0 }, as: UTF8.self)
       }
-      return (name, u32(at + 4), Int(u64(at + 24)), Int(u64(at + 32)))
+      // A SHT_NOBITS section's offset and size are unchecked (and unused): clamp, never trap.
+      return (name, u32(at + 4), Int(clamping: u64(at + 24)), Int(clamping: u64(at + 32)))
     }
   }
 }

@@ -39,16 +39,36 @@ public enum ObjectError: Error, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The file and byte offset the refusal is about, when it is about one place in the file.
+  public var location: (path: String, byteOffset: Int)? {
+    switch self {
+    case .malformed(let path, let offset, _), .forbidden(let path, let offset, _), .differs(let path, let offset, _, _):
+      (path, offset)
+    default: nil
+    }
+  }
+
+  /// The message without its location (a diagnostic carries `location` apart).
+  public var message: String {
+    switch self {
+    case .malformed(_, let offset, let what):
+      "\(what) (at 0x\(String(offset, radix: 16))); the system loader would crash or abort on this object, so it is refused before loading"
+    case .forbidden(_, let offset, let what):
+      "\(what) (at 0x\(String(offset, radix: 16))); it is refused before any of its code can run"
+    case .differs(_, let offset, let section, let cpu):
+      "the object is not what this stratc builds from this source for CPU \(cpu): the bytes first differ at 0x\(String(offset, radix: 16)) "
+        + "(in \(section)); it was altered, or another compiler built it: rebuild it with `stratc build`"
+    default: description
+    }
+  }
+
   public var description: String {
     switch self {
+    case .malformed, .forbidden, .differs: "\(location!.path):@\(location!.byteOffset): \(message)"
     case .unreadable(let path): "\(path): cannot read the file"
     case .notStratcObject(let path, let why): "\(path) is not a stratc object: \(why)"
     case .truncated(let path, let size):
       "\(path) is truncated or corrupt: its ELF tables reach past its \(size) bytes"
-    case .malformed(let path, let offset, let what):
-      "\(path): at byte offset \(hex(offset)): \(what); the system loader would crash or abort on this object, so it is refused before loading"
-    case .forbidden(let path, let offset, let what):
-      "\(path): at byte offset \(hex(offset)): \(what); it is refused before any of its code can run"
     case .abiVersion(let path, let found, let expected):
       "\(path) was built for stratc ABI version \(found); this stratc loads version \(expected): rebuild it with `stratc build`"
     case .mismatch(let path, let what, let object, let expected):
@@ -56,9 +76,6 @@ public enum ObjectError: Error, Equatable, CustomStringConvertible {
         + "expected \(expected.prefix(16))…): "
         + (what == "source" ? "rebuild it from this file with `stratc build`"
           : "a parameter that sizes a window differs, or another compiler built it; rebuild it with `stratc build` and the same --param values")
-    case .differs(let path, let offset, let section, let cpu):
-      "\(path) is not what this stratc builds from this source for CPU \(cpu): the bytes first differ at byte offset \(hex(offset)) (in \(section)); "
-        + "the object was altered or another compiler built it: rebuild it with `stratc build`"
     case .foreignCPU(let path, let cpu):
       "\(path) was built for CPU \(cpu), which this machine cannot build for, so it cannot be checked against its source: "
         + "rebuild it here with `stratc build` (--cpu generic runs everywhere)"
@@ -73,6 +90,3 @@ public enum ObjectError: Error, Equatable, CustomStringConvertible {
     }
   }
 }
-
-/// A byte offset as `0x…` hex with its decimal value.
-private func hex(_ offset: Int) -> String { "0x" + String(offset, radix: 16) + " (\(offset))" }

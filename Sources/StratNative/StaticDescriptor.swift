@@ -143,4 +143,12 @@ public struct ObjectDescription: Sendable, Equatable {
   public let slots: [NativeSlot]
   public let stateAlignment: Int
   public let maxDecisions: Int
+
+  public init(metadata: ObjectMetadata, interface: StrategyInterface, slots: [NativeSlot], stateAlignment: Int, maxDecisions: Int) {
+    self.metadata = metadata
+    self.interface = interface
+    self.slots = slots
+    self.stateAlignment = stateAlignment
+    self.maxDecisions = maxDecisions
+  }
 }

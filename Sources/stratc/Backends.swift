@@ -49,7 +49,7 @@ enum Backends {
         return .success((try executor(code, module), label))
       }
     } catch let error as ObjectError {
-      output.report([Diagnostic(id: error.id, message: error.description)])
+      output.report([diagnostic(error)])
       return .failure(.userError)
     } catch let error as NativeCompileError {
       output.report([diagnostic(error)])
@@ -76,6 +76,12 @@ enum Backends {
   static func executor(_ code: NativeCode, _ module: IRModule) throws -> NativeExecutor {
     let interface = try StrategyInterface(module: module)
     return try NativeExecutor(code: code, parameters: interface.params, symbols: interface.instruments.map(\.symbol))
+  }
+
+  /// A refused object as a diagnostic, at the byte offset of the fault when there is one.
+  static func diagnostic(_ error: ObjectError) -> Diagnostic {
+    guard let location = error.location else { return Diagnostic(id: error.id, message: error.description) }
+    return Diagnostic(id: error.id, message: error.message, at: DataLocation(path: location.path, byteOffset: location.byteOffset))
   }
 
   /// A backend failure as a diagnostic: a compiler bug (internal.llvm) or the machine's problem.

@@ -14,7 +14,7 @@ enum InspectCommand {
       Output.standardOutput(describe(image.description))
       return .success
     } catch {
-      output.report([Diagnostic(id: error.id, message: error.description)])
+      output.report([Backends.diagnostic(error)])
       return .userError
     }
   }
