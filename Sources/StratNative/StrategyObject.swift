@@ -50,7 +50,7 @@ public enum StrategyObject {
     }
     let code: NativeCode
     do {
-      code = try NativeCode(entry: UnsafeRawPointer(entry), owner: library)
+      code = try NativeCode(entry: UnsafeRawPointer(entry), owner: library, objectSHA256: image.sha256)
     } catch {
       throw .descriptor(path: image.path, error)
     }

@@ -41,6 +41,7 @@ import Testing
   @Test func theHashIsOfEveryByteAndIsChecked() throws {
     let image = try ObjectImage.read(path: Self.object.path)
     #expect(image.sha256 == SHA256.hex(Self.object.bytes))
+    #expect(try StrategyObject.load(image).objectSHA256 == image.sha256)
     #expect(throws: Never.self) { try image.check(.init(sha256: image.sha256)) }
     let other = String(repeating: "0", count: 64)
     #expect(throws: ObjectError.hash(path: Self.object.path, found: image.sha256, expected: other)) {
