@@ -16,7 +16,8 @@ public enum ObjectError: Error, Equatable, CustomStringConvertible {
   /// The SHA-256 of the object's bytes is not the one expected.
   case hash(path: String, found: String, expected: String)
   case dlopen(path: String, message: String)
-  case descriptor(path: String, NativeCodeError)
+  /// The descriptor is invalid; `offset` locates the fault when it was read from the file.
+  case descriptor(path: String, offset: Int?, NativeCodeError)
   /// The descriptor does not repeat the `.stratc` metadata (read from the file, or once loaded).
   case inconsistent(path: String, loaded: Bool)
 
@@ -44,6 +45,7 @@ public enum ObjectError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .malformed(let path, let offset, _), .forbidden(let path, let offset, _), .differs(let path, let offset, _, _):
       (path, offset)
+    case .descriptor(let path, let offset?, _): (path, offset)
     default: nil
     }
   }
@@ -58,13 +60,14 @@ public enum ObjectError: Error, Equatable, CustomStringConvertible {
     case .differs(_, let offset, let section, let cpu):
       "the object is not what this stratc builds from this source for CPU \(cpu): the bytes first differ at 0x\(String(offset, radix: 16)) "
         + "(in \(section)); it was altered, or another compiler built it: rebuild it with `stratc build`"
+    case .descriptor(_, let offset?, let error): "\(error) (at 0x\(String(offset, radix: 16)))"
     default: description
     }
   }
 
   public var description: String {
     switch self {
-    case .malformed, .forbidden, .differs: "\(location!.path):@\(location!.byteOffset): \(message)"
+    case .malformed, .forbidden, .differs, .descriptor(_, _?, _): "\(location!.path):@\(location!.byteOffset): \(message)"
     case .unreadable(let path): "\(path): cannot read the file"
     case .notStratcObject(let path, let why): "\(path) is not a stratc object: \(why)"
     case .truncated(let path, let size):
@@ -82,7 +85,7 @@ public enum ObjectError: Error, Equatable, CustomStringConvertible {
     case .hash(let path, let found, let expected):
       "\(path): its SHA-256 is \(found), not the expected \(expected): it is not the object that was signed"
     case .dlopen(let path, let message): "\(path) could not be loaded: \(message)"
-    case .descriptor(let path, let error): "\(path): \(error)"
+    case .descriptor(let path, _, let error): "\(path): \(error)"
     case .inconsistent(let path, let loaded):
       loaded
         ? "\(path): the loaded code's descriptor does not repeat the object's metadata"

@@ -21,11 +21,11 @@ struct StaticDescriptor {
   func read(entry: UInt64) throws(ObjectError) -> ObjectDescription {
     let address = try descriptorAddress(entry: entry)
     let size = MemoryLayout<stratc_strategy>.size
-    guard let range = image.fileRange(address: address, size: UInt64(size)) else { throw refused("the descriptor lies outside the file") }
+    guard let range = image.fileRange(address: address, size: UInt64(size)) else { throw refused("the descriptor lies outside the file", at: entry) }
     var d = stratc_strategy()
     withUnsafeMutableBytes(of: &d) { $0.copyBytes(from: image.bytes[range]) }
     guard d.abi_version == STRATC_ABI_VERSION else { throw .abiVersion(path: image.path, found: Int(d.abi_version), expected: Int(STRATC_ABI_VERSION)) }
-    guard Int(d.descriptor_size) == size else { throw refused("the descriptor says it has \(d.descriptor_size) bytes; ABI 1's has \(size)") }
+    guard Int(d.descriptor_size) == size else { throw refused("the descriptor says it has \(d.descriptor_size) bytes; ABI 1's has \(size)", at: address) }
     func field<T>(_ path: KeyPath<stratc_strategy, T>) -> UInt64 { address + UInt64(MemoryLayout<stratc_strategy>.offset(of: path)!) }
     d.name = try string(at: field(\.name))
     d.compiler_version = try string(at: field(\.compiler_version))
@@ -39,7 +39,7 @@ struct StaticDescriptor {
     d.risk = try risk(at: field(\.risk), instruments: d.instrument_count)
     for function in [field(\.`init`), field(\.step)] {
       guard let target = try pointer(at: function), image.isMapped(address: target, size: 1, executable: true) else {
-        throw refused("the descriptor's init or step function is not in the executable segment")
+        throw refused("the descriptor's init or step function is not in the executable segment", at: function)
       }
     }
     (d.`init`, d.step) = (nil, nil)  // never called: this copy only describes
@@ -49,27 +49,30 @@ struct StaticDescriptor {
         metadata: reader.metadata, interface: reader.interface, slots: reader.slots,
         stateAlignment: Int(d.state_align), maxDecisions: Int(d.max_decisions))
     } catch {
-      throw .descriptor(path: image.path, error)
+      throw .descriptor(path: image.path, offset: range.lowerBound, error)
     }
   }
 
-  private func refused(_ why: String) -> ObjectError { .descriptor(path: image.path, .badDescriptor(why)) }
+  /// A refusal located at the file offset of `address` (a field, a pointer or the entry).
+  private func refused(_ why: String, at address: UInt64) -> ObjectError {
+    .descriptor(path: image.path, offset: image.fileRange(address: address, size: 1)?.lowerBound, .badDescriptor(why))
+  }
 
   /// The address `lea rax, [rip + d]; ret` (x86-64) or `adrp x0; add x0, x0, #lo; ret` (AArch64) returns.
   private func descriptorAddress(entry: UInt64) throws(ObjectError) -> UInt64 {
     #if arch(arm64)
-      guard let code = image.fileRange(address: entry, size: 12) else { throw refused("the entry function is outside the file") }
+      guard let code = image.fileRange(address: entry, size: 12) else { throw refused("the entry function is outside the file", at: entry) }
       let (adrp, add, ret) = (image.u32(code.lowerBound), image.u32(code.lowerBound + 4), image.u32(code.lowerBound + 8))
       guard adrp & 0x9F00_001F == 0x9000_0000, add & 0xFFC0_03FF == 0x9100_0000, ret == 0xD65F_03C0 else {
-        throw refused("the entry function is not the one stratc writes (return the descriptor's address)")
+        throw refused("the entry function is not the one stratc writes (return the descriptor's address)", at: entry)
       }
       let pages = Int64(((adrp >> 5) & 0x7FFFF) << 2 | (adrp >> 29) & 3) << 43 >> 43
       return UInt64(bitPattern: Int64(bitPattern: entry & ~0xFFF) &+ pages << 12) &+ UInt64((add >> 10) & 0xFFF)
     #else
-      guard let code = image.fileRange(address: entry, size: 8) else { throw refused("the entry function is outside the file") }
+      guard let code = image.fileRange(address: entry, size: 8) else { throw refused("the entry function is outside the file", at: entry) }
       let b = image.bytes[code]
       guard b.prefix(3).elementsEqual([0x48, 0x8D, 0x05]), b.last == 0xC3 else {
-        throw refused("the entry function is not the one stratc writes (return the descriptor's address)")
+        throw refused("the entry function is not the one stratc writes (return the descriptor's address)", at: entry)
       }
       let displacement = Int32(bitPattern: image.u32(code.lowerBound + 3))
       return UInt64(bitPattern: Int64(bitPattern: entry) &+ 7 &+ Int64(displacement))
@@ -81,7 +84,7 @@ struct StaticDescriptor {
   private func pointer(at address: UInt64) throws(ObjectError) -> UInt64? {
     if let target = relocations.relative[address] { return target }
     guard !relocations.bound.contains(address), let word = image.fileRange(address: address, size: 8), image.u64(word.lowerBound) == 0 else {
-      throw refused("a descriptor pointer at 0x\(String(address, radix: 16)) is not a relocated address in the object")
+      throw refused("a descriptor pointer is not a relocated address in the object", at: address)
     }
     return nil
   }
@@ -89,7 +92,7 @@ struct StaticDescriptor {
   private func string(at address: UInt64) throws(ObjectError) -> UnsafePointer<CChar>? {
     guard let target = try pointer(at: address) else { return nil }
     guard let extent = image.fileExtent(address: target), let end = image.bytes[extent].firstIndex(of: 0) else {
-      throw refused("a string at 0x\(String(target, radix: 16)) does not end inside the object")
+      throw refused("a string at address 0x\(String(target, radix: 16)) does not end inside the object", at: address)
     }
     return UnsafePointer(arena.copy(image.bytes[extent.lowerBound...end]).assumingMemoryBound(to: CChar.self))
   }
@@ -99,7 +102,7 @@ struct StaticDescriptor {
   private func table<T>(at address: UInt64, count: UInt32, stride: Int, strings: [Int]) throws(ObjectError) -> UnsafePointer<T>? {
     guard let target = try pointer(at: address) else { return nil }
     guard let range = image.fileRange(address: target, size: UInt64(count) * UInt64(stride)) else {
-      throw refused("a table of \(count) entries at 0x\(String(target, radix: 16)) lies outside the object")
+      throw refused("a table of \(count) entries at address 0x\(String(target, radix: 16)) lies outside the object", at: address)
     }
     let copy = arena.copy(image.bytes[range])
     for index in 0..<Int(count) {

@@ -52,7 +52,7 @@ public enum StrategyObject {
     do {
       code = try NativeCode(entry: UnsafeRawPointer(entry), owner: library, objectSHA256: image.sha256)
     } catch {
-      throw .descriptor(path: image.path, error)
+      throw .descriptor(path: image.path, offset: nil, error)
     }
     guard code.metadata == image.metadata else { throw .inconsistent(path: image.path, loaded: true) }
     return code

@@ -63,6 +63,21 @@ import Testing
     }
   }
 
+  @Test func anEntryFunctionThatIsNotStratcsIsRefusedAtTheEntry() throws {
+    // Only `lea rax, [rip + descriptor]; ret` says where the descriptor is without running code.
+    var object = ELFPatch(bytes: ObjectLoadingTests.object.bytes)
+    let symbols = object.section(".dynsym"), code = object.programHeader(Self.load, 1)
+    let entry = Array(stride(from: symbols.lowerBound, to: symbols.upperBound, by: 24)).last!
+    let offset = Int(object.u64(entry + 8) - object.u64(code + 16) + object.u64(code + 8))
+    object.bytes[offset + 7] = 0x90  // ret → nop
+    #expect {
+      _ = try ObjectImage.validate(bytes: object.bytes, path: "crafted.so")
+    } throws: { error in
+      guard let error = error as? ObjectError, case .descriptor = error else { return false }
+      return error.location.map { $0 == ("crafted.so", offset) } ?? false && error.message.contains("entry function")
+    }
+  }
+
   @Test func theObjectItselfIsValid() throws {
     let image = try ObjectImage.validate(bytes: ObjectLoadingTests.object.bytes, path: "pairs.so")
     #expect(image.metadata.name == "pairs")
