@@ -9,11 +9,15 @@ extension NativeBackend {
   /// parameter values and instrument symbols, which the code reads at run time) for the CPU it
   /// records: builds are reproducible, so a genuine object of this source equals them byte for
   /// byte. Nil when this machine cannot build for that CPU (a host build from another machine).
-  public static func rebuild(_ module: IRModule, like object: ObjectDescription, sourceHash: String) throws(NativeCompileError) -> [UInt8]? {
+  public static func rebuild(_ module: IRModule, like object: ObjectDescription, sourceHash: String)
+    throws(NativeCompileError) -> [UInt8]?
+  {
     guard let cpu = recordedCPU(object.metadata.cpu) else { return nil }
     var module = module
     for (index, param) in module.params.enumerated() {
-      guard let recorded = object.interface.params.first(where: { $0.name == param.name }) else { continue }
+      guard let recorded = object.interface.params.first(where: { $0.name == param.name }) else {
+        continue
+      }
       module.params[index].value = recorded.constant(like: param.value)
     }
     for (index, instrument) in module.instruments.enumerated() {
@@ -21,7 +25,9 @@ extension NativeBackend {
         module.instruments[index].symbol = recorded.symbol
       }
     }
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stratc-rebuild-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "stratc-rebuild-\(UUID().uuidString)"
+    )
     defer { try? FileManager.default.removeItem(at: directory) }
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -30,7 +36,9 @@ extension NativeBackend {
     }
     let path = directory.appendingPathComponent("\(module.name).so").path
     try buildObject(module, sourceHash: sourceHash, cpu: cpu, to: path)
-    guard let data = FileManager.default.contents(atPath: path) else { throw .emit("cannot read back \(path)") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .emit("cannot read back \(path)")
+    }
     return [UInt8](data)
   }
 

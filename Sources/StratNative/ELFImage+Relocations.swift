@@ -23,25 +23,50 @@ extension ELFImage {
   func relocations(_ d: ELFDynamic, symbols: ELFSymbols) throws(ObjectError) -> ELFRelocations {
     var result = ELFRelocations()
     let types = Self.relocationTypes
-    for (table, size, plt) in [(Self.dtRela, Self.dtRelaSize, false), (Self.dtJmpRel, Self.dtPLTRelSize, true)] {
+    for (table, size, plt) in [
+      (Self.dtRela, Self.dtRelaSize, false), (Self.dtJmpRel, Self.dtPLTRelSize, true),
+    ] {
       guard d[table] != nil || d[size] != nil else { continue }
-      guard let address = d[table], let bytes = d[size], bytes % 24 == 0, let range = fileRange(address: address, size: bytes) else {
-        throw malformed(d.at(table), "a relocation table and its size do not lie inside the PT_LOAD segments")
+      guard let address = d[table], let bytes = d[size], bytes % 24 == 0,
+        let range = fileRange(address: address, size: bytes)
+      else {
+        throw malformed(
+          d.at(table),
+          "a relocation table and its size do not lie inside the PT_LOAD segments"
+        )
       }
       let relativeCount = plt ? 0 : Int(clamping: d[Self.dtRelaCount] ?? 0)
-      guard relativeCount <= range.count / 24 else { throw malformed(d.at(Self.dtRelaCount), "DT_RELACOUNT exceeds the relocations") }
+      guard relativeCount <= range.count / 24 else {
+        throw malformed(d.at(Self.dtRelaCount), "DT_RELACOUNT exceeds the relocations")
+      }
       for at in stride(from: range.lowerBound, to: range.upperBound, by: 24) {
         let (offset, type, symbol, addend) = (u64(at), u32(at + 8), Int(u32(at + 12)), u64(at + 16))
         guard plt ? type == types.jumpSlot : types.allowed.contains(type) else {
           throw forbidden(at, "a relocation of type \(type), which a stratc object never has")
         }
-        guard isMapped(address: offset, size: 8, writable: true) else { throw malformed(at, "a relocation patches address 0x\(String(offset, radix: 16)), outside every writable segment") }
-        guard result.relative[offset] == nil, !result.bound.contains(offset) else { throw malformed(at, "two relocations patch address 0x\(String(offset, radix: 16))") }
+        guard isMapped(address: offset, size: 8, writable: true) else {
+          throw malformed(
+            at,
+            "a relocation patches address 0x\(String(offset, radix: 16)), outside every writable segment"
+          )
+        }
+        guard result.relative[offset] == nil, !result.bound.contains(offset) else {
+          throw malformed(at, "two relocations patch address 0x\(String(offset, radix: 16))")
+        }
         let isRelative = type == types.relative
-        guard isRelative == (symbol == 0), symbol < symbols.count else { throw malformed(at, "a relocation names symbol \(symbol) of \(symbols.count)") }
-        guard isRelative || (at - range.lowerBound) / 24 >= relativeCount else { throw malformed(at, "DT_RELACOUNT counts a relocation that is not relative") }
+        guard isRelative == (symbol == 0), symbol < symbols.count else {
+          throw malformed(at, "a relocation names symbol \(symbol) of \(symbols.count)")
+        }
+        guard isRelative || (at - range.lowerBound) / 24 >= relativeCount else {
+          throw malformed(at, "DT_RELACOUNT counts a relocation that is not relative")
+        }
         if isRelative {
-          guard isMapped(address: addend, size: 0) else { throw malformed(at, "a relative relocation stores 0x\(String(addend, radix: 16)), outside the object") }
+          guard isMapped(address: addend, size: 0) else {
+            throw malformed(
+              at,
+              "a relative relocation stores 0x\(String(addend, radix: 16)), outside the object"
+            )
+          }
           result.relative[offset] = addend
         } else {
           result.bound.insert(offset)
@@ -53,11 +78,17 @@ extension ELFImage {
   }
 
   /// The loader calls every DT_INIT_ARRAY and DT_FINI_ARRAY entry: each must be relocated to code.
-  private func checkConstructorTargets(_ d: ELFDynamic, _ relocations: ELFRelocations) throws(ObjectError) {
-    for (array, size) in [(Self.dtInitArray, Self.dtInitArraySize), (Self.dtFiniArray, Self.dtFiniArraySize)] {
+  private func checkConstructorTargets(_ d: ELFDynamic, _ relocations: ELFRelocations)
+    throws(ObjectError)
+  {
+    for (array, size) in [
+      (Self.dtInitArray, Self.dtInitArraySize), (Self.dtFiniArray, Self.dtFiniArraySize),
+    ] {
       guard let address = d[array], let bytes = d[size] else { continue }
       for slot in stride(from: address, to: address + bytes, by: 8) {
-        guard let target = relocations.relative[slot], isMapped(address: target, size: 1, executable: true) else {
+        guard let target = relocations.relative[slot],
+          isMapped(address: target, size: 1, executable: true)
+        else {
           throw malformed(d.at(array), "a constructor or destructor entry does not point to code")
         }
       }

@@ -43,7 +43,8 @@ public enum ObjectError: Error, Equatable, CustomStringConvertible {
   /// The file and byte offset the refusal is about, when it is about one place in the file.
   public var location: (path: String, byteOffset: Int)? {
     switch self {
-    case .malformed(let path, let offset, _), .forbidden(let path, let offset, _), .differs(let path, let offset, _, _):
+    case .malformed(let path, let offset, _), .forbidden(let path, let offset, _),
+      .differs(let path, let offset, _, _):
       (path, offset)
     case .descriptor(let path, let offset?, _): (path, offset)
     default: nil
@@ -67,7 +68,8 @@ public enum ObjectError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .malformed, .forbidden, .differs, .descriptor(_, _?, _): "\(location!.path):@\(location!.byteOffset): \(message)"
+    case .malformed, .forbidden, .differs, .descriptor(_, _?, _):
+      "\(location!.path):@\(location!.byteOffset): \(message)"
     case .unreadable(let path): "\(path): cannot read the file"
     case .notStratcObject(let path, let why): "\(path) is not a stratc object: \(why)"
     case .truncated(let path, let size):
@@ -77,7 +79,8 @@ public enum ObjectError: Error, Equatable, CustomStringConvertible {
     case .mismatch(let path, let what, let object, let expected):
       "\(path) was built from other \(what) than this strategy's (object \(what) hash \(object.prefix(16))…, "
         + "expected \(expected.prefix(16))…): "
-        + (what == "source" ? "rebuild it from this file with `stratc build`"
+        + (what == "source"
+          ? "rebuild it from this file with `stratc build`"
           : "a parameter that sizes a window differs, or another compiler built it; rebuild it with `stratc build` and the same --param values")
     case .foreignCPU(let path, let cpu):
       "\(path) was built for CPU \(cpu), which this machine cannot build for, so it cannot be checked against its source: "

@@ -23,8 +23,12 @@ public struct ObjectImage: Sendable {
 
   /// Reads the file at `path` once and validates its bytes.
   public static func read(path: String) throws(ObjectError) -> ObjectImage {
-    guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
-    guard data.count <= ELFImage.maxBytes else { throw .notStratcObject(path: path, why: "\(data.count) bytes is too large") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadable(path: path)
+    }
+    guard data.count <= ELFImage.maxBytes else {
+      throw .notStratcObject(path: path, why: "\(data.count) bytes is too large")
+    }
     return try validate(bytes: [UInt8](data), path: path)
   }
 
@@ -39,18 +43,36 @@ public struct ObjectImage: Sendable {
     let dynamic = try elf.dynamicSection()
     let symbols = try elf.dynamicSymbols(dynamic)
     let relocations = try elf.relocations(dynamic, symbols: symbols)
-    let description = try StaticDescriptor(image: elf, relocations: relocations).read(entry: symbols.entry)
+    let description = try StaticDescriptor(image: elf, relocations: relocations).read(
+      entry: symbols.entry
+    )
     guard description.metadata == metadata else { throw .inconsistent(path: path, loaded: false) }
-    return ObjectImage(path: path, bytes: bytes, sha256: SHA256.hex(bytes), metadata: metadata, description: description)
+    return ObjectImage(
+      path: path,
+      bytes: bytes,
+      sha256: SHA256.hex(bytes),
+      metadata: metadata,
+      description: description
+    )
   }
 
   /// The `.stratc` section's metadata.
   static func metadata(of image: ELFImage) throws(ObjectError) -> ObjectMetadata {
     guard let section = image.section(named: ObjectMetadata.sectionName) else {
-      throw .notStratcObject(path: image.path, why: "it has no \(ObjectMetadata.sectionName) section")
+      throw .notStratcObject(
+        path: image.path,
+        why: "it has no \(ObjectMetadata.sectionName) section"
+      )
     }
-    guard let metadata = ObjectMetadata(sectionText: String(decoding: section.prefix { $0 != 0 }, as: UTF8.self)) else {
-      throw .notStratcObject(path: image.path, why: "its \(ObjectMetadata.sectionName) section is not stratc metadata")
+    guard
+      let metadata = ObjectMetadata(
+        sectionText: String(decoding: section.prefix { $0 != 0 }, as: UTF8.self)
+      )
+    else {
+      throw .notStratcObject(
+        path: image.path,
+        why: "its \(ObjectMetadata.sectionName) section is not stratc metadata"
+      )
     }
     return metadata
   }
@@ -64,22 +86,32 @@ public struct ObjectImage: Sendable {
     if let hash = expected.codeHash, hash != metadata.codeHash {
       throw .mismatch(path: path, what: "code", object: metadata.codeHash, expected: hash)
     }
-    if let hash = expected.sha256, hash != sha256 { throw .hash(path: path, found: sha256, expected: hash) }
+    if let hash = expected.sha256, hash != sha256 {
+      throw .hash(path: path, found: sha256, expected: hash)
+    }
     if let reference = expected.rebuild, let offset = firstDifference(from: reference) {
-      throw .differs(path: path, offset: offset, section: section(containing: offset), cpu: metadata.cpu)
+      throw .differs(
+        path: path,
+        offset: offset,
+        section: section(containing: offset),
+        cpu: metadata.cpu
+      )
     }
   }
 
   /// The first byte offset where the object and `reference` differ, or nil when they are equal.
   public func firstDifference(from reference: [UInt8]) -> Int? {
-    zip(bytes, reference).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? (bytes.count == reference.count ? nil : min(bytes.count, reference.count))
+    zip(bytes, reference).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+      ?? (bytes.count == reference.count ? nil : min(bytes.count, reference.count))
   }
 
   /// The name of the section holding `offset` ("the ELF header", "the section headers" …).
   public func section(containing offset: Int) -> String {
     guard let elf = try? ELFImage(bytes: bytes, path: path) else { return "the file" }
     if offset < 64 { return "the ELF header" }
-    if let found = elf.sections.first(where: { $0.type != 8 && $0.size > 0 && ($0.offset..<$0.offset + $0.size).contains(offset) }) {
+    if let found = elf.sections.first(where: {
+      $0.type != 8 && $0.size > 0 && ($0.offset..<$0.offset + $0.size).contains(offset)
+    }) {
       return found.name.isEmpty ? "an unnamed section" : found.name
     }
     let phoff = Int(elf.u64(32)), shoff = Int(elf.u64(40))

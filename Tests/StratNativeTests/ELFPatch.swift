@@ -35,7 +35,9 @@ struct ELFPatch {
   /// File offset of the dynamic entry with `tag`.
   func dynamicEntry(_ tag: UInt64) -> Int {
     let dynamic = section(".dynamic")
-    return stride(from: dynamic.lowerBound, to: dynamic.upperBound, by: 16).first { u64($0) == tag }!
+    return stride(from: dynamic.lowerBound, to: dynamic.upperBound, by: 16).first {
+      u64($0) == tag
+    }!
   }
 }
 
