@@ -79,11 +79,11 @@ extension ELFImage {
     throws(ObjectError)
   {
     guard let address = dynamic[Self.dtStrtab], let size = dynamic[Self.dtStrSize], size > 0,
-      let range = fileRange(address: address, size: size), bytes[range.upperBound - 1] == 0
+      let range = tableRange(address: address, size: size), bytes[range.upperBound - 1] == 0
     else {
       throw malformed(
         dynamic.at(Self.dtStrtab),
-        "DT_STRTAB/DT_STRSZ is missing or lies outside the PT_LOAD segments"
+        "DT_STRTAB/DT_STRSZ is missing or lies outside the read-only segments"
       )
     }
     dynamic.strings = range

@@ -28,7 +28,7 @@ extension ELFImage {
     ] {
       guard d[table] != nil || d[size] != nil else { continue }
       guard let address = d[table], let bytes = d[size], bytes % 24 == 0,
-        let range = fileRange(address: address, size: bytes)
+        let range = tableRange(address: address, size: bytes)
       else {
         throw malformed(
           d.at(table),

@@ -65,6 +65,15 @@ extension ELFImage {
     return nil
   }
 
+  /// The file range of a table the loader reads while it relocates (symbols, strings, hashes,
+  /// versions, relocations): it must be in a read-only PT_LOAD, or a relocation could rewrite
+  /// it between the check and the loader's read.
+  func tableRange(address: UInt64, size: UInt64) -> Range<Int>? {
+    guard let range = fileRange(address: address, size: size) else { return nil }
+    let inside = loads.first { address >= $0.address && address - $0.address <= $0.fileSize }
+    return inside?.isWritable == false ? range : nil
+  }
+
   /// True when one PT_LOAD maps [address, address + size) in memory, writable or executable if asked.
   func isMapped(address: UInt64, size: UInt64, writable: Bool = false, executable: Bool = false)
     -> Bool

@@ -19,11 +19,11 @@ extension ELFImage {
     if d[Self.dtGNUHash] != nil { count = try gnuHashSymbolCount(d) }
     if d[Self.dtHash] != nil { count = max(count, try sysvHashSymbolCount(d)) }
     guard let symtab = d[Self.dtSymtab],
-      let range = fileRange(address: symtab, size: UInt64(count) * 24), count >= 1
+      let range = tableRange(address: symtab, size: UInt64(count) * 24), count >= 1
     else {
       throw malformed(
         d.at(Self.dtSymtab),
-        "the symbol table (\(count) symbols by its hash table) lies outside the PT_LOAD segments"
+        "the symbol table (\(count) symbols by its hash table) lies outside the read-only segments"
       )
     }
     var entry: UInt64?
@@ -67,8 +67,8 @@ extension ELFImage {
   /// DT_GNU_HASH: buckets, a power-of-two bloom filter, chains ending inside the table.
   private func gnuHashSymbolCount(_ d: ELFDynamic) throws(ObjectError) -> Int {
     let at = d.at(Self.dtGNUHash), address = d[Self.dtGNUHash]!
-    guard let head = fileRange(address: address, size: 16) else {
-      throw malformed(at, "DT_GNU_HASH lies outside the PT_LOAD segments")
+    guard let head = tableRange(address: address, size: 16) else {
+      throw malformed(at, "DT_GNU_HASH lies outside the read-only segments")
     }
     let (buckets, offset, bloom) = (
       UInt64(u32(head.lowerBound)), UInt64(u32(head.lowerBound + 4)),
@@ -77,7 +77,7 @@ extension ELFImage {
     guard buckets >= 1, bloom >= 1, bloom & (bloom - 1) == 0, u32(head.lowerBound + 12) < 64,
       buckets <= UInt64(Self.maxSymbols),
       bloom <= UInt64(Self.maxSymbols),
-      let table = fileRange(address: address, size: 16 + 8 * bloom + 4 * buckets)
+      let table = tableRange(address: address, size: 16 + 8 * bloom + 4 * buckets)
     else {
       throw malformed(
         head.lowerBound,
@@ -97,7 +97,7 @@ extension ELFImage {
       }
       while true {
         guard symbol < UInt64(Self.maxSymbols),
-          let link = fileRange(address: chains + 4 * (symbol - offset), size: 4)
+          let link = tableRange(address: chains + 4 * (symbol - offset), size: 4)
         else {
           throw malformed(
             table.lowerBound,
@@ -115,12 +115,12 @@ extension ELFImage {
   /// DT_HASH: every bucket and chain names a symbol below nchain.
   private func sysvHashSymbolCount(_ d: ELFDynamic) throws(ObjectError) -> Int {
     let at = d.at(Self.dtHash), address = d[Self.dtHash]!
-    guard let head = fileRange(address: address, size: 8) else {
-      throw malformed(at, "DT_HASH lies outside the PT_LOAD segments")
+    guard let head = tableRange(address: address, size: 8) else {
+      throw malformed(at, "DT_HASH lies outside the read-only segments")
     }
     let (buckets, chains) = (UInt64(u32(head.lowerBound)), UInt64(u32(head.lowerBound + 4)))
     guard buckets >= 1, buckets <= UInt64(Self.maxSymbols), chains <= UInt64(Self.maxSymbols),
-      let table = fileRange(address: address, size: 8 + 4 * (buckets + chains))
+      let table = tableRange(address: address, size: 8 + 4 * (buckets + chains))
     else {
       throw malformed(
         head.lowerBound,
@@ -143,19 +143,19 @@ extension ELFImage {
     if let address = d[Self.dtVerneed] {
       var need = address, entries = 0
       repeat {
-        guard entries < 64, let entry = fileRange(address: need, size: 16),
+        guard entries < 64, let entry = tableRange(address: need, size: 16),
           u16(entry.lowerBound) == 1,
           let file = string(UInt64(u32(entry.lowerBound + 4)), in: d.strings),
           d.needed.contains(where: { $0.name == file })
         else {
           throw malformed(
-            fileRange(address: need, size: 1)?.lowerBound ?? d.at(Self.dtVerneed),
+            tableRange(address: need, size: 1)?.lowerBound ?? d.at(Self.dtVerneed),
             "a version need is outside the file or names a library the object does not need"
           )
         }
         var aux = need + UInt64(u32(entry.lowerBound + 8)), auxes = 0
         repeat {
-          guard auxes < 64, let item = fileRange(address: aux, size: 16),
+          guard auxes < 64, let item = tableRange(address: aux, size: 16),
             string(UInt64(u32(item.lowerBound + 8)), in: d.strings) != nil
           else {
             throw malformed(
@@ -176,10 +176,10 @@ extension ELFImage {
       } while true
     }
     guard let versym = d[Self.dtVersym] else { return }
-    guard let table = fileRange(address: versym, size: UInt64(symbols) * 2) else {
+    guard let table = tableRange(address: versym, size: UInt64(symbols) * 2) else {
       throw malformed(
         d.at(Self.dtVersym),
-        "DT_VERSYM's \(symbols) entries lie outside the PT_LOAD segments"
+        "DT_VERSYM's \(symbols) entries lie outside the read-only segments"
       )
     }
     for k in 0..<symbols where UInt64(u16(table.lowerBound + 2 * k) & 0x7FFF) > highest {

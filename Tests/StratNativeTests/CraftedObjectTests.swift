@@ -38,6 +38,11 @@ import Testing
     }, "object.forbidden"),
     ("a relocation outside the writable segment", { e in let at = e.section(".rela.dyn").lowerBound; e.set(at, far); return at }, "object.malformed"),
     ("a relocation into the code", { e in let at = e.section(".rela.dyn").lowerBound; e.set(at, 0x1000); return at }, "object.malformed"),
+    ("relocations in the writable segment, free to rewrite themselves", { e in
+      let at = e.dynamicEntry(7)
+      e.set(at + 8, e.u64(e.programHeader(load, 3) + 16))
+      return at
+    }, "object.malformed"),
     ("an IFUNC relocation", { e in let at = e.section(".rela.dyn").lowerBound; e.set(at + 8, 37, width: 4); return at }, "object.forbidden"),
     ("a symbol name out of bounds", { e in let at = e.section(".dynsym").lowerBound + 24 * 6; e.set(at, 0xFFFF, width: 4); return at }, "object.malformed"),
     ("a hash bucket out of bounds", { e in
