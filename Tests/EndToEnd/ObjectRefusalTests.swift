@@ -106,7 +106,8 @@ import Testing
   static var objectBytes: [UInt8] { [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: object))) ?? Data()) }
 
   @Test func anObjectWithOneFlippedCodeByteIsRefusedAtThatByte() throws {
-    let offset = Self.section(".text", in: Self.objectBytes).lowerBound + 0x1B0
+    // In stratc_step: the C example host, run on this object, makes 2 decisions instead of 764.
+    let offset = Self.section(".text", in: Self.objectBytes).lowerBound + 0xC1
     let path = try Self.variant { bytes in
       var bytes = bytes
       bytes[offset] ^= 0x01
