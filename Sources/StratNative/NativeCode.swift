@@ -16,6 +16,9 @@ public final class NativeCode: @unchecked Sendable {
   public let stateAlignment: Int
   /// The most decisions one step can write.
   public let maxDecisions: Int
+  /// SHA-256 of every byte of the object the code was loaded from (nil for the JIT): the
+  /// bytes that were validated, hashed and mapped are one buffer.
+  public let objectSHA256: String?
 
   typealias Init = @convention(c) (UnsafeMutableRawPointer?) -> Void
   @usableFromInline typealias Step = @convention(c) (
@@ -31,7 +34,7 @@ public final class NativeCode: @unchecked Sendable {
   /// Reads and checks the descriptor returned by `entry` (the `stratc_strategy_v1` function).
   /// `owner` keeps the code mapped. Throws when the descriptor is from another ABI version or
   /// inconsistent; nothing of the object runs but `entry` itself.
-  public init(entry: UnsafeRawPointer, owner: AnyObject) throws(NativeCodeError) {
+  public init(entry: UnsafeRawPointer, owner: AnyObject, objectSHA256: String? = nil) throws(NativeCodeError) {
     let entryFunction = unsafeBitCast(entry, to: stratc_entry_fn.self)
     guard let descriptor = entryFunction() else { throw .badDescriptor("the entry function returned no descriptor") }
     let d = descriptor.pointee
@@ -52,6 +55,7 @@ public final class NativeCode: @unchecked Sendable {
     slots = reader.slots
     stateAlignment = Int(d.state_align)
     maxDecisions = Int(d.max_decisions)
+    self.objectSHA256 = objectSHA256
     self.owner = owner
   }
 }

@@ -44,13 +44,12 @@ enum Backends {
       case "interpreter": return .success((try Interpreter(module: module), label))
       case "jit": return .success((try executor(NativeBackend.jit(module, sourceHash: compiled.sourceHash), module), label))
       default:
-        let code = try args.value("object").map { path throws in
-          try StrategyObject.load(path: path, expecting: .init(sourceHash: compiled.sourceHash, codeHash: module.codeHash))
-        } ?? NativeBackend.aot(module, sourceHash: compiled.sourceHash, cpu: TargetCPU(args.value("cpu") ?? "host") ?? .host)
+        let code = try args.value("object").map { path throws in try loadObject(path, compiled) }
+          ?? NativeBackend.aot(module, sourceHash: compiled.sourceHash, cpu: TargetCPU(args.value("cpu") ?? "host") ?? .host)
         return .success((try executor(code, module), label))
       }
     } catch let error as ObjectError {
-      output.report([Diagnostic(id: error.id, message: error.description)])
+      output.report([diagnostic(error)])
       return .failure(.userError)
     } catch let error as NativeCompileError {
       output.report([diagnostic(error)])
@@ -61,10 +60,28 @@ enum Backends {
     }
   }
 
+  /// The object at `path`, read once and loaded from those bytes only if it is what this stratc
+  /// builds from the source (same hashes, then the same bytes as a rebuild for its CPU).
+  static func loadObject(_ path: String, _ compiled: CompileCommands.Compiled) throws -> NativeCode {
+    let image = try ObjectImage.read(path: path)
+    try image.check(.init(sourceHash: compiled.sourceHash, codeHash: compiled.module.codeHash))
+    guard let rebuild = try NativeBackend.rebuild(compiled.module, like: image.description, sourceHash: compiled.sourceHash) else {
+      throw ObjectError.foreignCPU(path: path, cpu: image.metadata.cpu)
+    }
+    try image.check(.init(rebuild: rebuild))
+    return try StrategyObject.load(image)
+  }
+
   /// An executor of `code` with `module`'s parameter values and instrument symbols.
   static func executor(_ code: NativeCode, _ module: IRModule) throws -> NativeExecutor {
     let interface = try StrategyInterface(module: module)
     return try NativeExecutor(code: code, parameters: interface.params, symbols: interface.instruments.map(\.symbol))
+  }
+
+  /// A refused object as a diagnostic, at the byte offset of the fault when there is one.
+  static func diagnostic(_ error: ObjectError) -> Diagnostic {
+    guard let location = error.location else { return Diagnostic(id: error.id, message: error.description) }
+    return Diagnostic(id: error.id, message: error.message, at: DataLocation(path: location.path, byteOffset: location.byteOffset))
   }
 
   /// A backend failure as a diagnostic: a compiler bug (internal.llvm) or the machine's problem.

@@ -42,10 +42,12 @@ enum Help {
   static let inspect = """
     stratc inspect NAME.so
 
-    Checks a stratc object as `--object` does (a whole ELF shared object for this machine, with
-    the .stratc metadata section, of this ABI version, with a consistent descriptor) and prints
-    its metadata, instruments, parameters (the values it was built with), state slots and the
-    input fields it reads. Runs none of its steps. Exit 1 with the reason when it is refused.
+    Checks a stratc object as `--object` does before loading it (a whole ELF shared object for
+    this machine, everything the system loader reads, the .stratc metadata section, this ABI
+    version, a descriptor that repeats it) and prints its metadata, instruments, parameters (the
+    values it was built with), state slots and the input fields it reads, all read from the
+    file: the object is never loaded, so none of its code runs. Exit 1 with the reason (and the
+    byte offset of the fault) when it is refused.
     """
 
   static let build = """
@@ -90,7 +92,8 @@ enum Help {
       --report FILE.html       also write a self-contained HTML report (charts, metrics, trades)
       --backend interp|jit|aot the interpreter, native code from the LLVM JIT (default), or a
                                shared object compiled ahead of time (as `stratc build` makes)
-      --object NAME.so         run this prebuilt object (refused unless built from FILE)
+      --object NAME.so         run this prebuilt object (refused unless it is, byte for byte,
+                               what FILE builds for the CPU it records)
       --cpu C                  with aot: generic, host (default) or x86-64-v2/v3/v4
       --quiet                  do not print the summary or the progress bar
 

@@ -3,22 +3,23 @@ import StratDiagnostics
 import StratNative
 
 /// `stratc inspect NAME.so`: what a stratc object says of itself, checked as `--object` checks
-/// it (ELF, whole, metadata section, ABI version, descriptor), without running a step.
+/// it before loading (ELF, everything the loader reads, metadata section, ABI version,
+/// descriptor), read from the file alone: the object is never loaded, so none of its code runs.
 enum InspectCommand {
   static func run(_ args: Arguments, output: Output) throws -> ExitCode {
     guard args.positional.count == 1 else { throw Arguments.Problem.usage("name exactly one object file") }
     let path = args.positional[0]
     do {
-      let code = try StrategyObject.load(path: path)
-      Output.standardOutput(describe(code))
+      let image = try ObjectImage.read(path: path)
+      Output.standardOutput(describe(image.description))
       return .success
     } catch {
-      output.report([Diagnostic(id: error.id, message: error.description)])
+      output.report([Backends.diagnostic(error)])
       return .userError
     }
   }
 
-  static func describe(_ code: NativeCode) -> String {
+  static func describe(_ code: ObjectDescription) -> String {
     let m = code.metadata, i = code.interface
     var lines = [
       "strategy   \(m.name)", "abi        \(m.abiVersion)", "compiler   \(m.compiler)", "cpu        \(m.cpu)",
