@@ -18,7 +18,9 @@ public final class SeededBook: BookView {
   /// unexplained quantity at its price. Returns what the order book could not apply.
   @discardableResult
   public func apply(_ event: OrderEvent) -> BookIssue? {
+    let known = statesItsSize(event) ? book.order(event.orderID) : nil
     let issue = book.apply(event)
+    if let known { settleSize(of: event, known: known) }
     if let issue, issue.kind == .unknownOrder, event.price != 0 {
       switch event.kind {
       case .cancel, .delete, .execute:
@@ -28,6 +30,30 @@ public final class SeededBook: BookView {
       }
     }
     return issue
+  }
+
+  /// True for a cancel, delete or execution that states its price and size, as LOBSTER's do
+  /// (ITCH deletes carry neither).
+  private func statesItsSize(_ event: OrderEvent) -> Bool {
+    switch event.kind {
+    case .cancel, .delete, .execute: return event.price != 0 && event.quantity > 0
+    default: return false
+    }
+  }
+
+  /// LOBSTER's book takes a message's own size off the level, whatever the order had left: a
+  /// delete stating less than the known order left part of it out of view (the row the level
+  /// re-entered with already counted that), and one stating more took quantity the messages
+  /// never showed. The difference between what the order book took and the stated size goes
+  /// to the unexplained quantity, so that the level drops by exactly the stated size.
+  private func settleSize(
+    of event: OrderEvent,
+    known: (side: Side, price: Int64, quantity: Int64)
+  ) {
+    let left = book.order(event.orderID)?.quantity ?? 0
+    let taken = known.quantity - left
+    guard taken != event.quantity else { return }
+    unexplained[Int(known.side.rawValue)].adjust(price: known.price, by: taken - event.quantity)
   }
 
   /// The total quantity at `price` on `side`: known orders plus unexplained quantity.
