@@ -28,7 +28,7 @@ enum DataInfoFeeds {
       + "  span     \(first.map { "\(DataCommand.time($0)) … \(DataCommand.time(last))" } ?? "(no rows)")\n"
       + (reader.skipped > 0 ? "  skipped  \(reader.skipped) malformed rows\n" : "")
       + (reader.roundedTimes > 0
-        ? "  rounded  \(reader.roundedTimes) times with more than 9 decimals, to the nearest "
+        ? "  rounded  \(reader.roundedTimes) time(s) with more than 9 decimals, to the nearest "
           + "nanosecond (ties to even)\n" : "")
   }
 

@@ -11,14 +11,23 @@ public final class SeededBook: BookView {
   /// Messages about orders the book never saw, taken off the unexplained quantity.
   public private(set) var unknownOrderMessages = 0
 
+  /// True when levels are set from a reference (LOBSTER's orderbook rows) as they enter the
+  /// visible depth: then a message's stated size is what comes off its level (see
+  /// `settleSize`). A book built from messages alone keeps ITCH's rule (a delete takes the
+  /// whole known order), which is right there, since no row took the unseen part off.
+  public let takesStatedSizes: Bool
+
   /// Creates an empty book.
-  public init() { book = OrderBook() }
+  public init(takesStatedSizes: Bool = false) {
+    book = OrderBook()
+    self.takesStatedSizes = takesStatedSizes
+  }
 
   /// Applies one message; an unknown order's cancel, delete or execution reduces the
   /// unexplained quantity at its price. Returns what the order book could not apply.
   @discardableResult
   public func apply(_ event: OrderEvent) -> BookIssue? {
-    let known = statesItsSize(event) ? book.order(event.orderID) : nil
+    let known = takesStatedSizes && statesItsSize(event) ? book.order(event.orderID) : nil
     let issue = book.apply(event)
     if let known { settleSize(of: event, known: known) }
     if let issue, issue.kind == .unknownOrder, event.price != 0 {
