@@ -91,6 +91,7 @@ extension BacktestResult {
     field(&out, "fill_note") { $0.appendJSONString(fill.note) }
     field(&out, "fee_model") { $0.appendJSONString(feeText) }
     if let venue { field(&out, "venue") { $0.appendJSONString(venue.summary) } }
+    if let bookSource { field(&out, "book_source") { $0.appendJSONString(bookSource) } }
     field(&out, "first_time") { Self.appendTime(m.firstTime, to: &$0) }
     field(&out, "last_time") { Self.appendTime(m.lastTime, to: &$0) }
     field(&out, "params") { out in

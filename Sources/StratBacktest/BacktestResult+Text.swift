@@ -12,6 +12,7 @@ extension BacktestResult {
     let last = m.lastTime.map(Timestamp.iso8601) ?? "-"
     lines.append("period    \(first) → \(last)   \(m.steps) steps, \(m.events) \(venue == nil ? "bars" : "book events")")
     if let venue { lines.append("venue     \(venue.summary)") }
+    if let bookSource { lines.append("book      \(bookSource)") }
     lines.append(
       "pnl       \(m.pnl)   sharpe \(sharpeText)   max drawdown \(m.maxDrawdown)"
     )

@@ -41,6 +41,9 @@ public struct BacktestResult: Sendable {
   public var venue: VenueConfig? = nil
   /// Problems with the data that did not stop the run (the first few), for the caller to show.
   public var warnings: [Diagnostic] = []
+  /// Where the book of a backtest on order-book events came from (nil on bars): the feed's
+  /// published book file, named, or rebuilt from the messages.
+  public var bookSource: String? = nil
 
   /// The final position of each instrument, by instrument index.
   public var positions: [Quantity] { ledger.positions.map(Quantity.init) }

@@ -23,11 +23,11 @@ struct MarketDataBench {
 
   /// The GOOG day as order events, `copies` times over (order ids offset per copy).
   func events() throws -> [OrderEvent] {
-    let day = try LOBSTERDay.load(messagePath: lobsterMessages, orderbookPath: "/dev/null")
+    let messages = try LOBSTERMessageReader(path: lobsterMessages).readAll()
     var out: [OrderEvent] = []
-    out.reserveCapacity(day.events.count * copies)
+    out.reserveCapacity(messages.count * copies)
     for copy in 0..<copies {
-      for var event in day.events {
+      for var event in messages {
         event.orderID &+= UInt64(copy) << 40
         if event.newOrderID != 0 { event.newOrderID &+= UInt64(copy) << 40 }
         out.append(event)

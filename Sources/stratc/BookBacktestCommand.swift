@@ -28,7 +28,8 @@ enum BookBacktestCommand {
     }
     let config = BookBacktestConfig(
       venue: venue, feedInstrumentForInstrument: feedNumbers,
-      symbols: interface.instruments.map(\.symbol), backend: backend)
+      symbols: interface.instruments.map(\.symbol), backend: backend, bookSource: feed.bookSource)
+    reportSkipped(feed, path: dataPath, output: output)
     do throws(BacktestError) {
       let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
       let result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config)
@@ -47,6 +48,15 @@ enum BookBacktestCommand {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
       return .userError
     }
+  }
+
+  /// Malformed lines skipped under `--on-error skip`, as located warnings and a count.
+  static func reportSkipped(_ feed: BookFeed, path: String, output: Output) {
+    guard feed.skipped > 0 else { return }
+    output.report(feed.skippedDiagnostics.map {
+      Diagnostic(id: $0.id, severity: .warning, message: $0.message, at: $0.location ?? DataLocation(path: path), notes: $0.notes)
+    })
+    Output.standardError("stratc backtest: skipped \(feed.skipped) malformed line(s) of the data\n")
   }
 
   /// The feed instrument number of each strategy instrument, matched by symbol; nil (with the

@@ -15,7 +15,7 @@ enum DataBookCommand {
     every message, the top N levels in LOBSTER's orderbook layout: ask price, ask size, bid
     price, bid size per level, prices x10000, 9999999999/-9999999999 and 0 for empty levels.
     A FILE not named .csv/.csv.gz is read as ITCH 5.0 (plain or gzip): one book per stock,
-    printed after every order message of the chosen stock.
+    printed after every order message of the chosen stock; the options are the same.
 
       --levels N        levels per side to print (default: the LEVEL in the file name)
       --date DATE       session date, when the file name does not give it
@@ -23,8 +23,12 @@ enum DataBookCommand {
       --orderbook FILE  LOBSTER's orderbook file for the same messages: levels the messages do
                         not determine (the state before the first message, and levels entering
                         the visible depth from beyond it) are taken from it after each row is
-                        printed, and the agreement on determined levels goes to stderr
-      --symbol SYMBOL   ITCH only: the stock to print (default: the first with an order)
+                        printed, and the agreement on determined levels goes to stderr. On
+                        ITCH it pairs with the stock's last order messages (earlier ones, such
+                        as the orders from before the file that `data convert` writes first,
+                        are applied before row 1); --on-error skip is refused there
+      --symbol SYMBOL   the stock to print: on ITCH, any listed stock (default: the first with
+                        an order); on LOBSTER, it must be the file's own ticker
     """
 
   struct Options {
@@ -82,13 +86,23 @@ enum DataBookCommand {
     guard let policy = MalformedInputPolicy(rawValue: modeText) else {
       throw Arguments.Problem.usage("--on-error must be stop or skip; found `\(modeText)`")
     }
+    let symbol = parsed.value("symbol")
+    if let symbol, let name = LOBSTERFileName(path: path), name.symbol != symbol {
+      throw Arguments.Problem.usage(
+        "--symbol \(symbol) names another stock than the LOBSTER file's `\(name.symbol)`")
+    }
+    let isLOBSTER = path.hasSuffix(".csv") || path.hasSuffix(".csv.gz")
+    if !isLOBSTER, parsed.value("orderbook") != nil, policy == .skip {
+      throw Arguments.Problem.usage(
+        "--on-error skip cannot be used with --orderbook on ITCH: a skipped message has no row")
+    }
     return Options(
       path: path,
       levels: levels,
       date: parsed.value("date"),
       policy: policy,
       orderbook: parsed.value("orderbook"),
-      symbol: parsed.value("symbol")
+      symbol: symbol
     )
   }
 
@@ -103,36 +117,33 @@ enum DataBookCommand {
     // Rows printed before a malformed line still reach stdout.
     defer { out.flush() }
     if let path = options.orderbook {
-      let rows = try LOBSTERBookReader(path: path, levels: options.levels, policy: .stop)
-      try replaySeeded(reader, rows, options, out)
+      let pairs = LOBSTERPairedReader(
+        messages: reader, messagePath: options.path,
+        rows: try LOBSTERBookReader(path: path, levels: options.levels, policy: .stop),
+        bookPath: path, policy: options.policy)
+      try replaySeeded(pairs, options, out)
+      reportSkipped(pairs.skipped, pairs.skippedDiagnostics)
     } else {
       try replayPlain(reader, options, out)
+      reportSkipped(reader.skipped, reader.skippedDiagnostics)
     }
-    reportSkipped(reader)
   }
 
   /// Prints the book of known orders plus the levels taken from the orderbook file, each row
-  /// before that file's row for the same message is used.
+  /// before that file's row for the same message is used. A skipped message skips its row.
   static func replaySeeded(
-    _ reader: LOBSTERMessageReader,
-    _ rows: LOBSTERBookReader,
+    _ pairs: LOBSTERPairedReader,
     _ options: Options,
     _ out: StandardOutputBuffer
   ) throws(MarketDataError) {
     let agreement = BookAgreement(levels: options.levels)
-    while let event = try reader.next() {
+    while let (event, row) = try pairs.next() {
       agreement.apply(event)
       LOBSTERBookRow.appendCSV(of: agreement.book, levels: options.levels, to: &out.bytes)
       out.flushIfFull()
-      guard let row = try rows.next() else { throw missingRow(options, line: reader.line) }
       agreement.compare(with: row)
     }
     out.flush()
-    if try rows.next() != nil {
-      Output.standardError(
-        "stratc data book: warning: the orderbook file has more rows than messages\n"
-      )
-    }
     Output.standardError(
       "stratc data book: agreement with \(options.orderbook ?? ""): \(agreement.report)\n"
     )
@@ -160,20 +171,10 @@ enum DataBookCommand {
     }
   }
 
-  static func missingRow(_ options: Options, line: Int) -> MarketDataError {
-    MarketDataError(diagnostics: [
-      Diagnostic(
-        id: "data.lobster.row-count",
-        message: "expected an orderbook row for every message; found none for message \(line)",
-        at: DataLocation(path: options.orderbook ?? "", line: line)
-      )
-    ])
-  }
-
-  static func reportSkipped(_ reader: LOBSTERMessageReader) {
-    guard reader.skipped > 0 else { return }
-    Output().report(reader.skippedDiagnostics)
-    Output.standardError("stratc data book: skipped \(reader.skipped) malformed line(s)\n")
+  static func reportSkipped(_ skipped: Int, _ diagnostics: [Diagnostic]) {
+    guard skipped > 0 else { return }
+    Output().report(diagnostics)
+    Output.standardError("stratc data book: skipped \(skipped) malformed line(s)\n")
   }
 }
 

@@ -95,16 +95,27 @@ enum DataImportCommand {
             + "found `\(DataCommand.baseName(input))`", at: DataLocation(path: input))
       ])
     }
-    var report = try TickImport.orderEvents(
-      symbol: name, into: store, source: source, next: { () throws(MarketDataError) in try reader.next() },
-      skipped: { (reader.skipped, reader.skippedDiagnostics) })
-    // LOBSTER's orderbook file is the book (its messages miss what happens beyond the levels):
-    // keep it beside the messages, so a backtest from the store sees the same book.
-    if let orderbook = LOBSTERDay.companionOrderbook(of: input), report.files.count == 1, report.skipped == 0 {
-      let rows = LOBSTERBookReader(stream: try ByteStreams.open(path: orderbook), policy: .stop)
-      report.files.append(
-        try TickImport.lobsterBook(rows, ordersPath: report.files[0].path, source: source + " + orderbook"))
+    guard let orderbook = LOBSTERDay.companionOrderbook(of: input) else {
+      return try TickImport.orderEvents(
+        symbol: name, into: store, source: source, next: { () throws(MarketDataError) in try reader.next() },
+        skipped: { (reader.skipped, reader.skippedDiagnostics) })
     }
+    // LOBSTER's orderbook file is the book (its messages miss what happens beyond the levels):
+    // keep it beside the messages, so a backtest from the store sees the same book. Messages
+    // and rows are read as pairs, so a malformed line of either skips both.
+    let pairs = LOBSTERPairedReader(
+      messages: reader, messagePath: input,
+      rows: LOBSTERBookReader(stream: try ByteStreams.open(path: orderbook), policy: .stop),
+      bookPath: orderbook, policy: policy)
+    var report = try TickImport.orderEvents(
+      symbol: name, into: store, source: source, next: { () throws(MarketDataError) in try pairs.next()?.0 },
+      skipped: { (pairs.skipped, pairs.skippedDiagnostics) })
+    guard report.files.count <= 1 else { throw TickImport.bookAcrossDays(orderbook) }
+    guard !report.files.isEmpty else { return report }
+    let rows = LOBSTERBookReader(stream: try ByteStreams.open(path: orderbook), policy: .stop)
+    rows.linesToPass = Set(pairs.skippedLines)
+    report.files.append(
+      try TickImport.lobsterBook(rows, ordersPath: report.files[0].path, source: source + " + orderbook"))
     return report
   }
 

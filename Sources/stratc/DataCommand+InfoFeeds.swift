@@ -27,6 +27,9 @@ enum DataInfoFeeds {
       + "  messages \(reader.messages)\n  mix      \(mix.joined(separator: ", "))\n"
       + "  span     \(first.map { "\(DataCommand.time($0)) … \(DataCommand.time(last))" } ?? "(no rows)")\n"
       + (reader.skipped > 0 ? "  skipped  \(reader.skipped) malformed rows\n" : "")
+      + (reader.roundedTimes > 0
+        ? "  rounded  \(reader.roundedTimes) time(s) with more than 9 decimals, to the nearest "
+          + "nanosecond (ties to even)\n" : "")
   }
 
   /// A LOBSTER orderbook file: rows and levels.

@@ -13,6 +13,10 @@ enum DataCommand {
     }
     let rest = Array(args.dropFirst())
     if sub == "book" { return DataBookCommand.run(rest) }
+    if sub == "convert", rest.contains("--help") || rest.contains("-h") {
+      Output.standardOutput(DataConvertCommand.help + "\n")
+      return .success
+    }
     if sub == "--help" || sub == "-h" || rest.contains("--help") || rest.contains("-h") {
       Output.standardOutput(Help.data + "\n")
       return .success
@@ -23,8 +27,10 @@ enum DataCommand {
       case "info": return try DataInfoCommand.run(rest)
       case "export": return try DataExportCommand.run(rest)
       case "bench": return try DataBenchCommand.run(rest)
+      case "convert": return try DataConvertCommand.run(rest)
       default:
-        throw Arguments.Problem.usage("unknown data subcommand `\(sub)`; expected import, info, export, book or bench")
+        throw Arguments.Problem.usage(
+          "unknown data subcommand `\(sub)`; expected import, info, export, book, convert or bench")
       }
     } catch let error as MarketDataError {
       return fail(error, Output(arguments: rest))

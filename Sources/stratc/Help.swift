@@ -11,7 +11,7 @@ enum Help {
       stratc inspect NAME.so                   check a stratc object and print what it says of itself
       stratc report FILE [--json]              print the static report (state, operations, warm-up)
       stratc backtest FILE --data SYMBOL=PATH... --out DIR   run a backtest on CSV bars
-      stratc data import|info|export|book ...  market data: tick store import, describe, export, rebuilt book
+      stratc data import|info|export|book|convert ...  market data: tick store import, describe, export, rebuilt book, LOBSTER → ITCH
       stratc sweep FILE --data SYMBOL=PATH... --param NAME=LO:HI:STEP...   backtest a grid
 
     OPTIONS (every subcommand)
@@ -142,6 +142,7 @@ enum Help {
     stratc data export FILE.tick [--out FILE.csv]
     stratc data bench FILE.tick [--generate N] [--repeat R]
     stratc data book FILE --levels N [...]     (see stratc data book --help)
+    stratc data convert MESSAGE_FILE --to itch -o OUT.itch [...]   (see stratc data convert --help)
 
     import  reads each INPUT and writes one tick file per instrument and UTC day,
             DIR/SYMBOL/YYYY-MM-DD.tick (format: Docs/TICKSTORE.md); prints files, rows, bytes
@@ -154,6 +155,7 @@ enum Help {
             import → export → import gives the same tick file.
     bench   replays an orders tick file and prints events per second (--generate N first
             writes N synthetic events to FILE.tick).
+    convert writes a LOBSTER message file as a NASDAQ TotalView-ITCH 5.0 file.
 
       --format F      csv-bars, csv-trades, csv-quotes, csv-orders, lobster, itch
                       (default: detected from the file name and first line)

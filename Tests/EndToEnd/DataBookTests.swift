@@ -61,6 +61,71 @@ import Testing
     #expect(run.stderr.contains("agreeing 87755 (100.0 %)"), "\(run.stderr)")
   }
 
+  /// `data convert` writes the day as ITCH 5.0; `data book` on that file, against the same
+  /// orderbook file, prints LOBSTER's rows wherever the messages fully determine them and
+  /// agrees on every determined level, as the LOBSTER file does.
+  @Test func theDayConvertedToITCHReplaysToLOBSTERsBook() throws {
+    let itch = Stratc.temporaryDirectory() + ".itch"
+    let convert = try Stratc.run(["data", "convert", Self.messages, "--to", "itch", "-o", itch])
+    #expect(convert.status == 0, "\(convert.stderr)")
+    #expect(convert.stdout.contains("49482 messages (3822 orders from before the file added first)"))
+    let run = try Stratc.run(["data", "book", itch, "--levels", "1", "--orderbook", Self.orderbook])
+    #expect(run.status == 0, "\(run.stderr)")
+    let printed = Self.rows(run.stdout)
+    let expected = Self.rows(try String(contentsOfFile: Self.orderbook, encoding: .utf8))
+    #expect(printed.count == expected.count)
+    var differing: [Int] = []
+    for t in 1..<min(printed.count, expected.count)
+    where Self.isFullyDetermined(expected, t, levels: 1) && printed[t] != expected[t] {
+      differing.append(t + 1)
+    }
+    #expect(differing.isEmpty, "first differing lines: \(differing.prefix(5))")
+    #expect(run.stderr.contains("levels compared 87755, agreeing 87755 (100.0 %)"), "\(run.stderr)")
+  }
+
+  @Test func theQuirkDayConvertedToITCHAgreesOnEveryRow() throws {
+    let stem = Stratc.root.path
+      + "/Tests/StratMarketTests/Corpus/lobster-quirks/QUIRKS_2012-06-21_34200000_57600000_"
+    let itch = Stratc.temporaryDirectory() + ".itch"
+    let convert = try Stratc.run(["data", "convert", stem + "message_2.csv", "--to", "itch", "-o", itch])
+    #expect(convert.status == 0, "\(convert.stderr)")
+    let run = try Stratc.run([
+      "data", "book", itch, "--levels", "2", "--orderbook", stem + "orderbook_2.csv",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("rows compared 16 (agreeing 16)"), "\(run.stderr)")
+    #expect(run.stderr.contains("agreeing 58 (100.0 %)"), "\(run.stderr)")
+  }
+
+  @Test(arguments: [
+    ["data", "convert"], ["data", "convert", "x.csv", "-o", "y.itch"],
+    ["data", "convert", "x.csv", "--to", "fix", "-o", "y.itch"], ["data", "convert", "x.csv", "--to", "itch"],
+    ["data", "book", "x.itch", "--levels", "1", "--orderbook", "b.csv", "--on-error", "skip"],
+    ["data", "book", "GOOG_2012-06-21_34200000_57600000_message_1.csv", "--symbol", "AAPL"],
+  ])
+  func rejectsBadConvertAndBookOptionsWithUsage(arguments: [String]) throws {
+    let run = try Stratc.run(arguments)
+    #expect(run.status == 2, "\(run.stderr)")
+  }
+
+  @Test func convertHasHelpAndIsListed() throws {
+    let help = try Stratc.run(["data", "convert", "--help"])
+    #expect(help.status == 0 && help.stdout.contains("--to itch"))
+    let data = try Stratc.run(["data", "--help"])
+    #expect(data.stdout.contains("stratc data convert MESSAGE_FILE --to itch -o OUT.itch"))
+  }
+
+  @Test func infoCountsTimesRoundedToTheNanosecond() throws {
+    let path = try Stratc.temporaryFile(
+      Array("43002.632812672004,1,1,1,5794000,1\n43003.5,1,2,1,5794000,1\n".utf8), suffix: ".csv")
+    let run = try Stratc.run(["data", "info", path, "--format", "lobster", "--date", "2012-06-21"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("rounded  1 time(s) with more than 9 decimals"), "\(run.stdout)")
+    #expect(run.stdout.contains("2012-06-21T11:56:42.632812672Z"), "\(run.stdout)")
+    let book = try Stratc.run(["data", "book", path, "--levels", "1", "--date", "2012-06-21"])
+    #expect(book.status == 0 && book.stdout == "9999999999,0,5794000,1\n9999999999,0,5794000,2\n")
+  }
+
   @Test func printsTheRebuiltBookInLOBSTERLayout() throws {
     let text = """
       34200.1,1,1,10,5794000,1

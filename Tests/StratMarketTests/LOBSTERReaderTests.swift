@@ -96,7 +96,7 @@ import Testing
       (good + "34200.2,1,2,10,5794000\n", "data.lobster.field-count", 2, 1),
       (good + "34200.2,9,2,10,5794000,1\n", "data.lobster.bad-type", 2, 9),
       (good + "34200.2,1,2,10,5794000,0\n", "data.lobster.bad-direction", 2, 24),
-      (good + "34200.1234567891,1,2,10,5794000,1\n", "data.lobster.bad-time", 2, 1),
+      (good + "34200.12345.6789,1,2,10,5794000,1\n", "data.lobster.bad-time", 2, 1),
       (good + "34200.2,1,2,1x0,5794000,1\n", "data.lobster.bad-number", 2, 13),
       (good + "34200.2,1,2,-5,5794000,1\n", "data.lobster.bad-size", 2, 13),
       (good + "34200.2,1,2,2000000000000,5794000,1\n", "data.lobster.bad-size", 2, 13),

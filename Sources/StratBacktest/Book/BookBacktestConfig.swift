@@ -14,11 +14,15 @@ public struct BookBacktestConfig: Sendable {
   public var backend: String
   /// Parameter values for the summary; nil means the executor's.
   public var params: [ParameterInfo]?
+  /// Where the book came from, for the summary (`BookFeed.bookSource`).
+  public var bookSource: String?
 
   public init(
     venue: VenueConfig, feedInstrumentForInstrument: [UInt32],
-    symbols: [String], backend: String = "unknown", params: [ParameterInfo]? = nil
+    symbols: [String], backend: String = "unknown", params: [ParameterInfo]? = nil,
+    bookSource: String? = nil
   ) {
+    self.bookSource = bookSource
     self.venue = venue
     self.feedInstrumentForInstrument = feedInstrumentForInstrument
     self.symbols = symbols

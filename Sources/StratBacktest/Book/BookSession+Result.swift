@@ -32,6 +32,6 @@ extension BookSession {
       lastClose: (0..<instrumentCount).map { mark($0) > 0 ? Price(raw: mark($0)) : nil },
       unfilledOrders: stillOpen, rejections: router.rejections, rejectedCounts: counts,
       cancelled: router.cancelledCount, events: events, metrics: metrics, venue: config.venue,
-      warnings: warnings)
+      warnings: warnings, bookSource: config.bookSource)
   }
 }

@@ -13,6 +13,7 @@ extension HTMLReport {
     rows.append(("fill model", result.fill.rawValue))
     rows.append(("fee model", result.feeText))
     if let venue = result.venue { rows.append(("venue", venue.summary)) }
+    if let book = result.bookSource { rows.append(("book", book)) }
     rows.append(("backend", result.backend))
     var html = "<section id=\"run\">\n<h2>Run</h2>\n<table id=\"run-table\">\n"
     for (label, value) in rows {

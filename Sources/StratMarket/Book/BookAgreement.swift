@@ -16,7 +16,7 @@
 /// saw take their size off that seeded quantity at the message's price.
 public final class BookAgreement {
   /// The rebuilt book (known orders plus seeded quantity).
-  public let book = SeededBook()
+  public let book = SeededBook(takesStatedSizes: true)
   /// The counts so far.
   public private(set) var report: AgreementReport
   /// The previous row's visible-range bound per side (`bound(nil)` = the whole side).

@@ -11,14 +11,25 @@ public final class SeededBook: BookView {
   /// Messages about orders the book never saw, taken off the unexplained quantity.
   public private(set) var unknownOrderMessages = 0
 
+  /// True when levels are set from a reference (LOBSTER's orderbook rows) as they enter the
+  /// visible depth: then a message's stated size is what comes off its level (see
+  /// `settleSize`). A book built from messages alone keeps ITCH's rule (a delete takes the
+  /// whole known order), which is right there, since no row took the unseen part off.
+  public let takesStatedSizes: Bool
+
   /// Creates an empty book.
-  public init() { book = OrderBook() }
+  public init(takesStatedSizes: Bool = false) {
+    book = OrderBook()
+    self.takesStatedSizes = takesStatedSizes
+  }
 
   /// Applies one message; an unknown order's cancel, delete or execution reduces the
   /// unexplained quantity at its price. Returns what the order book could not apply.
   @discardableResult
   public func apply(_ event: OrderEvent) -> BookIssue? {
+    let known = takesStatedSizes && statesItsSize(event) ? book.order(event.orderID) : nil
     let issue = book.apply(event)
+    if let known { settleSize(of: event, known: known) }
     if let issue, issue.kind == .unknownOrder, event.price != 0 {
       switch event.kind {
       case .cancel, .delete, .execute:
@@ -28,6 +39,30 @@ public final class SeededBook: BookView {
       }
     }
     return issue
+  }
+
+  /// True for a cancel, delete or execution that states its price and size, as LOBSTER's do
+  /// (ITCH deletes carry neither).
+  private func statesItsSize(_ event: OrderEvent) -> Bool {
+    switch event.kind {
+    case .cancel, .delete, .execute: return event.price != 0 && event.quantity > 0
+    default: return false
+    }
+  }
+
+  /// LOBSTER's book takes a message's own size off the level, whatever the order had left: a
+  /// delete stating less than the known order left part of it out of view (the row the level
+  /// re-entered with already counted that), and one stating more took quantity the messages
+  /// never showed. The difference between what the order book took and the stated size goes
+  /// to the unexplained quantity, so that the level drops by exactly the stated size.
+  private func settleSize(
+    of event: OrderEvent,
+    known: (side: Side, price: Int64, quantity: Int64)
+  ) {
+    let left = book.order(event.orderID)?.quantity ?? 0
+    let taken = known.quantity - left
+    guard taken != event.quantity else { return }
+    unexplained[Int(known.side.rawValue)].adjust(price: known.price, by: taken - event.quantity)
   }
 
   /// The total quantity at `price` on `side`: known orders plus unexplained quantity.

@@ -2,7 +2,8 @@ import StratDiagnostics
 
 /// Streams a LOBSTER orderbook file, one `LOBSTERBookRow` per line. The level count is the
 /// column count of the first row divided by four (or given), so files of any depth read the
-/// same way; LOBSTER's dummy prices (9999999999 ask, -9999999999 bid) are empty levels.
+/// same way; LOBSTER's dummy prices (9999999999 ask, -9999999999 bid, always with size 0) are
+/// empty levels, and any other price must be above 0.
 public final class LOBSTERBookReader {
   /// What the reader does with a malformed row.
   public let policy: MalformedInputPolicy
@@ -37,14 +38,31 @@ public final class LOBSTERBookReader {
 
   /// Returns the next row, nil at the end of the file.
   public func next() throws(MarketDataError) -> LOBSTERBookRow? {
-    while let line = try scanner.nextLine() {
-      fields.split(line)
-      do throws(Diagnostic) {
-        return try decode()
-      } catch {
+    while let result = try nextResult() {
+      switch result {
+      case .success(let row): return row
+      case .failure(let error):
         guard policy == .skip else { throw MarketDataError(diagnostics: [error]) }
         skipped += 1
         if skippedDiagnostics.count < 20 { skippedDiagnostics.append(error) }
+      }
+    }
+    return nil
+  }
+
+  /// Line numbers passed over without being read: the rows of messages skipped as malformed
+  /// on an earlier pass, so that every row left still belongs to its message.
+  public var linesToPass: Set<Int> = []
+
+  /// The next row, decoded or not, nil at the end of the file; the policy is the caller's.
+  func nextResult() throws(MarketDataError) -> Result<LOBSTERBookRow, Diagnostic>? {
+    while let line = try scanner.nextLine() {
+      if linesToPass.contains(scanner.line) { continue }
+      fields.split(line)
+      do throws(Diagnostic) {
+        return .success(try decode())
+      } catch {
+        return .failure(error)
       }
     }
     return nil
@@ -102,7 +120,13 @@ public final class LOBSTERBookReader {
     guard size >= 0, size <= LOBSTERDiagnostics.maximumSize else {
       throw LOBSTERDiagnostics.badSize(found: size, at: at(f + 1))
     }
-    if price == empty { return nil }
+    if price == empty {
+      guard size == 0 else { throw LOBSTERDiagnostics.dummyWithSize(found: size, at: at(f + 1)) }
+      return nil
+    }
+    guard price > 0 else {
+      throw LOBSTERDiagnostics.badPrice(found: fields.quoted(f), isHalt: false, at: at(f))
+    }
     return BookLevel(price: price * 10_000, quantity: size, orders: 0)
   }
 }

@@ -18,9 +18,21 @@ public struct LOBSTERDay: Sendable {
   public var snapshots: BookSnapshots?
   /// Malformed lines skipped under `.skip`.
   public var skipped: Int
+  /// The first diagnostics of the skipped lines.
+  public var skippedDiagnostics: [Diagnostic] = []
+
+  /// Where the book came from, for summaries: `orderbook file NAME (N levels)` or
+  /// `rebuilt from the messages`.
+  public var bookSource: String {
+    guard let snapshots else { return "rebuilt from the messages" }
+    return "orderbook file \(orderbookName ?? "?") (\(snapshots.levels) levels)"
+  }
+  /// The file name of the orderbook file read, if any.
+  public var orderbookName: String?
 
   /// Loads the message file at `messagePath` (gzip or plain) and the orderbook file at
-  /// `orderbookPath`, or the one found beside it (`…_orderbook_N.csv[.gz]`).
+  /// `orderbookPath`, or the one found beside it (`…_orderbook_N.csv[.gz]`). Under `.skip` a
+  /// malformed message skips its book row and a malformed row its message.
   public static func load(
     messagePath: String, orderbookPath: String? = nil, date: String? = nil, symbol: String? = nil,
     policy: MalformedInputPolicy = .stop
@@ -29,25 +41,30 @@ public struct LOBSTERDay: Sendable {
     let reader = LOBSTERMessageReader(
       stream: try ByteStreams.open(path: messagePath), sessionMidnightNanos: midnight,
       policy: policy)
-    let messages = try reader.readAll()
     let name = symbol ?? LOBSTERFileName(path: messagePath)?.symbol ?? "LOBSTER"
-    var day = LOBSTERDay(events: messages, symbol: name, snapshots: nil, skipped: reader.skipped)
-    guard let bookPath = orderbookPath ?? companionOrderbook(of: messagePath) else { return day }
-    let rows = LOBSTERBookReader(stream: try ByteStreams.open(path: bookPath), policy: .stop)
-    guard let first = try rows.next() else { return day }
-    var snapshots = BookSnapshots(levels: rows.levels ?? max(first.asks.count, first.bids.count))
-    snapshots.append(asks: first.asks, bids: first.bids)
-    while let row = try rows.next() { snapshots.append(asks: row.asks, bids: row.bids) }
-    guard snapshots.count == messages.count, reader.skipped == 0 else {
-      throw MarketDataError(diagnostics: [
-        Diagnostic(
-          id: "data.lobster.row-count",
-          message: "expected one orderbook row per message (\(messages.count + reader.skipped) in \(messagePath)); found \(snapshots.count) rows",
-          at: DataLocation(path: bookPath, line: snapshots.count + 1),
-          notes: ["a LOBSTER message file and its orderbook file come as a pair from the same request"])
-      ])
+    guard let bookPath = orderbookPath ?? companionOrderbook(of: messagePath) else {
+      let messages = try reader.readAll()
+      return LOBSTERDay(
+        events: messages, symbol: name, snapshots: nil, skipped: reader.skipped,
+        skippedDiagnostics: reader.skippedDiagnostics)
     }
-    day.snapshots = snapshots
+    let pairs = LOBSTERPairedReader(
+      messages: reader, messagePath: messagePath,
+      rows: LOBSTERBookReader(stream: try ByteStreams.open(path: bookPath), policy: .stop),
+      bookPath: bookPath, policy: policy)
+    var events: [OrderEvent] = []
+    var snapshots: BookSnapshots?
+    while let (event, row) = try pairs.next() {
+      if snapshots == nil {
+        snapshots = BookSnapshots(levels: pairs.rows.levels ?? max(row.asks.count, row.bids.count))
+      }
+      events.append(event)
+      snapshots!.append(asks: row.asks, bids: row.bids)
+    }
+    var day = LOBSTERDay(
+      events: events, symbol: name, snapshots: snapshots, skipped: pairs.skipped,
+      skippedDiagnostics: pairs.skippedDiagnostics)
+    day.orderbookName = snapshots == nil ? nil : (bookPath as NSString).lastPathComponent
     return day
   }
 

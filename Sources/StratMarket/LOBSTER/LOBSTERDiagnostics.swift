@@ -28,13 +28,28 @@ enum LOBSTERDiagnostics {
     )
   }
 
-  /// A time field that is not seconds after midnight with at most 9 decimals.
+  /// A time field that is not seconds after midnight.
   static func badTime(found: String, at: DataLocation) -> Diagnostic {
     Diagnostic(
       id: "data.lobster.bad-time",
-      message: "expected seconds after midnight such as 34200.015105074 (at most 9 decimals, "
-        + "less than 86400); found \(found)",
+      message: "expected seconds after midnight such as 34200.015105074 (less than 86400); "
+        + "found \(found)",
       at: at
+    )
+  }
+
+  /// A price of 0 or below where LOBSTER writes a real price, or a halt row's price other than
+  /// -1, 0 or 1.
+  static func badPrice(found: String, isHalt: Bool, at: DataLocation) -> Diagnostic {
+    Diagnostic(
+      id: "data.lobster.bad-price",
+      message: isHalt
+        ? "expected -1 (halt), 0 (quoting) or 1 (resume) as the price of a trading-halt row; "
+          + "found \(found)"
+        : "expected a price above 0 (dollars x10000); found \(found)",
+      at: at,
+      notes: isHalt
+        ? [] : ["only trading-halt rows (type 7) and empty orderbook levels carry other prices"]
     )
   }
 
@@ -108,6 +123,15 @@ enum LOBSTERDiagnostics {
     Diagnostic(
       id: "data.lobster.bad-date",
       message: "expected a date as YYYY-MM-DD; found `\(found)`"
+    )
+  }
+
+  /// An empty-level dummy price with a size: LOBSTER writes 0 there.
+  static func dummyWithSize(found: Int64, at: DataLocation) -> Diagnostic {
+    Diagnostic(
+      id: "data.lobster.bad-size",
+      message: "expected size 0 beside the dummy price of an empty level; found \(found)",
+      at: at
     )
   }
 

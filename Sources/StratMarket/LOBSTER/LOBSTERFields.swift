@@ -63,9 +63,11 @@ struct LOBSTERFields {
     return negative ? -value : value
   }
 
-  /// Parses field `i` as seconds after midnight with up to 9 decimals into exact nanoseconds;
-  /// nil if it is not such a time or is a day or more.
-  func nanosOfDay(_ i: Int) -> Int64? {
+  /// Parses field `i` as seconds after midnight into exact nanoseconds; nil if it is not such a
+  /// time or is a day or more. Decimals past the ninth (LOBSTER's float artefacts such as
+  /// `43002.632812672004`) are rounded to the nearest nanosecond, ties to even, on the decimal
+  /// digits themselves (never through a Double); `rounded` tells whether that happened.
+  func nanosOfDay(_ i: Int) -> (nanos: Int64, rounded: Bool)? {
     var p = starts[i]
     let end = ends[i]
     var seconds: Int64 = 0
@@ -80,14 +82,19 @@ struct LOBSTERFields {
     guard digits > 0, seconds < 86_400 else { return nil }
     var fraction: Int64 = 0
     var decimals = 0
+    var rest = RoundingTail()
     if p < end {
       p += 1
       guard p < end else { return nil }
       while p < end {
         let d = Int64(line[p]) &- 0x30
-        guard d >= 0, d <= 9, decimals < 9 else { return nil }
-        fraction = fraction * 10 + d
-        decimals += 1
+        guard d >= 0, d <= 9 else { return nil }
+        if decimals < 9 {
+          fraction = fraction * 10 + d
+          decimals += 1
+        } else {
+          rest.add(digit: d)
+        }
         p += 1
       }
     }
@@ -95,6 +102,30 @@ struct LOBSTERFields {
       fraction *= 10
       decimals += 1
     }
-    return seconds * 1_000_000_000 + fraction
+    let nanos = seconds * 1_000_000_000 + fraction + (rest.roundsUp(odd: fraction & 1 == 1) ? 1 : 0)
+    guard nanos < CivilCalendar.nanosPerDay else { return nil }
+    return (nanos, rest.isInexact)
+  }
+}
+
+/// The digits past the ninth decimal of a time, reduced to what rounding needs: the first of
+/// them and whether any later one is not zero.
+struct RoundingTail {
+  private var first: Int64 = -1
+  private var laterNonZero = false
+
+  /// Takes the next digit.
+  mutating func add(digit: Int64) {
+    if first < 0 { first = digit } else if digit != 0 { laterNonZero = true }
+  }
+
+  /// True when the dropped digits were not all zero.
+  var isInexact: Bool { first > 0 || laterNonZero }
+
+  /// Half to even: up above one half, down below, and at exactly one half up only when the kept
+  /// last digit is odd.
+  func roundsUp(odd: Bool) -> Bool {
+    guard first >= 5 else { return false }
+    return first > 5 || laterNonZero || odd
   }
 }

@@ -9,6 +9,11 @@ import StratDiagnostics
 /// refers to orders placed before it (or outside its depth). The stream therefore first adds each
 /// such order, with the side and price the messages give. Its size is everything the messages
 /// later take off it. These adds come just before the first message, at its time.
+///
+/// A LOBSTER delete takes its own size off the book, and it states less than the order had when
+/// part of the order left out of view; an ITCH delete takes the whole order. Such a delete is
+/// written as a cancel of its size, so the ITCH book drops by what LOBSTER's does. Executions
+/// are written with their price (C), so the book knows their stated size too.
 public enum LOBSTERITCHReplay {
   /// The orders `messages` cancel, delete or execute without adding them first, as add events
   /// at the first message's time, in order of first reference. Each order's size is the sum of
@@ -68,7 +73,9 @@ public enum LOBSTERITCHReplay {
     try system(0x51, at: open, to: &out)
     let stock = ITCHSymbol(symbol)
     var match: UInt64 = 0
-    for e in preexistingOrders(in: messages) + messages {
+    var remaining = RemainingSizes()
+    for message in preexistingOrders(in: messages) + messages {
+      let e = remaining.asITCH(message)
       match += e.kind == .execute || e.kind == .hiddenTrade || e.kind == .crossTrade ? 1 : 0
       let message = ITCHEncoder.message(
         from: e,
@@ -139,5 +146,33 @@ public enum LOBSTERITCHReplay {
       etpLeverageFactor: 0,
       inverseIndicator: 0x4E
     )
+  }
+}
+
+/// What each order has left in a LOBSTER day as it is written to ITCH, to tell a delete that
+/// states less than the order had.
+struct RemainingSizes {
+  private var sizes: [UInt64: Int64] = [:]
+
+  /// `event` as ITCH should carry it: a delete stating less than the order's remaining size
+  /// becomes a cancel of that size.
+  mutating func asITCH(_ event: OrderEvent) -> OrderEvent {
+    switch event.kind {
+    case .add:
+      sizes[event.orderID] = event.quantity
+    case .cancel, .execute:
+      guard let left = sizes[event.orderID] else { break }
+      sizes[event.orderID] = left > event.quantity ? left - event.quantity : nil
+    case .delete:
+      guard let left = sizes.removeValue(forKey: event.orderID), event.quantity > 0,
+        event.quantity < left
+      else { return event }
+      var cancel = event
+      cancel.kind = .cancel
+      return cancel
+    default:
+      break
+    }
+    return event
   }
 }

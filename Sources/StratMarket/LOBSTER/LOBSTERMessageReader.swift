@@ -4,11 +4,14 @@ import StratDiagnostics
 /// `OrderEvent`s, one line at a time, with exact times and prices.
 ///
 /// Mapping: 1 → add, 2 → cancel (partial), 3 → delete, 4 → execute (visible), 5 → hiddenTrade,
-/// 6 → crossTrade, 7 → tradingState. Time is seconds after midnight with up to 9 decimals,
-/// converted to nanoseconds by integer arithmetic only. Price ×10000 becomes `Price.raw`
-/// (×1e8). Direction 1 is buy, -1 sell (for executions, the side of the resting order).
-/// A type-7 row's price says halt (-1), quoting (0) or resume (1); the event's quantity is 1
-/// while trading is halted (halt, quoting) and 0 once it resumes.
+/// 6 → crossTrade, 7 → tradingState. Time is seconds after midnight, converted to nanoseconds by
+/// integer arithmetic only; more than 9 decimals (float artefacts in real files) are rounded to
+/// the nearest nanosecond, ties to even, and counted in `roundedTimes`. Price ×10000 becomes
+/// `Price.raw` (×1e8) and must be above 0. Direction 1 is buy, -1 sell (for executions, the side
+/// of the resting order). A cross trade (6) names a pseudo order with a negative id (-1 opening,
+/// -2 closing, …), kept as its two's complement. A type-7 row's price says halt (-1), quoting
+/// (0) or resume (1), nothing else; the event's quantity is 1 while trading is halted (halt,
+/// quoting) and 0 once it resumes.
 public final class LOBSTERMessageReader {
   /// What the reader does with a malformed line.
   public let policy: MalformedInputPolicy
@@ -18,6 +21,8 @@ public final class LOBSTERMessageReader {
   public private(set) var skippedDiagnostics: [Diagnostic] = []
   /// Messages returned so far.
   public private(set) var messages = 0
+  /// Messages whose time had more than 9 decimals and was rounded to the nanosecond.
+  public private(set) var roundedTimes = 0
 
   private let scanner: LOBSTERLineScanner
   private var fields = LOBSTERFields()
@@ -58,19 +63,30 @@ public final class LOBSTERMessageReader {
   /// Returns the next message, nil at the end of the file; throws at a malformed line under
   /// `.stop`, skips it under `.skip`.
   public func next() throws(MarketDataError) -> OrderEvent? {
-    while let line = try scanner.nextLine() {
-      fields.split(line)
-      do throws(Diagnostic) {
-        let event = try decode()
-        messages += 1
-        return event
-      } catch {
+    while let result = try nextResult() {
+      switch result {
+      case .success(let event): return event
+      case .failure(let error):
         guard policy == .skip else { throw MarketDataError(diagnostics: [error]) }
         skipped += 1
         if skippedDiagnostics.count < Self.keptDiagnostics { skippedDiagnostics.append(error) }
       }
     }
     return nil
+  }
+
+  /// The next line, decoded or not, nil at the end of the file; the policy is the caller's
+  /// (`LOBSTERPairedReader` skips a message and its book row together).
+  func nextResult() throws(MarketDataError) -> Result<OrderEvent, Diagnostic>? {
+    guard let line = try scanner.nextLine() else { return nil }
+    fields.split(line)
+    do throws(Diagnostic) {
+      let event = try decode()
+      messages += 1
+      return .success(event)
+    } catch {
+      return .failure(error)
+    }
   }
 
   /// Reads every remaining message.
@@ -105,7 +121,7 @@ public final class LOBSTERMessageReader {
     guard fields.count == 6 else {
       throw LOBSTERDiagnostics.fieldCount(expected: 6, found: fields.count, at: at(0))
     }
-    guard let ofDay = fields.nanosOfDay(0) else {
+    guard let (ofDay, rounded) = fields.nanosOfDay(0) else {
       throw LOBSTERDiagnostics.badTime(found: fields.quoted(0), at: at(0))
     }
     let type = try integer(1)
@@ -114,7 +130,7 @@ public final class LOBSTERMessageReader {
     let price = try integer(4)
     let direction = try integer(5)
     guard (1...7).contains(type) else { throw LOBSTERDiagnostics.badType(found: type, at: at(1)) }
-    guard id >= 0 else {
+    guard id >= 0 || type == 6 else {
       throw LOBSTERDiagnostics.badNumber(column: "order id", found: fields.quoted(2), at: at(2))
     }
     guard size >= 0, size <= LOBSTERDiagnostics.maximumSize else {
@@ -123,6 +139,7 @@ public final class LOBSTERMessageReader {
     guard direction == 1 || direction == -1 else {
       throw LOBSTERDiagnostics.badDirection(found: direction, at: at(5))
     }
+    try checkPrice(price, type: type)
     let (raw, overflow) = price.multipliedReportingOverflow(by: 10_000)
     guard !overflow else {
       throw LOBSTERDiagnostics.badNumber(column: "price", found: fields.quoted(4), at: at(4))
@@ -132,14 +149,22 @@ public final class LOBSTERMessageReader {
       throw LOBSTERDiagnostics.timeBackwards(previous: lastTime, found: time, at: at(0))
     }
     lastTime = time
+    if rounded { roundedTimes += 1 }
     return Self.event(
       time: time,
       type: type,
-      id: UInt64(id),
+      id: UInt64(bitPattern: id),
       size: size,
       raw: raw,
       side: direction == 1 ? .buy : .sell
     )
+  }
+
+  /// A trading-halt row (7) says -1, 0 or 1 in its price; every other row needs a price above 0.
+  private func checkPrice(_ price: Int64, type: Int64) throws(Diagnostic) {
+    let valid = type == 7 ? (-1...1).contains(price) : price > 0
+    guard !valid else { return }
+    throw LOBSTERDiagnostics.badPrice(found: fields.quoted(4), isHalt: type == 7, at: at(4))
   }
 
   /// Event kinds by LOBSTER type 1…7.

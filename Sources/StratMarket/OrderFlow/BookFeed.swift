@@ -14,11 +14,18 @@ public struct BookFeed: Sendable {
   /// file): then it is the book, exactly as the venue displayed it; otherwise books are built
   /// from the events. Only for single-instrument feeds.
   public var snapshots: BookSnapshots?
+  /// Where the book comes from, for summaries: the published book's file, named, or rebuilt
+  /// from the events.
+  public var bookSource: String
+  /// Malformed LOBSTER lines skipped (`.skip`), and the first diagnostics of them.
+  public var skipped = 0
+  public var skippedDiagnostics: [Diagnostic] = []
 
   public init(
     events: [OrderEvent], symbols: [UInt32: String], description: String,
-    snapshots: BookSnapshots? = nil
+    snapshots: BookSnapshots? = nil, bookSource: String = "rebuilt from the messages"
   ) {
+    self.bookSource = bookSource
     self.events = events
     self.symbols = symbols
     self.description = description
@@ -52,10 +59,12 @@ public struct BookFeed: Sendable {
     case .lobster:
       let day = try LOBSTERDay.load(messagePath: path, date: date, symbol: symbol, policy: policy)
       let book = day.snapshots.map { ", the book from its orderbook file (\($0.levels) levels)" } ?? ", the book built from the messages"
-      return BookFeed(
+      var feed = BookFeed(
         events: day.events, symbols: [0: day.symbol],
         description: "LOBSTER \(day.symbol), \(day.events.count) messages\(book)",
-        snapshots: day.snapshots)
+        snapshots: day.snapshots, bookSource: day.bookSource)
+      (feed.skipped, feed.skippedDiagnostics) = (day.skipped, day.skippedDiagnostics)
+      return feed
     case .itch:
       return try itch(path: path, date: date, wanted: wanted, policy: policy)
     case .tick:
@@ -89,11 +98,13 @@ public struct BookFeed: Sendable {
         return BookFeed(
           events: events, symbols: [0: file.header.symbol],
           description: "tick store \(file.header.symbol), \(events.count) events, the book from \((bookPath as NSString).lastPathComponent) (\(snapshots.levels) levels)",
-          snapshots: snapshots)
+          snapshots: snapshots,
+          bookSource: "tick file \((bookPath as NSString).lastPathComponent) (\(snapshots.levels) levels)")
       }
       return BookFeed(
         events: events, symbols: [0: file.header.symbol],
-        description: "tick store \(file.header.symbol), \(events.count) events, the book built from them")
+        description: "tick store \(file.header.symbol), \(events.count) events, the book built from them",
+        bookSource: "rebuilt from the events")
     case nil:
       throw MarketDataError(diagnostics: [
         Diagnostic(

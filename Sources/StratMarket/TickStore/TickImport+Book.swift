@@ -38,6 +38,18 @@ extension TickImport {
     return try writer.finish()
   }
 
+  /// A LOBSTER file whose messages fell on more than one day of the store: one orderbook file
+  /// cannot be split with them.
+  public static func bookAcrossDays(_ orderbookPath: String) -> MarketDataError {
+    MarketDataError(diagnostics: [
+      Diagnostic(
+        id: "data.lobster.book-across-days",
+        message: "expected the messages of one LOBSTER file to fall on one day; found several, "
+          + "so its orderbook file cannot be kept beside them",
+        at: DataLocation(path: orderbookPath))
+    ])
+  }
+
   static func rowCount(_ ordersPath: String, expected: Int, found: Int) -> MarketDataError {
     MarketDataError(diagnostics: [
       Diagnostic(
