@@ -165,6 +165,7 @@ extension Checker {
       else { return nil }
       typedArgs.append(coerced)
     }
+    guard admitExpansion(of: index, body: body, arguments: typedArgs, span: span) else { return nil }
     var result = body.substituting(typedArgs)
     result.span = span
     return result

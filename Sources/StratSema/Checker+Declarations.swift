@@ -71,6 +71,8 @@ extension Checker {
     for action in rule.actions {
       if let checkedAction = checkAction(action) { actions.append(contentsOf: checkedAction) }
     }
+    decisionCount += actions.filter { if case .assign = $0 { false } else { true } }.count
+    _ = withinLimit(decisionCount - 1, Limits.maximumDecisions, "decisions per step", at: rule.keyword)
     if let condition { checked.rules.append(.init(condition: condition, actions: actions)) }
   }
 
@@ -163,11 +165,16 @@ extension Checker {
           report(SemaDiagnostics.nonPositiveDuration("the window of `max_orders`", span: per.span))
           continue
         }
-        guard value.asDouble >= 1 else {
+        guard case .i64(let count) = value, count >= 1 else {
           report(SemaDiagnostics.noOrdersAllowed(span: item.value.span))
           continue
         }
-        checked.risk.append(.orderRate(count: Int(value.asDouble), windowNanos: window))
+        // The runtime keeps the time of each of the last `count` orders.
+        guard count <= Limits.maximumOrdersPerWindow else {
+          report(SemaDiagnostics.tooManyOrders(count, span: item.value.span))
+          continue
+        }
+        checked.risk.append(.orderRate(count: Int(count), windowNanos: window))
       }
     }
   }

@@ -61,6 +61,7 @@ extension Checker {
     case .state(let i):
       return TypedExpr(kind: .stateValue(i), type: checked.states[i].type, span: id.span)
     case .model(let i):
+      guard !failed.contains("model \(i)") else { return nil }
       checkModel(i)
       return TypedExpr(kind: .modelValue(i), type: .plainFloat, span: id.span)
     case .instrument:
@@ -140,7 +141,7 @@ extension Checker {
   }
 
   /// The longest window or lag accepted: keeps the state record a sane, fixed size.
-  static let maximumWindow: Int64 = 1_000_000
+  static let maximumWindow = Limits.maximumWindow
 
   // MARK: - Operators
 
@@ -156,8 +157,18 @@ extension Checker {
         return nil
       }
       if op == .plus { return value }
-      return TypedExpr(kind: .negate(value), type: value.type, span: span, isLiteral: value.isLiteral)
+      let negated = TypedExpr(kind: .negate(value), type: value.type, span: span, isLiteral: value.isLiteral)
+      return refusingOverflow(negated, at: span)
     }
+  }
+
+  /// Int arithmetic whose operands are known at compile time (literals and parameters) must
+  /// not overflow: a window length, lag or quantity that wrapped would be silently wrong. At
+  /// run time Int arithmetic wraps, as the IR specifies.
+  mutating func refusingOverflow(_ expr: TypedExpr?, at operatorSpan: SourceSpan) -> TypedExpr? {
+    guard let expr, ConstantEvaluator(params: checked.params).overflows(expr) else { return expr }
+    report(SemaDiagnostics.integerOverflow(span: expr.span, operatorSpan: operatorSpan))
+    return nil
   }
 
   mutating func checkBinary(
@@ -174,9 +185,9 @@ extension Checker {
       else { return nil }
       return TypedExpr(kind: .binary(op == .and ? .and : .or, a, b), type: .bool, span: span)
     case .add, .subtract:
-      return checkAdditive(op, l, r, operatorSpan: operatorSpan, span: span)
+      return refusingOverflow(checkAdditive(op, l, r, operatorSpan: operatorSpan, span: span), at: operatorSpan)
     case .multiply, .divide:
-      return checkMultiplicative(op, l, r, operatorSpan: operatorSpan, span: span)
+      return refusingOverflow(checkMultiplicative(op, l, r, operatorSpan: operatorSpan, span: span), at: operatorSpan)
     default:
       return checkComparison(op, l, r, operatorSpan: operatorSpan, span: span)
     }

@@ -1,3 +1,4 @@
+import StratDiagnostics
 import StratIR
 
 /// Lowers a checked program to the IR. Every stream value comes with an "ok" bit: false until
@@ -26,6 +27,8 @@ struct Lowering {
   var stateSlots: [Int] = []
   var buffers: [BufferKey: Int] = [:]
   var fields: [String: Lowered] = [:]
+  /// Where each window and lag slot comes from in the source.
+  var slotSpans: [Int: SourceSpan] = [:]
 
   init(program: CheckedProgram) {
     self.program = program
