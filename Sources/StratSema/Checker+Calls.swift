@@ -57,7 +57,7 @@ extension Checker {
       return nil
     }
     guard case .i64(let n)? = ConstantEvaluator(params: checked.params).evaluate(typed) else {
-      report(SemaDiagnostics.nonConstantWindow(builtin.rawValue, span: expr.span))
+      reportNotConstant(typed, SemaDiagnostics.nonConstantWindow(builtin.rawValue, span: expr.span))
       return nil
     }
     if n < 0, builtin == .ret || builtin == .logret {

@@ -120,7 +120,7 @@ extension Checker {
     guard let constant = ConstantEvaluator(params: checked.params).evaluate(lag),
       case .i64(let steps) = constant
     else {
-      report(SemaDiagnostics.nonConstantLag(span: k.span))
+      reportNotConstant(lag, SemaDiagnostics.nonConstantLag(span: k.span))
       return nil
     }
     guard steps >= 0 else {
@@ -162,13 +162,23 @@ extension Checker {
     }
   }
 
-  /// Int arithmetic whose operands are known at compile time (literals and parameters) must
-  /// not overflow: a window length, lag or quantity that wrapped would be silently wrong. At
-  /// run time Int arithmetic wraps, as the IR specifies.
+  /// Int arithmetic on literals must not overflow: a constant that wrapped (a quantity, say)
+  /// would be silently wrong. Arithmetic that reads parameters is computed by the step and
+  /// wraps, as the IR specifies, except where its value is needed now (`reportNotConstant`).
   mutating func refusingOverflow(_ expr: TypedExpr?, at operatorSpan: SourceSpan) -> TypedExpr? {
-    guard let expr, ConstantEvaluator(params: checked.params).overflows(expr) else { return expr }
+    guard let expr, ConstantEvaluator(params: []).overflows(expr) else { return expr }
     report(SemaDiagnostics.integerOverflow(span: expr.span, operatorSpan: operatorSpan))
     return nil
+  }
+
+  /// Reports why `expr`, needed at compile time (a window, lag, level, default or limit), has no
+  /// value: Int arithmetic on its literals and parameters overflowed, or it is not a constant.
+  mutating func reportNotConstant(_ expr: TypedExpr, _ otherwise: Diagnostic) {
+    guard let node = ConstantEvaluator(params: checked.params).overflowingNode(in: expr) else {
+      report(otherwise)
+      return
+    }
+    report(SemaDiagnostics.integerOverflow(span: node.span, operatorSpan: node.span))
   }
 
   mutating func checkBinary(

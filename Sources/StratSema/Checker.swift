@@ -232,7 +232,7 @@ struct Checker {
     guard let typed = checkExpression(expr) else { return nil }
     guard let coerced = coerce(typed, to: type, context: what) else { return nil }
     guard let value = ConstantEvaluator(params: checked.params).evaluate(coerced) else {
-      report(SemaDiagnostics.notConstant(what, span: expr.span))
+      reportNotConstant(coerced, SemaDiagnostics.notConstant(what, span: expr.span))
       return nil
     }
     return value

@@ -64,6 +64,18 @@ struct ConstantEvaluator {
     return overflow ? nil : .i64(value)
   }
 
+  /// The innermost Int arithmetic in `expr` whose operands are constants and whose exact result
+  /// is outside Int64 (depth is bounded by the parser's height limit).
+  func overflowingNode(in expr: TypedExpr) -> TypedExpr? {
+    switch expr.kind {
+    case .negate(let e), .toFloat(let e): if let inner = overflowingNode(in: e) { return inner }
+    case .binary(_, let l, let r):
+      if let inner = overflowingNode(in: l) ?? overflowingNode(in: r) { return inner }
+    default: return nil
+    }
+    return overflows(expr) ? expr : nil
+  }
+
   /// True when `expr` is Int arithmetic on constants whose exact result is outside Int64.
   func overflows(_ expr: TypedExpr) -> Bool {
     switch expr.kind {
