@@ -73,7 +73,14 @@ extension Checker {
     }
     decisionCount += actions.filter { if case .assign = $0 { false } else { true } }.count
     _ = withinLimit(decisionCount - 1, Limits.maximumDecisions, "decisions per step", at: rule.keyword)
-    if let condition { checked.rules.append(.init(condition: condition, actions: actions)) }
+    guard let condition else { return }
+    let checkedRule = CheckedProgram.Rule(condition: condition, actions: actions)
+    let warmup = Self.warmup(of: checkedRule, in: checked)
+    guard warmup <= Limits.maximumWarmup else {
+      report(SemaDiagnostics.warmupTooLong(warmup, span: rule.keyword))
+      return
+    }
+    checked.rules.append(checkedRule)
   }
 
   mutating func checkAction(_ action: Action) -> [CheckedProgram.Action]? {
@@ -145,6 +152,10 @@ extension Checker {
         instrument = index
       }
       guard let value = constant(item.value, as: type, what: "the limit `\(name)`") else { continue }
+      if value.asDouble.isNaN {
+        report(SemaDiagnostics.notANumberLimit(name, span: item.value.span))
+        continue
+      }
       if value.asDouble < 0 {
         report(SemaDiagnostics.negativeLimit(name, span: item.value.span))
         continue

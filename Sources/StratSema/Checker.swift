@@ -72,7 +72,13 @@ struct Checker {
       }
     }
     for risk in risks { checkRisk(risk) }
-    if let first = schedules.first { checkSchedule(first) }
+    if let first = schedules.first {
+      checkSchedule(first)
+      if let schedule = checked.schedule, schedule.flattenBeforeNanos > 0 {  // one target each
+        decisionCount += checked.instruments.count
+        _ = withinLimit(decisionCount - 1, Limits.maximumDecisions, "decisions per step", at: first.span)
+      }
+    }
     for extra in schedules.dropFirst() {
       report(SemaDiagnostics.duplicateBlock("schedule", at: extra.span))
     }

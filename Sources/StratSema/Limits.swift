@@ -21,6 +21,8 @@ public enum Limits {
   /// Most decisions one step can make: one per action, `flat` with no instrument one per
   /// instrument, and one per instrument for `flatten_before` (the C ABI accepts 2²⁰).
   public static let maximumDecisions = 1 << 20
+  /// Longest warm-up of a rule, in steps (the C ABI's descriptor holds it in 32 bits).
+  public static let maximumWarmup = Int(UInt32.max)
   /// Largest `max_orders` count: the runtime remembers the time of each order in the window.
   public static let maximumOrdersPerWindow: Int64 = 1_000_000
 }

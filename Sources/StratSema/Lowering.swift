@@ -58,11 +58,7 @@ struct Lowering {
       }
     }
     var module = builder.module
-    module.warmupSteps = program.rules.map { rule in
-      rule.actions.reduce(Warmup(program: program).steps(rule.condition)) { partial, action in
-        max(partial, Warmup(program: program).steps(of: action))
-      }
-    }.max() ?? 0
+    module.warmupSteps = program.rules.map { Checker.warmup(of: $0, in: program) }.max() ?? 0
     return module
   }
 

@@ -325,6 +325,18 @@ enum SemaDiagnostics {
     Diagnostic(id: "risk.negative", message: "the limit `\(name)` must not be negative", primary: Label(span))
   }
 
+  static func notANumberLimit(_ name: String, span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "risk.not-a-number", message: "the limit `\(name)` is not a number (NaN)", primary: Label(span),
+      notes: ["a limit is compared with every order, and no comparison with NaN holds"])
+  }
+
+  static func warmupTooLong(_ steps: Int, span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "limits.warmup", message: "this rule can fire only after \(steps) steps; the longest warm-up accepted is \(Limits.maximumWarmup)",
+      primary: Label(span), notes: ["each window of N steps over another window's value adds N − 1 steps of warm-up"])
+  }
+
   static func noOrdersAllowed(span: SourceSpan) -> Diagnostic {
     Diagnostic(
       id: "risk.zero-orders", message: "`max_orders` must be at least 1: a limit of 0 would refuse every order",
