@@ -58,9 +58,11 @@ struct Checker {
   mutating func check() -> CheckedProgram? {
     collectDeclarations()
     checkParamsInDependencyOrder()
-    for (i, d) in stateDecls.enumerated() { checked.states[i] = checkState(d) }
     checkOverridesExist()
     checkInDependencyOrder()
+    // After the lets: an initial value is a constant (a let there is an error), and nothing
+    // else reads it while checking.
+    for (i, d) in stateDecls.enumerated() { checked.states[i] = checkState(d) }
     var risks: [RiskDecl] = []
     var schedules: [ScheduleDecl] = []
     for declaration in program.declarations {
