@@ -57,7 +57,7 @@ extension Checker {
       return nil
     }
     guard case .i64(let n)? = ConstantEvaluator(params: checked.params).evaluate(typed) else {
-      report(SemaDiagnostics.nonConstantWindow(builtin.rawValue, span: expr.span))
+      reportNotConstant(typed, SemaDiagnostics.nonConstantWindow(builtin.rawValue, span: expr.span))
       return nil
     }
     if n < 0, builtin == .ret || builtin == .logret {
@@ -165,6 +165,7 @@ extension Checker {
       else { return nil }
       typedArgs.append(coerced)
     }
+    guard admitExpansion(of: index, body: body, arguments: typedArgs, span: span) else { return nil }
     var result = body.substituting(typedArgs)
     result.span = span
     return result

@@ -71,7 +71,16 @@ extension Checker {
     for action in rule.actions {
       if let checkedAction = checkAction(action) { actions.append(contentsOf: checkedAction) }
     }
-    if let condition { checked.rules.append(.init(condition: condition, actions: actions)) }
+    decisionCount += actions.filter { if case .assign = $0 { false } else { true } }.count
+    _ = withinLimit(decisionCount - 1, Limits.maximumDecisions, "decisions per step", at: rule.keyword)
+    guard let condition else { return }
+    let checkedRule = CheckedProgram.Rule(condition: condition, actions: actions)
+    let warmup = Self.warmup(of: checkedRule, in: checked)
+    guard warmup <= Limits.maximumWarmup else {
+      report(SemaDiagnostics.warmupTooLong(warmup, span: rule.keyword))
+      return
+    }
+    checked.rules.append(checkedRule)
   }
 
   mutating func checkAction(_ action: Action) -> [CheckedProgram.Action]? {
@@ -143,6 +152,10 @@ extension Checker {
         instrument = index
       }
       guard let value = constant(item.value, as: type, what: "the limit `\(name)`") else { continue }
+      if value.asDouble.isNaN {
+        report(SemaDiagnostics.notANumberLimit(name, span: item.value.span))
+        continue
+      }
       if value.asDouble < 0 {
         report(SemaDiagnostics.negativeLimit(name, span: item.value.span))
         continue
@@ -163,11 +176,16 @@ extension Checker {
           report(SemaDiagnostics.nonPositiveDuration("the window of `max_orders`", span: per.span))
           continue
         }
-        guard value.asDouble >= 1 else {
+        guard case .i64(let count) = value, count >= 1 else {
           report(SemaDiagnostics.noOrdersAllowed(span: item.value.span))
           continue
         }
-        checked.risk.append(.orderRate(count: Int(value.asDouble), windowNanos: window))
+        // The runtime keeps the time of each of the last `count` orders.
+        guard count <= Limits.maximumOrdersPerWindow else {
+          report(SemaDiagnostics.tooManyOrders(count, span: item.value.span))
+          continue
+        }
+        checked.risk.append(.orderRate(count: Int(count), windowNanos: window))
       }
     }
   }

@@ -28,7 +28,7 @@ extension Checker {
     guard typed.type == .int,
       case .i64(let level)? = ConstantEvaluator(params: checked.params).evaluate(typed)
     else {
-      report(SemaDiagnostics.notConstant("the level of `\(name.name)`", span: args[1].span))
+      reportNotConstant(typed, SemaDiagnostics.notConstant("the level of `\(name.name)`", span: args[1].span))
       return nil
     }
     guard (1...Int64(InputField.maxLevels)).contains(level) else {

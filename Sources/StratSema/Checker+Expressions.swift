@@ -61,6 +61,7 @@ extension Checker {
     case .state(let i):
       return TypedExpr(kind: .stateValue(i), type: checked.states[i].type, span: id.span)
     case .model(let i):
+      guard !failed.contains("model \(i)") else { return nil }
       checkModel(i)
       return TypedExpr(kind: .modelValue(i), type: .plainFloat, span: id.span)
     case .instrument:
@@ -119,7 +120,7 @@ extension Checker {
     guard let constant = ConstantEvaluator(params: checked.params).evaluate(lag),
       case .i64(let steps) = constant
     else {
-      report(SemaDiagnostics.nonConstantLag(span: k.span))
+      reportNotConstant(lag, SemaDiagnostics.nonConstantLag(span: k.span))
       return nil
     }
     guard steps >= 0 else {
@@ -140,7 +141,7 @@ extension Checker {
   }
 
   /// The longest window or lag accepted: keeps the state record a sane, fixed size.
-  static let maximumWindow: Int64 = 1_000_000
+  static let maximumWindow = Limits.maximumWindow
 
   // MARK: - Operators
 
@@ -156,8 +157,28 @@ extension Checker {
         return nil
       }
       if op == .plus { return value }
-      return TypedExpr(kind: .negate(value), type: value.type, span: span, isLiteral: value.isLiteral)
+      let negated = TypedExpr(kind: .negate(value), type: value.type, span: span, isLiteral: value.isLiteral)
+      return refusingOverflow(negated, at: span)
     }
+  }
+
+  /// Int arithmetic on literals must not overflow: a constant that wrapped (a quantity, say)
+  /// would be silently wrong. Arithmetic that reads parameters is computed by the step and
+  /// wraps, as the IR specifies, except where its value is needed now (`reportNotConstant`).
+  mutating func refusingOverflow(_ expr: TypedExpr?, at operatorSpan: SourceSpan) -> TypedExpr? {
+    guard let expr, ConstantEvaluator(params: []).overflows(expr) else { return expr }
+    report(SemaDiagnostics.integerOverflow(span: expr.span, operatorSpan: operatorSpan))
+    return nil
+  }
+
+  /// Reports why `expr`, needed at compile time (a window, lag, level, default or limit), has no
+  /// value: Int arithmetic on its literals and parameters overflowed, or it is not a constant.
+  mutating func reportNotConstant(_ expr: TypedExpr, _ otherwise: Diagnostic) {
+    guard let node = ConstantEvaluator(params: checked.params).overflowingNode(in: expr) else {
+      report(otherwise)
+      return
+    }
+    report(SemaDiagnostics.integerOverflow(span: node.span, operatorSpan: node.span))
   }
 
   mutating func checkBinary(
@@ -174,9 +195,9 @@ extension Checker {
       else { return nil }
       return TypedExpr(kind: .binary(op == .and ? .and : .or, a, b), type: .bool, span: span)
     case .add, .subtract:
-      return checkAdditive(op, l, r, operatorSpan: operatorSpan, span: span)
+      return refusingOverflow(checkAdditive(op, l, r, operatorSpan: operatorSpan, span: span), at: operatorSpan)
     case .multiply, .divide:
-      return checkMultiplicative(op, l, r, operatorSpan: operatorSpan, span: span)
+      return refusingOverflow(checkMultiplicative(op, l, r, operatorSpan: operatorSpan, span: span), at: operatorSpan)
     default:
       return checkComparison(op, l, r, operatorSpan: operatorSpan, span: span)
     }

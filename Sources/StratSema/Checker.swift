@@ -30,9 +30,19 @@ struct Checker {
   var functionDecls: [FunctionDecl] = []
   var functionResults: [TypedExpr?] = []
   var functionVisiting: [Int] = []
+  /// The size of each checked function body, for counting what inlining it adds.
+  var functionShapes: [Int: ExpansionShape] = [:]
+  /// Expression nodes added by inlining so far (`Limits.maximumExpansion`).
+  var expandedNodes = 0
+  var hasReportedExpansion = false
+  /// Decisions the rules so far can make in one step (`Limits.maximumDecisions`).
+  var decisionCount = 0
+  /// The count limits already reported, so each is reported once.
+  var reportedLimits: Set<String> = []
   var modelDecls: [ModelDecl] = []
   var modelChecked: [Bool] = []
   var paramDecls: [ParamDecl] = []
+  var stateDecls: [StateDecl] = []
   /// Set while checking a function body: its parameter names and types.
   var functionScope: [(name: String, type: StratType)]?
 
@@ -47,10 +57,12 @@ struct Checker {
   /// Checks the whole program.
   mutating func check() -> CheckedProgram? {
     collectDeclarations()
+    checkParamsInDependencyOrder()
     checkOverridesExist()
-    checkLetsInDependencyOrder()
-    for i in functionDecls.indices { _ = checkFunction(i) }
-    for i in modelDecls.indices { checkModel(i) }
+    checkInDependencyOrder()
+    // After the lets: an initial value is a constant (a let there is an error), and nothing
+    // else reads it while checking.
+    for (i, d) in stateDecls.enumerated() { checked.states[i] = checkState(d) }
     var risks: [RiskDecl] = []
     var schedules: [ScheduleDecl] = []
     for declaration in program.declarations {
@@ -62,7 +74,13 @@ struct Checker {
       }
     }
     for risk in risks { checkRisk(risk) }
-    if let first = schedules.first { checkSchedule(first) }
+    if let first = schedules.first {
+      checkSchedule(first)
+      if let schedule = checked.schedule, schedule.flattenBeforeNanos > 0 {  // one target each
+        decisionCount += checked.instruments.count
+        _ = withinLimit(decisionCount - 1, Limits.maximumDecisions, "decisions per step", at: first.span)
+      }
+    }
     for extra in schedules.dropFirst() {
       report(SemaDiagnostics.duplicateBlock("schedule", at: extra.span))
     }
@@ -75,60 +93,23 @@ struct Checker {
 
   mutating func report(_ diagnostic: Diagnostic) { diagnostics.add(diagnostic) }
 
-  /// Checks every let after the lets it reads, so that checking never recurses through a chain
-  /// of lets; reports each cycle once.
-  mutating func checkLetsInDependencyOrder() {
-    var letIndex: [String: Int] = [:]
-    var functionIndex: [String: Int] = [:]
-    for (name, (entity, _)) in entities {
-      if case .let(let i) = entity { letIndex[name] = i }
-      if case .function(let i) = entity { functionIndex[name] = i }
-    }
-    // Lets a function body reads, through the functions it calls (functions cannot recurse).
-    var functionReads: [Int: Set<Int>] = [:]
-    func reads(ofFunction f: Int, visiting: Set<Int>) -> Set<Int> {
-      if let done = functionReads[f] { return done }
-      var names: [String] = []
-      NameCollector.names(in: functionDecls[f].body, into: &names)
-      var result = Set(names.compactMap { letIndex[$0] })
-      for g in names.compactMap({ functionIndex[$0] }) where !visiting.contains(g) {
-        result.formUnion(reads(ofFunction: g, visiting: visiting.union([f])))
-      }
-      functionReads[f] = result
-      return result
-    }
-    let graph = letDecls.map { decl -> [Int] in
-      var names: [String] = []
-      NameCollector.names(in: decl.value, into: &names)
-      var result = Set(names.compactMap { letIndex[$0] })
-      for f in names.compactMap({ functionIndex[$0] }) { result.formUnion(reads(ofFunction: f, visiting: [])) }
-      return result.sorted()
-    }
-    let order = LetOrder(reads: graph)
-    for cycle in order.cycles {
-      report(SemaDiagnostics.letCycle(cycle.map { letDecls[$0].name }))
-      for i in cycle {
-        failed.insert("let \(i)")
-        used.insert(letDecls[i].name.name)  // read by the cycle; reported once, as the cycle
-      }
-    }
-    checked.letOrder = order.order
-    for i in order.order { _ = checkLet(i) }
-  }
-
   // MARK: - Declarations
 
   mutating func collectDeclarations() {
     for declaration in program.declarations {
       switch declaration {
       case .instrument(let d):
+        guard withinLimit(checked.instruments.count, Limits.maximumInstruments, "instruments", at: d.name.span) else { continue }
         guard declare(d.name, .instrument(checked.instruments.count)) else { continue }
         checked.instruments.append(IRInstrument(name: d.name.name, symbol: d.symbol ?? d.name.name.uppercased()))
         used.insert(d.name.name)
       case .param(let d):
+        guard withinLimit(paramDecls.count, Limits.maximumParams, "parameters", at: d.name.span) else { continue }
         guard declare(d.name, .param(paramDecls.count)) else { continue }
         paramDecls.append(d)
-        checked.params.append(checkParam(d))
+        // Checked later, in dependency order; until then a placeholder keeps indices valid.
+        let type = resolveType(d.type) ?? .plainFloat
+        checked.params.append(.init(name: d.name.name, type: type, value: Self.zero(of: type)))
       case .let(let d):
         guard declare(d.name, .let(letDecls.count)) else { continue }
         letDecls.append(d)
@@ -136,7 +117,9 @@ struct Checker {
         checked.lets.append(.init(name: d.name.name, value: TypedExpr(kind: .constant(.f64(0)), type: .plainFloat, span: d.name.span)))
       case .state(let d):
         guard declare(d.name, .state(checked.states.count)) else { continue }
-        checked.states.append(checkState(d))
+        stateDecls.append(d)  // checked after the parameters its initial value may read
+        let type = resolveType(d.type) ?? .plainFloat
+        checked.states.append(.init(name: d.name.name, type: type, initial: Self.zero(of: type)))
         used.insert(d.name.name)
       case .function(let d):
         if Builtin(rawValue: d.name.name) != nil {
@@ -155,6 +138,15 @@ struct Checker {
         break
       }
     }
+  }
+
+  /// False when `count` declarations already reach `limit`; reports the first one past it.
+  mutating func withinLimit(_ count: Int, _ limit: Int, _ what: String, at span: SourceSpan) -> Bool {
+    guard count >= limit else { return true }
+    if reportedLimits.insert(what).inserted {
+      report(SemaDiagnostics.tooMany(what, limit: limit, at: span))
+    }
+    return false
   }
 
   mutating func declare(_ name: Identifier, _ entity: Entity) -> Bool {
@@ -248,7 +240,7 @@ struct Checker {
     guard let typed = checkExpression(expr) else { return nil }
     guard let coerced = coerce(typed, to: type, context: what) else { return nil }
     guard let value = ConstantEvaluator(params: checked.params).evaluate(coerced) else {
-      report(SemaDiagnostics.notConstant(what, span: expr.span))
+      reportNotConstant(coerced, SemaDiagnostics.notConstant(what, span: expr.span))
       return nil
     }
     return value

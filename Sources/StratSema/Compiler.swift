@@ -34,6 +34,8 @@ public enum Compiler {
     }
     var lowering = Lowering(program: checked)
     var module = lowering.lower()
+    bag.add(contentsOf: StateLimit.diagnostics(module, slotSpans: lowering.slotSpans))
+    guard !bag.hasErrors else { return Result(module: nil, diagnostics: limited(bag.sorted)) }
     var result = Result(module: module, diagnostics: limited(bag.sorted))
     result.internalErrors = IRVerifier.verify(module).map { internalError($0, stage: "lowering") }
     guard result.internalErrors.isEmpty else { return result }

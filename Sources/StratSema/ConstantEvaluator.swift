@@ -1,7 +1,8 @@
 import StratIR
 
 /// Evaluates expressions made of literals and parameters (with their bound values) at compile
-/// time: window lengths, lags, risk limits, defaults. Nil when the value depends on the data.
+/// time: window lengths, lags, risk limits, defaults. Nil when the value depends on the data, or
+/// when Int arithmetic overflows (the checker reports that at the operator; nothing here wraps).
 struct ConstantEvaluator {
   let params: [CheckedProgram.Param]
 
@@ -15,7 +16,7 @@ struct ConstantEvaluator {
     case .negate(let e):
       switch evaluate(e) {
       case .f64(let v)?: return .f64(-v)
-      case .i64(let v)?: return .i64(0 &- v)
+      case .i64(let v)?: return Self.integer(0, v, Int64.subtractingReportingOverflow)
       default: return nil
       }
     case .not(let e):
@@ -36,9 +37,9 @@ struct ConstantEvaluator {
     switch (a, b) {
     case (.i64(let x), .i64(let y)):
       switch op {
-      case .add: return .i64(x &+ y)
-      case .subtract: return .i64(x &- y)
-      case .multiply: return .i64(x &* y)
+      case .add: return integer(x, y, Int64.addingReportingOverflow)
+      case .subtract: return integer(x, y, Int64.subtractingReportingOverflow)
+      case .multiply: return integer(x, y, Int64.multipliedReportingOverflow)
       default: return nil
       }
     case (.f64(let x), .f64(let y)):
@@ -53,5 +54,39 @@ struct ConstantEvaluator {
     case (.i64(let x), .f64): return fold(op, .f64(Double(x)), b)
     default: return nil
     }
+  }
+
+  /// The result of `operation`, or nil when it overflows.
+  static func integer(
+    _ x: Int64, _ y: Int64, _ operation: (Int64) -> (Int64) -> (partialValue: Int64, overflow: Bool)
+  ) -> IRConstant? {
+    let (value, overflow) = operation(x)(y)
+    return overflow ? nil : .i64(value)
+  }
+
+  /// The innermost Int arithmetic in `expr` whose operands are constants and whose exact result
+  /// is outside Int64 (depth is bounded by the parser's height limit).
+  func overflowingNode(in expr: TypedExpr) -> TypedExpr? {
+    switch expr.kind {
+    case .negate(let e), .toFloat(let e): if let inner = overflowingNode(in: e) { return inner }
+    case .binary(_, let l, let r):
+      if let inner = overflowingNode(in: l) ?? overflowingNode(in: r) { return inner }
+    default: return nil
+    }
+    return overflows(expr) ? expr : nil
+  }
+
+  /// True when `expr` is Int arithmetic on constants whose exact result is outside Int64.
+  func overflows(_ expr: TypedExpr) -> Bool {
+    switch expr.kind {
+    case .negate(let e):
+      guard case .i64? = evaluate(e) else { return false }
+    case .binary(let op, let l, let r):
+      guard [.add, .subtract, .multiply].contains(op), case .i64? = evaluate(l), case .i64? = evaluate(r)
+      else { return false }
+    default:
+      return false
+    }
+    return evaluate(expr) == nil
   }
 }

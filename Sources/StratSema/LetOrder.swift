@@ -40,27 +40,24 @@ struct LetOrder {
   }
 }
 
-/// The names an expression mentions (depth is bounded by the parser's nesting limit).
+/// The names an expression mentions (depth is bounded by the parser's nesting limit), leaving
+/// out the plain names in `hidden` (a function's parameters shadow declarations).
 enum NameCollector {
-  static func names(in expr: Expr, into names: inout [String]) {
-    switch expr {
-    case .number, .duration, .bool, .error: break
-    case .name(let id): names.append(id.name)
-    case .member(let base, _): Self.names(in: base, into: &names)
-    case .call(let id, let args, _):
-      names.append(id.name)
-      for arg in args { Self.names(in: arg, into: &names) }
-    case .lag(let base, let k, _):
-      Self.names(in: base, into: &names)
-      Self.names(in: k, into: &names)
-    case .unary(_, let operand, _): Self.names(in: operand, into: &names)
-    case .binary(_, let l, let r, _):
-      Self.names(in: l, into: &names)
-      Self.names(in: r, into: &names)
-    case .ifElse(let c, let t, let f, _):
-      Self.names(in: c, into: &names)
-      Self.names(in: t, into: &names)
-      Self.names(in: f, into: &names)
+  static func names(in expr: Expr, hiding hidden: Set<String> = [], into names: inout [String]) {
+    var pending = [expr]
+    while let expr = pending.popLast() {
+      switch expr {
+      case .number, .duration, .bool, .error: break
+      case .name(let id): if !hidden.contains(id.name) { names.append(id.name) }
+      case .member(let base, _): pending.append(base)
+      case .call(let id, let args, _):
+        names.append(id.name)
+        pending += args
+      case .lag(let base, let k, _): pending += [base, k]
+      case .unary(_, let operand, _): pending.append(operand)
+      case .binary(_, let l, let r, _): pending += [l, r]
+      case .ifElse(let c, let t, let f, _): pending += [c, t, f]
+      }
     }
   }
 }

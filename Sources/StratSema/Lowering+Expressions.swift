@@ -1,3 +1,4 @@
+import StratDiagnostics
 import StratABI
 import StratIR
 
@@ -19,6 +20,14 @@ extension Lowering {
 
   mutating func renameValue(_ value: ValueID, to name: String) {
     builder.rename(value, to: name)
+  }
+
+  /// Runs `body`, recording `span` as the source of every slot it creates (for the state limit).
+  mutating func locatingNewSlots(at span: SourceSpan, _ body: (inout Lowering) -> Lowered) -> Lowered {
+    let first = builder.module.slots.count
+    let result = body(&self)
+    for slot in first..<builder.module.slots.count { slotSpans[slot] = span }
+    return result
   }
 
   mutating func lower(_ expr: TypedExpr) -> Lowered {
@@ -56,10 +65,11 @@ extension Lowering {
     case .binary(let op, let l, let r):
       return lowerBinary(op, lower(l), lower(r))
     case .builtin(let b, let args, let window):
-      return lowerBuiltin(b, args.map { lower($0) }, window: window)
+      let operands = args.map { lower($0) }
+      return locatingNewSlots(at: expr.span) { $0.lowerBuiltin(b, operands, window: window) }
     case .lag(let e, let k):
       let x = lower(e)
-      return lag(x, k)
+      return locatingNewSlots(at: expr.span) { $0.lag(x, k) }
     case .ifElse(let c, let t, let f):
       let cond = lower(c)
       let a = lower(t)

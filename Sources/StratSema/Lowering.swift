@@ -1,3 +1,4 @@
+import StratDiagnostics
 import StratIR
 
 /// Lowers a checked program to the IR. Every stream value comes with an "ok" bit: false until
@@ -26,6 +27,8 @@ struct Lowering {
   var stateSlots: [Int] = []
   var buffers: [BufferKey: Int] = [:]
   var fields: [String: Lowered] = [:]
+  /// Where each window and lag slot comes from in the source.
+  var slotSpans: [Int: SourceSpan] = [:]
 
   init(program: CheckedProgram) {
     self.program = program
@@ -55,11 +58,7 @@ struct Lowering {
       }
     }
     var module = builder.module
-    module.warmupSteps = program.rules.map { rule in
-      rule.actions.reduce(Warmup(program: program).steps(rule.condition)) { partial, action in
-        max(partial, Warmup(program: program).steps(of: action))
-      }
-    }.max() ?? 0
+    module.warmupSteps = program.rules.map { Checker.warmup(of: $0, in: program) }.max() ?? 0
     return module
   }
 

@@ -169,6 +169,14 @@ enum SemaDiagnostics {
       primary: Label(span), notes: ["level 1 is the best price; the input record holds \(InputField.maxLevels) levels per side"])
   }
 
+  static func integerOverflow(span: SourceSpan, operatorSpan: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "types.int-overflow",
+      message: "this Int arithmetic overflows: its value is outside \(Int64.min)…\(Int64.max)",
+      primary: Label(operatorSpan), secondary: [Label(span, "computed at compile time")],
+      notes: ["Int is 64 bits; a constant that wrapped around would silently change a window, lag or quantity"])
+  }
+
   static func notConstant(_ what: String, span: SourceSpan) -> Diagnostic {
     Diagnostic(id: "types.not-constant", message: "\(what) must be a constant (numbers and parameters only)", primary: Label(span))
   }
@@ -219,6 +227,44 @@ enum SemaDiagnostics {
       id: "names.let-cycle", message: "`\(cycle[0].name)` depends on itself: \(path)",
       primary: Label(cycle[0].span), secondary: cycle.dropFirst().dropLast().map { Label($0.span, "part of the cycle") },
       notes: ["a let is recomputed from other values each step; to carry a value between steps use `state` or a lag such as x[1]"])
+  }
+
+  static func paramCycle(_ cycle: [Identifier]) -> Diagnostic {
+    let path = cycle.map { "`\($0.name)`" }.joined(separator: " → ")
+    return Diagnostic(
+      id: "names.param-cycle", message: "parameter `\(cycle[0].name)` depends on itself: \(path)",
+      primary: Label(cycle[0].span), secondary: cycle.dropFirst().dropLast().map { Label($0.span, "part of the cycle") },
+      notes: ["a parameter's default, range and step are computed from literals and other parameters, so they cannot lead back to it"])
+  }
+
+  static func modelCycle(_ cycle: [Identifier]) -> Diagnostic {
+    let path = cycle.map { "`\($0.name)`" }.joined(separator: " → ")
+    return Diagnostic(
+      id: "names.model-cycle", message: "model `\(cycle[0].name)` depends on itself: \(path)",
+      primary: Label(cycle[0].span), secondary: cycle.dropFirst().dropLast().map { Label($0.span, "part of the cycle") },
+      notes: ["a model is computed from its features, so they cannot read the model itself, directly or through functions and other models"])
+  }
+
+  static func expansionTooLarge(_ function: String, nodes: Int, span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "limits.expansion",
+      message: "inlining `\(function)` here (\(nodes) operations) takes the program past the limit of \(Limits.maximumExpansion) operations added by function calls",
+      primary: Label(span, "this call"),
+      notes: ["functions are inlined at every call, so a function that calls another twice doubles its size", "compute the shared part once in a `let` and use the let"])
+  }
+
+  static func inlinedTooDeep(_ function: String, height: Int, span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "limits.expression-height",
+      message: "inlining `\(function)` here makes an expression \(height) operations deep; the limit is \(Limits.maximumHeight)",
+      primary: Label(span, "this call"),
+      notes: ["functions are inlined at every call; compute part of the chain in a `let` and use the let"])
+  }
+
+  static func tooMany(_ what: String, limit: Int, at span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "limits.count", message: "a strategy has at most \(limit) \(what); this goes past that",
+      primary: Label(span), notes: ["every backend (interpreter, JIT and shared objects) supports up to \(limit) \(what)"])
   }
 
   static func recursion(_ cycle: [String], at span: SourceSpan) -> Diagnostic {
@@ -279,10 +325,29 @@ enum SemaDiagnostics {
     Diagnostic(id: "risk.negative", message: "the limit `\(name)` must not be negative", primary: Label(span))
   }
 
+  static func notANumberLimit(_ name: String, span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "risk.not-a-number", message: "the limit `\(name)` is not a number (NaN)", primary: Label(span),
+      notes: ["a limit is compared with every order, and no comparison with NaN holds"])
+  }
+
+  static func warmupTooLong(_ steps: Int, span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "limits.warmup", message: "this rule can fire only after \(steps) steps; the longest warm-up accepted is \(Limits.maximumWarmup)",
+      primary: Label(span), notes: ["each window of N steps over another window's value adds N − 1 steps of warm-up"])
+  }
+
   static func noOrdersAllowed(span: SourceSpan) -> Diagnostic {
     Diagnostic(
       id: "risk.zero-orders", message: "`max_orders` must be at least 1: a limit of 0 would refuse every order",
       primary: Label(span), notes: ["to stop a strategy trading, remove its rules or stop it in the runtime"])
+  }
+
+  static func tooManyOrders(_ count: Int64, span: SourceSpan) -> Diagnostic {
+    Diagnostic(
+      id: "risk.limit-too-large",
+      message: "`max_orders` is \(count); the largest accepted is \(Limits.maximumOrdersPerWindow)",
+      primary: Label(span), notes: ["the runtime remembers the time of each order in the window, so the count is bounded"])
   }
 
   static func missingPer(_ id: Identifier) -> Diagnostic {

@@ -1,3 +1,11 @@
+extension Checker {
+  /// Steps before a rule can fire: the longest warm-up of what its condition and actions read.
+  static func warmup(of rule: CheckedProgram.Rule, in program: CheckedProgram) -> Int {
+    let warmup = Warmup(program: program)
+    return rule.actions.reduce(warmup.steps(rule.condition)) { max($0, warmup.steps(of: $1)) }
+  }
+}
+
 /// Exact warm-up inference: how many steps, after every instrument has delivered a bar, until a
 /// value is defined. The first step at which a rule can fire is the largest over what it reads.
 struct Warmup {

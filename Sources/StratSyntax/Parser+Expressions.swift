@@ -8,12 +8,14 @@ extension Parser {
     if at(.keyword(.if)) {
       let start = advance().span.start
       let condition = parseExpression()
+      var tallest = height
       guard at(.keyword(.then)) else {
         error("parse.expected-then", "expected `then` after the condition of `if`; found \(current.describedForUser)", at: current.span)
         return .error(span(from: start))
       }
       advance()
       let whenTrue = parseExpression()
+      tallest = max(tallest, height)
       guard at(.keyword(.else)) else {
         error(
           "parse.expected-else",
@@ -23,6 +25,8 @@ extension Parser {
       }
       advance()
       let whenFalse = parseExpression()
+      height = max(tallest, height) + 1
+      guard withinHeight() else { return .error(span(from: start)) }
       return .ifElse(condition, whenTrue, whenFalse, span(from: start))
     }
     return parseBinary(level: 0)
@@ -48,13 +52,15 @@ extension Parser {
     guard level < Self.levels.count else { return parseUnary() }
     if level == 2, at(.keyword(.not)) { return parseNot() }
     var left = parseBinary(level: level + 1)
-    var chained = 0  // each operator adds a level to the tree, so it counts as nesting
-    defer { depth -= chained }
+    // A chain `a + b + c` is a left-leaning tree: each operator makes it one taller but nests
+    // nothing, so it counts toward the height only.
+    var leftHeight = height
     while let (_, op) = Self.levels[level].first(where: { $0.0 == current.kind }) {
-      guard enterNesting() else { return .error(left.span) }
-      chained += 1
       let operatorSpan = advance().span
       let right = parseBinary(level: level + 1)
+      height = max(leftHeight, height) + 1
+      leftHeight = height
+      guard withinHeight() else { return .error(left.span) }
       left = .binary(op, left, right, operatorSpan: operatorSpan)
       if op.isComparison, Self.levels[level].contains(where: { $0.0 == current.kind }) {
         error(
@@ -71,6 +77,7 @@ extension Parser {
     defer { depth -= 1 }
     let start = advance().span.start
     let operand = at(.keyword(.not)) ? parseNot() : parseBinary(level: 3).comparedIfNeeded(&self)
+    height += 1
     return .unary(.not, operand, span(from: start))
   }
 
@@ -81,6 +88,7 @@ extension Parser {
       defer { depth -= 1 }
       let token = advance()
       let operand = parseUnary()
+      height += 1
       return .unary(token.kind == .symbol(.minus) ? .negate : .plus, operand, span(from: token.span.start))
     }
     return parsePostfix()
@@ -93,12 +101,17 @@ extension Parser {
     while true {
       if atSymbol(.leftBracket) {
         advance()
+        let baseHeight = height
         let lag = parseExpression()
         expect(.rightBracket, "to close the lag")
+        height = max(baseHeight, height) + 1
+        guard withinHeight() else { return .error(span(from: start)) }
         expr = .lag(expr, lag, span(from: start))
       } else if atSymbol(.dot) {
         advance()
         guard let member = expectIdentifier("a field name after `.`") else { return .error(span(from: start)) }
+        height += 1
+        guard withinHeight() else { return .error(span(from: start)) }
         expr = .member(expr, member)
       } else {
         return expr
@@ -109,6 +122,7 @@ extension Parser {
   // primary := NUMBER | DURATION | "true" | "false" | IDENT [ "(" args ")" ] | "(" expr ")"
   private mutating func parsePrimary() -> Expr {
     let token = current
+    height = 1
     switch token.kind {
     case .number:
       advance()
@@ -130,13 +144,16 @@ extension Parser {
       let name = Identifier(name: token.text, span: token.span)
       guard atSymbol(.leftParen) else { return .name(name) }
       advance()
-      let args = parseExpressionList(until: .rightParen)
+      let (args, argumentsHeight) = parseArguments()
+      height = argumentsHeight + 1
       expect(.rightParen, "to close the argument list of `\(name.name)`")
       return .call(name, args, span(from: token.span.start))
     case .symbol(.leftParen):
       advance()
       let inner = parseExpression()
+      let innerHeight = height
       expect(.rightParen, "to close the parenthesis")
+      height = innerHeight
       return inner
     default:
       error("parse.expected-expression", "expected a value; found \(token.describedForUser)", at: token.span)
@@ -153,6 +170,33 @@ extension Parser {
     return .duration(nanoseconds: ns, token.span)
   }
 
+  /// A call's arguments and the height of the tallest.
+  private mutating func parseArguments() -> ([Expr], Int) {
+    var items: [Expr] = []
+    var tallest = 0
+    while !atSymbol(.rightParen) && !at(.end) {
+      items.append(parseExpression())
+      tallest = max(tallest, height)
+      if !atSymbol(.comma) { break }
+      advance()
+    }
+    return (items, tallest)
+  }
+
+  /// False, after reporting once and skipping the rest of the declaration, when the expression
+  /// being built is taller than the limit: every later pass walks it recursively.
+  mutating func withinHeight() -> Bool {
+    if height <= Parser.maximumHeight { return true }
+    error(
+      "parse.too-deep",
+      "this expression is more than \(Parser.maximumHeight) operations deep (each operator of a chain such as `a + b + c` counts one)",
+      at: current.span, notes: ["split it into several `let` declarations"])
+    isAbandoningDeclaration = true
+    synchronize()
+    height = 1
+    return false
+  }
+
   /// Counts one level of nesting; past the limit reports once and skips the rest of the file's
   /// expression so that no input can exhaust the stack.
   mutating func enterNesting() -> Bool {
@@ -160,7 +204,7 @@ extension Parser {
     if depth <= Parser.maximumNesting { return true }
     error(
       "parse.too-deep",
-      "this expression is nested more than \(Parser.maximumNesting) levels deep (parentheses, operators and lags each count)",
+      "this expression is nested more than \(Parser.maximumNesting) levels deep (parentheses, calls, unary operators, `if`s and lags each count)",
       at: current.span, notes: ["split it into several `let` declarations"])
     depth -= 1
     // Skip everything up to the next declaration so the parent parses stop at once, quietly.
@@ -183,6 +227,9 @@ extension Expr {
       return self
     }
     let operatorSpan = parser.advance().span
-    return .binary(op, self, parser.parseAdditive(), operatorSpan: operatorSpan)
+    let leftHeight = parser.height
+    let right = parser.parseAdditive()
+    parser.height = max(leftHeight, parser.height) + 1
+    return .binary(op, self, right, operatorSpan: operatorSpan)
   }
 }

@@ -5,10 +5,15 @@ import StratDiagnostics
 public struct Parser {
   /// Deepest expression nesting accepted; deeper input is reported, never a stack overflow.
   public static let maximumNesting = 256
+  /// Tallest expression tree accepted, operator chains included (`a + b + c` is 3 tall): every
+  /// later pass walks the tree recursively, so this bounds their stack.
+  public static let maximumHeight = 1024
 
   var tokens: [Token]
   var position = 0
   var depth = 0
+  /// The height of the expression tree the last expression parse returned.
+  var height = 0
   /// Set after a too-deep expression: the frames unwinding from it report nothing more.
   var isAbandoningDeclaration = false
   let file: SourceFile

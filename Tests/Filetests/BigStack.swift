@@ -25,9 +25,14 @@ enum BigStack {
     }
   }
 
-  /// Returns `body()` computed on a 64 MiB-stack thread, or nil when it did not finish within
+  /// The stack of a process's main thread (the usual `ulimit -s`), on which `stratc` compiles.
+  static let mainThreadStackSize = 8 << 20
+
+  /// Returns `body()` computed on a 64 MiB-stack thread (or one of `stackSize`), or nil when it did not finish within
   /// `timeout` seconds.
-  static func run<T>(timeout: TimeInterval, _ body: @escaping @Sendable () -> T) -> T? {
+  static func run<T>(
+    timeout: TimeInterval, stackSize: Int = stackSize, _ body: @escaping @Sendable () -> T
+  ) -> T? {
     let box = Box<T>()
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {

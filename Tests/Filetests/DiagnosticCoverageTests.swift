@@ -10,8 +10,12 @@ import Testing
   /// The id namespaces of the front end (`internal.*` are compiler bugs and have no case).
   static let namespaces = [
     "lex", "parse", "names", "types", "units", "time", "cli", "params", "models", "rules", "risk",
-    "schedule", "diagnostics",
+    "schedule", "diagnostics", "limits",
   ]
+
+  /// Ids whose case would be a file of megabytes (65,537 instruments), tested on generated
+  /// input instead (GeneratedInputTests).
+  static let coveredByGeneratedInput: Set<String> = ["limits.count"]
 
   /// Every quoted id literal such as `"units.mismatch"` in the front-end sources.
   static func idsInSources() throws -> Set<String> {
@@ -55,7 +59,7 @@ import Testing
     let reported = try Self.idsInSources()
     #expect(reported.count >= 60, "found only \(reported.sorted())")
     let covered = try Self.idsInCases()
-    let missing = reported.subtracting(covered).sorted()
+    let missing = reported.subtracting(covered).subtracting(Self.coveredByGeneratedInput).sorted()
     #expect(missing.isEmpty, "diagnostics without a case: \(missing)")
   }
 

@@ -294,8 +294,10 @@ extension StrategyBuilder {
     let d = depth - 1
     switch rng.below(6) {
     case 0: return "(\(duration(d)) \(rng.pick(["+", "-"])) \(duration(d)))"
-    case 1: return "(\(duration(d)) * \(integer(d, literal: true).text))"
-    case 2: return "(\(integer(d, literal: true).text) * \(duration(d)))"
+    // A literal Duration times a literal Int is a constant and must not overflow (an error, not
+    // a wrap), so the Int here reads a name: the step computes the product, and wraps.
+    case 1: return "(\(duration(d)) * \(integer(d, literal: false).text))"
+    case 2: return "(\(integer(d, literal: false).text) * \(duration(d)))"
     case 3: return "(\(duration(d)) / \(integer(d, literal: true).text))"
     case 4: return "(\(timeValue(d)) - \(timeValue(d)))"
     default: return "(if \(boolean(d)) then \(duration(d)) else \(duration(d)))"

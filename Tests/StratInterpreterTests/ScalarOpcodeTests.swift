@@ -189,11 +189,14 @@ private let integerCases: [(Opcode, Int64, Int64, Int64)] = [
 @Test(arguments: integerCases)
 func integerOpcodesWrap(_ op: Opcode, _ a: Int64, _ b: Int64, _ expected: Int64) throws {
   #expect(try evaluate(op, .i64, [.i64(a), .i64(b)]) == UInt64(bitPattern: expected))
+  // Constant folding computes what the step would: it wraps exactly as the interpreter does.
+  #expect(ConstantFolding.evaluate(op, [.i64(a), .i64(b)]) == .i64(expected), "folding \(op) \(a) \(b)")
 }
 
 @Test(arguments: [(Int64(5), Int64(-5)), (0, 0), (.min, .min), (.max, -Int64.max)])
 func inegWraps(_ a: Int64, _ expected: Int64) throws {
   #expect(try evaluate(.ineg, .i64, [.i64(a)]) == UInt64(bitPattern: expected))
+  #expect(ConstantFolding.evaluate(.ineg, [.i64(a)]) == .i64(expected))
 }
 
 // MARK: - Comparisons and logic
