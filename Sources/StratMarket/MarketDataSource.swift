@@ -73,6 +73,10 @@ public enum MarketDataSource {
         problems.append(CSVDiagnostics.badSpec(spec))
         return []
       }
+      if let problem = MarketSymbol.check(symbol, from: "--data \(symbol)=PATH") {
+        problems.append(problem)
+        return []
+      }
       return [Entry(symbol: symbol, path: path)]
     }
     var isFolder: ObjCBool = false

@@ -28,6 +28,18 @@ enum ITCHDiagnostics {
     )
   }
 
+  /// A well-framed message with a value no market has (a zero price, a symbol that is a path).
+  static func badValue(type: UInt8, _ expected: String, found: String, path: String, offset: Int)
+    -> Diagnostic
+  {
+    Diagnostic(
+      id: "data.itch.bad-value",
+      message: "expected \(expected) in message type \(ITCHMessageType.shown(type)); found \(found)",
+      at: DataLocation(path: path, byteOffset: offset),
+      notes: ["under --on-error skip the message is counted and passed over"]
+    )
+  }
+
   /// The data ends inside a message or its length prefix.
   static func truncated(expected: Int, found: Int, path: String, offset: Int, what: String)
     -> Diagnostic

@@ -128,7 +128,10 @@ public final class ITCHFileReader {
           )
           let length = Int(lengths[Int(base.load(fromByteOffset: position + 2, as: UInt8.self))])
           guard length != 0 && (prefix == length || (zeroPrefix && prefix == 0)) else { break }
-          body(ITCHWire(base + position + 2))
+          let wire = ITCHWire(base + position + 2)
+          // A value no market has leaves the fast path, to be reported by `take`.
+          guard !wire.mayHoldImpossibleValue || wire.valueProblem() == nil else { break }
+          body(wire)
           position += 2 + length
           count += 1
         }
@@ -205,7 +208,14 @@ public final class ITCHFileReader {
       return nil
     }
     let wire = ITCHWire(buffer + start + 2)
+    let at = offset
     start += 2 + length
+    if let problem = wire.valueProblem() {
+      try report(
+        ITCHDiagnostics.badValue(type: type, problem.field, found: problem.found, path: name,
+          offset: at + 2 + problem.offset))
+      return nil
+    }
     messageCount += 1
     return wire
   }

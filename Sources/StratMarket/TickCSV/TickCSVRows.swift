@@ -233,7 +233,9 @@ final class TickCSVRows {
     guard start < end else { throw CSVDiagnostics.emptyField(column: layout.names[i], at: at(i)) }
     let bytes = UnsafeBufferPointer(start: p + start, count: end - start)
     if symbolBytes.elementsEqual(bytes) { return }
+    let text = String(decoding: bytes, as: UTF8.self)
+    if let problem = MarketSymbol.check(text, from: "`\(layout.names[i])`", at: at(i)) { throw problem }
     symbolBytes = Array(bytes)
-    symbol = String(decoding: bytes, as: UTF8.self)
+    symbol = text
   }
 }
