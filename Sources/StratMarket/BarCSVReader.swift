@@ -9,8 +9,13 @@ import StratDiagnostics
 /// path, line and column: a missing or unknown header, a wrong field count, an empty or
 /// non-numeric field (`null` included), more than 8 decimals in a price, a negative price or
 /// volume, High < Low or Open/Close outside Low…High, a time that does not strictly increase, and
-/// a file with no rows. Nothing is guessed or filled in, and no input bytes can crash the reader.
+/// a file with no rows, a line longer than `lineLimit`. Nothing is guessed or filled in, and no
+/// input bytes can crash the reader.
 public enum BarCSVReader {
+  /// The longest line accepted, in bytes (1 MiB): a bar row is under 200 bytes, so a longer line
+  /// is not a bar CSV (binary data, `/dev/zero`) and is reported rather than scanned on.
+  public static let lineLimit = 1 << 20
+
   /// Reads the file at `path` as the bars of `symbol`.
   public static func read(path: String, symbol: String) throws(Diagnostic) -> BarSeries {
     try FileBytes.withBytes(path: path, symbol: symbol) { base, count throws(Diagnostic) in
@@ -46,7 +51,10 @@ public enum BarCSVReader {
     var start = 0
     if count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }
     var headerEnd = start
-    while headerEnd < count && p[headerEnd] != 0x0A { headerEnd += 1 }
+    while headerEnd < count && p[headerEnd] != 0x0A {
+      if headerEnd - start == lineLimit { throw CSVDiagnostics.lineTooLong(line: 1, path: path, offset: start) }
+      headerEnd += 1
+    }
     let next = min(headerEnd + 1, count)
     if headerEnd > start && p[headerEnd - 1] == 0x0D { headerEnd -= 1 }
     if headerEnd == start {

@@ -16,6 +16,7 @@ enum FileBytes {
       throw CSVDiagnostics.missingFile(path: path, symbol: symbol)
     }
     if isFolder.boolValue { throw CSVDiagnostics.folderNotFile(path: path, symbol: symbol ?? "?") }
+    if StreamedInput.isStream(path) { return try run(body, over: try StreamedInput.bytes(of: path)) }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw CSVDiagnostics.unreadable(path: path, reason: lastError()) }
     defer { close(fd) }
@@ -24,7 +25,13 @@ enum FileBytes {
       throw CSVDiagnostics.unreadable(path: path, reason: lastError())
     }
     let size = Int(info.st_size)
-    let bytes = try readAll(fd, path: path, sizeHint: size)
+    return try run(body, over: try readAll(fd, path: path, sizeHint: size))
+  }
+
+  /// Runs `body` over `bytes`.
+  private static func run<T>(
+    _ body: (UnsafePointer<UInt8>?, Int) throws(Diagnostic) -> T, over bytes: [UInt8]
+  ) throws(Diagnostic) -> T {
     let result: Result<T, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
       do throws(Diagnostic) {
         return .success(try body(buffer.baseAddress, buffer.count))
@@ -35,12 +42,19 @@ enum FileBytes {
     return try result.get()
   }
 
-  /// Reads everything from `fd`, whatever kind of file it is (regular, pipe, special).
-  static func readAll(_ fd: Int32, path: String, sizeHint: Int) throws(Diagnostic) -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 4_096)
+  /// Reads everything from `fd`, whatever kind of file it is (regular, pipe, special); more
+  /// than `limit` bytes is `data.io.too-large`.
+  static func readAll(_ fd: Int32, path: String, sizeHint: Int, limit: Int = .max) throws(Diagnostic)
+    -> [UInt8]
+  {
+    var bytes = [UInt8](repeating: 0, count: min(max(sizeHint, 0), limit) + 4_096)
     var filled = 0
     while true {
-      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+      if filled > limit { throw StreamedInput.tooLarge(path: path, limit: limit) }
+      if filled == bytes.count {
+        // Array(repeating:) is a memset even in debug builds; repeatElement is not.
+        bytes.append(contentsOf: [UInt8](repeating: 0, count: min(bytes.count, limit + 1 - filled)))
+      }
       let got = bytes.withUnsafeMutableBytes { raw in
         Foundation.read(fd, raw.baseAddress! + filled, raw.count - filled)
       }

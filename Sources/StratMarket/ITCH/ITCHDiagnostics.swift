@@ -40,6 +40,15 @@ enum ITCHDiagnostics {
     )
   }
 
+  /// No bytes at all: an empty input is an error, not an empty day.
+  static func empty(path: String) -> Diagnostic {
+    Diagnostic(
+      id: "data.itch.empty",
+      message: "expected ITCH 5.0 messages; found an empty input",
+      at: DataLocation(path: path, byteOffset: 0)
+    )
+  }
+
   /// The data ends inside a message or its length prefix.
   static func truncated(expected: Int, found: Int, path: String, offset: Int, what: String)
     -> Diagnostic

@@ -63,6 +63,7 @@ public final class ITCHFileReader {
     self.policy = policy
     name = stream.name
     try fill(3)
+    if end == 0 { throw MarketDataError(diagnostics: [ITCHDiagnostics.empty(path: name)]) }
     if end >= 3 && load16(0) == 0 && ITCHMessageType.length(of: byte(2)) != nil {
       framing = .zeroLengthPrefix
     }

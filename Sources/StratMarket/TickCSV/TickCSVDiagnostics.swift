@@ -14,6 +14,13 @@ enum TickCSVDiagnostics {
       at: DataLocation(path: path, line: 1, column: 1, byteOffset: 0))
   }
 
+  /// A header and no data rows.
+  static func noRows(path: String, line: Int) -> Diagnostic {
+    Diagnostic(
+      id: "data.csv.no-rows", message: "expected at least one row after the header; found none",
+      at: DataLocation(path: path, line: line, column: 1))
+  }
+
   /// No known layout in the header.
   static func unknownLayout(header: [String], path: String) -> Diagnostic {
     Diagnostic(

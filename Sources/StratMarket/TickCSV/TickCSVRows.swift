@@ -90,6 +90,10 @@ final class TickCSVRows {
         if skippedDiagnostics.count < Self.keptDiagnostics { skippedDiagnostics.append(error) }
       }
     }
+    // A header and nothing else is an empty input, not an empty success.
+    if rows == 0 && skipped == 0 {
+      throw MarketDataError(diagnostics: [TickCSVDiagnostics.noRows(path: path, line: scanner.line + 1)])
+    }
     return nil
   }
 
@@ -155,8 +159,10 @@ final class TickCSVRows {
   }
 
   /// Parses `role`'s field as an exact count of 1e-8 units; negative values are refused when
-  /// `nonNegative`.
-  func fixed(_ role: TickCSVLayout.Role, nonNegative: Bool = true) throws(Diagnostic) -> Int64 {
+  /// `nonNegative`, and zero too when `positive` (a price no market has).
+  func fixed(_ role: TickCSVLayout.Role, nonNegative: Bool = true, positive: Bool = false)
+    throws(Diagnostic) -> Int64
+  {
     let i = layout.column(role)!
     let (p, start, end) = field(i)
     guard start < end else { throw CSVDiagnostics.emptyField(column: layout.names[i], at: at(i)) }
@@ -166,6 +172,9 @@ final class TickCSVRows {
     }
     if nonNegative && value < 0 {
       throw CSVDiagnostics.negative(column: layout.names[i], found: ByteText.quoted(p, start, end), at: at(i))
+    }
+    if positive && value == 0 {
+      throw CSVDiagnostics.zeroPrice(column: layout.names[i], found: ByteText.quoted(p, start, end), at: at(i))
     }
     return value
   }

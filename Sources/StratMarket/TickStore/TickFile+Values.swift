@@ -121,8 +121,7 @@ extension TickFile {
       }
       let side = value(.side, row, as: UInt8.self)
       if side > 1 { throw bad(.side, row, "a side 0 (buy) or 1 (sell)", found: "\(side)") }
-      let pricedKinds: [OrderEvent.Kind] = [.add, .replace, .hiddenTrade]
-      try positive(.price, row, orZero: !pricedKinds.contains(kind))
+      try positive(.price, row, orZero: !kind.requiresPrice)
       try positive(.quantity, row, orZero: true)
     }
 
@@ -130,4 +129,10 @@ extension TickFile {
       for column in [TickColumn.bid, .bidSize, .ask, .askSize] { try positive(column, row, orZero: true) }
     }
   }
+}
+
+extension OrderEvent.Kind {
+  /// True for the kinds whose price is the order's or the trade's own and so must be above 0
+  /// (an execute's 0 means "at the resting order's price"; cross trades may have none).
+  var requiresPrice: Bool { self == .add || self == .replace || self == .hiddenTrade }
 }
