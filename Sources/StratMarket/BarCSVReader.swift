@@ -18,10 +18,33 @@ public enum BarCSVReader {
 
   /// Reads the file at `path` as the bars of `symbol`.
   public static func read(path: String, symbol: String) throws(Diagnostic) -> BarSeries {
-    try FileBytes.withBytes(path: path, symbol: symbol) { base, count throws(Diagnostic) in
+    let check: FileBytes.StartCheck = { p, count throws(Diagnostic) in try checkStart(p, count, path: path) }
+    return try FileBytes.withBytes(path: path, symbol: symbol, check: check) { base, count throws(Diagnostic) in
       guard let base, count > 0 else { throw CSVDiagnostics.emptyFile(path: path) }
       return try parse(base, count, path: path, symbol: symbol)
     }
+  }
+
+  /// Accepts the start of a streamed input once its header line is a bar header; throws when
+  /// the header is not one or is longer than `lineLimit`, so that `/dev/zero` or
+  /// `/dev/urandom` stop within a MiB instead of being read to the stream limit.
+  static func checkStart(_ p: UnsafePointer<UInt8>, _ count: Int, path: String) throws(Diagnostic) -> Bool {
+    let start = count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
+    var end = start
+    while end < count && p[end] != 0x0A { end += 1 }
+    if end - start > lineLimit { throw CSVDiagnostics.lineTooLong(line: 1, path: path, offset: start) }
+    guard end < count else { return false }
+    if end > start && p[end - 1] == 0x0D { end -= 1 }
+    if end == start {
+      // An empty first line: blank lines to the end are an empty file, anything else has no header.
+      var i = start
+      while i < count && (p[i] == 0x0A || p[i] == 0x0D) { i += 1 }
+      guard i < count else { return false }
+      throw CSVDiagnostics.missingHeader(
+        found: "an empty first line", at: DataLocation(path: path, line: 1, column: 1, byteOffset: start))
+    }
+    _ = try BarCSVLayout.parse(p, start, end, path: path)
+    return true
   }
 
   /// Parses the bytes of a whole CSV file; `path` is used in diagnostics only.

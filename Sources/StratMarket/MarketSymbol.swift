@@ -1,9 +1,11 @@
 import StratDiagnostics
 
 /// The one definition of what a symbol may be, wherever it comes from (`--data SYMBOL=`, a file
-/// name, a CSV symbol column, an ITCH stock directory, a tick-file header): 1 to 32 bytes of
-/// ASCII letters, digits and `. - _ ^ + # $ @ & ~ :`, not starting with `.`.
+/// name imported, a CSV symbol column, an ITCH stock directory, a tick-file header): 1 to 32 bytes of
+/// ASCII letters, digits and `. - _ ^ + = * # $ @ & % ~ :`, not starting with `.`.
 ///
+/// The punctuation covers NASDAQ's suffixes (`- . * + = ^` all occur in the stock directory of
+/// the real ITCH sample, e.g. `ALL-A*`) and vendor forms (`BTC-USD`, `^GSPC`, `BINANCE:BTCUSDT`).
 /// A symbol names a folder of the tick store (`STORE/SYMBOL/DAY.tick`), so it must never be
 /// able to climb out of it (`../x`, `/etc`), hide (`.x`), or carry spaces, commas or controls
 /// into a path or a CSV row.
@@ -11,10 +13,10 @@ public enum MarketSymbol {
   /// The longest symbol in bytes (the tick header's symbol field).
   public static let maximumLength = 32
   /// The punctuation allowed besides letters and digits.
-  public static let punctuation = Set(".-_^+#$@&~:".utf8)
+  public static let punctuation = Set(".-_^+=*#$@&%~:".utf8)
   /// The rule in words, for messages and documentation.
   public static let rule =
-    "1 to 32 ASCII letters, digits or `. - _ ^ + # $ @ & ~ :`, not starting with `.`"
+    "1 to 32 ASCII letters, digits or `. - _ ^ + = * # $ @ & % ~ :`, not starting with `.`"
 
   /// True when `symbol` follows the rule.
   public static func isValid(_ symbol: String) -> Bool {

@@ -2,9 +2,11 @@ import Foundation
 import StratDiagnostics
 
 /// Inputs that are not regular files (a pipe from `<(cat f.csv)`, a `mkfifo` FIFO, a device such
-/// as `/dev/zero`): each is read once, into memory, at most `limit` bytes, and kept for the rest
-/// of the process under its path, so that detecting a format and then reading it (two opens of
-/// the path) see the same bytes; a FIFO opened twice would block or read nothing the second time.
+/// as `/dev/zero`): each is opened once and what is read from it is kept for the rest of the
+/// process under its path, at most `limit` bytes, so that detecting a format and then reading it
+/// (two opens of the path) see the same bytes; a FIFO opened twice would block or read nothing
+/// the second time. Bytes are read as a reader asks for them, so a format probe of `/dev/zero`
+/// reads 4 KB, not the limit.
 ///
 /// Regular files never come here: they are read (or mapped) directly, with no size limit.
 public enum StreamedInput {
@@ -13,7 +15,46 @@ public enum StreamedInput {
   public static let limit = 1 << 30
 
   private static let lock = NSLock()
-  nonisolated(unsafe) private static var inputs: [String: [UInt8]] = [:]
+  nonisolated(unsafe) private static var sources: [String: Source] = [:]
+
+  /// One opened input and the bytes read from it so far.
+  final class Source: @unchecked Sendable {
+    let path: String
+    let limit: Int
+    private let descriptor: Int32
+    private(set) var bytes: [UInt8] = []
+    private var ended = false
+
+    init(path: String, limit: Int) throws(Diagnostic) {
+      let fd = open(path, O_RDONLY | O_CLOEXEC)
+      guard fd >= 0 else { throw CSVDiagnostics.unreadable(path: path, reason: FileBytes.lastError()) }
+      self.path = path
+      self.limit = limit
+      descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+
+    /// Reads until more than `count` bytes are held or the input ends; false at the end.
+    func fill(beyond count: Int) throws(Diagnostic) -> Bool {
+      while bytes.count <= count && !ended {
+        if bytes.count > limit { throw StreamedInput.tooLarge(path: path, limit: limit) }
+        let want = min(max(bytes.count, 1 << 16), limit + 1 - bytes.count)
+        let old = bytes.count
+        bytes.append(contentsOf: [UInt8](repeating: 0, count: want))
+        let got = bytes.withUnsafeMutableBytes { raw in Foundation.read(descriptor, raw.baseAddress! + old, want) }
+        if got < 0 && errno == EINTR {
+          bytes.removeSubrange(old...)
+          continue
+        }
+        bytes.removeSubrange((old + max(got, 0))...)
+        if got < 0 { throw CSVDiagnostics.unreadable(path: path, reason: FileBytes.lastError()) }
+        if got == 0 { ended = true }
+      }
+      if bytes.count > limit { throw StreamedInput.tooLarge(path: path, limit: limit) }
+      return bytes.count > count
+    }
+  }
 
   /// True when `path` exists and is not a regular file or a folder (so it must be read once).
   static func isStream(_ path: String) -> Bool {
@@ -23,17 +64,38 @@ public enum StreamedInput {
     return type != S_IFREG && type != S_IFDIR
   }
 
-  /// The bytes of the non-regular input at `path`, read on first use; `limit` bounds them.
-  static func bytes(of path: String, limit: Int = StreamedInput.limit) throws(Diagnostic) -> [UInt8] {
+  /// The source of the non-regular input at `path`, opened on first use.
+  static func source(of path: String, limit: Int = StreamedInput.limit) throws(Diagnostic) -> Source {
     lock.lock()
     defer { lock.unlock() }
-    if let known = inputs[path] { return known }
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw CSVDiagnostics.unreadable(path: path, reason: FileBytes.lastError()) }
-    defer { close(fd) }
-    let bytes = try FileBytes.readAll(fd, path: path, sizeHint: 1 << 16, limit: limit)
-    inputs[path] = bytes
-    return bytes
+    if let known = sources[path] { return known }
+    let source = try Source(path: path, limit: limit)
+    sources[path] = source
+    return source
+  }
+
+  /// Every byte of the non-regular input at `path`; `check` sees the bytes read so far after
+  /// each read until it accepts them, so that an endless device that is not the expected format
+  /// stops early.
+  static func bytes(
+    of path: String, limit: Int = StreamedInput.limit, check: FileBytes.StartCheck? = nil
+  ) throws(Diagnostic) -> [UInt8] {
+    let input = try source(of: path, limit: limit)
+    var accepted = check == nil
+    var count = input.bytes.count
+    while try input.fill(beyond: count) {
+      count = input.bytes.count
+      if !accepted, let check {
+        let held = input.bytes
+        let verdict: Result<Bool, Diagnostic> = held.withUnsafeBufferPointer { buffer in
+          do throws(Diagnostic) { return .success(try check(buffer.baseAddress!, buffer.count)) } catch {
+            return .failure(error)
+          }
+        }
+        accepted = try verdict.get()
+      }
+    }
+    return input.bytes
   }
 
   /// The diagnostic for an input that goes on past `limit` bytes.
@@ -48,21 +110,26 @@ public enum StreamedInput {
   }
 }
 
-/// A byte stream over a whole input held in memory (a `StreamedInput`).
-final class MemoryByteStream: ByteStream {
+/// A byte stream over a `StreamedInput` source, from its first byte: every open of the path
+/// gets one, and all of them share the bytes read.
+final class HeldByteStream: ByteStream {
   let name: String
-  private let bytes: [UInt8]
+  private let source: StreamedInput.Source
   private var position = 0
 
-  init(_ bytes: [UInt8], name: String) {
-    self.bytes = bytes
-    self.name = name
+  init(_ source: StreamedInput.Source) {
+    self.source = source
+    name = source.path
   }
 
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(MarketDataError) -> Int {
-    let n = min(buffer.count, bytes.count - position)
-    guard n > 0 else { return 0 }
-    bytes.withUnsafeBytes { raw in
+    do throws(Diagnostic) {
+      guard try source.fill(beyond: position) else { return 0 }
+    } catch {
+      throw MarketDataError(diagnostics: [error])
+    }
+    let n = min(buffer.count, source.bytes.count - position)
+    source.bytes.withUnsafeBytes { raw in
       buffer.baseAddress!.copyMemory(from: raw.baseAddress! + position, byteCount: n)
     }
     position += n

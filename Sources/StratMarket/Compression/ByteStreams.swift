@@ -10,7 +10,7 @@ public enum ByteStreams {
     let raw: ByteStream
     if StreamedInput.isStream(path) {
       do throws(Diagnostic) {
-        raw = MemoryByteStream(try StreamedInput.bytes(of: path), name: path)
+        raw = HeldByteStream(try StreamedInput.source(of: path))
       } catch {
         throw MarketDataError(diagnostics: [error])
       }

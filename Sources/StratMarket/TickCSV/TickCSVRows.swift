@@ -1,3 +1,4 @@
+import Foundation
 import StratDiagnostics
 
 /// The streaming row engine shared by the trade, quote and order CSV readers: reads the header,
@@ -78,6 +79,7 @@ final class TickCSVRows {
         guard fields.count == layout.names.count else {
           throw CSVDiagnostics.fieldCount(expected: layout.names.count, found: fields.count, at: at(0))
         }
+        try checkQuotes(line)
         try updateSymbol()
         let row = try decode(self)
         lastTime = pendingTime
@@ -233,6 +235,22 @@ final class TickCSVRows {
     default:
       throw TickCSVDiagnostics.badSide(column: layout.names[i], found: ByteText.quoted(p, start, end), at: at(i))
     }
+  }
+
+  /// Refuses a row with an odd number of `"`: a quoted field that never closes (a file cut
+  /// inside it), which an ignored column would otherwise pass over silently. No field this reader
+  /// uses can hold a quote, so quoted text with a comma inside is already a field-count error.
+  private func checkQuotes(_ line: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
+    guard let base = line.baseAddress, memchr(base, 0x22, line.count) != nil else { return }
+    var quotes = 0
+    var last = 0
+    for i in 0..<line.count where line[i] == 0x22 {
+      quotes += 1
+      last = i
+    }
+    guard quotes % 2 == 1 else { return }
+    throw TickCSVDiagnostics.openQuote(
+      at: DataLocation(path: path, line: scanner.line, column: last + 1, byteOffset: scanner.lineOffset + last))
   }
 
   /// Takes the symbol from the symbol column when there is one; allocates only on change.

@@ -4,8 +4,8 @@ extension TickFile {
   /// The rows of a `bars` file as a bar series of `symbol` (nil: the header's symbol), so that
   /// `--data SYMBOL=FILE.tick` backtests on imported bars as on their CSV. Prices are exact;
   /// volume is the stored 1e-8 count as a double (the CSV reader's value for up to 8 decimals),
-  /// NaN without `hasVolume`. Values were checked on opening (`TickFile+Values.swift`); bar times
-  /// must also strictly increase, as in a bar CSV.
+  /// NaN without `hasVolume`. Values (and strictly increasing times) were checked on opening
+  /// (`TickFile+Values.swift`).
   public func barSeries(symbol: String? = nil) throws(MarketDataError) -> BarSeries {
     guard header.kind == .bars else {
       throw MarketDataError(diagnostics: [
@@ -17,14 +17,6 @@ extension TickFile {
       ])
     }
     let times = Array(self.times)
-    for row in times.indices.dropFirst() where times[row] <= times[row - 1] {
-      throw MarketDataError(diagnostics: [
-        TickDiagnostics.badValue(
-          path: path, row: row, column: "time", offset: header.entries[0].offset + row * 8,
-          "a time after \(Timestamp.iso8601(times[row - 1])) (bars strictly increase)",
-          found: Timestamp.iso8601(times[row]))
-      ])
-    }
     let hasVolume = header.flags & TickFileHeader.flagHasVolume != 0
     func prices(_ column: TickColumn) -> [Price] { int64(column).map { Price(raw: $0) } }
     return BarSeries(

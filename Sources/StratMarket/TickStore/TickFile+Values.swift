@@ -5,7 +5,8 @@ import StratDiagnostics
 /// (a file written by `stratc data import` never fails them; a hand-made or damaged one may,
 /// even with good checksums).
 ///
-///     every kind  times never decrease when the header says `timeSorted`
+///     every kind  times never decrease when the header says `timeSorted` (bars: always
+///                 strictly increase)
 ///     bars        0 < low ≤ open, close ≤ high; volume ≥ 0
 ///     trades      price > 0; quantity ≥ 0; side 0, 1 or 255
 ///     quotes      bid, ask > 0; sizes ≥ 0
@@ -65,14 +66,19 @@ extension TickFile {
       }
     }
 
+    /// Times never decrease under `timeSorted`; bar times always strictly increase, as in a
+    /// bar CSV (one bar per time).
     func checkTimes() throws(Diagnostic) {
-      guard header.flags & TickFileHeader.flagTimeSorted != 0, header.rowCount > 1 else { return }
+      let bars = header.kind == .bars
+      guard header.flags & TickFileHeader.flagTimeSorted != 0 || bars, header.rowCount > 1 else { return }
       var previous = value(.time, 0, as: Int64.self)
       for row in 1..<header.rowCount {
         let time = value(.time, row, as: Int64.self)
-        if time < previous {
-          throw bad(.time, row, "a time at or after \(Timestamp.iso8601(previous)) (row \(row - 1)), "
-            + "as the header's timeSorted flag says", found: Timestamp.iso8601(time))
+        if time < previous || (bars && time == previous) {
+          let promise = bars ? "after" : "at or after"
+          let why = bars ? "one bar per time" : "as the header's timeSorted flag says"
+          throw bad(.time, row, "a time \(promise) \(Timestamp.iso8601(previous)) (row \(row - 1)), \(why)",
+            found: Timestamp.iso8601(time))
         }
         previous = time
       }
