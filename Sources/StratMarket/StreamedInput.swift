@@ -122,6 +122,13 @@ final class HeldByteStream: ByteStream {
     name = source.path
   }
 
+  /// True when the input starts with the gzip magic 1f 8b (read without moving the stream);
+  /// false too when it cannot be read, which `read` then reports.
+  var startsWithGzipMagic: Bool {
+    guard (try? source.fill(beyond: 1)) == true else { return false }
+    return source.bytes[0] == 0x1F && source.bytes[1] == 0x8B
+  }
+
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(MarketDataError) -> Int {
     do throws(Diagnostic) {
       guard try source.fill(beyond: position) else { return 0 }
@@ -133,28 +140,6 @@ final class HeldByteStream: ByteStream {
       buffer.baseAddress!.copyMemory(from: raw.baseAddress! + position, byteCount: n)
     }
     position += n
-    return n
-  }
-}
-
-/// A stream that hands out a few bytes already read (a format probe) before the rest of its
-/// source, so that probing never needs a second open.
-final class PrefixedByteStream: ByteStream {
-  let name: String
-  private var prefix: [UInt8]
-  private let source: ByteStream
-
-  init(prefix: [UInt8], source: ByteStream) {
-    self.prefix = prefix
-    self.source = source
-    name = source.name
-  }
-
-  func read(into buffer: UnsafeMutableRawBufferPointer) throws(MarketDataError) -> Int {
-    guard !prefix.isEmpty else { return try source.read(into: buffer) }
-    let n = min(buffer.count, prefix.count)
-    prefix.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: n) }
-    prefix.removeFirst(n)
     return n
   }
 }
