@@ -237,6 +237,19 @@ import Testing
     #expect(reader.diagnostics.first?.location?.byteOffset == 2 + 11)
   }
 
+  @Test func aMegabyteWithNoMessageStartEndsTheReadingEvenUnderSkip() throws {
+    let bytes = try ITCHEncoder.file([Self.add(price: 1_000_000_000)]) + [UInt8](repeating: 0, count: 2 << 20)
+    let reader = try ITCHFileReader(stream: MemoryByteStream(bytes, name: "z.itch"), policy: .skip)
+    #expect(try reader.next() != nil)
+    do throws(MarketDataError) {
+      while try reader.next() != nil {}
+      Issue.record("scanned \(bytes.count) bytes of zeros")
+    } catch {
+      #expect(error.diagnostics.first?.id == "data.itch.lost-sync")
+      #expect(error.diagnostics.first?.location?.byteOffset == 38 + 1)
+    }
+  }
+
   @Test func anEmptyITCHInputIsAnError() {
     #expect(throws: MarketDataError.self) { try Self.itch([], policy: .skip) }
   }

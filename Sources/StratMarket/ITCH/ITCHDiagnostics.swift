@@ -40,6 +40,16 @@ enum ITCHDiagnostics {
     )
   }
 
+  /// No message start within `limit` bytes after a malformed message.
+  static func lostSync(path: String, offset: Int, limit: Int) -> Diagnostic {
+    Diagnostic(
+      id: "data.itch.lost-sync",
+      message: "expected an ITCH 5.0 message within \(limit >> 20) MiB after a malformed one; found none",
+      at: DataLocation(path: path, byteOffset: offset),
+      notes: ["this ends the reading under --on-error skip too: the rest is probably not ITCH data"]
+    )
+  }
+
   /// No bytes at all: an empty input is an error, not an empty day.
   static func empty(path: String) -> Diagnostic {
     Diagnostic(

@@ -21,6 +21,8 @@ public enum ITCHFraming: String, Sendable {
 public final class ITCHFileReader {
   /// Diagnostics kept under `.skip`.
   public static let keptDiagnostics = 10
+  /// The most bytes scanned for the next message start after a malformed one (1 MiB).
+  public static let resynchronizationLimit = 1 << 20
 
   /// The stream name used in error locations.
   public let name: String
@@ -244,7 +246,16 @@ public final class ITCHFileReader {
   /// 0 in zero-prefix files or the type's length, followed by a known type).
   private func resynchronize() throws(MarketDataError) {
     start += 1
+    let from = offset
     while true {
+      // Messages are at most 52 bytes: a megabyte with no message start is not ITCH data (or
+      // is an endless device such as /dev/zero), and is not scanned on, whatever the policy.
+      if offset - from > Self.resynchronizationLimit {
+        finished = true
+        throw MarketDataError(diagnostics: [
+          ITCHDiagnostics.lostSync(path: name, offset: from, limit: Self.resynchronizationLimit)
+        ])
+      }
       if end - start < 3 { try fill(3) }
       if end - start < 3 {
         start = end
