@@ -24,6 +24,8 @@ public enum StreamedInput {
     private let descriptor: Int32
     private(set) var bytes: [UInt8] = []
     private var ended = false
+    /// The buffer each `read` fills before its bytes are appended.
+    private var chunk: [UInt8] = []
 
     init(path: String, limit: Int) throws(Diagnostic) {
       let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -38,18 +40,13 @@ public enum StreamedInput {
     /// Reads until more than `count` bytes are held or the input ends; false at the end.
     func fill(beyond count: Int) throws(Diagnostic) -> Bool {
       while bytes.count <= count && !ended {
+        if chunk.isEmpty { chunk = [UInt8](repeating: 0, count: 1 << 16) }
         if bytes.count > limit { throw StreamedInput.tooLarge(path: path, limit: limit) }
-        let want = min(max(bytes.count, 1 << 16), limit + 1 - bytes.count)
-        let old = bytes.count
-        bytes.append(contentsOf: [UInt8](repeating: 0, count: want))
-        let got = bytes.withUnsafeMutableBytes { raw in Foundation.read(descriptor, raw.baseAddress! + old, want) }
-        if got < 0 && errno == EINTR {
-          bytes.removeSubrange(old...)
-          continue
-        }
-        bytes.removeSubrange((old + max(got, 0))...)
+        let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+        if got < 0 && errno == EINTR { continue }
         if got < 0 { throw CSVDiagnostics.unreadable(path: path, reason: FileBytes.lastError()) }
         if got == 0 { ended = true }
+        bytes.append(contentsOf: chunk[0..<got])
       }
       if bytes.count > limit { throw StreamedInput.tooLarge(path: path, limit: limit) }
       return bytes.count > count
