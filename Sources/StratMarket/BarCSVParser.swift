@@ -55,6 +55,9 @@ struct BarCSVParser {
         if pos < count && p[pos] == 0x2C { pos += 1 } else { break }
       }
       let lineEnd = pos
+      if lineEnd - lineStart > BarCSVReader.lineLimit {
+        throw CSVDiagnostics.lineTooLong(line: line, path: path, offset: lineStart)
+      }
       try endLine(&pos, line: line, lineStart: lineStart)
       if column != columns {
         throw CSVDiagnostics.fieldCount(
@@ -154,7 +157,7 @@ struct BarCSVParser {
   /// Checks a parsed row: no negative prices or volume, Low ≤ Open, Close ≤ High.
   @inline(__always)
   func check(_ row: Row, line: Int, lineStart: Int, lineEnd: Int) throws(Diagnostic) {
-    if row.open < 0 || row.high < 0 || row.low < 0 || row.close < 0 || row.volume < 0 {
+    if row.open <= 0 || row.high <= 0 || row.low <= 0 || row.close <= 0 || row.volume < 0 {
       throw negativeDiagnostic(row, line: line, lineStart: lineStart, lineEnd: lineEnd)
     }
     if row.high < row.low || row.open < row.low || row.open > row.high || row.close < row.low
@@ -205,25 +208,22 @@ struct BarCSVParser {
     }
   }
 
-  /// The diagnostic for the first negative value in column order.
+  /// The diagnostic for the first negative value or zero price in column order.
   func negativeDiagnostic(_ row: Row, line: Int, lineStart: Int, lineEnd: Int) -> Diagnostic {
     for (column, role) in layout.roles.enumerated() {
-      let negative: Bool
+      let value: Double
       switch role {
-      case .open: negative = row.open < 0
-      case .high: negative = row.high < 0
-      case .low: negative = row.low < 0
-      case .close: negative = row.close < 0
-      case .volume: negative = row.volume < 0
-      case .time, .ignored: negative = false
+      case .open: value = Double(row.open)
+      case .high: value = Double(row.high)
+      case .low: value = Double(row.low)
+      case .close: value = Double(row.close)
+      case .volume: value = row.volume < 0 ? -1 : 1
+      case .time, .ignored: value = 1
       }
-      if negative {
+      if value <= 0 {
         let (start, end) = field(column, lineStart, lineEnd)
-        return CSVDiagnostics.negative(
-          column: layout.names[column],
-          found: ByteText.quoted(p, start, end),
-          at: location(line, lineStart, start)
-        )
+        let make = value < 0 ? CSVDiagnostics.negative : CSVDiagnostics.zeroPrice
+        return make(layout.names[column], ByteText.quoted(p, start, end), location(line, lineStart, start))
       }
     }
     return CSVDiagnostics.negative(

@@ -9,14 +9,42 @@ import StratDiagnostics
 /// path, line and column: a missing or unknown header, a wrong field count, an empty or
 /// non-numeric field (`null` included), more than 8 decimals in a price, a negative price or
 /// volume, High < Low or Open/Close outside Low…High, a time that does not strictly increase, and
-/// a file with no rows. Nothing is guessed or filled in, and no input bytes can crash the reader.
+/// a file with no rows, a line longer than `lineLimit`. Nothing is guessed or filled in, and no
+/// input bytes can crash the reader.
 public enum BarCSVReader {
+  /// The longest line accepted, in bytes (1 MiB): a bar row is under 200 bytes, so a longer line
+  /// is not a bar CSV (binary data, `/dev/zero`) and is reported rather than scanned on.
+  public static let lineLimit = 1 << 20
+
   /// Reads the file at `path` as the bars of `symbol`.
   public static func read(path: String, symbol: String) throws(Diagnostic) -> BarSeries {
-    try FileBytes.withBytes(path: path, symbol: symbol) { base, count throws(Diagnostic) in
+    let check: FileBytes.StartCheck = { p, count throws(Diagnostic) in try checkStart(p, count, path: path) }
+    return try FileBytes.withBytes(path: path, symbol: symbol, check: check) { base, count throws(Diagnostic) in
       guard let base, count > 0 else { throw CSVDiagnostics.emptyFile(path: path) }
       return try parse(base, count, path: path, symbol: symbol)
     }
+  }
+
+  /// Accepts the start of a streamed input once its header line is a bar header; throws when
+  /// the header is not one or is longer than `lineLimit`, so that `/dev/zero` or
+  /// `/dev/urandom` stop within a MiB instead of being read to the stream limit.
+  static func checkStart(_ p: UnsafePointer<UInt8>, _ count: Int, path: String) throws(Diagnostic) -> Bool {
+    let start = count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
+    var end = start
+    while end < count && p[end] != 0x0A { end += 1 }
+    if end - start > lineLimit { throw CSVDiagnostics.lineTooLong(line: 1, path: path, offset: start) }
+    guard end < count else { return false }
+    if end > start && p[end - 1] == 0x0D { end -= 1 }
+    if end == start {
+      // An empty first line: blank lines to the end are an empty file, anything else has no header.
+      var i = start
+      while i < count && (p[i] == 0x0A || p[i] == 0x0D) { i += 1 }
+      guard i < count else { return false }
+      throw CSVDiagnostics.missingHeader(
+        found: "an empty first line", at: DataLocation(path: path, line: 1, column: 1, byteOffset: start))
+    }
+    _ = try BarCSVLayout.parse(p, start, end, path: path)
+    return true
   }
 
   /// Parses the bytes of a whole CSV file; `path` is used in diagnostics only.
@@ -46,7 +74,10 @@ public enum BarCSVReader {
     var start = 0
     if count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }
     var headerEnd = start
-    while headerEnd < count && p[headerEnd] != 0x0A { headerEnd += 1 }
+    while headerEnd < count && p[headerEnd] != 0x0A {
+      if headerEnd - start == lineLimit { throw CSVDiagnostics.lineTooLong(line: 1, path: path, offset: start) }
+      headerEnd += 1
+    }
     let next = min(headerEnd + 1, count)
     if headerEnd > start && p[headerEnd - 1] == 0x0D { headerEnd -= 1 }
     if headerEnd == start {

@@ -162,6 +162,16 @@ enum CSVDiagnostics {
     )
   }
 
+  /// A price of zero: no market trades or quotes at 0.
+  static func zeroPrice(column: String, found: String, at: DataLocation) -> Diagnostic {
+    Diagnostic(
+      id: "data.csv.zero-price",
+      message: "expected a price above 0 in `\(column)`; found \(found)",
+      at: at,
+      notes: ["a missing price must be removed or filled before the run; nothing is filled in silently"]
+    )
+  }
+
   /// High below low, or open/close outside low…high.
   static func inconsistentBar(what: String, at: DataLocation) -> Diagnostic {
     Diagnostic(
@@ -184,6 +194,16 @@ enum CSVDiagnostics {
       message: "expected a time after \(before) (line \(line)); found \(found)",
       at: at,
       notes: ["rows must be in strictly increasing time order"]
+    )
+  }
+
+  /// A line longer than `BarCSVReader.lineLimit`.
+  static func lineTooLong(line: Int, path: String, offset: Int) -> Diagnostic {
+    Diagnostic(
+      id: "data.csv.line-too-long",
+      message: "expected a line of at most \(BarCSVReader.lineLimit >> 20) MiB; found a longer one",
+      at: DataLocation(path: path, line: line, column: 1, byteOffset: offset),
+      notes: ["a bar row is a few dozen bytes: this is probably not a CSV file"]
     )
   }
 

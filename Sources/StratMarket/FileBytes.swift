@@ -6,9 +6,11 @@ import StratDiagnostics
 /// and reading costs only milliseconds per million rows.
 enum FileBytes {
   /// Runs `body` over the bytes of the file at `path`; the pointer is valid only inside `body`.
+  /// A pipe or device is read once (`StreamedInput`), with `check` watching its start.
   static func withBytes<T>(
     path: String,
     symbol: String?,
+    check: StartCheck? = nil,
     _ body: (UnsafePointer<UInt8>?, Int) throws(Diagnostic) -> T
   ) throws(Diagnostic) -> T {
     var isFolder: ObjCBool = false
@@ -16,6 +18,9 @@ enum FileBytes {
       throw CSVDiagnostics.missingFile(path: path, symbol: symbol)
     }
     if isFolder.boolValue { throw CSVDiagnostics.folderNotFile(path: path, symbol: symbol ?? "?") }
+    if StreamedInput.isStream(path) {
+      return try run(body, over: try StreamedInput.bytes(of: path, check: check))
+    }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw CSVDiagnostics.unreadable(path: path, reason: lastError()) }
     defer { close(fd) }
@@ -24,7 +29,13 @@ enum FileBytes {
       throw CSVDiagnostics.unreadable(path: path, reason: lastError())
     }
     let size = Int(info.st_size)
-    let bytes = try readAll(fd, path: path, sizeHint: size)
+    return try run(body, over: try readAll(fd, path: path, sizeHint: size))
+  }
+
+  /// Runs `body` over `bytes`.
+  private static func run<T>(
+    _ body: (UnsafePointer<UInt8>?, Int) throws(Diagnostic) -> T, over bytes: [UInt8]
+  ) throws(Diagnostic) -> T {
     let result: Result<T, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
       do throws(Diagnostic) {
         return .success(try body(buffer.baseAddress, buffer.count))
@@ -35,12 +46,17 @@ enum FileBytes {
     return try result.get()
   }
 
-  /// Reads everything from `fd`, whatever kind of file it is (regular, pipe, special).
+  /// Checks the start of an input while it is still being read: returns true once it has seen
+  /// enough to accept it, throws as soon as it can refuse it.
+  typealias StartCheck = (UnsafePointer<UInt8>, Int) throws(Diagnostic) -> Bool
+
+  /// Reads everything from the regular file `fd` (its size is a hint: it may grow meanwhile).
   static func readAll(_ fd: Int32, path: String, sizeHint: Int) throws(Diagnostic) -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 4_096)
     var filled = 0
     while true {
-      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+      // Array(repeating:) is a memset even in debug builds; repeatElement is not.
+      if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: bytes.count)) }
       let got = bytes.withUnsafeMutableBytes { raw in
         Foundation.read(fd, raw.baseAddress! + filled, raw.count - filled)
       }

@@ -9,6 +9,8 @@ import StratDiagnostics
 ///   FOLDER        every FOLDER/SYMBOL.csv (extension case-insensitive), in name order
 ///   FILE          a single CSV file; its symbol is the file name without extension
 /// ```
+/// A PATH or FILE ending in `.tick` is a tick file of bars (`stratc data import`); without
+/// `SYMBOL=` its symbol is the one in its header.
 /// A spec whose text before the first `=` contains a `/` is a path. A symbol given twice (by two
 /// specs, or a spec and a folder) is an error, as are missing or unreadable files and folders
 /// without CSV files.
@@ -33,6 +35,16 @@ public enum MarketDataSource {
     var series: [BarSeries] = []
     var problems: [Diagnostic] = []
     for entry in entries {
+      if entry.path.lowercased().hasSuffix(".tick") {
+        do throws(MarketDataError) {
+          let file = try TickFile(path: entry.path)
+          let named = entry.symbol == stem(of: entry.path) ? nil : entry.symbol
+          series.append(try file.barSeries(symbol: named))
+        } catch {
+          problems += error.diagnostics
+        }
+        continue
+      }
       do throws(Diagnostic) {
         series.append(try BarCSVReader.read(path: entry.path, symbol: entry.symbol))
       } catch {
@@ -41,6 +53,12 @@ public enum MarketDataSource {
     }
     if !problems.isEmpty { throw MarketDataError(diagnostics: problems) }
     return series
+  }
+
+  /// True for `SYMBOL=PATH` (no `/` before the first `=`): bars named by the user.
+  public static func isSymbolSpec(_ spec: String) -> Bool {
+    guard let equals = spec.firstIndex(of: "=") else { return false }
+    return !spec[..<equals].contains("/")
   }
 
   /// Turns specs into (symbol, file) entries without reading the files.
@@ -71,6 +89,10 @@ public enum MarketDataSource {
       let path = String(spec[spec.index(after: equals)...])
       guard !symbol.isEmpty, !path.isEmpty else {
         problems.append(CSVDiagnostics.badSpec(spec))
+        return []
+      }
+      if let problem = MarketSymbol.check(symbol, from: "--data \(symbol)=PATH") {
+        problems.append(problem)
         return []
       }
       return [Entry(symbol: symbol, path: path)]

@@ -1,3 +1,5 @@
+import StratMarket
+
 /// A small command-line reader: positional arguments and `--flag VALUE` / `--flag=VALUE` options.
 struct Arguments {
   enum Problem: Error {
@@ -34,6 +36,7 @@ struct Arguments {
           value = args[i]
           i += 1
         }
+        if name == "date", let value { try Self.checkDate(value) }
         options.append((name, value))
       } else {
         throw Problem.usage("unknown option --\(name)")
@@ -54,6 +57,14 @@ struct Arguments {
         throw Problem.usage("--\(option.name) is given more than once (\(given.joined(separator: ", "))); give it once")
       }
     }
+  }
+
+  /// Refuses a `--date` that is not a calendar day (2020-02-30, 2021-02-29, month 13), for
+  /// every command at once, so that no command can use or ignore an impossible date.
+  static func checkDate(_ text: String) throws {
+    guard LOBSTERFileName.day(fromISO: text) == nil else { return }
+    throw Problem.usage(
+      "--date expects a calendar day YYYY-MM-DD (a real month and day); found `\(text)`")
   }
 
   /// True when the switch was given.

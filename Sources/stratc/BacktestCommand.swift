@@ -41,7 +41,7 @@ enum BacktestCommand {
     case .failure(let code): return code
     }
 
-    if dataSpecs.count == 1, BookFeed.format(of: dataSpecs[0]) != nil {
+    if dataSpecs.count == 1, isBookData(dataSpecs[0]) {
       return try BookBacktestCommand.run(
         args, dataPath: dataSpecs[0], executor: executor, backend: backend, output: output)
     }
@@ -86,6 +86,14 @@ enum BacktestCommand {
     }
     if !args.has("quiet") { Output.standardOutput(result.summaryText()) }
     return .success
+  }
+
+  /// True when the one `--data` spec is order-book data (LOBSTER, ITCH, a `.tick` file of
+  /// events); `SYMBOL=FILE.tick` and a `.tick` file of bars are bars.
+  static func isBookData(_ spec: String) -> Bool {
+    guard let format = BookFeed.format(of: spec), !MarketDataSource.isSymbolSpec(spec) else { return false }
+    guard format == .tick, let file = try? TickFile(path: spec, verifyChecksums: false) else { return true }
+    return file.header.kind != .bars
   }
 
   /// `--on-error stop|skip`: what readers do with a malformed message or row.

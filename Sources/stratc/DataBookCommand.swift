@@ -107,6 +107,7 @@ enum DataBookCommand {
   }
 
   static func replay(_ options: Options) throws(MarketDataError) {
+    if DataBookTick.handles(options.path) { return try DataBookTick.replay(options) }
     if !options.isLOBSTER { return try DataBookITCH.replay(options) }
     let reader = try LOBSTERMessageReader(
       path: options.path,

@@ -1,4 +1,5 @@
 import Foundation
+import StratDiagnostics
 import StratMarket
 
 /// The market-data formats `stratc data` reads, and their detection from a file's name and
@@ -20,6 +21,13 @@ enum DataFormat: String, CaseIterable {
   /// (prefix 0x000C or 0x0000, then `S`); else the CSV header's column names. Nil when unknown.
   static func detect(path: String) throws(MarketDataError) -> DataFormat? {
     let head = try firstBytes(path)
+    if head.isEmpty {
+      throw MarketDataError(diagnostics: [
+        Diagnostic(
+          id: "data.io.empty", message: "expected market data; found an empty input",
+          at: DataLocation(path: path, byteOffset: 0))
+      ])
+    }
     if head.starts(with: Array("STRATTCK".utf8)) { return .tick }
     if let name = LOBSTERFileName(path: path) { return name.isMessageFile ? .lobster : .lobsterBook }
     if head.count >= 3 && head[0] == 0 && (head[1] == 12 || head[1] == 0) && head[2] == 0x53 { return .itch }

@@ -84,6 +84,7 @@ enum Help {
     DIR/equity.csv and DIR/summary.json.
 
       --data SYMBOL=PATH       bars for a symbol (repeatable); PATH may be a folder of SYMBOL.csv
+                               or a .tick file of bars; a pipe or FIFO is read once (at most 1 GiB)
       --instrument NAME=SYMBOL bind a strategy instrument to a symbol (default: its declaration)
       --param NAME=VALUE       set a parameter (repeatable)
       --fill next-open|close   fill at the next bar's open (default) or the decision bar's close

@@ -15,6 +15,17 @@ struct ITCHMessageGenerator {
   mutating func price4() -> Price { Price(raw: Int64(u32()) * 10_000) }
   mutating func price8() -> Price { Price(raw: Int64(bitPattern: u64())) }
   mutating func symbol() -> ITCHSymbol { ITCHSymbol(raw: u64()) }
+  /// A stock directory symbol: 1 to 8 capital letters (any other symbol is refused by the
+  /// reader as a value no market has); one draw, like `symbol()`.
+  mutating func listedSymbol() -> ITCHSymbol {
+    let v = u64()
+    var letters: [UInt8] = []
+    for i in 0..<Int(1 + v % 8) {
+      let shifted: UInt64 = v >> UInt64(8 * i + 3)
+      letters.append(UInt8(65 + shifted % 26))
+    }
+    return ITCHSymbol(String(decoding: letters, as: UTF8.self))
+  }
   mutating func code() -> ITCHCode { ITCHCode(raw: u32()) }
   mutating func header() -> ITCHHeader {
     ITCHHeader(
@@ -31,7 +42,7 @@ struct ITCHMessageGenerator {
       .stockDirectory(
         .init(
           header: header(),
-          stock: symbol(),
+          stock: listedSymbol(),
           marketCategory: byte(),
           financialStatusIndicator: byte(),
           roundLotSize: u32(),

@@ -15,7 +15,7 @@ import Testing
       return OrderEvent(
         timeNanos: time, kind: OrderEvent.Kind(rawValue: UInt8(1 + rng.next() % 8))!,
         side: rng.next() % 2 == 0 ? .buy : .sell, orderID: rng.next(), newOrderID: rng.next() >> 3,
-        price: Int64(rng.next() % 100_000_000_000), quantity: Int64(rng.next() % 10_000) - 100,
+        price: 1 + Int64(rng.next() % 100_000_000_000), quantity: Int64(rng.next() % 10_000),
         instrument: UInt32(truncatingIfNeeded: rng.next()))
     }
   }

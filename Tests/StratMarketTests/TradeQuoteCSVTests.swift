@@ -147,12 +147,12 @@ import Testing
 
   @Test func orderCSVRoundTripsEveryKindAndFullWidthIDs() throws {
     let text = "time,kind,side,order_id,new_order_id,price,quantity,instrument,symbol\n"
-      + "2012-06-21T09:30:00.000000001Z,replace,sell,18446744073709551615,7,579.4,-3,4294967295,GOOG\n"
+      + "2012-06-21T09:30:00.000000001Z,replace,sell,18446744073709551615,7,579.4,3,4294967295,GOOG\n"
       + "2012-06-21T09:30:00.000000001Z,hidden-trade,buy,0,0,0.0001,1,0,GOOG\n"
     let reader = try OrderCSVReader(stream: MemoryByteStream(text))
     let a = try #require(try reader.next())
     #expect(a == OrderEvent(timeNanos: 1_340_271_000_000_000_001, kind: .replace, side: .sell,
-      orderID: .max, newOrderID: 7, price: 57_940_000_000, quantity: -3, instrument: .max))
+      orderID: .max, newOrderID: 7, price: 57_940_000_000, quantity: 3, instrument: .max))
     #expect(try reader.next()?.kind == .hiddenTrade)
     #expect(try reader.next() == nil)
   }

@@ -28,6 +28,37 @@ enum ITCHDiagnostics {
     )
   }
 
+  /// A well-framed message with a value no market has (a zero price, a symbol that is a path).
+  static func badValue(type: UInt8, _ expected: String, found: String, path: String, offset: Int)
+    -> Diagnostic
+  {
+    Diagnostic(
+      id: "data.itch.bad-value",
+      message: "expected \(expected) in message type \(ITCHMessageType.shown(type)); found \(found)",
+      at: DataLocation(path: path, byteOffset: offset),
+      notes: ["under --on-error skip the message is counted and passed over"]
+    )
+  }
+
+  /// No message start within `limit` bytes after a malformed message.
+  static func lostSync(path: String, offset: Int, limit: Int) -> Diagnostic {
+    Diagnostic(
+      id: "data.itch.lost-sync",
+      message: "expected an ITCH 5.0 message within \(limit >> 20) MiB after a malformed one; found none",
+      at: DataLocation(path: path, byteOffset: offset),
+      notes: ["this ends the reading under --on-error skip too: the rest is probably not ITCH data"]
+    )
+  }
+
+  /// No bytes at all: an empty input is an error, not an empty day.
+  static func empty(path: String) -> Diagnostic {
+    Diagnostic(
+      id: "data.itch.empty",
+      message: "expected ITCH 5.0 messages; found an empty input",
+      at: DataLocation(path: path, byteOffset: 0)
+    )
+  }
+
   /// The data ends inside a message or its length prefix.
   static func truncated(expected: Int, found: Int, path: String, offset: Int, what: String)
     -> Diagnostic

@@ -21,6 +21,8 @@ public enum ITCHFraming: String, Sendable {
 public final class ITCHFileReader {
   /// Diagnostics kept under `.skip`.
   public static let keptDiagnostics = 10
+  /// The most bytes scanned for the next message start after a malformed one (1 MiB).
+  public static let resynchronizationLimit = 1 << 20
 
   /// The stream name used in error locations.
   public let name: String
@@ -63,6 +65,7 @@ public final class ITCHFileReader {
     self.policy = policy
     name = stream.name
     try fill(3)
+    if end == 0 { throw MarketDataError(diagnostics: [ITCHDiagnostics.empty(path: name)]) }
     if end >= 3 && load16(0) == 0 && ITCHMessageType.length(of: byte(2)) != nil {
       framing = .zeroLengthPrefix
     }
@@ -128,7 +131,10 @@ public final class ITCHFileReader {
           )
           let length = Int(lengths[Int(base.load(fromByteOffset: position + 2, as: UInt8.self))])
           guard length != 0 && (prefix == length || (zeroPrefix && prefix == 0)) else { break }
-          body(ITCHWire(base + position + 2))
+          let wire = ITCHWire(base + position + 2)
+          // A value no market has leaves the fast path, to be reported by `take`.
+          guard !wire.mayHoldImpossibleValue || wire.valueProblem() == nil else { break }
+          body(wire)
           position += 2 + length
           count += 1
         }
@@ -205,7 +211,14 @@ public final class ITCHFileReader {
       return nil
     }
     let wire = ITCHWire(buffer + start + 2)
+    let at = offset
     start += 2 + length
+    if let problem = wire.valueProblem() {
+      try report(
+        ITCHDiagnostics.badValue(type: type, problem.field, found: problem.found, path: name,
+          offset: at + 2 + problem.offset))
+      return nil
+    }
     messageCount += 1
     return wire
   }
@@ -233,7 +246,16 @@ public final class ITCHFileReader {
   /// 0 in zero-prefix files or the type's length, followed by a known type).
   private func resynchronize() throws(MarketDataError) {
     start += 1
+    let from = offset
     while true {
+      // Messages are at most 52 bytes: a megabyte with no message start is not ITCH data (or
+      // is an endless device such as /dev/zero), and is not scanned on, whatever the policy.
+      if offset - from > Self.resynchronizationLimit {
+        finished = true
+        throw MarketDataError(diagnostics: [
+          ITCHDiagnostics.lostSync(path: name, offset: from, limit: Self.resynchronizationLimit)
+        ])
+      }
       if end - start < 3 { try fill(3) }
       if end - start < 3 {
         start = end

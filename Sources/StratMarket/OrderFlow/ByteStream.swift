@@ -39,6 +39,14 @@ public final class FileByteStream: ByteStream {
 
   deinit { close(descriptor) }
 
+  /// True when the first two bytes are the gzip magic 1f 8b; read with `pread`, so the stream
+  /// still starts at byte 0.
+  var startsWithGzipMagic: Bool {
+    var magic: (UInt8, UInt8) = (0, 0)
+    let got = withUnsafeMutableBytes(of: &magic) { pread(descriptor, $0.baseAddress, 2, 0) }
+    return got == 2 && magic == (0x1F, 0x8B)
+  }
+
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws(MarketDataError) -> Int {
     while true {
       let got = Foundation.read(descriptor, buffer.baseAddress, buffer.count)

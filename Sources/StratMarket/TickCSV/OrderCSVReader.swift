@@ -39,11 +39,14 @@ public final class OrderCSVReader {
   /// Returns the next event, nil at the end.
   public func next() throws(MarketDataError) -> OrderEvent? {
     try rows.next { (r: TickCSVRows) throws(Diagnostic) in
-      OrderEvent(
-        timeNanos: try r.time(), kind: try Self.kind(r), side: try r.side(required: true) ?? .buy,
+      let time = try r.time()
+      let kind = try Self.kind(r)
+      // The same value rules as a tick file's rows (`TickFile+Values.swift`).
+      return OrderEvent(
+        timeNanos: time, kind: kind, side: try r.side(required: true) ?? .buy,
         orderID: try r.unsigned(.orderID), newOrderID: try r.unsigned(.newOrderID),
-        price: try r.fixed(.price, nonNegative: false),
-        quantity: try r.integer(.size, in: Int64.min + 1...Int64.max),
+        price: try r.fixed(.price, positive: kind.requiresPrice),
+        quantity: try r.integer(.size, in: 0...Int64.max),
         instrument: UInt32(try r.integer(.instrument, in: 0...Int64(UInt32.max))))
     }
   }

@@ -58,8 +58,8 @@ public final class QuoteCSVReader {
   public func next() throws(MarketDataError) -> QuoteTick? {
     try rows.next { (r: TickCSVRows) throws(Diagnostic) in
       QuoteTick(
-        timeNanos: try r.time(), bid: Price(raw: try r.fixed(.bid)), bidSize: try r.fixed(.bidSize),
-        ask: Price(raw: try r.fixed(.ask)), askSize: try r.fixed(.askSize))
+        timeNanos: try r.time(), bid: Price(raw: try r.fixed(.bid, positive: true)), bidSize: try r.fixed(.bidSize),
+        ask: Price(raw: try r.fixed(.ask, positive: true)), askSize: try r.fixed(.askSize))
     }
   }
 }

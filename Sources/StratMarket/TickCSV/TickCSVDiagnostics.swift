@@ -14,6 +14,20 @@ enum TickCSVDiagnostics {
       at: DataLocation(path: path, line: 1, column: 1, byteOffset: 0))
   }
 
+  /// A quoted field that is never closed.
+  static func openQuote(at: DataLocation) -> Diagnostic {
+    Diagnostic(
+      id: "data.csv.open-quote", message: "expected a closing `\"` on the same line; found the end of the line",
+      at: at, notes: ["the file may have been cut inside a quoted field"])
+  }
+
+  /// A header and no data rows.
+  static func noRows(path: String, line: Int) -> Diagnostic {
+    Diagnostic(
+      id: "data.csv.no-rows", message: "expected at least one row after the header; found none",
+      at: DataLocation(path: path, line: line, column: 1))
+  }
+
   /// No known layout in the header.
   static func unknownLayout(header: [String], path: String) -> Diagnostic {
     Diagnostic(

@@ -1,3 +1,4 @@
+import Foundation
 import StratDiagnostics
 
 /// The streaming row engine shared by the trade, quote and order CSV readers: reads the header,
@@ -78,6 +79,7 @@ final class TickCSVRows {
         guard fields.count == layout.names.count else {
           throw CSVDiagnostics.fieldCount(expected: layout.names.count, found: fields.count, at: at(0))
         }
+        try checkQuotes(line)
         try updateSymbol()
         let row = try decode(self)
         lastTime = pendingTime
@@ -89,6 +91,10 @@ final class TickCSVRows {
         skipped += 1
         if skippedDiagnostics.count < Self.keptDiagnostics { skippedDiagnostics.append(error) }
       }
+    }
+    // A header and nothing else is an empty input, not an empty success.
+    if rows == 0 && skipped == 0 {
+      throw MarketDataError(diagnostics: [TickCSVDiagnostics.noRows(path: path, line: scanner.line + 1)])
     }
     return nil
   }
@@ -155,8 +161,10 @@ final class TickCSVRows {
   }
 
   /// Parses `role`'s field as an exact count of 1e-8 units; negative values are refused when
-  /// `nonNegative`.
-  func fixed(_ role: TickCSVLayout.Role, nonNegative: Bool = true) throws(Diagnostic) -> Int64 {
+  /// `nonNegative`, and zero too when `positive` (a price no market has).
+  func fixed(_ role: TickCSVLayout.Role, nonNegative: Bool = true, positive: Bool = false)
+    throws(Diagnostic) -> Int64
+  {
     let i = layout.column(role)!
     let (p, start, end) = field(i)
     guard start < end else { throw CSVDiagnostics.emptyField(column: layout.names[i], at: at(i)) }
@@ -166,6 +174,9 @@ final class TickCSVRows {
     }
     if nonNegative && value < 0 {
       throw CSVDiagnostics.negative(column: layout.names[i], found: ByteText.quoted(p, start, end), at: at(i))
+    }
+    if positive && value == 0 {
+      throw CSVDiagnostics.zeroPrice(column: layout.names[i], found: ByteText.quoted(p, start, end), at: at(i))
     }
     return value
   }
@@ -226,6 +237,22 @@ final class TickCSVRows {
     }
   }
 
+  /// Refuses a row with an odd number of `"`: a quoted field that never closes (a file cut
+  /// inside it), which an ignored column would otherwise pass over silently. No field this reader
+  /// uses can hold a quote, so quoted text with a comma inside is already a field-count error.
+  private func checkQuotes(_ line: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
+    guard let base = line.baseAddress, memchr(base, 0x22, line.count) != nil else { return }
+    var quotes = 0
+    var last = 0
+    for i in 0..<line.count where line[i] == 0x22 {
+      quotes += 1
+      last = i
+    }
+    guard quotes % 2 == 1 else { return }
+    throw TickCSVDiagnostics.openQuote(
+      at: DataLocation(path: path, line: scanner.line, column: last + 1, byteOffset: scanner.lineOffset + last))
+  }
+
   /// Takes the symbol from the symbol column when there is one; allocates only on change.
   private func updateSymbol() throws(Diagnostic) {
     guard let i = layout.column(.symbol) else { return }
@@ -233,7 +260,9 @@ final class TickCSVRows {
     guard start < end else { throw CSVDiagnostics.emptyField(column: layout.names[i], at: at(i)) }
     let bytes = UnsafeBufferPointer(start: p + start, count: end - start)
     if symbolBytes.elementsEqual(bytes) { return }
+    let text = String(decoding: bytes, as: UTF8.self)
+    if let problem = MarketSymbol.check(text, from: "`\(layout.names[i])`", at: at(i)) { throw problem }
     symbolBytes = Array(bytes)
-    symbol = String(decoding: bytes, as: UTF8.self)
+    symbol = text
   }
 }

@@ -62,7 +62,7 @@ public final class TradeCSVReader {
   public func next() throws(MarketDataError) -> TradeTick? {
     try rows.next { (r: TickCSVRows) throws(Diagnostic) in
       TradeTick(
-        timeNanos: try r.time(), price: Price(raw: try r.fixed(.price)), size: try r.fixed(.size),
+        timeNanos: try r.time(), price: Price(raw: try r.fixed(.price, positive: true)), size: try r.fixed(.size),
         side: try r.side(required: false))
     }
   }

@@ -66,6 +66,18 @@ enum TickDiagnostics {
       at: DataLocation(path: path))
   }
 
+  /// A row value no market has (or that breaks the header's promise), at its record number and
+  /// the byte offset of the field.
+  static func badValue(path: String, row: Int, column: String, offset: Int, _ expected: String, found: String)
+    -> Diagnostic
+  {
+    Diagnostic(
+      id: "data.tick.bad-value",
+      message: "expected \(expected) in `\(column)` of record \(row); found \(found)",
+      at: DataLocation(path: path, byteOffset: offset),
+      notes: ["records count from 0; a file written by `stratc data import` never has such a row"])
+  }
+
   /// A symbol or source description that does not fit the header.
   static func tooLong(path: String, what: String, limit: Int, found: Int) -> Diagnostic {
     Diagnostic(

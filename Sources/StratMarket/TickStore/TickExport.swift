@@ -12,6 +12,7 @@ import StratDiagnostics
 public enum TickExport {
   /// Writes `file` as CSV to the descriptor `fd` (named `name` in errors), in chunks.
   public static func csv(_ file: TickFile, to fd: Int32, name: String) throws(MarketDataError) {
+    try checkImportable(file)
     var out: [UInt8] = []
     out.reserveCapacity(1 << 17)
     out.append(contentsOf: headerLine(file).utf8)
@@ -21,6 +22,21 @@ public enum TickExport {
       if out.count >= 1 << 16 { try flush(&out, fd, name) }
     }
     try flush(&out, fd, name)
+  }
+
+  /// Refuses to export what `stratc data import` would refuse to read back. Values were checked
+  /// when the file was opened (`TickFile+Values.swift`, the CSV readers' rules); what is left is
+  /// time order, which a file may leave unsorted (flag `timeSorted` clear) but a CSV may not.
+  static func checkImportable(_ file: TickFile) throws(MarketDataError) {
+    let times = file.times
+    for row in times.indices.dropFirst() where times[row] < times[row - 1] {
+      throw MarketDataError(diagnostics: [
+        TickDiagnostics.badValue(
+          path: file.path, row: row, column: "time", offset: file.header.entries[0].offset + row * 8,
+          "times in order for a CSV that `stratc data import` reads back (at or after "
+            + "\(Timestamp.iso8601(times[row - 1])), row \(row - 1))", found: Timestamp.iso8601(times[row]))
+      ])
+    }
   }
 
   /// The header line of `file`'s kind.

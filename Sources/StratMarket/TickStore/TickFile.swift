@@ -34,6 +34,7 @@ public final class TickFile {
     do throws(Diagnostic) {
       let decoded = try TickFileHeader.decode(base, size: mappedLength, path: path)
       if verifyChecksums { try Self.verifyColumns(base, decoded, path: path) }
+      try RowChecker(base: base, header: decoded, path: path).check()
       header = decoded
     } catch {
       munmap(UnsafeMutableRawPointer(mutating: base), mappedLength)

@@ -70,17 +70,26 @@ extension TickFileHeader {
       throw TickDiagnostics.badHeader(path: path, offset: 16, "a row count and file size that fit in memory",
         found: "\(rows) rows, \(fileSize) bytes")
     }
+    let day = Int64(load(Int32.self, p, 48))
+    guard abs(day) < Int64.max / CivilCalendar.nanosPerDay - 1 else {
+      throw TickDiagnostics.badHeader(path: path, offset: 48, "a day between 1677-09-22 and 2262-04-11 "
+        + "(days since 1970-01-01 whose times fit in 64-bit nanoseconds)", found: "day \(day)")
+    }
     let symbolCount = Int(bytes[60])
     let sourceCount = Int(bytes[61])
     guard symbolCount <= symbolCapacity, sourceCount <= sourceCapacity else {
       throw TickDiagnostics.badHeader(path: path, offset: 60, "a symbol of at most 32 bytes and a source of at most 160",
         found: "\(symbolCount) and \(sourceCount)")
     }
+    let symbol = String(decoding: UnsafeBufferPointer(start: bytes + 64, count: symbolCount), as: UTF8.self)
+    if let problem = MarketSymbol.check(symbol, from: "the header", at: DataLocation(path: path, byteOffset: 64)) {
+      throw problem
+    }
     return TickFileHeader(
       kind: kind, rowCount: Int(rows), fileSize: Int(fileSize),
       firstTime: load(Int64.self, p, 32), lastTime: load(Int64.self, p, 40),
-      day: Int64(load(Int32.self, p, 48)), flags: load(UInt32.self, p, 52),
-      symbol: String(decoding: UnsafeBufferPointer(start: bytes + 64, count: symbolCount), as: UTF8.self),
+      day: day, flags: load(UInt32.self, p, 52),
+      symbol: symbol,
       source: String(decoding: UnsafeBufferPointer(start: bytes + 96, count: sourceCount), as: UTF8.self),
       entries: [])
   }

@@ -9,20 +9,13 @@ public struct TickStore: Sendable {
   /// A store rooted at `folder` (created when the first file is written).
   public init(folder: String) { self.folder = folder }
 
-  /// The path of the file for `symbol` on `day` (days since 1970-01-01). A symbol that could
-  /// escape the folder or is not a plain name (`/`, leading `.`, control bytes, over 32 bytes)
-  /// is a `data.tick.bad-symbol` error.
+  /// The path of the file for `symbol` on `day` (days since 1970-01-01). A symbol outside
+  /// `MarketSymbol`'s alphabet (one that could name a path out of the store) is a
+  /// `data.source.bad-symbol` error.
   public func path(symbol: String, day: Int64) throws(MarketDataError) -> String {
-    let bytes = Array(symbol.utf8)
-    let plain = bytes.allSatisfy { $0 > 0x20 && $0 != 0x2F && $0 != 0x5C && $0 != 0x7F && $0 != 0x2C }
-    guard !bytes.isEmpty, bytes.count <= TickFileHeader.symbolCapacity, bytes[0] != 0x2E, plain else {
-      throw MarketDataError(diagnostics: [
-        Diagnostic(
-          id: "data.tick.bad-symbol",
-          message: "expected a symbol of 1 to 32 bytes without `/`, `,`, spaces or a leading `.`; "
-            + "found `\(symbol.prefix(40))`",
-          notes: ["give the symbol with --symbol"])
-      ])
+    if var problem = MarketSymbol.check(symbol, from: "the symbol of a tick file") {
+      problem.notes.append("give the symbol with --symbol")
+      throw MarketDataError(diagnostics: [problem])
     }
     return folder + "/" + symbol + "/" + Self.dayText(day) + ".tick"
   }
