@@ -5,9 +5,10 @@ import StratMarket
 /// day) and the chosen stock's book is printed after each of its order messages.
 enum DataBookITCH {
   static func replay(_ options: DataBookCommand.Options) throws(MarketDataError) {
-    let midnight: Int64 =
+    // The printed book has no times: without a date, the UTC clock of 1970 serves.
+    let session =
       options.date == nil
-      ? 0 : try LOBSTERFileName.sessionMidnight(path: options.path, date: options.date)
+      ? SessionClock(utcMidnightNanos: 0) : try LOBSTERFileName.sessionClock(path: options.path, date: options.date)
     let reader = try ITCHFileReader(path: options.path, policy: options.policy)
     let books = BookSet()
     let out = StandardOutputBuffer()
@@ -18,7 +19,7 @@ enum DataBookITCH {
       if case .stockDirectory(let directory) = message, directory.stock == wanted {
         chosen = UInt32(directory.header.stockLocate)
       }
-      guard let event = message.orderEvent(sessionMidnightNanos: midnight) else { continue }
+      guard let event = message.orderEvent(session: session) else { continue }
       books.apply(event)
       if chosen == nil && wanted == nil && event.kind == .add { chosen = event.instrument }
       guard event.instrument == chosen else { continue }
