@@ -59,7 +59,7 @@ let package = Package(
       dependencies: ["StratSema", "StratSyntax", "StratIR", "StratDiagnostics"]),
     .testTarget(
       name: "StratInterpreterTests",
-      dependencies: ["StratInterpreter", "StratIR", "StratABI", "StratSema", "StratDiagnostics"]),
+      dependencies: ["StratInterpreter", "StratIR", "StratABI", "StratSema", "StratDiagnostics", "StratTimeZone"]),
     .testTarget(
       name: "StratNativeTests",
       dependencies: [

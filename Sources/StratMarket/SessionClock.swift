@@ -11,6 +11,10 @@ import StratTimeZone
 /// midnight + time of day, one add; after it the zone converts each time (`ZoneRules`: a skipped
 /// local time is read on the old clock, a repeated one is the first occurrence).
 public struct SessionClock: Sendable, Equatable {
+  /// The venue's zone: LOBSTER and ITCH times are New York local time (NASDAQ). The one place
+  /// to change it; readers take it as their `zone` argument's default.
+  public static let exchangeZone = "America/New_York"
+
   /// The session midnight on the local clock (days since 1970 × one day, as if local were UTC).
   public let localMidnightNanos: Int64
   /// The UTC instant of the local midnight.
@@ -47,7 +51,7 @@ public struct SessionClock: Sendable, Equatable {
 
   /// The session on local date `day` (days since 1970) in the zone named `zoneName`.
   public static func exchange(
-    localMidnightNanos: Int64, zoneName: String = ZoneDatabase.exchangeZone
+    localMidnightNanos: Int64, zoneName: String = SessionClock.exchangeZone
   ) throws(MarketDataError) -> SessionClock {
     do throws(ZoneDatabase.LookupError) {
       return SessionClock(localMidnightNanos: localMidnightNanos, zone: try ZoneDatabase.rules(named: zoneName))

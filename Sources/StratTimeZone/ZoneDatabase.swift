@@ -22,9 +22,6 @@ public enum ZoneDatabase {
     }
   }
 
-  /// The zone exchange times are read in when a feed gives local times (LOBSTER, ITCH).
-  public static let exchangeZone = "America/New_York"
-
   /// TZif files are a few kilobytes; anything larger is not one.
   static let maximumFileSize = 1 << 20
 

@@ -1,5 +1,4 @@
 import StratDiagnostics
-import StratTimeZone
 
 /// What a LOBSTER file name says: `TICKER_YYYY-MM-DD_StartMs_EndMs_(message|orderbook)_LEVEL.csv`
 /// (optionally `.gz`). The session date is in the name only, so readers take it from here.
@@ -59,7 +58,7 @@ public struct LOBSTERFileName: Sendable, Equatable {
 
   /// The exchange's clock for the session of `path` (see `sessionMidnight`), in `zone`.
   public static func sessionClock(
-    path: String, date: String?, zone: String = ZoneDatabase.exchangeZone
+    path: String, date: String?, zone: String = SessionClock.exchangeZone
   ) throws(MarketDataError) -> SessionClock {
     try SessionClock.exchange(localMidnightNanos: try sessionMidnight(path: path, date: date), zoneName: zone)
   }

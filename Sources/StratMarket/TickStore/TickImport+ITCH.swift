@@ -1,5 +1,4 @@
 import StratDiagnostics
-import StratTimeZone
 
 extension TickImport {
   /// Imports the order events of an ITCH 5.0 file: one `orders` file per stock and day, the
@@ -29,7 +28,7 @@ extension TickImport {
 
   /// The exchange's clock for an ITCH file's session (see `itchSessionMidnight`), in `zone`.
   public static func itchSessionClock(
-    path: String, date: String?, zone: String = ZoneDatabase.exchangeZone
+    path: String, date: String?, zone: String = SessionClock.exchangeZone
   ) throws(MarketDataError) -> SessionClock {
     try SessionClock.exchange(localMidnightNanos: try itchSessionMidnight(path: path, date: date), zoneName: zone)
   }
