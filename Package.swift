@@ -14,7 +14,10 @@ let package = Package(
     .target(name: "StratDiagnostics"),
     .target(name: "StratSyntax", dependencies: ["StratDiagnostics"]),
     .target(name: "StratIR", dependencies: ["StratDiagnostics", "StratABI"], exclude: ["WindowSemantics.md"]),
-    .target(name: "StratSema", dependencies: ["StratSyntax", "StratIR", "StratABI", "StratDiagnostics"]),
+    .target(
+      name: "StratSema", dependencies: ["StratSyntax", "StratIR", "StratABI", "StratDiagnostics", "StratTimeZone"]),
+    // The system's time-zone database (TZif files, POSIX TZ rules) and calendar arithmetic.
+    .target(name: "StratTimeZone", dependencies: ["StratDiagnostics"]),
     .target(name: "StratABI"),
     .target(name: "StratInterpreter", dependencies: ["StratIR", "StratABI"]),
     // The C ABI of compiled strategies (include/stratc.h), and the runtime side of native code:
@@ -27,7 +30,7 @@ let package = Package(
       name: "StratLLVM", dependencies: ["CLLVM", "StratDiagnostics", "StratIR", "StratABI", "StratNative"],
       swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/lib/llvm-19/include"])]),
     .target(
-      name: "StratMarket", dependencies: ["StratDiagnostics"],
+      name: "StratMarket", dependencies: ["StratDiagnostics", "StratTimeZone"],
       exclude: ["ITCH/README.md", "Book/AGREEMENT.md"]),
     .target(
       name: "StratBacktest", dependencies: ["StratMarket", "StratABI"], exclude: ["Venue/README.md"]),
@@ -44,6 +47,7 @@ let package = Package(
         "StratLLVM", "StratMarket", "StratBacktest",
       ]),
     .testTarget(name: "StratDiagnosticsTests", dependencies: ["StratDiagnostics"]),
+    .testTarget(name: "StratTimeZoneTests", dependencies: ["StratTimeZone", "StratDiagnostics"]),
     .testTarget(name: "StratSyntaxTests", dependencies: ["StratSyntax", "StratDiagnostics"]),
     .testTarget(
       name: "StratIRTests",
@@ -55,7 +59,7 @@ let package = Package(
       dependencies: ["StratSema", "StratSyntax", "StratIR", "StratDiagnostics"]),
     .testTarget(
       name: "StratInterpreterTests",
-      dependencies: ["StratInterpreter", "StratIR", "StratABI", "StratSema", "StratDiagnostics"]),
+      dependencies: ["StratInterpreter", "StratIR", "StratABI", "StratSema", "StratDiagnostics", "StratTimeZone"]),
     .testTarget(
       name: "StratNativeTests",
       dependencies: [

@@ -45,6 +45,8 @@ struct CheckedProgram {
     var close: Int64
     var offsetNanos: Int64
     var flattenBeforeNanos: Int64
+    /// A named zone whose offset changes (daylight saving); nil: `offsetNanos` always.
+    var zone: ZoneOffsetPlan? = nil
   }
 
   var name: String

@@ -1,6 +1,7 @@
 import StratDiagnostics
 import StratIR
 import StratSyntax
+import StratTimeZone
 
 extension Checker {
   // MARK: - Lets
@@ -193,6 +194,7 @@ extension Checker {
   mutating func checkSchedule(_ schedule: ScheduleDecl) {
     var hours: (Int64, Int64)?
     var offset: Int64 = 0
+    var zone: ZoneOffsetPlan?
     var flatten: Int64 = 0
     var hasHours = false
     for item in schedule.items {
@@ -208,10 +210,11 @@ extension Checker {
       case .timezone(let token):
         let text = String(token.text.dropFirst().dropLast())
         guard let parsed = Self.utcOffset(text) else {
-          report(SemaDiagnostics.badTimezone(text, span: token.span))
+          guard let plan = namedZone(text, span: token.span) else { continue }
+          (offset, zone) = plan.fixedOffset.map { ($0 * 1_000_000_000, nil) } ?? (0, plan)
           continue
         }
-        offset = parsed
+        (offset, zone) = (parsed, nil)
       case .flattenBefore(let expr, _):
         if case .i64(let d)? = constant(expr, as: .duration, what: "`flatten_before`") {
           if d < 0 { report(SemaDiagnostics.nonPositiveDuration("`flatten_before`", span: expr.span)) }
@@ -223,7 +226,22 @@ extension Checker {
       if !hasHours { report(SemaDiagnostics.scheduleWithoutHours(span: schedule.span)) }
       return
     }
-    checked.schedule = .init(open: open, close: close, offsetNanos: offset, flattenBeforeNanos: flatten)
+    checked.schedule = .init(open: open, close: close, offsetNanos: offset, flattenBeforeNanos: flatten, zone: zone)
+  }
+
+  /// The offset plan of a zone of the system's database, or nil after reporting why not.
+  mutating func namedZone(_ name: String, span: SourceSpan) -> ZoneOffsetPlan? {
+    do throws(ZoneDatabase.LookupError) {
+      return ZoneOffsetPlan(zone: try ZoneDatabase.rules(named: name))
+    } catch {
+      switch error {
+      case .notFound(_, let directory, let suggestions):
+        report(SemaDiagnostics.badTimezone(name, span: span, directory: directory, suggestions: suggestions))
+      case .malformed(let diagnostic):
+        report(SemaDiagnostics.badZoneFile(name, span: span, problem: diagnostic))
+      }
+      return nil
+    }
   }
 
   mutating func minutes(_ token: Token) -> Int64? {

@@ -124,7 +124,8 @@ struct Lowering {
     let minute: Int64 = 60_000_000_000
     let day: Int64 = 1440 * minute
     let now = builder.emit(.time, .i64, name: "now")
-    let shifted = builder.emit(.iadd, .i64, [now, builder.constant(.i64(s.offsetNanos))])
+    let offset = s.zone.map { zoneOffset($0, at: now) } ?? builder.constant(.i64(s.offsetNanos))
+    let shifted = builder.emit(.iadd, .i64, [now, offset])
     let dayValue = builder.constant(.i64(day))
     let remainder = builder.emit(.irem, .i64, [shifted, dayValue])
     let negative = builder.emit(.ilt, .bool, [remainder, builder.constant(.i64(0))])

@@ -358,10 +358,23 @@ enum SemaDiagnostics {
     Diagnostic(id: "schedule.empty-hours", message: "trading hours open and close at the same time", primary: Label(span))
   }
 
-  static func badTimezone(_ text: String, span: SourceSpan) -> Diagnostic {
+  static func badTimezone(_ text: String, span: SourceSpan, directory: String, suggestions: [String]) -> Diagnostic {
     Diagnostic(
       id: "schedule.bad-timezone", message: "unknown timezone \"\(text)\"", primary: Label(span),
-      notes: ["write \"UTC\" or a fixed offset such as \"-05:00\"; named zones with daylight saving are not supported yet"])
+      notes: [
+        "write \"UTC\", a fixed offset such as \"-05:00\", or a zone of the system's time-zone database "
+          + "(\(directory)) such as \"America/New_York\""
+      ],
+      fixIts: suggestions.prefix(1).map { FixIt(span: span, replacement: "\"\($0)\"", message: "did you mean `\"\($0)\"`?") })
+  }
+
+  static func badZoneFile(_ text: String, span: SourceSpan, problem: Diagnostic) -> Diagnostic {
+    let place = problem.location.map { location in
+      location.path + (location.byteOffset.map { " at byte \($0)" } ?? "")
+    } ?? "the time-zone database"
+    return Diagnostic(
+      id: "schedule.bad-timezone", message: "cannot read timezone \"\(text)\": \(problem.message)", primary: Label(span),
+      notes: ["in \(place)"])
   }
 
   static func badTimeOfDay(_ text: String, span: SourceSpan) -> Diagnostic {

@@ -8,14 +8,14 @@ import StratMarket
 enum DataBookITCH {
   static func replay(_ options: DataBookCommand.Options) throws(MarketDataError) {
     if let orderbook = options.orderbook { return try replaySeeded(options, orderbook: orderbook) }
-    let midnight = try midnight(options)
+    let session = try session(options)
     let reader = try ITCHFileReader(path: options.path, policy: options.policy)
     let books = BookSet()
     let out = StandardOutputBuffer()
     defer { out.flush() }
     var stock = ChosenStock(options)
     while let message = try reader.next() {
-      guard let event = message.orderEvent(sessionMidnightNanos: midnight) else {
+      guard let event = message.orderEvent(session: session) else {
         stock.note(message)
         continue
       }
@@ -32,10 +32,11 @@ enum DataBookITCH {
     try finish(options, stock: stock, issues: books.issues, reader: reader)
   }
 
-  /// The session midnight: from `--date`, else 0 (times stay nanoseconds after midnight).
-  static func midnight(_ options: DataBookCommand.Options) throws(MarketDataError) -> Int64 {
-    guard options.date != nil else { return 0 }
-    return try LOBSTERFileName.sessionMidnight(path: options.path, date: options.date)
+  /// The session's clock: from `--date`; without one the printed book has no times, and the
+  /// UTC clock of 1970 serves.
+  static func session(_ options: DataBookCommand.Options) throws(MarketDataError) -> SessionClock {
+    guard options.date != nil else { return SessionClock(utcMidnightNanos: 0) }
+    return try LOBSTERFileName.sessionClock(path: options.path, date: options.date)
   }
 
   /// Replays the chosen stock into a seeded book, printing each row before the orderbook
@@ -50,7 +51,7 @@ enum DataBookITCH {
     guard eventCount >= rowCount else {
       throw rowCountError(orderbook, events: eventCount, rows: rowCount, path: options.path)
     }
-    let midnight = try midnight(options)
+    let session = try session(options)
     let reader = try ITCHFileReader(path: options.path, policy: .stop)
     let rows = try LOBSTERBookReader(path: orderbook, levels: options.levels, policy: .stop)
     let agreement = BookAgreement(levels: options.levels)
@@ -59,7 +60,7 @@ enum DataBookITCH {
     var stock = ChosenStock(options)
     var index = 0
     while let message = try reader.next() {
-      guard let event = message.orderEvent(sessionMidnightNanos: midnight) else {
+      guard let event = message.orderEvent(session: session) else {
         stock.note(message)
         continue
       }

@@ -66,9 +66,9 @@ enum DataImportCommand {
     case .lobster:
       return try importLOBSTER(input, store: store, symbol: symbol, date: args.value("date"), policy: policy, source: source)
     case .itch:
-      let midnight = try TickImport.itchSessionMidnight(path: input, date: args.value("date"))
+      let session = try TickImport.itchSessionClock(path: input, date: args.value("date"))
       let reader = try ITCHFileReader(path: input, policy: policy)
-      return try TickImport.itch(reader, sessionMidnightNanos: midnight, into: store, source: source)
+      return try TickImport.itch(reader, session: session, into: store, source: source)
     case .lobsterBook, .tick:
       throw MarketDataError(diagnostics: [
         Diagnostic(
@@ -86,7 +86,7 @@ enum DataImportCommand {
   ) throws(MarketDataError) -> TickImport.Report {
     let reader = LOBSTERMessageReader(
       stream: try ByteStreams.open(path: input),
-      sessionMidnightNanos: try LOBSTERFileName.sessionMidnight(path: input, date: date), policy: policy)
+      session: try LOBSTERFileName.sessionClock(path: input, date: date), policy: policy)
     guard let name = symbol ?? LOBSTERFileName(path: input)?.symbol else {
       throw MarketDataError(diagnostics: [
         Diagnostic(

@@ -8,7 +8,7 @@ enum DataInfoFeeds {
   static func lobster(_ path: String, date: String?, policy: MalformedInputPolicy) throws(MarketDataError) -> String {
     let reader = LOBSTERMessageReader(
       stream: try ByteStreams.open(path: path),
-      sessionMidnightNanos: try LOBSTERFileName.sessionMidnight(path: path, date: date), policy: policy)
+      session: try LOBSTERFileName.sessionClock(path: path, date: date), policy: policy)
     var counts = [Int](repeating: 0, count: 9)
     var first: Int64?
     var last: Int64 = 0
@@ -53,12 +53,14 @@ enum DataInfoFeeds {
       if first == nil { first = stamp }
       last = stamp
     }
-    let midnight = try? TickImport.itchSessionMidnight(path: path, date: date)
+    let session = try? TickImport.itchSessionClock(path: path, date: date)
     let byType = (0..<256).filter { counts[$0] > 0 }.map {
       "\(String(UnicodeScalar(UInt8($0)))) \(counts[$0])"
     }
     let span = first.map { f in
-      midnight.map { "\(DataCommand.time($0 + Int64(f))) … \(DataCommand.time($0 + Int64(last)))" }
+      session.map {
+        "\(DataCommand.time($0.utcNanos(nanosOfDay: Int64(f)))) … \(DataCommand.time($0.utcNanos(nanosOfDay: Int64(last))))"
+      }
         ?? "\(clock(f)) … \(clock(last)) after midnight (no session date)"
     } ?? "(no messages)"
     return "\(path): itch 5.0\n  framing  \(reader.framing.rawValue)\n"

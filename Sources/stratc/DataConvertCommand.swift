@@ -47,18 +47,18 @@ enum DataConvertCommand {
   private static func convert(
     _ input: String, to out: String, args: Arguments, policy: MalformedInputPolicy, output: Output
   ) throws(MarketDataError) {
-    let midnight = try LOBSTERFileName.sessionMidnight(path: input, date: args.value("date"))
+    let session = try LOBSTERFileName.sessionClock(path: input, date: args.value("date"))
     let reader = LOBSTERMessageReader(
-      stream: try ByteStreams.open(path: input), sessionMidnightNanos: midnight, policy: policy)
+      stream: try ByteStreams.open(path: input), session: session, policy: policy)
     let messages = try reader.readAll()
     let symbol = args.value("symbol") ?? LOBSTERFileName(path: input)?.symbol ?? "LOBSTER"
     let bytes = try LOBSTERITCHReplay.itchFile(
-      messages: messages, symbol: symbol, sessionMidnightNanos: midnight)
+      messages: messages, symbol: symbol, session: session)
     do {
       try Data(bytes).write(to: URL(fileURLWithPath: out))
     } catch {
       throw MarketDataError(diagnostics: [
-        Diagnostic(id: "data.io.unwritable", message: "cannot write `\(out)`: \(error.localizedDescription)",
+        Diagnostic(id: "data.io.unwritable", message: "cannot write `\(out)`: \(SystemErrorText.describe(error))",
           at: DataLocation(path: out))
       ])
     }

@@ -35,7 +35,7 @@ struct Output {
   }
 
   /// The largest source file stratc reads (a strategy is a page or two; this only bounds memory).
-  static let sourceLimit = 4 << 20
+  static let sourceLimit = 64 << 20
 
   /// Reads a source file once, as a stream (so a FIFO or `<(…)` works), or returns the
   /// diagnostic that says why not.

@@ -95,7 +95,8 @@ import Testing
     let info = try Stratc.run(["data", "info", store + "/GOOG/2012-06-21.tick"])
     #expect(info.stdout.contains("kind     orders"))
     #expect(info.stdout.contains("rows     49482"))
-    #expect(info.stdout.contains("span     2012-06-21T09:30:00.015105074Z … 2012-06-21T15:59:59.320718269Z"))
+    // LOBSTER counts from New York's midnight; 2012-06-21 is daylight time (UTC−4).
+    #expect(info.stdout.contains("span     2012-06-21T13:30:00.015105074Z … 2012-06-21T19:59:59.320718269Z"))
     try Self.roundTrip(input, tick: "GOOG/2012-06-21.tick")
   }
 
@@ -109,6 +110,8 @@ import Testing
     let info = try Stratc.run(["data", "info", input])
     #expect(info.stdout.contains("types    A 4997, D 1745, E 198, F 3, H 3, P 5000, R 3, S 6, U 12, X 45"))
     #expect(info.stdout.contains("framing  zeroLengthPrefix"))
+    // ITCH counts from New York's midnight; 2010-12-24 is standard time (UTC−5).
+    #expect(info.stdout.contains("span     2010-12-24T08:06:42.47529871Z … 2010-12-25T00:04:58.845099321Z"))
     try Self.roundTrip(input, tick: "BOB/2010-12-24.tick")
   }
 

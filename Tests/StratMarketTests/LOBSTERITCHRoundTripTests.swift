@@ -6,13 +6,9 @@ import Testing
 @Suite struct LOBSTERITCHRoundTripTests {
   @Test(arguments: [1, 5]) func itchReplayAgreesLikeTheDirectReplay(levels: Int) throws {
     let (messages, rows) = try BookAgreementTests.load(levels)
-    let midnight = LOBSTERSample.midnight
-    let bytes = try LOBSTERITCHReplay.itchFile(
-      messages: messages,
-      symbol: "GOOG",
-      sessionMidnightNanos: midnight
-    )
-    let decoded = try LOBSTERITCHReplay.orderEvents(itch: bytes, sessionMidnightNanos: midnight)
+    let session = try LOBSTERFileName.sessionClock(path: LOBSTERSample.messages(levels), date: nil)
+    let bytes = try LOBSTERITCHReplay.itchFile(messages: messages, symbol: "GOOG", session: session)
+    let decoded = try LOBSTERITCHReplay.orderEvents(itch: bytes, session: session)
     let preexisting = LOBSTERITCHReplay.preexistingOrders(in: messages)
     #expect(decoded.count == preexisting.count + messages.count)
     // Every message comes back with its kind, order, time and (except deletes, whose size ITCH

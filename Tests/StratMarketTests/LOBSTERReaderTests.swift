@@ -37,7 +37,7 @@ import Testing
     #expect(
       first
         == OrderEvent(
-          timeNanos: Self.day + 34_200_015_105_074,
+          timeNanos: Self.day + 34_200_015_105_074 + 4 * 3_600_000_000_000,  // 09:30 EDT is 13:30Z
           kind: .execute,
           side: .buy,
           orderID: 15_818_974,

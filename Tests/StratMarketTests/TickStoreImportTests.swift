@@ -25,13 +25,16 @@ import Testing
     let midnight = try TickImport.itchSessionMidnight(path: path, date: nil)
     #expect(midnight == 14_967 * 86_400_000_000_000)
     let store = TickStore(folder: TestPaths.temporaryFolder())
-    let report = try TickImport.itch(try ITCHFileReader(path: path), sessionMidnightNanos: midnight, into: store, source: "t")
+    let session = try TickImport.itchSessionClock(path: path, date: nil)
+    // 2010-12-24 is standard time in New York: local midnight is 05:00Z.
+    #expect(session.midnightNanos == midnight + 5 * 3_600_000_000_000)
+    let report = try TickImport.itch(try ITCHFileReader(path: path), session: session, into: store, source: "t")
     #expect(report.files.map { ($0.path as NSString).lastPathComponent } == ["2010-12-24.tick", "2010-12-24.tick", "2010-12-24.tick"])
     #expect(report.files.map(\.rows).reduce(0, +) == report.rows)
     var expected: [OrderEvent] = []
     let reader = try ITCHFileReader(path: path)
     while let message = try reader.next() {
-      if let event = message.orderEvent(sessionMidnightNanos: midnight) { expected.append(event) }
+      if let event = message.orderEvent(session: session) { expected.append(event) }
     }
     #expect(report.rows == expected.count)
     var replayed: [OrderEvent] = []

@@ -61,10 +61,26 @@ public enum ITCHEncoder {
     matchNumber: UInt64 = 0,
     crossType: UInt8 = 0x43
   ) -> ITCHMessage {
+    message(
+      from: event, stockLocate: stockLocate, stock: stock,
+      session: SessionClock(utcMidnightNanos: sessionMidnightNanos), trackingNumber: trackingNumber,
+      matchNumber: matchNumber, crossType: crossType)
+  }
+
+  /// As above, with the timestamp the event's time of day on the session's (local) clock.
+  public static func message(
+    from event: OrderEvent,
+    stockLocate: UInt16,
+    stock: ITCHSymbol = ITCHSymbol(""),
+    session: SessionClock,
+    trackingNumber: UInt16 = 0,
+    matchNumber: UInt64 = 0,
+    crossType: UInt8 = 0x43
+  ) -> ITCHMessage {
     let header = ITCHHeader(
       stockLocate: stockLocate,
       trackingNumber: trackingNumber,
-      timestamp: event.timeNanos &- sessionMidnightNanos
+      timestamp: session.nanosOfDay(utcNanos: event.timeNanos)
     )
     switch event.kind {
     case .add, .cancel, .delete, .replace:

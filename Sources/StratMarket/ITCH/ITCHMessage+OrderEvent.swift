@@ -7,7 +7,14 @@ extension ITCHMessage {
   /// the trade print is reported elsewhere); X → cancel; D → delete; U → replace (side is not on
   /// the wire: books keep the original order's); P → hiddenTrade; Q → crossTrade;
   /// H → tradingState (quantity 1 when halted, paused or quotation-only, 0 when trading).
-  /// `timeNanos` is `sessionMidnightNanos` plus the message timestamp.
+  /// `timeNanos` is the UTC instant of the message timestamp on the session's clock.
+  public func orderEvent(session: SessionClock) -> OrderEvent? {
+    guard var event = orderEvent(sessionMidnightNanos: 0) else { return nil }
+    event.timeNanos = session.utcNanos(nanosOfDay: Int64(header.timestamp))
+    return event
+  }
+
+  /// As `orderEvent(session:)` for a clock that counts from the UTC instant `sessionMidnightNanos`.
   public func orderEvent(sessionMidnightNanos: Int64) -> OrderEvent? {
     var e = OrderEvent(
       timeNanos: sessionMidnightNanos &+ header.timestamp,
@@ -69,6 +76,15 @@ extension ITCHWire {
   /// The same mapping as `ITCHMessage.orderEvent`, read in place from the wire bytes without
   /// building the message: the allocation-free path the book and benchmark use. Writes into
   /// `event` and returns true for the types that map to an event.
+  @inlinable
+  public func orderEvent(session: SessionClock, into event: inout OrderEvent) -> Bool {
+    let found = orderEvent(sessionMidnightNanos: 0, into: &event)
+    event.timeNanos = session.utcNanos(nanosOfDay: event.timeNanos)
+    return found
+  }
+
+  /// As `orderEvent(session:into:)` for a clock that counts from the UTC instant
+  /// `sessionMidnightNanos`.
   @inlinable
   public func orderEvent(sessionMidnightNanos: Int64, into event: inout OrderEvent) -> Bool {
     event.timeNanos = sessionMidnightNanos &+ Int64(u48(5))

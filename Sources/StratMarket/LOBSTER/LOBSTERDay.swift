@@ -37,10 +37,9 @@ public struct LOBSTERDay: Sendable {
     messagePath: String, orderbookPath: String? = nil, date: String? = nil, symbol: String? = nil,
     policy: MalformedInputPolicy = .stop
   ) throws(MarketDataError) -> LOBSTERDay {
-    let midnight = try LOBSTERFileName.sessionMidnight(path: messagePath, date: date)
+    let session = try LOBSTERFileName.sessionClock(path: messagePath, date: date)
     let reader = LOBSTERMessageReader(
-      stream: try ByteStreams.open(path: messagePath), sessionMidnightNanos: midnight,
-      policy: policy)
+      stream: try ByteStreams.open(path: messagePath), session: session, policy: policy)
     let name = symbol ?? LOBSTERFileName(path: messagePath)?.symbol ?? "LOBSTER"
     guard let bookPath = orderbookPath ?? companionOrderbook(of: messagePath) else {
       let messages = try reader.readAll()

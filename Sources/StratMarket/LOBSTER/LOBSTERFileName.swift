@@ -12,9 +12,8 @@ public struct LOBSTERFileName: Sendable, Equatable {
   /// The number of book levels the file was requested with.
   public var levels: Int
 
-  /// Nanoseconds since the epoch of the session's midnight. LOBSTER times count from the
-  /// exchange's local midnight; like ITCH, they are kept on that clock and put on the session
-  /// date, with no time-zone shift, so that both feeds give the same `timeNanos`.
+  /// The session's midnight on the exchange's local clock (the date × one day, as if local were
+  /// UTC). LOBSTER times count from it; `sessionClock` turns them into UTC instants.
   public var sessionMidnightNanos: Int64 { day * CivilCalendar.nanosPerDay }
 
   /// Parses the last path component of `path`; nil when it is not a LOBSTER name.
@@ -57,7 +56,14 @@ public struct LOBSTERFileName: Sendable, Equatable {
     return days
   }
 
-  /// The session midnight for `path`: from `date` (YYYY-MM-DD) when given, else from the name.
+  /// The exchange's clock for the session of `path` (see `sessionMidnight`), in `zone`.
+  public static func sessionClock(
+    path: String, date: String?, zone: String = SessionClock.exchangeZone
+  ) throws(MarketDataError) -> SessionClock {
+    try SessionClock.exchange(localMidnightNanos: try sessionMidnight(path: path, date: date), zoneName: zone)
+  }
+
+  /// The local session midnight for `path`: from `date` (YYYY-MM-DD) when given, else from the name.
   public static func sessionMidnight(path: String, date: String?) throws(MarketDataError) -> Int64 {
     if let date {
       guard let day = day(fromISO: date) else {

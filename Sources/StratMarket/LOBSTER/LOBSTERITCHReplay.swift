@@ -55,10 +55,10 @@ public enum LOBSTERITCHReplay {
     messages: [OrderEvent],
     symbol: String,
     stockLocate: UInt16 = 1,
-    sessionMidnightNanos: Int64
+    session: SessionClock
   ) throws(MarketDataError) -> [UInt8] {
-    let first = (messages.first?.timeNanos ?? sessionMidnightNanos) - sessionMidnightNanos
-    let last = (messages.last?.timeNanos ?? sessionMidnightNanos) - sessionMidnightNanos
+    let first = messages.first.map { session.nanosOfDay(utcNanos: $0.timeNanos) } ?? 0
+    let last = messages.last.map { session.nanosOfDay(utcNanos: $0.timeNanos) } ?? 0
     let hour: Int64 = 3_600_000_000_000
     let open = min(first, 9 * hour + hour / 2)
     let close = max(last, 16 * hour)
@@ -81,7 +81,7 @@ public enum LOBSTERITCHReplay {
         from: e,
         stockLocate: stockLocate,
         stock: stock,
-        sessionMidnightNanos: sessionMidnightNanos,
+        session: session,
         matchNumber: match
       )
       try ITCHEncoder.append(message, to: &out)
@@ -96,7 +96,7 @@ public enum LOBSTERITCHReplay {
   /// cancels, deletes, replaces, trades, crosses, trading state), in order.
   public static func orderEvents(
     itch bytes: [UInt8],
-    sessionMidnightNanos: Int64,
+    session: SessionClock,
     name: String = "memory.itch"
   ) throws(MarketDataError) -> [OrderEvent] {
     let result: Result<[OrderEvent], MarketDataError> = bytes.withUnsafeBytes { raw in
@@ -104,7 +104,7 @@ public enum LOBSTERITCHReplay {
         let reader = try ITCHFileReader(stream: BufferByteStream(raw, name: name))
         var events: [OrderEvent] = []
         while let message = try reader.next() {
-          if let e = message.orderEvent(sessionMidnightNanos: sessionMidnightNanos) {
+          if let e = message.orderEvent(session: session) {
             events.append(e)
           }
         }

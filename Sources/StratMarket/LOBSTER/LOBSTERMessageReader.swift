@@ -26,16 +26,20 @@ public final class LOBSTERMessageReader {
 
   private let scanner: LOBSTERLineScanner
   private var fields = LOBSTERFields()
-  private let midnight: Int64
+  private let session: SessionClock
   private var lastTime = Int64.min
   private static let keptDiagnostics = 20
 
-  /// Reads `stream`, putting times on the day that starts at `sessionMidnightNanos`.
-  public init(stream: ByteStream, sessionMidnightNanos: Int64, policy: MalformedInputPolicy = .stop)
-  {
+  /// Reads `stream`, turning times of day into UTC instants with `session` (the exchange's clock).
+  public init(stream: ByteStream, session: SessionClock, policy: MalformedInputPolicy = .stop) {
     scanner = LOBSTERLineScanner(stream: stream)
-    midnight = sessionMidnightNanos
+    self.session = session
     self.policy = policy
+  }
+
+  /// Reads `stream` whose times count from the UTC instant `sessionMidnightNanos`.
+  public convenience init(stream: ByteStream, sessionMidnightNanos: Int64, policy: MalformedInputPolicy = .stop) {
+    self.init(stream: stream, session: SessionClock(utcMidnightNanos: sessionMidnightNanos), policy: policy)
   }
 
   /// Opens the file at `path` (gzip or plain); the session date is `date` (YYYY-MM-DD) or comes from the name.
@@ -44,12 +48,8 @@ public final class LOBSTERMessageReader {
     date: String? = nil,
     policy: MalformedInputPolicy = .stop
   ) throws(MarketDataError) {
-    let midnight = try LOBSTERFileName.sessionMidnight(path: path, date: date)
-    self.init(
-      stream: try ByteStreams.open(path: path),
-      sessionMidnightNanos: midnight,
-      policy: policy
-    )
+    let session = try LOBSTERFileName.sessionClock(path: path, date: date)
+    self.init(stream: try ByteStreams.open(path: path), session: session, policy: policy)
   }
 
   /// The 1-based line number of the message last returned.
@@ -144,7 +144,7 @@ public final class LOBSTERMessageReader {
     guard !overflow else {
       throw LOBSTERDiagnostics.badNumber(column: "price", found: fields.quoted(4), at: at(4))
     }
-    let time = midnight &+ ofDay
+    let time = session.utcNanos(nanosOfDay: ofDay)
     guard time >= lastTime else {
       throw LOBSTERDiagnostics.timeBackwards(previous: lastTime, found: time, at: at(0))
     }

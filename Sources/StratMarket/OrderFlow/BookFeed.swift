@@ -120,7 +120,7 @@ public struct BookFeed: Sendable {
   static func itch(
     path: String, date: String?, wanted: Set<String>?, policy: MalformedInputPolicy
   ) throws(MarketDataError) -> BookFeed {
-    let midnight = try TickImport.itchSessionMidnight(path: path, date: date)
+    let session = try TickImport.itchSessionClock(path: path, date: date)
     let reader = try ITCHFileReader(stream: try ByteStreams.open(path: path), policy: policy)
     var symbols: [UInt32: String] = [:]
     var keep = Set<UInt32>()
@@ -134,7 +134,7 @@ public struct BookFeed: Sendable {
         if wanted?.contains(name) ?? true { keep.insert(locate) }
         continue
       }
-      guard wire.orderEvent(sessionMidnightNanos: midnight, into: &event), keep.contains(event.instrument)
+      guard wire.orderEvent(session: session, into: &event), keep.contains(event.instrument)
       else { continue }
       events.append(event)
     }

@@ -5,7 +5,7 @@ extension TickImport {
   /// symbol taken from the Stock Directory (`R`) message of each locate code (`LOCATE-n` when a
   /// locate has none). Events are read in place, without building messages.
   public static func itch(
-    _ reader: ITCHFileReader, sessionMidnightNanos: Int64, into store: TickStore, source: String
+    _ reader: ITCHFileReader, session: SessionClock, into store: TickStore, source: String
   ) throws(MarketDataError) -> Report {
     let sink = TickStoreSink(store: store, kind: .orders, source: source)
     var symbols: [UInt16: String] = [:]
@@ -16,7 +16,7 @@ extension TickImport {
         symbols[wire.u16(1)] = ITCHSymbol(raw: wire.u64(11)).text
         continue
       }
-      guard wire.orderEvent(sessionMidnightNanos: sessionMidnightNanos, into: &event) else { continue }
+      guard wire.orderEvent(session: session, into: &event) else { continue }
       let locate = UInt16(truncatingIfNeeded: event.instrument)
       let symbol = symbols[locate] ?? "LOCATE-\(locate)"
       try sink.writer(symbol: symbol, timeNanos: event.timeNanos).append(event)
@@ -26,7 +26,14 @@ extension TickImport {
       skippedDiagnostics: reader.diagnostics)
   }
 
-  /// The session midnight of an ITCH file: from `date` (YYYY-MM-DD) when given, else from eight
+  /// The exchange's clock for an ITCH file's session (see `itchSessionMidnight`), in `zone`.
+  public static func itchSessionClock(
+    path: String, date: String?, zone: String = SessionClock.exchangeZone
+  ) throws(MarketDataError) -> SessionClock {
+    try SessionClock.exchange(localMidnightNanos: try itchSessionMidnight(path: path, date: date), zoneName: zone)
+  }
+
+  /// The local session midnight of an ITCH file: from `date` (YYYY-MM-DD) when given, else from eight
   /// digits in the file name (`20101224` or NASDAQ's `12302019`).
   public static func itchSessionMidnight(path: String, date: String?) throws(MarketDataError) -> Int64 {
     if let date {

@@ -1,12 +1,12 @@
 /// Proleptic Gregorian calendar arithmetic on plain integers (H. Hinnant's days-from-civil),
 /// so that parsing and printing times never touch Foundation's slow date formatters.
-enum CivilCalendar {
+public enum CivilCalendar {
   /// Nanoseconds in one day.
-  static let nanosPerDay: Int64 = 86_400_000_000_000
+  public static let nanosPerDay: Int64 = 86_400_000_000_000
 
   /// Returns the number of days from 1970-01-01 to the given date (negative before it).
-  @inline(__always)
-  static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+  @inlinable @inline(__always)
+  public static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yearOfEra = y - era * 400
@@ -16,8 +16,8 @@ enum CivilCalendar {
   }
 
   /// Returns the date of a day count from 1970-01-01.
-  @inline(__always)
-  static func date(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+  @inlinable @inline(__always)
+  public static func date(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let dayOfEra = z - era * 146_097
@@ -30,14 +30,14 @@ enum CivilCalendar {
   }
 
   /// True when `year` has a 29 February.
-  @inline(__always)
-  static func isLeapYear(_ year: Int64) -> Bool {
+  @inlinable @inline(__always)
+  public static func isLeapYear(_ year: Int64) -> Bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
   }
 
   /// Returns the number of days in a month (1–12) of a year.
-  @inline(__always)
-  static func daysInMonth(_ month: Int64, year: Int64) -> Int64 {
+  @inlinable @inline(__always)
+  public static func daysInMonth(_ month: Int64, year: Int64) -> Int64 {
     switch month {
     case 2: return isLeapYear(year) ? 29 : 28
     case 4, 6, 9, 11: return 30
@@ -46,8 +46,8 @@ enum CivilCalendar {
   }
 
   /// Returns the UTC day index (days since 1970-01-01) of a time in nanoseconds.
-  @inline(__always)
-  static func dayIndex(nanos: Int64) -> Int64 {
+  @inlinable @inline(__always)
+  public static func dayIndex(nanos: Int64) -> Int64 {
     let q = nanos / nanosPerDay
     return nanos % nanosPerDay < 0 ? q - 1 : q
   }
