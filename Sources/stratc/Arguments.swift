@@ -1,3 +1,5 @@
+import StratABI
+
 /// A small command-line reader: positional arguments and `--flag VALUE` / `--flag=VALUE` options.
 struct Arguments {
   enum Problem: Error {
@@ -53,10 +55,10 @@ struct Arguments {
   /// Parses repeated `NAME=VALUE` options into pairs, in order.
   func pairs(_ name: String) throws -> [(String, String)] {
     try values(name).map { text in
-      guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+      guard let pair = ParameterAssignment(text) else {
         throw Problem.usage("--\(name) expects NAME=VALUE; found `\(text)`")
       }
-      return (String(text[..<eq]), String(text[text.index(after: eq)...]))
+      return (pair.name, pair.value)
     }
   }
 }
