@@ -32,25 +32,34 @@ declare -A seeds=(
   [object]=Tests/Fuzz/Corpus/object
   [param]=Tests/Fuzz/Corpus/param
 )
-declare -A maxlen=([itch]=4096 [csv]=4096 [lobster]=8192 [tick]=4096 [strat]=4096 [object]=20000 [param]=512)
-declare -A folder=([itch]=ITCH [csv]=CSV [lobster]=LOBSTER [tick]=Tick [strat]=Strat [object]=Object [param]=Param)
+declare -A maxlen=(
+  [itch]=4096 [csv]=4096 [lobster]=8192 [tick]=4096 [strat]=4096 [object]=20000 [param]=512)
+declare -A folder=(
+  [itch]=ITCH [csv]=CSV [lobster]=LOBSTER [tick]=Tick [strat]=Strat [object]=Object [param]=Param)
 # StratNative imports the C header through Sources/CStratc/module.modulemap.
 includes=(-I "$root/Sources/CStratc")
 flags=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6)
 
 harness=${1:?usage: run-fuzz.sh HARNESS [seconds] [libFuzzer flags...]}
 if [ "$harness" = list ]; then echo "${!modules[@]}" | tr ' ' '\n' | sort; exit 0; fi
-[ -n "${modules[$harness]:-}" ] || { echo "run-fuzz: unknown harness $harness (try: list)" >&2; exit 2; }
+if [ -z "${modules[$harness]:-}" ]; then
+  echo "run-fuzz: unknown harness $harness (try: list)" >&2
+  exit 2
+fi
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : 1 ))
 
-# Builds module $1 unless its object is newer than its sources and the modules it imports.
+# Builds module $1 unless its object is newer than its sources and than the modules (of $2...)
+# that it imports.
 build_module() {
   local name=$1 object="$work/modules/$1.o"
   shift
   if [ -f "$object" ] && [ -z "$(find "$root/Sources/$name" -newer "$object" -print -quit)" ]; then
     local dep stale=""
-    for dep in "$@"; do [ "$work/modules/$dep.o" -nt "$object" ] && stale=1; done
+    for dep in "$@"; do
+      grep -rqE "^(@testable )?import $dep\b" "$root/Sources/$name" \
+        && [ "$work/modules/$dep.o" -nt "$object" ] && stale=1
+    done
     [ -z "$stale" ] && return 0
   fi
   echo "run-fuzz: building $name" >&2

@@ -7,6 +7,8 @@
 public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let ids = StratFuzzTarget.run(UnsafeRawBufferPointer(start: data, count: size))
   // An internal error is the compiler's bug (exit 3), not the input's: report it as a crash.
-  if let bug = ids.first(where: { $0.hasPrefix("internal.") }) { fatalError("internal error: \(bug)") }
+  if let bug = ids.first(where: { $0.hasPrefix("internal.") }) {
+    fatalError("internal error: \(bug)")
+  }
   return 0
 }

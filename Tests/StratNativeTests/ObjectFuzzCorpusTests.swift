@@ -7,5 +7,7 @@ import Testing
 @Suite("Object fuzz corpus replay")
 struct ObjectFuzzCorpusTests {
   @Test("The object corpus is checked without a trap; every error is an object error")
-  func object() throws { try FuzzCorpus.replay("object", prefixes: ["object."], ObjectFuzzTarget.run) }
+  func object() throws {
+    try FuzzCorpus.replay("object", prefixes: ["object."], ObjectFuzzTarget.run)
+  }
 }

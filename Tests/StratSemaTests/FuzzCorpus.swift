@@ -11,16 +11,23 @@ enum FuzzCorpus {
   static let knownFailures: Set<String> = []
 
   static func files(_ name: String) throws -> [(name: String, bytes: [UInt8])] {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .appendingPathComponent("Fuzz/Corpus/\(name)")
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
-    return try names.sorted().map { ($0, [UInt8](try Data(contentsOf: folder.appendingPathComponent($0)))) }
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      !$0.hasPrefix(".")
+    }
+    return try names.sorted().map {
+      ($0, [UInt8](try Data(contentsOf: folder.appendingPathComponent($0))))
+    }
   }
 
   /// Replays every file: each id returned must start with one of `prefixes` (never
   /// `internal.`); some inputs must be valid (no ids) and some not, unless `allFail`.
   static func replay(
-    _ name: String, prefixes: [String], allFail: Bool = false,
+    _ name: String,
+    prefixes: [String],
+    allFail: Bool = false,
     _ run: (UnsafeRawBufferPointer) -> [String]
   ) throws {
     let files = try FuzzCorpus.files(name)
@@ -32,7 +39,10 @@ enum FuzzCorpus {
       let ids = file.bytes.withUnsafeBytes { run($0) }
       if ids.isEmpty { valid += 1 } else { invalid += 1 }
       for id in ids {
-        #expect(!id.hasPrefix("internal.") && prefixes.contains { id.hasPrefix($0) }, "\(name)/\(file.name): \(id)")
+        #expect(
+          !id.hasPrefix("internal.") && prefixes.contains { id.hasPrefix($0) },
+          "\(name)/\(file.name): \(id)"
+        )
       }
     }
     #expect(invalid > 0)

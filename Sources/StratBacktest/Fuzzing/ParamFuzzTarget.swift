@@ -12,8 +12,20 @@ enum ParamFuzzTarget {
   static let gridLimit = 10_000
 
   static let declared = [
-    SweepParameter(name: "lookback", kind: .int, low: SweepDecimal("5"), high: SweepDecimal("250"), step: SweepDecimal("5")),
-    SweepParameter(name: "entry", kind: .float, low: SweepDecimal("0.5"), high: SweepDecimal("4.0"), step: SweepDecimal("0.25")),
+    SweepParameter(
+      name: "lookback",
+      kind: .int,
+      low: SweepDecimal("5"),
+      high: SweepDecimal("250"),
+      step: SweepDecimal("5")
+    ),
+    SweepParameter(
+      name: "entry",
+      kind: .float,
+      low: SweepDecimal("0.5"),
+      high: SweepDecimal("4.0"),
+      step: SweepDecimal("0.25")
+    ),
     SweepParameter(name: "exit", kind: .float),
     SweepParameter(name: "unit", kind: .int, low: SweepDecimal("-1000"), high: nil),
     SweepParameter(name: "hedge", kind: .bool),

@@ -8,7 +8,9 @@ import StratDiagnostics
 enum CSVFuzzTarget {
   static func run(_ input: UnsafeRawBufferPointer) -> [String] {
     var ids: [String] = []
-    do { _ = try BarCSVReader.parse(Array(input), path: "fuzz.csv", symbol: "FUZZ") } catch { ids.append(error.id) }
+    do { _ = try BarCSVReader.parse(Array(input), path: "fuzz.csv", symbol: "FUZZ") } catch {
+      ids.append(error.id)
+    }
     let firstLine = input.prefix { $0 != 0x0A }
     _ = TickCSVKind.detect(headerLine: String(decoding: firstLine, as: UTF8.self))
     for policy in MalformedInputPolicy.allCases {

@@ -10,10 +10,18 @@ enum ITCHFuzzTarget {
     var ids: [String] = []
     for policy in MalformedInputPolicy.allCases {
       do {
-        let reader = try ITCHFileReader(stream: BufferByteStream(input), policy: policy, bufferCapacity: 0)
+        let reader = try ITCHFileReader(
+          stream: BufferByteStream(input),
+          policy: policy,
+          bufferCapacity: 0
+        )
         _ = try reader.forEachWire { _ in }
         ids += reader.diagnostics.map(\.id)
-        let again = try ITCHFileReader(stream: BufferByteStream(input), policy: policy, bufferCapacity: 0)
+        let again = try ITCHFileReader(
+          stream: BufferByteStream(input),
+          policy: policy,
+          bufferCapacity: 0
+        )
         while try again.next() != nil {}
       } catch { ids += error.diagnostics.map(\.id) }
       var decoder = MoldUDP64Decoder(name: "fuzz", policy: policy)

@@ -19,7 +19,11 @@ enum LOBSTERFuzzTarget {
     var events: [OrderEvent]?
     var rows: [LOBSTERBookRow]?
     for policy in MalformedInputPolicy.allCases {
-      let reader = LOBSTERMessageReader(stream: BufferByteStream(messages), sessionMidnightNanos: 0, policy: policy)
+      let reader = LOBSTERMessageReader(
+        stream: BufferByteStream(messages),
+        sessionMidnightNanos: 0,
+        policy: policy
+      )
       do { events = try reader.readAll() } catch { ids += error.diagnostics.map(\.id) }
       ids += reader.skippedDiagnostics.map(\.id)
       let rowReader = LOBSTERBookReader(stream: BufferByteStream(book), policy: policy)

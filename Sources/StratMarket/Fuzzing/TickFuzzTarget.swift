@@ -25,7 +25,11 @@ enum TickFuzzTarget {
     let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 64)
     defer { copy.deallocate() }
     copy.copyBytes(from: bytes)
-    _ = try TickFileHeader.decode(UnsafeRawPointer(copy.baseAddress!), size: bytes.count, path: "fuzz.tick")
+    _ = try TickFileHeader.decode(
+      UnsafeRawPointer(copy.baseAddress!),
+      size: bytes.count,
+      path: "fuzz.tick"
+    )
   }
 
   /// Writes `bytes` to a scratch file and reads it as `stratc data export` does.

@@ -19,6 +19,7 @@ enum ObjectFuzzTarget {
 
   /// Metadata read back from its own section text must be the same.
   static func roundTrip(_ metadata: ObjectMetadata) -> [String] {
-    ObjectMetadata(sectionText: metadata.sectionText) == metadata ? [] : ["internal.object-metadata-round-trip"]
+    ObjectMetadata(sectionText: metadata.sectionText) == metadata
+      ? [] : ["internal.object-metadata-round-trip"]
   }
 }
