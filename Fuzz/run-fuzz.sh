@@ -68,6 +68,7 @@ build_module() {
   (cd "$work/modules" && swiftc "${flags[@]}" -enable-testing -whole-module-optimization \
     -I . "${includes[@]}" -module-name "$name" -emit-module -emit-module-path "$name.swiftmodule" \
     -emit-object -o "$name.o" "${sources[@]}")
+  touch "$object"  # swiftc keeps an unchanged output's old time, which would look stale
 }
 
 mkdir -p "$work/modules" "$work/corpus/$harness" "$root/Fuzz/artifacts"
