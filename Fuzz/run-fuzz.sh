@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzz/run-fuzz.sh HARNESS [seconds] [libFuzzer flags...]: builds the libFuzzer harness
 # Fuzz/<Name>Fuzz from the module sources and runs it for [seconds] (default 60).
-#   HARNESS: itch csv lobster tick strat object param ("list" prints them; "build" only builds
-#   when FUZZ_BUILD_ONLY=1 is set).
+#   HARNESS: itch csv lobster tick strat object param ("list" prints them, "seeds HARNESS" its
+#   seed folder). FUZZ_BUILD_ONLY=1 only builds.
 # Each module is compiled once, instrumented, as its own Swift module with -enable-testing
 # (cached in $FUZZ_WORK/modules until a source changes); the harness `@testable import`s the
 # module that holds its `<Name>FuzzTarget` (the same code the corpus replay test calls).
@@ -42,6 +42,7 @@ flags=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6)
 
 harness=${1:?usage: run-fuzz.sh HARNESS [seconds] [libFuzzer flags...]}
 if [ "$harness" = list ]; then echo "${!modules[@]}" | tr ' ' '\n' | sort; exit 0; fi
+if [ "$harness" = seeds ]; then echo "$root/${seeds[${2:?}]}"; exit 0; fi
 if [ -z "${modules[$harness]:-}" ]; then
   echo "run-fuzz: unknown harness $harness (try: list)" >&2
   exit 2
@@ -80,10 +81,16 @@ done
 binary="$work/$harness-fuzz"
 objects=()
 for module in "${built[@]}"; do objects+=("$work/modules/$module.o"); done
-echo "run-fuzz: linking $harness" >&2
-swiftc "${flags[@]}" -I "$work/modules" "${includes[@]}" -module-name "${folder[$harness]}Fuzz" \
-  "$root/Fuzz/${folder[$harness]}Fuzz"/*.swift "${objects[@]}" -o "$binary" \
-  2> >(grep -v "Cannot export local symbol" >&2)  # gold's harmless notes on ASan's thunks
+relink=""
+for input in "${objects[@]}" "$root/Fuzz/${folder[$harness]}Fuzz"/*.swift; do
+  [ "$input" -nt "$binary" ] && relink=1
+done
+if [ -n "$relink" ]; then
+  echo "run-fuzz: linking $harness" >&2
+  swiftc "${flags[@]}" -I "$work/modules" "${includes[@]}" -module-name "${folder[$harness]}Fuzz" \
+    "$root/Fuzz/${folder[$harness]}Fuzz"/*.swift "${objects[@]}" -o "$binary" \
+    2> >(grep -v "Cannot export local symbol" >&2)  # gold's harmless notes on ASan's thunks
+fi
 [ "${FUZZ_BUILD_ONLY:-0}" = 1 ] && exit 0
 
 cd "$root"
