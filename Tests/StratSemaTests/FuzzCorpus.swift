@@ -8,7 +8,11 @@ import Testing
 enum FuzzCorpus {
   /// Reproducers of crashes not fixed yet, as "NAME/FILE": skipped so that the suite stays
   /// green, and listed in Fuzz/README.md. Remove an entry with its fix.
-  static let knownFailures: Set<String> = []
+  static let knownFailures: Set<String> = [
+    // `param n: Int = n == 3.0`: Checker.checkName indexes checked.params before param n is
+    // checked (Index out of range, exit 3). Left to the front-end owner.
+    "strat/crash-param-default-names-itself.strat"
+  ]
 
   static func files(_ name: String) throws -> [(name: String, bytes: [UInt8])] {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
