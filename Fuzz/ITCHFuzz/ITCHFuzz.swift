@@ -1,11 +1,14 @@
-// libFuzzer entry point: feeds each input to the ITCH framing reader (both policies), the
-// MoldUDP64 packet decoder and capture reader, and the gzip inflater. Any trap is a bug; thrown
-// MarketDataErrors are the expected outcome for bad input.
-import Foundation
+// libFuzzer entry point: the ITCH 5.0 framing reader, MoldUDP64 and gzip.
+// The work is ITCHFuzzTarget (in StratMarket), which the corpus replay test calls too.
+// Thrown diagnostics are the expected outcome for bad input; any trap or sanitizer report is a bug.
+@testable import StratMarket
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func itchFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let input = UnsafeRawBufferPointer(start: data, count: size)
-  ITCHFuzzTarget.run(input)
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let ids = ITCHFuzzTarget.run(UnsafeRawBufferPointer(start: data, count: size))
+  // An internal error is the compiler's bug (exit 3), not the input's: report it as a crash.
+  if let bug = ids.first(where: { $0.hasPrefix("internal.") }) {
+    fatalError("internal error: \(bug)")
+  }
   return 0
 }

@@ -1,3 +1,4 @@
+import StratABI
 import StratMarket
 
 /// A small command-line reader: positional arguments and `--flag VALUE` / `--flag=VALUE` options.
@@ -81,14 +82,13 @@ struct Arguments {
   func pairs(_ name: String) throws -> [(String, String)] {
     var seen: [String: String] = [:]
     return try values(name).map { text in
-      guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+      guard let pair = ParameterAssignment(text) else {
         throw Problem.usage("--\(name) expects NAME=VALUE; found `\(text)`")
       }
-      let key = String(text[..<eq])
-      if let earlier = seen.updateValue(text, forKey: key) {
-        throw Problem.usage("--\(name) \(key) is given twice (`\(earlier)` and `\(text)`); give it once")
+      if let earlier = seen.updateValue(text, forKey: pair.name) {
+        throw Problem.usage("--\(name) \(pair.name) is given twice (`\(earlier)` and `\(text)`); give it once")
       }
-      return (key, String(text[text.index(after: eq)...]))
+      return (pair.name, pair.value)
     }
   }
 }

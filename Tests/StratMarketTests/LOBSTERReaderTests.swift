@@ -186,6 +186,23 @@ import Testing
     }
   }
 
+  /// Found by Fuzz/LOBSTERFuzz: a price below the old bound (2^50) but above Int64.max / 10^4
+  /// trapped when scaled to 1e-8 units.
+  @Test func orderbookPriceThatOverflowsWhenScaledIsABadNumber() throws {
+    let reader = LOBSTERBookReader(
+      stream: MemoryByteStream("5802300,100,5794000,496\n922337203685478,1,5794000,1\n", name: "b.csv")
+    )
+    do {
+      _ = try reader.readAll()
+      Issue.record("expected an error")
+    } catch {
+      let diagnostic = try #require(error.diagnostics.first)
+      #expect(diagnostic.id == "data.lobster.bad-number")
+      #expect(diagnostic.message == "expected an integer in `ask price`; found `922337203685478`")
+      #expect(diagnostic.location?.line == 2 && diagnostic.location?.column == 1)
+    }
+  }
+
   @Test func readsTheRealLevelOneOrderbook() throws {
     let reader = try LOBSTERBookReader(path: LOBSTERSample.orderbook(1))
     let rows = try reader.readAll()

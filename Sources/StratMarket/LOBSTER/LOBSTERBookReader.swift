@@ -107,7 +107,7 @@ public final class LOBSTERBookReader {
 
   private func level(priceField f: Int, empty: Int64) throws(Diagnostic) -> BookLevel? {
     let names = ["ask price", "ask size", "bid price", "bid size"]
-    guard let price = fields.integer(f), price.magnitude < 1 << 50 else {
+    guard let price = fields.integer(f), price.magnitude <= Int64.max / 10_000 else {
       throw LOBSTERDiagnostics.badNumber(column: names[f % 4], found: fields.quoted(f), at: at(f))
     }
     guard let size = fields.integer(f + 1) else {
