@@ -15,13 +15,13 @@ work=${FUZZ_WORK:-$root/.build/fuzz}
 # The build rules, in one place. harness → modules in dependency order; the last one holds the
 # target. Then the seed corpus folder and libFuzzer's -max_len for the harness.
 declare -A modules=(
-  [itch]="StratDiagnostics StratMarket"
-  [csv]="StratDiagnostics StratMarket"
-  [lobster]="StratDiagnostics StratMarket"
-  [tick]="StratDiagnostics StratMarket"
-  [strat]="StratDiagnostics StratABI StratSyntax StratIR StratSema"
+  [itch]="StratDiagnostics StratTimeZone StratMarket"
+  [csv]="StratDiagnostics StratTimeZone StratMarket"
+  [lobster]="StratDiagnostics StratTimeZone StratMarket"
+  [tick]="StratDiagnostics StratTimeZone StratMarket"
+  [strat]="StratDiagnostics StratTimeZone StratABI StratSyntax StratIR StratSema"
   [object]="StratABI StratNative"
-  [param]="StratDiagnostics StratABI StratMarket StratBacktest"
+  [param]="StratDiagnostics StratTimeZone StratABI StratMarket StratBacktest"
 )
 declare -A seeds=(
   [itch]=Tests/StratMarketTests/Corpus/itch

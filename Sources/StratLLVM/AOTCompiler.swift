@@ -26,11 +26,24 @@ enum AOTCompiler {
     }
     let linked = scratch.appendingPathComponent("\(name).so").path
     try link(object: object, to: linked)
+    try install(linked, at: path)
+  }
+
+  /// Puts the linked object at `path`: copied next to it, then renamed over it, so a reader
+  /// sees the old object or the new one. rename(2) replaces only a file: a folder at `path` is
+  /// refused, never removed.
+  static func install(_ linked: String, at path: String) throws(NativeCompileError) {
+    let folder = (path as NSString).deletingLastPathComponent
+    let staging = (folder.isEmpty ? "." : folder) + "/.stratc-\(UUID().uuidString).so"
     do {
-      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-      try FileManager.default.moveItem(atPath: linked, toPath: path)
+      try FileManager.default.copyItem(atPath: linked, toPath: staging)
     } catch {
       throw .emit("cannot write \(path): \(SystemErrorText.describe(error))")
+    }
+    guard rename(staging, path) == 0 else {
+      let reason = SystemErrorText.reason(errno: errno)
+      unlink(staging)
+      throw .emit("cannot write \(path): \(reason)")
     }
   }
 

@@ -10,6 +10,7 @@ enum BuildCommand {
     guard args.positional.count == 1 else { throw Arguments.Problem.usage("name exactly one .strat file") }
     guard let path = args.value("out") else { throw Arguments.Problem.usage("give -o NAME.so") }
     try Backends.validate(args)
+    try OutputPaths.checkOutputFile(flag: "-o", path: path, inputs: args.positional)
     let cpu = TargetCPU(args.value("cpu") ?? "generic") ?? .generic
     let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
     var compiled: CompileCommands.Compiled

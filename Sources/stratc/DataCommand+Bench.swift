@@ -11,9 +11,10 @@ enum DataBenchCommand {
     guard args.positional.count == 1, let path = args.positional.first else {
       throw Arguments.Problem.usage("expected exactly one FILE.tick")
     }
-    let repeats = max(1, Int(args.value("repeat") ?? "5") ?? 5)
+    let repeats = try wholeNumber(args.value("repeat") ?? "5", flag: "repeat", upTo: 1_000)
+    let count = try args.value("generate").map { try wholeNumber($0, flag: "generate", upTo: generateLimit) }
     do throws(MarketDataError) {
-      if let text = args.value("generate"), let count = Int(text) { try generate(count, to: path) }
+      if let count { try generate(count, to: path) }
       var best = Double.infinity
       var result = (events: 0, seconds: 0.0, checksum: UInt64(0))
       for _ in 0..<repeats {
@@ -31,6 +32,17 @@ enum DataBenchCommand {
   }
 
   /// Writes `count` seeded events (every kind, non-decreasing times) to `path`.
+  /// The most events `--generate` writes (about 4.6 GB of orders): a benchmark file, not a disk filler.
+  static let generateLimit = 100_000_000
+
+  /// `--FLAG N` with 1 ≤ N ≤ limit, or the usage error that says so.
+  static func wholeNumber(_ text: String, flag: String, upTo limit: Int) throws -> Int {
+    guard let value = Int(text), value >= 1, value <= limit else {
+      throw Arguments.Problem.usage("--\(flag) expects a whole number from 1 to \(limit); found `\(text)`")
+    }
+    return value
+  }
+
   static func generate(_ count: Int, to path: String) throws(MarketDataError) {
     let writer = try TickFileWriter(path: path, kind: .orders, symbol: "BENCH", day: 0, source: "bench")
     var state: UInt64 = 42

@@ -10,6 +10,7 @@ enum DataExportCommand {
     guard args.positional.count == 1, let input = args.positional.first else {
       throw Arguments.Problem.usage("expected exactly one FILE.tick")
     }
+    if let out = args.value("out") { try OutputPaths.checkOutputFile(flag: "--out", path: out, inputs: [input]) }
     do throws(MarketDataError) {
       let file = try TickFile(path: input)
       guard let out = args.value("out") else {

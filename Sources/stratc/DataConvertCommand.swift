@@ -35,6 +35,7 @@ enum DataConvertCommand {
       throw Arguments.Problem.usage("expected --to itch; found `\(args.value("to") ?? "nothing")`")
     }
     guard let out = args.value("out") else { throw Arguments.Problem.usage("expected -o OUT.itch") }
+    try OutputPaths.checkOutputFile(flag: "-o", path: out, inputs: [input])
     let policy = try DataCommand.policy(args)
     do throws(MarketDataError) {
       try convert(input, to: out, args: args, policy: policy, output: output)

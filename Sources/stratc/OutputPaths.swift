@@ -1,4 +1,5 @@
 import Foundation
+import StratMarket
 
 /// Refuses, before anything is run or written, output paths that would overwrite one another or
 /// an input: a report written where `--out` puts its folder or its files, or any output on top
@@ -39,8 +40,27 @@ enum OutputPaths {
     }
   }
 
+  /// A file output (`build -o`, `data convert -o`, `data export --out`): never a folder, never
+  /// an input.
+  static func checkOutputFile(flag: String, path: String, inputs: [String]) throws {
+    if kind(of: resolved(path)) == .typeDirectory {
+      throw Arguments.Problem.usage("\(flag) \(path) is a folder; give the path of the file to write")
+    }
+    try checkFile(flag: flag, path: path, inputs: inputs)
+  }
+
+  /// Every file an input names: a folder's files, and a LOBSTER message file's orderbook file,
+  /// which is read without being named.
+  private static func expanded(_ input: String) -> [String] {
+    if kind(of: resolved(input)) == .typeDirectory {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
+      return [input] + names.map { input + "/" + $0 }
+    }
+    return [input] + [LOBSTERDay.companionOrderbook(of: input)].compactMap { $0 }
+  }
+
   private static func refuseOverwritingInputs(_ written: [(flag: String, path: String)], inputs: [String]) throws {
-    for input in inputs {
+    for input in inputs.flatMap(expanded) {
       let path = resolved(input)
       if let clash = written.first(where: { $0.path == path }) {
         throw Arguments.Problem.usage("\(clash.flag) would overwrite the input `\(input)`; give another path")

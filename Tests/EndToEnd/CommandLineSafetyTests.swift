@@ -78,6 +78,57 @@ import Testing
     #expect(!run.stderr.contains("usage("), "\(run.stderr)")
   }
 
+  /// `build -o` once removed whatever stood at the path, a whole folder included.
+  @Test func buildNeverRemovesAFolderOrOverwritesItsSource() throws {
+    let folder = Stratc.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: folder + "/sub/keep", contents: Data("x".utf8))
+    let run = try Stratc.run(["build", "Strategies/pairs.strat", "-o", folder])
+    #expect(run.status == 2, "\(run.stderr)")
+    #expect(run.stderr.contains("is a folder"), "\(run.stderr)")
+    #expect(FileManager.default.fileExists(atPath: folder + "/sub/keep"))
+    let source = try Stratc.temporaryFile(Array(try Data(contentsOf: Stratc.root.appendingPathComponent("Strategies/pairs.strat"))))
+    let again = try Stratc.run(["build", source, "-o", source])
+    #expect(again.status == 2, "\(again.stderr)")
+    #expect(try String(contentsOfFile: source, encoding: .utf8).hasPrefix("strategy pairs") || (try String(contentsOfFile: source, encoding: .utf8)).contains("strategy pairs"))
+  }
+
+  @Test func noOutputLandsOnAnInputItReadsWithoutNamingIt() throws {
+    let folder = Stratc.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for name in ["GLD.csv", "GDX.csv"] {
+      try FileManager.default.copyItem(atPath: Stratc.root.appendingPathComponent("Examples/data/\(name)").path, toPath: folder + "/" + name)
+    }
+    let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/GLD.csv"))
+    let report = try Stratc.run([
+      "backtest", "Strategies/pairs.strat", "--data", folder, "--out", Stratc.temporaryDirectory(),
+      "--report", folder + "/GLD.csv",
+    ])
+    #expect(report.status == 2, "\(report.stderr)")
+    let sweep = try Stratc.run([
+      "sweep", "Strategies/pairs.strat", "--data", folder, "--param", "lookback=10,20", "--out", folder + "/GLD.csv",
+    ])
+    #expect(sweep.status == 2, "\(sweep.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/GLD.csv")) == before)
+  }
+
+  @Test(arguments: [
+    ["data", "convert", "MSG", "--to", "itch", "-o", "MSG"],
+    ["data", "export", "TICK", "--out", "TICK"],
+    ["data", "bench", "TICK", "--generate", "-5"],
+    ["data", "bench", "TICK", "--generate", "10000000000000"],
+    ["data", "bench", "TICK", "--repeat", "0"],
+  ])
+  func dataCommandsRefuseOutputsOnTheirInputAndAbsurdCounts(arguments: [String]) throws {
+    let message = try Stratc.temporaryFile(Array("34200.1,1,1,100,5794000,1\n".utf8), suffix: "_message_1.csv")
+    let tick = try Stratc.temporaryFile(Array("not a tick file".utf8), suffix: ".tick")
+    let before = try Data(contentsOf: URL(fileURLWithPath: message))
+    let run = try Stratc.run(arguments.map { $0 == "MSG" ? message : $0 == "TICK" ? tick : $0 })
+    #expect(run.status == 2, "\(arguments): \(run.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: message)) == before)
+    #expect(try String(contentsOfFile: tick, encoding: .utf8) == "not a tick file")
+  }
+
   @Test func aSourceFromAPipeIsReadOnceAsAStream() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")

@@ -9,6 +9,8 @@ struct ITCHMessageGenerator {
   var random: SplitMix64
 
   mutating func byte() -> UInt8 { UInt8.random(in: 0x20...0x7E, using: &random) }
+  /// B or S: the reader refuses any other side of an order or a trade.
+  mutating func side() -> UInt8 { Bool.random(using: &random) ? 0x42 : 0x53 }
   mutating func u16() -> UInt16 { UInt16.random(in: 0...UInt16.max, using: &random) }
   mutating func u32() -> UInt32 { UInt32.random(in: 0...UInt32.max, using: &random) }
   mutating func u64() -> UInt64 { random.next() }
@@ -31,7 +33,7 @@ struct ITCHMessageGenerator {
     ITCHHeader(
       stockLocate: u16(),
       trackingNumber: u16(),
-      timestamp: Int64.random(in: 0..<(1 << 48), using: &random)
+      timestamp: Int64.random(in: 0..<86_400_000_000_000, using: &random)  // the reader refuses times past the day
     )
   }
 
@@ -108,7 +110,7 @@ struct ITCHMessageGenerator {
         .init(
           header: header(),
           orderReferenceNumber: u64(),
-          buySellIndicator: byte(),
+          buySellIndicator: side(),
           shares: u32(),
           stock: symbol(),
           price: price4()
@@ -118,7 +120,7 @@ struct ITCHMessageGenerator {
         .init(
           header: header(),
           orderReferenceNumber: u64(),
-          buySellIndicator: byte(),
+          buySellIndicator: side(),
           shares: u32(),
           stock: symbol(),
           price: price4(),
@@ -158,7 +160,7 @@ struct ITCHMessageGenerator {
         .init(
           header: header(),
           orderReferenceNumber: u64(),
-          buySellIndicator: byte(),
+          buySellIndicator: side(),
           shares: u32(),
           stock: symbol(),
           price: price4(),

@@ -224,6 +224,19 @@ import Testing
     #expect(reader.skippedCount == 1)
   }
 
+  /// A side byte other than B or S was read as a buy; a time past the day was filed on a later day.
+  @Test(arguments: [(side: UInt8(ascii: "Z"), time: Int64(2), offset: 19), (side: UInt8(ascii: "S"), time: Int64(86_400_000_000_000), offset: 5)])
+  func anITCHSideOrTimeNoMarketHasIsRefusedAtItsByte(side: UInt8, time: Int64, offset: Int) throws {
+    let odd = ITCHMessage.addOrder(
+      ITCHAddOrder(
+        header: ITCHHeader(stockLocate: 1, timestamp: time), orderReferenceNumber: 9,
+        buySellIndicator: side, shares: 100, stock: ITCHSymbol("AAPL"), price: Price(raw: 1_000_000_000)))
+    let (count, reader) = try Self.itch([Self.add(price: 1_000_000_000), odd], policy: .skip)
+    #expect(count == 1)
+    #expect(reader.diagnostics.first?.id == "data.itch.bad-value")
+    #expect(reader.diagnostics.first?.location?.byteOffset == 38 + 2 + offset)
+  }
+
   @Test func anITCHStockDirectorySymbolThatIsAPathIsRefused() throws {
     let directory = ITCHMessage.stockDirectory(
       ITCHStockDirectory(
