@@ -12,7 +12,12 @@ enum CommandFailure {
   ) -> ExitCode {
     switch error {
     case Arguments.Problem.usage(let message):
-      Output.standardError("stratc \(command): \(message)\n\n\(help)\n")
+      // A tool asked for JSON gets one object it can parse, not the help text.
+      if output.format == .json {
+        output.report([Diagnostic(id: "cli.usage", message: "stratc \(command): \(message)")])
+      } else {
+        Output.standardError("stratc \(command): \(message)\n\n\(help)\n")
+      }
       return .usage
     case let code as ExitCode:
       return code

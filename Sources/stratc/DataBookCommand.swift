@@ -59,7 +59,7 @@ enum DataBookCommand {
       try replay(options)
       return .success
     } catch {
-      Output().report(error.diagnostics)
+      Output(arguments: args).report(error.diagnostics)
       return .userError
     }
   }
@@ -67,7 +67,7 @@ enum DataBookCommand {
   static func parse(_ args: [String]) throws -> Options {
     let parsed = try Arguments(
       args,
-      valued: ["levels", "date", "on-error", "orderbook", "symbol"],
+      valued: ["levels", "date", "on-error", "orderbook", "symbol", "diagnostics"],
       switches: []
     )
     guard parsed.positional.count == 1, let path = parsed.positional.first else {

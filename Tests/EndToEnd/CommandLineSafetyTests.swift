@@ -129,6 +129,20 @@ import Testing
     #expect(try String(contentsOfFile: tick, encoding: .utf8) == "not a tick file")
   }
 
+  @Test(arguments: [
+    ["backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--out", "/tmp/x", "--out", "/tmp/y"],
+    ["data", "book", "Strategies/pairs.strat", "--levels", "0"],
+    ["sweep", "Strategies/pairs.strat", "--data", "Examples/data"],
+  ])
+  func aUsageErrorInJSONModeIsOneJSONObject(arguments: [String]) throws {
+    let run = try Stratc.run(arguments + ["--diagnostics=json"])
+    #expect(run.status == 2, "\(run.stderr)")
+    let lines = run.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(run.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any]
+    #expect(object?["id"] as? String == "cli.usage")
+  }
+
   @Test func aSourceFromAPipeIsReadOnceAsAStream() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
