@@ -53,6 +53,13 @@ enum DataConvertCommand {
       stream: try ByteStreams.open(path: input), session: session, policy: policy)
     let messages = try reader.readAll()
     let symbol = args.value("symbol") ?? LOBSTERFileName(path: input)?.symbol ?? "LOBSTER"
+    // ITCH carries a stock in 8 bytes: a longer or odd symbol would be cut or refused on reading.
+    guard MarketSymbol.isValid(symbol), symbol.utf8.count <= 8 else {
+      throw MarketDataError(diagnostics: [Diagnostic(
+        id: "data.source.bad-symbol",
+        message: "`\(symbol)` cannot be an ITCH stock: expected at most 8 characters, \(MarketSymbol.rule)",
+        notes: ["give another --symbol"])])
+    }
     let bytes = try LOBSTERITCHReplay.itchFile(
       messages: messages, symbol: symbol, session: session)
     do {

@@ -143,6 +143,16 @@ import Testing
     #expect(object?["id"] as? String == "cli.usage")
   }
 
+  @Test(arguments: ["TOOLONGSYMBOL", "../../x", "a b"])
+  func convertRefusesASymbolITCHCannotCarry(symbol: String) throws {
+    let message = try Stratc.temporaryFile(Array("34200.1,1,1,100,5794000,1\n".utf8), suffix: "_message_1.csv")
+    let out = Stratc.temporaryDirectory() + ".itch"
+    let run = try Stratc.run(["data", "convert", message, "--to", "itch", "-o", out, "--date", "2012-06-21", "--symbol", symbol])
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stderr.contains("data.source.bad-symbol"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
   @Test func aSourceFromAPipeIsReadOnceAsAStream() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
