@@ -1,45 +1,113 @@
-/// SHA-256 (FIPS 180-4), for the hashes a compiled strategy carries: its source's and its
-/// code's. Small inputs only (a strategy's text), so plainness wins over speed.
+/// SHA-256 (FIPS 180-4): the hashes a compiled strategy carries (its source's and its code's)
+/// and the run id's digests of input files, which may be hundreds of megabytes, so blocks are
+/// compressed in place from the caller's bytes, with no copy and no allocation per block.
 public enum SHA256 {
   /// The digest of `bytes` as 64 lowercase hex digits.
   public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-    digest(bytes).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    var hasher = SHA256Hasher()
+    hasher.update(bytes)
+    return hasher.finalizeHex()
   }
 
   /// The 32-byte digest of `bytes`.
   public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-    var message = Array(bytes)
-    let bitLength = UInt64(message.count) * 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-    var h = initial
-    for block in stride(from: 0, to: message.count, by: 64) {
-      compress(&h, message[block..<block + 64])
+    var hasher = SHA256Hasher()
+    hasher.update(bytes)
+    return hasher.finalize()
+  }
+}
+
+/// An incremental SHA-256: feed bytes in any number of pieces, then finalize once.
+public struct SHA256Hasher: Sendable {
+  private var h: [UInt32] = SHA256Hasher.initial
+  /// The bytes of an unfinished block (fewer than 64).
+  private var pending: [UInt8] = []
+  private var length: UInt64 = 0
+
+  /// Starts an empty hash.
+  public init() { pending.reserveCapacity(64) }
+
+  /// Adds `bytes` to the message.
+  public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    let done = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+    if done == nil { Array(bytes).withUnsafeBytes { update($0) } }
+  }
+
+  /// Adds the bytes of `buffer` to the message.
+  public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    guard var p = buffer.baseAddress, buffer.count > 0 else { return }
+    var left = buffer.count
+    length &+= UInt64(left)
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, left)
+      pending.append(contentsOf: UnsafeRawBufferPointer(start: p, count: take))
+      (p, left) = (p + take, left - take)
+      guard pending.count == 64 else { return }
+      pending.withUnsafeBytes { compress(blocks: $0.baseAddress!, count: 1) }
+      pending.removeAll(keepingCapacity: true)
     }
+    let whole = left / 64
+    if whole > 0 { compress(blocks: p, count: whole) }
+    pending.append(contentsOf: UnsafeRawBufferPointer(start: p + whole * 64, count: left - whole * 64))
+  }
+
+  /// The 32-byte digest of everything added.
+  public mutating func finalize() -> [UInt8] {
+    let bits = length &* 8
+    var tail = pending
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
+    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+    tail.withUnsafeBytes { compress(blocks: $0.baseAddress!, count: tail.count / 64) }
+    pending.removeAll()
     return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
   }
 
-  private static func compress(_ h: inout [UInt32], _ block: ArraySlice<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    for t in 0..<16 {
-      let i = block.startIndex + 4 * t
-      w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
+  /// The digest as 64 lowercase hex digits.
+  public mutating func finalizeHex() -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    return String(decoding: finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+  }
+
+  /// Compresses `count` 64-byte blocks starting at `blocks` into the state.
+  private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+    var state = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+    Self.k.withUnsafeBufferPointer { k in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        for block in 0..<count {
+          Self.compress(&state, blocks + block * 64, w.baseAddress!, k.baseAddress!)
+        }
+      }
     }
+    h = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+  }
+
+  private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+  @inline(__always)
+  private static func compress(
+    _ state: inout State, _ block: UnsafeRawPointer, _ w: UnsafeMutablePointer<UInt32>,
+    _ k: UnsafePointer<UInt32>
+  ) {
+    for t in 0..<16 { w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self)) }
     for t in 16..<64 {
       let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
       let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
       w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
     }
-    var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+    var (a, b, c, d, e, f, g, hh) = state
     for t in 0..<64 {
       let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[t] &+ w[t]
       let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
       (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
     }
-    for (i, value) in [a, b, c, d, e, f, g, hh].enumerated() { h[i] = h[i] &+ value }
+    state = (
+      state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
+      state.6 &+ g, state.7 &+ hh
+    )
   }
 
+  @inline(__always)
   private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
 
   private static let initial: [UInt32] = [

@@ -65,6 +65,12 @@ extension BacktestResult {
     out.append("{\n")
     field(&out, "strategy") { $0.appendJSONString(strategy) }
     field(&out, "backend") { $0.appendJSONString(backend) }
+    if let ingredients {
+      field(&out, "run_id") { $0.appendJSONString(ingredients.id) }
+      field(&out, "inputs") { out in
+        object(&out, ingredients.inputs.map(\.name)) { out, k in out.appendJSONString(ingredients.inputs[k].sha256) }
+      }
+    }
     field(&out, "events") { $0.append(Int64(m.events)) }
     field(&out, "steps") { $0.append(Int64(m.steps)) }
     field(&out, "trades") { $0.append(Int64(m.trades)) }

@@ -8,6 +8,7 @@ extension BacktestResult {
     lines.append(
       "strategy  \(strategy)   backend \(backend)   fill \(fill.rawValue)   fees \(feeText)"
     )
+    if let runID { lines.append("run id    \(runID)") }
     let first = m.firstTime.map(Timestamp.iso8601) ?? "-"
     let last = m.lastTime.map(Timestamp.iso8601) ?? "-"
     lines.append("period    \(first) → \(last)   \(m.steps) steps, \(m.events) \(venue == nil ? "bars" : "book events")")

@@ -44,6 +44,12 @@ public struct BacktestResult: Sendable {
   /// Where the book of a backtest on order-book events came from (nil on bars): the feed's
   /// published book file, named, or rebuilt from the messages.
   public var bookSource: String? = nil
+  /// What decided this run, set by the caller that knows the code, inputs and settings; its
+  /// hash is the run id printed in every output.
+  public var ingredients: RunIngredients? = nil
+
+  /// The run id (SHA-256 of the ingredients), nil when the caller gave none.
+  public var runID: String? { ingredients?.id }
 
   /// The final position of each instrument, by instrument index.
   public var positions: [Quantity] { ledger.positions.map(Quantity.init) }

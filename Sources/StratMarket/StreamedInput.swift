@@ -71,6 +71,17 @@ public enum StreamedInput {
     return source
   }
 
+  /// The bytes read so far from the non-regular input at `path`, nil when it was never opened
+  /// (so that a caller hashing inputs after a run never reads a pipe a second time).
+  public static func heldBytes(of path: String) -> [UInt8]? {
+    lock.lock()
+    defer { lock.unlock() }
+    return sources[path]?.bytes
+  }
+
+  /// True when `path` exists and is not a regular file or a folder (so it must be read once).
+  public static func isPipeOrDevice(_ path: String) -> Bool { isStream(path) }
+
   /// Every byte of the non-regular input at `path`; `check` sees the bytes read so far after
   /// each read until it accepts them, so that an endless device that is not the expected format
   /// stops early.

@@ -26,6 +26,10 @@ enum BacktestCommand {
     let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
     let bindings = try args.pairs("instrument")
 
+    let isBook = dataSpecs.count == 1 && isBookData(dataSpecs[0])
+    // Hashing starts now, so that it overlaps compiling, loading and the run.
+    let inputs = RunInputs.files(dataSpecs: dataSpecs, isBook: isBook).map(RunInputs.init)
+
     var compiled: CompileCommands.Compiled
     switch CompileCommands.compile(args.positional[0], params: params, optimize: true, output: output) {
     case .success(let c): compiled = c
@@ -41,9 +45,12 @@ enum BacktestCommand {
     case .failure(let code): return code
     }
 
-    if dataSpecs.count == 1, isBookData(dataSpecs[0]) {
+    if isBook {
       return try BookBacktestCommand.run(
-        args, dataPath: dataSpecs[0], executor: executor, backend: backend, output: output)
+        args, dataPath: dataSpecs[0], executor: executor, backend: backend, output: output,
+        identify: { settings throws(BacktestError) in
+          try identity(module, inputs, settings)
+        })
     }
     let series: [BarSeries]
     do {
@@ -58,9 +65,10 @@ enum BacktestCommand {
       let config = BacktestConfig(
         seriesForInstrument: indices, fill: fill, fees: fees, backend: backend, params: nil)
       let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
-      let result = try Backtester(series: series, config: config).run(
+      var result = try Backtester(series: series, config: config).run(
         executor, progress: bar.map { bar in { bar.update($0.fraction) } })
       bar?.finish()
+      result.ingredients = try identity(module, inputs, RunIdentity.barSettings(fill: fill, fees: fees, capital: args.value("capital")))
       if let report = args.value("report") {
         try HTMLReport.writeBarReport(
           result, bars: series, seriesForInstrument: indices, dataSources: dataSpecs, to: report)
@@ -128,6 +136,16 @@ enum BacktestCommand {
 }
 
 extension BacktestCommand {
+  /// The run's ingredients, once its inputs are hashed.
+  static func identity(
+    _ module: IRModule, _ inputs: RunInputs?, _ settings: [String]
+  ) throws(BacktestError) -> RunIngredients {
+    guard let inputs else {
+      throw BacktestError(id: "backtest.io", message: "the data specs could not be resolved to files for the run id")
+    }
+    return RunIdentity(inputs: try inputs.digested(), settings: settings).ingredients(for: module)
+  }
+
   /// Applies `--instrument NAME=SYMBOL`; an exit status when a name is unknown.
   static func bind(_ module: inout IRModule, _ bindings: [(String, String)], output: Output) -> ExitCode? {
     for (name, symbol) in bindings {

@@ -9,7 +9,7 @@ import StratMarket
 enum BookBacktestCommand {
   static func run(
     _ args: Arguments, dataPath: String, executor: any StrategyExecutor, backend: String,
-    output: Output
+    output: Output, identify: (_ settings: [String]) throws(BacktestError) -> RunIngredients
   ) throws -> ExitCode {
     let venue = try VenueOptions.config(args)
     let policy = try BacktestCommand.policy(args)
@@ -32,9 +32,12 @@ enum BookBacktestCommand {
     reportSkipped(feed, path: dataPath, output: output)
     do throws(BacktestError) {
       let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
-      let result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config)
+      var result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config)
         .run(executor, progress: bar.map { bar in { bar.update($0.fraction) } })
       bar?.finish()
+      result.ingredients = try identify(
+        RunIdentity.bookSettings(
+          venue: venue, policy: policy, date: args.value("date"), capital: args.value("capital")))
       output.report(result.warnings)
       let code = try BacktestCommand.finish(result, args: args, warmup: nil, output: output)
       if let report = args.value("report") {

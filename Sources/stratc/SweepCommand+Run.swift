@@ -12,6 +12,8 @@ extension SweepCommand {
   /// Compiles the defaults once (reporting the strategy's own problems), checks the grid against
   /// the declared parameters, loads the data, then runs the grid.
   static func execute(_ plan: Plan, output: Output) throws -> ExitCode {
+    let isBook = plan.dataSpecs.count == 1 && BookFeed.format(of: plan.dataSpecs[0]) != nil
+    let inputs = RunInputs.files(dataSpecs: plan.dataSpecs, isBook: isBook).map(RunInputs.init)
     let baseline = Compiler.compile(plan.source, params: [:], optimize: true)
     output.report(baseline.diagnostics + baseline.internalErrors)
     if !baseline.internalErrors.isEmpty { return .internalError }
@@ -22,9 +24,7 @@ extension SweepCommand {
       throw Arguments.Problem.usage(describe(error))
     }
     if let code = BacktestCommand.bind(&module, plan.bindings, output: output) { return code }
-    if plan.dataSpecs.count == 1, BookFeed.format(of: plan.dataSpecs[0]) != nil {
-      return try streamBook(plan, module: module, output: output)
-    }
+    if isBook { return try streamBook(plan, module: module, inputs: inputs, output: output) }
     let series: [BarSeries]
     let indices: [Int]
     do {
@@ -37,11 +37,30 @@ extension SweepCommand {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
       return .userError
     }
-    return try stream(plan, work: makeWork(plan, series: series, indices: indices), output: output)
+    let identity = try runIdentity(
+      inputs, settings: RunIdentity.barSettings(fill: plan.fill, fees: plan.fees, capital: plan.capital), output: output)
+    return try stream(plan, work: makeWork(plan, identity: identity, series: series, indices: indices), output: output)
+  }
+
+  /// The ingredients the runs share, once the inputs are hashed; a failure is reported.
+  static func runIdentity(_ inputs: RunInputs?, settings: [String], output: Output) throws -> RunIdentity {
+    do throws(BacktestError) {
+      return RunIdentity(inputs: try inputsDigested(inputs), settings: settings)
+    } catch {
+      output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
+      throw ExitCode.userError
+    }
+  }
+
+  private static func inputsDigested(_ inputs: RunInputs?) throws(BacktestError) -> [RunIngredients.Input] {
+    guard let inputs else {
+      throw BacktestError(id: "backtest.io", message: "the data specs could not be resolved to files for the run id")
+    }
+    return try inputs.digested()
   }
 
   /// Loads the order-book data once and runs the grid through the simulated venue.
-  static func streamBook(_ plan: Plan, module: IRModule, output: Output) throws -> ExitCode {
+  static func streamBook(_ plan: Plan, module: IRModule, inputs: RunInputs?, output: Output) throws -> ExitCode {
     let interface = try Interpreter(module: module).interface
     let feed: BookFeed
     do {
@@ -57,7 +76,9 @@ extension SweepCommand {
     let config = BookBacktestConfig(
       venue: plan.venue, feedInstrumentForInstrument: numbers,
       symbols: interface.instruments.map(\.symbol), backend: plan.backend)
-    return try stream(plan, work: makeWork(plan) { executor throws(BacktestError) in
+    let settings = RunIdentity.bookSettings(venue: plan.venue, policy: plan.policy, date: plan.date, capital: plan.capital)
+    let identity = try runIdentity(inputs, settings: settings, output: output)
+    return try stream(plan, work: makeWork(plan, identity: identity) { executor throws(BacktestError) in
       try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config).run(executor)
     }, output: output)
   }
@@ -71,28 +92,43 @@ extension SweepCommand {
     let bar = ProgressBar(label: "sweep", quiet: plan.quiet)
     var best: (index: Int, outcome: SweepOutcome)?
     var failed = 0
+    var runIDs: [String] = []
     SweepRunner.run(count: plan.grid.count, jobs: plan.jobs, work: work) { k, outcome in
       sink.write(SweepCSV.row(index: k, values: plan.grid.point(at: k), outcome: outcome))
+      runIDs.append(outcome.runID ?? "")
       if outcome.error != nil { failed += 1 }
       if plan.metric.isBetter(outcome, than: best?.outcome) { best = (k, outcome) }
       bar?.update(Double(k + 1) / Double(plan.grid.count), detail: "\(k + 1)/\(plan.grid.count) runs")
     }
     bar?.finish()
-    sink.write(SweepCSV.trailer(trials: plan.grid.count))
     try sink.close()
+    if let csv = plan.outPath {
+      let sidecar = SweepSidecar(grid: plan.grid, metric: plan.metric, best: best, failed: failed, runIDs: runIDs)
+      try writeSidecar(sidecar.json(), to: SweepSidecar.path(forCSV: csv))
+    }
     summarise(plan, best: best, failed: failed)
     return failed > 0 ? .userError : .success
   }
 
+  /// Writes the JSON sidecar beside the CSV, replacing it.
+  static func writeSidecar(_ bytes: [UInt8], to path: String) throws {
+    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+      Output.standardError("stratc sweep: cannot write `\(path)`\n")
+      throw ExitCode.userError
+    }
+  }
+
   /// The job for grid point k: compile with its parameters, bind, run; never throws.
-  static func makeWork(_ plan: Plan, series: [BarSeries], indices: [Int]) -> @Sendable (Int) -> SweepOutcome {
+  static func makeWork(
+    _ plan: Plan, identity: RunIdentity, series: [BarSeries], indices: [Int]
+  ) -> @Sendable (Int) -> SweepOutcome {
     let config = BacktestConfig(seriesForInstrument: indices, fill: plan.fill, fees: plan.fees, backend: plan.backend)
-    return makeWork(plan) { executor throws(BacktestError) in try Backtester(series: series, config: config).run(executor) }
+    return makeWork(plan, identity: identity) { executor throws(BacktestError) in try Backtester(series: series, config: config).run(executor) }
   }
 
   /// The job for grid point k with `backtest` running one compiled point; never throws.
   static func makeWork(
-    _ plan: Plan, backtest: @escaping @Sendable (any StrategyExecutor) throws(BacktestError) -> BacktestResult
+    _ plan: Plan, identity: RunIdentity, backtest: @escaping @Sendable (any StrategyExecutor) throws(BacktestError) -> BacktestResult
   ) -> @Sendable (Int) -> SweepOutcome {
     let (source, grid, bindings) = (plan.source, plan.grid, plan.bindings.map { [$0.0, $0.1] })
     let codes = plan.codes
@@ -107,13 +143,16 @@ extension SweepCommand {
       for pair in bindings {
         if let i = module.instruments.firstIndex(where: { $0.name == pair[0] }) { module.instruments[i].symbol = pair[1] }
       }
+      var outcome: SweepOutcome
       do {
-        return SweepOutcome(try backtest(try codes.executor(for: module)))
+        outcome = SweepOutcome(try backtest(try codes.executor(for: module)))
       } catch let error as BacktestError {
-        return SweepOutcome(error: "\(error.id): \(error.message)")
+        outcome = SweepOutcome(error: "\(error.id): \(error.message)")
       } catch {
-        return SweepOutcome(error: "internal.backend: \(error)")
+        outcome = SweepOutcome(error: "internal.backend: \(error)")
       }
+      outcome.runID = identity.ingredients(for: module).id
+      return outcome
     }
   }
 

@@ -42,6 +42,8 @@ enum SweepCommand {
     var backend: String
     /// The executors of the runs, with native code shared by runs with the same code hash.
     var codes: SweepCodeCache
+    /// `--capital`, a realism setting of every run's id.
+    var capital: String?
   }
 
   /// Runs `stratc sweep` with the arguments after the subcommand; returns the exit status.
@@ -101,7 +103,9 @@ enum SweepCommand {
       throw ExitCode.userError
     }
     if let out = args.value("out") {
-      try OutputPaths.checkFile(flag: "--out", path: out, inputs: args.positional + OutputPaths.dataPaths(dataSpecs))
+      let inputs = args.positional + OutputPaths.dataPaths(dataSpecs)
+      try OutputPaths.checkFile(flag: "--out", path: out, inputs: inputs)
+      try OutputPaths.checkFile(flag: "--out (its JSON sidecar)", path: SweepSidecar.path(forCSV: out), inputs: inputs)
     }
     return Plan(
       source: source, grid: grid, metric: metric, jobs: jobs, fill: fill,
@@ -111,7 +115,8 @@ enum SweepCommand {
       date: args.value("date"), backend: Backends.label(args),
       codes: SweepCodeCache(
         backend: Backends.label(args), sourceHash: SHA256.hex(source.bytes),
-        cpu: TargetCPU(args.value("cpu") ?? "host") ?? .host))
+        cpu: TargetCPU(args.value("cpu") ?? "host") ?? .host),
+      capital: args.value("capital"))
   }
 
   /// `--jobs N` (1...1024), or every core.

@@ -42,7 +42,13 @@ public enum HTMLReport {
     }
     return "<header id=\"summary\">\n<h1>Backtest: <span class=\"name\">"
       + HTMLText.escaped(result.strategy) + "</span></h1>\n<p>" + HTMLText.escaped(line)
-      + "</p>\n</header>\n"
+      + "</p>\n" + runIDLine(result) + "</header>\n"
+  }
+
+  /// The run id under the heading, when the run has one (`<p id="run-id">`).
+  static func runIDLine(_ result: BacktestResult) -> String {
+    guard let id = result.runID else { return "" }
+    return "<p id=\"run-id\">run id <code>\(id)</code></p>\n"
   }
 
   /// The page's style sheet: system fonts only, nothing fetched.

@@ -1,15 +1,16 @@
 import StratMarket
 
 /// The CSV a sweep streams: one row per run in grid order,
-/// `run,<parameters…>,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,unfilled,error`,
-/// then a final comment line `# trials N` (how many configurations were tried, which any
-/// multiple-testing correction of the best Sharpe ratio needs). Money is exact; ratios have six
-/// decimals; a failed run has empty metrics and its diagnostic in `error`.
+/// `run,<parameters…>,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,unfilled,error,run_id`,
+/// and nothing else, so that `pandas.read_csv` reads it as it is: the number of trials (which
+/// any multiple-testing correction of the best Sharpe ratio needs) goes to stderr and the JSON
+/// sidecar (`SweepSidecar`). Money is exact; ratios have six decimals; a failed run has empty
+/// metrics and its diagnostic in `error`.
 public enum SweepCSV {
   /// The metric columns after the parameters.
   public static let metricColumns = [
     "pnl", "sharpe", "sortino", "max_drawdown", "trades", "turnover", "fees", "steps", "events",
-    "rejected", "unfilled", "error",
+    "rejected", "unfilled", "error", "run_id",
   ]
 
   /// The header line.
@@ -51,18 +52,15 @@ public enum SweepCSV {
         out.append(byte: 0x2C)
         out.append(Int64(count))
       }
-      out.append(",\n")
+      out.append(byte: 0x2C)
     } else {
-      for _ in metricColumns { out.append(byte: 0x2C) }
+      for _ in metricColumns.dropLast() { out.append(byte: 0x2C) }
       appendField(outcome.error ?? "", to: &out)
-      out.append(byte: 0x0A)
     }
+    out.append(byte: 0x2C)
+    out.append(outcome.runID ?? "")
+    out.append(byte: 0x0A)
     return out.bytes
-  }
-
-  /// The closing comment line.
-  public static func trailer(trials: Int) -> [UInt8] {
-    Array("# trials \(trials)\n".utf8)
   }
 
   /// Appends a field, quoted (RFC 4180) when it holds a comma, quote or line break.

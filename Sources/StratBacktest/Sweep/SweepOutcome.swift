@@ -7,6 +7,8 @@ public struct SweepOutcome: Sendable, Equatable {
   public var sortino: Double
   /// Why the run failed (diagnostic id and message), nil when it ran.
   public var error: String?
+  /// The run id of the run (`RunIngredients.id`), nil when it did not compile.
+  public var runID: String? = nil
 
   /// The outcome of a run that finished.
   public init(_ result: BacktestResult) {
