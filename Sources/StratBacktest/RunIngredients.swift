@@ -1,3 +1,4 @@
+import Foundation
 import StratABI
 
 /// What decides a run's outputs, and its run id: the SHA-256 of these ingredients written as
@@ -43,7 +44,11 @@ public struct RunIngredients: Sendable, Equatable {
     lines += params.map { "param \($0)" }
     lines += inputs.map { "input \($0.sha256) \($0.name)" }
     lines += settings.map { "setting \($0)" }
-    return lines.map { $0.replacingOccurrences(of: "\n", with: "\\n") }.joined(separator: "\n") + "\n"
+    // Escaped so that no value can forge another ingredient's line.
+    let escaped = lines.map {
+      $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+    }
+    return escaped.joined(separator: "\n") + "\n"
   }
 
   /// The run id: 64 lowercase hex digits.

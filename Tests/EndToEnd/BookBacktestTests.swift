@@ -84,7 +84,8 @@ import Testing
     let two = try sweep("2")
     #expect(one.status == 0, "\(one.stderr)")
     #expect(one.stdout == two.stdout)
-    #expect(one.stdout.split(separator: "\n").count == 6, "header, 4 runs, trials line")
+    #expect(one.stdout.split(separator: "\n").count == 5, "header and 4 runs, no trailing comment")
+    #expect(one.stderr.contains("sweep: 4 trials"))
   }
 
   @Test func aBacktestFromTheTickStoreMatchesTheLOBSTERFiles() throws {

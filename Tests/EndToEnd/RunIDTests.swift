@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// The run id end to end: the same id gives the same bytes on every backend, and changing any
+/// ingredient (code, a parameter, one byte of an input, each realism setting) changes it.
+@Suite struct RunIDTests {
+  static let pairs = "Strategies/pairs.strat"
+
+  /// Runs a backtest and returns its run id (from summary.json) and output folder.
+  static func backtest(_ arguments: [String]) throws -> (id: String, out: String) {
+    let out = Stratc.temporaryDirectory()
+    let run = try Stratc.run(["backtest"] + arguments + ["--out", out, "--quiet"])
+    #expect(run.status == 0, "\(arguments): \(run.stderr)")
+    return (try runID(in: out), out)
+  }
+
+  static func runID(in out: String) throws -> String {
+    let data = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))
+    let summary = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    return summary?["run_id"] as? String ?? ""
+  }
+
+  static func bytes(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
+
+  /// A copy of `folder`'s files in a fresh folder, with `edit` applied to the file named `name`.
+  static func copy(_ folder: String, editing name: String? = nil, _ edit: (inout [UInt8]) -> Void = { _ in }) throws -> String {
+    let copy = Stratc.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+      var bytes = [UInt8](bytes(folder + "/" + file))
+      if file == name { edit(&bytes) }
+      try Data(bytes).write(to: URL(fileURLWithPath: copy + "/" + file))
+    }
+    return copy
+  }
+
+  @Test func theSameIdGivesTheSameBytesTwiceAndOnEveryBackend() throws {
+    let base = [Self.pairs, "--data", "Examples/data", "--fee", "per-share:0.005"]
+    let first = try Self.backtest(base)
+    let second = try Self.backtest(base)
+    let interp = try Self.backtest(base + ["--backend", "interp"])
+    #expect(first.id.count == 64)
+    #expect(first.id == second.id && first.id == interp.id)
+    for file in ["trades.csv", "equity.csv", "summary.json"] {
+      #expect(Self.bytes(first.out + "/" + file) == Self.bytes(second.out + "/" + file), "\(file)")
+    }
+    for file in ["trades.csv", "equity.csv"] {
+      #expect(Self.bytes(first.out + "/" + file) == Self.bytes(interp.out + "/" + file), "\(file)")
+    }
+    // summary.json names the backend that ran, and differs in that line only.
+    let jit = String(decoding: Self.bytes(first.out + "/summary.json"), as: UTF8.self)
+    let reference = String(decoding: Self.bytes(interp.out + "/summary.json"), as: UTF8.self)
+    #expect(jit.replacingOccurrences(of: "\"backend\": \"jit\"", with: "\"backend\": \"interpreter\"") == reference)
+  }
+
+  @Test func theIdIsPrintedInTheSummaryAndTheReport() throws {
+    let out = Stratc.temporaryDirectory()
+    let report = out + "-report.html"
+    let run = try Stratc.run(["backtest", Self.pairs, "--data", "Examples/data", "--out", out, "--report", report])
+    #expect(run.status == 0, "\(run.stderr)")
+    let id = try Self.runID(in: out)
+    #expect(run.stdout.contains("\nrun id    \(id)\n"))
+    let page = String(decoding: Self.bytes(report), as: UTF8.self)
+    #expect(page.contains("<p id=\"run-id\">run id <code>\(id)</code></p>"))
+  }
+
+  @Test func everyIngredientOfABarRunChangesTheId() throws {
+    let changedSource = try Stratc.temporaryFile(Array(
+      String(decoding: Self.bytes(Self.pairs), as: UTF8.self)
+        .replacingOccurrences(of: "abs(z) < exit", with: "abs(z) <= exit").utf8))
+    // One byte of GLD.csv: the last digit of its last line.
+    let changedData = try Self.copy("Examples/data", editing: "GLD.csv") { bytes in
+      let k = bytes.lastIndex { $0 >= 0x30 && $0 <= 0x38 }!
+      bytes[k] += 1
+    }
+    let variants: [(String, [String])] = [
+      ("base", [Self.pairs, "--data", "Examples/data"]),
+      ("code", [changedSource, "--data", "Examples/data"]),
+      ("a param", [Self.pairs, "--data", "Examples/data", "--param", "entry=2.5"]),
+      ("one byte of an input", [Self.pairs, "--data", changedData]),
+      ("fill", [Self.pairs, "--data", "Examples/data", "--fill", "close"]),
+      ("fees", [Self.pairs, "--data", "Examples/data", "--fee", "per-share:0.01"]),
+      ("symbols", [Self.pairs, "--data", "Examples/data", "--instrument", "a=KO", "--instrument", "b=PEP"]),
+    ]
+    let ids = try variants.map { try Self.backtest($0.1).id }
+    #expect(Set(ids).count == variants.count, "\(zip(variants.map(\.0), ids).map { "\($0): \($1)" })")
+    // The same bytes in another folder: the same id (file names matter, not where they are).
+    #expect(try Self.backtest([Self.pairs, "--data", Self.copy("Examples/data")]).id == ids[0])
+  }
+
+  /// The first 400 messages of the GOOG day with their orderbook rows, LOBSTER-named.
+  static func lobsterSample(editingBook edit: Bool = false) throws -> String {
+    let day = Stratc.root.path + "/../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_"
+    let folder = Stratc.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for kind in ["message", "orderbook"] {
+      var lines = String(decoding: bytes(day + kind + "_1.csv"), as: UTF8.self)
+        .split(separator: "\n", omittingEmptySubsequences: false).prefix(400).joined(separator: "\n") + "\n"
+      if edit && kind == "orderbook" {
+        // The ask size of the last row, one unit more: one byte of the book.
+        var fields = lines.dropLast().split(separator: "\n").last!.split(separator: ",").map(String.init)
+        fields[1] = String(Int(fields[1])! + 1)
+        let rows = lines.dropLast().split(separator: "\n").dropLast().joined(separator: "\n")
+        lines = rows + "\n" + fields.joined(separator: ",") + "\n"
+      }
+      try Data(lines.utf8).write(to: URL(fileURLWithPath: folder + "/GOOG_2012-06-21_34200000_57600000_\(kind)_1.csv"))
+    }
+    return folder + "/GOOG_2012-06-21_34200000_57600000_message_1.csv"
+  }
+
+  @Test func everyRealismSettingOfABookRunChangesTheId() throws {
+    let messages = try Self.lobsterSample()
+    let base = ["Strategies/market_maker.strat", "--data", messages, "--backend", "interp"]
+    let variants: [(String, [String])] = [
+      ("base", []), ("order latency", ["--order-latency", "1ms"]), ("feed latency", ["--feed-latency", "5us"]),
+      ("queue", ["--queue", "proportional"]), ("trade-through", ["--trade-through", "whole-order"]),
+      ("maker fee", ["--maker-fee", "per-share:-0.001"]), ("taker fee", ["--taker-fee", "per-share:0.001"]),
+      ("seed", ["--seed", "3"]), ("on-error", ["--on-error", "skip"]), ("date", ["--date", "2012-06-21"]),
+    ]
+    var ids = try variants.map { try Self.backtest(base + $0.1).id }
+    // One byte of the orderbook file, which is read without being named.
+    ids.append(try Self.backtest(["Strategies/market_maker.strat", "--data", Self.lobsterSample(editingBook: true), "--backend", "interp"]).id)
+    #expect(Set(ids).count == variants.count + 1, "\(ids)")
+  }
+
+  @Test func eachSweepRowCarriesTheIdOfItsBacktest() throws {
+    let csv = Stratc.temporaryDirectory() + ".csv"
+    let sweep = try Stratc.run([
+      "sweep", Self.pairs, "--data", "Examples/data", "--param", "entry=2,2.5", "--out", csv, "--quiet",
+    ])
+    #expect(sweep.status == 0, "\(sweep.stderr)")
+    let rows = String(decoding: Self.bytes(csv), as: UTF8.self).split(separator: "\n")
+    #expect(rows[0].hasSuffix(",error,run_id"))
+    let rowIDs = rows.dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false).last!) }
+    let backtestIDs = try ["2", "2.5"].map { try Self.backtest([Self.pairs, "--data", "Examples/data", "--param", "entry=\($0)"]).id }
+    #expect(rowIDs == backtestIDs)
+    let sidecar = try JSONSerialization.jsonObject(with: Self.bytes(String(csv.dropLast(4)) + ".json")) as? [String: Any]
+    #expect(sidecar?["run_ids"] as? [String] == backtestIDs)
+    #expect(sidecar?["trials"] as? Int == 2)
+  }
+}
