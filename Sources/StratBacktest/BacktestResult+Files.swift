@@ -27,6 +27,7 @@ extension BacktestResult {
   /// time in ISO 8601 UTC, quantity unsigned, price and fee exact with at least two decimals.
   public func tradesCSV() -> [UInt8] {
     var out = TextBuffer(capacity: 64 + ledger.fills.count * 64)
+    out.timeFractionDigits = Timestamp.fractionDigits(ledger.fills.lazy.map(\.time))
     out.append("time,instrument,side,quantity,price,fee\n")
     let names = instruments.map(\.name)
     for fill in ledger.fills {
@@ -47,6 +48,7 @@ extension BacktestResult {
   /// The bytes of `equity.csv`: `time,equity`, one line per step.
   public func equityCSV() -> [UInt8] {
     var out = TextBuffer(capacity: 16 + stepTimes.count * 36)
+    out.timeFractionDigits = Timestamp.fractionDigits(stepTimes)
     out.append("time,equity\n")
     for k in 0..<stepTimes.count {
       out.append(time: stepTimes[k])

@@ -7,6 +7,9 @@ public struct TextBuffer: Sendable {
   /// computes the calendar date once per day rather than once per row.
   private var cachedDay = Int64.min
   private var cachedDate = Scratch()
+  /// Fraction digits every time is written with (0: as few as each time needs); a file sets it
+  /// from `Timestamp.fractionDigits` so that its time column has one layout.
+  public var timeFractionDigits = 0
 
   /// Creates an empty buffer with room for `capacity` bytes.
   public init(capacity: Int = 0) {
@@ -66,11 +69,12 @@ public struct TextBuffer: Sendable {
       }
     }
     let date = cachedDate
+    let digits = timeFractionDigits
     Scratch.append(to: &bytes) { p in
       withUnsafeBytes(of: date) { raw in
         p.update(from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10)
       }
-      return 10 + Timestamp.writeClock(Timestamp.nanosOfDay(nanos), to: p + 10)
+      return 10 + Timestamp.writeClock(Timestamp.nanosOfDay(nanos), to: p + 10, minimumFraction: digits)
     }
   }
 

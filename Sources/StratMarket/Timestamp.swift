@@ -92,9 +92,12 @@ public enum Timestamp {
   /// Writes `THH:MM:SS[.fraction]Z` for nanoseconds into the day (0 ≤ value < one day) at
   /// `p`; returns the number of bytes (≤ 20).
   @inline(__always)
-  static func writeClock(_ nanosOfDay: Int64, to p: UnsafeMutablePointer<UInt8>) -> Int {
+  static func writeClock(
+    _ nanosOfDay: Int64, to p: UnsafeMutablePointer<UInt8>, minimumFraction: Int = 0
+  ) -> Int {
     let secondOfDay = nanosOfDay / nanosPerSecond
     let fraction = nanosOfDay % nanosPerSecond
+    if minimumFraction > 0 { return writeClock(nanosOfDay, to: p, fractionDigits: minimumFraction) }
     p[0] = 0x54
     writeTwo(secondOfDay / 3_600, to: p + 1)
     p[3] = 0x3A
@@ -120,6 +123,34 @@ public enum Timestamp {
     }
     p[n] = 0x5A
     return n + 1
+  }
+
+  /// Writes `THH:MM:SS.fffZ` with exactly `digits` (1…9) fraction digits, truncated.
+  static func writeClock(_ nanosOfDay: Int64, to p: UnsafeMutablePointer<UInt8>, fractionDigits digits: Int) -> Int {
+    let n = writeClock(nanosOfDay - nanosOfDay % nanosPerSecond, to: p) - 1
+    p[n] = 0x2E
+    var value = nanosOfDay % nanosPerSecond
+    for _ in digits..<9 { value /= 10 }
+    for i in stride(from: n + digits, to: n, by: -1) {
+      p[i] = digit(value % 10)
+      value /= 10
+    }
+    p[n + digits + 1] = 0x5A
+    return n + digits + 2
+  }
+
+  /// The fraction digits a column of `times` needs so that every row has the same text
+  /// layout (pandas infers one format from the first row and refuses rows that differ):
+  /// 0 when all are whole seconds, else 3, 6 or 9.
+  public static func fractionDigits<Times: Sequence>(_ times: Times) -> Int where Times.Element == Int64 {
+    var digits = 0
+    for time in times {
+      let fraction = time % nanosPerSecond
+      if fraction == 0 { continue }
+      digits = max(digits, fraction % 1_000_000 == 0 ? 3 : fraction % 1_000 == 0 ? 6 : 9)
+      if digits == 9 { break }
+    }
+    return digits
   }
 
   /// The ASCII digit of 0…9.

@@ -91,3 +91,36 @@ import Testing
     #expect(Timestamp.dayIndex(1_704_153_600_000_000_000) == 19_724)
   }
 }
+
+/// A column of times has one text layout, so that pandas' `to_datetime` (which infers one
+/// format from the first row) reads it without options.
+@Suite struct TimeColumnLayoutTests {
+  @Test(arguments: [
+    ([Int64(0), 2_000_000_000], 0),
+    ([1_500_000_000, 2_000_000_000], 3),
+    ([2_000_000_000, 1_000_250_000], 6),
+    ([2_000_000_000, 1_000_000_001, 3_000_000_000], 9),
+    ([Int64](), 0),
+  ])
+  func fractionDigitsAreTheFinestTheColumnNeeds(times: [Int64], digits: Int) {
+    #expect(Timestamp.fractionDigits(times) == digits)
+  }
+
+  @Test func everyTimeOfAColumnIsWrittenWithTheSameDigits() {
+    let times: [Int64] = [1_340_285_400_000_000_000, 1_340_285_400_015_105_074, 1_340_285_401_500_000_000]
+    var out = TextBuffer()
+    out.timeFractionDigits = Timestamp.fractionDigits(times)
+    for time in times {
+      out.append(time: time)
+      out.append(byte: 0x0A)
+    }
+    #expect(out.text == "2012-06-21T13:30:00.000000000Z\n2012-06-21T13:30:00.015105074Z\n2012-06-21T13:30:01.500000000Z\n")
+    var shortest = TextBuffer()
+    shortest.append(time: times[2])
+    #expect(shortest.text == "2012-06-21T13:30:01.5Z", "without a column layout, as few digits as needed")
+    var milli = TextBuffer()
+    milli.timeFractionDigits = 3
+    milli.append(time: times[0])
+    #expect(milli.text == "2012-06-21T13:30:00.000Z")
+  }
+}
