@@ -1,10 +1,13 @@
 import StratABI
+import StratDiagnostics
 import StratMarket
 
 /// A small command-line reader: positional arguments and `--flag VALUE` / `--flag=VALUE` options.
 struct Arguments {
   enum Problem: Error {
     case usage(String)
+    /// A name that is not known but close to one that is: the message, and the name meant.
+    case misspelled(String, suggestion: String)
   }
 
   private(set) var positional: [String] = []
@@ -40,10 +43,17 @@ struct Arguments {
         if name == "date", let value { try Self.checkDate(value) }
         options.append((name, value))
       } else {
-        throw Problem.usage("unknown option --\(name)")
+        throw Self.unknown("option", "--\(name)", among: (valued.union(switches).union(["help"])).map { "--" + $0 })
       }
     }
     try refuseRepeats()
+  }
+
+  /// The error for an unknown `what` (option, command), with the closest known name if any.
+  static func unknown(_ what: String, _ name: String, among known: [String]) -> Problem {
+    let message = "unknown \(what) `\(name)`"
+    guard let closest = Suggestions.closest(to: name, among: known.sorted()).first else { return .usage(message) }
+    return .misspelled(message, suggestion: closest)
   }
 
   /// Options that may be given more than once; any other, given twice, would silently keep

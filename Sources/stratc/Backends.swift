@@ -25,6 +25,17 @@ enum Backends {
     }
   }
 
+  /// The CPU native code is built for when `--cpu` is not given, by `build`, `backtest
+  /// --backend aot` and `sweep --backend aot` alike: generic x86-64, so that an object runs on
+  /// any x86-64 machine and `--object` can check it anywhere (results are the same for every
+  /// CPU: no fast-math, no FMA contraction).
+  static let defaultCPU = "generic"
+
+  /// `--cpu`, or the default (checked by `validate`).
+  static func cpu(_ args: Arguments) -> TargetCPU {
+    TargetCPU(args.value("cpu") ?? defaultCPU) ?? .generic
+  }
+
   /// The backend's name in summaries: `interpreter`, `jit` or `aot`.
   static func label(_ args: Arguments) -> String {
     switch args.value("backend") ?? (args.value("object") != nil ? "aot" : "jit") {
@@ -45,7 +56,7 @@ enum Backends {
       case "jit": return .success((try executor(NativeBackend.jit(module, sourceHash: compiled.sourceHash), module), label))
       default:
         let code = try args.value("object").map { path throws in try loadObject(path, compiled) }
-          ?? NativeBackend.aot(module, sourceHash: compiled.sourceHash, cpu: TargetCPU(args.value("cpu") ?? "host") ?? .host)
+          ?? NativeBackend.aot(module, sourceHash: compiled.sourceHash, cpu: cpu(args))
         return .success((try executor(code, module), label))
       }
     } catch let error as ObjectError {

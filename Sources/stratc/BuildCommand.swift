@@ -1,3 +1,4 @@
+import Foundation
 import StratDiagnostics
 import StratIR
 import StratLLVM
@@ -11,7 +12,7 @@ enum BuildCommand {
     guard let path = args.value("out") else { throw Arguments.Problem.usage("give -o NAME.so") }
     try Backends.validate(args)
     try OutputPaths.checkOutputFile(flag: "-o", path: path, inputs: args.positional)
-    let cpu = TargetCPU(args.value("cpu") ?? "generic") ?? .generic
+    let cpu = Backends.cpu(args)
     let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
     var compiled: CompileCommands.Compiled
     switch CompileCommands.compile(args.positional[0], params: params, optimize: true, output: output) {
@@ -19,6 +20,9 @@ enum BuildCommand {
     case .failure(let code): return code
     }
     if let code = BacktestCommand.bind(&compiled.module, try args.pairs("instrument"), output: output) { return code }
+    // `-o DIR/NAME.so` creates DIR, as `--out` does for a backtest.
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
     do {
       let metadata = try NativeBackend.buildObject(compiled.module, sourceHash: compiled.sourceHash, cpu: cpu, to: path)
       if !args.has("quiet") {

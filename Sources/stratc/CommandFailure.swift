@@ -8,17 +8,13 @@ import StratMarket
 /// Foundation error (`Error Domain=NSCocoaErrorDomain …`) is ever printed raw.
 enum CommandFailure {
   static func exitCode(
-    for error: any Error, command: String, help: String, output: Output
+    for error: any Error, command: String, output: Output
   ) -> ExitCode {
     switch error {
     case Arguments.Problem.usage(let message):
-      // A tool asked for JSON gets one object it can parse, not the help text.
-      if output.format == .json {
-        output.report([Diagnostic(id: "cli.usage", message: "stratc \(command): \(message)")])
-      } else {
-        Output.standardError("stratc \(command): \(message)\n\n\(help)\n")
-      }
-      return .usage
+      return usage(message, hint: nil, command: command, output: output)
+    case Arguments.Problem.misspelled(let message, let suggestion):
+      return usage(message, hint: "did you mean `\(suggestion)`?", command: command, output: output)
     case let code as ExitCode:
       return code
     case let error as MarketDataError:
@@ -30,6 +26,20 @@ enum CommandFailure {
     default:
       return unexpected(error, command: command, output: output)
     }
+  }
+
+  /// A usage error in two lines: what is wrong, then the name meant or where help is; a tool
+  /// that asked for JSON gets one `cli.usage` object instead.
+  static func usage(_ message: String, hint: String?, command: String, output: Output) -> ExitCode {
+    let help = "try 'stratc \(command.isEmpty ? "" : command + " ")--help'"
+    if output.format == .json {
+      let prefix = command.isEmpty ? "stratc" : "stratc \(command)"
+      output.report([Diagnostic(id: "cli.usage", message: "\(prefix): \(message)", notes: [hint, help].compactMap { $0 })])
+    } else {
+      let context = command.isEmpty ? "" : command + ": "
+      Output.standardError("stratc: error: \(context)\(message)\n\(hint.map { "\($0) (\(help))" } ?? help)\n")
+    }
+    return .usage
   }
 
   /// A file-system error is the user's (a folder that is a file, a disk that is full); any other

@@ -29,32 +29,58 @@ enum CompileCommands {
       output.report(result.internalErrors)
       return .failure(.internalError)
     }
-    guard let module = result.module, !result.hasErrors else { return .failure(.userError) }
+    guard let module = result.module, !result.hasErrors else {
+      return .failure(result.diagnostics.contains { isParamProblem($0, params) } ? .usage : .userError)
+    }
     return .success(Compiled(module: module, sourceHash: SHA256.hex(file.bytes)))
   }
 
-  // stratc check FILE... [--diagnostics=json]
-  static func check(_ args: Arguments, output: Output) -> ExitCode {
-    guard !args.positional.isEmpty else {
-      Output.standardError("stratc check: name at least one .strat file\n")
-      return .usage
+  /// True for an error in a `--param` of the command line (an unknown name, a value of the
+  /// wrong type or outside the declared range): the command line is wrong, exit 2.
+  static func isParamProblem(_ diagnostic: Diagnostic, _ params: [String: String]) -> Bool {
+    guard diagnostic.severity == .error else { return false }
+    switch diagnostic.id {
+    case "cli.unknown-param", "cli.bad-param": return true
+    // Range errors name the parameter; a default out of range is the source's error.
+    case "params.out-of-range": return params.keys.contains { diagnostic.message.contains("command line of `\($0)`") }
+    default: return false
     }
+  }
+
+  // stratc check FILE... [--diagnostics=json] [--quiet]
+  static func check(_ args: Arguments, output: Output) throws -> ExitCode {
+    guard !args.positional.isEmpty else { throw Arguments.Problem.usage("name at least one .strat file") }
     var worst = ExitCode.success
     for path in args.positional {
       switch compile(path, params: [:], optimize: true, output: output) {
-      case .success: break
+      case .success(let compiled):
+        if !args.has("quiet") { Output.standardOutput(checked(path, compiled.module)) }
       case .failure(let code): worst = code.rawValue > worst.rawValue ? code : worst
       }
     }
     return worst
   }
 
+  /// What `check` proved of a valid file, in one line:
+  /// `ok  FILE: strategy pairs, 2 instruments, 4 params, 1 window, warm-up 19 steps`.
+  static func checked(_ path: String, _ module: IRModule) -> String {
+    let windows = module.slots.filter {
+      switch $0.kind {
+      case .window, .pairWindow, .ema: true
+      default: false
+      }
+    }.count
+    func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    let parts = [
+      "strategy \(module.name)", count(module.instruments.count, "instrument"), count(module.params.count, "param"),
+      count(windows, "window"), "warm-up \(count(module.warmupSteps, "step"))",
+    ]
+    return "ok  \(path): " + parts.joined(separator: ", ") + "\n"
+  }
+
   // stratc ir FILE [--no-opt] [--param NAME=VALUE]...
   static func ir(_ args: Arguments, output: Output) throws -> ExitCode {
-    guard args.positional.count == 1 else {
-      Output.standardError("stratc ir: name exactly one .strat file\n")
-      return .usage
-    }
+    guard args.positional.count == 1 else { throw Arguments.Problem.usage("name exactly one .strat file") }
     let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
     switch compile(args.positional[0], params: params, optimize: !args.has("no-opt"), output: output) {
     case .success(let compiled):
@@ -76,10 +102,7 @@ enum CompileCommands {
 
   // stratc report FILE [--json] [--param NAME=VALUE]...
   static func report(_ args: Arguments, output: Output) throws -> ExitCode {
-    guard args.positional.count == 1 else {
-      Output.standardError("stratc report: name exactly one .strat file\n")
-      return .usage
-    }
+    guard args.positional.count == 1 else { throw Arguments.Problem.usage("name exactly one .strat file") }
     let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
     switch compile(args.positional[0], params: params, optimize: true, output: output) {
     case .success(let compiled):

@@ -53,7 +53,7 @@ enum DataBookCommand {
     do {
       options = try parse(args)
     } catch {
-      return CommandFailure.exitCode(for: error, command: "data book", help: help, output: Output(arguments: args))
+      return CommandFailure.exitCode(for: error, command: "data book", output: Output(arguments: args))
     }
     do throws(MarketDataError) {
       try replay(options)

@@ -8,8 +8,8 @@ enum DataCommand {
   /// Runs `stratc data` with the arguments after `data`.
   static func run(_ args: [String]) -> ExitCode {
     guard let sub = args.first else {
-      Output.standardError(Help.data + "\n")
-      return .usage
+      let problem = Arguments.Problem.usage("name a subcommand: \(subcommands.joined(separator: ", "))")
+      return CommandFailure.exitCode(for: problem, command: "data", output: Output())
     }
     let rest = Array(args.dropFirst())
     if sub == "book" { return DataBookCommand.run(rest) }
@@ -29,15 +29,18 @@ enum DataCommand {
       case "bench": return try DataBenchCommand.run(rest)
       case "convert": return try DataConvertCommand.run(rest)
       default:
-        throw Arguments.Problem.usage(
-          "unknown data subcommand `\(sub)`; expected import, info, export, book, convert or bench")
+        throw Arguments.unknown("data subcommand", sub, among: subcommands)
       }
     } catch let error as MarketDataError {
       return fail(error, Output(arguments: rest))
     } catch {
-      return CommandFailure.exitCode(for: error, command: "data \(sub)", help: Help.data, output: Output(arguments: rest))
+      let known = subcommands.contains(sub) || sub.hasPrefix("-")
+      return CommandFailure.exitCode(for: error, command: known ? "data \(sub)" : "data", output: Output(arguments: rest))
     }
   }
+
+  /// The subcommands of `stratc data`.
+  static let subcommands = ["import", "info", "export", "book", "convert", "bench"]
 
   /// Parses the options shared by the subcommands; `--diagnostics` chooses the error form.
   static func arguments(_ args: [String], valued: Set<String>, switches: Set<String> = [])

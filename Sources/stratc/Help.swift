@@ -1,5 +1,30 @@
 /// The text of `--help` for stratc and each subcommand.
 enum Help {
+  /// The help of each command and data subcommand, by the words that name it.
+  static let topics: [String: String] = [
+    "check": check, "ir": ir, "report": report, "build": build, "inspect": inspect, "backtest": backtest,
+    "sweep": sweep, "data": data, "data import": data, "data info": data, "data export": data,
+    "data bench": data, "data book": DataBookCommand.help, "data convert": DataConvertCommand.help,
+  ]
+
+  /// The top-level commands, for did-you-mean.
+  static let commands = ["check", "ir", "build", "inspect", "report", "backtest", "sweep", "data", "help"]
+
+  /// `stratc help [COMMAND [SUBCOMMAND]]`: that help on stdout, or a usage error naming the
+  /// closest command.
+  static func show(_ words: [String]) -> ExitCode {
+    let topic = words.filter { !$0.hasPrefix("-") }.joined(separator: " ")
+    if topic.isEmpty {
+      Output.standardOutput(main + "\n")
+      return .success
+    }
+    guard let text = topics[topic] else {
+      let problem = Arguments.unknown("help topic", topic, among: Array(topics.keys))
+      return CommandFailure.exitCode(for: problem, command: "", output: Output(arguments: words))
+    }
+    Output.standardOutput(text + "\n")
+    return .success
+  }
 
   static let main = """
     stratc — compile and backtest .strat trading strategies
@@ -62,7 +87,7 @@ enum Help {
     that it was built from FILE. Parameters are read at run time: --param values become the
     object's defaults, and a host may pass others (a window length is part of the code, though).
 
-      --cpu generic            any x86-64 machine (default); host: every feature of this CPU
+      --cpu generic            any x86-64 machine (the default everywhere); host: every feature of this CPU
       -o, --out NAME.so        where to write the object (replaced atomically)
 
     Linking needs a C compiler (cc). Results are identical for every --cpu: no fast-math and no
@@ -95,7 +120,7 @@ enum Help {
                                shared object compiled ahead of time (as `stratc build` makes)
       --object NAME.so         run this prebuilt object (refused unless it is, byte for byte,
                                what FILE builds for the CPU it records)
-      --cpu C                  with aot: generic, host (default) or x86-64-v2/v3/v4
+      --cpu C                  with aot: generic (default, as for build), host or x86-64-v2/v3/v4
       --quiet                  do not print the summary or the progress bar
 
     On order-book data (--data naming one LOBSTER message file, ITCH 5.0 file or .tick file) the

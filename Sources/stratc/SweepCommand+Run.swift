@@ -21,7 +21,7 @@ extension SweepCommand {
     do {
       try SweepParameter.validate(plan.grid, against: declaredParameters(plan.source))
     } catch {
-      throw Arguments.Problem.usage(describe(error))
+      throw problem(error)
     }
     if let code = BacktestCommand.bind(&module, plan.bindings, output: output) { return code }
     if isBook { return try streamBook(plan, module: module, inputs: inputs, output: output) }

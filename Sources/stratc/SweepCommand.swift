@@ -68,7 +68,7 @@ enum SweepCommand {
       }
       return try execute(plan(args, output: output), output: output)
     } catch {
-      return CommandFailure.exitCode(for: error, command: "sweep", help: Help.sweep, output: output)
+      return CommandFailure.exitCode(for: error, command: "sweep", output: output)
     }
   }
 
@@ -93,7 +93,7 @@ enum SweepCommand {
     do {
       grid = try SweepGrid(axes: specs.map { spec throws(SweepError) in try SweepAxis.parse(spec) })
     } catch {
-      throw Arguments.Problem.usage(describe(error))
+      throw problem(error)
     }
     let source: SourceFile
     switch Output.readSource(args.positional[0]) {
@@ -115,7 +115,7 @@ enum SweepCommand {
       date: args.value("date"), backend: Backends.label(args),
       codes: SweepCodeCache(
         backend: Backends.label(args), sourceHash: SHA256.hex(source.bytes),
-        cpu: TargetCPU(args.value("cpu") ?? "host") ?? .host),
+        cpu: Backends.cpu(args)),
       capital: args.value("capital"))
   }
 
@@ -128,15 +128,16 @@ enum SweepCommand {
     return n
   }
 
-  /// A sweep error as one usage line, with a did-you-mean for an unknown parameter.
-  static func describe(_ error: SweepError) -> String {
+  /// A sweep error as a usage error: one line (its notes in parentheses), and a did-you-mean
+  /// for an unknown parameter.
+  static func problem(_ error: SweepError) -> Arguments.Problem {
     var text = error.message
+    if !error.notes.isEmpty { text += " (\(error.notes.joined(separator: "; ")))" }
     if let (given, known) = error.unknownName,
       let closest = Suggestions.closest(to: given, among: known).first
     {
-      text += "; did you mean `\(closest)`?"
+      return .misspelled(text, suggestion: closest)
     }
-    for note in error.notes { text += "\n  note: \(note)" }
-    return text
+    return .usage(text)
   }
 }

@@ -13,20 +13,17 @@ func run(_ argv: [String]) -> ExitCode {
     Output.standardOutput(StratcVersion.text + "\n")
     return .success
   }
-  if command == "--help" || command == "-h" || command == "help" {
+  if command == "--help" || command == "-h" {
     Output.standardOutput(Help.main + "\n")
     return .success
   }
   let rest = Array(argv.dropFirst())
+  if command == "help" { return Help.show(rest) }
   if command == "data" { return DataCommand.run(rest) }
   if command == "sweep" { return SweepCommand.run(rest) }
-  let helpTexts = [
-    "check": Help.check, "ir": Help.ir, "report": Help.report, "backtest": Help.backtest, "build": Help.build,
-    "inspect": Help.inspect,
-  ]
-  guard let help = helpTexts[command] else {
-    Output.standardError("stratc: unknown command `\(command)`\n\n" + Help.main + "\n")
-    return .usage
+  guard let help = Help.topics[command], Help.commands.contains(command) else {
+    let problem = Arguments.unknown("command", command, among: Help.commands)
+    return CommandFailure.exitCode(for: problem, command: "", output: Output(arguments: rest))
   }
   if rest.contains("--help") || rest.contains("-h") {
     Output.standardOutput(help + "\n")
@@ -47,7 +44,7 @@ func run(_ argv: [String]) -> ExitCode {
     case let other: throw Arguments.Problem.usage("--diagnostics must be text or json; found `\(other)`")
     }
     switch command {
-    case "check": return CompileCommands.check(args, output: output)
+    case "check": return try CompileCommands.check(args, output: output)
     case "ir": return try CompileCommands.ir(args, output: output)
     case "report": return try CompileCommands.report(args, output: output)
     case "build": return try BuildCommand.run(args, output: output)
@@ -55,7 +52,7 @@ func run(_ argv: [String]) -> ExitCode {
     default: return try BacktestCommand.run(args, output: output)
     }
   } catch {
-    return CommandFailure.exitCode(for: error, command: command, help: help, output: Output(arguments: rest))
+    return CommandFailure.exitCode(for: error, command: command, output: Output(arguments: rest))
   }
 }
 
