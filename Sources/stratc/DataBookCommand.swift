@@ -29,6 +29,10 @@ enum DataBookCommand {
                         are applied before row 1); --on-error skip is refused there
       --symbol SYMBOL   the stock to print: on ITCH, any listed stock (default: the first with
                         an order); on LOBSTER, it must be the file's own ticker
+
+    EXAMPLES
+      stratc data book ../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_message_1.csv --levels 1
+      stratc data book ../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_message_1.csv --levels 1 --orderbook ../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_orderbook_1.csv
     """
 
   struct Options {

@@ -23,6 +23,9 @@ enum DataConvertCommand {
       --date DATE       session date, when the file name does not give it
       --symbol SYMBOL   the stock (default: the ticker in the file name)
       --on-error MODE   stop (default) at the first malformed line, or skip and count them
+
+    EXAMPLES
+      stratc data convert ../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_message_1.csv --to itch -o out/examples/goog.itch
     """
 
   static func run(_ argv: [String]) throws -> ExitCode {

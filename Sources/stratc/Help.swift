@@ -41,18 +41,29 @@ enum Help {
 
     OPTIONS (every subcommand)
       --diagnostics=text|json   how errors are printed on stderr (json: one object per line)
-      --help                    help for a subcommand: stratc backtest --help
+      --help                    help for a subcommand: stratc backtest --help, or stratc help backtest
       --version                 print the version
 
     EXIT STATUS
       0 success; 1 the strategy or the data is wrong; 2 bad command line; 3 internal error
+
+    EXAMPLES
+      stratc check Strategies/pairs.strat
+      stratc backtest Strategies/pairs.strat --data Examples/data --out out/pairs
+      stratc help backtest
     """
 
   static let check = """
-    stratc check FILE... [--diagnostics=text|json]
+    stratc check FILE... [--diagnostics=text|json] [--quiet]
 
-    Parses and checks each file: names, types and units, look-ahead, constant windows.
-    Exit 0 when all are valid, 1 when any has an error (warnings alone do not fail).
+    Parses and checks each file: names, types and units, look-ahead, constant windows, and
+    prints one line per valid file (`ok  FILE: strategy NAME, instruments, params, windows,
+    warm-up`; --quiet prints nothing). Exit 0 when all are valid, 1 when any has an error
+    (warnings alone do not fail).
+
+    EXAMPLES
+      stratc check Strategies/pairs.strat Strategies/bollinger.strat
+      stratc check --diagnostics=json --quiet Strategies/logistic.strat
     """
 
   static let ir = """
@@ -62,6 +73,11 @@ enum Help {
     lowered, before constant folding, shared windows and dead-code removal. --llvm prints the
     LLVM IR the JIT and AOT compile instead: the step and init functions, the buffer
     arithmetic they inline, and the descriptor of include/stratc.h.
+
+    EXAMPLES
+      stratc ir Strategies/pairs.strat
+      stratc ir Strategies/pairs.strat --param lookback=30 --no-opt
+      stratc ir Strategies/bollinger.strat --llvm
     """
 
   static let inspect = """
@@ -73,6 +89,10 @@ enum Help {
     values it was built with), state slots and the input fields it reads, all read from the
     file: the object is never loaded, so none of its code runs. Exit 1 with the reason (and the
     byte offset of the fault) when it is refused.
+
+    EXAMPLES
+      stratc build Strategies/pairs.strat -o out/examples/inspect/pairs.so
+      stratc inspect out/examples/inspect/pairs.so
     """
 
   static let build = """
@@ -88,10 +108,14 @@ enum Help {
     object's defaults, and a host may pass others (a window length is part of the code, though).
 
       --cpu generic            any x86-64 machine (the default everywhere); host: every feature of this CPU
-      -o, --out NAME.so        where to write the object (replaced atomically)
+      -o, --out NAME.so        where to write the object (replaced atomically; its folder is created)
 
     Linking needs a C compiler (cc). Results are identical for every --cpu: no fast-math and no
     FMA contraction are allowed.
+
+    EXAMPLES
+      stratc build Strategies/pairs.strat -o out/examples/build/pairs.so
+      stratc build Strategies/pairs.strat -o out/examples/build/pairs-host.so --cpu host --param entry=2.5
     """
 
   static let report = """
@@ -99,6 +123,10 @@ enum Help {
 
     Prints the static report: state bytes per slot, operations per step, the longest lag and
     window, and the warm-up (steps after every instrument is seen before a rule can fire).
+
+    EXAMPLES
+      stratc report Strategies/pairs.strat
+      stratc report Strategies/bollinger.strat --json --param window=40
     """
 
   static let backtest = """
@@ -106,7 +134,9 @@ enum Help {
 
     Runs the strategy over CSV bars, one evaluation step per timestamp at which any of its
     instruments has a bar, or over order-book events (below), and writes DIR/trades.csv,
-    DIR/equity.csv and DIR/summary.json.
+    DIR/equity.csv and DIR/summary.json (columns: Docs/OUTPUTS.md). The run id printed in the
+    summary hashes the code, the parameters, every input file, the settings and the compiler
+    version: the same id means the same output bytes, whatever the backend.
 
       --data SYMBOL=PATH       bars for a symbol (repeatable); PATH may be a folder of SYMBOL.csv
                                or a .tick file of bars; a pipe or FIFO is read once (at most 1 GiB)
@@ -133,6 +163,11 @@ enum Help {
       --seed N                 seed of the latency draws (default 0)
       --date YYYY-MM-DD        the session date when the file name does not give it
       --on-error stop|skip     stop at the first malformed message (default) or skip and count
+
+    EXAMPLES
+      stratc backtest Strategies/pairs.strat --data Examples/data --out out/examples/pairs --report out/examples/pairs/report.html
+      stratc backtest Strategies/pairs.strat --data Examples/data --instrument a=KO --instrument b=PEP --fill close --fee per-share:0.005 --out out/examples/ko-pep
+      stratc backtest Strategies/market_maker.strat --data ../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_message_1.csv --order-latency 100us --feed-latency 20us --out out/examples/mm
     """
 
   static let sweep = """
@@ -141,8 +176,10 @@ enum Help {
     Runs one backtest per point of the grid of parameter values (every combination, the last
     --param varying fastest) on parallel threads, and writes one CSV row per run in grid order:
     run,<parameters>,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,
-    unfilled,error, then a final line `# trials N`. The best run by --metric, and the number of
-    trials, are printed on stderr. The CSV is the same byte for byte whatever --jobs is.
+    unfilled,error,run_id (columns: Docs/OUTPUTS.md), and nothing else, so pandas reads it as
+    it is. The number of trials and the best run by --metric are printed on stderr and, with
+    --out NAME.csv, written to NAME.json beside it with every run id. The CSV is the same byte
+    for byte whatever --jobs is.
 
       --param NAME=LO:HI:STEP  exact decimal range, HI included (lookback=10:50:5, entry=0.5:2:0.25)
       --param NAME=A,B,C       listed values (numbers, or true/false for a Bool)
@@ -154,12 +191,17 @@ enum Help {
       --jobs N                 threads (default: every core)
       --backend interp|jit|aot as for backtest (default jit); runs whose parameters change only
                                values, not windows, share one compiled code
-      --out FILE.csv           write the CSV there instead of stdout
+      --cpu C                  with aot: as for backtest
+      --out FILE.csv           write the CSV there (and FILE.json) instead of stdout
       --quiet                  no progress bar
 
     Values must lie in the parameter's declared range and on its declared step; at most
     10,000,000 runs. Exit 0 when every run ran, 1 when the strategy or the data is wrong or a
     run failed, 2 for a bad command line.
+
+    EXAMPLES
+      stratc sweep Strategies/pairs.strat --data Examples/data --param lookback=10:50:10 --param entry=1.5,2 --out out/examples/sweep.csv
+      stratc sweep Strategies/bollinger.strat --data Examples/data --param band=1.5:2.5:0.5 --metric pnl --jobs 2 --quiet
     """
 
   static let data = """
@@ -189,5 +231,12 @@ enum Help {
                       (default: from the file name, AAPL-trades.csv → AAPL)
       --date D        session date YYYY-MM-DD for LOBSTER and ITCH (default: from the name)
       --on-error P    stop at the first malformed row (default) or skip and count them
+
+    EXAMPLES
+      stratc data import ../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_message_1.csv --store out/examples/store
+      stratc data info out/examples/store/GOOG/2012-06-21.tick
+      stratc data info Examples/data/SPY.csv
+      stratc data export out/examples/store/GOOG/2012-06-21.tick --out out/examples/goog-orders.csv
+      stratc data bench out/examples/bench.tick --generate 100000
     """
 }

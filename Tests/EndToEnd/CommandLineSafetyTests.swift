@@ -74,7 +74,8 @@ import Testing
   @Test func aBadFormatIsAUsageErrorNotASwiftValue() throws {
     let run = try Stratc.run(["data", "import", "Examples/data/GLD.csv", "--store", Stratc.temporaryDirectory(), "--format", "nonsense"])
     #expect(run.status == 2, "\(run.stderr)")
-    #expect(run.stderr.hasPrefix("stratc data import: --format must be one of"), "\(run.stderr)")
+    #expect(run.stderr.hasPrefix("stratc: error: data import: --format must be one of"), "\(run.stderr)")
+    #expect(run.stderr.hasSuffix("\ntry 'stratc data import --help'\n"), "two lines, not the whole usage")
     #expect(!run.stderr.contains("usage("), "\(run.stderr)")
   }
 
