@@ -18,7 +18,9 @@ let package = Package(
       name: "StratSema", dependencies: ["StratSyntax", "StratIR", "StratABI", "StratDiagnostics", "StratTimeZone"]),
     // The system's time-zone database (TZif files, POSIX TZ rules) and calendar arithmetic.
     .target(name: "StratTimeZone", dependencies: ["StratDiagnostics"]),
-    .target(name: "StratABI"),
+    // SHA-256 blocks with the x86 SHA extensions when the CPU has them (StratABI falls back).
+    .target(name: "CSHA256", path: "Sources/CSHA256"),
+    .target(name: "StratABI", dependencies: ["CSHA256"]),
     .target(name: "StratInterpreter", dependencies: ["StratIR", "StratABI"]),
     // The C ABI of compiled strategies (include/stratc.h), and the runtime side of native code:
     // loading objects, running them. Needs no LLVM, so a live engine can load prebuilt objects.

@@ -1,6 +1,9 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4): the hashes a compiled strategy carries (its source's and its code's)
 /// and the run id's digests of input files, which may be hundreds of megabytes, so blocks are
-/// compressed in place from the caller's bytes, with no copy and no allocation per block.
+/// compressed in place from the caller's bytes, with no copy and no allocation per block, by
+/// the CPU's SHA instructions when it has them (CSHA256), else by the loop below.
 public enum SHA256 {
   /// The digest of `bytes` as 64 lowercase hex digits.
   public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
@@ -23,9 +26,14 @@ public struct SHA256Hasher: Sendable {
   /// The bytes of an unfinished block (fewer than 64).
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
+  /// True to compress in Swift even where the CPU has SHA instructions (for tests).
+  private let portable: Bool
 
-  /// Starts an empty hash.
-  public init() { pending.reserveCapacity(64) }
+  /// Starts an empty hash; `portable` keeps to the Swift loop.
+  public init(portable: Bool = false) {
+    self.portable = portable
+    pending.reserveCapacity(64)
+  }
 
   /// Adds `bytes` to the message.
   public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
@@ -71,6 +79,12 @@ public struct SHA256Hasher: Sendable {
 
   /// Compresses `count` 64-byte blocks starting at `blocks` into the state.
   private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+    if !portable {
+      let done = h.withUnsafeMutableBufferPointer {
+        csha256_compress($0.baseAddress!, blocks.assumingMemoryBound(to: UInt8.self), count) == 1
+      }
+      if done { return }
+    }
     var state = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
     Self.k.withUnsafeBufferPointer { k in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in

@@ -55,6 +55,25 @@ import Testing
     #expect(changed.id != Self.base.id, "\(Self.changes[k].0)")
   }
 
+  /// The CPU's SHA instructions (where it has them) and the Swift loop give the same digests.
+  @Test func theAcceleratedAndPortableCompressionsAgree() {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let bytes = (0..<70_000).map { _ -> UInt8 in
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return UInt8(truncatingIfNeeded: state >> 56)
+    }
+    for count in [0, 3, 55, 56, 64, 119, 128, 1_000, 65_537, 70_000] {
+      var fast = SHA256Hasher()
+      var portable = SHA256Hasher(portable: true)
+      fast.update(bytes[0..<count])
+      portable.update(bytes[0..<count])
+      #expect(fast.finalizeHex() == portable.finalizeHex(), "\(count) bytes")
+    }
+    var million = SHA256Hasher()
+    million.update([UInt8](repeating: 0x61, count: 1_000_000))
+    #expect(million.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", "FIPS 180-2's million a's")
+  }
+
   @Test func hashingInPiecesEqualsHashingAtOnce() {
     let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
     for cut in [0, 1, 55, 63, 64, 65, 127, 128, 500, 999, 1_000] {
