@@ -38,6 +38,9 @@ declare -A folder=(
   [itch]=ITCH [csv]=CSV [lobster]=LOBSTER [tick]=Tick [strat]=Strat [object]=Object [param]=Param)
 # StratNative imports the C header through Sources/CStratc/module.modulemap.
 includes=(-I "$root/Sources/CStratc")
+# StratABI's SHA-256 calls the C of Sources/CSHA256 (the CPU's SHA instructions): its module
+# map for swiftc, and its object, built once, for every link.
+includes+=(-I "$root/Sources/CSHA256/include")
 flags=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6)
 
 harness=${1:?usage: run-fuzz.sh HARNESS [seconds] [libFuzzer flags...]}
@@ -79,7 +82,11 @@ for module in ${modules[$harness]}; do
   built+=("$module")
 done
 binary="$work/$harness-fuzz"
-objects=()
+csha="$work/modules/CSHA256.o"
+if [ ! -f "$csha" ] || [ "$root/Sources/CSHA256/sha256_ni.c" -nt "$csha" ]; then
+  "${CC:-cc}" -O2 -c -I "$root/Sources/CSHA256/include" "$root/Sources/CSHA256/sha256_ni.c" -o "$csha"
+fi
+objects=("$csha")
 for module in "${built[@]}"; do objects+=("$work/modules/$module.o"); done
 relink=""
 for input in "${objects[@]}" "$root/Fuzz/${folder[$harness]}Fuzz"/*.swift; do

@@ -140,10 +140,7 @@ extension BacktestCommand {
   static func identity(
     _ module: IRModule, _ inputs: RunInputs?, _ settings: [String]
   ) throws(BacktestError) -> RunIngredients {
-    guard let inputs else {
-      throw BacktestError(id: "backtest.io", message: "the data specs could not be resolved to files for the run id")
-    }
-    return RunIdentity(inputs: try inputs.digested(), settings: settings).ingredients(for: module)
+    RunIdentity(inputs: try RunInputs.digests(of: inputs), settings: settings).ingredients(for: module)
   }
 
   /// Applies `--instrument NAME=SYMBOL`; an exit status when a name is unknown.

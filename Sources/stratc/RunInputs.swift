@@ -57,6 +57,15 @@ final class RunInputs: @unchecked Sendable {
     return paths.map { File(name: ($0 as NSString).lastPathComponent, path: $0) }
   }
 
+  /// The digests of `inputs`, nil when its specs did not resolve (the loader reports why first,
+  /// so this is only reached if it did not).
+  static func digests(of inputs: RunInputs?) throws(BacktestError) -> [RunIngredients.Input] {
+    guard let inputs else {
+      throw BacktestError(id: "backtest.io", message: "the data specs could not be resolved to files for the run id")
+    }
+    return try inputs.digested()
+  }
+
   /// Waits for the hashes; a file that could not be read again is a `backtest.io` error.
   func digested() throws(BacktestError) -> [RunIngredients.Input] {
     group.wait()

@@ -45,18 +45,11 @@ extension SweepCommand {
   /// The ingredients the runs share, once the inputs are hashed; a failure is reported.
   static func runIdentity(_ inputs: RunInputs?, settings: [String], output: Output) throws -> RunIdentity {
     do throws(BacktestError) {
-      return RunIdentity(inputs: try inputsDigested(inputs), settings: settings)
+      return RunIdentity(inputs: try RunInputs.digests(of: inputs), settings: settings)
     } catch {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
       throw ExitCode.userError
     }
-  }
-
-  private static func inputsDigested(_ inputs: RunInputs?) throws(BacktestError) -> [RunIngredients.Input] {
-    guard let inputs else {
-      throw BacktestError(id: "backtest.io", message: "the data specs could not be resolved to files for the run id")
-    }
-    return try inputs.digested()
   }
 
   /// Loads the order-book data once and runs the grid through the simulated venue.
