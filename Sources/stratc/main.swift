@@ -6,8 +6,8 @@ CrashGuard.install(arguments: CommandLine.arguments)
 /// Runs a subcommand and returns its exit status.
 func run(_ argv: [String]) -> ExitCode {
   guard let command = argv.first else {
-    Output.standardError(Help.main + "\n")
-    return .usage
+    let message = "name a command: \(Help.commands.joined(separator: ", "))"
+    return CommandFailure.usage(message, hint: nil, command: "", output: Output())
   }
   if command == "--version" {
     Output.standardOutput(StratcVersion.text + "\n")
