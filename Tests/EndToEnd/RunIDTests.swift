@@ -39,13 +39,15 @@ import Testing
     let first = try Self.backtest(base)
     let second = try Self.backtest(base)
     let interp = try Self.backtest(base + ["--backend", "interp"])
+    let aot = try Self.backtest(base + ["--backend", "aot"])
     #expect(first.id.count == 64)
-    #expect(first.id == second.id && first.id == interp.id)
+    #expect(first.id == second.id && first.id == interp.id && first.id == aot.id)
     for file in ["trades.csv", "equity.csv", "summary.json"] {
       #expect(Self.bytes(first.out + "/" + file) == Self.bytes(second.out + "/" + file), "\(file)")
     }
     for file in ["trades.csv", "equity.csv"] {
       #expect(Self.bytes(first.out + "/" + file) == Self.bytes(interp.out + "/" + file), "\(file)")
+      #expect(Self.bytes(first.out + "/" + file) == Self.bytes(aot.out + "/" + file), "\(file)")
     }
     // summary.json names the backend that ran, and differs in that line only.
     let jit = String(decoding: Self.bytes(first.out + "/summary.json"), as: UTF8.self)
@@ -86,6 +88,25 @@ import Testing
     #expect(Set(ids).count == variants.count, "\(zip(variants.map(\.0), ids).map { "\($0): \($1)" })")
     // The same bytes in another folder: the same id (file names matter, not where they are).
     #expect(try Self.backtest([Self.pairs, "--data", Self.copy("Examples/data")]).id == ids[0])
+  }
+
+  /// A pipe cannot be read twice: it is hashed from the bytes its reader kept, and gives the
+  /// id of the same bytes in a regular file of the same name.
+  @Test func aFIFOInputIsHashedFromTheBytesRead() throws {
+    let folder = Stratc.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let fifo = folder + "/GLD.csv"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let csv = [UInt8](Self.bytes("Examples/data/GLD.csv"))
+    Thread {
+      let fd = open(fifo, O_WRONLY)
+      csv.withUnsafeBytes { _ = write(fd, $0.baseAddress!, $0.count) }
+      close(fd)
+    }.start()
+    let piped = try Self.backtest([Self.pairs, "--data", "GLD=\(fifo)", "--data", "GDX=Examples/data/GDX.csv"])
+    let filed = try Self.backtest([Self.pairs, "--data", "GLD=Examples/data/GLD.csv", "--data", "GDX=Examples/data/GDX.csv"])
+    #expect(piped.id == filed.id)
+    #expect(Self.bytes(piped.out + "/trades.csv") == Self.bytes(filed.out + "/trades.csv"))
   }
 
   /// The first 400 messages of the GOOG day with their orderbook rows, LOBSTER-named.
