@@ -109,6 +109,18 @@ import Testing
     #expect(Self.bytes(piped.out + "/trades.csv") == Self.bytes(filed.out + "/trades.csv"))
   }
 
+  /// A tick file of events is read with its book file beside it: both are ingredients.
+  @Test func aTickStoreRunHashesTheOrdersAndTheBookFile() throws {
+    let store = Stratc.temporaryDirectory()
+    let imported = try Stratc.run(["data", "import", Self.lobsterSample(), "--store", store])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let (_, out) = try Self.backtest(["Strategies/market_maker.strat", "--data", store + "/GOOG/2012-06-21.tick"])
+    let summary = try JSONSerialization.jsonObject(with: Self.bytes(out + "/summary.json")) as? [String: Any]
+    let inputs = summary?["inputs"] as? [String: String] ?? [:]
+    #expect(inputs.count == 2, "\(inputs)")
+    #expect(inputs["2012-06-21.tick"] == RunInputsOracle.sha256(store + "/GOOG/2012-06-21.tick"))
+  }
+
   /// The first 400 messages of the GOOG day with their orderbook rows, LOBSTER-named.
   static func lobsterSample(editingBook edit: Bool = false) throws -> String {
     let day = Stratc.root.path + "/../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_"
@@ -158,5 +170,20 @@ import Testing
     let sidecar = try JSONSerialization.jsonObject(with: Self.bytes(String(csv.dropLast(4)) + ".json")) as? [String: Any]
     #expect(sidecar?["run_ids"] as? [String] == backtestIDs)
     #expect(sidecar?["trials"] as? Int == 2)
+  }
+}
+
+/// `sha256sum`, the tool a user checks an `inputs` digest with.
+enum RunInputsOracle {
+  static func sha256(_ path: String) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sha256sum", path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try? process.run()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return text.split(separator: " ").first.map(String.init)
   }
 }
