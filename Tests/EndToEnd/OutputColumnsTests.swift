@@ -30,7 +30,9 @@ import Testing
 
   @Test func barBookAndSweepOutputsLoadInPandasAsDocumented() throws {
     let bars = Stratc.temporaryDirectory()
-    let barRun = try Stratc.run(["backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--out", bars, "--quiet"])
+    let barRun = try Stratc.run([
+      "backtest", "Strategies/pairs.strat", "--data", "Examples/data", "--out", bars, "--report", bars + "/report.html", "--quiet",
+    ])
     #expect(barRun.status == 0, "\(barRun.stderr)")
     let book = Stratc.temporaryDirectory()
     let bookRun = try Stratc.run([
@@ -49,6 +51,7 @@ import Testing
     guard
       let barCheck = try Self.check(files.map { "\($0)=\(bars)/\($0)" } + [
         "Sweep CSV=\(sweep):lookback,entry", "Sweep sidecar=\(String(sweep.dropLast(4))).json",
+        "report.html=\(bars)/report.html",
       ]),
       let bookCheck = try Self.check(files.map { "\($0)=\(book)/\($0)" } + ["--book"])
     else { return }

@@ -4,6 +4,8 @@ the tables of Docs/OUTPUTS.md, so that neither the files nor the document can dr
 
 usage: outputs_pandas.py OUTPUTS.md SECTION=PATH[:PARAM,PARAM] ... [--book]
 
+A .html PATH is checked for an element with every documented id.
+
 SECTION is a heading of OUTPUTS.md (`trades.csv`, `summary.json`, `Sweep CSV`, ...); PARAM names
 replace the PARAMETERS row of a table. With --book, keys documented as "Book runs only" are
 expected too. Exit 0 when every file matches, 1 with the problems listed, 77 when pandas is
@@ -105,6 +107,14 @@ def check_json(path, keys, problems):
             check_times([value[name]], where, problems)
 
 
+def check_html(path, ids, problems):
+    """Every documented element id is in the page (the page has more: one per chart and price)."""
+    page = open(path).read()
+    for name, _ in ids:
+        if f'id="{name}"' not in page:
+            problems.append(f"{path}: no element with the documented id `{name}`")
+
+
 def main(argv):
     book = "--book" in argv
     args = [a for a in argv if a != "--book"]
@@ -117,7 +127,8 @@ def main(argv):
             problems.append(f"OUTPUTS.md has no section `{section}` (it has {sorted(tables)})")
             continue
         columns = expected(tables[section], [p for p in params.split(",") if p], book)
-        (check_json if path.endswith(".json") else check_csv)(path, columns, problems)
+        checker = check_json if path.endswith(".json") else check_html if path.endswith(".html") else check_csv
+        checker(path, columns, problems)
         print(f"checked {section}: {path} ({len(columns)} columns)")
     for problem in problems:
         print("problem:", problem)
