@@ -44,6 +44,8 @@ public struct BacktestResult: Sendable {
   /// Where the book of a backtest on order-book events came from (nil on bars): the feed's
   /// published book file, named, or rebuilt from the messages.
   public var bookSource: String? = nil
+  /// Where the run's time went, only with `--timing` (nil keeps `summary.json` unchanged).
+  public var timing: RunTiming? = nil
 
   /// The final position of each instrument, by instrument index.
   public var positions: [Quantity] { ledger.positions.map(Quantity.init) }
