@@ -41,6 +41,9 @@ public struct BookBacktester {
     } catch {
       throw BacktestError(diagnostics: error.diagnostics)
     }
+    // One step per bound event at most: the per-step appends never reallocate.
+    session.stepTimes.reserveCapacity(events.count)
+    session.equity.reserveCapacity(events.count)
     var observed = 0
     var observationTime = Int64.min
     var delays = config.venue.makeFeedLatencySampler()
