@@ -9,6 +9,12 @@ public struct BookSnapshots: Sendable {
 
   public init(levels: Int) { self.levels = levels }
 
+  /// Snapshots already in the flat layout (`values.count` a multiple of `4 * levels`).
+  init(levels: Int, values: [Int64]) {
+    self.levels = levels
+    self.values = values
+  }
+
   /// Makes room for `count` snapshots in all.
   public mutating func reserve(_ count: Int) { values.reserveCapacity(count * 4 * levels) }
 
