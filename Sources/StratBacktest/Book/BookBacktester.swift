@@ -81,7 +81,9 @@ public struct BookBacktester {
   /// Checks that every instrument is bound, that snapshots match the events, and that the
   /// strategy reads no bar fields.
   func validate(_ interface: StrategyInterface) throws(BacktestError) {
-    if let snapshots, snapshots.count != events.count || Set(events.map(\.instrument)).count > 1 {
+    // (One pass, no set of every event's instrument: that cost 2 % of the LOBSTER-day loop.)
+    let instruments = events.first.map { first in events.contains { $0.instrument != first.instrument } ? 2 : 1 } ?? 0
+    if let snapshots, snapshots.count != events.count || instruments > 1 {
       throw BacktestError(
         id: "backtest.snapshots",
         message: "expected one book snapshot per event of one instrument; found \(snapshots.count) "
