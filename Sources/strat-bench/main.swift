@@ -115,7 +115,7 @@ print("| stratc backtest loop (interpreter + fills + ledger + equity) | \(ms(bac
 print("| stratc backtest loop (JIT + fills + ledger + equity) | \(ms(backtestJIT.seconds)) | \(rate(backtestJIT.seconds)) | \(ratio(backtestJIT.seconds, c.loop)) |")
 print("| the backtester alone, around a strategy that does nothing (merge, bars, equity per step, metrics) | \(ms(harness.seconds)) | \(rate(harness.seconds)) | \(ratio(harness.seconds, c.loop)) |")
 print("| C CSV load (strtod), both files | \(ms(c.load)) | | 1 |")
-print("| stratc CSV load, both files | \(ms(load.seconds)) | | \(ratio(load.seconds, c.load)) |")
+print("| stratc CSV load, both files (one thread each, all six columns to fixed point) | \(ms(load.seconds)) | | \(ratio(load.seconds, c.load)) |")
 print("| C whole program (load + loop) | \(ms(c.load + c.loop)) | | 1 |")
 print("| `stratc backtest` whole process (read, compile, run, write files) | \(ms(whole)) | | \(ratio(whole, c.load + c.loop)) |")
 if let peer = try? PeerBench(dataDir: dataDir, sharedBench: shared).run() {
