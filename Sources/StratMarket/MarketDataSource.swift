@@ -32,8 +32,10 @@ public enum MarketDataSource {
   /// Loads every series the specs name, in spec order (folders in file-name order).
   public static func load(specs: [String]) throws(MarketDataError) -> [BarSeries] {
     let entries = try resolve(specs: specs)
-    // The files are read at the same time; results and problems are taken in spec order.
-    let loaded = ParallelLoad.map(entries.count) { k in load(entries[k]) }
+    // The files are read at the same time; results and problems are taken in spec order. A
+    // pipe or device is one shared `StreamedInput` source that two specs may name: then one by one.
+    let streams = entries.contains { StreamedInput.isStream($0.path) }
+    let loaded = streams ? entries.map(load) : ParallelLoad.map(entries.count) { k in load(entries[k]) }
     var series: [BarSeries] = []
     var problems: [Diagnostic] = []
     for result in loaded {
