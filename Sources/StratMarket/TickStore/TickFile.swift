@@ -92,7 +92,9 @@ public final class TickFile {
     }
     let length = Int(info.st_size)
     guard length > 0 else { throw TickDiagnostics.truncated(path: path, need: TickFileHeader.size, have: 0) }
-    guard let p = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+    // MAP_POPULATE maps every page now, in one call: the columns are all read (checksums,
+    // rows), and one fault per page cost a fifth of loading a LOBSTER day from the store.
+    guard let p = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), p != MAP_FAILED else {
       throw TickDiagnostics.io(path: path, doing: "map", reason: FileBytes.lastError())
     }
     return (p, length)
