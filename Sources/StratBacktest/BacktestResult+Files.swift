@@ -4,8 +4,11 @@ import StratDiagnostics
 import StratMarket
 
 extension BacktestResult {
-  /// Writes `trades.csv`, `equity.csv` and `summary.json` into `directory` (created if needed).
-  public func write(to directory: String) throws(BacktestError) {
+  /// Writes `trades.csv`, `equity.csv` and `summary.json` into `directory` (created if needed);
+  /// returns the seconds spent before `summary.json`, which `timing` (when set) records as
+  /// `write_s`.
+  @discardableResult
+  public func write(to directory: String) throws(BacktestError) -> Double {
     do {
       try FileManager.default.createDirectory(
         atPath: directory,
@@ -18,9 +21,14 @@ extension BacktestResult {
       )
     }
     let base = directory.hasSuffix("/") ? directory : directory + "/"
+    let start = RunTiming.now()  // after the folder exists: only the files count
     try Self.write(tradesCSV(), to: base + "trades.csv")
     try Self.write(equityCSV(), to: base + "equity.csv")
-    try Self.write(summaryJSON(), to: base + "summary.json")
+    let seconds = RunTiming.now() - start
+    var summary = self
+    summary.timing?.writeSeconds = seconds
+    try Self.write(summary.summaryJSON(), to: base + "summary.json")
+    return seconds
   }
 
   /// The bytes of `trades.csv`: `time,instrument,side,quantity,price,fee`, one fill per line,
@@ -100,6 +108,7 @@ extension BacktestResult {
     field(&out, "fee_model") { $0.appendJSONString(feeText) }
     if let venue { field(&out, "venue") { $0.appendJSONString(venue.summary) } }
     if let bookSource { field(&out, "book_source") { $0.appendJSONString(bookSource) } }
+    if let timing { field(&out, "timing") { Self.appendTiming(timing, to: &$0) } }
     field(&out, "first_time") { Self.appendTime(m.firstTime, to: &$0) }
     field(&out, "last_time") { Self.appendTime(m.lastTime, to: &$0) }
     field(&out, "params") { out in
@@ -141,6 +150,20 @@ extension BacktestResult {
       out.appendJSONString(key)
       out.append(": ")
       value(&out, k)
+    }
+    out.append("}")
+  }
+
+  /// Appends `{"load_s": …, "compile_s": …, "loop_s": …, "write_s": …}`, seconds with six
+  /// decimals.
+  private static func appendTiming(_ timing: RunTiming, to out: inout TextBuffer) {
+    let parts = [timing.loadSeconds, timing.compileSeconds, timing.loopSeconds, timing.writeSeconds]
+    out.append("{")
+    for (k, key) in ["load_s", "compile_s", "loop_s", "write_s"].enumerated() {
+      if k > 0 { out.append(", ") }
+      out.appendJSONString(key)
+      out.append(": ")
+      out.append(max(0, parts[k]), decimals: 6)
     }
     out.append("}")
   }

@@ -50,6 +50,8 @@ public struct BacktestResult: Sendable {
 
   /// The run id (SHA-256 of the ingredients), nil when the caller gave none.
   public var runID: String? { ingredients?.id }
+  /// Where the run's time went, only with `--timing` (nil keeps `summary.json` unchanged).
+  public var timing: RunTiming? = nil
 
   /// The final position of each instrument, by instrument index.
   public var positions: [Quantity] { ledger.positions.map(Quantity.init) }

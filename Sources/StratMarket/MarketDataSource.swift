@@ -32,27 +32,38 @@ public enum MarketDataSource {
   /// Loads every series the specs name, in spec order (folders in file-name order).
   public static func load(specs: [String]) throws(MarketDataError) -> [BarSeries] {
     let entries = try resolve(specs: specs)
+    // The files are read at the same time; results and problems are taken in spec order. A
+    // pipe or device is one shared `StreamedInput` source that two specs may name: then one by one.
+    let streams = entries.contains { StreamedInput.isStream($0.path) }
+    let loaded = streams ? entries.map(load) : ParallelLoad.map(entries.count) { k in load(entries[k]) }
     var series: [BarSeries] = []
     var problems: [Diagnostic] = []
-    for entry in entries {
-      if entry.path.lowercased().hasSuffix(".tick") {
-        do throws(MarketDataError) {
-          let file = try TickFile(path: entry.path)
-          let named = entry.symbol == stem(of: entry.path) ? nil : entry.symbol
-          series.append(try file.barSeries(symbol: named))
-        } catch {
-          problems += error.diagnostics
-        }
-        continue
-      }
-      do throws(Diagnostic) {
-        series.append(try BarCSVReader.read(path: entry.path, symbol: entry.symbol))
-      } catch {
-        problems.append(error)
+    for result in loaded {
+      switch result {
+      case .success(let s): series.append(s)
+      case .failure(let error): problems += error.diagnostics
       }
     }
     if !problems.isEmpty { throw MarketDataError(diagnostics: problems) }
     return series
+  }
+
+  /// Reads one entry's bars: a tick file of bars or a CSV file.
+  static func load(_ entry: Entry) -> Result<BarSeries, MarketDataError> {
+    if entry.path.lowercased().hasSuffix(".tick") {
+      do throws(MarketDataError) {
+        let file = try TickFile(path: entry.path)
+        let named = entry.symbol == stem(of: entry.path) ? nil : entry.symbol
+        return .success(try file.barSeries(symbol: named))
+      } catch {
+        return .failure(error)
+      }
+    }
+    do throws(Diagnostic) {
+      return .success(try BarCSVReader.read(path: entry.path, symbol: entry.symbol))
+    } catch {
+      return .failure(MarketDataError(diagnostics: [error]))
+    }
   }
 
   /// True for `SYMBOL=PATH` (no `/` before the first `=`): bars named by the user.

@@ -51,13 +51,14 @@ struct BenchWorkload {
     return CResult(load: median(loads), loop: median(loops), answer: answer)
   }
 
-  /// Times reading both CSV files into bar series.
+  /// Times reading both CSV files into bar series as `stratc backtest` does (one file per
+  /// thread, `MarketDataSource.load`).
   func measureCSV(runs: Int) -> (seconds: Double, series: [BarSeries]) {
     var times: [Double] = []
     var series: [BarSeries] = []
     for _ in 0..<runs {
       let start = now()
-      series = [try! BarCSVReader.read(path: pathA, symbol: "A"), try! BarCSVReader.read(path: pathB, symbol: "B")]
+      series = try! MarketDataSource.load(specs: ["A=\(pathA)", "B=\(pathB)"])
       times.append(now() - start)
     }
     return (median(times), series)

@@ -14,7 +14,8 @@ import StratSema
 // same run, plus the whole `stratc backtest` against the whole C program, compile times, memory
 // and step latency per strategy, and the market-data table. Ratios, not absolute times, matter.
 //
-// usage: strat-bench [--bars N] [--runs R] [--copies C] [--market-only | --no-market]
+// usage: strat-bench [--bars N] [--runs R] [--copies C] [--market-only | --book-only | --no-market]
+//        strat-bench --profile-book [--runs R]   only the LOBSTER-day book loop (JIT), for perf
 //        strat-bench --profile-backtest [--null] [--runs R]   only the backtest loop (JIT, or a
 //        strategy that does nothing), for perf
 //        (run from the repository root, release build)
@@ -43,6 +44,24 @@ if arguments.contains("--profile-backtest") {
   } else {
     print(workload.measureBacktestLoop(series: series, runs: runs, executor: executor))
   }
+  exit(0)
+}
+let books = BookLoopBench(root: root, dataDir: dataDir, runs: runs)
+if arguments.contains("--book-only") {
+  do {
+    try books.run()
+    exit(0)
+  } catch {
+    FileHandle.standardError.write(Data("strat-bench: \(error)\n".utf8))
+    exit(1)
+  }
+}
+if arguments.contains("--profile-book") {
+  // For perf: only the book backtest loop with the JIT, many times.
+  let feed = try! BookFeed.load(path: books.lobsterMessages)
+  let executor = try! NativeExecutor(code: NativeBackend.jit(books.marketMaker()))
+  let loop = books.loop(feed, executor: executor, runs: runs)
+  print("\(loop.events) messages, \(loop.seconds * 1e3) ms median, \(loop.answer)")
   exit(0)
 }
 if arguments.contains("--market-only") {
@@ -96,7 +115,7 @@ print("| stratc backtest loop (interpreter + fills + ledger + equity) | \(ms(bac
 print("| stratc backtest loop (JIT + fills + ledger + equity) | \(ms(backtestJIT.seconds)) | \(rate(backtestJIT.seconds)) | \(ratio(backtestJIT.seconds, c.loop)) |")
 print("| the backtester alone, around a strategy that does nothing (merge, bars, equity per step, metrics) | \(ms(harness.seconds)) | \(rate(harness.seconds)) | \(ratio(harness.seconds, c.loop)) |")
 print("| C CSV load (strtod), both files | \(ms(c.load)) | | 1 |")
-print("| stratc CSV load, both files | \(ms(load.seconds)) | | \(ratio(load.seconds, c.load)) |")
+print("| stratc CSV load, both files (one thread each, all six columns to fixed point) | \(ms(load.seconds)) | | \(ratio(load.seconds, c.load)) |")
 print("| C whole program (load + loop) | \(ms(c.load + c.loop)) | | 1 |")
 print("| `stratc backtest` whole process (read, compile, run, write files) | \(ms(whole)) | | \(ratio(whole, c.load + c.loop)) |")
 if let peer = try? PeerBench(dataDir: dataDir, sharedBench: shared).run() {
@@ -121,6 +140,7 @@ func ms(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1e3)
 if !arguments.contains("--no-market") {
   do {
     try market.run()
+    try books.run()
   } catch {
     FileHandle.standardError.write(Data("strat-bench: \(error)\n".utf8))
     exit(1)

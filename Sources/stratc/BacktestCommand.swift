@@ -30,6 +30,8 @@ enum BacktestCommand {
     // Hashing starts now, so that it overlaps compiling, loading and the run.
     let inputs = RunInputs.files(dataSpecs: dataSpecs, isBook: isBook).map(RunInputs.init)
 
+    var timing = RunTiming()
+    let compileStart = RunTiming.now()
     var compiled: CompileCommands.Compiled
     switch CompileCommands.compile(args.positional[0], params: params, optimize: true, output: output) {
     case .success(let c): compiled = c
@@ -44,17 +46,21 @@ enum BacktestCommand {
     case .success(let made): (executor, backend) = made
     case .failure(let code): return code
     }
+    timing.compileSeconds = RunTiming.now() - compileStart
 
     if isBook {
       return try BookBacktestCommand.run(
         args, dataPath: dataSpecs[0], executor: executor, backend: backend, output: output,
+        timing: timing,
         identify: { settings throws(BacktestError) in
           try identity(module, inputs, settings)
         })
     }
     let series: [BarSeries]
     do {
-      series = try MarketDataSource.load(specs: dataSpecs)
+      (series, timing.loadSeconds) = try RunTiming.measure { () throws(MarketDataError) in
+        try MarketDataSource.load(specs: dataSpecs)
+      }
     } catch {
       output.report(error.diagnostics)
       return .userError
@@ -65,9 +71,13 @@ enum BacktestCommand {
       let config = BacktestConfig(
         seriesForInstrument: indices, fill: fill, fees: fees, backend: backend, params: nil)
       let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
-      var result = try Backtester(series: series, config: config).run(
-        executor, progress: bar.map { bar in { bar.update($0.fraction) } })
+      var (result, loop) = try RunTiming.measure { () throws(BacktestError) in
+        try Backtester(series: series, config: config).run(
+          executor, progress: bar.map { bar in { bar.update($0.fraction) } })
+      }
       bar?.finish()
+      timing.loopSeconds = loop
+      if args.has("timing") { result.timing = timing }
       result.ingredients = try identity(module, inputs, RunIdentity.barSettings(fill: fill, fees: fees, capital: args.value("capital")))
       if let report = args.value("report") {
         try HTMLReport.writeBarReport(
@@ -85,7 +95,11 @@ enum BacktestCommand {
   static func finish(
     _ result: BacktestResult, args: Arguments, warmup: Int?, output: Output
   ) throws(BacktestError) -> ExitCode {
-    try result.write(to: args.value("out") ?? "out")
+    let writeSeconds = try result.write(to: args.value("out") ?? "out")
+    if var timing = result.timing {
+      timing.writeSeconds = writeSeconds
+      Output.standardError(timing.text)
+    }
     if let warmup, result.metrics.steps <= warmup {
       output.report([Diagnostic(
         id: "backtest.no-warmup", severity: .warning,

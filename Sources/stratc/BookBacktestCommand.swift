@@ -9,15 +9,19 @@ import StratMarket
 enum BookBacktestCommand {
   static func run(
     _ args: Arguments, dataPath: String, executor: any StrategyExecutor, backend: String,
-    output: Output, identify: (_ settings: [String]) throws(BacktestError) -> RunIngredients
+    output: Output, timing: RunTiming,
+    identify: (_ settings: [String]) throws(BacktestError) -> RunIngredients
   ) throws -> ExitCode {
+    var timing = timing
     let venue = try VenueOptions.config(args)
     let policy = try BacktestCommand.policy(args)
     let feed: BookFeed
     do {
-      feed = try BookFeed.load(
-        path: dataPath, date: args.value("date"),
-        wanted: Set(executor.interface.instruments.map(\.symbol)), policy: policy)
+      (feed, timing.loadSeconds) = try RunTiming.measure { () throws(MarketDataError) in
+        try BookFeed.load(
+          path: dataPath, date: args.value("date"),
+          wanted: Set(executor.interface.instruments.map(\.symbol)), policy: policy)
+      }
     } catch {
       output.report(error.diagnostics)
       return .userError
@@ -32,9 +36,13 @@ enum BookBacktestCommand {
     reportSkipped(feed, path: dataPath, output: output)
     do throws(BacktestError) {
       let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
-      var result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config)
-        .run(executor, progress: bar.map { bar in { bar.update($0.fraction) } })
+      var (result, loop) = try RunTiming.measure { () throws(BacktestError) in
+        try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config)
+          .run(executor, progress: bar.map { bar in { bar.update($0.fraction) } })
+      }
       bar?.finish()
+      timing.loopSeconds = loop
+      if args.has("timing") { result.timing = timing }
       result.ingredients = try identify(
         RunIdentity.bookSettings(
           venue: venue, policy: policy, date: args.value("date"), capital: args.value("capital")))

@@ -152,6 +152,8 @@ enum Help {
                                what FILE builds for the CPU it records)
       --cpu C                  with aot: generic (default, as for build), host or x86-64-v2/v3/v4
       --quiet                  do not print the summary or the progress bar
+      --timing                 print where the time went (load, compile, loop, write) on stderr
+                               and add it to summary.json as "timing" (seconds)
 
     On order-book data (--data naming one LOBSTER message file, ITCH 5.0 file or .tick file) the
     strategy steps on every event and its orders go through the simulated venue:

@@ -36,7 +36,7 @@ func run(_ argv: [String]) -> ExitCode {
         "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report", "on-error",
         "date", "backend", "object", "cpu",
       ]).union(VenueOptions.flags),
-      switches: ["no-opt", "json", "quiet", "llvm"])
+      switches: ["no-opt", "json", "quiet", "llvm", "timing"])
     var output = Output()
     switch args.value("diagnostics") ?? "text" {
     case "text": output.format = .text

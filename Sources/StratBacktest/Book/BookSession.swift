@@ -123,9 +123,12 @@ struct BookSession {
     orderState.publish(to: executor)
     let n = executor.step(timeNanos: time)
     if n > 0 {
+      // The closure captures the two arrays, not `self`: `reference: mark` copied the whole
+      // session (a retain and a release per field) on every step that decided.
+      let (books, trades) = (venueBooks, lastTrade)
       router.route(
         executor.decisions.prefix(n), at: time, venue: venue, position: orderState.position,
-        reference: mark, equity: markedEquity() ?? 0)
+        reference: { Self.mark(books[$0], lastTrade: trades[$0]) }, equity: markedEquity() ?? 0)
     }
     record(time)
   }
@@ -164,11 +167,14 @@ struct BookSession {
   }
 
   /// The mid of the venue's book, else the last trade, else 0.
-  func mark(_ i: Int) -> Int64 {
-    if let bid = venueBooks[i].bestBid, let ask = venueBooks[i].bestAsk {
+  func mark(_ i: Int) -> Int64 { Self.mark(venueBooks[i], lastTrade: lastTrade[i]) }
+
+  /// The mid of `book`, else `lastTrade`, else 0.
+  static func mark(_ book: ReplayedBook, lastTrade: Int64) -> Int64 {
+    if let bid = book.bestBid, let ask = book.bestAsk {
       return bid.price / 2 + ask.price / 2 + (bid.price % 2 + ask.price % 2) / 2
     }
-    return max(lastTrade[i], 0)
+    return max(lastTrade, 0)
   }
 
   // MARK: - End

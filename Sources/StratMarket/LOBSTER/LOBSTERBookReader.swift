@@ -93,6 +93,8 @@ public final class LOBSTERBookReader {
     }
     if levels == nil { levels = fields.count / 4 }
     var row = LOBSTERBookRow()
+    row.asks.reserveCapacity(fields.count / 4)
+    row.bids.reserveCapacity(fields.count / 4)
     for level in 0..<(fields.count / 4) {
       let f = level * 4
       if let ask = try self.level(priceField: f, empty: LOBSTERBookRow.emptyAskPrice) {
@@ -105,8 +107,11 @@ public final class LOBSTERBookReader {
     return row
   }
 
+  /// The column names, for messages (one shared array: a local one was allocated per level).
+  private static let names = ["ask price", "ask size", "bid price", "bid size"]
+
   private func level(priceField f: Int, empty: Int64) throws(Diagnostic) -> BookLevel? {
-    let names = ["ask price", "ask size", "bid price", "bid size"]
+    let names = Self.names
     guard let price = fields.integer(f), price.magnitude <= Int64.max / 10_000 else {
       throw LOBSTERDiagnostics.badNumber(column: names[f % 4], found: fields.quoted(f), at: at(f))
     }

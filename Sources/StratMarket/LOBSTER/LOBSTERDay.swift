@@ -38,10 +38,17 @@ public struct LOBSTERDay: Sendable {
     policy: MalformedInputPolicy = .stop
   ) throws(MarketDataError) -> LOBSTERDay {
     let session = try LOBSTERFileName.sessionClock(path: messagePath, date: date)
+    let name = symbol ?? LOBSTERFileName(path: messagePath)?.symbol ?? "LOBSTER"
+    let bookPath = orderbookPath ?? companionOrderbook(of: messagePath)
+    if policy == .stop, let bookPath,
+      var day = loadInParallel(messagePath: messagePath, bookPath: bookPath, session: session, symbol: name)
+    {
+      day.orderbookName = (bookPath as NSString).lastPathComponent
+      return day
+    }
     let reader = LOBSTERMessageReader(
       stream: try ByteStreams.open(path: messagePath), session: session, policy: policy)
-    let name = symbol ?? LOBSTERFileName(path: messagePath)?.symbol ?? "LOBSTER"
-    guard let bookPath = orderbookPath ?? companionOrderbook(of: messagePath) else {
+    guard let bookPath else {
       let messages = try reader.readAll()
       return LOBSTERDay(
         events: messages, symbol: name, snapshots: nil, skipped: reader.skipped,

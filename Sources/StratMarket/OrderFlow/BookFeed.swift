@@ -68,43 +68,7 @@ public struct BookFeed: Sendable {
     case .itch:
       return try itch(path: path, date: date, wanted: wanted, policy: policy)
     case .tick:
-      let file = try TickFile(path: path)
-      guard file.header.kind == .orders else {
-        throw MarketDataError(diagnostics: [
-          Diagnostic(
-            id: "data.book.not-orders",
-            message: "expected a tick file of order-book events (kind orders); found kind \(file.header.kind)",
-            at: DataLocation(path: path))
-        ])
-      }
-      var events: [OrderEvent] = []
-      events.reserveCapacity(file.rowCount)
-      file.forEachOrderEvent { (event: OrderEvent) in
-        var event = event
-        event.instrument = 0
-        events.append(event)
-      }
-      let bookPath = TickImport.bookPath(forOrders: path)
-      if FileManager.default.fileExists(atPath: bookPath) {
-        let book = try TickFile(path: bookPath)
-        guard let snapshots = book.bookSnapshots(), snapshots.count == events.count else {
-          throw MarketDataError(diagnostics: [
-            Diagnostic(
-              id: "data.tick.book-mismatch",
-              message: "expected one book snapshot per event of \(path) (\(events.count)); found another count in \(bookPath)",
-              at: DataLocation(path: bookPath))
-          ])
-        }
-        return BookFeed(
-          events: events, symbols: [0: file.header.symbol],
-          description: "tick store \(file.header.symbol), \(events.count) events, the book from \((bookPath as NSString).lastPathComponent) (\(snapshots.levels) levels)",
-          snapshots: snapshots,
-          bookSource: "tick file \((bookPath as NSString).lastPathComponent) (\(snapshots.levels) levels)")
-      }
-      return BookFeed(
-        events: events, symbols: [0: file.header.symbol],
-        description: "tick store \(file.header.symbol), \(events.count) events, the book built from them",
-        bookSource: "rebuilt from the events")
+      return try tick(path: path)
     case nil:
       throw MarketDataError(diagnostics: [
         Diagnostic(

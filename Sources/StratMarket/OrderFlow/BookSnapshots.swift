@@ -9,6 +9,15 @@ public struct BookSnapshots: Sendable {
 
   public init(levels: Int) { self.levels = levels }
 
+  /// Snapshots already in the flat layout (`values.count` a multiple of `4 * levels`).
+  init(levels: Int, values: [Int64]) {
+    self.levels = levels
+    self.values = values
+  }
+
+  /// Makes room for `count` snapshots in all.
+  public mutating func reserve(_ count: Int) { values.reserveCapacity(count * 4 * levels) }
+
   /// Number of snapshots.
   public var count: Int { levels == 0 ? 0 : values.count / (4 * levels) }
 
@@ -17,7 +26,11 @@ public struct BookSnapshots: Sendable {
     for k in 0..<levels {
       let ask = k < asks.count ? asks[k] : nil
       let bid = k < bids.count ? bids[k] : nil
-      values += [ask?.price ?? 0, ask?.quantity ?? 0, bid?.price ?? 0, bid?.quantity ?? 0]
+      // Four appends, not `+= [...]`: that allocated an array per level.
+      values.append(ask?.price ?? 0)
+      values.append(ask?.quantity ?? 0)
+      values.append(bid?.price ?? 0)
+      values.append(bid?.quantity ?? 0)
     }
   }
 

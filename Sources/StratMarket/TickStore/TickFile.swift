@@ -92,7 +92,9 @@ public final class TickFile {
     }
     let length = Int(info.st_size)
     guard length > 0 else { throw TickDiagnostics.truncated(path: path, need: TickFileHeader.size, have: 0) }
-    guard let p = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+    // MAP_POPULATE maps every page now, in one call: the columns are all read (checksums,
+    // rows), and one fault per page cost a fifth of loading a LOBSTER day from the store.
+    guard let p = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), p != MAP_FAILED else {
       throw TickDiagnostics.io(path: path, doing: "map", reason: FileBytes.lastError())
     }
     return (p, length)
@@ -102,8 +104,13 @@ public final class TickFile {
   private static func verifyColumns(_ base: UnsafeRawPointer, _ header: TickFileHeader, path: String)
     throws(Diagnostic)
   {
-    for (i, entry) in header.entries.enumerated() {
-      let crc = CRC32.update(0, (base + entry.offset).assumingMemoryBound(to: UInt8.self), entry.length)
+    // The columns are summed at the same time; the first bad one in directory order is reported.
+    let entries = header.entries
+    let crcs = ParallelLoad.map(entries.count) { i in
+      CRC32.update(0, (base + entries[i].offset).assumingMemoryBound(to: UInt8.self), entries[i].length)
+    }
+    for (i, entry) in entries.enumerated() {
+      let crc = crcs[i]
       guard crc == entry.checksum else {
         throw TickDiagnostics.checksum(
           path: path, what: "column `\(entry.column)`",

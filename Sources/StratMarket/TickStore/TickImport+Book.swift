@@ -72,18 +72,24 @@ extension TickFile {
     while depth < rowCount && level[depth] != 0 { depth += 1 }
     guard rowCount % depth == 0 else { return nil }
     let (bid, bidSize, ask, askSize) = (int64(.bid), int64(.bidSize), int64(.ask), int64(.askSize))
-    var snapshots = BookSnapshots(levels: depth)
+    // Straight into the flat layout (no level arrays per row): each side's occupied levels
+    // packed best first, the rest zero, as `BookSnapshots.append` lays them out.
+    var values = [Int64](repeating: 0, count: rowCount * 4)
     var row = 0
     while row < rowCount {
-      var bids: [BookLevel] = []
-      var asks: [BookLevel] = []
+      var (asks, bids) = (row * 4, row * 4 + 2)
       for k in row..<(row + depth) {
-        if bidSize[k] > 0 { bids.append(BookLevel(price: bid[k], quantity: bidSize[k], orders: 0)) }
-        if askSize[k] > 0 { asks.append(BookLevel(price: ask[k], quantity: askSize[k], orders: 0)) }
+        if askSize[k] > 0 {
+          (values[asks], values[asks + 1]) = (ask[k], askSize[k])
+          asks += 4
+        }
+        if bidSize[k] > 0 {
+          (values[bids], values[bids + 1]) = (bid[k], bidSize[k])
+          bids += 4
+        }
       }
-      snapshots.append(asks: asks, bids: bids)
       row += depth
     }
-    return snapshots
+    return BookSnapshots(levels: depth, values: values)
   }
 }
