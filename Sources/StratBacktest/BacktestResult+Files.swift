@@ -4,7 +4,7 @@ import StratDiagnostics
 import StratMarket
 
 extension BacktestResult {
-  /// Writes `trades.csv`, `equity.csv` and `summary.json` into `directory` (created if needed).
+  /// Writes `trades.csv`, `equity.csv`, `summary.json` and `round_trips.csv` into `directory` (created if needed).
   public func write(to directory: String) throws(BacktestError) {
     do {
       try FileManager.default.createDirectory(
@@ -21,6 +21,7 @@ extension BacktestResult {
     try Self.write(tradesCSV(), to: base + "trades.csv")
     try Self.write(equityCSV(), to: base + "equity.csv")
     try Self.write(summaryJSON(), to: base + "summary.json")
+    try Self.write(roundTripsCSV(), to: base + "round_trips.csv")
   }
 
   /// The bytes of `trades.csv`: `time,instrument,side,quantity,price,fee`, one fill per line,
@@ -78,6 +79,7 @@ extension BacktestResult {
     field(&out, "turnover") { $0.append(m.turnover) }
     field(&out, "sharpe") { $0.append(m.sharpe, decimals: 6) }
     field(&out, "max_drawdown") { $0.append(m.maxDrawdown) }
+    appendReturnFields(&out, returnMetrics())
     field(&out, "rejected") { $0.append(Int64(m.rejected)) }
     let codes = RiskDenial.Code.allCases.filter { rejectedCounts[$0] != nil }
     field(&out, "rejected_by_reason") { out in
@@ -108,7 +110,7 @@ extension BacktestResult {
   // MARK: - JSON pieces
 
   /// Appends `  "key": value,` on its own line.
-  private func field(
+  func field(
     _ out: inout TextBuffer,
     _ key: String,
     last: Bool = false,

@@ -44,6 +44,11 @@ public struct BacktestResult: Sendable {
   /// Where the book of a backtest on order-book events came from (nil on bars): the feed's
   /// published book file, named, or rebuilt from the messages.
   public var bookSource: String? = nil
+  /// The account's starting value for returns (`--capital`); equity is P&L added to it.
+  public var capital: Money = BacktestResult.defaultCapital
+  /// Each instrument's reference prices (bar closes, trade prints), for the buy-and-hold
+  /// benchmark; empty leaves the benchmark out.
+  public var referencePrices: [ReportPriceSeries] = []
 
   /// The final position of each instrument, by instrument index.
   public var positions: [Quantity] { ledger.positions.map(Quantity.init) }

@@ -23,6 +23,7 @@ enum BacktestCommand {
       throw Arguments.Problem.usage("--fill must be next-open or close")
     }
     let fees = try feeModel(args.value("fee"))
+    let capital = try capital(args)
     let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
     let bindings = try args.pairs("instrument")
 
@@ -58,8 +59,9 @@ enum BacktestCommand {
       let config = BacktestConfig(
         seriesForInstrument: indices, fill: fill, fees: fees, backend: backend, params: nil)
       let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
-      let result = try Backtester(series: series, config: config).run(
+      var result = try Backtester(series: series, config: config).run(
         executor, progress: bar.map { bar in { bar.update($0.fraction) } })
+      result.capital = capital
       bar?.finish()
       if let report = args.value("report") {
         try HTMLReport.writeBarReport(
@@ -94,6 +96,15 @@ enum BacktestCommand {
     guard let format = BookFeed.format(of: spec), !MarketDataSource.isSymbolSpec(spec) else { return false }
     guard format == .tick, let file = try? TickFile(path: spec, verifyChecksums: false) else { return true }
     return file.header.kind != .bars
+  }
+
+  /// `--capital AMOUNT`: a positive exact amount, 100,000 when not given.
+  static func capital(_ args: Arguments) throws -> Money {
+    guard let text = args.value("capital") else { return BacktestResult.defaultCapital }
+    guard let amount = try? Money(text), amount.raw > 0 else {
+      throw Arguments.Problem.usage("--capital expects a positive amount such as 100000 or 2500.50; found `\(text)`")
+    }
+    return amount
   }
 
   /// `--on-error stop|skip`: what readers do with a malformed message or row.

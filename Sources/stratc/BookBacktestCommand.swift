@@ -13,6 +13,7 @@ enum BookBacktestCommand {
   ) throws -> ExitCode {
     let venue = try VenueOptions.config(args)
     let policy = try BacktestCommand.policy(args)
+    let capital = try BacktestCommand.capital(args)
     let feed: BookFeed
     do {
       feed = try BookFeed.load(
@@ -32,14 +33,16 @@ enum BookBacktestCommand {
     reportSkipped(feed, path: dataPath, output: output)
     do throws(BacktestError) {
       let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
-      let result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config)
+      var result = try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config)
         .run(executor, progress: bar.map { bar in { bar.update($0.fraction) } })
+      result.capital = capital
+      result.referencePrices = tradePrices(feed, bound: feedNumbers)
       bar?.finish()
       output.report(result.warnings)
       let code = try BacktestCommand.finish(result, args: args, warmup: nil, output: output)
       if let report = args.value("report") {
         let options = HTMLReportOptions(
-          dataSources: [feed.description], prices: tradePrices(feed, bound: feedNumbers),
+          dataSources: [feed.description], prices: result.referencePrices,
           fillNote: result.fill.note)
         try HTMLReport.write(HTMLReport.render(result, options: options), to: report)
       }

@@ -81,7 +81,7 @@ enum Help {
 
     Runs the strategy over CSV bars, one evaluation step per timestamp at which any of its
     instruments has a bar, or over order-book events (below), and writes DIR/trades.csv,
-    DIR/equity.csv and DIR/summary.json.
+    DIR/equity.csv, DIR/summary.json and DIR/round_trips.csv (columns: Docs/OUTPUTS.md).
 
       --data SYMBOL=PATH       bars for a symbol (repeatable); PATH may be a folder of SYMBOL.csv
                                or a .tick file of bars; a pipe or FIFO is read once (at most 1 GiB)
@@ -90,6 +90,8 @@ enum Help {
       --fill next-open|close   fill at the next bar's open (default) or the decision bar's close
       --fee KIND:RATE          per-share:0.005 (currency per unit) or per-notional:0.0005 (fraction)
       --out DIR                where to write the results (created if missing)
+      --capital AMOUNT         starting account value for returns, CAGR, Sharpe and Sortino on
+                               returns, % drawdown and the buy-and-hold benchmark (default 100000)
       --report FILE.html       also write a self-contained HTML report (charts, metrics, trades)
       --backend interp|jit|aot the interpreter, native code from the LLVM JIT (default), or a
                                shared object compiled ahead of time (as `stratc build` makes)
@@ -125,6 +127,7 @@ enum Help {
       --instrument NAME=SYMBOL bind a strategy instrument to a symbol
       --fill next-open|close   as for backtest
       --fee KIND:RATE          as for backtest
+      --capital AMOUNT         as for backtest (default 100000): the base of total_return
       --metric NAME            rank by sharpe (default), pnl, sortino, max_drawdown, fees or trades
       --jobs N                 threads (default: every core)
       --backend interp|jit|aot as for backtest (default jit); runs whose parameters change only

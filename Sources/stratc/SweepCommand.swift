@@ -56,7 +56,7 @@ enum SweepCommand {
         argv,
         valued: Set([
           "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "metric", "jobs",
-          "on-error", "date", "backend", "cpu",
+          "on-error", "date", "backend", "cpu", "capital",
         ]).union(VenueOptions.flags),
         switches: ["quiet"])
       switch args.value("diagnostics") ?? "text" {
