@@ -86,7 +86,7 @@ import Testing
     let folder = root + "/run"
     let result = try Self.smallRun()
     try result.write(to: folder)
-    for name in ["trades.csv", "equity.csv", "summary.json"] {
+    for name in ["trades.csv", "equity.csv", "summary.json", "round_trips.csv"] {
       #expect(FileManager.default.fileExists(atPath: folder + "/" + name))
     }
     let summary = FileManager.default.contents(atPath: folder + "/summary.json")

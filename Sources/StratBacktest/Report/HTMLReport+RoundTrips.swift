@@ -1,0 +1,40 @@
+import StratMarket
+
+extension HTMLReport {
+  /// The round-trip table shows at most this many rows (the rest are counted).
+  static let roundTripRows = 100
+
+  /// The first closed round trips, as in round_trips.csv, and how many more there are.
+  static func roundTripSection(_ result: BacktestResult, _ trips: RoundTrips) -> String {
+    var html = "<section id=\"round-trips\">\n<h2>Round trips</h2>\n<p class=\"caption\">"
+    html += "\(trips.closed.count) closed (first in, first out), \(trips.openLots) lots still open"
+    let omitted = max(0, trips.closed.count - roundTripRows)
+    if omitted > 0 { html += "; the first \(roundTripRows) are shown, \(omitted) more are in round_trips.csv" }
+    html += ". P&L is net of the fees; times in UTC.</p>\n<table id=\"round-trips-table\">\n<tr>"
+    for name in ["instrument", "side", "entry", "exit", "quantity", "entry price", "exit price", "P&L", "fees", "held"] {
+      html += "<th>\(HTMLText.escaped(name))</th>"
+    }
+    html += "</tr>\n"
+    for trip in trips.closed.prefix(roundTripRows) {
+      let name = result.instruments.indices.contains(trip.instrument) ? result.instruments[trip.instrument].name : "?"
+      let cells = [
+        Timestamp.iso8601(trip.entryTime), Timestamp.iso8601(trip.exitTime), String(trip.quantity),
+        trip.entryPrice.description, trip.exitPrice.description, trip.pnl.description,
+        trip.fees.description, heldText(trip.duration),
+      ]
+      html += "<tr><td>\(HTMLText.escaped(name))</td><td>\(trip.side.rawValue)</td>"
+      for cell in cells { html += "<td class=\"num\">\(HTMLText.escaped(cell))</td>" }
+      html += "</tr>\n"
+    }
+    return html + "</table>\n</section>\n"
+  }
+
+  /// A duration as `3d 4h`, `2h 05m`, `12.3s`.
+  static func heldText(_ nanos: Int64) -> String {
+    let seconds = Double(nanos) / 1e9
+    if seconds < 60 { return HTMLText.number(seconds, decimals: 3) + "s" }
+    let whole = Int64(seconds)
+    if whole < 86_400 { return "\(whole / 3_600)h \(String(whole % 3_600 / 60))m" }
+    return "\(whole / 86_400)d \(whole % 86_400 / 3_600)h"
+  }
+}
