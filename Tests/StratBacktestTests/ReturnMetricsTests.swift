@@ -73,7 +73,7 @@ import Testing
     let t = BacktestMetrics.tripStatistics(trips)
     #expect(t.count == 5 && t.openLots == 1)
     #expect(t.hitRate == 0.4)
-    #expect(t.profitFactor == 3.00000002 / 3)
+    #expect(abs(t.profitFactor! - 3.00000002 / 3) < 1e-15)
     #expect(t.averageWin == Money(raw: 150_000_001))
     #expect(t.averageLoss == money("-1.5"))
     #expect(BacktestMetrics.tripStatistics(RoundTrips(closed: [], openLots: 0)).hitRate == nil)

@@ -10,7 +10,7 @@ extension HTMLReport {
     html += "\(trips.closed.count) closed (first in, first out), \(trips.openLots) lots still open"
     let omitted = max(0, trips.closed.count - roundTripRows)
     if omitted > 0 { html += "; the first \(roundTripRows) are shown, \(omitted) more are in round_trips.csv" }
-    html += ". P&L is net of the fees; times in UTC.</p>\n<table id=\"round-trips-table\">\n<tr>"
+    html += ". P&amp;L is net of the fees; times in UTC.</p>\n<table id=\"round-trips-table\">\n<tr>"
     for name in ["instrument", "side", "entry", "exit", "quantity", "entry price", "exit price", "P&L", "fees", "held"] {
       html += "<th>\(HTMLText.escaped(name))</th>"
     }
