@@ -118,7 +118,7 @@ enum Help {
     Runs one backtest per point of the grid of parameter values (every combination, the last
     --param varying fastest) on parallel threads, and writes one CSV row per run in grid order:
     run,<parameters>,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,
-    unfilled,error, then a final line `# trials N`. The best run by --metric, and the number of
+    unfilled,total_return,sharpe_returns (empty when not annualised),error, then a final line `# trials N`. The best run by --metric, and the number of
     trials, are printed on stderr. The CSV is the same byte for byte whatever --jobs is.
 
       --param NAME=LO:HI:STEP  exact decimal range, HI included (lookback=10:50:5, entry=0.5:2:0.25)

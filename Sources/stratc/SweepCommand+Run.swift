@@ -95,7 +95,7 @@ extension SweepCommand {
     _ plan: Plan, backtest: @escaping @Sendable (any StrategyExecutor) throws(BacktestError) -> BacktestResult
   ) -> @Sendable (Int) -> SweepOutcome {
     let (source, grid, bindings) = (plan.source, plan.grid, plan.bindings.map { [$0.0, $0.1] })
-    let codes = plan.codes
+    let (codes, capital) = (plan.codes, plan.capital)
     return { k in
       var params: [String: String] = [:]
       for (axis, value) in zip(grid.axes, grid.point(at: k)) { params[axis.name] = value.description }
@@ -108,7 +108,9 @@ extension SweepCommand {
         if let i = module.instruments.firstIndex(where: { $0.name == pair[0] }) { module.instruments[i].symbol = pair[1] }
       }
       do {
-        return SweepOutcome(try backtest(try codes.executor(for: module)))
+        var result = try backtest(try codes.executor(for: module))
+        result.capital = capital
+        return SweepOutcome(result)
       } catch let error as BacktestError {
         return SweepOutcome(error: "\(error.id): \(error.message)")
       } catch {

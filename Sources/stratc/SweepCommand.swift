@@ -42,6 +42,8 @@ enum SweepCommand {
     var backend: String
     /// The executors of the runs, with native code shared by runs with the same code hash.
     var codes: SweepCodeCache
+    /// `--capital`: the base of each run's returns.
+    var capital = BacktestResult.defaultCapital
   }
 
   /// Runs `stratc sweep` with the arguments after the subcommand; returns the exit status.
@@ -103,7 +105,7 @@ enum SweepCommand {
     if let out = args.value("out") {
       try OutputPaths.checkFile(flag: "--out", path: out, inputs: args.positional + OutputPaths.dataPaths(dataSpecs))
     }
-    return Plan(
+    var plan = Plan(
       source: source, grid: grid, metric: metric, jobs: jobs, fill: fill,
       fees: try BacktestCommand.feeModel(args.value("fee")), bindings: try args.pairs("instrument"),
       dataSpecs: dataSpecs, outPath: args.value("out"), quiet: args.has("quiet"),
@@ -112,6 +114,8 @@ enum SweepCommand {
       codes: SweepCodeCache(
         backend: Backends.label(args), sourceHash: SHA256.hex(source.bytes),
         cpu: TargetCPU(args.value("cpu") ?? "host") ?? .host))
+    plan.capital = try BacktestCommand.capital(args)
+    return plan
   }
 
   /// `--jobs N` (1...1024), or every core.

@@ -98,3 +98,22 @@ extension ReturnsOracleTests {
     #expect(help.stdout.contains("(default 100000)"))
   }
 }
+
+extension ReturnsOracleTests {
+  @Test func sweepRowsCarryTheReturnsOnTheGivenCapital() throws {
+    func sweep(_ capital: String) throws -> [Substring] {
+      let run = try Stratc.run([
+        "sweep", "Strategies/pairs.strat", "--data", "Examples/data", "--param", "lookback=20,40",
+        "--fill", "close", "--capital", capital, "--quiet",
+      ])
+      #expect(run.status == 0, "\(run.stderr)")
+      return run.stdout.split(separator: "\n")
+    }
+    let rows = try sweep("50000")
+    #expect(rows[0].hasSuffix(",unfilled,total_return,sharpe_returns,error"))
+    // lookback=20 is the default run: P&L 3364.00 on 50,000.
+    #expect(rows[1].hasPrefix("0,20,3364.00,"))
+    #expect(rows[1].hasSuffix(",0.067280,0.596946,"), "\(rows[1])")
+    #expect(try sweep("100000")[1].hasSuffix(",0.033640,0.596286,"))
+  }
+}

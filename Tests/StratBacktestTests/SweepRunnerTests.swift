@@ -82,7 +82,7 @@ import Testing
 
   @Test func rowsCarryExactMoneyAndSixDecimalRatios() throws {
     let header = String(decoding: SweepCSV.header(parameters: ["lookback", "entry"]), as: UTF8.self)
-    #expect(header == "run,lookback,entry,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,unfilled,error\n")
+    #expect(header == "run,lookback,entry,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,unfilled,total_return,sharpe_returns,error\n")
     let outcome = try Self.outcome(pnl: "50.125", drawdown: "0")
     let row = String(
       decoding: SweepCSV.row(
@@ -93,15 +93,16 @@ import Testing
     var ratio = TextBuffer()
     ratio.append(sharpe, decimals: 6)
     #expect(row.hasPrefix("3,20,1.5,50.125,\(ratio.text),"))
-    #expect(row.hasSuffix(",1000.00,0.00,3,3,0,0,\n"))
+    // Equity 0, 100, 50 on the default capital of 100,000; three returns are not annualised.
+    #expect(row.hasSuffix(",1000.00,0.00,3,3,0,0,0.000500,,\n"))
   }
 
   @Test func failedRunsKeepTheirColumnsAndQuoteTheError() {
     let row = String(
       decoding: SweepCSV.row(index: 0, values: [.bool(true)], outcome: SweepOutcome(error: "x.y: a, \"b\"")),
       as: UTF8.self)
-    // Twelve metric columns, all empty but the last: the quoted error.
-    #expect(row == "0,true" + String(repeating: ",", count: 12) + "\"x.y: a, \"\"b\"\"\"\n")
+    // Fourteen metric columns, all empty but the last: the quoted error.
+    #expect(row == "0,true" + String(repeating: ",", count: 14) + "\"x.y: a, \"\"b\"\"\"\n")
   }
 
   @Test func bestRunPrefersTheEarlierIndexOnTiesAndHonoursDirection() throws {

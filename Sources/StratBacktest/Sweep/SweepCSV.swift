@@ -1,7 +1,7 @@
 import StratMarket
 
 /// The CSV a sweep streams: one row per run in grid order,
-/// `run,<parameters…>,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,unfilled,error`,
+/// `run,<parameters…>,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,unfilled,total_return,sharpe_returns,error`,
 /// then a final comment line `# trials N` (how many configurations were tried, which any
 /// multiple-testing correction of the best Sharpe ratio needs). Money is exact; ratios have six
 /// decimals; a failed run has empty metrics and its diagnostic in `error`.
@@ -9,7 +9,7 @@ public enum SweepCSV {
   /// The metric columns after the parameters.
   public static let metricColumns = [
     "pnl", "sharpe", "sortino", "max_drawdown", "trades", "turnover", "fees", "steps", "events",
-    "rejected", "unfilled", "error",
+    "rejected", "unfilled", "total_return", "sharpe_returns", "error",
   ]
 
   /// The header line.
@@ -51,6 +51,10 @@ public enum SweepCSV {
         out.append(byte: 0x2C)
         out.append(Int64(count))
       }
+      out.append(byte: 0x2C)
+      out.append(outcome.totalReturn, decimals: 6)
+      out.append(byte: 0x2C)
+      if let sharpe = outcome.sharpeReturns { out.append(sharpe, decimals: 6) }
       out.append(",\n")
     } else {
       for _ in metricColumns { out.append(byte: 0x2C) }
