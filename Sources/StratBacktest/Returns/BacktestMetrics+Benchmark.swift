@@ -36,12 +36,13 @@ extension BacktestMetrics {
   ) -> ReturnMetrics {
     let base = capital.doubleValue
     let pnl = equity.map(\.doubleValue)
+    let sampling = returnSampling(times: stepTimes)
     let benchmark = buyAndHold(stepTimes: stepTimes, prices: prices, capital: base).map {
-      returnStatistics(times: stepTimes, pnl: $0, capital: base)
+      returnStatistics(times: stepTimes, pnl: $0, capital: base, sampling: sampling)
     }
     return ReturnMetrics(
       capital: capital,
-      strategy: returnStatistics(times: stepTimes, pnl: pnl, capital: base),
+      strategy: returnStatistics(times: stepTimes, pnl: pnl, capital: base, sampling: sampling),
       benchmark: benchmark,
       exposure: exposure(stepTimes: stepTimes, fills: fills, instrumentCount: instrumentCount),
       trips: tripStatistics(trips))

@@ -3,7 +3,8 @@ import StratMarket
 
 /// Returns on a capital base. With account value Vₖ = capital + equityₖ (V₋₁ = capital), the
 /// return of sample k is rₖ = (Vₖ − Vₖ₋₁) ÷ Vₖ₋₁. Samples are the steps themselves when bars
-/// are daily or coarser (median spacing ≥ 20 h), else the last equity of each UTC day, so that
+/// are daily or coarser (at most half the spacings under 20 h), else the last equity of each UTC
+/// day, so that
 /// intraday runs are annualised from daily returns. Annualised figures need at least
 /// `minimumSamples` returns spanning at least `minimumSpanDays` days; the year is then
 /// measured on the data's own calendar: periodsPerYear = (n − 1) ÷ (span ÷ 365.25 days).
@@ -16,14 +17,15 @@ extension BacktestMetrics {
   public static let daysPerYear = 365.25
 
   /// The figures of one equity curve (`pnl`, per step, 0 before the first) on `capital`.
+  /// `sampling` (from `returnSampling(times:)`) lets curves on the same steps share it.
   public static func returnStatistics(
-    times: [Int64], pnl: [Double], capital: Double
+    times: [Int64], pnl: [Double], capital: Double, sampling: ReturnSampling? = nil
   ) -> ReturnStatistics {
-    let sample = returnSample(times: times, pnl: pnl)
+    let sample = (sampling ?? returnSampling(times: times)).applied(times: times, pnl: pnl)
     let returns = self.returns(sample.pnl, capital: capital)
     let total = capital > 0 ? (pnl.last ?? 0) / capital : 0
     var stats = ReturnStatistics(
-      totalReturn: total, maxDrawdown: drawdownFractions(pnl, capital: capital).max() ?? 0,
+      totalReturn: total, maxDrawdown: maxDrawdownFraction(pnl, capital: capital),
       samples: returns?.count ?? 0, basis: sample.basis, isAnnualised: false, note: "")
     let spanDays = Double((sample.times.last ?? 0) &- (sample.times.first ?? 0)) / 86_400e9
     guard let returns else {
@@ -31,7 +33,8 @@ extension BacktestMetrics {
       return stats
     }
     guard returns.count >= minimumSamples, spanDays >= minimumSpanDays else {
-      stats.note = "not annualised: \(returns.count) returns (\(sample.basis)) over "
+      let noun = returns.count == 1 ? "return" : "returns"
+      stats.note = "not annualised: \(returns.count) \(noun) (\(sample.basis)) over "
         + "\(fixed(spanDays, 1)) days; annualising needs at least \(minimumSamples) returns "
         + "over at least \(fixed(minimumSpanDays, 0)) days"
       return stats
@@ -66,19 +69,23 @@ extension BacktestMetrics {
   public static func returnSample(times: [Int64], pnl: [Double])
     -> (times: [Int64], pnl: [Double], basis: String)
   {
-    guard times.count >= 2, medianSpacingSeconds(times) < 20 * 3_600 else {
-      return (times, pnl, "per step")
+    returnSampling(times: times).applied(times: times, pnl: pnl)
+  }
+
+  /// Which steps are samples (see `returnSample`), worked out once from the times.
+  public static func returnSampling(times: [Int64]) -> ReturnSampling {
+    guard isIntraday(times) else {
+      return ReturnSampling(indices: nil, basis: "per step")
     }
-    var outTimes: [Int64] = []
-    var outPnL: [Double] = []
-    for k in times.indices {
-      if k + 1 < times.count, Timestamp.dayIndex(times[k + 1]) == Timestamp.dayIndex(times[k]) {
-        continue
-      }
-      outTimes.append(times[k])
-      outPnL.append(pnl[k])
+    var indices: [Int] = []
+    var day = Timestamp.dayIndex(times[0])
+    for k in 1..<times.count {
+      let next = Timestamp.dayIndex(times[k])
+      if next != day { indices.append(k - 1) }
+      day = next
     }
-    return (outTimes, outPnL, "last of each UTC day")
+    indices.append(times.count - 1)
+    return ReturnSampling(indices: indices, basis: "last of each UTC day")
   }
 
   /// rₖ = (pₖ − pₖ₋₁) ÷ (capital + pₖ₋₁) with p₋₁ = 0; nil when a base is not positive.
@@ -94,6 +101,18 @@ extension BacktestMetrics {
     return out
   }
 
+  /// The largest value of `drawdownFractions`, without building the curve.
+  static func maxDrawdownFraction(_ pnl: [Double], capital: Double) -> Double {
+    var peak = capital
+    var worst = 0.0
+    for p in pnl {
+      let value = capital + p
+      peak = max(peak, value)
+      if peak > 0 { worst = max(worst, (peak - value) / peak) }
+    }
+    return worst
+  }
+
   /// The fall of the account value below its running peak (starting at `capital`), as a
   /// fraction of the peak, per step: the underwater curve.
   public static func drawdownFractions(_ pnl: [Double], capital: Double) -> [Double] {
@@ -103,6 +122,16 @@ extension BacktestMetrics {
       peak = max(peak, value)
       return peak > 0 ? (peak - value) / peak : 0
     }
+  }
+
+  /// True when more than half of the spacings between steps are under 20 hours (one pass, no
+  /// copy: the steps of a 1 M-bar run are not sorted for a median).
+  static func isIntraday(_ times: [Int64]) -> Bool {
+    guard times.count >= 2 else { return false }
+    let limit: Int64 = 20 * 3_600 * 1_000_000_000
+    var short = 0
+    for k in 1..<times.count where times[k] &- times[k - 1] < limit { short += 1 }
+    return 2 * short > times.count - 1
   }
 
   /// The median spacing of `times` in seconds (0 with fewer than two).
@@ -118,5 +147,19 @@ extension BacktestMetrics {
     var out = TextBuffer()
     out.append(value, decimals: decimals)
     return out.text
+  }
+}
+
+/// The steps a curve's returns are taken at: all of them (`indices` nil) or the listed ones.
+public struct ReturnSampling: Sendable, Equatable {
+  /// The sampled step indices, increasing; nil for every step.
+  public var indices: [Int]?
+  /// `per step` or `last of each UTC day`.
+  public var basis: String
+
+  /// The sampled times and values of a curve on these steps.
+  func applied(times: [Int64], pnl: [Double]) -> (times: [Int64], pnl: [Double], basis: String) {
+    guard let indices else { return (times, pnl, basis) }
+    return (indices.map { times[$0] }, indices.map { pnl[$0] }, basis)
   }
 }
