@@ -2,7 +2,9 @@ import StratMarket
 
 extension HTMLReport {
   /// Month names, the heatmap's columns.
-  static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+  static let monthNames = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
   /// The most recent years the heatmap shows.
   static let heatmapYears = 40
 
@@ -48,7 +50,8 @@ extension HTMLReport {
   static func heatColour(_ x: Double) -> String {
     let t = min(1, abs(x.isFinite ? x : 0))
     let fade = { (full: Double) in Int((255 - (255 - full) * t).rounded()) }
-    return x < 0 ? "rgb(255,\(fade(120)),\(fade(120)))" : "rgb(\(fade(110)),\(fade(200)),\(fade(120)))"
+    return x < 0
+      ? "rgb(255,\(fade(120)),\(fade(120)))" : "rgb(\(fade(110)),\(fade(200)),\(fade(120)))"
   }
 
   /// The colour scale: five swatches from −scale to +scale.

@@ -38,10 +38,13 @@ extension HTMLReport {
     ]
     var html = "<section id=\"returns\">\n<h2>Returns on a capital of \(r.capital)</h2>\n"
     html += "<p class=\"caption\">\(HTMLText.escaped(s.note)). Ratios use a risk-free rate of 0; "
-    html += "buy and hold splits the capital equally over the instruments at their first price.</p>\n"
-    html += "<table id=\"returns-table\">\n<tr><th></th><th>Strategy</th><th>Buy and hold</th></tr>\n"
+    html +=
+      "buy and hold splits the capital equally over the instruments at their first price.</p>\n"
+    html +=
+      "<table id=\"returns-table\">\n<tr><th></th><th>Strategy</th><th>Buy and hold</th></tr>\n"
     for (label, mine, theirs) in rows {
-      html += "<tr><th>\(HTMLText.escaped(label))</th><td class=\"num\">\(HTMLText.escaped(mine))</td>"
+      html +=
+        "<tr><th>\(HTMLText.escaped(label))</th><td class=\"num\">\(HTMLText.escaped(mine))</td>"
       html += "<td class=\"num\">\(HTMLText.escaped(theirs))</td></tr>\n"
     }
     return html + "</table>\n</section>\n"
@@ -49,37 +52,60 @@ extension HTMLReport {
 
   /// Cumulative return of the strategy and of buy-and-hold, in % of the capital.
   static func cumulativeSection(
-    _ result: BacktestResult, pnl: [Double], capital: Double, width: Int
+    _ result: BacktestResult,
+    pnl: [Double],
+    capital: Double,
+    width: Int
   ) -> String {
     var strategy = ChartSeries()
     var benchmark = ChartSeries()
     let held = BacktestMetrics.buyAndHold(
-      stepTimes: result.stepTimes, prices: result.referencePrices, capital: capital)
+      stepTimes: result.stepTimes,
+      prices: result.referencePrices,
+      capital: capital
+    )
     for (k, t) in result.stepTimes.enumerated() where k < pnl.count {
       strategy.append(t, pnl[k] / capital * 100)
       if let held { benchmark.append(t, held[k] / capital * 100) }
     }
-    var chart = SVGChart(id: "benchmark-chart", label: "cumulative return against buy and hold", width: width)
-    chart.lines = [.init(series: benchmark, cssClass: "benchmark"), .init(series: strategy, cssClass: "equity")]
+    var chart = SVGChart(
+      id: "benchmark-chart",
+      label: "cumulative return against buy and hold",
+      width: width
+    )
+    chart.lines = [
+      .init(series: benchmark, cssClass: "benchmark"), .init(series: strategy, cssClass: "equity"),
+    ]
     chart.includeZero = true
     chart.unit = "% of capital"
     chart.timeRange = timeRange(result)
     var html = "<section id=\"benchmark\">\n<h2>Cumulative return against buy and hold</h2>\n"
     html += "<p class=\"legend\"><span class=\"swatch-equity\">━ strategy</span>"
-    html += held == nil ? "<span>(no prices for a benchmark)</span>" : "<span class=\"swatch-benchmark\">━ buy and hold</span>"
+    html +=
+      held == nil
+      ? "<span>(no prices for a benchmark)</span>"
+      : "<span class=\"swatch-benchmark\">━ buy and hold</span>"
     return html + "</p>\n" + chart.render() + "\n</section>\n"
   }
 
   /// The account value's fall below its running peak, in %.
   static func underwaterSection(
-    _ result: BacktestResult, pnl: [Double], capital: Double, width: Int
+    _ result: BacktestResult,
+    pnl: [Double],
+    capital: Double,
+    width: Int
   ) -> String {
     var line = ChartSeries()
     let fractions = BacktestMetrics.drawdownFractions(pnl, capital: capital)
     for (k, t) in result.stepTimes.enumerated() where k < fractions.count {
       line.append(t, -fractions[k] * 100)
     }
-    var chart = SVGChart(id: "underwater-chart", label: "drawdown in percent", width: width, height: 160)
+    var chart = SVGChart(
+      id: "underwater-chart",
+      label: "drawdown in percent",
+      width: width,
+      height: 160
+    )
     chart.lines = [.init(series: line, cssClass: "drawdown")]
     chart.includeZero = true
     chart.unit = "% below peak"
@@ -88,15 +114,9 @@ extension HTMLReport {
       + chart.render() + "\n</section>\n"
   }
 
-  /// A fraction as a percentage with two decimals, `–` for nil.
-  static func percent(_ value: Double?) -> String {
-    guard let value, value.isFinite else { return "–" }
-    return HTMLText.number(value * 100, decimals: 2) + "%"
-  }
+  /// A fraction as a percentage with two decimals, as in the text summary; `–` for nil.
+  static func percent(_ value: Double?) -> String { BacktestResult.percent(value, missing: "–") }
 
-  /// A ratio with two decimals, `–` for nil.
-  static func ratio(_ value: Double?) -> String {
-    guard let value, value.isFinite else { return "–" }
-    return HTMLText.number(value, decimals: 2)
-  }
+  /// A ratio with two decimals, as in the text summary; `–` for nil.
+  static func ratio(_ value: Double?) -> String { BacktestResult.ratio(value, missing: "–") }
 }

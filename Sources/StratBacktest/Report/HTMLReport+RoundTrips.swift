@@ -9,14 +9,22 @@ extension HTMLReport {
     var html = "<section id=\"round-trips\">\n<h2>Round trips</h2>\n<p class=\"caption\">"
     html += "\(trips.closed.count) closed (first in, first out), \(trips.openLots) lots still open"
     let omitted = max(0, trips.closed.count - roundTripRows)
-    if omitted > 0 { html += "; the first \(roundTripRows) are shown, \(omitted) more are in round_trips.csv" }
-    html += ". P&amp;L is net of the fees; times in UTC.</p>\n<table id=\"round-trips-table\">\n<tr>"
-    for name in ["instrument", "side", "entry", "exit", "quantity", "entry price", "exit price", "P&L", "fees", "held"] {
+    if omitted > 0 {
+      html += "; the first \(roundTripRows) are shown, \(omitted) more are in round_trips.csv"
+    }
+    html +=
+      ". P&amp;L is net of the fees; times in UTC.</p>\n<table id=\"round-trips-table\">\n<tr>"
+    for name in [
+      "instrument", "side", "entry", "exit", "quantity", "entry price", "exit price", "P&L", "fees",
+      "held",
+    ] {
       html += "<th>\(HTMLText.escaped(name))</th>"
     }
     html += "</tr>\n"
     for trip in trips.closed.prefix(roundTripRows) {
-      let name = result.instruments.indices.contains(trip.instrument) ? result.instruments[trip.instrument].name : "?"
+      let name =
+        result.instruments.indices.contains(trip.instrument)
+        ? result.instruments[trip.instrument].name : "?"
       let cells = [
         Timestamp.iso8601(trip.entryTime), Timestamp.iso8601(trip.exitTime), String(trip.quantity),
         trip.entryPrice.description, trip.exitPrice.description, trip.pnl.description,

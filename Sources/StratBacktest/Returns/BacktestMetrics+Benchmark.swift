@@ -6,7 +6,9 @@ extension BacktestMetrics {
   /// end, valued at the last price at or before each step; a slice stays cash until its first
   /// price. nil without prices.
   public static func buyAndHold(
-    stepTimes: [Int64], prices: [ReportPriceSeries], capital: Double
+    stepTimes: [Int64],
+    prices: [ReportPriceSeries],
+    capital: Double
   ) -> [Double]? {
     let held = prices.filter { !$0.prices.isEmpty && $0.prices[0].raw > 0 }
     guard !held.isEmpty else { return nil }
@@ -31,8 +33,13 @@ extension BacktestMetrics {
   /// The return metrics of a run on `capital`: its own returns, the benchmark's on the same
   /// steps (when `prices` are given), exposure and round trips.
   public static func returnMetrics(
-    stepTimes: [Int64], equity: [Money], fills: [Fill], instrumentCount: Int,
-    trips: RoundTrips, prices: [ReportPriceSeries], capital: Money
+    stepTimes: [Int64],
+    equity: [Money],
+    fills: [Fill],
+    instrumentCount: Int,
+    trips: RoundTrips,
+    prices: [ReportPriceSeries],
+    capital: Money
   ) -> ReturnMetrics {
     let base = capital.doubleValue
     let pnl = equity.map(\.doubleValue)
@@ -45,6 +52,7 @@ extension BacktestMetrics {
       strategy: returnStatistics(times: stepTimes, pnl: pnl, capital: base, sampling: sampling),
       benchmark: benchmark,
       exposure: exposure(stepTimes: stepTimes, fills: fills, instrumentCount: instrumentCount),
-      trips: tripStatistics(trips))
+      trips: tripStatistics(trips)
+    )
   }
 }

@@ -19,36 +19,50 @@ extension BacktestMetrics {
   /// The figures of one equity curve (`pnl`, per step, 0 before the first) on `capital`.
   /// `sampling` (from `returnSampling(times:)`) lets curves on the same steps share it.
   public static func returnStatistics(
-    times: [Int64], pnl: [Double], capital: Double, sampling: ReturnSampling? = nil
+    times: [Int64],
+    pnl: [Double],
+    capital: Double,
+    sampling: ReturnSampling? = nil
   ) -> ReturnStatistics {
     let sample = (sampling ?? returnSampling(times: times)).applied(times: times, pnl: pnl)
     let returns = self.returns(sample.pnl, capital: capital)
     let total = capital > 0 ? (pnl.last ?? 0) / capital : 0
     var stats = ReturnStatistics(
-      totalReturn: total, maxDrawdown: maxDrawdownFraction(pnl, capital: capital),
-      samples: returns?.count ?? 0, basis: sample.basis, isAnnualised: false, note: "")
+      totalReturn: total,
+      maxDrawdown: maxDrawdownFraction(pnl, capital: capital),
+      samples: returns?.count ?? 0,
+      basis: sample.basis,
+      isAnnualised: false,
+      note: ""
+    )
     let spanDays = Double((sample.times.last ?? 0) &- (sample.times.first ?? 0)) / 86_400e9
     guard let returns else {
-      stats.note = "not annualised: the account value fell to zero or below, so returns are undefined"
+      stats.note =
+        "not annualised: the account value fell to zero or below, so returns are undefined"
       return stats
     }
     guard returns.count >= minimumSamples, spanDays >= minimumSpanDays else {
       let noun = returns.count == 1 ? "return" : "returns"
-      stats.note = "not annualised: \(returns.count) \(noun) (\(sample.basis)) over "
+      stats.note =
+        "not annualised: \(returns.count) \(noun) (\(sample.basis)) over "
         + "\(fixed(spanDays, 1)) days; annualising needs at least \(minimumSamples) returns "
         + "over at least \(fixed(minimumSpanDays, 0)) days"
       return stats
     }
     let periods = Double(returns.count - 1) * daysPerYear / spanDays
     annualise(&stats, returns, periods: periods, years: spanDays / daysPerYear)
-    stats.note = "annualised by \(fixed(periods, 2)) samples per year: \(returns.count) returns "
+    stats.note =
+      "annualised by \(fixed(periods, 2)) samples per year: \(returns.count) returns "
       + "(\(sample.basis)) over \(fixed(spanDays, 1)) days"
     return stats
   }
 
   /// Fills the annualised figures from `returns`.
   static func annualise(
-    _ stats: inout ReturnStatistics, _ returns: [Double], periods: Double, years: Double
+    _ stats: inout ReturnStatistics,
+    _ returns: [Double],
+    periods: Double,
+    years: Double
   ) {
     let n = Double(returns.count)
     let mean = returns.reduce(0, +) / n

@@ -13,10 +13,13 @@ extension BacktestMetrics {
     let lost = losses.reduce(0.0) { $0 + Double($1) }
     let count = trips.closed.count
     return TripStatistics(
-      count: count, openLots: trips.openLots,
+      count: count,
+      openLots: trips.openLots,
       hitRate: count > 0 ? Double(wins.count) / Double(count) : nil,
       profitFactor: lost < 0 ? won / -lost : nil,
-      averageWin: mean(wins), averageLoss: mean(losses))
+      averageWin: mean(wins),
+      averageLoss: mean(losses)
+    )
   }
 
   /// The exact mean of amounts, rounded half away from zero to 1e-8 (128-bit sum, no

@@ -12,8 +12,13 @@ extension BacktestResult {
   /// Returns, benchmark, exposure and round-trip figures on `capital`.
   public func returnMetrics(trips: RoundTrips? = nil) -> ReturnMetrics {
     BacktestMetrics.returnMetrics(
-      stepTimes: stepTimes, equity: equity, fills: ledger.fills,
-      instrumentCount: instruments.count, trips: trips ?? roundTrips,
-      prices: referencePrices, capital: capital)
+      stepTimes: stepTimes,
+      equity: equity,
+      fills: ledger.fills,
+      instrumentCount: instruments.count,
+      trips: trips ?? roundTrips,
+      prices: referencePrices,
+      capital: capital
+    )
   }
 }

@@ -17,20 +17,21 @@ extension BacktestResult {
     if let b = r.benchmark {
       lines.append(
         "benchmark buy and hold: total \(Self.percent(b.totalReturn))   cagr \(Self.percent(b.cagr))   "
-          + "sharpe \(Self.ratio(b.sharpe))   max drawdown \(Self.percent(b.maxDrawdown))")
+          + "sharpe \(Self.ratio(b.sharpe))   max drawdown \(Self.percent(b.maxDrawdown))"
+      )
     }
     return lines
   }
 
-  /// A fraction as a percentage with two decimals, `-` for nil.
-  static func percent(_ value: Double?) -> String {
-    guard let value, value.isFinite else { return "-" }
+  /// A fraction as a percentage with two decimals, `missing` for nil.
+  static func percent(_ value: Double?, missing: String = "-") -> String {
+    guard let value, value.isFinite else { return missing }
     return BacktestMetrics.fixed(value * 100, 2) + "%"
   }
 
-  /// A ratio with two decimals, `-` for nil.
-  static func ratio(_ value: Double?) -> String {
-    guard let value, value.isFinite else { return "-" }
+  /// A ratio with two decimals, `missing` for nil.
+  static func ratio(_ value: Double?, missing: String = "-") -> String {
+    guard let value, value.isFinite else { return missing }
     return BacktestMetrics.fixed(value, 2)
   }
 }

@@ -75,10 +75,16 @@ public struct RoundTrips: Sendable, Equatable {
     let gross = move.multipliedReportingOverflow(by: units)
     let pnl = gross.overflow ? (move > 0 ? Int64.max : Int64.min) : gross.partialValue
     return RoundTrip(
-      instrument: entry.instrument, side: entry.isLong ? .long : .short,
-      entryTime: entry.time, exitTime: exit.time, quantity: units,
-      entryPrice: Price(raw: entry.price), exitPrice: Price(raw: exit.price),
-      fees: Money(raw: fees), pnl: Money(raw: pnl &- fees))
+      instrument: entry.instrument,
+      side: entry.isLong ? .long : .short,
+      entryTime: entry.time,
+      exitTime: exit.time,
+      quantity: units,
+      entryPrice: Price(raw: entry.price),
+      exitPrice: Price(raw: exit.price),
+      fees: Money(raw: fees),
+      pnl: Money(raw: pnl &- fees)
+    )
   }
 }
 
