@@ -68,6 +68,16 @@ import Testing
     #expect(html.contains("the first 100 are shown, \(trips - 100) more are in round_trips.csv"))
   }
 
+  @Test func roundTripCellsAreShortButSayTheirUnits() {
+    let t = Timestamp.nanos(year: 2012, month: 6, day: 21, hour: 13, minute: 30, nanosecond: 203_135_277)
+    #expect(HTMLReport.tableTime(t) == "2012-06-21 13:30:00.203")
+    #expect(HTMLReport.tableTime(Timestamp.nanos(year: 2020, month: 7, day: 1)) == "2020-07-01 00:00:00")
+    #expect(HTMLReport.heldText(1_500_000_000) == "1.500s")
+    #expect(HTMLReport.heldText(184_156_398_335) == "3m 04s")
+    #expect(HTMLReport.heldText(7_500 * 1_000_000_000) == "2h 05m")
+    #expect(HTMLReport.heldText(777_600 * 1_000_000_000) == "9d 0h")
+  }
+
   @Test func thousandsOfFillsAreAggregatedIntoFewMarkers() throws {
     let series = [CycleStrategy.bars("AAA", count: 20_000, seed: 9)]
     let result = try CycleStrategy.run(CycleStrategy(instruments: ["a"], period: 4), series)

@@ -13,7 +13,7 @@ extension HTMLReport {
       html += "; the first \(roundTripRows) are shown, \(omitted) more are in round_trips.csv"
     }
     html +=
-      ". P&amp;L is net of the fees; times in UTC.</p>\n<table id=\"round-trips-table\">\n<tr>"
+      ". P&amp;L is net of the fees; times in UTC to the millisecond (exact in the file).</p>\n<table id=\"round-trips-table\">\n<tr>"
     for name in [
       "instrument", "side", "entry", "exit", "quantity", "entry price", "exit price", "P&L", "fees",
       "held",
@@ -26,7 +26,7 @@ extension HTMLReport {
         result.instruments.indices.contains(trip.instrument)
         ? result.instruments[trip.instrument].name : "?"
       let cells = [
-        Timestamp.iso8601(trip.entryTime), Timestamp.iso8601(trip.exitTime), String(trip.quantity),
+        tableTime(trip.entryTime), tableTime(trip.exitTime), String(trip.quantity),
         trip.entryPrice.description, trip.exitPrice.description, trip.pnl.description,
         trip.fees.description, heldText(trip.duration),
       ]
@@ -37,12 +37,23 @@ extension HTMLReport {
     return html + "</table>\n</section>\n"
   }
 
-  /// A duration as `3d 4h`, `2h 05m`, `12.3s`.
+  /// A duration as `3d 4h`, `2h 05m`, `3m 04s`, `12.345s`.
   static func heldText(_ nanos: Int64) -> String {
     let seconds = Double(nanos) / 1e9
     if seconds < 60 { return HTMLText.number(seconds, decimals: 3) + "s" }
     let whole = Int64(seconds)
-    if whole < 86_400 { return "\(whole / 3_600)h \(String(whole % 3_600 / 60))m" }
+    let two = { (n: Int64) in n < 10 ? "0\(n)" : "\(n)" }
+    if whole < 3_600 { return "\(whole / 60)m \(two(whole % 60))s" }
+    if whole < 86_400 { return "\(whole / 3_600)h \(two(whole % 3_600 / 60))m" }
     return "\(whole / 86_400)d \(whole % 86_400 / 3_600)h"
+  }
+
+  /// `2012-06-21 13:30:00.203`: the ISO time without the `T` and `Z`, cut to milliseconds.
+  static func tableTime(_ nanos: Int64) -> String {
+    var text = String(Timestamp.iso8601(nanos).dropLast().map { $0 == "T" ? " " : $0 })
+    if let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) > 4 {
+      text = String(text[..<text.index(dot, offsetBy: 4)])
+    }
+    return text
   }
 }

@@ -72,6 +72,6 @@ public enum HTMLReport {
     .caption{color:#5a6472;margin:0 0 6px}.chart text.unit{font-style:italic;fill:#1d2430}\
     .heatmap td,.heatmap th{padding:3px 6px;min-width:34px}.heatmap td{text-align:right}\
     .swatch{padding:2px 8px;margin-right:4px}.swatch-equity{color:#1f6feb}\
-    .swatch-benchmark{color:#8a94a0}
+    .swatch-benchmark{color:#8a94a0}#round-trips-table td{white-space:nowrap}
     """
 }
