@@ -117,3 +117,17 @@ extension ReturnsOracleTests {
     #expect(try sweep("100000")[1].hasSuffix(",0.033640,0.596286,"))
   }
 }
+
+extension ReturnsOracleTests {
+  @Test func oneLOBSTERDayIsNotAnnualisedAndSaysWhy() throws {
+    let out = Stratc.temporaryDirectory()
+    let run = try Stratc.run(["backtest", "Strategies/market_maker.strat", "--data", Self.lobster, "--out", out])
+    #expect(run.status == 0, "\(run.stderr)")
+    let note = "not annualised: 1 return (last of each UTC day) over 0.0 days; annualising needs at least 30 returns over at least 28 days"
+    let summary = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
+    #expect(summary.contains("\n  \"sharpe_returns\": null,\n"))
+    #expect(summary.contains("\n  \"annualised\": false,\n  \"annualise_note\": \"\(note)\",\n"))
+    #expect(run.stdout.contains("returns   total 2.35%   cagr -   volatility -   sharpe -   sortino -   max drawdown 0.95%"))
+    #expect(run.stdout.contains("          \(note)\n"))
+  }
+}
