@@ -29,7 +29,7 @@ extension HTMLReport {
       ("Sortino ratio on returns", ratio(s.sortino), ratio(b?.sortino)),
       ("Max drawdown", percent(s.maxDrawdown), percent(b?.maxDrawdown)),
       ("Calmar ratio", ratio(s.calmar), ratio(b?.calmar)),
-      ("Exposure (time with a position)", percent(r.exposure), "100.00%"),
+      ("Exposure (time with a position)", percent(r.exposure), b == nil ? "–" : "100.00%"),
       ("Round trips closed / open lots", "\(r.trips.count) / \(r.trips.openLots)", "–"),
       ("Hit rate", percent(r.trips.hitRate), "–"),
       ("Profit factor", ratio(r.trips.profitFactor), "–"),
