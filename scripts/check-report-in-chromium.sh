@@ -6,6 +6,7 @@
 # reference would show as missing content.
 #
 #   scripts/check-report-in-chromium.sh REPORT.html [SCREENSHOT.png]
+#   HEIGHT=9000 scripts/check-report-in-chromium.sh REPORT.html   # the whole tear sheet
 set -eu
 
 report=${1:?usage: check-report-in-chromium.sh REPORT.html [SCREENSHOT.png]}
@@ -24,7 +25,7 @@ flags="--headless --no-sandbox --disable-gpu --user-data-dir=$profile --no-first
 # shellcheck disable=SC2086
 "$browser" $flags --dump-dom "$url" >"$dom" 2>/dev/null
 # shellcheck disable=SC2086
-"$browser" $flags --hide-scrollbars --window-size=1100,2400 --screenshot="$shot" "$url" \
+"$browser" $flags --hide-scrollbars --window-size=1100,${HEIGHT:-2400} --screenshot="$shot" "$url" \
   >/dev/null 2>&1
 
 fail=0
@@ -40,6 +41,13 @@ need '<svg id="drawdown-chart"' "the drawdown chart"
 need '<svg id="position-0"' "the first position chart"
 need '<svg id="price-0"' "the first trades chart"
 need '<section id="run"' "the run section"
+need '<table id="returns-table"' "the returns table"
+need '<svg id="benchmark-chart"' "the chart against buy and hold"
+need '<svg id="underwater-chart"' "the underwater chart"
+need '<section id="monthly-returns"' "the monthly returns section"
+need '<section id="return-distribution"' "the returns histogram section"
+need '<section id="rolling-sharpe"' "the rolling Sharpe section"
+need '<table id="round-trips-table"' "the round-trip table"
 if grep -q -i '<script' "$dom"; then echo "check-report: the page has a script" >&2; fail=1; fi
 if grep -q -E 'https?://' "$dom"; then echo "check-report: the page references the network" >&2; fail=1; fi
 paths=$(grep -o '<path class="[a-z]*" d="M' "$dom" | wc -l)

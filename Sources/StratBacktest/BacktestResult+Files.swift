@@ -4,9 +4,9 @@ import StratDiagnostics
 import StratMarket
 
 extension BacktestResult {
-  /// Writes `trades.csv`, `equity.csv` and `summary.json` into `directory` (created if needed);
-  /// returns the seconds spent before `summary.json`, which `timing` (when set) records as
-  /// `write_s`.
+  /// Writes `trades.csv`, `equity.csv`, `round_trips.csv` and `summary.json` into `directory`
+  /// (created if needed); returns the seconds spent before `summary.json`, which `timing` (when
+  /// set) records as `write_s`.
   @discardableResult
   public func write(to directory: String) throws(BacktestError) -> Double {
     do {
@@ -24,6 +24,7 @@ extension BacktestResult {
     let start = RunTiming.now()  // after the folder exists: only the files count
     try Self.write(tradesCSV(), to: base + "trades.csv")
     try Self.write(equityCSV(), to: base + "equity.csv")
+    try Self.write(roundTripsCSV(), to: base + "round_trips.csv")
     let seconds = RunTiming.now() - start
     var summary = self
     summary.timing?.writeSeconds = seconds
@@ -94,6 +95,7 @@ extension BacktestResult {
     field(&out, "turnover") { $0.append(m.turnover) }
     field(&out, "sharpe") { $0.append(m.sharpe, decimals: 6) }
     field(&out, "max_drawdown") { $0.append(m.maxDrawdown) }
+    appendReturnFields(&out, returnMetrics())
     field(&out, "rejected") { $0.append(Int64(m.rejected)) }
     let codes = RiskDenial.Code.allCases.filter { rejectedCounts[$0] != nil }
     field(&out, "rejected_by_reason") { out in
@@ -125,7 +127,7 @@ extension BacktestResult {
   // MARK: - JSON pieces
 
   /// Appends `  "key": value,` on its own line.
-  private func field(
+  func field(
     _ out: inout TextBuffer,
     _ key: String,
     last: Bool = false,

@@ -17,6 +17,7 @@ extension BacktestResult {
     lines.append(
       "pnl       \(m.pnl)   sharpe \(sharpeText)   max drawdown \(m.maxDrawdown)"
     )
+    lines += returnsLines(returnMetrics())
     lines.append("trades    \(m.trades)   turnover \(m.turnover)   fees \(m.fees)")
     lines.append(
       "orders    rejected \(m.rejected)   unfilled \(m.unfilled)   cancelled \(cancelled)"

@@ -52,6 +52,11 @@ public struct BacktestResult: Sendable {
   public var runID: String? { ingredients?.id }
   /// Where the run's time went, only with `--timing` (nil keeps `summary.json` unchanged).
   public var timing: RunTiming? = nil
+  /// The account's starting value for returns (`--capital`); equity is P&L added to it.
+  public var capital: Money = BacktestResult.defaultCapital
+  /// Each instrument's reference prices (bar closes, trade prints), for the buy-and-hold
+  /// benchmark; empty leaves the benchmark out.
+  public var referencePrices: [ReportPriceSeries] = []
 
   /// The final position of each instrument, by instrument index.
   public var positions: [Quantity] { ledger.positions.map(Quantity.init) }

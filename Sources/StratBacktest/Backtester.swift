@@ -158,7 +158,7 @@ public struct Backtester: Sendable {
     let bindings = interface.instruments.enumerated().map { i, instrument in
       InstrumentBinding(name: instrument.name, symbol: series[config.seriesForInstrument[i]].symbol)
     }
-    return BacktestResult(
+    var result = BacktestResult(
       strategy: interface.name,
       backend: config.backend,
       fill: config.fill,
@@ -176,5 +176,9 @@ public struct Backtester: Sendable {
       events: events,
       metrics: metrics
     )
+    result.referencePrices = config.seriesForInstrument.enumerated().map { i, s in
+      ReportPriceSeries(instrument: i, closesOf: series[s])
+    }
+    return result
   }
 }

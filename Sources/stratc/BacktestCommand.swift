@@ -23,6 +23,7 @@ enum BacktestCommand {
       throw Arguments.Problem.usage("--fill must be next-open or close")
     }
     let fees = try feeModel(args.value("fee"))
+    let capital = try capital(args)
     let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
     let bindings = try args.pairs("instrument")
 
@@ -75,10 +76,11 @@ enum BacktestCommand {
         try Backtester(series: series, config: config).run(
           executor, progress: bar.map { bar in { bar.update($0.fraction) } })
       }
+      result.capital = capital
       bar?.finish()
       timing.loopSeconds = loop
       if args.has("timing") { result.timing = timing }
-      result.ingredients = try identity(module, inputs, RunIdentity.barSettings(fill: fill, fees: fees, capital: args.value("capital")))
+      result.ingredients = try identity(module, inputs, RunIdentity.barSettings(fill: fill, fees: fees, capital: capital))
       if let report = args.value("report") {
         try HTMLReport.writeBarReport(
           result, bars: series, seriesForInstrument: indices, dataSources: dataSpecs, to: report)
@@ -116,6 +118,15 @@ enum BacktestCommand {
     guard let format = BookFeed.format(of: spec), !MarketDataSource.isSymbolSpec(spec) else { return false }
     guard format == .tick, let file = try? TickFile(path: spec, verifyChecksums: false) else { return true }
     return file.header.kind != .bars
+  }
+
+  /// `--capital AMOUNT`: a positive exact amount, 100,000 when not given.
+  static func capital(_ args: Arguments) throws -> Money {
+    guard let text = args.value("capital") else { return BacktestResult.defaultCapital }
+    guard let amount = try? Money(text), amount.raw > 0 else {
+      throw Arguments.Problem.usage("--capital expects a positive amount such as 100000 or 2500.50; found `\(text)`")
+    }
+    return amount
   }
 
   /// `--on-error stop|skip`: what readers do with a malformed message or row.

@@ -15,6 +15,7 @@ enum BookBacktestCommand {
     var timing = timing
     let venue = try VenueOptions.config(args)
     let policy = try BacktestCommand.policy(args)
+    let capital = try BacktestCommand.capital(args)
     let feed: BookFeed
     do {
       (feed, timing.loadSeconds) = try RunTiming.measure { () throws(MarketDataError) in
@@ -40,17 +41,19 @@ enum BookBacktestCommand {
         try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config)
           .run(executor, progress: bar.map { bar in { bar.update($0.fraction) } })
       }
+      result.capital = capital
+      result.referencePrices = tradePrices(feed, bound: feedNumbers)
       bar?.finish()
       timing.loopSeconds = loop
       if args.has("timing") { result.timing = timing }
       result.ingredients = try identify(
         RunIdentity.bookSettings(
-          venue: venue, policy: policy, date: args.value("date"), capital: args.value("capital")))
+          venue: venue, policy: policy, date: args.value("date"), capital: capital))
       output.report(result.warnings)
       let code = try BacktestCommand.finish(result, args: args, warmup: nil, output: output)
       if let report = args.value("report") {
         let options = HTMLReportOptions(
-          dataSources: [feed.description], prices: tradePrices(feed, bound: feedNumbers),
+          dataSources: [feed.description], prices: result.referencePrices,
           fillNote: result.fill.note)
         try HTMLReport.write(HTMLReport.render(result, options: options), to: report)
       }

@@ -134,9 +134,10 @@ enum Help {
 
     Runs the strategy over CSV bars, one evaluation step per timestamp at which any of its
     instruments has a bar, or over order-book events (below), and writes DIR/trades.csv,
-    DIR/equity.csv and DIR/summary.json (columns: Docs/OUTPUTS.md). The run id printed in the
-    summary hashes the code, the parameters, every input file, the settings and the compiler
-    version: the same id means the same output bytes, whatever the backend.
+    DIR/equity.csv, DIR/summary.json and DIR/round_trips.csv (columns: Docs/OUTPUTS.md). The
+    run id printed in the summary hashes the code, the parameters, every input file, the
+    settings and the compiler version: the same id means the same output bytes, whatever the
+    backend.
 
       --data SYMBOL=PATH       bars for a symbol (repeatable); PATH may be a folder of SYMBOL.csv
                                or a .tick file of bars; a pipe or FIFO is read once (at most 1 GiB)
@@ -145,6 +146,8 @@ enum Help {
       --fill next-open|close   fill at the next bar's open (default) or the decision bar's close
       --fee KIND:RATE          per-share:0.005 (currency per unit) or per-notional:0.0005 (fraction)
       --out DIR                where to write the results (created if missing)
+      --capital AMOUNT         starting account value for returns, CAGR, Sharpe and Sortino on
+                               returns, % drawdown and the buy-and-hold benchmark (default 100000)
       --report FILE.html       also write a self-contained HTML report (charts, metrics, trades)
       --backend interp|jit|aot the interpreter, native code from the LLVM JIT (default), or a
                                shared object compiled ahead of time (as `stratc build` makes)
@@ -178,10 +181,10 @@ enum Help {
     Runs one backtest per point of the grid of parameter values (every combination, the last
     --param varying fastest) on parallel threads, and writes one CSV row per run in grid order:
     run,<parameters>,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,
-    unfilled,error,run_id (columns: Docs/OUTPUTS.md), and nothing else, so pandas reads it as
-    it is. The number of trials and the best run by --metric are printed on stderr and, with
-    --out NAME.csv, written to NAME.json beside it with every run id. The CSV is the same byte
-    for byte whatever --jobs is.
+    unfilled,total_return,sharpe_returns (empty when not annualised),error,run_id (columns:
+    Docs/OUTPUTS.md), and nothing else, so pandas reads it as it is. The number of trials and
+    the best run by --metric are printed on stderr and, with --out NAME.csv, written to
+    NAME.json beside it with every run id. The CSV is the same byte for byte whatever --jobs is.
 
       --param NAME=LO:HI:STEP  exact decimal range, HI included (lookback=10:50:5, entry=0.5:2:0.25)
       --param NAME=A,B,C       listed values (numbers, or true/false for a Bool)
@@ -189,6 +192,7 @@ enum Help {
       --instrument NAME=SYMBOL bind a strategy instrument to a symbol
       --fill next-open|close   as for backtest
       --fee KIND:RATE          as for backtest
+      --capital AMOUNT         as for backtest (default 100000): the base of total_return
       --metric NAME            rank by sharpe (default), pnl, sortino, max_drawdown, fees or trades
       --jobs N                 threads (default: every core)
       --backend interp|jit|aot as for backtest (default jit); runs whose parameters change only

@@ -20,20 +20,21 @@ struct RunIdentity: Sendable {
   }
 
   /// The settings of a backtest on bars: how orders fill and what they cost.
-  static func barSettings(fill: FillMode, fees: FeeModel, capital: String?) -> [String] {
+  static func barSettings(fill: FillMode, fees: FeeModel, capital: Money) -> [String] {
     ["fill=\(fill.rawValue)", "fees=\(fees)"] + shared(capital)
   }
 
   /// The settings of a backtest on order-book events: the venue's models (latencies, queue,
   /// trade-through, fees, seed), what a malformed message does, and the session date.
   static func bookSettings(
-    venue: VenueConfig, policy: MalformedInputPolicy, date: String?, capital: String?
+    venue: VenueConfig, policy: MalformedInputPolicy, date: String?, capital: Money
   ) -> [String] {
     ["venue=\(venue.summary)", "on-error=\(policy.rawValue)"] + (date.map { ["date=\($0)"] } ?? []) + shared(capital)
   }
 
-  /// Settings of every kind of run: the starting capital (`--capital`) when given.
-  private static func shared(_ capital: String?) -> [String] {
-    capital.map { ["capital=\($0)"] } ?? []
+  /// Settings of every kind of run: the starting capital (`--capital`, resolved, so that the
+  /// default and `--capital 100000.00` give one id).
+  private static func shared(_ capital: Money) -> [String] {
+    ["capital=\(capital)"]
   }
 }

@@ -124,7 +124,7 @@ extension SweepCommand {
     _ plan: Plan, identity: RunIdentity, backtest: @escaping @Sendable (any StrategyExecutor) throws(BacktestError) -> BacktestResult
   ) -> @Sendable (Int) -> SweepOutcome {
     let (source, grid, bindings) = (plan.source, plan.grid, plan.bindings.map { [$0.0, $0.1] })
-    let codes = plan.codes
+    let (codes, capital) = (plan.codes, plan.capital)
     return { k in
       var params: [String: String] = [:]
       for (axis, value) in zip(grid.axes, grid.point(at: k)) { params[axis.name] = value.description }
@@ -138,7 +138,9 @@ extension SweepCommand {
       }
       var outcome: SweepOutcome
       do {
-        outcome = SweepOutcome(try backtest(try codes.executor(for: module)))
+        var result = try backtest(try codes.executor(for: module))
+        result.capital = capital
+        outcome = SweepOutcome(result)
       } catch let error as BacktestError {
         outcome = SweepOutcome(error: "\(error.id): \(error.message)")
       } catch {

@@ -42,8 +42,8 @@ enum SweepCommand {
     var backend: String
     /// The executors of the runs, with native code shared by runs with the same code hash.
     var codes: SweepCodeCache
-    /// `--capital`, a realism setting of every run's id.
-    var capital: String?
+    /// `--capital`: the base of each run's returns, a realism setting of every run's id.
+    var capital = BacktestResult.defaultCapital
   }
 
   /// Runs `stratc sweep` with the arguments after the subcommand; returns the exit status.
@@ -58,7 +58,7 @@ enum SweepCommand {
         argv,
         valued: Set([
           "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "metric", "jobs",
-          "on-error", "date", "backend", "cpu",
+          "on-error", "date", "backend", "cpu", "capital",
         ]).union(VenueOptions.flags),
         switches: ["quiet"])
       switch args.value("diagnostics") ?? "text" {
@@ -107,7 +107,7 @@ enum SweepCommand {
       try OutputPaths.checkFile(flag: "--out", path: out, inputs: inputs)
       try OutputPaths.checkFile(flag: "--out (its JSON sidecar)", path: SweepSidecar.path(forCSV: out), inputs: inputs)
     }
-    return Plan(
+    var plan = Plan(
       source: source, grid: grid, metric: metric, jobs: jobs, fill: fill,
       fees: try BacktestCommand.feeModel(args.value("fee")), bindings: try args.pairs("instrument"),
       dataSpecs: dataSpecs, outPath: args.value("out"), quiet: args.has("quiet"),
@@ -115,8 +115,9 @@ enum SweepCommand {
       date: args.value("date"), backend: Backends.label(args),
       codes: SweepCodeCache(
         backend: Backends.label(args), sourceHash: SHA256.hex(source.bytes),
-        cpu: Backends.cpu(args)),
-      capital: args.value("capital"))
+        cpu: Backends.cpu(args)))
+    plan.capital = try BacktestCommand.capital(args)
+    return plan
   }
 
   /// `--jobs N` (1...1024), or every core.

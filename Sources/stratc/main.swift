@@ -34,7 +34,7 @@ func run(_ argv: [String]) -> ExitCode {
       rest,
       valued: Set([
         "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report", "on-error",
-        "date", "backend", "object", "cpu",
+        "date", "backend", "object", "cpu", "capital",
       ]).union(VenueOptions.flags),
       switches: ["no-opt", "json", "quiet", "llvm", "timing"])
     var output = Output()

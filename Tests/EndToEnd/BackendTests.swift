@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `--backend jit` and `--backend aot` make the same decisions as the interpreter:
-/// byte-identical `trades.csv`, `equity.csv` and `summary.json` (but the backend's name) on
+/// byte-identical `trades.csv`, `equity.csv`, `round_trips.csv` and `summary.json` (but the
+/// backend's name) on
 /// every reference strategy and example, on bars and on order-book data.
 @Suite struct BackendTests {
   static let lobster =
@@ -25,6 +26,7 @@ import Testing
   static func expectSameFiles(_ out: String, as expected: String, backend: String, _ label: String) {
     #expect(read(out + "/trades.csv") == read(expected + "/trades.csv"), "\(label) \(backend)")
     #expect(read(out + "/equity.csv") == read(expected + "/equity.csv"), "\(label) \(backend)")
+    #expect(read(out + "/round_trips.csv") == read(expected + "/round_trips.csv"), "\(label) \(backend)")
     let summary = read(out + "/summary.json").replacingOccurrences(of: "\"\(backend)\"", with: "\"interpreter\"")
     #expect(summary == read(expected + "/summary.json"), "\(label) \(backend)")
     #expect(!read(out + "/trades.csv").isEmpty, "\(label) \(backend): no trades, a vacuous comparison")

@@ -62,7 +62,7 @@ import Testing
       let out = Stratc.temporaryDirectory()
       let run = try Stratc.run(["backtest", "Strategies/logistic.strat", "--data", "Examples/data", "--out", out, "--fee", "per-share:0.005", "--quiet"])
       #expect(run.status == 0)
-      outputs.append(try ["trades.csv", "equity.csv", "summary.json"].map {
+      outputs.append(try ["trades.csv", "equity.csv", "summary.json", "round_trips.csv"].map {
         try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0))
       })
     }

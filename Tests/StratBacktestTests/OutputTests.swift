@@ -60,6 +60,31 @@ import Testing
           "turnover": 2570.625,
           "sharpe": -3.183156,
           "max_drawdown": 45.375,
+          "capital": 100000.00,
+          "total_return": -0.000214,
+          "cagr": null,
+          "volatility": null,
+          "sharpe_returns": null,
+          "sortino_returns": null,
+          "max_drawdown_fraction": 0.000454,
+          "calmar": null,
+          "annualised": false,
+          "annualise_note": "not annualised: 3 returns (per step) over 2.0 days; annualising needs \
+        at least 30 returns over at least 28 days",
+          "returns_basis": "per step",
+          "returns_count": 3,
+          "periods_per_year": null,
+          "exposure": 1.000000,
+          "round_trips": 1,
+          "open_lots": 1,
+          "hit_rate": 0.000000,
+          "profit_factor": 0.000000,
+          "average_win": null,
+          "average_loss": -27.00,
+          "benchmark_return": -0.017350,
+          "benchmark_cagr": null,
+          "benchmark_sharpe": null,
+          "benchmark_max_drawdown_fraction": 0.029189,
           "rejected": 0,
           "rejected_by_reason": {},
           "unfilled": 0,
@@ -86,7 +111,7 @@ import Testing
     let folder = root + "/run"
     let result = try Self.smallRun()
     try result.write(to: folder)
-    for name in ["trades.csv", "equity.csv", "summary.json"] {
+    for name in ["trades.csv", "equity.csv", "summary.json", "round_trips.csv"] {
       #expect(FileManager.default.fileExists(atPath: folder + "/" + name))
     }
     let summary = FileManager.default.contents(atPath: folder + "/summary.json")

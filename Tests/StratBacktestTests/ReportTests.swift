@@ -10,7 +10,10 @@ import Testing
   static let sectionIDs = [
     "summary", "fill-note", "run", "run-table", "metrics", "metrics-table", "equity",
     "equity-chart", "drawdown", "drawdown-chart", "positions", "position-0", "position-1",
-    "trades", "price-0", "price-1",
+    "trades", "price-0", "price-1", "returns", "returns-table", "benchmark", "benchmark-chart",
+    "underwater", "underwater-chart", "monthly-returns", "monthly-returns-table", "heatmap-legend",
+    "return-distribution", "returns-histogram", "rolling-sharpe", "rolling-sharpe-chart",
+    "round-trips", "round-trips-table",
   ]
 
   static func twoInstrumentRun(fill: FillMode = .nextOpen) throws -> (BacktestResult, [BarSeries]) {
@@ -33,7 +36,8 @@ import Testing
     let page = ReportPage(Self.page(result, series))
     #expect(page.parseError == nil, "\(page.parseError ?? "")")
     #expect(page.has(ids: Self.sectionIDs), "\(page.ids)")
-    #expect(page.elements["svg"] == 6)
+    // equity, drawdown, 2 positions, 2 trades; benchmark, underwater, histogram, rolling Sharpe
+    #expect(page.elements["svg"] == 10)
     #expect((page.elements["tr"] ?? 0) >= 15)
   }
 

@@ -82,7 +82,7 @@ import Testing
 
   @Test func rowsCarryExactMoneyAndSixDecimalRatios() throws {
     let header = String(decoding: SweepCSV.header(parameters: ["lookback", "entry"]), as: UTF8.self)
-    #expect(header == "run,lookback,entry,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,unfilled,error,run_id\n")
+    #expect(header == "run,lookback,entry,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,unfilled,total_return,sharpe_returns,error,run_id\n")
     var outcome = try Self.outcome(pnl: "50.125", drawdown: "0")
     outcome.runID = "abc123"
     let row = String(
@@ -94,16 +94,17 @@ import Testing
     var ratio = TextBuffer()
     ratio.append(sharpe, decimals: 6)
     #expect(row.hasPrefix("3,20,1.5,50.125,\(ratio.text),"))
-    #expect(row.hasSuffix(",1000.00,0.00,3,3,0,0,,abc123\n"))
+    // Equity 0, 100, 50 on the default capital of 100,000; three returns are not annualised.
+    #expect(row.hasSuffix(",1000.00,0.00,3,3,0,0,0.000500,,,abc123\n"))
   }
 
   @Test func failedRunsKeepTheirColumnsAndQuoteTheError() {
     let row = String(
       decoding: SweepCSV.row(index: 0, values: [.bool(true)], outcome: SweepOutcome(error: "x.y: a, \"b\"")),
       as: UTF8.self)
-    // Twelve metric columns, all empty but the quoted error, then the empty run id (it never
+    // Fourteen metric columns, all empty but the quoted error, then the empty run id (it never
     // compiled).
-    #expect(row == "0,true" + String(repeating: ",", count: 12) + "\"x.y: a, \"\"b\"\"\",\n")
+    #expect(row == "0,true" + String(repeating: ",", count: 14) + "\"x.y: a, \"\"b\"\"\",\n")
   }
 
   @Test func bestRunPrefersTheEarlierIndexOnTiesAndHonoursDirection() throws {

@@ -17,11 +17,13 @@ extension HTMLReport {
     var equityChart = SVGChart(id: "equity-chart", label: "equity after each step", width: width)
     equityChart.lines = [.init(series: equity, cssClass: "equity")]
     equityChart.includeZero = true
+    equityChart.unit = "P&L, currency"
     equityChart.timeRange = range
     var drawdownChart = SVGChart(
       id: "drawdown-chart", label: "drawdown below the running peak", width: width, height: 160)
     drawdownChart.lines = [.init(series: drawdown, cssClass: "drawdown")]
     drawdownChart.includeZero = true
+    drawdownChart.unit = "currency"
     drawdownChart.timeRange = range
     return "<section id=\"equity\">\n<h2>Equity</h2>\n" + equityChart.render()
       + "\n</section>\n<section id=\"drawdown\">\n<h2>Drawdown</h2>\n" + drawdownChart.render()
@@ -45,6 +47,7 @@ extension HTMLReport {
         id: "position-\(i)", label: "position of \(binding.name)", width: width, height: 140)
       chart.lines = [.init(series: series[i], cssClass: "position", isStep: true)]
       chart.includeZero = true
+      chart.unit = "units"
       chart.timeRange = range
       html += "<h3>\(HTMLText.escaped(binding.name)) (\(HTMLText.escaped(binding.symbol)))</h3>\n"
       html += chart.render() + "\n"
@@ -79,9 +82,14 @@ extension HTMLReport {
         chart.lines = [.init(series: fillPrices, cssClass: "fills")]
       }
       chart.timeRange = range
+      chart.unit = "price"
       let buys = chart.markers.filter(\.isBuy).count
       html += "<h3>\(HTMLText.escaped(binding.name)) (\(HTMLText.escaped(binding.symbol))): "
       html += "\(HTMLText.escaped(caption)), \(buys) buys, \(chart.markers.count - buys) sells</h3>\n"
+      if chart.markers.count > SVGChart.markerLimit {
+        html += "<p class=\"caption\">More than \(SVGChart.markerLimit) fills: each marker stands for "
+        html += "the fills of one side in a 6-pixel slice of time, at their mean price.</p>\n"
+      }
       html += chart.render() + "\n"
     }
     return html + "</section>\n"

@@ -8,7 +8,11 @@ import StratMarket
 /// backtests. Its bytes depend only on the inputs: no clock, no locale, no hash order.
 /// Sections have stable ids: `summary`, `fill-note`, `run`, `metrics` (table `metrics-table`),
 /// `equity` (`equity-chart`), `drawdown` (`drawdown-chart`), `positions` (`position-I`),
-/// `trades` (`price-I`), where I is the instrument index.
+/// `trades` (`price-I`), where I is the instrument index; the tear sheet adds `returns`
+/// (`returns-table`), `benchmark` (`benchmark-chart`), `underwater` (`underwater-chart`),
+/// `monthly-returns` (`monthly-returns-table`, `heatmap-legend`), `return-distribution`
+/// (`returns-histogram`), `rolling-sharpe` (`rolling-sharpe-chart`) and `round-trips`
+/// (`round-trips-table`).
 public enum HTMLReport {
   /// The page for `result`; with no options, the fill note is the result's fill mode's.
   public static func render(_ result: BacktestResult, options: HTMLReportOptions? = nil)
@@ -25,6 +29,7 @@ public enum HTMLReport {
     }
     page += runSection(result, options: options)
     page += metricsSection(result)
+    page += returnsSections(result, width: options.chartWidth)
     page += equitySections(result, width: options.chartWidth)
     page += positionSection(result, width: options.chartWidth)
     page += tradeSection(result, options: options)
@@ -68,6 +73,11 @@ public enum HTMLReport {
     .fills{stroke:#9aa3ad;stroke-dasharray:3 2}.buy{fill:#1a9a4b;stroke:none}\
     .sell{fill:#d03030;stroke:none}.legend span{margin-right:14px}\
     .swatch-buy{color:#1a9a4b}.swatch-sell{color:#d03030}\
-    footer{margin-top:32px;color:#8a94a0;font-size:12px}
+    footer{margin-top:32px;color:#8a94a0;font-size:12px}\
+    .benchmark{stroke:#8a94a0;stroke-dasharray:4 3}.rolling{stroke:#0a7d6e}.bar{fill:#1f6feb}\
+    .caption{color:#5a6472;margin:0 0 6px}.chart text.unit{font-style:italic;fill:#1d2430}\
+    .heatmap td,.heatmap th{padding:3px 6px;min-width:34px}.heatmap td{text-align:right}\
+    .swatch{padding:2px 8px;margin-right:4px}.swatch-equity{color:#1f6feb}\
+    .swatch-benchmark{color:#8a94a0}#round-trips-table td{white-space:nowrap}
     """
 }

@@ -28,14 +28,19 @@ struct SVGChart {
   var height = 240
   var lines: [Line] = []
   var markers: [Marker] = []
+  /// The value axis's unit, written above it (`%`, `currency`, `units`).
+  var unit: String?
   /// Force 0 into the value axis (equity, drawdown, positions).
   var includeZero = false
   /// The time axis; defaults to the lines' own span.
   var timeRange: (start: Int64, end: Int64)?
 
+  /// Above this many fills, markers are aggregated per time bucket (`markerPaths`).
+  static let markerLimit = 400
+
   let left = 76.0
   let right = 12.0
-  let top = 10.0
+  let top = 22.0
   let bottom = 26.0
 
   /// The SVG element.

@@ -1,7 +1,7 @@
 import StratMarket
 
 /// The CSV a sweep streams: one row per run in grid order,
-/// `run,<parameters…>,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,unfilled,error,run_id`,
+/// `run,<parameters…>,pnl,sharpe,sortino,max_drawdown,trades,turnover,fees,steps,events,rejected,unfilled,total_return,sharpe_returns,error,run_id`,
 /// and nothing else, so that `pandas.read_csv` reads it as it is: the number of trials (which
 /// any multiple-testing correction of the best Sharpe ratio needs) goes to stderr and the JSON
 /// sidecar (`SweepSidecar`). Money is exact; ratios have six decimals; a failed run has empty
@@ -10,7 +10,7 @@ public enum SweepCSV {
   /// The metric columns after the parameters.
   public static let metricColumns = [
     "pnl", "sharpe", "sortino", "max_drawdown", "trades", "turnover", "fees", "steps", "events",
-    "rejected", "unfilled", "error", "run_id",
+    "rejected", "unfilled", "total_return", "sharpe_returns", "error", "run_id",
   ]
 
   /// The header line.
@@ -53,6 +53,10 @@ public enum SweepCSV {
         out.append(Int64(count))
       }
       out.append(byte: 0x2C)
+      out.append(outcome.totalReturn, decimals: 6)
+      out.append(byte: 0x2C)
+      if let sharpe = outcome.sharpeReturns { out.append(sharpe, decimals: 6) }
+      out.append(",\n")
     } else {
       for _ in metricColumns.dropLast() { out.append(byte: 0x2C) }
       appendField(outcome.error ?? "", to: &out)

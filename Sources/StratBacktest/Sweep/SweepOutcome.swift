@@ -5,6 +5,10 @@ public struct SweepOutcome: Sendable, Equatable {
   public var metrics: BacktestMetrics?
   /// The run's Sortino ratio (see `BacktestResult.sortino`).
   public var sortino: Double
+  /// The run's total return on its capital (`BacktestMetrics.returnStatistics`).
+  public var totalReturn: Double = 0
+  /// The run's Sharpe ratio on returns; nil when the run is too short to annualise.
+  public var sharpeReturns: Double?
   /// Why the run failed (diagnostic id and message), nil when it ran.
   public var error: String?
   /// The run id of the run (`RunIngredients.id`), nil when it did not compile.
@@ -15,6 +19,11 @@ public struct SweepOutcome: Sendable, Equatable {
     metrics = result.metrics
     sortino = result.sortino
     error = nil
+    let returns = BacktestMetrics.returnStatistics(
+      times: result.stepTimes, pnl: result.equity.map(\.doubleValue),
+      capital: result.capital.doubleValue)
+    totalReturn = returns.totalReturn
+    sharpeReturns = returns.sharpe
   }
 
   /// The outcome of a run that failed.
