@@ -56,7 +56,7 @@ public enum SweepCSV {
       out.append(outcome.totalReturn, decimals: 6)
       out.append(byte: 0x2C)
       if let sharpe = outcome.sharpeReturns { out.append(sharpe, decimals: 6) }
-      out.append(",\n")
+      out.append(byte: 0x2C)  // an empty error
     } else {
       for _ in metricColumns.dropLast() { out.append(byte: 0x2C) }
       appendField(outcome.error ?? "", to: &out)
