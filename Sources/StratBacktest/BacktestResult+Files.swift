@@ -4,7 +4,7 @@ import StratDiagnostics
 import StratMarket
 
 extension BacktestResult {
-  /// Writes `trades.csv`, `equity.csv` and `summary.json` into `directory` (created if needed).
+  /// Writes `trades.csv`, `equity.csv`, `orders.csv` and `summary.json` into `directory` (created if needed).
   public func write(to directory: String) throws(BacktestError) {
     do {
       try FileManager.default.createDirectory(
@@ -20,16 +20,20 @@ extension BacktestResult {
     let base = directory.hasSuffix("/") ? directory : directory + "/"
     try Self.write(tradesCSV(), to: base + "trades.csv")
     try Self.write(equityCSV(), to: base + "equity.csv")
+    try Self.write(ordersCSV(), to: base + "orders.csv")
     try Self.write(summaryJSON(), to: base + "summary.json")
   }
 
   /// The bytes of `trades.csv`: `time,instrument,side,quantity,price,fee`, one fill per line,
-  /// time in ISO 8601 UTC, quantity unsigned, price and fee exact with at least two decimals.
+  /// time in ISO 8601 UTC, quantity unsigned, price and fee exact with at least two decimals;
+  /// then the trace columns (`appendTrace`).
   public func tradesCSV() -> [UInt8] {
     var out = TextBuffer(capacity: 64 + ledger.fills.count * 64)
-    out.append("time,instrument,side,quantity,price,fee\n")
+    out.append("time,instrument,side,quantity,price,fee")
+    out.append(Self.traceHeader)
+    out.append(byte: 0x0A)
     let names = instruments.map(\.name)
-    for fill in ledger.fills {
+    for (k, fill) in ledger.fills.enumerated() {
       out.append(time: fill.time)
       out.append(byte: 0x2C)
       out.append(names[fill.instrument])
@@ -39,19 +43,7 @@ extension BacktestResult {
       out.append(fill.price)
       out.append(byte: 0x2C)
       out.append(fill.fee)
-      out.append(byte: 0x0A)
-    }
-    return out.bytes
-  }
-
-  /// The bytes of `equity.csv`: `time,equity`, one line per step.
-  public func equityCSV() -> [UInt8] {
-    var out = TextBuffer(capacity: 16 + stepTimes.count * 36)
-    out.append("time,equity\n")
-    for k in 0..<stepTimes.count {
-      out.append(time: stepTimes[k])
-      out.append(byte: 0x2C)
-      out.append(equity[k])
+      appendTrace(of: k, to: &out)
       out.append(byte: 0x0A)
     }
     return out.bytes
@@ -92,6 +84,8 @@ extension BacktestResult {
     field(&out, "fee_model") { $0.appendJSONString(feeText) }
     if let venue { field(&out, "venue") { $0.appendJSONString(venue.summary) } }
     if let bookSource { field(&out, "book_source") { $0.appendJSONString(bookSource) } }
+    field(&out, "orders_omitted") { $0.append(Int64(orderLog.omitted)) }
+    if let recipe { field(&out, "recipe") { recipe.appendJSON(to: &$0) } }
     field(&out, "first_time") { Self.appendTime(m.firstTime, to: &$0) }
     field(&out, "last_time") { Self.appendTime(m.lastTime, to: &$0) }
     field(&out, "params") { out in

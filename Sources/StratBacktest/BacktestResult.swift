@@ -44,6 +44,16 @@ public struct BacktestResult: Sendable {
   /// Where the book of a backtest on order-book events came from (nil on bars): the feed's
   /// published book file, named, or rebuilt from the messages.
   public var bookSource: String? = nil
+  /// Where each ledger fill came from, one per `ledger.fills` element (`trades.csv`'s last columns).
+  public var fillTraces: [FillTrace] = []
+  /// Every order's life and every risk denial (`orders.csv`), bounded.
+  public var orderLog = OrderLog(capacity: 0)
+  /// Cash after each step (`equity.csv`).
+  public var cash: [Money] = []
+  /// Σ |position × mark| after each step (`equity.csv`).
+  public var grossExposure: [Money] = []
+  /// How to re-run this backtest, for `stratc explain` (set by the command line).
+  public var recipe: BacktestRecipe? = nil
 
   /// The final position of each instrument, by instrument index.
   public var positions: [Quantity] { ledger.positions.map(Quantity.init) }

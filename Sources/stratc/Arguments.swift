@@ -71,6 +71,11 @@ struct Arguments {
   /// True when the switch was given.
   func has(_ name: String) -> Bool { options.contains { $0.name == name } }
 
+  /// The options as `--name=value` (or `--name`) words, in the given order, without `names`.
+  func words(excluding names: Set<String>) -> [String] {
+    options.filter { !names.contains($0.name) }.map { "--\($0.name)" + ($0.value.map { "=" + $0 } ?? "") }
+  }
+
   /// Every value given for a repeatable option, in order.
   func values(_ name: String) -> [String] { options.filter { $0.name == name }.compactMap(\.value) }
 

@@ -77,6 +77,8 @@ enum BacktestCommand {
   static func finish(
     _ result: BacktestResult, args: Arguments, warmup: Int?, output: Output
   ) throws(BacktestError) -> ExitCode {
+    var result = result
+    result.recipe = recipe(args)
     try result.write(to: args.value("out") ?? "out")
     if let warmup, result.metrics.steps <= warmup {
       output.report([Diagnostic(
@@ -86,6 +88,17 @@ enum BacktestCommand {
     }
     if !args.has("quiet") { Output.standardOutput(result.summaryText()) }
     return .success
+  }
+
+  /// How `stratc explain` can run this backtest again: the inputs as given, the options that
+  /// change results, and a stamp of every input file.
+  static func recipe(_ args: Arguments) -> BacktestRecipe {
+    let strategy = args.positional.first ?? ""
+    let files = BacktestRecipe.inputFiles(strategy: strategy, dataPaths: OutputPaths.dataPaths(args.values("data")))
+    return BacktestRecipe(
+      directory: FileManager.default.currentDirectoryPath, strategy: strategy, data: args.values("data"),
+      options: args.words(excluding: ["data", "out", "report", "quiet", "backend", "object", "cpu", "diagnostics"]),
+      inputs: files.compactMap(BacktestRecipe.Input.stamp))
   }
 
   /// True when the one `--data` spec is order-book data (LOBSTER, ITCH, a `.tick` file of

@@ -70,7 +70,7 @@ public struct BookBacktester {
       observed += 1
       due = nil
     }
-    session.finish(at: max(observationTime, events.last?.timeNanos ?? 0))
+    session.finish(at: max(observationTime, events.last?.timeNanos ?? 0), eventCount: events.count)
     if let failure = session.failure { throw failure }
     return session.result(events: events.count)
   }

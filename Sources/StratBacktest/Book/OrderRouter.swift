@@ -28,6 +28,16 @@ struct OrderRouter {
   var rejections: [OrderRecord] = []
   /// Orders that ended cancelled: on request, IOC and market remainders, lack of liquidity.
   var cancelledCount = 0
+  /// Every order's life and every denial (`orders.csv`).
+  var log = OrderLog()
+  /// The 1-based step now deciding (set before each step).
+  var step = 0
+  /// The step that decided each order's latest version, indexed by venue order id − 1.
+  var orderSteps: [Int] = []
+  /// Cancels and replaces sent and not yet answered, in sending order (the venue answers them
+  /// in that order): which step decided each.
+  var requests: [(id: UInt64, step: Int, decided: Int64)] = []
+  var requestHead = 0
   let instrumentCount: Int
 
   init(interface: StrategyInterface) {
@@ -100,6 +110,8 @@ struct OrderRouter {
         .market(instrument: i, side: side, quantity: quantity)
       }
     let id = venue.submit(request, decidedAt: time)
+    orderSteps.append(step)
+    log.append(entry(id, i, .submitted, side, quantity, order.limit, time, remaining: quantity))
     open.append(OpenOrder(id: id, instrument: i, side: side, remaining: quantity, price: order.limit?.raw, cancelling: false))
   }
 
@@ -112,11 +124,12 @@ struct OrderRouter {
     }
     guard let first = open.firstIndex(where: isMine) else { return false }
     for k in (first + 1)..<open.count where isMine(open[k]) {
-      venue.cancel(orderID: open[k].id, decidedAt: time)
-      open[k].cancelling = true
+      requestCancel(k, at: time, venue: venue)
     }
     if open[first].price == order.limit?.raw && open[first].remaining == quantity { return true }
     venue.replace(orderID: open[first].id, quantity: quantity, price: order.limit!.raw, decidedAt: time)
+    log.append(entry(open[first].id, order.instrument, .replaceRequested, side, quantity, order.limit, time))
+    requests.append((open[first].id, step, time))
     open[first].remaining = quantity
     open[first].price = order.limit?.raw
     return true
@@ -125,9 +138,27 @@ struct OrderRouter {
   /// Cancels the instrument's open orders on `side` (both when nil).
   mutating func cancel(instrument i: Int, side: Side?, at time: Int64, venue: SimulatedVenue) {
     for k in open.indices where open[k].instrument == i && !open[k].cancelling && (side == nil || open[k].side == side) {
-      venue.cancel(orderID: open[k].id, decidedAt: time)
-      open[k].cancelling = true
+      requestCancel(k, at: time, venue: venue)
     }
+  }
+
+  /// Sends a cancel for open order `k` and logs the request.
+  mutating func requestCancel(_ k: Int, at time: Int64, venue: SimulatedVenue) {
+    venue.cancel(orderID: open[k].id, decidedAt: time)
+    open[k].cancelling = true
+    requests.append((open[k].id, step, time))
+    let o = open[k]
+    log.append(entry(o.id, o.instrument, .cancelRequested, o.side, o.remaining, o.price.map(Price.init(raw:)), time))
+  }
+
+  /// A log row about order `id` decided now (at `time`, in the current step).
+  func entry(
+    _ id: UInt64, _ instrument: Int, _ event: OrderLogEntry.Event, _ side: Side, _ quantity: Int64,
+    _ price: Price?, _ time: Int64, remaining: Int64? = nil
+  ) -> OrderLogEntry {
+    OrderLogEntry(
+      time: time, orderID: id, instrument: instrument, event: event, side: side == .buy ? 1 : -1,
+      quantity: quantity, price: price, remaining: remaining, decided: time, step: step)
   }
 
   // MARK: - Venue feedback
@@ -165,6 +196,10 @@ struct OrderRouter {
 
   mutating func reject(_ record: inout OrderRecord, _ denial: RiskDenial) {
     rejectedCounts[denial.code.index] += 1
+    let q = record.quantity
+    log.append(OrderLogEntry(
+      time: record.time, orderID: 0, instrument: record.instrument, event: .denied, side: q > 0 ? 1 : q < 0 ? -1 : 0,
+      quantity: Int64(clamping: q.magnitude), price: record.limit, reason: .denial(denial), decided: record.time, step: step))
     guard rejections.count < 10_000 else { return }
     record.denial = denial
     rejections.append(record)

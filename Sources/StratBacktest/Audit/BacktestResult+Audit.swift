@@ -1,0 +1,104 @@
+import StratMarket
+
+/// The audit columns and files: `trades.csv`'s trace columns, `orders.csv`, and `equity.csv`'s
+/// cash, market value and gross exposure. Strings are built here, at write time only.
+extension BacktestResult {
+  /// The columns `trades.csv` appends after its first six.
+  static let traceHeader = ",symbol,order_id,decided,arrived,liquidity,event"
+
+  /// Appends `,symbol,order_id,decided,arrived,liquidity,event` of fill `k` (empty fields for a
+  /// fill without a trace).
+  func appendTrace(of k: Int, to out: inout TextBuffer) {
+    let fill = ledger.fills[k]
+    out.append(byte: 0x2C)
+    if instruments.indices.contains(fill.instrument) { out.append(instruments[fill.instrument].symbol) }
+    guard fillTraces.indices.contains(k) else { return out.append(",,,,,") }
+    let trace = fillTraces[k]
+    out.append(byte: 0x2C)
+    out.append(Int64(trace.orderID))
+    out.append(byte: 0x2C)
+    out.append(time: trace.decided)
+    out.append(byte: 0x2C)
+    out.append(time: trace.arrived)
+    out.append(byte: 0x2C)
+    out.append(trace.liquidity.name)
+    out.append(byte: 0x2C)
+    out.append(Int64(trace.event))
+  }
+
+  /// The bytes of `equity.csv`: `time,equity,cash,market_value,gross_exposure`, one line per
+  /// step; market_value = equity − cash = Σ position × mark.
+  public func equityCSV() -> [UInt8] {
+    var out = TextBuffer(capacity: 64 + stepTimes.count * 80)
+    out.append("time,equity,cash,market_value,gross_exposure\n")
+    let complete = cash.count == stepTimes.count && grossExposure.count == stepTimes.count
+    for k in 0..<stepTimes.count {
+      out.append(time: stepTimes[k])
+      out.append(byte: 0x2C)
+      out.append(equity[k])
+      if complete {
+        out.append(byte: 0x2C)
+        out.append(cash[k])
+        out.append(byte: 0x2C)
+        out.append(Money(raw: equity[k].raw &- cash[k].raw))
+        out.append(byte: 0x2C)
+        out.append(grossExposure[k])
+      } else {
+        out.append(",,,")
+      }
+      out.append(byte: 0x0A)
+    }
+    return out.bytes
+  }
+
+  /// The header of `orders.csv`.
+  static let ordersHeader =
+    "time,order_id,instrument,symbol,event,side,quantity,price,remaining,reason,decided,step,queue_ahead,detail\n"
+
+  /// The bytes of `orders.csv`: one row per order life event and per risk denial, in the order
+  /// they happened (see Docs/OUTPUTS.md); `summary.json`'s `orders_omitted` counts rows past
+  /// the log's bound.
+  public func ordersCSV() -> [UInt8] {
+    var out = TextBuffer(capacity: 128 + orderLog.entries.count * 120)
+    out.append(Self.ordersHeader)
+    for entry in orderLog.entries { appendRow(entry, to: &out) }
+    return out.bytes
+  }
+
+  private func appendRow(_ e: OrderLogEntry, to out: inout TextBuffer) {
+    out.append(time: e.time)
+    out.append(byte: 0x2C)
+    if e.orderID > 0 { out.append(Int64(e.orderID)) }
+    out.append(byte: 0x2C)
+    let known = instruments.indices.contains(e.instrument)
+    if known { out.append(instruments[e.instrument].name) }
+    out.append(byte: 0x2C)
+    if known { out.append(instruments[e.instrument].symbol) }
+    out.append(byte: 0x2C)
+    out.append(e.event.name)
+    out.append(e.side > 0 ? ",BUY," : e.side < 0 ? ",SELL," : ",,")
+    out.append(e.quantity)
+    out.append(byte: 0x2C)
+    if let price = e.price { out.append(price) }
+    out.append(byte: 0x2C)
+    if let remaining = e.remaining { out.append(remaining) }
+    out.append(byte: 0x2C)
+    out.append(e.reason.code)
+    out.append(byte: 0x2C)
+    out.append(time: e.decided)
+    out.append(byte: 0x2C)
+    out.append(Int64(e.step))
+    out.append(byte: 0x2C)
+    if let ahead = e.queueAhead { out.append(ahead) }
+    out.append(byte: 0x2C)
+    if case .denial(let denial) = e.reason { Self.appendQuoted(denial.description, to: &out) }
+    out.append(byte: 0x0A)
+  }
+
+  /// Appends a CSV field in double quotes, inner quotes doubled.
+  static func appendQuoted(_ text: String, to out: inout TextBuffer) {
+    out.append(byte: 0x22)
+    out.append(text.replacingOccurrences(of: "\"", with: "\"\""))
+    out.append(byte: 0x22)
+  }
+}

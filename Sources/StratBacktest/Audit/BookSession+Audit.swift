@@ -1,0 +1,118 @@
+import StratMarket
+
+/// What a book run records for `trades.csv` and `equity.csv` besides the ledger (the order log
+/// lives in `OrderRouter`, which makes the orders). Appends only: nothing is built per step.
+struct BookAudit {
+  /// One per ledger fill, in the same order.
+  var traces: [FillTrace] = []
+  /// Cash and Σ |position × mark| after each step.
+  var cash: [Money] = []
+  var gross: [Money] = []
+}
+
+extension BookSession {
+  /// Logs the venue's report before it is settled: arrivals and replaces, then fills (traced to
+  /// `takerEvent`, the event whose book an arriving order took, or `makerEvent`, the event that
+  /// hit a resting order), then the ends (cancels and rejections) — the order they happen in
+  /// for any one order.
+  mutating func logReport(takerEvent: Int, makerEvent: Int) {
+    guard !report.fills.isEmpty || !report.updates.isEmpty else { return }
+    for update in report.updates where update.isArrival { logUpdate(update) }
+    for fill in report.fills {
+      guard let order = venue.order(fill.orderID) else { continue }
+      let event = fill.liquidity == .taker ? takerEvent : makerEvent
+      audit.traces.append(FillTrace(
+        orderID: fill.orderID, decided: order.decidedAt, arrived: order.arrivalTime,
+        liquidity: fill.liquidity == .taker ? .taker : .maker, event: event))
+      router.log.append(OrderLogEntry(
+        time: fill.time, orderID: fill.orderID, instrument: fill.instrument, event: .filled,
+        side: fill.side == .buy ? 1 : -1, quantity: fill.quantity, price: Price(raw: fill.price),
+        remaining: fill.remainingQuantity, decided: order.decidedAt, step: router.step(of: fill.orderID)))
+    }
+    for update in report.updates where !update.isArrival { logUpdate(update) }
+  }
+
+  /// Logs one venue update about one of our orders.
+  mutating func logUpdate(_ update: VenueOrderUpdate) {
+    guard let order = venue.order(update.orderID) else { return }
+    var entry = OrderLogEntry(
+      time: update.time, orderID: update.orderID, instrument: order.instrument, event: .accepted,
+      side: order.side == .buy ? 1 : -1, quantity: order.quantity, price: order.isMarket ? nil : Price(raw: order.price),
+      remaining: update.remainingQuantity, decided: order.decidedAt, step: router.step(of: update.orderID))
+    if update.answersRequest, let request = router.answer(update.orderID) {
+      entry.decided = request.decided
+      entry.step = request.step
+    }
+    switch update.kind {
+    case .accepted:
+      entry.queueAhead = order.isMarket ? nil : order.queueAheadAtArrival
+    case .replaced(let kept):
+      entry.event = .replaced
+      entry.reason = .priority(kept: kept)
+      // A replace that loses priority is a new version of the order, decided at that step.
+      if !kept { router.orderSteps[Int(update.orderID - 1)] = entry.step }
+      entry.queueAhead = order.queueAheadAtArrival
+    case .cancelled(let reason):
+      entry.event = .cancelled
+      entry.reason = .venueCancel(reason)
+    case .rejected(let reason):
+      entry.event = .rejected
+      entry.reason = .venueReject(reason)
+    case .requestRejected(let reason):
+      entry.event = .requestRejected
+      entry.reason = .venueReject(reason)
+    }
+    router.log.append(entry)
+  }
+
+  /// Σ |position × mark| (nil on overflow), marked as `markedEquity` marks.
+  func grossExposure() -> Int64? {
+    var total: Int64 = 0
+    for i in 0..<instrumentCount where ledger.positions[i] != 0 {
+      let (value, o1) = ledger.positions[i].multipliedReportingOverflow(by: mark(i))
+      let (sum, o2) = total.addingReportingOverflow(Int64(clamping: value.magnitude))
+      if o1 || o2 { return nil }
+      total = sum
+    }
+    return total
+  }
+}
+
+extension VenueOrderUpdate {
+  /// Whether it starts a phase of the order's life (arrival or replace), logged before fills.
+  var isArrival: Bool {
+    switch kind {
+    case .accepted, .replaced: true
+    case .cancelled, .rejected, .requestRejected: false
+    }
+  }
+}
+
+extension VenueOrderUpdate {
+  /// Whether it answers a cancel or replace request (the venue answers each exactly once).
+  var answersRequest: Bool {
+    switch kind {
+    case .replaced, .requestRejected, .cancelled(.requested): true
+    case .accepted, .rejected, .cancelled: false
+    }
+  }
+}
+
+extension OrderRouter {
+  /// Takes the oldest unanswered request, when it is about order `id`.
+  mutating func answer(_ id: UInt64) -> (id: UInt64, step: Int, decided: Int64)? {
+    guard requestHead < requests.count, requests[requestHead].id == id else { return nil }
+    let request = requests[requestHead]
+    requestHead += 1
+    if requestHead == requests.count {
+      requests.removeAll(keepingCapacity: true)
+      requestHead = 0
+    }
+    return request
+  }
+
+  /// The step that decided order `id` (0 when unknown).
+  func step(of id: UInt64) -> Int {
+    id >= 1 && id <= UInt64(orderSteps.count) ? orderSteps[Int(id - 1)] : 0
+  }
+}
