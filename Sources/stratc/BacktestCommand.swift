@@ -8,7 +8,12 @@ import StratMarket
 
 /// `stratc backtest`: compile, bind instruments to loaded bars, run, write the result files.
 enum BacktestCommand {
-  static func run(_ args: Arguments, output: Output) throws -> ExitCode {
+  /// Runs a backtest; `probe`, when given, wraps the executor (`stratc explain` reads the
+  /// interpreter's values through it).
+  static func run(
+    _ args: Arguments, output: Output,
+    probe: ((IRModule, any StrategyExecutor) -> any StrategyExecutor)? = nil
+  ) throws -> ExitCode {
     try Backends.validate(args)
     guard args.positional.count == 1 else {
       throw Arguments.Problem.usage("name exactly one .strat file")
@@ -34,12 +39,13 @@ enum BacktestCommand {
     if let code = bind(&compiled.module, bindings, output: output) { return code }
     let module = compiled.module
 
-    let executor: any StrategyExecutor
+    var executor: any StrategyExecutor
     let backend: String
     switch Backends.make(compiled, args, output: output) {
     case .success(let made): (executor, backend) = made
     case .failure(let code): return code
     }
+    if let probe { executor = probe(module, executor) }
 
     if dataSpecs.count == 1, isBookData(dataSpecs[0]) {
       return try BookBacktestCommand.run(

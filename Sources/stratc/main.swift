@@ -22,7 +22,7 @@ func run(_ argv: [String]) -> ExitCode {
   if command == "sweep" { return SweepCommand.run(rest) }
   let helpTexts = [
     "check": Help.check, "ir": Help.ir, "report": Help.report, "backtest": Help.backtest, "build": Help.build,
-    "inspect": Help.inspect,
+    "inspect": Help.inspect, "explain": ExplainCommand.help,
   ]
   guard let help = helpTexts[command] else {
     Output.standardError("stratc: unknown command `\(command)`\n\n" + Help.main + "\n")
@@ -33,13 +33,7 @@ func run(_ argv: [String]) -> ExitCode {
     return .success
   }
   do {
-    let args = try Arguments(
-      rest,
-      valued: Set([
-        "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report", "on-error",
-        "date", "backend", "object", "cpu",
-      ]).union(VenueOptions.flags),
-      switches: ["no-opt", "json", "quiet", "llvm"])
+    let args = try Arguments(rest, valued: Arguments.commandValued, switches: Arguments.commandSwitches)
     var output = Output()
     switch args.value("diagnostics") ?? "text" {
     case "text": output.format = .text
@@ -52,6 +46,7 @@ func run(_ argv: [String]) -> ExitCode {
     case "report": return try CompileCommands.report(args, output: output)
     case "build": return try BuildCommand.run(args, output: output)
     case "inspect": return try InspectCommand.run(args, output: output)
+    case "explain": return try ExplainCommand.run(args, output: output)
     default: return try BacktestCommand.run(args, output: output)
     }
   } catch {

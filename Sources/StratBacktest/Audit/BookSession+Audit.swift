@@ -48,12 +48,14 @@ extension BookSession {
       entry.queueAhead = order.isMarket ? nil : order.queueAheadAtArrival
     case .replaced(let kept):
       entry.event = .replaced
+      entry.quantity = update.remainingQuantity
       entry.reason = .priority(kept: kept)
       // A replace that loses priority is a new version of the order, decided at that step.
       if !kept { router.orderSteps[Int(update.orderID - 1)] = entry.step }
       entry.queueAhead = order.queueAheadAtArrival
     case .cancelled(let reason):
       entry.event = .cancelled
+      entry.quantity = order.quantity - order.filledQuantity
       entry.reason = .venueCancel(reason)
     case .rejected(let reason):
       entry.event = .rejected

@@ -1,0 +1,178 @@
+import Foundation
+import StratBacktest
+import StratIR
+import StratInterpreter
+import StratMarket
+
+/// The words of `stratc explain`: one paragraph each for the fill, the decision, the order, its
+/// latency and queue position, and the event that filled it. Only facts from the output files
+/// and the interpreter's re-run of the decision step.
+struct ExplainText {
+  let fill: ExplainRow
+  let number: Int
+  /// The order's rows of `orders.csv`, in file order.
+  let life: [ExplainRow]
+  let step: Int
+  let probe: ExplainProbe
+  let recipe: BacktestRecipe
+
+  var text: String {
+    ([fillLine] + decisionLines + orderLines + latencyLines + eventLines).joined(separator: "\n") + "\n"
+  }
+
+  var fillLine: String {
+    "fill \(number): \(fill["side"]) \(fill["quantity"]) \(fill["instrument"]) (\(fill["symbol"])) at \(fill["price"]), "
+      + "fee \(fill["fee"]), at \(fill["time"]), order \(fill["order_id"])"
+  }
+
+  // MARK: - Decision
+
+  var values: [(name: String, value: StepValue)] { probe.probe.values ?? [] }
+
+  var decisionLines: [String] {
+    let decided = life.first { Int($0["step"]) == step }?["decided"] ?? fill["decided"]
+    var lines = ["decision: step \(step) (row \(step) of equity.csv) at \(decided)"]
+    lines += firedRules.map { "  rule: \($0)" }
+    lines += decisionsOnInstrument.map { "  decided: \($0)" }
+    let ops = Dictionary(probe.module.step.map { ($0.name, $0.op) }, uniquingKeysWith: { a, _ in a })
+    let inputs = values.filter { ops[$0.name] == .field }
+    let params = values.filter { ops[$0.name] == .param }
+    let lets = values.filter { isLet($0.name, ops[$0.name]) }
+    if !inputs.isEmpty { lines.append("  inputs read: " + inputs.map(Self.describe).joined(separator: ", ")) }
+    if !lets.isEmpty { lines.append("  values: " + lets.map(Self.describe).joined(separator: ", ")) }
+    if !params.isEmpty { lines.append("  params: " + params.map(Self.describe).joined(separator: ", ")) }
+    return lines
+  }
+
+  /// A named `let` (not a temporary, input, parameter, seen flag, constant or rule guard).
+  func isLet(_ name: String, _ op: Opcode?) -> Bool {
+    guard let op, op != .field, op != .param, op != .seen, op != .const else { return false }
+    if name.hasPrefix("fire") { return false }
+    return !(name.hasPrefix("t") && name.dropFirst().allSatisfy(\.isNumber))
+  }
+
+  /// The `when` rules whose decisions on the fill's instrument were taken at the step.
+  var firedRules: [String] {
+    let step = probe.module.step
+    guard let instrument = probe.module.instruments.firstIndex(where: { $0.name == fill["instrument"] }) else { return [] }
+    var rules: [String] = []
+    for effect in step where Self.isDecision(effect.op) && effect.imm == .instrument(instrument) {
+      guard let guardID = effect.predicate else { continue }
+      let name = step[guardID].name
+      guard name.hasPrefix("fire"), probe.probe.inner.value(named: name) == .bool(true),
+        !rules.contains(where: { $0.hasPrefix(name + " ") })
+      else { continue }
+      rules.append("\(name) (\(whenText(name))) was true: `\(effect.op.rawValue) \(fill["instrument"])`")
+    }
+    return rules.isEmpty ? ["no guarded decision on \(fill["instrument"]) was taken at this step"] : rules
+  }
+
+  /// The step's decisions about the fill's instrument, as the strategy wrote them.
+  var decisionsOnInstrument: [String] {
+    guard let i = probe.module.instruments.firstIndex(where: { $0.name == fill["instrument"] }) else { return [] }
+    return probe.probe.decisionsMade.filter { $0.instrument == Int32(i) }.map { d in
+      let name = fill["instrument"]
+      switch d.kind {
+      case .target: return "target \(name) = \(d.quantity)"
+      case .market: return "market \(name) \(d.quantity)"
+      case .limit: return "limit \(name) \(d.quantity) at \(d.price)"
+      case .immediateOrCancel: return "ioc \(name) \(d.quantity) at \(d.price)"
+      case .replace: return "replace \(name) \(d.quantity) at \(d.price)"
+      case .cancel: return "cancel \(name) side \(d.quantity)"
+      }
+    }
+  }
+
+  static func isDecision(_ op: Opcode) -> Bool {
+    [.target, .market, .limit, .ioc, .replace, .cancel].contains(op)
+  }
+
+  /// `when #k, line L: …` for a guard `fire` (k = 1) or `fire.j` (k = j + 1), from the source.
+  func whenText(_ guardName: String) -> String {
+    guard guardName.hasPrefix("fire") else { return guardName }
+    let k = guardName == "fire" ? 1 : (Int(guardName.dropFirst(5)) ?? -1) + 1
+    let path = recipe.strategy.hasPrefix("/") ? recipe.strategy : recipe.directory + "/" + recipe.strategy
+    let lines = ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+    let whens = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("when ") }
+    guard k >= 1, k <= whens.count else { return "when #\(k)" }
+    let line = lines[whens[k - 1]]
+    let code = line.range(of: "//").map { line[..<$0.lowerBound] } ?? line[...]
+    return "when #\(k), line \(whens[k - 1] + 1): \(code.trimmingCharacters(in: .whitespaces))"
+  }
+
+  static func describe(_ named: (name: String, value: StepValue)) -> String {
+    switch named.value {
+    case .f64(let v): "\(named.name) = \(v)"
+    case .i64(let v): "\(named.name) = \(v)"
+    case .bool(let v): "\(named.name) = \(v)"
+    }
+  }
+
+  // MARK: - Order, latency, event
+
+  var orderLines: [String] {
+    let id = fill["order_id"]
+    let first = life.first { $0["event"] == "submitted" }
+    let kind = (first?["price"] ?? "").isEmpty ? "market" : "limit \(first?["price"] ?? "")"
+    // The life up to this fill: the submission, then the last rows before the fill.
+    let upTo = life.prefix { $0["event"] != "filled" || $0["time"] != fill["time"] }.count
+    let shown = life.prefix(upTo + 1)
+    let recent = shown.count <= 8 ? Array(shown) : [shown[0]] + shown.suffix(7)
+    var lines = ["order \(id): \(kind) \(first?["side"] ?? "") \(first?["quantity"] ?? ""), its life in orders.csv:"]
+    lines += recent.enumerated().map { k, row in
+      var words = ["  \(row["time"]) \(row["event"]) \(row["quantity"])"]
+      if !row["price"].isEmpty { words.append("at \(row["price"])") }
+      if !row["remaining"].isEmpty { words.append("remaining \(row["remaining"])") }
+      if !row["reason"].isEmpty { words.append("(\(row["reason"]))") }
+      if k == 0, shown.count > recent.count { words.append("\n  … \(shown.count - recent.count) rows …") }
+      return words.joined(separator: " ")
+    }
+    return lines
+  }
+
+  var latencyLines: [String] {
+    let decided = fill["decided"], arrived = fill["arrived"]
+    guard fill["liquidity"] != "bar" else {
+      let when = decided == arrived ? "filled at once at the deciding bar's close (--fill close)" : "waited for the instrument's next bar (--fill next-open)"
+      return ["latency: decided \(decided), filled \(arrived): the order \(when); bars have no queue"]
+    }
+    var lines = ["latency: decided \(decided) → arrived \(arrived) (\(Self.nanosBetween(decided, arrived)) ns)"]
+    let joined = life.last { ($0["event"] == "accepted" || $0["reason"] == "lost-priority") && $0["step"] == String(step) }
+    if let ahead = joined?["queue_ahead"], !ahead.isEmpty {
+      lines.append("queue: \(ahead) units displayed ahead of it when it joined its level")
+    } else {
+      lines.append("queue: the venue reports no queue position (a market order, or one that took liquidity on arrival)")
+    }
+    return lines
+  }
+
+  var eventLines: [String] {
+    let event = fill["event"]
+    switch fill["liquidity"] {
+    case "bar":
+      return ["filled by: bar \(event) of the merged bar stream (\(fill["symbol"])'s bar at \(fill["time"])) at \(fill["price"])"]
+    case "maker":
+      return ["filled by: event \(event) of the feed hit the resting order (\(feedWhere(event)))"] + messageLine(event)
+    default:
+      return ["filled by: the order took the book as it stood after event \(event) of the feed (\(feedWhere(event)))"] + messageLine(event)
+    }
+  }
+
+  func feedWhere(_ event: String) -> String { "`stratc data book` row \(event); on LOBSTER, line \(event) of the message file" }
+
+  /// The LOBSTER message line of event `event`, when the data is a LOBSTER message file.
+  func messageLine(_ event: String) -> [String] {
+    guard recipe.data.count == 1, recipe.data[0].hasSuffix(".csv"), let n = Int(event), n >= 1 else { return [] }
+    let path = recipe.data[0].hasPrefix("/") ? recipe.data[0] : recipe.directory + "/" + recipe.data[0]
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    let lines = text.split(separator: "\n", maxSplits: n, omittingEmptySubsequences: false)
+    guard n <= lines.count else { return [] }
+    return ["  message: \(lines[n - 1]) (time,type,order id,size,price,direction)"]
+  }
+
+  /// Nanoseconds from one ISO 8601 time of the files to another.
+  static func nanosBetween(_ a: String, _ b: String) -> Int64 {
+    guard let x = try? Timestamp.parse(a), let y = try? Timestamp.parse(b) else { return 0 }
+    return y - x
+  }
+}
