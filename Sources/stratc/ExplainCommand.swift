@@ -98,7 +98,7 @@ enum ExplainCommand {
   /// Re-runs the recipe in the interpreter into a scratch folder, keeping the values of `step`;
   /// refuses when its fills differ from `dir`'s.
   static func rerun(_ recipe: BacktestRecipe, step: Int, dir: String, output: Output) throws(ExplainFailure) -> ExplainProbe {
-    let scratch = NSTemporaryDirectory() + "stratc-explain-\(getpid())"
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stratc-explain-\(getpid())").path
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let words = [recipe.strategy] + recipe.data.flatMap { ["--data", $0] } + recipe.options
       + ["--backend", "interp", "--quiet", "--out", scratch]
