@@ -158,11 +158,17 @@ struct ExplainText {
     }
   }
 
-  func feedWhere(_ event: String) -> String { "`stratc data book` row \(event); on LOBSTER, line \(event) of the message file" }
+  /// Where a user finds event `event`: exact for LOBSTER, where events are the message lines.
+  func feedWhere(_ event: String) -> String {
+    isLOBSTER ? "line \(event) of the LOBSTER message file, row \(event) of `stratc data book`"
+      : "the \(event)th message of the bound stocks, in file order"
+  }
+
+  var isLOBSTER: Bool { recipe.data.count == 1 && (recipe.data[0].hasSuffix(".csv") || recipe.data[0].hasSuffix(".csv.gz")) }
 
   /// The LOBSTER message line of event `event`, when the data is a LOBSTER message file.
   func messageLine(_ event: String) -> [String] {
-    guard recipe.data.count == 1, recipe.data[0].hasSuffix(".csv"), let n = Int(event), n >= 1 else { return [] }
+    guard isLOBSTER, recipe.data[0].hasSuffix(".csv"), let n = Int(event), n >= 1 else { return [] }
     let path = recipe.data[0].hasPrefix("/") ? recipe.data[0] : recipe.directory + "/" + recipe.data[0]
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
     let lines = text.split(separator: "\n", maxSplits: n, omittingEmptySubsequences: false)

@@ -8,6 +8,13 @@ struct BookAudit {
   /// Cash and Σ |position × mark| after each step.
   var cash: [Money] = []
   var gross: [Money] = []
+
+  /// Reserves room for `steps` steps (one per event at most) and the first fills.
+  mutating func reserve(steps: Int) {
+    cash.reserveCapacity(steps)
+    gross.reserveCapacity(steps)
+    traces.reserveCapacity(1_024)
+  }
 }
 
 extension BookSession {

@@ -120,14 +120,19 @@ public struct OrderLog: Sendable {
   public private(set) var entries: [OrderLogEntry] = []
   /// Rows not kept because the log was full.
   public private(set) var omitted = 0
+  /// This log's bound (`OrderLog.limit` unless a test asks for less).
+  public let bound: Int
 
-  /// Creates an empty log with room for `capacity` rows.
-  public init(capacity: Int = 1_024) { entries.reserveCapacity(capacity) }
+  /// Creates an empty log with room for `capacity` rows, keeping at most `bound`.
+  public init(capacity: Int = 1_024, bound: Int = OrderLog.limit) {
+    self.bound = bound
+    entries.reserveCapacity(min(capacity, bound))
+  }
 
   /// Appends a row, or counts it when the log is full.
   @inline(__always)
   public mutating func append(_ entry: OrderLogEntry) {
-    guard entries.count < Self.limit else { return omitted += 1 }
+    guard entries.count < bound else { return omitted += 1 }
     entries.append(entry)
   }
 }

@@ -41,6 +41,7 @@ public struct BookBacktester {
     } catch {
       throw BacktestError(diagnostics: error.diagnostics)
     }
+    session.audit.reserve(steps: events.count)
     var observed = 0
     var observationTime = Int64.min
     var delays = config.venue.makeFeedLatencySampler()
