@@ -48,10 +48,12 @@ public struct BacktestResult: Sendable {
   public var fillTraces: [FillTrace] = []
   /// Every order's life and every risk denial (`orders.csv`), bounded.
   public var orderLog = OrderLog(capacity: 0)
-  /// Cash after each step (`equity.csv`).
+  /// Cash after each step (`equity.csv`), recorded by book runs.
   public var cash: [Money] = []
-  /// Σ |position × mark| after each step (`equity.csv`).
+  /// Σ |position × mark| after each step (`equity.csv`), recorded by book runs.
   public var grossExposure: [Money] = []
+  /// The closes a bar run marks at, from which `equity.csv`'s cash and exposure are computed.
+  public var barMarks: BarMarks? = nil
   /// How to re-run this backtest, for `stratc explain` (set by the command line).
   public var recipe: BacktestRecipe? = nil
 

@@ -86,7 +86,7 @@ public struct Backtester: Sendable {
       sim.publishOrderState(to: executor)
       let n = executor.step(timeNanos: time)
       if n > 0 { sim.process(executor.decisions, count: n, time: time) }
-      guard sim.failure == nil, let value = sim.recordEquity() else {
+      guard sim.failure == nil, let value = sim.equity() else {
         return (steps, events, sim.failure ?? overflow(at: time))
       }
       sim.lastEquity = value
@@ -180,8 +180,9 @@ public struct Backtester: Sendable {
       metrics: metrics,
       fillTraces: sim.audit.traces,
       orderLog: sim.audit.log,
-      cash: sim.audit.cash,
-      grossExposure: sim.audit.gross
+      barMarks: BarMarks(
+        times: config.seriesForInstrument.map { series[$0].times },
+        closes: config.seriesForInstrument.map { series[$0].close })
     )
   }
 }

@@ -247,7 +247,7 @@ struct Simulation: ~Copyable {
   /// Counts and records a rejected order.
   mutating func reject(_ order: OrderRecord, _ denial: RiskDenial) {
     rejectedCounts[denial.code.index] += 1
-    audit.log.append(audit.entry(order, .denied, time: order.time, reason: .denial(denial)))
+    audit.log.append(denied: audit.entry(order, .denied, time: order.time, reason: .denial(denial.code)), denial)
     guard rejections.count < Self.rejectionLogLimit else { return }
     var record = order
     record.denial = denial

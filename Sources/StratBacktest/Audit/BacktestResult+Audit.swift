@@ -27,26 +27,33 @@ extension BacktestResult {
   }
 
   /// The bytes of `equity.csv`: `time,equity,cash,market_value,gross_exposure`, one line per
-  /// step; market_value = equity − cash = Σ position × mark.
+  /// step. Book runs record cash and gross exposure per step (market value = equity − cash);
+  /// bar runs replay them from the fills and closes (`replayExposure`).
   public func equityCSV() -> [UInt8] {
     var out = TextBuffer(capacity: 64 + stepTimes.count * 80)
     out.append("time,equity,cash,market_value,gross_exposure\n")
-    let complete = cash.count == stepTimes.count && grossExposure.count == stepTimes.count
-    for k in 0..<stepTimes.count {
+    func line(_ k: Int, _ cash: Int64?, _ market: Int64, _ gross: Int64) {
       out.append(time: stepTimes[k])
       out.append(byte: 0x2C)
       out.append(equity[k])
-      if complete {
+      if let cash {
         out.append(byte: 0x2C)
-        out.append(cash[k])
+        out.append(Money(raw: cash))
         out.append(byte: 0x2C)
-        out.append(Money(raw: equity[k].raw &- cash[k].raw))
+        out.append(Money(raw: market))
         out.append(byte: 0x2C)
-        out.append(grossExposure[k])
+        out.append(Money(raw: gross))
       } else {
         out.append(",,,")
       }
       out.append(byte: 0x0A)
+    }
+    if cash.count == stepTimes.count, grossExposure.count == stepTimes.count {
+      for k in 0..<stepTimes.count { line(k, cash[k].raw, equity[k].raw &- cash[k].raw, grossExposure[k].raw) }
+    } else if let barMarks, fillTraces.count == ledger.fills.count {
+      replayExposure(barMarks) { k, cash, market, gross in line(k, cash, market, gross) }
+    } else {
+      for k in 0..<stepTimes.count { line(k, nil, 0, 0) }
     }
     return out.bytes
   }
@@ -61,21 +68,37 @@ extension BacktestResult {
   public func ordersCSV() -> [UInt8] {
     var out = TextBuffer(capacity: 128 + orderLog.entries.count * 120)
     out.append(Self.ordersHeader)
-    for entry in orderLog.entries { appendRow(entry, to: &out) }
+    var denial = 0  // the next of `orderLog.denials`, which are in row order
+    // Names and codes as bytes, once: rows repeat a handful of them.
+    let names = instruments.map { Array($0.name.utf8) }
+    let symbols = instruments.map { Array($0.symbol.utf8) }
+    var codes: [OrderLogEntry.Reason: [UInt8]] = [:]
+    for (k, entry) in orderLog.entries.enumerated() {
+      var detail: RiskDenial?
+      if denial < orderLog.denials.count, orderLog.denials[denial].row == k {
+        detail = orderLog.denials[denial].denial
+        denial += 1
+      }
+      if codes[entry.reason] == nil { codes[entry.reason] = Array(entry.reason.code.utf8) }
+      appendRow(entry, names: names, symbols: symbols, code: codes[entry.reason]!, detail: detail, to: &out)
+    }
     return out.bytes
   }
 
-  private func appendRow(_ e: OrderLogEntry, to out: inout TextBuffer) {
+  private func appendRow(
+    _ e: OrderLogEntry, names: [[UInt8]], symbols: [[UInt8]], code: [UInt8], detail: RiskDenial?,
+    to out: inout TextBuffer
+  ) {
     out.append(time: e.time)
     out.append(byte: 0x2C)
     if e.orderID > 0 { out.append(Int64(e.orderID)) }
     out.append(byte: 0x2C)
-    let known = instruments.indices.contains(e.instrument)
-    if known { out.append(instruments[e.instrument].name) }
+    let known = names.indices.contains(e.instrument)
+    if known { out.bytes.append(contentsOf: names[e.instrument]) }
     out.append(byte: 0x2C)
-    if known { out.append(instruments[e.instrument].symbol) }
+    if known { out.bytes.append(contentsOf: symbols[e.instrument]) }
     out.append(byte: 0x2C)
-    out.append(e.event.name)
+    out.append(e.event.csvName)
     out.append(e.side > 0 ? ",BUY," : e.side < 0 ? ",SELL," : ",,")
     out.append(e.quantity)
     out.append(byte: 0x2C)
@@ -83,7 +106,7 @@ extension BacktestResult {
     out.append(byte: 0x2C)
     if let remaining = e.remaining { out.append(remaining) }
     out.append(byte: 0x2C)
-    out.append(e.reason.code)
+    out.bytes.append(contentsOf: code)
     out.append(byte: 0x2C)
     out.append(time: e.decided)
     out.append(byte: 0x2C)
@@ -91,7 +114,7 @@ extension BacktestResult {
     out.append(byte: 0x2C)
     if let ahead = e.queueAhead { out.append(ahead) }
     out.append(byte: 0x2C)
-    if case .denial(let denial) = e.reason { Self.appendQuoted(denial.description, to: &out) }
+    if let detail { Self.appendQuoted(detail.description, to: &out) }
     out.append(byte: 0x0A)
   }
 

@@ -1,23 +1,9 @@
 import StratMarket
 
-/// What a book run records for `trades.csv` and `equity.csv` besides the ledger (the order log
-/// lives in `OrderRouter`, which makes the orders). Appends only: nothing is built per step.
-struct BookAudit {
-  /// One per ledger fill, in the same order.
-  var traces: [FillTrace] = []
-  /// Cash and Σ |position × mark| after each step.
-  var cash: [Money] = []
-  var gross: [Money] = []
-
-  /// Reserves room for `steps` steps (one per event at most) and the first fills.
-  mutating func reserve(steps: Int) {
-    cash.reserveCapacity(steps)
-    gross.reserveCapacity(steps)
-    traces.reserveCapacity(1_024)
-  }
-}
-
 extension BookSession {
+  /// The run's audit records (owned by the router's box).
+  var audit: BookAudit { router.audit }
+
   /// Logs the venue's report before it is settled: arrivals and replaces, then fills (traced to
   /// `takerEvent`, the event whose book an arriving order took, or `makerEvent`, the event that
   /// hit a resting order), then the ends (cancels and rejections) — the order they happen in
@@ -30,11 +16,11 @@ extension BookSession {
       let event = fill.liquidity == .taker ? takerEvent : makerEvent
       audit.traces.append(FillTrace(
         orderID: fill.orderID, decided: order.decidedAt, arrived: order.arrivalTime,
-        liquidity: fill.liquidity == .taker ? .taker : .maker, event: event))
-      router.log.append(OrderLogEntry(
+        liquidity: fill.liquidity == .taker ? .taker : .maker, event: event, step: stepTimes.count + 1))
+      router.audit.log.append(OrderLogEntry(
         time: fill.time, orderID: fill.orderID, instrument: fill.instrument, event: .filled,
         side: fill.side == .buy ? 1 : -1, quantity: fill.quantity, price: Price(raw: fill.price),
-        remaining: fill.remainingQuantity, decided: order.decidedAt, step: router.step(of: fill.orderID)))
+        remaining: fill.remainingQuantity, decided: order.decidedAt, step: router.audit.step(of: fill.orderID)))
     }
     for update in report.updates where !update.isArrival { logUpdate(update) }
   }
@@ -45,8 +31,8 @@ extension BookSession {
     var entry = OrderLogEntry(
       time: update.time, orderID: update.orderID, instrument: order.instrument, event: .accepted,
       side: order.side == .buy ? 1 : -1, quantity: order.quantity, price: order.isMarket ? nil : Price(raw: order.price),
-      remaining: update.remainingQuantity, decided: order.decidedAt, step: router.step(of: update.orderID))
-    if update.answersRequest, let request = router.answer(update.orderID) {
+      remaining: update.remainingQuantity, decided: order.decidedAt, step: router.audit.step(of: update.orderID))
+    if update.answersRequest, let request = router.audit.answer(update.orderID) {
       entry.decided = request.decided
       entry.step = request.step
     }
@@ -58,7 +44,7 @@ extension BookSession {
       entry.quantity = update.remainingQuantity
       entry.reason = .priority(kept: kept)
       // A replace that loses priority is a new version of the order, decided at that step.
-      if !kept { router.orderSteps[Int(update.orderID - 1)] = entry.step }
+      if !kept { router.audit.orderSteps[Int(update.orderID - 1)] = entry.step }
       entry.queueAhead = order.queueAheadAtArrival
     case .cancelled(let reason):
       entry.event = .cancelled
@@ -71,7 +57,7 @@ extension BookSession {
       entry.event = .requestRejected
       entry.reason = .venueReject(reason)
     }
-    router.log.append(entry)
+    router.audit.log.append(entry)
   }
 
   /// Σ |position × mark| (nil on overflow), marked as `markedEquity` marks.
@@ -107,9 +93,36 @@ extension VenueOrderUpdate {
   }
 }
 
-extension OrderRouter {
+/// What a book run records for `trades.csv`, `orders.csv` and `equity.csv` besides the ledger.
+/// A class on purpose: `BookSession` hands a copy of itself (and so of its router) to `route` as
+/// the mark closure, and values here would then be copied whole on every append (copy on write)
+/// and retained one by one on every copy; one shared box costs one retain. One run owns it, on
+/// one thread.
+final class BookAudit {
+  /// Every order's life and every denial.
+  var log = OrderLog()
+  /// One trace per ledger fill, in the same order.
+  var traces: [FillTrace] = []
+  /// Cash and Σ |position × mark| after each step.
+  var cash: [Money] = []
+  var gross: [Money] = []
+
+  /// Reserves room for `steps` steps (one per event at most), as many fills and log rows.
+  func reserve(steps: Int) {
+    cash.reserveCapacity(steps)
+    gross.reserveCapacity(steps)
+    traces.reserveCapacity(steps)
+    log.reserve(rows: steps)
+  }
+  /// The step that decided each order's latest version, indexed by venue order id − 1.
+  var orderSteps: [Int] = []
+  /// Cancels and replaces sent and not yet answered, in sending order (the venue answers them
+  /// in that order): which step decided each.
+  var requests: [(id: UInt64, step: Int, decided: Int64)] = []
+  var requestHead = 0
+
   /// Takes the oldest unanswered request, when it is about order `id`.
-  mutating func answer(_ id: UInt64) -> (id: UInt64, step: Int, decided: Int64)? {
+  func answer(_ id: UInt64) -> (id: UInt64, step: Int, decided: Int64)? {
     guard requestHead < requests.count, requests[requestHead].id == id else { return nil }
     let request = requests[requestHead]
     requestHead += 1

@@ -32,13 +32,16 @@ public struct FillTrace: Sendable, Equatable {
   /// 1-based sequence number of the market event that filled it (see Docs/OUTPUTS.md): on bars
   /// the bar's place in the merged bar stream, on books the event's place in the feed.
   public var event: Int
+  /// The 1-based step (row of `equity.csv`) whose equity first includes the fill.
+  public var step: Int
 
   /// Creates a trace.
-  public init(orderID: UInt64, decided: Int64, arrived: Int64, liquidity: Liquidity, event: Int) {
+  public init(orderID: UInt64, decided: Int64, arrived: Int64, liquidity: Liquidity, event: Int, step: Int) {
     self.orderID = orderID
     self.decided = decided
     self.arrived = arrived
     self.liquidity = liquidity
     self.event = event
+    self.step = step
   }
 }

@@ -26,7 +26,10 @@ public struct OrderLogEntry: Sendable, Equatable {
     case denied
 
     /// The name written in `orders.csv`.
-    public var name: String {
+    public var name: String { csvName.description }
+
+    /// The name as a literal, appended without building a string.
+    var csvName: StaticString {
       switch self {
       case .submitted: "submitted"
       case .accepted: "accepted"
@@ -43,7 +46,7 @@ public struct OrderLogEntry: Sendable, Equatable {
   }
 
   /// Why, for cancellations, rejections, replaces and denials.
-  public enum Reason: Sendable, Equatable {
+  public enum Reason: Sendable, Hashable {
     case none
     /// Bars: the fill price was worse than the limit, so the order was dropped.
     case limitNotReached
@@ -53,7 +56,8 @@ public struct OrderLogEntry: Sendable, Equatable {
     case venueReject(VenueRejectReason)
     /// A replace kept (true) or lost its queue priority.
     case priority(kept: Bool)
-    case denial(RiskDenial)
+    /// The risk gate's code (the denial itself is in `OrderLog.denials`).
+    case denial(RiskDenial.Code)
 
     /// The typed code written in the `reason` column ("" for none).
     public var code: String {
@@ -64,7 +68,7 @@ public struct OrderLogEntry: Sendable, Equatable {
       case .venueCancel(let reason): reason.rawValue
       case .venueReject(let reason): reason.rawValue
       case .priority(let kept): kept ? "kept-priority" : "lost-priority"
-      case .denial(let denial): denial.code.rawValue
+      case .denial(let code): code.rawValue
       }
     }
   }
@@ -73,24 +77,49 @@ public struct OrderLogEntry: Sendable, Equatable {
   public var time: Int64
   /// The order id; 0 for a denial (no order was made).
   public var orderID: UInt64
-  /// Instrument index (the decision's raw index when it was out of range).
-  public var instrument: Int
+  /// When the strategy decided the order (or the request the row answers).
+  public var decided: Int64
+  /// Units: the order's (submitted, replaced, denied), the fill's (filled), the cancelled ones.
+  public var quantity: Int64
+  // Optional fields are kept as sentinels (`none`) so that a row is 72 bytes: the log is
+  // written on the hot path, and its size is what the loop pays.
+  private var priceRaw: Int64
+  private var remainingRaw: Int64
+  private var queueAheadRaw: Int64
+  private var instrumentIndex: Int32
+  private var stepNumber: Int32
   public var event: Event
   /// +1 buy, −1 sell, 0 unknown (a denial of an invalid quantity).
   public var side: Int8
-  /// Units: the order's (submitted, replaced, denied), the fill's (filled), else the remaining.
-  public var quantity: Int64
-  /// The limit price (submitted, replaced, denied), the fill price (filled); nil for none.
-  public var price: Price?
-  /// Units still working after the event; nil when not known or not meaningful.
-  public var remaining: Int64?
   public var reason: Reason
-  /// When the strategy decided the order.
-  public var decided: Int64
+
+  private static let none = Int64.min
+
+  /// Instrument index (the decision's raw index when it was out of range).
+  public var instrument: Int {
+    get { Int(instrumentIndex) }
+    set { instrumentIndex = Int32(clamping: newValue) }
+  }
+  /// The limit price (submitted, replaced, denied), the fill price (filled); nil for none.
+  public var price: Price? {
+    get { priceRaw == Self.none ? nil : Price(raw: priceRaw) }
+    set { priceRaw = newValue?.raw ?? Self.none }
+  }
+  /// Units still working after the event; nil when not known or not meaningful.
+  public var remaining: Int64? {
+    get { remainingRaw == Self.none ? nil : remainingRaw }
+    set { remainingRaw = newValue ?? Self.none }
+  }
   /// Queue-ahead quantity at arrival, when the venue knows it (an accepted limit order).
-  public var queueAhead: Int64?
+  public var queueAhead: Int64? {
+    get { queueAheadRaw == Self.none ? nil : queueAheadRaw }
+    set { queueAheadRaw = newValue ?? Self.none }
+  }
   /// 1-based step of the decision: the row of `equity.csv` whose step made the order.
-  public var step: Int
+  public var step: Int {
+    get { Int(stepNumber) }
+    set { stepNumber = Int32(clamping: newValue) }
+  }
 
   /// Creates an entry.
   public init(
@@ -100,16 +129,16 @@ public struct OrderLogEntry: Sendable, Equatable {
   ) {
     self.time = time
     self.orderID = orderID
-    self.instrument = instrument
+    self.decided = decided
+    self.quantity = quantity
+    priceRaw = price?.raw ?? Self.none
+    remainingRaw = remaining ?? Self.none
+    queueAheadRaw = queueAhead ?? Self.none
+    instrumentIndex = Int32(clamping: instrument)
+    stepNumber = Int32(clamping: step)
     self.event = event
     self.side = side
-    self.quantity = quantity
-    self.price = price
-    self.remaining = remaining
     self.reason = reason
-    self.decided = decided
-    self.queueAhead = queueAhead
-    self.step = step
   }
 }
 
@@ -120,6 +149,8 @@ public struct OrderLog: Sendable {
   public private(set) var entries: [OrderLogEntry] = []
   /// Rows not kept because the log was full.
   public private(set) var omitted = 0
+  /// Each kept denial row's full denial (its message), by row index.
+  public private(set) var denials: [(row: Int, denial: RiskDenial)] = []
   /// This log's bound (`OrderLog.limit` unless a test asks for less).
   public let bound: Int
 
@@ -134,5 +165,17 @@ public struct OrderLog: Sendable {
   public mutating func append(_ entry: OrderLogEntry) {
     guard entries.count < bound else { return omitted += 1 }
     entries.append(entry)
+  }
+
+  /// Appends the row of a risk denial, keeping the denial for its message.
+  public mutating func append(denied entry: OrderLogEntry, _ denial: RiskDenial) {
+    if entries.count < bound { denials.append((entries.count, denial)) }
+    append(entry)
+  }
+
+  /// Makes room for `rows` more rows (within the bound) before a loop, so that appending never
+  /// moves the log (pages are touched only as rows are written).
+  public mutating func reserve(rows: Int) {
+    entries.reserveCapacity(min(entries.count + rows, bound))
   }
 }

@@ -1,24 +1,21 @@
 import StratMarket
 
-/// What a bar run records for `trades.csv`, `orders.csv` and `equity.csv` besides the ledger.
-/// Every array is reserved before the loop, so recording allocates nothing per step (the order
-/// log grows only when a run makes more orders than its first reserve).
+/// What a bar run records for `trades.csv` and `orders.csv` besides the ledger: per order and
+/// per fill only, nothing per step (`equity.csv`'s cash and exposure are computed from the fills
+/// and the series when it is written: `BarMarks`). The arrays are reserved before the loop.
 struct BarAudit {
   /// One per ledger fill, in the same order.
   var traces: [FillTrace] = []
   var log = OrderLog()
-  /// Cash and Σ |position × last close| after each step.
-  var cash: [Money] = []
-  var gross: [Money] = []
   /// The current step, 1-based (the row of `equity.csv` it writes).
   var step = 0
   var nextOrderID: UInt64 = 1
 
-  /// Reserves room for `steps` steps.
+  /// Reserves room for as many fills and log rows as there are steps: appending then never
+  /// moves the arrays, and only the pages written are touched.
   mutating func reserve(steps: Int) {
-    cash.reserveCapacity(steps)
-    gross.reserveCapacity(steps)
-    traces.reserveCapacity(1_024)
+    traces.reserveCapacity(steps)
+    log.reserve(rows: steps)
   }
 
   /// Gives a sent order its id and logs it as submitted.
@@ -33,7 +30,7 @@ struct BarAudit {
     var filled = entry(order, .filled, time: time, remaining: 0)
     filled.price = price
     log.append(filled)
-    traces.append(FillTrace(orderID: order.id, decided: order.time, arrived: time, liquidity: .bar, event: event))
+    traces.append(FillTrace(orderID: order.id, decided: order.time, arrived: time, liquidity: .bar, event: event, step: step))
   }
 
   /// The log row of `event` for `order` (its units, limit and decision).
@@ -59,27 +56,5 @@ extension Simulation {
       number += 1
       barEvent[i] = number
     }
-  }
-
-  /// Returns the equity after the step (nil on overflow) and records cash and gross exposure.
-  @inline(__always)
-  mutating func recordEquity() -> Int64? {
-    var market: Int64 = 0
-    var gross: Int64 = 0
-    for i in 0..<instrumentCount {
-      let position = ledger.positions[i]
-      if position == 0 { continue }
-      let (value, o1) = position.multipliedReportingOverflow(by: lastClose[i])
-      let (sum, o2) = market.addingReportingOverflow(value)
-      let (all, o3) = gross.addingReportingOverflow(Int64(clamping: value.magnitude))
-      if o1 || o2 || o3 || value == .min { return nil }
-      market = sum
-      gross = all
-    }
-    let (total, o) = ledger.cash.raw.addingReportingOverflow(market)
-    if o { return nil }
-    audit.cash.append(ledger.cash)
-    audit.gross.append(Money(raw: gross))
-    return total
   }
 }

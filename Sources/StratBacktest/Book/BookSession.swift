@@ -24,8 +24,6 @@ struct BookSession {
   var latestTrade: Int64?
   var stepTimes: [Int64] = []
   var equity: [Money] = []
-  /// Fill traces and cash and gross exposure per step (see `BookSession+Audit.swift`).
-  var audit = BookAudit()
   var failure: BacktestError?
   /// The venue's first few reports about data it could not use.
   var warnings: [Diagnostic] = []

@@ -28,16 +28,11 @@ struct OrderRouter {
   var rejections: [OrderRecord] = []
   /// Orders that ended cancelled: on request, IOC and market remainders, lack of liquidity.
   var cancelledCount = 0
-  /// Every order's life and every denial (`orders.csv`).
-  var log = OrderLog()
+  /// Every order's life and every denial (`orders.csv`) and the session's fill traces, in a box
+  /// the copies share (see `BookAudit`).
+  let audit = BookAudit()
   /// The 1-based step now deciding (set before each step).
   var step = 0
-  /// The step that decided each order's latest version, indexed by venue order id − 1.
-  var orderSteps: [Int] = []
-  /// Cancels and replaces sent and not yet answered, in sending order (the venue answers them
-  /// in that order): which step decided each.
-  var requests: [(id: UInt64, step: Int, decided: Int64)] = []
-  var requestHead = 0
   let instrumentCount: Int
 
   init(interface: StrategyInterface) {
@@ -110,8 +105,8 @@ struct OrderRouter {
         .market(instrument: i, side: side, quantity: quantity)
       }
     let id = venue.submit(request, decidedAt: time)
-    orderSteps.append(step)
-    log.append(entry(id, i, .submitted, side, quantity, order.limit, time, remaining: quantity))
+    audit.orderSteps.append(step)
+    audit.log.append(entry(id, i, .submitted, side, quantity, order.limit, time, remaining: quantity))
     open.append(OpenOrder(id: id, instrument: i, side: side, remaining: quantity, price: order.limit?.raw, cancelling: false))
   }
 
@@ -128,8 +123,8 @@ struct OrderRouter {
     }
     if open[first].price == order.limit?.raw && open[first].remaining == quantity { return true }
     venue.replace(orderID: open[first].id, quantity: quantity, price: order.limit!.raw, decidedAt: time)
-    log.append(entry(open[first].id, order.instrument, .replaceRequested, side, quantity, order.limit, time))
-    requests.append((open[first].id, step, time))
+    audit.log.append(entry(open[first].id, order.instrument, .replaceRequested, side, quantity, order.limit, time))
+    audit.requests.append((open[first].id, step, time))
     open[first].remaining = quantity
     open[first].price = order.limit?.raw
     return true
@@ -146,9 +141,9 @@ struct OrderRouter {
   mutating func requestCancel(_ k: Int, at time: Int64, venue: SimulatedVenue) {
     venue.cancel(orderID: open[k].id, decidedAt: time)
     open[k].cancelling = true
-    requests.append((open[k].id, step, time))
+    audit.requests.append((open[k].id, step, time))
     let o = open[k]
-    log.append(entry(o.id, o.instrument, .cancelRequested, o.side, o.remaining, o.price.map(Price.init(raw:)), time))
+    audit.log.append(entry(o.id, o.instrument, .cancelRequested, o.side, o.remaining, o.price.map(Price.init(raw:)), time))
   }
 
   /// A log row about order `id` decided now (at `time`, in the current step).
@@ -197,9 +192,10 @@ struct OrderRouter {
   mutating func reject(_ record: inout OrderRecord, _ denial: RiskDenial) {
     rejectedCounts[denial.code.index] += 1
     let q = record.quantity
-    log.append(OrderLogEntry(
+    let row = OrderLogEntry(
       time: record.time, orderID: 0, instrument: record.instrument, event: .denied, side: q > 0 ? 1 : q < 0 ? -1 : 0,
-      quantity: Int64(clamping: q.magnitude), price: record.limit, reason: .denial(denial), decided: record.time, step: step))
+      quantity: Int64(clamping: q.magnitude), price: record.limit, reason: .denial(denial.code), decided: record.time, step: step)
+    audit.log.append(denied: row, denial)
     guard rejections.count < 10_000 else { return }
     record.denial = denial
     rejections.append(record)
