@@ -17,3 +17,15 @@ import Testing
     #expect(OrderLog().bound == 1_000_000)
   }
 }
+
+@Suite struct OrderLogSummaryTests {
+  @Test func theSummariesSayWhenRowsWereLeftOut() throws {
+    var result = try OutputTests.smallRun()
+    var log = OrderLog(capacity: 2, bound: 2)
+    for entry in result.orderLog.entries { log.append(entry) }
+    result.orderLog = log
+    #expect(result.summaryText().contains("orders.csv keeps the first 2 order events; 4 more were left out"))
+    #expect(String(decoding: result.summaryJSON(), as: UTF8.self).contains("\"orders_omitted\": 4,"))
+    #expect(String(decoding: result.ordersCSV(), as: UTF8.self).split(separator: "\n").count == 3)
+  }
+}
