@@ -44,8 +44,8 @@ struct Simulation: ~Copyable {
   var failure: BacktestError?
   /// Position, average price, fills and open orders as the strategy sees them.
   var orderState: OrderStateFeed
-  /// The audit trail (see `Simulation+Audit.swift`): one trace per ledger fill, order life
-  /// events, and cash and gross exposure per step, all in reserved storage.
+  /// The audit trail (see `Simulation+Audit.swift`): one trace per ledger fill and the order
+  /// life events, in reserved storage.
   var audit = BarAudit()
   /// Sequence number (1-based, merged bar stream) of each instrument's latest bar.
   let barEvent: UnsafeMutableBufferPointer<Int>

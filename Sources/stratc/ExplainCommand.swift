@@ -79,11 +79,19 @@ enum ExplainCommand {
       })
   }
 
-  /// Refuses when an input file is missing, or its size or modification time changed.
+  /// Refuses when an input file is missing, not a regular file, or its size or modification
+  /// time changed.
   static func checkInputs(_ recipe: BacktestRecipe) throws(ExplainFailure) {
     let base = recipe.directory.hasSuffix("/") ? recipe.directory : recipe.directory + "/"
     for recorded in recipe.inputs {
       let path = recorded.path.hasPrefix("/") ? recorded.path : base + recorded.path
+      // A pipe or device cannot be read twice: the run it fed cannot be re-run.
+      let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+      if let type, type != .typeRegular {
+        throw ExplainFailure(
+          id: "explain.not-rerunnable", message: "`\(recorded.path)` is not a regular file; the backtest it fed cannot be re-run",
+          notes: ["copy the data into a file, run the backtest on it, then explain its fills"])
+      }
       let now = BacktestRecipe.Input.stamp(path)
       guard now?.bytes != recorded.bytes || now?.modifiedNanos != recorded.modifiedNanos else { continue }
       throw ExplainFailure(

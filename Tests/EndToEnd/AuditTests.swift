@@ -143,6 +143,15 @@ import Testing
     #expect(run.stdout.isEmpty)
   }
 
+  @Test func explainRefusesARunFedFromAPipe() throws {
+    let csv = DataCommandTests.bytes(Stratc.root.path + "/Examples/data/GLD.csv")
+    let out = try Self.backtest(
+      "Strategies/pairs.strat", ["--data", "GLD=" + DataValueTests.fifo(csv), "--data", "GDX=Examples/data/GDX.csv"])
+    let run = try Stratc.run(["explain", out, "--fill", "1"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("error[explain.not-rerunnable]"), "\(run.stderr)")
+  }
+
   @Test func explainRefusesEditedFills() throws {
     let out = try Self.backtest("Strategies/pairs.strat", ["--data", "Examples/data"])
     let trades = BackendTests.read(out + "/trades.csv").replacingOccurrences(of: ",184.445,", with: ",184.446,")
