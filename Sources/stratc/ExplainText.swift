@@ -59,10 +59,12 @@ struct ExplainText {
     for effect in step where Self.isDecision(effect.op) && effect.imm == .instrument(instrument) {
       guard let guardID = effect.predicate else { continue }
       let name = step[guardID].name
-      guard name.hasPrefix("fire"), probe.probe.inner.value(named: name) == .bool(true),
+      // The value at the decision step, as the probe kept it (the interpreter has run on since).
+      guard values.first(where: { $0.name == name })?.value == .bool(true),
         !rules.contains(where: { $0.hasPrefix(name + " ") })
       else { continue }
-      rules.append("\(name) (\(whenText(name))) was true: `\(effect.op.rawValue) \(fill["instrument"])`")
+      let origin = name.hasPrefix("fire") ? " (\(whenText(name)))" : ""
+      rules.append("\(name)\(origin) was true: `\(effect.op.rawValue) \(fill["instrument"])`")
     }
     return rules.isEmpty ? ["no guarded decision on \(fill["instrument"]) was taken at this step"] : rules
   }

@@ -110,11 +110,14 @@ import Testing
     #expect(BackendTests.read(out + "/trades.csv").split(separator: "\n").count == 1, "only the header")
   }
 
-  @Test func explainSaysWhyABarFillHappened() throws {
+  /// Fill 1 comes from the second `when` and fill 3 from the first: the rule must be read at the
+  /// decision step, not after the re-run's last step.
+  @Test(arguments: [1, 3])
+  func explainSaysWhyABarFillHappened(_ fill: Int) throws {
     let out = try Self.backtest("Strategies/pairs.strat", ["--data", "Examples/data"])
-    let run = try Stratc.run(["explain", out, "--fill", "3"])
+    let run = try Stratc.run(["explain", out, "--fill", String(fill)])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout == BackendTests.read(Self.expected + "/explain-pairs-fill-3.txt"))
+    #expect(run.stdout == BackendTests.read(Self.expected + "/explain-pairs-fill-\(fill).txt"))
   }
 
   @Test func explainSaysWhyABookFillHappened() throws {
