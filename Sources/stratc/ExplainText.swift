@@ -55,18 +55,19 @@ struct ExplainText {
   var firedRules: [String] {
     let step = probe.module.step
     guard let instrument = probe.module.instruments.firstIndex(where: { $0.name == fill["instrument"] }) else { return [] }
-    var rules: [String] = []
-    for effect in step where Self.isDecision(effect.op) && effect.imm == .instrument(instrument) {
+    let rules = ruleOfEffect()
+    var lines: [String] = []
+    for (index, effect) in step.enumerated() where Self.isDecision(effect.op) && effect.imm == .instrument(instrument) {
       guard let guardID = effect.predicate else { continue }
-      let name = step[guardID].name
+      let name = step[guardID].name.isEmpty ? "%\(guardID)" : step[guardID].name
       // The value at the decision step, as the probe kept it (the interpreter has run on since).
       guard values.first(where: { $0.name == name })?.value == .bool(true),
-        !rules.contains(where: { $0.hasPrefix(name + " ") })
+        !lines.contains(where: { $0.hasPrefix(name + " ") })
       else { continue }
-      let origin = name.hasPrefix("fire") ? " (\(whenText(name)))" : ""
-      rules.append("\(name)\(origin) was true: `\(effect.op.rawValue) \(fill["instrument"])`")
+      let origin = rules[index].map { " (\($0))" } ?? ""
+      lines.append("\(name)\(origin) was true: `\(effect.op.rawValue) \(fill["instrument"])`")
     }
-    return rules.isEmpty ? ["no guarded decision on \(fill["instrument"]) was taken at this step"] : rules
+    return lines.isEmpty ? ["no guarded decision on \(fill["instrument"]) was taken at this step"] : lines
   }
 
   /// The step's decisions about the fill's instrument, as the strategy wrote them.
@@ -89,17 +90,35 @@ struct ExplainText {
     [.target, .market, .limit, .ioc, .replace, .cancel].contains(op)
   }
 
-  /// `when #k, line L: …` for a guard `fire` (k = 1) or `fire.j` (k = j + 1), from the source.
-  func whenText(_ guardName: String) -> String {
-    guard guardName.hasPrefix("fire") else { return guardName }
-    let k = guardName == "fire" ? 1 : (Int(guardName.dropFirst(5)) ?? -1) + 1
+  /// The source `when` of each rule effect, by instruction index. Lowering emits each rule's
+  /// actions together under one guard, in source order; when the runs of guards do not match
+  /// the `when` lines one to one (shared guards, schedule effects), nothing is claimed.
+  func ruleOfEffect() -> [Int: String] {
+    let step = probe.module.step
+    var runs: [[Int]] = []
+    var last: ValueID?
+    for (index, effect) in step.enumerated() where Self.isDecision(effect.op) || effect.op == .store {
+      guard let predicate = effect.predicate else { continue }
+      if predicate == last { runs[runs.count - 1].append(index) } else { runs.append([index]) }
+      last = predicate
+    }
+    let whens = whenLines()
+    guard runs.count == whens.count else { return [:] }
+    var rule: [Int: String] = [:]
+    for (k, run) in runs.enumerated() {
+      for index in run { rule[index] = "when #\(k + 1), line \(whens[k].line): \(whens[k].text)" }
+    }
+    return rule
+  }
+
+  /// The strategy's `when` lines (1-based line numbers, the code without its comment).
+  func whenLines() -> [(line: Int, text: String)] {
     let path = recipe.strategy.hasPrefix("/") ? recipe.strategy : recipe.directory + "/" + recipe.strategy
     let lines = ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-    let whens = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("when ") }
-    guard k >= 1, k <= whens.count else { return "when #\(k)" }
-    let line = lines[whens[k - 1]]
-    let code = line.range(of: "//").map { line[..<$0.lowerBound] } ?? line[...]
-    return "when #\(k), line \(whens[k - 1] + 1): \(code.trimmingCharacters(in: .whitespaces))"
+    return lines.enumerated().compactMap { k, line in
+      let code = (line.range(of: "//").map { line[..<$0.lowerBound] } ?? line[...]).trimmingCharacters(in: .whitespaces)
+      return code.hasPrefix("when ") ? (k + 1, code) : nil
+    }
   }
 
   static func describe(_ named: (name: String, value: StepValue)) -> String {

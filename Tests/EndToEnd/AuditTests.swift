@@ -120,6 +120,22 @@ import Testing
     #expect(run.stdout == BackendTests.read(Self.expected + "/explain-pairs-fill-\(fill).txt"))
   }
 
+  /// A rule whose guard needs no definedness bit gets no `fire` name: the rule is found by the
+  /// order of the guards, not by the `fire.k` suffix.
+  @Test func explainNamesTheRuleInSourceOrder() throws {
+    let source = """
+      strategy order_test
+      instrument a = "SPY"
+      when a.position > 1000 { flat a }
+      when a.close > 0 { target a = 100 }
+      """
+    let path = try Stratc.temporaryFile(Array(source.utf8))
+    let out = try Self.backtest(path, ["--data", "SPY=Examples/data/SPY.csv"])
+    let run = try Stratc.run(["explain", out, "--fill", "1"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("  rule: fire (when #2, line 4: when a.close > 0 { target a = 100 }) was true: `target a`\n"), "\(run.stdout)")
+  }
+
   @Test func explainSaysWhyABookFillHappened() throws {
     let out = try Self.backtest("Strategies/market_maker.strat", ["--data", Self.lobster, "--order-latency", "100us"])
     let run = try Stratc.run(["explain", out, "--fill", "2"])
