@@ -4,9 +4,9 @@ import StratDiagnostics
 import StratMarket
 
 extension BacktestResult {
-  /// Writes `trades.csv`, `equity.csv`, `round_trips.csv` and `summary.json` into `directory`
-  /// (created if needed); returns the seconds spent before `summary.json`, which `timing` (when
-  /// set) records as `write_s`.
+  /// Writes `trades.csv`, `orders.csv`, `equity.csv`, `round_trips.csv` and `summary.json` into
+  /// `directory` (created if needed); returns the seconds spent before `summary.json`, which
+  /// `timing` (when set) records as `write_s`.
   @discardableResult
   public func write(to directory: String) throws(BacktestError) -> Double {
     do {
@@ -24,6 +24,7 @@ extension BacktestResult {
     let start = RunTiming.now()  // after the folder exists: only the files count
     try Self.write(tradesCSV(), to: base + "trades.csv")
     try Self.write(equityCSV(), to: base + "equity.csv")
+    try Self.write(ordersCSV(), to: base + "orders.csv")
     try Self.write(roundTripsCSV(), to: base + "round_trips.csv")
     let seconds = RunTiming.now() - start
     var summary = self
@@ -32,14 +33,27 @@ extension BacktestResult {
     return seconds
   }
 
+  /// The fraction digits of every time this run's files write (0, 3, 6 or 9): one layout for
+  /// every time column of every file, so that `pandas.to_datetime` reads each column and times
+  /// of one instant compare equal as text across files.
+  public var timeFractionDigits: Int {
+    max(
+      Timestamp.fractionDigits(stepTimes), Timestamp.fractionDigits(ledger.fills.lazy.map(\.time)),
+      Timestamp.fractionDigits(fillTraces.lazy.map(\.arrived)),
+      Timestamp.fractionDigits(orderLog.entries.lazy.map(\.time)))
+  }
+
   /// The bytes of `trades.csv`: `time,instrument,side,quantity,price,fee`, one fill per line,
-  /// time in ISO 8601 UTC, quantity unsigned, price and fee exact with at least two decimals.
+  /// time in ISO 8601 UTC, quantity unsigned, price and fee exact with at least two decimals;
+  /// then the trace columns (`appendTrace`).
   public func tradesCSV() -> [UInt8] {
     var out = TextBuffer(capacity: 64 + ledger.fills.count * 64)
-    out.timeFractionDigits = Timestamp.fractionDigits(ledger.fills.lazy.map(\.time))
-    out.append("time,instrument,side,quantity,price,fee\n")
+    out.timeFractionDigits = timeFractionDigits
+    out.append("time,instrument,side,quantity,price,fee")
+    out.append(Self.traceHeader)
+    out.append(byte: 0x0A)
     let names = instruments.map(\.name)
-    for fill in ledger.fills {
+    for (k, fill) in ledger.fills.enumerated() {
       out.append(time: fill.time)
       out.append(byte: 0x2C)
       out.append(names[fill.instrument])
@@ -49,20 +63,7 @@ extension BacktestResult {
       out.append(fill.price)
       out.append(byte: 0x2C)
       out.append(fill.fee)
-      out.append(byte: 0x0A)
-    }
-    return out.bytes
-  }
-
-  /// The bytes of `equity.csv`: `time,equity`, one line per step.
-  public func equityCSV() -> [UInt8] {
-    var out = TextBuffer(capacity: 16 + stepTimes.count * 36)
-    out.timeFractionDigits = Timestamp.fractionDigits(stepTimes)
-    out.append("time,equity\n")
-    for k in 0..<stepTimes.count {
-      out.append(time: stepTimes[k])
-      out.append(byte: 0x2C)
-      out.append(equity[k])
+      appendTrace(of: k, to: &out)
       out.append(byte: 0x0A)
     }
     return out.bytes
@@ -110,6 +111,8 @@ extension BacktestResult {
     field(&out, "fee_model") { $0.appendJSONString(feeText) }
     if let venue { field(&out, "venue") { $0.appendJSONString(venue.summary) } }
     if let bookSource { field(&out, "book_source") { $0.appendJSONString(bookSource) } }
+    field(&out, "orders_omitted") { $0.append(Int64(orderLog.omitted)) }
+    if let recipe { field(&out, "recipe") { recipe.appendJSON(to: &$0) } }
     if let timing { field(&out, "timing") { Self.appendTiming(timing, to: &$0) } }
     field(&out, "first_time") { Self.appendTime(m.firstTime, to: &$0) }
     field(&out, "last_time") { Self.appendTime(m.lastTime, to: &$0) }

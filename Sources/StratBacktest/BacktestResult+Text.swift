@@ -28,6 +28,9 @@ extension BacktestResult {
       }
       lines.append("rejected  " + reasons.joined(separator: ", "))
     }
+    if orderLog.omitted > 0 {
+      lines.append("orders.csv keeps the first \(orderLog.bound) order events; \(orderLog.omitted) more were left out")
+    }
     let held = instruments.indices.map { i -> String in
       let units = ledger.positions[i]
       return "\(instruments[i].name) (\(instruments[i].symbol)) \(units > 0 ? "+" : "")\(units)"

@@ -57,6 +57,18 @@ public struct BacktestResult: Sendable {
   /// Each instrument's reference prices (bar closes, trade prints), for the buy-and-hold
   /// benchmark; empty leaves the benchmark out.
   public var referencePrices: [ReportPriceSeries] = []
+  /// Where each ledger fill came from, one per `ledger.fills` element (`trades.csv`'s last columns).
+  public var fillTraces: [FillTrace] = []
+  /// Every order's life and every risk denial (`orders.csv`), bounded.
+  public var orderLog = OrderLog(capacity: 0)
+  /// Cash after each step (`equity.csv`), recorded by book runs.
+  public var cash: [Money] = []
+  /// Σ |position × mark| after each step (`equity.csv`), recorded by book runs.
+  public var grossExposure: [Money] = []
+  /// The closes a bar run marks at, from which `equity.csv`'s cash and exposure are computed.
+  public var barMarks: BarMarks? = nil
+  /// How to re-run this backtest, for `stratc explain` (set by the command line).
+  public var recipe: BacktestRecipe? = nil
 
   /// The final position of each instrument, by instrument index.
   public var positions: [Quantity] { ledger.positions.map(Quantity.init) }

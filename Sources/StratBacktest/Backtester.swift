@@ -42,6 +42,8 @@ public struct Backtester: Sendable {
     var replay = Replay(series: series, seriesForInstrument: config.seriesForInstrument)
     var sim = Simulation(interface: interface, fill: config.fill, fees: config.fees)
     let capacity = replay.merge.maximumGroupCount
+    sim.rows = replay.rows
+    sim.audit.reserve(steps: capacity)
     var steps = 0
     var events = 0
     var failure: BacktestError?
@@ -78,6 +80,7 @@ public struct Backtester: Sendable {
       }
       let time = replay.merge.time
       if sim.gate.tracksDailyLoss { sim.gate.roll(to: time, lastEquity: sim.lastEquity) }
+      sim.beginStep(eventsBefore: events)
       if !sim.pending.isEmpty { sim.fillPending(time: time, rows: replay.rows, opens: replay.open) }
       events += replay.feed(executor, lastClose: sim.lastClose)
       sim.publishOrderState(to: executor)
@@ -174,7 +177,12 @@ public struct Backtester: Sendable {
       rejectedCounts: counts,
       cancelled: sim.cancelled,
       events: events,
-      metrics: metrics
+      metrics: metrics,
+      fillTraces: sim.audit.traces,
+      orderLog: sim.audit.log,
+      barMarks: BarMarks(
+        times: config.seriesForInstrument.map { series[$0].times },
+        closes: config.seriesForInstrument.map { series[$0].close })
     )
     result.referencePrices = config.seriesForInstrument.enumerated().map { i, s in
       ReportPriceSeries(instrument: i, closesOf: series[s])

@@ -16,6 +16,10 @@ public struct OrderRecord: Sendable, Equatable {
   public var limit: Price?
   /// Why the order was rejected, when it was.
   public var denial: RiskDenial?
+  /// The order id once it was sent (bars: 1, 2, 3, … in the run), 0 before or when denied.
+  public var id: UInt64 = 0
+  /// 1-based step of the decision (the row of `equity.csv` that made it).
+  public var step: Int = 0
 
   /// Creates an order record.
   public init(

@@ -44,6 +44,13 @@ struct Simulation: ~Copyable {
   var failure: BacktestError?
   /// Position, average price, fills and open orders as the strategy sees them.
   var orderState: OrderStateFeed
+  /// The audit trail (see `Simulation+Audit.swift`): one trace per ledger fill and the order
+  /// life events, in reserved storage.
+  var audit = BarAudit()
+  /// Sequence number (1-based, merged bar stream) of each instrument's latest bar.
+  let barEvent: UnsafeMutableBufferPointer<Int>
+  /// The replay's current rows (owned by `Replay`; set by `Backtester.run`).
+  var rows = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
 
   /// How many rejected orders are kept in detail (all are counted).
   static let rejectionLogLimit = 10_000
@@ -63,6 +70,8 @@ struct Simulation: ~Copyable {
     pendingQuantity.initialize(repeating: 0)
     lastTarget = .allocate(capacity: count)
     lastTarget.initialize(repeating: -1)
+    barEvent = .allocate(capacity: count)
+    barEvent.initialize(repeating: 0)
     pending.reserveCapacity(64)
     rejections.reserveCapacity(64)
   }
@@ -71,6 +80,7 @@ struct Simulation: ~Copyable {
     lastClose.deallocate()
     pendingQuantity.deallocate()
     lastTarget.deallocate()
+    barEvent.deallocate()
   }
 
   // MARK: - Per step
@@ -111,6 +121,7 @@ struct Simulation: ~Copyable {
   mutating func handle(_ d: Decision, index k: Int, time: Int64) {
     let i = Int(d.instrument)
     var order = OrderRecord(time: time, instrument: i, kind: d.kind, quantity: 0)
+    order.step = audit.step
     guard i >= 0 && i < instrumentCount else {
       return reject(order, .unknownInstrument(d.instrument))
     }
@@ -126,7 +137,7 @@ struct Simulation: ~Copyable {
     case .market:
       break
     case .cancel:
-      return cancelPending(instrument: i, side: d.quantity)
+      return cancelPending(instrument: i, side: d.quantity, time: time)
     case .limit, .immediateOrCancel, .replace:
       // On bars nothing rests: every limit is good for the next fill price only.
       guard d.price.isFinite, d.price > 0, let limit = Price(rounding: d.price), limit.raw > 0
@@ -147,13 +158,14 @@ struct Simulation: ~Copyable {
 
   /// Withdraws orders still waiting for the next open (buys when side > 0, sells when < 0,
   /// both when 0); in close mode nothing is ever waiting.
-  mutating func cancelPending(instrument i: Int, side: Double) {
+  mutating func cancelPending(instrument i: Int, side: Double, time: Int64) {
     pending.removeAll { order in
       guard order.instrument == i, side == 0 || (side > 0) == (order.quantity > 0) else {
         return false
       }
       pendingQuantity[i] -= order.quantity
       cancelled += 1
+      audit.log.append(audit.entry(order, .cancelled, time: time, remaining: 0, reason: .requested))
       return true
     }
   }
@@ -177,6 +189,7 @@ struct Simulation: ~Copyable {
 
   /// Checks an order and then fills it now (close mode) or queues it (next-open mode).
   mutating func submit(_ order: OrderRecord) {
+    var order = order
     let i = order.instrument
     let reference = lastClose[i]
     guard reference >= 0 else { return reject(order, .noReferencePrice) }
@@ -192,6 +205,7 @@ struct Simulation: ~Copyable {
     )
     if let denial { return reject(order, denial) }
     gate.recordSent(time: order.time)
+    audit.send(&order)
     switch fill {
     case .close:
       execute(order, price: Price(raw: reference), time: order.time)
@@ -207,6 +221,7 @@ struct Simulation: ~Copyable {
       let acceptable = order.quantity > 0 ? price <= limit : price >= limit
       guard acceptable else {
         cancelled += 1
+        audit.log.append(audit.entry(order, .cancelled, time: time, remaining: 0, reason: .limitNotReached))
         return
       }
     }
@@ -223,6 +238,7 @@ struct Simulation: ~Copyable {
         fee: Money(raw: fee)
       )
       orderState.recordFill(instrument: order.instrument, quantity: order.quantity, price: price.raw)
+      audit.recordFill(order, price: price, time: time, event: barEvent[order.instrument])
     } catch {
       fail(order, time: time)
     }
@@ -231,6 +247,7 @@ struct Simulation: ~Copyable {
   /// Counts and records a rejected order.
   mutating func reject(_ order: OrderRecord, _ denial: RiskDenial) {
     rejectedCounts[denial.code.index] += 1
+    audit.log.append(denied: audit.entry(order, .denied, time: order.time, reason: .denial(denial.code)), denial)
     guard rejections.count < Self.rejectionLogLimit else { return }
     var record = order
     record.denial = denial

@@ -34,6 +34,8 @@ public final class Interpreter: StrategyExecutor {
   private let decisionStorage: UnsafeMutablePointer<Decision>
   /// Decisions made by the last step (kept behind a pointer: no exclusivity check per step).
   private let decisionCount: UnsafeMutablePointer<Int>
+  /// Each named IR value's register (its instruction's index) and type, in program order.
+  let namedRegisters: [(name: String, register: Int, type: IRType)]
 
   /// Translates and checks `module`; throws when it cannot be run (a verifier would have
   /// rejected it).
@@ -49,6 +51,10 @@ public final class Interpreter: StrategyExecutor {
       }
     }
     self.layout = layout
+    namedRegisters = module.step.enumerated().compactMap { index, instruction in
+      guard !instruction.name.isEmpty, let type = instruction.type else { return nil }
+      return (instruction.name, index, type)
+    }
 
     let operations = UnsafeMutablePointer<Operation>.allocate(
       capacity: max(1, program.operations.count))
@@ -129,6 +135,9 @@ public final class Interpreter: StrategyExecutor {
       "markSeen: instrument \(instrument) is outside 0..<\(instrumentCount)")
     seenFlags[instrument] = 1
   }
+
+  /// The bit pattern register `index` holds after the last step.
+  func registerBits(_ index: Int) -> UInt64 { registers[index] }
 
   /// Returns a copy of the state record (layout in `StateLayout`), for comparing backends.
   public func stateSnapshot() -> [UInt8] {

@@ -81,6 +81,20 @@ struct Arguments {
   /// True when the switch was given.
   func has(_ name: String) -> Bool { options.contains { $0.name == name } }
 
+  /// The valued flags of the compile and backtest commands (`stratc explain` re-reads a
+  /// backtest's options with them).
+  static let commandValued = Set([
+    "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report", "on-error",
+    "date", "backend", "object", "cpu", "capital",
+  ]).union(VenueOptions.flags)
+  /// Their switches.
+  static let commandSwitches: Set<String> = ["no-opt", "json", "quiet", "llvm", "timing"]
+
+  /// The options as `--name=value` (or `--name`) words, in the given order, without `names`.
+  func words(excluding names: Set<String>) -> [String] {
+    options.filter { !names.contains($0.name) }.map { "--\($0.name)" + ($0.value.map { "=" + $0 } ?? "") }
+  }
+
   /// Every value given for a repeatable option, in order.
   func values(_ name: String) -> [String] { options.filter { $0.name == name }.compactMap(\.value) }
 

@@ -8,7 +8,12 @@ import StratMarket
 
 /// `stratc backtest`: compile, bind instruments to loaded bars, run, write the result files.
 enum BacktestCommand {
-  static func run(_ args: Arguments, output: Output) throws -> ExitCode {
+  /// Runs a backtest; `probe`, when given, wraps the executor (`stratc explain` reads the
+  /// interpreter's values through it).
+  static func run(
+    _ args: Arguments, output: Output,
+    probe: ((IRModule, any StrategyExecutor) -> any StrategyExecutor)? = nil
+  ) throws -> ExitCode {
     try Backends.validate(args)
     guard args.positional.count == 1 else {
       throw Arguments.Problem.usage("name exactly one .strat file")
@@ -41,13 +46,14 @@ enum BacktestCommand {
     if let code = bind(&compiled.module, bindings, output: output) { return code }
     let module = compiled.module
 
-    let executor: any StrategyExecutor
+    var executor: any StrategyExecutor
     let backend: String
     switch Backends.make(compiled, args, output: output) {
     case .success(let made): (executor, backend) = made
     case .failure(let code): return code
     }
     timing.compileSeconds = RunTiming.now() - compileStart
+    if let probe { executor = probe(module, executor) }
 
     if isBook {
       return try BookBacktestCommand.run(
@@ -97,6 +103,8 @@ enum BacktestCommand {
   static func finish(
     _ result: BacktestResult, args: Arguments, warmup: Int?, output: Output
   ) throws(BacktestError) -> ExitCode {
+    var result = result
+    result.recipe = recipe(args)
     let writeSeconds = try result.write(to: args.value("out") ?? "out")
     if var timing = result.timing {
       timing.writeSeconds = writeSeconds
@@ -110,6 +118,17 @@ enum BacktestCommand {
     }
     if !args.has("quiet") { Output.standardOutput(result.summaryText()) }
     return .success
+  }
+
+  /// How `stratc explain` can run this backtest again: the inputs as given, the options that
+  /// change results, and a stamp of every input file.
+  static func recipe(_ args: Arguments) -> BacktestRecipe {
+    let strategy = args.positional.first ?? ""
+    let files = BacktestRecipe.inputFiles(strategy: strategy, dataPaths: OutputPaths.dataPaths(args.values("data")))
+    return BacktestRecipe(
+      directory: FileManager.default.currentDirectoryPath, strategy: strategy, data: args.values("data"),
+      options: args.words(excluding: ["data", "out", "report", "quiet", "backend", "object", "cpu", "diagnostics"]),
+      inputs: files.compactMap(BacktestRecipe.Input.stamp))
   }
 
   /// True when the one `--data` spec is order-book data (LOBSTER, ITCH, a `.tick` file of

@@ -3,12 +3,14 @@ enum Help {
   /// The help of each command and data subcommand, by the words that name it.
   static let topics: [String: String] = [
     "check": check, "ir": ir, "report": report, "build": build, "inspect": inspect, "backtest": backtest,
-    "sweep": sweep, "data": data, "data import": data, "data info": data, "data export": data,
+    "sweep": sweep, "explain": ExplainCommand.help, "data": data, "data import": data, "data info": data, "data export": data,
     "data bench": data, "data book": DataBookCommand.help, "data convert": DataConvertCommand.help,
   ]
 
   /// The top-level commands, for did-you-mean.
-  static let commands = ["check", "ir", "build", "inspect", "report", "backtest", "sweep", "data", "help"]
+  static let commands = [
+    "check", "ir", "build", "inspect", "report", "backtest", "sweep", "explain", "data", "help",
+  ]
 
   /// `stratc help [COMMAND [SUBCOMMAND]]`: that help on stdout, or a usage error naming the
   /// closest command.
@@ -38,6 +40,7 @@ enum Help {
       stratc backtest FILE --data SYMBOL=PATH... --out DIR   run a backtest on CSV bars
       stratc data import|info|export|book|convert ...  market data: tick store import, describe, export, rebuilt book, LOBSTER → ITCH
       stratc sweep FILE --data SYMBOL=PATH... --param NAME=LO:HI:STEP...   backtest a grid
+      stratc explain DIR --fill N              say why fill N of a backtest's trades.csv happened
 
     OPTIONS (every subcommand)
       --diagnostics=text|json   how errors are printed on stderr (json: one object per line)

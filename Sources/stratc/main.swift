@@ -30,13 +30,7 @@ func run(_ argv: [String]) -> ExitCode {
     return .success
   }
   do {
-    let args = try Arguments(
-      rest,
-      valued: Set([
-        "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report", "on-error",
-        "date", "backend", "object", "cpu", "capital",
-      ]).union(VenueOptions.flags),
-      switches: ["no-opt", "json", "quiet", "llvm", "timing"])
+    let args = try Arguments(rest, valued: Arguments.commandValued, switches: Arguments.commandSwitches)
     var output = Output()
     switch args.value("diagnostics") ?? "text" {
     case "text": output.format = .text
@@ -49,6 +43,7 @@ func run(_ argv: [String]) -> ExitCode {
     case "report": return try CompileCommands.report(args, output: output)
     case "build": return try BuildCommand.run(args, output: output)
     case "inspect": return try InspectCommand.run(args, output: output)
+    case "explain": return try ExplainCommand.run(args, output: output)
     default: return try BacktestCommand.run(args, output: output)
     }
   } catch {

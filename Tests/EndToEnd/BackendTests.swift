@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// `--backend jit` and `--backend aot` make the same decisions as the interpreter:
-/// byte-identical `trades.csv`, `equity.csv`, `round_trips.csv` and `summary.json` (but the
-/// backend's name) on
+/// byte-identical `trades.csv`, `equity.csv`, `orders.csv`, `round_trips.csv` and
+/// `summary.json` (but the backend's name) on
 /// every reference strategy and example, on bars and on order-book data.
 @Suite struct BackendTests {
   static let lobster =
@@ -27,6 +27,8 @@ import Testing
     #expect(read(out + "/trades.csv") == read(expected + "/trades.csv"), "\(label) \(backend)")
     #expect(read(out + "/equity.csv") == read(expected + "/equity.csv"), "\(label) \(backend)")
     #expect(read(out + "/round_trips.csv") == read(expected + "/round_trips.csv"), "\(label) \(backend)")
+    #expect(read(out + "/orders.csv") == read(expected + "/orders.csv"), "\(label) \(backend)")
+    #expect(!read(out + "/orders.csv").isEmpty, "\(label) \(backend): no orders.csv")
     let summary = read(out + "/summary.json").replacingOccurrences(of: "\"\(backend)\"", with: "\"interpreter\"")
     #expect(summary == read(expected + "/summary.json"), "\(label) \(backend)")
     #expect(!read(out + "/trades.csv").isEmpty, "\(label) \(backend): no trades, a vacuous comparison")

@@ -22,10 +22,10 @@ import Testing
     let text = String(decoding: try Self.smallRun().tradesCSV(), as: UTF8.self)
     #expect(
       text == """
-        time,instrument,side,quantity,price,fee
-        2020-07-01T00:00:00Z,A,BUY,100,10.25,1.00
-        2020-07-01T00:00:00Z,B,SELL,3,181.875,0.03
-        2020-07-03T00:00:00Z,A,SELL,100,10.00,1.00
+        time,instrument,side,quantity,price,fee,symbol,order_id,decided,arrived,liquidity,event
+        2020-07-01T00:00:00Z,A,BUY,100,10.25,1.00,AAA,1,2020-07-01T00:00:00Z,2020-07-01T00:00:00Z,bar,1
+        2020-07-01T00:00:00Z,B,SELL,3,181.875,0.03,BBB,2,2020-07-01T00:00:00Z,2020-07-01T00:00:00Z,bar,2
+        2020-07-03T00:00:00Z,A,SELL,100,10.00,1.00,AAA,3,2020-07-03T00:00:00Z,2020-07-03T00:00:00Z,bar,4
 
         """
     )
@@ -35,10 +35,26 @@ import Testing
     let text = String(decoding: try Self.smallRun().equityCSV(), as: UTF8.self)
     #expect(
       text == """
-        time,equity
-        2020-07-01T00:00:00Z,-1.03
-        2020-07-02T00:00:00Z,23.97
-        2020-07-03T00:00:00Z,-21.405
+        time,equity,cash,market_value,gross_exposure
+        2020-07-01T00:00:00Z,-1.03,-480.405,479.375,1570.625
+        2020-07-02T00:00:00Z,23.97,-480.405,504.375,1595.625
+        2020-07-03T00:00:00Z,-21.405,518.595,-540.00,540.00
+
+        """
+    )
+  }
+
+  @Test func writesTheOrderLifeByteForByte() throws {
+    let text = String(decoding: try Self.smallRun().ordersCSV(), as: UTF8.self)
+    #expect(
+      text == """
+        time,order_id,instrument,symbol,event,side,quantity,price,remaining,reason,decided,step,queue_ahead,detail
+        2020-07-01T00:00:00Z,1,A,AAA,submitted,BUY,100,,100,,2020-07-01T00:00:00Z,1,,
+        2020-07-01T00:00:00Z,1,A,AAA,filled,BUY,100,10.25,0,,2020-07-01T00:00:00Z,1,,
+        2020-07-01T00:00:00Z,2,B,BBB,submitted,SELL,3,,3,,2020-07-01T00:00:00Z,1,,
+        2020-07-01T00:00:00Z,2,B,BBB,filled,SELL,3,181.875,0,,2020-07-01T00:00:00Z,1,,
+        2020-07-03T00:00:00Z,3,A,AAA,submitted,SELL,100,,100,,2020-07-03T00:00:00Z,3,,
+        2020-07-03T00:00:00Z,3,A,AAA,filled,SELL,100,10.00,0,,2020-07-03T00:00:00Z,3,,
 
         """
     )
@@ -93,6 +109,7 @@ import Testing
           "fill_note": "fills on bars are approximate: close assumes the whole order fills at the \
         close of the bar that produced the signal",
           "fee_model": "per-share 0.01",
+          "orders_omitted": 0,
           "first_time": "2020-07-01T00:00:00Z",
           "last_time": "2020-07-03T00:00:00Z",
           "params": {"size": 100},
@@ -111,7 +128,7 @@ import Testing
     let folder = root + "/run"
     let result = try Self.smallRun()
     try result.write(to: folder)
-    for name in ["trades.csv", "equity.csv", "summary.json", "round_trips.csv"] {
+    for name in ["trades.csv", "equity.csv", "orders.csv", "summary.json", "round_trips.csv"] {
       #expect(FileManager.default.fileExists(atPath: folder + "/" + name))
     }
     let summary = FileManager.default.contents(atPath: folder + "/summary.json")

@@ -44,6 +44,7 @@ public struct BookBacktester {
     // One step per bound event at most: the per-step appends never reallocate.
     session.stepTimes.reserveCapacity(events.count)
     session.equity.reserveCapacity(events.count)
+    session.audit.reserve(steps: events.count)
     var observed = 0
     var observationTime = Int64.min
     var delays = config.venue.makeFeedLatencySampler()
@@ -73,7 +74,7 @@ public struct BookBacktester {
       observed += 1
       due = nil
     }
-    session.finish(at: max(observationTime, events.last?.timeNanos ?? 0))
+    session.finish(at: max(observationTime, events.last?.timeNanos ?? 0), eventCount: events.count)
     if let failure = session.failure { throw failure }
     return session.result(events: events.count)
   }

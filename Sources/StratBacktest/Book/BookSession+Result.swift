@@ -32,6 +32,7 @@ extension BookSession {
       lastClose: (0..<instrumentCount).map { mark($0) > 0 ? Price(raw: mark($0)) : nil },
       unfilledOrders: stillOpen, rejections: router.rejections, rejectedCounts: counts,
       cancelled: router.cancelledCount, events: events, metrics: metrics, venue: config.venue,
-      warnings: warnings, bookSource: config.bookSource)
+      warnings: warnings, bookSource: config.bookSource, fillTraces: audit.traces, orderLog: router.audit.log,
+      cash: audit.cash, grossExposure: audit.gross)
   }
 }

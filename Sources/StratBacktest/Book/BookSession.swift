@@ -72,11 +72,13 @@ struct BookSession {
     venue.process(event, instrument: i, books: venueBooks, report: &report)
     venueBooks[i].apply(event, index: index)
     if let price = latestTrade { lastTrade[i] = price }
-    settle()
+    // Arrivals took the book as it stood after event `index` − 1; resting orders filled on this one.
+    settle(takerEvent: index, makerEvent: index + 1)
   }
 
   /// Books the venue's fills and order updates into the account and the router.
-  mutating func settle() {
+  mutating func settle(takerEvent: Int, makerEvent: Int) {
+    logReport(takerEvent: takerEvent, makerEvent: makerEvent)
     for fill in report.fills {
       let signed = fill.side == .buy ? fill.quantity : -fill.quantity
       do throws(FixedPointError) {
@@ -121,6 +123,7 @@ struct BookSession {
     executor.markSeen(instrument: i)
     router.publish(into: &orderState)
     orderState.publish(to: executor)
+    router.step = stepTimes.count + 1
     let n = executor.step(timeNanos: time)
     if n > 0 {
       // The closure captures the two arrays, not `self`: `reference: mark` copied the whole
@@ -145,13 +148,15 @@ struct BookSession {
 
   /// Appends the equity after a step, marked at each book's mid (the last trade without one).
   mutating func record(_ time: Int64) {
-    guard let value = markedEquity() else {
+    guard let value = markedEquity(), let gross = grossExposure() else {
       failure = failure ?? BacktestError(
         id: "backtest.overflow", message: "expected equity within ±92233720368.54775807; it overflows")
       return
     }
     stepTimes.append(time)
     equity.append(Money(raw: value))
+    audit.cash.append(ledger.cash)
+    audit.gross.append(Money(raw: gross))
   }
 
   /// Cash + Σ position × mark, or nil on overflow.
@@ -180,8 +185,8 @@ struct BookSession {
   // MARK: - End
 
   /// Lets orders still travelling reach the venue, then stops.
-  mutating func finish(at time: Int64) {
+  mutating func finish(at time: Int64, eventCount: Int) {
     venue.advance(to: time, books: venueBooks, report: &report)
-    settle()
+    settle(takerEvent: eventCount, makerEvent: eventCount)
   }
 }

@@ -28,6 +28,11 @@ struct OrderRouter {
   var rejections: [OrderRecord] = []
   /// Orders that ended cancelled: on request, IOC and market remainders, lack of liquidity.
   var cancelledCount = 0
+  /// Every order's life and every denial (`orders.csv`) and the session's fill traces, in a box
+  /// the copies share (see `BookAudit`).
+  let audit = BookAudit()
+  /// The 1-based step now deciding (set before each step).
+  var step = 0
   let instrumentCount: Int
 
   init(interface: StrategyInterface) {
@@ -113,6 +118,8 @@ struct OrderRouter {
         .market(instrument: i, side: side, quantity: quantity)
       }
     let id = venue.submit(request, decidedAt: time)
+    audit.orderSteps.append(step)
+    audit.log.append(entry(id, i, .submitted, side, quantity, order.limit, time, remaining: quantity))
     open.append(OpenOrder(id: id, instrument: i, side: side, remaining: quantity, price: order.limit?.raw, cancelling: false))
   }
 
@@ -125,11 +132,12 @@ struct OrderRouter {
     }
     guard let first = open.firstIndex(where: isMine) else { return false }
     for k in (first + 1)..<open.count where isMine(open[k]) {
-      venue.cancel(orderID: open[k].id, decidedAt: time)
-      open[k].cancelling = true
+      requestCancel(k, at: time, venue: venue)
     }
     if open[first].price == order.limit?.raw && open[first].remaining == quantity { return true }
     venue.replace(orderID: open[first].id, quantity: quantity, price: order.limit!.raw, decidedAt: time)
+    audit.log.append(entry(open[first].id, order.instrument, .replaceRequested, side, quantity, order.limit, time))
+    audit.requests.append((open[first].id, step, time))
     open[first].remaining = quantity
     open[first].price = order.limit?.raw
     return true
@@ -138,9 +146,27 @@ struct OrderRouter {
   /// Cancels the instrument's open orders on `side` (both when nil).
   mutating func cancel(instrument i: Int, side: Side?, at time: Int64, venue: SimulatedVenue) {
     for k in open.indices where open[k].instrument == i && !open[k].cancelling && (side == nil || open[k].side == side) {
-      venue.cancel(orderID: open[k].id, decidedAt: time)
-      open[k].cancelling = true
+      requestCancel(k, at: time, venue: venue)
     }
+  }
+
+  /// Sends a cancel for open order `k` and logs the request.
+  mutating func requestCancel(_ k: Int, at time: Int64, venue: SimulatedVenue) {
+    venue.cancel(orderID: open[k].id, decidedAt: time)
+    open[k].cancelling = true
+    audit.requests.append((open[k].id, step, time))
+    let o = open[k]
+    audit.log.append(entry(o.id, o.instrument, .cancelRequested, o.side, o.remaining, o.price.map(Price.init(raw:)), time))
+  }
+
+  /// A log row about order `id` decided now (at `time`, in the current step).
+  func entry(
+    _ id: UInt64, _ instrument: Int, _ event: OrderLogEntry.Event, _ side: Side, _ quantity: Int64,
+    _ price: Price?, _ time: Int64, remaining: Int64? = nil
+  ) -> OrderLogEntry {
+    OrderLogEntry(
+      time: time, orderID: id, instrument: instrument, event: event, side: side == .buy ? 1 : -1,
+      quantity: quantity, price: price, remaining: remaining, decided: time, step: step)
   }
 
   // MARK: - Venue feedback
@@ -178,6 +204,11 @@ struct OrderRouter {
 
   mutating func reject(_ record: inout OrderRecord, _ denial: RiskDenial) {
     rejectedCounts[denial.code.index] += 1
+    let q = record.quantity
+    let row = OrderLogEntry(
+      time: record.time, orderID: 0, instrument: record.instrument, event: .denied, side: q > 0 ? 1 : q < 0 ? -1 : 0,
+      quantity: Int64(clamping: q.magnitude), price: record.limit, reason: .denial(denial.code), decided: record.time, step: step)
+    audit.log.append(denied: row, denial)
     guard rejections.count < 10_000 else { return }
     record.denial = denial
     rejections.append(record)

@@ -7,6 +7,7 @@ extension BacktestResult {
   public func roundTripsCSV(_ trips: RoundTrips? = nil) -> [UInt8] {
     let trips = trips ?? roundTrips
     var out = TextBuffer(capacity: 128 + trips.closed.count * 128)
+    out.timeFractionDigits = timeFractionDigits
     out.append(
       "instrument,symbol,side,entry_time,exit_time,quantity,entry_price,exit_price,pnl,fees,duration_s\n"
     )

@@ -75,6 +75,7 @@ extension SimulatedVenue {
     resting[instrument].removeAll { $0 == i }
     orders[i].price = price
     orders[i].arrivalTime = time
+    orders[i].decidedAt = message.decidedAt
     let book = books[instrument]
     take(i, book, time: time, &report)
     restOrCancel(i, book, time: time, &report)
@@ -145,6 +146,7 @@ extension SimulatedVenue {
     // A new level (or one beyond a depth-limited view) has nothing displayed ahead.
     let ahead = book.displayedQuantity(orders[i].side, at: orders[i].price) ?? 0
     orders[i].queueAhead = config.queueModel == .optimistic ? 0 : ahead
+    orders[i].queueAheadAtArrival = orders[i].queueAhead
     orders[i].priority = nextPriority
     nextPriority += 1
     resting[orders[i].instrument].append(i)

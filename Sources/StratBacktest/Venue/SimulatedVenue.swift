@@ -157,6 +157,7 @@ public final class SimulatedVenue {
         orderIndex: index,
         orderID: id,
         arrival: arrival,
+        decidedAt: decidedAt,
         isStale: decidedAt < currentTime
       )
     )
@@ -176,6 +177,7 @@ struct VenueMessage {
   var orderIndex: Int
   var orderID: UInt64
   var arrival: Int64
+  var decidedAt: Int64
   /// Decided before the venue's current time: accepting it would let it fill from the past.
   var isStale: Bool
 }

@@ -42,12 +42,16 @@ public struct VenueOrderStatus: Sendable, Hashable {
   public internal(set) var remainingQuantity: Int64
   /// The current state.
   public internal(set) var state: VenueOrderState
-  /// When the strategy decided it.
-  public let decidedAt: Int64
+  /// When the strategy decided it: its latest version (a replace that loses priority is decided
+  /// anew, and arrives anew).
+  public internal(set) var decidedAt: Int64
   /// When it reached (or will reach) the venue.
   public internal(set) var arrivalTime: Int64
   /// Displayed quantity ahead of it in its level's queue while it rests (the "why no fill" figure).
   public internal(set) var queueAhead: Int64
+  /// `queueAhead` when the order last joined its level (its arrival, or a replace that lost
+  /// priority): what `stratc explain` reports as its queue position.
+  public internal(set) var queueAheadAtArrival: Int64 = 0
   /// Queue priority: lower joined the level earlier. Reset when a replace loses priority.
   var priority: UInt64
 

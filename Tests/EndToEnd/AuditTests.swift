@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+/// Issue 10, "why this fill": every fill in `trades.csv` traces to its order's life in
+/// `orders.csv` and to the market event that filled it, on bars and on a LOBSTER book, and
+/// `stratc explain` says why in words read from an interpreter re-run.
+@Suite struct AuditTests {
+  static let lobster = BookBacktestTests.messages
+  static let expected = Stratc.root.path + "/Tests/EndToEnd/expected/audit"
+
+  static func backtest(_ strategy: String, _ extra: [String]) throws -> String {
+    let out = Stratc.temporaryDirectory()
+    let run = try Stratc.run(["backtest", strategy, "--out", out, "--quiet"] + extra)
+    #expect(run.status == 0, "\(run.stderr)")
+    return out
+  }
+
+  /// The rows of a CSV file (no quoted commas before the last column) as column → text.
+  static func rows(_ path: String) -> [[String: String]] {
+    let lines = BackendTests.read(path).split(separator: "\n").map(String.init)
+    guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { return [] }
+    return lines.dropFirst().map { line in
+      let cells = line.split(separator: ",", maxSplits: header.count - 1, omittingEmptySubsequences: false).map(String.init)
+      return Dictionary(uniqueKeysWithValues: zip(header, cells))
+    }
+  }
+
+  @Test func barOutputsEqualTheirGoldens() throws {
+    let out = try Self.backtest("Strategies/pairs.strat", ["--data", "Examples/data"])
+    for name in ["trades.csv", "equity.csv", "orders.csv"] {
+      #expect(BackendTests.read(out + "/" + name) == BackendTests.read(Self.expected + "/pairs-next-open/" + name), "\(name)")
+    }
+  }
+
+  @Test func equityIsCashPlusMarketValue() throws {
+    let out = try Self.backtest("Strategies/pairs.strat", ["--data", "Examples/data", "--fill", "close"])
+    let rows = Self.rows(out + "/equity.csv")
+    #expect(rows.count > 1000)
+    for row in rows {
+      let equity = Decimal(string: row["equity"]!)!, cash = Decimal(string: row["cash"]!)!
+      let market = Decimal(string: row["market_value"]!)!, gross = Decimal(string: row["gross_exposure"]!)!
+      #expect(equity == cash + market, "\(row)")
+      #expect(gross >= abs(market), "\(row)")
+    }
+    #expect(rows.contains { Decimal(string: $0["gross_exposure"]!)! > 0 }, "the pairs strategy holds positions")
+  }
+
+  /// Every fill's order has a life in orders.csv that leads to it: submitted first, then
+  /// fills whose quantities take the remaining down exactly, and one filled row per fill.
+  static func expectEveryFillHasALife(_ out: String, liquidity: Set<String>) {
+    let trades = rows(out + "/trades.csv")
+    let orders = rows(out + "/orders.csv")
+    #expect(trades.count > 10, "a vacuous check")
+    let lives = Dictionary(grouping: orders.filter { !$0["order_id"]!.isEmpty }, by: { $0["order_id"]! })
+    for trade in trades {
+      guard let life = lives[trade["order_id"]!] else {
+        Issue.record("order \(trade["order_id"]!) of fill \(trade) is not in orders.csv")
+        continue
+      }
+      #expect(life.first?["event"] == "submitted", "\(life.first ?? [:])")
+      #expect(liquidity.contains(trade["liquidity"]!))
+      #expect(Int(trade["event"]!)! >= 1)
+      let filled = life.filter { $0["event"] == "filled" && $0["time"] == trade["time"] && $0["quantity"] == trade["quantity"] }
+      #expect(filled.contains { $0["price"] == trade["price"] && $0["decided"] == trade["decided"] }, "\(trade)")
+    }
+    for (id, life) in lives {
+      var remaining = Int(life[0]["quantity"]!)!
+      for row in life.dropFirst() {
+        switch row["event"] {
+        case "filled":
+          #expect(Int(row["remaining"]!)! == remaining - Int(row["quantity"]!)!, "order \(id): \(row)")
+          remaining = Int(row["remaining"]!)!
+        case "replaced", "cancelled": remaining = Int(row["remaining"]!)!
+        default: break
+        }
+      }
+      let fills = trades.filter { $0["order_id"] == id }.count
+      #expect(fills == life.filter { $0["event"] == "filled" }.count, "order \(id)")
+    }
+  }
+
+  @Test func everyBarFillHasAMatchingLife() throws {
+    for fill in ["next-open", "close"] {
+      let out = try Self.backtest("Strategies/logistic.strat", ["--data", "Examples/data", "--fill", fill])
+      Self.expectEveryFillHasALife(out, liquidity: ["bar"])
+    }
+  }
+
+  @Test func everyLOBSTERFillHasAMatchingLife() throws {
+    let out = try Self.backtest("Strategies/market_maker.strat", ["--data", Self.lobster, "--order-latency", "100us"])
+    Self.expectEveryFillHasALife(out, liquidity: ["maker", "taker"])
+    let orders = Self.rows(out + "/orders.csv")
+    #expect(orders.contains { $0["event"] == "accepted" && !$0["queue_ahead"]!.isEmpty })
+    #expect(orders.contains { $0["event"] == "cancelled" && $0["reason"] == "requested" })
+  }
+
+  @Test func riskDenialsAreLoggedWithTheirCodeAndMessage() throws {
+    let source = """
+      strategy capped
+      instrument a = "SPY"
+      when a.close > 0 { target a = 100 }
+      risk { max_position a = 50 }
+      """
+    let path = try Stratc.temporaryFile(Array(source.utf8))
+    let out = try Self.backtest(path, ["--data", "SPY=Examples/data/SPY.csv"])
+    let orders = Self.rows(out + "/orders.csv")
+    #expect(orders.count > 100)
+    #expect(orders.allSatisfy { $0["event"] == "denied" && $0["reason"] == "max_position" && $0["order_id"] == "" })
+    #expect(orders.first?["detail"] == "\"position 100 would exceed the limit of 50\"")
+    #expect(BackendTests.read(out + "/trades.csv").split(separator: "\n").count == 1, "only the header")
+  }
+
+  /// Fill 1 comes from the second `when` and fill 3 from the first: the rule must be read at the
+  /// decision step, not after the re-run's last step.
+  @Test(arguments: [1, 3])
+  func explainSaysWhyABarFillHappened(_ fill: Int) throws {
+    let out = try Self.backtest("Strategies/pairs.strat", ["--data", "Examples/data"])
+    let run = try Stratc.run(["explain", out, "--fill", String(fill)])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == BackendTests.read(Self.expected + "/explain-pairs-fill-\(fill).txt"))
+  }
+
+  /// A rule whose guard needs no definedness bit gets no `fire` name: the rule is found by the
+  /// order of the guards, not by the `fire.k` suffix.
+  @Test func explainNamesTheRuleInSourceOrder() throws {
+    let source = """
+      strategy order_test
+      instrument a = "SPY"
+      when a.position > 1000 { flat a }
+      when a.close > 0 { target a = 100 }
+      """
+    let path = try Stratc.temporaryFile(Array(source.utf8))
+    let out = try Self.backtest(path, ["--data", "SPY=Examples/data/SPY.csv"])
+    let run = try Stratc.run(["explain", out, "--fill", "1"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("  rule: fire (when #2, line 4: when a.close > 0 { target a = 100 }) was true: `target a`\n"), "\(run.stdout)")
+  }
+
+  @Test func explainSaysWhyABookFillHappened() throws {
+    let out = try Self.backtest("Strategies/market_maker.strat", ["--data", Self.lobster, "--order-latency", "100us"])
+    let run = try Stratc.run(["explain", out, "--fill", "2"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == BackendTests.read(Self.expected + "/explain-market-maker-fill-2.txt"))
+  }
+
+  @Test func explainRefusesAChangedInput() throws {
+    let data = Stratc.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    for symbol in ["GLD", "GDX"] {
+      try FileManager.default.copyItem(atPath: Stratc.root.path + "/Examples/data/\(symbol).csv", toPath: data + "/\(symbol).csv")
+    }
+    let out = try Self.backtest("Strategies/pairs.strat", ["--data", data])
+    #expect(try Stratc.run(["explain", out, "--fill", "1"]).status == 0)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/GLD.csv"))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("\n".utf8))
+    try handle.close()
+    let run = try Stratc.run(["explain", out, "--fill", "1"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("error[explain.inputs-changed]"), "\(run.stderr)")
+    #expect(run.stderr.contains("GLD.csv"))
+    #expect(run.stdout.isEmpty)
+  }
+
+  @Test func explainRefusesARunFedFromAPipe() throws {
+    let csv = DataCommandTests.bytes(Stratc.root.path + "/Examples/data/GLD.csv")
+    let out = try Self.backtest(
+      "Strategies/pairs.strat", ["--data", "GLD=" + DataValueTests.fifo(csv), "--data", "GDX=Examples/data/GDX.csv"])
+    let run = try Stratc.run(["explain", out, "--fill", "1"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("error[explain.not-rerunnable]"), "\(run.stderr)")
+  }
+
+  @Test func explainRefusesEditedFills() throws {
+    let out = try Self.backtest("Strategies/pairs.strat", ["--data", "Examples/data"])
+    let trades = BackendTests.read(out + "/trades.csv").replacingOccurrences(of: ",184.445,", with: ",184.446,")
+    try Data(trades.utf8).write(to: URL(fileURLWithPath: out + "/trades.csv"))
+    let run = try Stratc.run(["explain", out, "--fill", "2"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("error[explain.rerun-differs]"), "\(run.stderr)")
+  }
+
+  @Test(arguments: [["--fill", "0"], ["--fill", "9999"], ["--fill", "x"], []])
+  func badFillNumbersAreUsageErrors(_ flags: [String]) throws {
+    let out = try Self.backtest("Strategies/pairs.strat", ["--data", "Examples/data"])
+    let run = try Stratc.run(["explain", out] + flags)
+    #expect(run.status == 2, "\(flags): \(run.stderr)")
+  }
+
+  @Test func explainHasHelpWithExamples() throws {
+    let run = try Stratc.run(["explain", "--help"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("EXAMPLES\n  stratc backtest"))
+  }
+}
