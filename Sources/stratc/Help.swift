@@ -137,10 +137,10 @@ enum Help {
 
     Runs the strategy over CSV bars, one evaluation step per timestamp at which any of its
     instruments has a bar, or over order-book events (below), and writes DIR/trades.csv,
-    DIR/equity.csv, DIR/summary.json and DIR/round_trips.csv (columns: Docs/OUTPUTS.md). The
-    run id printed in the summary hashes the code, the parameters, every input file, the
-    settings and the compiler version: the same id means the same output bytes, whatever the
-    backend.
+    DIR/orders.csv, DIR/round_trips.csv, DIR/equity.csv and DIR/summary.json (columns:
+    Docs/OUTPUTS.md); `stratc explain DIR --fill N` says why any fill happened. The run id
+    printed in the summary hashes the code, the parameters, every input file, the settings and
+    the compiler version: the same id means the same output bytes, whatever the backend.
 
       --data SYMBOL=PATH       bars for a symbol (repeatable); PATH may be a folder of SYMBOL.csv
                                or a .tick file of bars; a pipe or FIFO is read once (at most 1 GiB)
