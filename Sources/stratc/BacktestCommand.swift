@@ -127,7 +127,7 @@ enum BacktestCommand {
     let files = BacktestRecipe.inputFiles(strategy: strategy, dataPaths: OutputPaths.dataPaths(args.values("data")))
     return BacktestRecipe(
       directory: FileManager.default.currentDirectoryPath, strategy: strategy, data: args.values("data"),
-      options: args.words(excluding: ["data", "out", "report", "quiet", "backend", "object", "cpu", "diagnostics"]),
+      options: args.words(excluding: ["data", "out", "report", "quiet", "timing", "backend", "object", "cpu", "diagnostics"]),
       inputs: files.compactMap(BacktestRecipe.Input.stamp))
   }
 

@@ -63,12 +63,12 @@ import Testing
   /// The checker itself refuses what pandas cannot read as documented: the old sweep CSV with
   /// its trailing `# trials` row, and a file with an undocumented column.
   @Test func theCheckerRefusesACommentRowAndAnUndocumentedColumn() throws {
-    let withComment = try Stratc.temporaryFile(Array("time,equity\n2020-01-02T00:00:00Z,1.00\n# trials 1\n".utf8), suffix: ".csv")
-    let extraColumn = try Stratc.temporaryFile(Array("time,equity,bogus\n2020-01-02T00:00:00Z,1.00,1.00\n".utf8), suffix: ".csv")
+    let withComment = try Stratc.temporaryFile(Array("time,equity,cash,market_value,gross_exposure\n2020-01-02T00:00:00Z,1.00,1.00,0.00,0.00\n# trials 1\n".utf8), suffix: ".csv")
+    let extraColumn = try Stratc.temporaryFile(Array("time,equity,cash,market_value,gross_exposure,bogus\n2020-01-02T00:00:00Z,1.00,1.00,0.00,0.00,1.00\n".utf8), suffix: ".csv")
     guard let comment = try Self.check(["equity.csv=\(withComment)"]),
       let extra = try Self.check(["equity.csv=\(extraColumn)"])
     else { return }
     #expect(comment.status == 1 && comment.output.contains("pd.to_datetime"), "\(comment.output)")
-    #expect(extra.status == 1 && extra.output.contains("columns ['time', 'equity', 'bogus'], documented"), "\(extra.output)")
+    #expect(extra.status == 1 && extra.output.contains("columns ['time', 'equity', 'cash', 'market_value', 'gross_exposure', 'bogus'], documented"), "\(extra.output)")
   }
 }
