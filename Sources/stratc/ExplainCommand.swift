@@ -42,7 +42,7 @@ enum ExplainCommand {
     }
     let fill = trades[number - 1]
     do throws(ExplainFailure) {
-      let record = try recipe(dir)
+      let record = try Self.record(dir)
       try checkInputs(record.recipe)
       let life = try ExplainRow.read(dir + "/orders.csv").filter { $0["order_id"] == fill["order_id"] }
       guard let filled = life.first(where: { $0["event"] == "filled" && $0["time"] == fill["time"] }),
@@ -61,7 +61,7 @@ enum ExplainCommand {
   }
 
   /// The recipe in `dir/summary.json`, with the run id and input digests it was run under.
-  static func recipe(_ dir: String) throws(ExplainFailure) -> ExplainRecord {
+  static func record(_ dir: String) throws(ExplainFailure) -> ExplainRecord {
     guard let summary = ExplainRecord.summary(dir), let object = summary["recipe"] as? [String: Any],
       let strategy = object["strategy"] as? String,
       let specs = object["data"] as? [String], let options = object["options"] as? [String],
