@@ -76,7 +76,6 @@ extension BacktestResult {
     let m = metrics
     out.append("{\n")
     field(&out, "strategy") { $0.appendJSONString(strategy) }
-    field(&out, "backend") { $0.appendJSONString(backend) }
     if let ingredients {
       field(&out, "run_id") { $0.appendJSONString(ingredients.id) }
       field(&out, "inputs") { out in

@@ -120,15 +120,12 @@ enum BacktestCommand {
     return .success
   }
 
-  /// How `stratc explain` can run this backtest again: the inputs as given, the options that
-  /// change results, and a stamp of every input file.
+  /// How `stratc explain` can run this backtest again: the inputs as given and the options that
+  /// change results.
   static func recipe(_ args: Arguments) -> BacktestRecipe {
-    let strategy = args.positional.first ?? ""
-    let files = BacktestRecipe.inputFiles(strategy: strategy, dataPaths: OutputPaths.dataPaths(args.values("data")))
-    return BacktestRecipe(
-      directory: FileManager.default.currentDirectoryPath, strategy: strategy, data: args.values("data"),
-      options: args.words(excluding: ["data", "out", "report", "quiet", "timing", "backend", "object", "cpu", "diagnostics"]),
-      inputs: files.compactMap(BacktestRecipe.Input.stamp))
+    BacktestRecipe(
+      strategy: args.positional.first ?? "", data: args.values("data"),
+      options: args.words(excluding: ["data", "out", "report", "quiet", "backend", "object", "cpu", "diagnostics", "timing"]))
   }
 
   /// True when the one `--data` spec is order-book data (LOBSTER, ITCH, a `.tick` file of

@@ -7,8 +7,8 @@ import StratInterpreter
 
 /// `stratc explain DIR --fill N`: says why fill N (the N-th row of `DIR/trades.csv`) happened.
 /// It re-runs the backtest that `DIR/summary.json`'s `"recipe"` describes in the interpreter,
-/// reads the named values of the step that decided the order, and refuses when an input changed
-/// or the re-run does not give the same fills: it never explains a different run.
+/// reads the named values of the step that decided the order, and refuses when the re-run's run
+/// id is not the folder's or it does not give the same fills: it never explains a different run.
 enum ExplainCommand {
   static let help = """
     usage: stratc explain DIR --fill N
@@ -17,7 +17,9 @@ enum ExplainCommand {
     the `when` rule that fired, the inputs and named values it read), the order (kind,
     quantity, limit), its latency and queue position, and the market event that filled it.
     DIR is a `stratc backtest --out` folder; the backtest is re-run in the interpreter from
-    the recipe in DIR/summary.json. Exit 1 when an input file changed since the run.
+    the recipe in DIR/summary.json, whose paths are relative to the folder the backtest ran
+    in: run explain from there. Exit 1 when the re-run's run id is not DIR's (an input file,
+    the strategy, a setting or stratc changed since the run).
 
     EXAMPLES
       stratc backtest Strategies/pairs.strat --data Examples/data --out out/pairs
@@ -40,16 +42,17 @@ enum ExplainCommand {
     }
     let fill = trades[number - 1]
     do throws(ExplainFailure) {
-      let recipe = try recipe(dir)
-      try checkInputs(recipe)
+      let record = try Self.record(dir)
+      try checkInputs(record.recipe)
       let life = try ExplainRow.read(dir + "/orders.csv").filter { $0["order_id"] == fill["order_id"] }
       guard let filled = life.first(where: { $0["event"] == "filled" && $0["time"] == fill["time"] }),
         let step = Int(filled["step"]), step >= 1
       else {
         throw ExplainFailure(id: "explain.no-order", message: "orders.csv has no fill of order \(fill["order_id"]) at \(fill["time"])")
       }
-      let probe = try rerun(recipe, step: step, dir: dir, output: output)
-      Output.standardOutput(ExplainText(fill: fill, number: number, life: life, step: step, probe: probe, recipe: recipe).text)
+      let probe = try rerun(record, step: step, dir: dir, output: output)
+      Output.standardOutput(
+        ExplainText(fill: fill, number: number, life: life, step: step, probe: probe, recipe: record.recipe).text)
       return .success
     } catch {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
@@ -57,63 +60,50 @@ enum ExplainCommand {
     }
   }
 
-  /// The recipe in `dir/summary.json`.
-  static func recipe(_ dir: String) throws(ExplainFailure) -> BacktestRecipe {
-    guard let data = FileManager.default.contents(atPath: dir + "/summary.json"),
-      let summary = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let object = summary["recipe"] as? [String: Any],
-      let directory = object["directory"] as? String, let strategy = object["strategy"] as? String,
+  /// The recipe in `dir/summary.json`, with the run id and input digests it was run under.
+  static func record(_ dir: String) throws(ExplainFailure) -> ExplainRecord {
+    guard let summary = ExplainRecord.summary(dir), let object = summary["recipe"] as? [String: Any],
+      let strategy = object["strategy"] as? String,
       let specs = object["data"] as? [String], let options = object["options"] as? [String],
-      let inputs = object["inputs"] as? [[String: Any]]
+      let identity = ExplainIdentity(summary)
     else {
       throw ExplainFailure(
-        id: "explain.no-recipe", message: "\(dir)/summary.json has no \"recipe\"; expected the output of `stratc backtest`",
+        id: "explain.no-recipe", message: "\(dir)/summary.json has no \"recipe\" and \"run_id\"; expected the output of `stratc backtest`",
         notes: ["run the backtest again with this stratc"])
     }
-    return BacktestRecipe(
-      directory: directory, strategy: strategy, data: specs, options: options,
-      inputs: inputs.map { input in
-        BacktestRecipe.Input(
-          path: input["path"] as? String ?? "", bytes: (input["bytes"] as? NSNumber)?.int64Value ?? -1,
-          modifiedNanos: (input["modified_ns"] as? NSNumber)?.int64Value ?? -1)
-      })
+    return ExplainRecord(recipe: BacktestRecipe(strategy: strategy, data: specs, options: options), identity: identity)
   }
 
-  /// Refuses when an input file is missing, not a regular file, or its size or modification
-  /// time changed.
+  /// Refuses when the strategy or a data path of the recipe is missing from the working
+  /// directory (the recipe's paths are relative to where the backtest ran), or is a pipe or
+  /// device, which cannot be read twice.
   static func checkInputs(_ recipe: BacktestRecipe) throws(ExplainFailure) {
-    let base = recipe.directory.hasSuffix("/") ? recipe.directory : recipe.directory + "/"
-    for recorded in recipe.inputs {
-      let path = recorded.path.hasPrefix("/") ? recorded.path : base + recorded.path
-      // A pipe or device cannot be read twice: the run it fed cannot be re-run.
-      let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-      if let type, type != .typeRegular {
+    for path in [recipe.strategy] + OutputPaths.dataPaths(recipe.data) {
+      guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else {
+        let here = FileManager.default.currentDirectoryPath
         throw ExplainFailure(
-          id: "explain.not-rerunnable", message: "`\(recorded.path)` is not a regular file; the backtest it fed cannot be re-run",
+          id: "explain.missing-input", message: "`\(path)` does not exist" + (path.hasPrefix("/") ? "" : " in \(here)"),
+          notes: ["the recipe's paths are relative to the folder the backtest ran in; run `stratc explain` from that folder",
+            "or run the backtest again, then explain its fills"])
+      }
+      if type != .typeRegular && type != .typeDirectory {
+        throw ExplainFailure(
+          id: "explain.not-rerunnable", message: "`\(path)` is not a regular file; the backtest it fed cannot be re-run",
           notes: ["copy the data into a file, run the backtest on it, then explain its fills"])
       }
-      let now = BacktestRecipe.Input.stamp(path)
-      guard now?.bytes != recorded.bytes || now?.modifiedNanos != recorded.modifiedNanos else { continue }
-      throw ExplainFailure(
-        id: "explain.inputs-changed",
-        message: "`\(recorded.path)` " + (now == nil ? "is gone" : "changed") + " since the backtest ran; refusing to explain a different run",
-        notes: ["recorded \(recorded.bytes) bytes modified at \(recorded.modifiedNanos) ns"
-          + (now.map { "; now \($0.bytes) bytes modified at \($0.modifiedNanos) ns" } ?? ""),
-          "run the backtest again, then explain its fills"])
     }
   }
 
   /// Re-runs the recipe in the interpreter into a scratch folder, keeping the values of `step`;
-  /// refuses when its fills differ from `dir`'s.
-  static func rerun(_ recipe: BacktestRecipe, step: Int, dir: String, output: Output) throws(ExplainFailure) -> ExplainProbe {
+  /// refuses when its run id differs from the folder's, or (a second guard, for an edited
+  /// folder) its fills differ from `dir`'s.
+  static func rerun(_ record: ExplainRecord, step: Int, dir: String, output: Output) throws(ExplainFailure) -> ExplainProbe {
+    let recipe = record.recipe
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stratc-explain-\(getpid())").path
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let words = [recipe.strategy] + recipe.data.flatMap { ["--data", $0] } + recipe.options
       + ["--backend", "interp", "--quiet", "--out", scratch]
     var captured: ExplainProbe?
-    let previous = FileManager.default.currentDirectoryPath
-    FileManager.default.changeCurrentDirectoryPath(recipe.directory)
-    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
     let code: ExitCode
     do {
       let args = try Arguments(words, valued: Arguments.commandValued, switches: Arguments.commandSwitches)
@@ -126,9 +116,12 @@ enum ExplainCommand {
     } catch {
       throw ExplainFailure(id: "explain.rerun", message: "the recipe no longer runs: \(error)")
     }
-    guard code == .success, let captured, captured.probe.values != nil else {
+    guard code == .success, let captured, captured.probe.values != nil,
+      let now = ExplainRecord.summary(scratch).flatMap(ExplainIdentity.init)
+    else {
       throw ExplainFailure(id: "explain.rerun", message: "re-running the backtest in the interpreter failed (see above)")
     }
+    try record.identity.check(now)
     guard FileManager.default.contents(atPath: scratch + "/trades.csv") == FileManager.default.contents(atPath: dir + "/trades.csv")
     else {
       throw ExplainFailure(

@@ -113,8 +113,7 @@ struct ExplainText {
 
   /// The strategy's `when` lines (1-based line numbers, the code without its comment).
   func whenLines() -> [(line: Int, text: String)] {
-    let path = recipe.strategy.hasPrefix("/") ? recipe.strategy : recipe.directory + "/" + recipe.strategy
-    let lines = ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = ((try? String(contentsOfFile: recipe.strategy, encoding: .utf8)) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
     return lines.enumerated().compactMap { k, line in
       let code = (line.range(of: "//").map { line[..<$0.lowerBound] } ?? line[...]).trimmingCharacters(in: .whitespaces)
       return code.hasPrefix("when ") ? (k + 1, code) : nil
@@ -190,8 +189,7 @@ struct ExplainText {
   /// The LOBSTER message line of event `event`, when the data is a LOBSTER message file.
   func messageLine(_ event: String) -> [String] {
     guard isLOBSTER, recipe.data[0].hasSuffix(".csv"), let n = Int(event), n >= 1 else { return [] }
-    let path = recipe.data[0].hasPrefix("/") ? recipe.data[0] : recipe.directory + "/" + recipe.data[0]
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    guard let text = try? String(contentsOfFile: recipe.data[0], encoding: .utf8) else { return [] }
     let lines = text.split(separator: "\n", maxSplits: n, omittingEmptySubsequences: false)
     guard n <= lines.count else { return [] }
     return ["  message: \(lines[n - 1]) (time,type,order id,size,price,direction)"]

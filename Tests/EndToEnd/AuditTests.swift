@@ -143,23 +143,75 @@ import Testing
     #expect(run.stdout == BackendTests.read(Self.expected + "/explain-market-maker-fill-2.txt"))
   }
 
+  /// One byte of an input changes the re-run's run id: explain names the file and both digests.
   @Test func explainRefusesAChangedInput() throws {
-    let data = Stratc.temporaryDirectory()
-    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-    for symbol in ["GLD", "GDX"] {
-      try FileManager.default.copyItem(atPath: Stratc.root.path + "/Examples/data/\(symbol).csv", toPath: data + "/\(symbol).csv")
-    }
-    let out = try Self.backtest("Strategies/pairs.strat", ["--data", data])
-    #expect(try Stratc.run(["explain", out, "--fill", "1"]).status == 0)
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/GLD.csv"))
-    try handle.seekToEnd()
-    try handle.write(contentsOf: Data("\n".utf8))
-    try handle.close()
+    let folder = try RunIDTests.workspace()
+    let out = Stratc.temporaryDirectory()
+    let backtest = ["backtest", "pairs.strat", "--data", "data", "--out", out, "--quiet"]
+    #expect(try Stratc.run(backtest, in: folder).status == 0)
+    #expect(try Stratc.run(["explain", out, "--fill", "1"], in: folder).status == 0)
+    var bytes = [UInt8](RunIDTests.bytes(folder + "/data/GLD.csv"))
+    let k = bytes.lastIndex { $0 >= 0x30 && $0 <= 0x38 }!
+    bytes[k] += 1
+    try Data(bytes).write(to: URL(fileURLWithPath: folder + "/data/GLD.csv"))
+    let run = try Stratc.run(["explain", out, "--fill", "1"], in: folder)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("error[explain.run-changed]: `GLD GLD.csv` changed since the backtest ran (sha256 "), "\(run.stderr)")
+    #expect(run.stderr.contains("… now "), "\(run.stderr)")
+    #expect(run.stdout.isEmpty)
+  }
+
+  /// A changed setting (not an input) is named by the two run ids.
+  @Test func explainRefusesAChangedSetting() throws {
+    let out = try Self.backtest("Strategies/pairs.strat", ["--data", "Examples/data"])
+    let summary = BackendTests.read(out + "/summary.json")
+      .replacingOccurrences(of: "\"options\": []", with: "\"options\": [\"--fee=per-share:0.01\"]")
+    try Data(summary.utf8).write(to: URL(fileURLWithPath: out + "/summary.json"))
     let run = try Stratc.run(["explain", out, "--fill", "1"])
     #expect(run.status == 1)
-    #expect(run.stderr.contains("error[explain.inputs-changed]"), "\(run.stderr)")
-    #expect(run.stderr.contains("GLD.csv"))
-    #expect(run.stdout.isEmpty)
+    let id = try RunIDTests.runID(in: out)
+    #expect(run.stderr.contains("error[explain.run-changed]: the re-run's run id "), "\(run.stderr)")
+    #expect(run.stderr.contains(" is not the backtest's \(id): "), "\(run.stderr)")
+  }
+
+  /// A touched input (new modification time, same bytes) is the same run.
+  @Test func explainAcceptsATouchedInput() throws {
+    let folder = try RunIDTests.workspace()
+    let out = Stratc.temporaryDirectory()
+    #expect(try Stratc.run(["backtest", "pairs.strat", "--data", "data", "--out", out, "--quiet"], in: folder).status == 0)
+    try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: folder + "/data/GLD.csv")
+    let run = try Stratc.run(["explain", out, "--fill", "1"], in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+  }
+
+  @Test func explainRefusesAMissingInput() throws {
+    let folder = try RunIDTests.workspace()
+    let out = Stratc.temporaryDirectory()
+    let backtest = ["backtest", "pairs.strat", "--data", "GLD=data/GLD.csv", "--data", "GDX=data/GDX.csv", "--out", out, "--quiet"]
+    #expect(try Stratc.run(backtest, in: folder).status == 0)
+    try FileManager.default.removeItem(atPath: folder + "/data/GDX.csv")
+    let run = try Stratc.run(["explain", out, "--fill", "1"], in: folder)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("error[explain.missing-input]: `data/GDX.csv` does not exist in "), "\(run.stderr)")
+    #expect(run.stderr.contains("run `stratc explain` from that folder"), "\(run.stderr)")
+  }
+
+  /// The recipe's paths are relative to where the backtest ran: explain from elsewhere is told
+  /// to run from there, and from a copy of that folder (same relative paths) it explains.
+  @Test func explainResolvesTheRecipeAgainstItsWorkingDirectory() throws {
+    let folder = try RunIDTests.workspace()
+    let out = Stratc.temporaryDirectory()
+    #expect(try Stratc.run(["backtest", "pairs.strat", "--data", "data", "--out", out, "--quiet"], in: folder).status == 0)
+    let elsewhere = try Stratc.run(["explain", out, "--fill", "1"])
+    #expect(elsewhere.status == 1)
+    #expect(elsewhere.stderr.contains("error[explain.missing-input]: `pairs.strat` does not exist in \(Stratc.root.path)"), "\(elsewhere.stderr)")
+    #expect(elsewhere.stderr.contains("relative to the folder the backtest ran in"), "\(elsewhere.stderr)")
+    let there = try Stratc.run(["explain", out, "--fill", "1"], in: folder)
+    #expect(there.status == 0, "\(there.stderr)")
+    #expect(there.stdout.hasPrefix("fill 1: BUY 100 a (GLD) at 184.445"), "\(there.stdout)")
+    let copy = try Stratc.run(["explain", out, "--fill", "1"], in: try RunIDTests.workspace())
+    #expect(copy.status == 0, "\(copy.stderr)")
+    #expect(copy.stdout == there.stdout)
   }
 
   @Test func explainRefusesARunFedFromAPipe() throws {

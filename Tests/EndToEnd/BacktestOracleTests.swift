@@ -56,10 +56,16 @@ import Testing
     #expect(run.status == 0)
     #expect(run.stdout.contains("pnl"))
     let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
-    for key in ["events", "steps", "trades", "positions", "pnl", "fees", "sharpe", "max_drawdown", "backend"] {
+    for key in ["events", "steps", "trades", "positions", "pnl", "fees", "sharpe", "max_drawdown", "run_id", "inputs"] {
       #expect(summary[key] != nil, "missing \(key)")
     }
-    #expect(summary["backend"] as? String == "jit", "the JIT is the default backend")
+    // Outputs are a function of the run id: no backend, no folder, no file stamps.
+    #expect(summary["backend"] == nil)
+    #expect(run.stdout.contains("backend jit "), "the text summary names the backend, the JIT by default")
+    let recipe = try #require(summary["recipe"] as? [String: Any])
+    #expect(Set(recipe.keys) == ["strategy", "data", "options"])
+    #expect(recipe["strategy"] as? String == "Strategies/pairs.strat")
+    #expect(recipe["data"] as? [String] == ["Examples/data"])
     let equity = try String(contentsOfFile: out + "/equity.csv", encoding: .utf8)
     #expect(equity.hasPrefix("time,equity,cash,market_value,gross_exposure\n2020-07-27T04:00:00Z,"))
   }

@@ -42,17 +42,53 @@ import Testing
     let aot = try Self.backtest(base + ["--backend", "aot"])
     #expect(first.id.count == 64)
     #expect(first.id == second.id && first.id == interp.id && first.id == aot.id)
-    for file in ["trades.csv", "equity.csv", "summary.json"] {
+    for file in Self.outputs {
       #expect(Self.bytes(first.out + "/" + file) == Self.bytes(second.out + "/" + file), "\(file)")
-    }
-    for file in ["trades.csv", "equity.csv"] {
       #expect(Self.bytes(first.out + "/" + file) == Self.bytes(interp.out + "/" + file), "\(file)")
       #expect(Self.bytes(first.out + "/" + file) == Self.bytes(aot.out + "/" + file), "\(file)")
     }
-    // summary.json names the backend that ran, and differs in that line only.
-    let jit = String(decoding: Self.bytes(first.out + "/summary.json"), as: UTF8.self)
-    let reference = String(decoding: Self.bytes(interp.out + "/summary.json"), as: UTF8.self)
-    #expect(jit.replacingOccurrences(of: "\"backend\": \"jit\"", with: "\"backend\": \"interpreter\"") == reference)
+  }
+
+  static let outputs = ["trades.csv", "orders.csv", "round_trips.csv", "equity.csv", "summary.json"]
+
+  /// A folder holding `pairs.strat` and `data/` (copies of the examples' GLD and GDX), so that a
+  /// backtest run there names its inputs by the same relative paths as in any other such folder.
+  static func workspace() throws -> String {
+    let folder = Stratc.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Stratc.root.path + "/" + pairs, toPath: folder + "/pairs.strat")
+    for symbol in ["GLD", "GDX"] {
+      try FileManager.default.copyItem(
+        atPath: Stratc.root.path + "/Examples/data/\(symbol).csv", toPath: folder + "/data/\(symbol).csv")
+    }
+    return folder
+  }
+
+  /// The same run from two working directories (same relative paths, other file times), into
+  /// output folders, and on the three backends: one run id and the same bytes in every file.
+  @Test func theSameIdGivesTheSameBytesFromAnyFolder() throws {
+    let folders = [try Self.workspace(), try Self.workspace()]
+    // A stamp of the file (its time) is no ingredient: only its bytes are.
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: folders[1] + "/data/GLD.csv")
+    var outs: [String] = []
+    for (k, backend) in ["jit", "jit", "interp", "aot"].enumerated() {
+      let out = Stratc.temporaryDirectory()
+      let run = try Stratc.run(
+        ["backtest", "pairs.strat", "--data", "data", "--fee", "per-share:0.005", "--backend", backend, "--out", out, "--quiet"],
+        in: folders[k == 1 ? 1 : 0])
+      #expect(run.status == 0, "\(backend): \(run.stderr)")
+      outs.append(out)
+    }
+    let id = try Self.runID(in: outs[0])
+    #expect(id.count == 64)
+    #expect(!Self.bytes(outs[0] + "/trades.csv").isEmpty)
+    for out in outs.dropFirst() {
+      #expect(try Self.runID(in: out) == id)
+      for file in Self.outputs {
+        #expect(Self.bytes(out + "/" + file) == Self.bytes(outs[0] + "/" + file), "\(out) \(file)")
+      }
+    }
   }
 
   @Test func theIdIsPrintedInTheSummaryAndTheReport() throws {

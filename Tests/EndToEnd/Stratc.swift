@@ -26,12 +26,13 @@ enum Stratc {
     return root.appendingPathComponent(".build/debug/stratc")
   }()
 
-  /// Runs stratc with `arguments` (and optional stdin-free input files) from the package root.
-  static func run(_ arguments: [String]) throws -> Run {
+  /// Runs stratc with `arguments` (and optional stdin-free input files) from the package root,
+  /// or from `directory` when given.
+  static func run(_ arguments: [String], in directory: String? = nil) throws -> Run {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.currentDirectoryURL = root
+    process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? root
     // Output goes to files, so that large outputs can never block the process on a full pipe.
     let outPath = temporaryDirectory() + ".out"
     let errPath = temporaryDirectory() + ".err"

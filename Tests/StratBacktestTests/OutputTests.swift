@@ -66,7 +66,6 @@ import Testing
       text == """
         {
           "strategy": "test",
-          "backend": "scripted",
           "events": 5,
           "steps": 3,
           "trades": 3,
