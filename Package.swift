@@ -35,7 +35,7 @@ let package = Package(
       name: "StratMarket", dependencies: ["StratDiagnostics", "StratTimeZone"],
       exclude: ["ITCH/README.md", "Book/AGREEMENT.md"]),
     .target(
-      name: "StratBacktest", dependencies: ["StratMarket", "StratABI"], exclude: ["Venue/README.md"]),
+      name: "StratBacktest", dependencies: ["StratMarket", "StratABI", "StratNative"], exclude: ["Venue/README.md"]),
     .executableTarget(
       name: "stratc",
       dependencies: [

@@ -18,12 +18,20 @@ struct Replay: ~Copyable {
   let low: [[Price]]
   let close: [[Price]]
   let volume: [[Double]]
+  /// Whether the strategy reads each bar field (open high low close volume, input-record
+  /// order); an unread one is fed as NaN and never converted from fixed point.
+  private let reads: (open: Bool, high: Bool, low: Bool, close: Bool, volume: Bool)
   /// For merged series s, its instruments are `instruments[starts[s]..<starts[s + 1]]`.
   private let starts: [Int]
   private let instruments: [Int]
 
-  /// Prepares the replay of `series` for instruments bound by `seriesForInstrument`.
-  init(series: [BarSeries], seriesForInstrument: [Int]) {
+  /// Prepares the replay of `series` for instruments bound by `seriesForInstrument`, feeding
+  /// the bar fields among `fieldsRead`.
+  init(series: [BarSeries], seriesForInstrument: [Int], fieldsRead: [InputField]) {
+    reads = (
+      fieldsRead.contains(.open), fieldsRead.contains(.high), fieldsRead.contains(.low),
+      fieldsRead.contains(.close), fieldsRead.contains(.volume)
+    )
     var used: [Int] = []
     for s in seriesForInstrument where !used.contains(s) { used.append(s) }
     merge = TimeMerge(times: used.map { series[$0].times })
@@ -73,11 +81,11 @@ struct Replay: ~Copyable {
       executor.setBar(
         instrument: i,
         bar: Bar(
-          open: open[i][r].doubleValue,
-          high: high[i][r].doubleValue,
-          low: low[i][r].doubleValue,
-          close: c.doubleValue,
-          volume: volume[i][r]
+          open: reads.open ? open[i][r].doubleValue : .nan,
+          high: reads.high ? high[i][r].doubleValue : .nan,
+          low: reads.low ? low[i][r].doubleValue : .nan,
+          close: reads.close ? c.doubleValue : .nan,
+          volume: reads.volume ? volume[i][r] : .nan
         )
       )
       fed += 1

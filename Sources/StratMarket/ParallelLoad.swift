@@ -3,10 +3,11 @@ import Foundation
 /// Runs independent loading jobs (one file each) at the same time, so that a run reading two
 /// files takes the time of the slower one on a machine with two free cores. Results come back
 /// in index order whatever the threads did, so what is loaded never depends on the schedule.
-enum ParallelLoad {
+/// The backtest's result files are written the same way (`BacktestResult.write(to:)`).
+package enum ParallelLoad {
   /// `body(k)` for every k in 0..<count, run concurrently (the calling thread takes part);
   /// the results in index order.
-  static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+  package static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
     guard count > 1 else { return (0..<count).map(body) }
     let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     slots.initialize(repeating: nil)

@@ -141,7 +141,9 @@ public enum Timestamp {
 
   /// The fraction digits a column of `times` needs so that every row has the same text
   /// layout (pandas infers one format from the first row and refuses rows that differ):
-  /// 0 when all are whole seconds, else 3, 6 or 9.
+  /// 0 when all are whole seconds, else 3, 6 or 9. Inlinable so that each caller's sequence type
+  /// is specialised: unspecialised, a million-row column cost ~25 ms per file written.
+  @inlinable
   public static func fractionDigits<Times: Sequence>(_ times: Times) -> Int where Times.Element == Int64 {
     var digits = 0
     for time in times {

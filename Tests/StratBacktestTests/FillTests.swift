@@ -44,6 +44,16 @@ import Testing
     #expect(r.ledger.fills.map(\.time) == [Fixture.day(2)])
   }
 
+  @Test func feedsOnlyTheBarFieldsTheStrategyReadsAndTheRestAsNaN() throws {
+    var interface = Fixture.interface(["A"])
+    interface.inputFields = [.close, .volume]
+    let executor = ScriptedExecutor(interface: interface)
+    _ = try Backtester(series: [Self.a], config: BacktestConfig(seriesForInstrument: [0])).run(executor)
+    let bar = try #require(executor.fed.first?.bar)
+    #expect(bar.open.isNaN && bar.high.isNaN && bar.low.isNaN)
+    #expect(bar.close == 10.5 && bar.volume == 1000)
+  }
+
   @Test func nextOpenWaitsForTheInstrumentsOwnNextBar() throws {
     let b = Fixture.flat("B", [1, 3], ["20", "22"])
     let r = try Fixture.run([Self.a, b], script: [0: [Fixture.target(1, 10)]])
@@ -53,7 +63,9 @@ import Testing
 
   @Test func feedsBarsThenStepsOncePerTimestamp() throws {
     let b = Fixture.flat("B", [2], ["20"])
-    let executor = ScriptedExecutor(interface: Fixture.interface(["A", "B"]))
+    var interface = Fixture.interface(["A", "B"])
+    interface.inputFields = [.open, .high, .low, .close, .volume]
+    let executor = ScriptedExecutor(interface: interface)
     let config = BacktestConfig(seriesForInstrument: [0, 1])
     let r = try Backtester(series: [Self.a, b], config: config).run(executor)
     #expect(executor.resets == 1)

@@ -134,6 +134,33 @@ import Testing
     #expect(summary.map { [UInt8]($0) } == result.summaryJSON())
   }
 
+  @Test func writesEachCSVFileWithTheBytesOfItsFormatter() throws {
+    let folder = NSTemporaryDirectory() + "stratbacktest-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let result = try Self.smallRun()
+    try result.write(to: folder)
+    let expected = [
+      "trades.csv": result.tradesCSV(), "equity.csv": result.equityCSV(),
+      "orders.csv": result.ordersCSV(), "round_trips.csv": result.roundTripsCSV(),
+    ]
+    for (name, bytes) in expected {
+      #expect(FileManager.default.contents(atPath: folder + "/" + name).map { [UInt8]($0) } == bytes, "\(name)")
+    }
+  }
+
+  @Test func reportsTheFirstFileInOrderThatCannotBeWritten() throws {
+    let folder = NSTemporaryDirectory() + "stratbacktest-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // A folder where a file should go cannot be opened for writing.
+    for name in ["equity.csv", "round_trips.csv"] {
+      try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true)
+    }
+    let error = #expect(throws: BacktestError.self) { try Self.smallRun().write(to: folder) }
+    #expect(error?.id == "backtest.io")
+    #expect(error?.message.hasPrefix("cannot write `\(folder)/equity.csv`") == true)
+    #expect(FileManager.default.fileExists(atPath: folder + "/trades.csv"))
+  }
+
   @Test func summarisesOnOneScreen() throws {
     let text = try Self.smallRun().summaryText()
     #expect(text.contains("pnl       -21.405"))
