@@ -37,8 +37,8 @@ public struct SHA256Hasher: Sendable {
 
   /// Adds `bytes` to the message.
   public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-    let done = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
-    if done == nil { Array(bytes).withUnsafeBytes { update($0) } }
+    let contiguous: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+    if contiguous == nil { Array(bytes).withUnsafeBytes { update($0) } }
   }
 
   /// Adds the bytes of `buffer` to the message.
