@@ -159,7 +159,7 @@ struct ExplainText {
     var lines = ["latency: decided \(decided) → arrived \(arrived) (\(Self.nanosBetween(decided, arrived)) ns)"]
     let joined = life.last { ($0["event"] == "accepted" || $0["reason"] == "lost-priority") && $0["step"] == String(step) }
     if let ahead = joined?["queue_ahead"], !ahead.isEmpty {
-      lines.append("queue: \(ahead) \(ahead == 1 ? "unit" : "units") displayed ahead of it when it joined its level")
+      lines.append("queue: \(ahead) \(ahead == "1" ? "unit" : "units") displayed ahead of it when it joined its level")
     } else {
       lines.append("queue: the venue reports no queue position (a market order, or one that took liquidity on arrival)")
     }
