@@ -61,6 +61,13 @@ import Testing
     }
   }
 
+  @Test func writesFourCommaAmountsAsFourAppends() {
+    let values = [Money(raw: Int64.min), Money(raw: 1), Money(raw: 0), Money(raw: -1_029_512_345_678)]
+    var joined = TextBuffer()
+    joined.append(commaMoney: values[0], values[1], values[2], values[3])
+    #expect(joined.text == ",-92233720368.54775808,0.00000001,0.00,-10295.12345678")
+  }
+
   @Test func roundTripsRandomValues() throws {
     var rng = SplitMix64(seed: 7)
     for _ in 0..<2_000 {

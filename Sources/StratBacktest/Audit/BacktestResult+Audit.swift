@@ -41,16 +41,11 @@ extension BacktestResult {
     if rows.lowerBound == 0 { out.append("time,equity,cash,market_value,gross_exposure\n") }
     func line(_ k: Int, _ cash: Int64?, _ market: Int64, _ gross: Int64) {
       out.append(time: stepTimes[k])
-      out.append(byte: 0x2C)
-      out.append(equity[k])
       if let cash {
-        out.append(byte: 0x2C)
-        out.append(Money(raw: cash))
-        out.append(byte: 0x2C)
-        out.append(Money(raw: market))
-        out.append(byte: 0x2C)
-        out.append(Money(raw: gross))
+        out.append(commaMoney: equity[k], Money(raw: cash), Money(raw: market), Money(raw: gross))
       } else {
+        out.append(byte: 0x2C)
+        out.append(equity[k])
         out.append(",,,")
       }
       out.append(byte: 0x0A)
