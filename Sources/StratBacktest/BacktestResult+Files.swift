@@ -22,18 +22,23 @@ extension BacktestResult {
     }
     let base = directory.hasSuffix("/") ? directory : directory + "/"
     let start = RunTiming.now()  // after the folder exists: only the files count
-    // The CSV files are independent: formatted and written by concurrent jobs (equity.csv's
-    // million rows on one core, the rest on the other); the bytes do not depend on the
-    // schedule, and the first failure in file order is the one reported.
-    let failures = ParallelLoad.map(Self.csvFiles.count) { k -> BacktestError? in
+    // The CSV files are independent: formatted and written by concurrent jobs; the bytes do not
+    // depend on the schedule, and the first failure in file order is the one reported.
+    let digits = timeFractionDigits  // once: every file writes the same time layout
+    let equityPath = base + "equity.csv"
+    let outcomes = ParallelLoad.map(WriteJob.allCases.count) { k -> Result<[UInt8], BacktestError> in
       do throws(BacktestError) {
-        try Self.write(csvBytes(k), to: base + Self.csvFiles[k])
-        return nil
+        return .success(try run(WriteJob.allCases[k], base: base, timeDigits: digits))
       } catch {
-        return error
+        return .failure(error)
       }
     }
-    if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    func outcome(_ job: WriteJob) -> Result<[UInt8], BacktestError> { outcomes[job.rawValue] }
+    _ = try outcome(.trades).get()
+    _ = try outcome(.equityHead).get()
+    try Self.write(outcome(.equityTail).get(), to: equityPath, appending: true)
+    _ = try outcome(.orders).get()
+    _ = try outcome(.roundTrips).get()
     let seconds = RunTiming.now() - start
     var summary = self
     summary.timing?.writeSeconds = seconds
@@ -41,17 +46,22 @@ extension BacktestResult {
     return seconds
   }
 
-  /// The CSV files `write(to:)` writes, in the order a failure is reported.
-  static let csvFiles = ["trades.csv", "equity.csv", "orders.csv", "round_trips.csv"]
+  /// `write(to:)`'s concurrent jobs, largest first: equity.csv's rows in two halves (its
+  /// million rows are most of the bytes), then the other files whole.
+  private enum WriteJob: Int, CaseIterable { case equityHead, equityTail, orders, trades, roundTrips }
 
-  /// The bytes of `csvFiles[k]`.
-  func csvBytes(_ k: Int) -> [UInt8] {
-    switch k {
-    case 0: tradesCSV()
-    case 1: equityCSV()
-    case 2: ordersCSV()
-    default: roundTripsCSV()
+  /// Formats and writes the file of `job`; the equity tail is only formatted and returned, for
+  /// `write(to:)` to append once the head is written.
+  private func run(_ job: WriteJob, base: String, timeDigits: Int) throws(BacktestError) -> [UInt8] {
+    let half = stepTimes.count / 2
+    switch job {
+    case .equityHead: try Self.write(equityCSV(rows: 0..<half, timeDigits: timeDigits), to: base + "equity.csv")
+    case .equityTail: return equityCSV(rows: half..<stepTimes.count, timeDigits: timeDigits)
+    case .orders: try Self.write(ordersCSV(timeDigits: timeDigits), to: base + "orders.csv")
+    case .trades: try Self.write(tradesCSV(timeDigits: timeDigits), to: base + "trades.csv")
+    case .roundTrips: try Self.write(roundTripsCSV(timeDigits: timeDigits), to: base + "round_trips.csv")
     }
+    return []
   }
 
   /// The fraction digits of every time this run's files write (0, 3, 6 or 9): one layout for
@@ -67,9 +77,11 @@ extension BacktestResult {
   /// The bytes of `trades.csv`: `time,instrument,side,quantity,price,fee`, one fill per line,
   /// time in ISO 8601 UTC, quantity unsigned, price and fee exact with at least two decimals;
   /// then the trace columns (`appendTrace`).
-  public func tradesCSV() -> [UInt8] {
+  public func tradesCSV() -> [UInt8] { tradesCSV(timeDigits: timeFractionDigits) }
+
+  func tradesCSV(timeDigits: Int) -> [UInt8] {
     var out = TextBuffer(capacity: 64 + ledger.fills.count * 64)
-    out.timeFractionDigits = timeFractionDigits
+    out.timeFractionDigits = timeDigits
     out.append("time,instrument,side,quantity,price,fee")
     out.append(Self.traceHeader)
     out.append(byte: 0x0A)
@@ -213,9 +225,10 @@ extension BacktestResult {
     }
   }
 
-  /// Writes bytes to a file, replacing it (plain POSIX calls: no intermediate copy).
-  private static func write(_ bytes: [UInt8], to path: String) throws(BacktestError) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  /// Writes bytes to a file, replacing it or appending to it (plain POSIX calls: no
+  /// intermediate copy).
+  private static func write(_ bytes: [UInt8], to path: String, appending: Bool = false) throws(BacktestError) {
+    let fd = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC), 0o644)
     guard fd >= 0 else { throw ioError(path) }
     defer { close(fd) }
     let complete = bytes.withUnsafeBytes { raw -> Bool in

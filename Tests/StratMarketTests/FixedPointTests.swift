@@ -37,6 +37,37 @@ import Testing
     #expect(Price(raw: raw).description == text)
   }
 
+  /// The digit writer against plain `String` arithmetic at every integer digit count (each
+  /// power of ten and the value below it) and random fractions, for two and one minimum decimals.
+  @Test func formatsLikeStringArithmeticAtEveryDigitCount() {
+    func reference(_ raw: Int64, _ minimum: Int) -> String {
+      let fraction = String(raw.magnitude % 100_000_000)
+      var decimals = String(repeating: "0", count: 8 - fraction.count) + fraction
+      while decimals.count > minimum, decimals.hasSuffix("0") { decimals.removeLast() }
+      let sign = raw < 0 ? "-" : ""
+      return sign + String(raw.magnitude / 100_000_000) + (decimals.isEmpty ? "" : "." + decimals)
+    }
+    var rng = SplitMix64(seed: 11)
+    var whole: UInt64 = 1
+    for _ in 0..<11 {
+      for integer in [whole - 1, whole, whole * 10 - 1] where integer <= 92_233_720_367 {
+        let fraction = Int64(rng.next() % 100_000_000) / Int64(1 + rng.next() % 10_000)
+        for raw in [Int64(integer) * 100_000_000 + fraction, -(Int64(integer) * 100_000_000 + fraction)] {
+          #expect(Money(raw: raw).description == reference(raw, 2))
+          #expect(Rate(raw: raw).description == reference(raw, 1))
+        }
+      }
+      whole *= 10
+    }
+  }
+
+  @Test func writesFourCommaAmountsAsFourAppends() {
+    let values = [Money(raw: Int64.min), Money(raw: 1), Money(raw: 0), Money(raw: -1_029_512_345_678)]
+    var joined = TextBuffer()
+    joined.append(commaMoney: values[0], values[1], values[2], values[3])
+    #expect(joined.text == ",-92233720368.54775808,0.00000001,0.00,-10295.12345678")
+  }
+
   @Test func roundTripsRandomValues() throws {
     var rng = SplitMix64(seed: 7)
     for _ in 0..<2_000 {

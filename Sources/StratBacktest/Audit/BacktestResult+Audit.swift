@@ -30,31 +30,32 @@ extension BacktestResult {
   /// step. Book runs record cash and gross exposure per step (market value = equity − cash);
   /// bar runs replay them from the fills and closes (`replayExposure`).
   public func equityCSV() -> [UInt8] {
-    var out = TextBuffer(capacity: 64 + stepTimes.count * 80)
-    out.timeFractionDigits = timeFractionDigits
-    out.append("time,equity,cash,market_value,gross_exposure\n")
+    equityCSV(rows: 0..<stepTimes.count, timeDigits: timeFractionDigits)
+  }
+
+  /// The bytes of `equity.csv`'s lines for steps `rows` (the header when they start at 0), so
+  /// that two halves formatted apart concatenate to the whole file.
+  func equityCSV(rows: Range<Int>, timeDigits: Int) -> [UInt8] {
+    var out = TextBuffer(capacity: 64 + rows.count * 80)
+    out.timeFractionDigits = timeDigits
+    if rows.lowerBound == 0 { out.append("time,equity,cash,market_value,gross_exposure\n") }
     func line(_ k: Int, _ cash: Int64?, _ market: Int64, _ gross: Int64) {
       out.append(time: stepTimes[k])
-      out.append(byte: 0x2C)
-      out.append(equity[k])
       if let cash {
-        out.append(byte: 0x2C)
-        out.append(Money(raw: cash))
-        out.append(byte: 0x2C)
-        out.append(Money(raw: market))
-        out.append(byte: 0x2C)
-        out.append(Money(raw: gross))
+        out.append(commaMoney: equity[k], Money(raw: cash), Money(raw: market), Money(raw: gross))
       } else {
+        out.append(byte: 0x2C)
+        out.append(equity[k])
         out.append(",,,")
       }
       out.append(byte: 0x0A)
     }
     if cash.count == stepTimes.count, grossExposure.count == stepTimes.count {
-      for k in 0..<stepTimes.count { line(k, cash[k].raw, equity[k].raw &- cash[k].raw, grossExposure[k].raw) }
+      for k in rows { line(k, cash[k].raw, equity[k].raw &- cash[k].raw, grossExposure[k].raw) }
     } else if let barMarks, fillTraces.count == ledger.fills.count {
-      replayExposure(barMarks) { k, cash, market, gross in line(k, cash, market, gross) }
+      replayExposure(barMarks, rows: rows) { k, cash, market, gross in line(k, cash, market, gross) }
     } else {
-      for k in 0..<stepTimes.count { line(k, nil, 0, 0) }
+      for k in rows { line(k, nil, 0, 0) }
     }
     return out.bytes
   }
@@ -66,9 +67,11 @@ extension BacktestResult {
   /// The bytes of `orders.csv`: one row per order life event and per risk denial, in the order
   /// they happened (see Docs/OUTPUTS.md); `summary.json`'s `orders_omitted` counts rows past
   /// the log's bound.
-  public func ordersCSV() -> [UInt8] {
+  public func ordersCSV() -> [UInt8] { ordersCSV(timeDigits: timeFractionDigits) }
+
+  func ordersCSV(timeDigits: Int) -> [UInt8] {
     var out = TextBuffer(capacity: 128 + orderLog.entries.count * 120)
-    out.timeFractionDigits = timeFractionDigits
+    out.timeFractionDigits = timeDigits
     out.append(Self.ordersHeader)
     var denial = 0  // the next of `orderLog.denials`, which are in row order
     // Names and codes as bytes, once: rows repeat a handful of them.

@@ -19,14 +19,15 @@ extension BacktestResult {
   /// Calls `row(k, cash, market, gross)` for each step k, replaying the fills into cash and
   /// positions (a fill counts from its trace's step, as the loop booked it) and marking each
   /// position at its instrument's last close at or before the step: what the loop's equity is.
-  func replayExposure(_ marks: BarMarks, _ row: (Int, Int64, Int64, Int64) -> Void) {
+  /// Only steps in `rows` are reported; the replay still starts at step 0.
+  func replayExposure(_ marks: BarMarks, rows: Range<Int>, _ row: (Int, Int64, Int64, Int64) -> Void) {
     let n = marks.times.count
     var positions = [Int64](repeating: 0, count: n)
     var cursor = [Int](repeating: -1, count: n)
     var cash: Int64 = 0
     var f = 0
     let fills = ledger.fills
-    for k in 0..<stepTimes.count {
+    for k in 0..<rows.upperBound {
       while f < fills.count, f < fillTraces.count, fillTraces[f].step <= k + 1 {
         let fill = fills[f]
         cash = cash &- (fill.price.raw &* fill.quantity.units &+ fill.fee.raw)
@@ -44,7 +45,7 @@ extension BacktestResult {
         market &+= value
         gross &+= Int64(clamping: value.magnitude)
       }
-      row(k, cash, market, gross)
+      if k >= rows.lowerBound { row(k, cash, market, gross) }
     }
   }
 }

@@ -4,10 +4,10 @@ extension BacktestResult {
   /// The bytes of `round_trips.csv`: `instrument,symbol,side,entry_time,exit_time,quantity,
   /// entry_price,exit_price,pnl,fees,duration_s`, one closed trip per line in closing order;
   /// lots still open at the end have no line (summary.json counts them as `open_lots`).
-  public func roundTripsCSV(_ trips: RoundTrips? = nil) -> [UInt8] {
+  public func roundTripsCSV(_ trips: RoundTrips? = nil, timeDigits: Int? = nil) -> [UInt8] {
     let trips = trips ?? roundTrips
     var out = TextBuffer(capacity: 128 + trips.closed.count * 128)
-    out.timeFractionDigits = timeFractionDigits
+    out.timeFractionDigits = timeDigits ?? timeFractionDigits
     out.append(
       "instrument,symbol,side,entry_time,exit_time,quantity,entry_price,exit_price,pnl,fees,duration_s\n"
     )
