@@ -59,18 +59,6 @@ extension BookSession {
     }
     router.audit.log.append(entry)
   }
-
-  /// Σ |position × mark| (nil on overflow), marked as `markedEquity` marks.
-  func grossExposure() -> Int64? {
-    var total: Int64 = 0
-    for i in 0..<instrumentCount where ledger.positions[i] != 0 {
-      let (value, o1) = ledger.positions[i].multipliedReportingOverflow(by: mark(i))
-      let (sum, o2) = total.addingReportingOverflow(Int64(clamping: value.magnitude))
-      if o1 || o2 { return nil }
-      total = sum
-    }
-    return total
-  }
 }
 
 extension VenueOrderUpdate {

@@ -125,15 +125,18 @@ struct BookSession {
     orderState.publish(to: executor)
     router.step = stepTimes.count + 1
     let n = executor.step(timeNanos: time)
+    // One valuation per step serves the risk gate and the record: routing changes neither the
+    // account nor the books.
+    let valuation = marked()
     if n > 0 {
       // The closure captures the two arrays, not `self`: `reference: mark` copied the whole
       // session (a retain and a release per field) on every step that decided.
       let (books, trades) = (venueBooks, lastTrade)
       router.route(
         executor.decisions.prefix(n), at: time, venue: venue, position: orderState.position,
-        reference: { Self.mark(books[$0], lastTrade: trades[$0]) }, equity: markedEquity() ?? 0)
+        reference: { Self.mark(books[$0], lastTrade: trades[$0]) }, equity: valuation.equity ?? 0)
     }
-    record(time)
+    record(time, valuation)
   }
 
   /// The price of the trade an event prints, if it prints one: executions at their price, or at
@@ -146,9 +149,9 @@ struct BookSession {
     }
   }
 
-  /// Appends the equity after a step, marked at each book's mid (the last trade without one).
-  mutating func record(_ time: Int64) {
-    guard let value = markedEquity(), let gross = grossExposure() else {
+  /// Appends the step's equity, marked at each book's mid (the last trade without one).
+  mutating func record(_ time: Int64, _ valuation: (equity: Int64?, gross: Int64?)) {
+    guard let value = valuation.equity, let gross = valuation.gross else {
       failure = failure ?? BacktestError(
         id: "backtest.overflow", message: "expected equity within ±92233720368.54775807; it overflows")
       return
@@ -159,16 +162,25 @@ struct BookSession {
     audit.gross.append(Money(raw: gross))
   }
 
-  /// Cash + Σ position × mark, or nil on overflow.
-  func markedEquity() -> Int64? {
-    var total = ledger.cash.raw
+  /// Cash + Σ position × mark, and Σ |position × mark|, each nil on overflow: one pass, one
+  /// mark per instrument held.
+  func marked() -> (equity: Int64?, gross: Int64?) {
+    var equity: Int64? = ledger.cash.raw
+    var gross: Int64? = 0
     for i in 0..<instrumentCount where ledger.positions[i] != 0 {
-      let (value, o1) = ledger.positions[i].multipliedReportingOverflow(by: mark(i))
-      let (sum, o2) = total.addingReportingOverflow(value)
-      if o1 || o2 { return nil }
-      total = sum
+      let (value, overflow) = ledger.positions[i].multipliedReportingOverflow(by: mark(i))
+      if overflow { return (nil, nil) }
+      equity = equity.flatMap { Self.adding(value, to: $0) }
+      gross = gross.flatMap { Self.adding(Int64(clamping: value.magnitude), to: $0) }
     }
-    return total
+    return (equity, gross)
+  }
+
+  /// `total + value`, nil on overflow.
+  @inline(__always)
+  static func adding(_ value: Int64, to total: Int64) -> Int64? {
+    let (sum, overflow) = total.addingReportingOverflow(value)
+    return overflow ? nil : sum
   }
 
   /// The mid of the venue's book, else the last trade, else 0.
