@@ -81,7 +81,7 @@ extension VenueOrderUpdate {
   }
 }
 
-/// What a book run records for `trades.csv`, `orders.csv` and `equity.csv` besides the ledger.
+/// What a book run records for `trades.csv` and `orders.csv` besides the ledger.
 /// A class on purpose: `BookSession` hands a copy of itself (and so of its router) to `route` as
 /// the mark closure, and values here would then be copied whole on every append (copy on write)
 /// and retained one by one on every copy; one shared box costs one retain. One run owns it, on
@@ -91,14 +91,9 @@ final class BookAudit {
   var log = OrderLog()
   /// One trace per ledger fill, in the same order.
   var traces: [FillTrace] = []
-  /// Cash and Σ |position × mark| after each step.
-  var cash: [Money] = []
-  var gross: [Money] = []
 
-  /// Reserves room for `steps` steps (one per event at most), as many fills and log rows.
+  /// Reserves room for as many fills and log rows as `steps` (one per event at most).
   func reserve(steps: Int) {
-    cash.reserveCapacity(steps)
-    gross.reserveCapacity(steps)
     traces.reserveCapacity(steps)
     log.reserve(rows: steps)
   }

@@ -56,6 +56,8 @@ public struct BookBacktester {
     // One step per bound event at most: the per-step appends never reallocate.
     session.stepTimes.reserveCapacity(events.count)
     session.equity.reserveCapacity(events.count)
+    session.cash.reserveCapacity(events.count)
+    session.grossExposure.reserveCapacity(events.count)
     session.audit.reserve(steps: events.count)
     var observed = 0
     var observationTime = Int64.min

@@ -33,6 +33,6 @@ extension BookSession {
       unfilledOrders: stillOpen, rejections: router.rejections, rejectedCounts: counts,
       cancelled: router.cancelledCount, events: events, metrics: metrics, venue: config.venue,
       warnings: warnings, bookSource: config.bookSource, fillTraces: audit.traces, orderLog: router.audit.log,
-      cash: audit.cash, grossExposure: audit.gross)
+      cash: cash, grossExposure: grossExposure)
   }
 }

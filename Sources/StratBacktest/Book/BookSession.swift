@@ -24,6 +24,10 @@ struct BookSession {
   var latestTrade: Int64?
   var stepTimes: [Int64] = []
   var equity: [Money] = []
+  /// Cash and Σ |position × mark| after each step, for `equity.csv` (here, not in the audit
+  /// box: appending to a class's arrays cost a retain and an exclusivity check per step).
+  var cash: [Money] = []
+  var grossExposure: [Money] = []
   var failure: BacktestError?
   /// The venue's first few reports about data it could not use.
   var warnings: [Diagnostic] = []
@@ -158,8 +162,8 @@ struct BookSession {
     }
     stepTimes.append(time)
     equity.append(Money(raw: value))
-    audit.cash.append(ledger.cash)
-    audit.gross.append(Money(raw: gross))
+    cash.append(ledger.cash)
+    grossExposure.append(Money(raw: gross))
   }
 
   /// Cash + Σ position × mark, and Σ |position × mark|, each nil on overflow: one pass, one
