@@ -82,10 +82,10 @@ extension VenueOrderUpdate {
 }
 
 /// What a book run records for `trades.csv` and `orders.csv` besides the ledger.
-/// A class on purpose: `BookSession` hands a copy of itself (and so of its router) to `route` as
-/// the mark closure, and values here would then be copied whole on every append (copy on write)
-/// and retained one by one on every copy; one shared box costs one retain. One run owns it, on
-/// one thread.
+/// A class on purpose: the router owns it and the session logs into it, and a box is one retain
+/// where copies of the router would copy these arrays. Per-step series (cash, gross exposure)
+/// live in `BookSession` instead: an append here costs a retain and an exclusivity check. One
+/// run owns it, on one thread.
 final class BookAudit {
   /// Every order's life and every denial.
   var log = OrderLog()
