@@ -34,21 +34,23 @@ public struct BacktestMetrics: Sendable, Equatable {
   /// Time of the last step.
   public var lastTime: Int64?
 
-  /// Computes the metrics that derive from the equity curve; the caller supplies the counts.
+  /// Computes the metrics that derive from the equity curve; the caller supplies the counts,
+  /// and the Sharpe ratio when it takes it on other steps (book runs: once a minute).
   static func compute(
     stepTimes: [Int64],
     equity: [Money],
     ledger: Ledger,
     events: Int,
     rejected: Int,
-    unfilled: Int
+    unfilled: Int,
+    sharpe given: Double? = nil
   ) -> BacktestMetrics {
     BacktestMetrics(
       pnl: equity.last ?? .zero,
       fees: ledger.fees,
       trades: ledger.fills.count,
       turnover: ledger.turnover,
-      sharpe: sharpe(stepTimes: stepTimes, equity: equity),
+      sharpe: given ?? sharpe(stepTimes: stepTimes, equity: equity),
       maxDrawdown: maxDrawdown(equity),
       events: events,
       steps: stepTimes.count,

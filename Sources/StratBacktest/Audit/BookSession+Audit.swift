@@ -59,18 +59,6 @@ extension BookSession {
     }
     router.audit.log.append(entry)
   }
-
-  /// Σ |position × mark| (nil on overflow), marked as `markedEquity` marks.
-  func grossExposure() -> Int64? {
-    var total: Int64 = 0
-    for i in 0..<instrumentCount where ledger.positions[i] != 0 {
-      let (value, o1) = ledger.positions[i].multipliedReportingOverflow(by: mark(i))
-      let (sum, o2) = total.addingReportingOverflow(Int64(clamping: value.magnitude))
-      if o1 || o2 { return nil }
-      total = sum
-    }
-    return total
-  }
 }
 
 extension VenueOrderUpdate {
@@ -93,24 +81,19 @@ extension VenueOrderUpdate {
   }
 }
 
-/// What a book run records for `trades.csv`, `orders.csv` and `equity.csv` besides the ledger.
-/// A class on purpose: `BookSession` hands a copy of itself (and so of its router) to `route` as
-/// the mark closure, and values here would then be copied whole on every append (copy on write)
-/// and retained one by one on every copy; one shared box costs one retain. One run owns it, on
-/// one thread.
+/// What a book run records for `trades.csv` and `orders.csv` besides the ledger.
+/// A class on purpose: the router owns it and the session logs into it, and a box is one retain
+/// where copies of the router would copy these arrays. Per-step series (cash, gross exposure)
+/// live in `BookSession` instead: an append here costs a retain and an exclusivity check. One
+/// run owns it, on one thread.
 final class BookAudit {
   /// Every order's life and every denial.
   var log = OrderLog()
   /// One trace per ledger fill, in the same order.
   var traces: [FillTrace] = []
-  /// Cash and Σ |position × mark| after each step.
-  var cash: [Money] = []
-  var gross: [Money] = []
 
-  /// Reserves room for `steps` steps (one per event at most), as many fills and log rows.
+  /// Reserves room for as many fills and log rows as `steps` (one per event at most).
   func reserve(steps: Int) {
-    cash.reserveCapacity(steps)
-    gross.reserveCapacity(steps)
     traces.reserveCapacity(steps)
     log.reserve(rows: steps)
   }

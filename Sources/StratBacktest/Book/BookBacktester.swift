@@ -1,5 +1,6 @@
 import StratABI
 import StratMarket
+import StratNative
 
 /// Replays order-book events through a simulated venue into a strategy, with feed and order
 /// latency, so that fills come only from what happens after an order reaches the venue.
@@ -32,6 +33,17 @@ public struct BookBacktester {
   public func run<E: StrategyExecutor>(
     _ executor: E, progress: ((BacktestProgress) -> Void)? = nil
   ) throws(BacktestError) -> BacktestResult {
+    // The JIT and AOT executor gets a loop specialised on its type, as the bar loop does: its
+    // setInput, step and decisions then cost no witness-table call (and no retain) each.
+    if let native = executor as? NativeExecutor { return try replay(native, progress: progress) }
+    return try replay(executor, progress: progress)
+  }
+
+  /// The event loop of `run`.
+  @inline(__always)
+  func replay<E: StrategyExecutor>(
+    _ executor: E, progress: ((BacktestProgress) -> Void)?
+  ) throws(BacktestError) -> BacktestResult {
     let interface = executor.interface
     try validate(interface)
     executor.reset()
@@ -44,6 +56,8 @@ public struct BookBacktester {
     // One step per bound event at most: the per-step appends never reallocate.
     session.stepTimes.reserveCapacity(events.count)
     session.equity.reserveCapacity(events.count)
+    session.cash.reserveCapacity(events.count)
+    session.grossExposure.reserveCapacity(events.count)
     session.audit.reserve(steps: events.count)
     var observed = 0
     var observationTime = Int64.min

@@ -19,11 +19,17 @@ struct BookSession {
   var ledger: Ledger
   var orderState: OrderStateFeed
   var lastTrade: [Int64]
+  /// Each instrument's mark as the strategy's decisions are routed (reused, one per instrument).
+  var referenceMarks: [Int64]
   /// The trade printed by the event the venue saw last (read when the books are shared: the
   /// order it executed may be gone from the book by the time the strategy observes it).
   var latestTrade: Int64?
   var stepTimes: [Int64] = []
   var equity: [Money] = []
+  /// Cash and Σ |position × mark| after each step, for `equity.csv` (here, not in the audit
+  /// box: appending to a class's arrays cost a retain and an exclusivity check per step).
+  var cash: [Money] = []
+  var grossExposure: [Money] = []
   var failure: BacktestError?
   /// The venue's first few reports about data it could not use.
   var warnings: [Diagnostic] = []
@@ -47,6 +53,7 @@ struct BookSession {
     ledger = Ledger(instrumentCount: count)
     orderState = OrderStateFeed(instrumentCount: count, fieldsRead: interface.inputFields)
     lastTrade = Array(repeating: -1, count: count)
+    referenceMarks = Array(repeating: 0, count: count)
     self.interface = interface
     self.config = config
   }
@@ -125,15 +132,18 @@ struct BookSession {
     orderState.publish(to: executor)
     router.step = stepTimes.count + 1
     let n = executor.step(timeNanos: time)
+    // One valuation per step serves the risk gate and the record: routing changes neither the
+    // account nor the books.
+    let valuation = marked()
     if n > 0 {
-      // The closure captures the two arrays, not `self`: `reference: mark` copied the whole
-      // session (a retain and a release per field) on every step that decided.
-      let (books, trades) = (venueBooks, lastTrade)
+      // The marks are taken up front into a reused array: a closure over the books and trades
+      // copied both arrays (generic value-witness copies, 5 % of the loop) on every such step.
+      for k in 0..<instrumentCount { referenceMarks[k] = mark(k) }
       router.route(
         executor.decisions.prefix(n), at: time, venue: venue, position: orderState.position,
-        reference: { Self.mark(books[$0], lastTrade: trades[$0]) }, equity: markedEquity() ?? 0)
+        reference: referenceMarks, equity: valuation.equity ?? 0)
     }
-    record(time)
+    record(time, valuation)
   }
 
   /// The price of the trade an event prints, if it prints one: executions at their price, or at
@@ -146,29 +156,38 @@ struct BookSession {
     }
   }
 
-  /// Appends the equity after a step, marked at each book's mid (the last trade without one).
-  mutating func record(_ time: Int64) {
-    guard let value = markedEquity(), let gross = grossExposure() else {
+  /// Appends the step's equity, marked at each book's mid (the last trade without one).
+  mutating func record(_ time: Int64, _ valuation: (equity: Int64?, gross: Int64?)) {
+    guard let value = valuation.equity, let gross = valuation.gross else {
       failure = failure ?? BacktestError(
         id: "backtest.overflow", message: "expected equity within ±92233720368.54775807; it overflows")
       return
     }
     stepTimes.append(time)
     equity.append(Money(raw: value))
-    audit.cash.append(ledger.cash)
-    audit.gross.append(Money(raw: gross))
+    cash.append(ledger.cash)
+    grossExposure.append(Money(raw: gross))
   }
 
-  /// Cash + Σ position × mark, or nil on overflow.
-  func markedEquity() -> Int64? {
-    var total = ledger.cash.raw
+  /// Cash + Σ position × mark, and Σ |position × mark|, each nil on overflow: one pass, one
+  /// mark per instrument held.
+  func marked() -> (equity: Int64?, gross: Int64?) {
+    var equity: Int64? = ledger.cash.raw
+    var gross: Int64? = 0
     for i in 0..<instrumentCount where ledger.positions[i] != 0 {
-      let (value, o1) = ledger.positions[i].multipliedReportingOverflow(by: mark(i))
-      let (sum, o2) = total.addingReportingOverflow(value)
-      if o1 || o2 { return nil }
-      total = sum
+      let (value, overflow) = ledger.positions[i].multipliedReportingOverflow(by: mark(i))
+      if overflow { return (nil, nil) }
+      equity = equity.flatMap { Self.adding(value, to: $0) }
+      gross = gross.flatMap { Self.adding(Int64(clamping: value.magnitude), to: $0) }
     }
-    return total
+    return (equity, gross)
+  }
+
+  /// `total + value`, nil on overflow.
+  @inline(__always)
+  static func adding(_ value: Int64, to total: Int64) -> Int64? {
+    let (sum, overflow) = total.addingReportingOverflow(value)
+    return overflow ? nil : sum
   }
 
   /// The mid of the venue's book, else the last trade, else 0.

@@ -42,9 +42,10 @@ struct OrderRouter {
 
   // MARK: - Decisions
 
+  /// Routes a step's decisions; `reference[i]` is instrument i's mark (mid, else last trade).
   mutating func route(
     _ decisions: UnsafeBufferPointer<Decision>.SubSequence, at time: Int64,
-    venue: SimulatedVenue, position: [Int64], reference: (Int) -> Int64, equity: Int64
+    venue: SimulatedVenue, position: [Int64], reference: [Int64], equity: Int64
   ) {
     // Integer indices: `zip(decisions.indices, decisions)` went through unspecialised generic
     // Slice code (tuple metadata lookups), 8 % of the LOBSTER-day loop.
@@ -74,7 +75,7 @@ struct OrderRouter {
       }
       if record.quantity == 0 { continue }
       if d.kind == .replace, amend(record, at: time, venue: venue) { continue }
-      send(record, at: time, venue: venue, position: position[i], reference: reference(i), equity: equity)
+      send(record, at: time, venue: venue, position: position[i], reference: reference[i], equity: equity)
     }
   }
 

@@ -6,18 +6,24 @@ import StratMarket
 /// incomplete (LOBSTER sends only what touches the requested levels).
 final class ReplayedBook: BookView {
   private let built = SeededBook()
-  private let snapshots: BookSnapshots?
+  /// Not optional, so that a lookup borrows it: unwrapping an optional copied it, a retain and a
+  /// release of its storage per level read.
+  private let snapshots: BookSnapshots
+  private let hasSnapshots: Bool
   /// The snapshot shown: the one after the last event applied (−1 before any).
   private var row = -1
 
-  init(snapshots: BookSnapshots?) { self.snapshots = snapshots }
+  init(snapshots: BookSnapshots?) {
+    self.snapshots = snapshots ?? BookSnapshots(levels: 0)
+    hasSnapshots = snapshots != nil
+  }
 
   /// Applies event number `index` of the feed. A book built from messages also clears levels
   /// that a new order crosses: in a continuous market a resting order cannot be crossed, so they
   /// were cancelled out of sight (a feed limited to the top levels, such as LOBSTER's, never
   /// says so).
   func apply(_ event: OrderEvent, index: Int) {
-    guard snapshots == nil else {
+    guard !hasSnapshots else {
       row = index
       return
     }
@@ -39,19 +45,19 @@ final class ReplayedBook: BookView {
   func price(ofOrder id: UInt64) -> Int64? { built.book.order(id)?.price }
 
   func levelCount(_ side: Side) -> Int {
-    guard let snapshots else { return built.levelCount(side) }
+    guard hasSnapshots else { return built.levelCount(side) }
     var count = 0
     while snapshots.level(row: row, side: side, index: count) != nil { count += 1 }
     return count
   }
 
   func level(_ side: Side, _ index: Int) -> BookLevel? {
-    guard let snapshots else { return built.level(side, index) }
+    guard hasSnapshots else { return built.level(side, index) }
     return snapshots.level(row: row, side: side, index: index)
   }
 
   func quantity(_ side: Side, at price: Int64) -> Int64 {
-    guard let snapshots else { return built.quantity(side, at: price) }
+    guard hasSnapshots else { return built.quantity(side, at: price) }
     for k in 0..<snapshots.levels {
       guard let level = snapshots.level(row: row, side: side, index: k) else { return 0 }
       if level.price == price { return level.quantity }

@@ -19,6 +19,7 @@ public struct BookSnapshots: Sendable {
   public mutating func reserve(_ count: Int) { values.reserveCapacity(count * 4 * levels) }
 
   /// Number of snapshots.
+  @inlinable
   public var count: Int { levels == 0 ? 0 : values.count / (4 * levels) }
 
   /// Appends the snapshot after the next event: the occupied levels, best first.
