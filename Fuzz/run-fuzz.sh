@@ -21,7 +21,7 @@ declare -A modules=(
   [tick]="StratDiagnostics StratTimeZone StratMarket"
   [strat]="StratDiagnostics StratTimeZone StratABI StratSyntax StratIR StratSema"
   [object]="StratABI StratNative"
-  [param]="StratDiagnostics StratTimeZone StratABI StratMarket StratBacktest"
+  [param]="StratDiagnostics StratTimeZone StratABI StratNative StratMarket StratBacktest"
 )
 declare -A seeds=(
   [itch]=Tests/StratMarketTests/Corpus/itch
@@ -41,7 +41,7 @@ includes=(-I "$root/Sources/CStratc")
 # StratABI's SHA-256 calls the C of Sources/CSHA256 (the CPU's SHA instructions): its module
 # map for swiftc, and its object, built once, for every link.
 includes+=(-I "$root/Sources/CSHA256/include")
-flags=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6)
+flags=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6 -package-name stratc)
 
 harness=${1:?usage: run-fuzz.sh HARNESS [seconds] [libFuzzer flags...]}
 if [ "$harness" = list ]; then echo "${!modules[@]}" | tr ' ' '\n' | sort; exit 0; fi
