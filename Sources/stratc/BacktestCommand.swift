@@ -125,8 +125,12 @@ enum BacktestCommand {
   static func recipe(_ args: Arguments) -> BacktestRecipe {
     BacktestRecipe(
       strategy: args.positional.first ?? "", data: args.values("data"),
-      options: args.words(excluding: ["data", "out", "report", "quiet", "backend", "object", "cpu", "diagnostics", "timing"]))
+      options: args.words(excluding: notInRecipe.union(["data"])))
   }
+
+  /// Options that change no result (where files go, how it is printed, which backend): left out
+  /// of the recipe, and refused in one, since explain's re-run chooses them itself.
+  static let notInRecipe: Set<String> = ["out", "report", "quiet", "backend", "object", "cpu", "diagnostics", "timing"]
 
   /// True when the one `--data` spec is order-book data (LOBSTER, ITCH, a `.tick` file of
   /// events); `SYMBOL=FILE.tick` and a `.tick` file of bars are bars.

@@ -71,7 +71,18 @@ enum ExplainCommand {
         id: "explain.no-recipe", message: "\(dir)/summary.json has no \"recipe\" and \"run_id\"; expected the output of `stratc backtest`",
         notes: ["run the backtest again with this stratc"])
     }
+    // A recipe is data: an option that writes files or picks the executor was never put in one.
+    if let bad = options.first(where: { !$0.hasPrefix("--") || BacktestCommand.notInRecipe.contains(optionName($0)) }) {
+      throw ExplainFailure(
+        id: "explain.bad-recipe", message: "\(dir)/summary.json's recipe holds `\(bad)`, which no backtest writes there; refusing to run it",
+        notes: ["run the backtest again, then explain its fills"])
+    }
     return ExplainRecord(recipe: BacktestRecipe(strategy: strategy, data: specs, options: options), identity: identity)
+  }
+
+  /// `out` of `--out=DIR` or `--out`.
+  static func optionName(_ word: String) -> String {
+    String(word.dropFirst(2).prefix { $0 != "=" })
   }
 
   /// Refuses when the strategy or a data path of the recipe is missing from the working
@@ -99,7 +110,12 @@ enum ExplainCommand {
   /// folder) its fills differ from `dir`'s.
   static func rerun(_ record: ExplainRecord, step: Int, dir: String, output: Output) throws(ExplainFailure) -> ExplainProbe {
     let recipe = record.recipe
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stratc-explain-\(getpid())").path
+    // A fresh private folder (mkdtemp), never a predictable name another user could plant.
+    var template = Array((FileManager.default.temporaryDirectory.path + "/stratc-explain-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else {
+      throw ExplainFailure(id: "explain.rerun", message: "cannot create a scratch folder: \(String(cString: strerror(errno)))")
+    }
+    let scratch = String(cString: made)
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let words = [recipe.strategy] + recipe.data.flatMap { ["--data", $0] } + recipe.options
       + ["--backend", "interp", "--quiet", "--out", scratch]

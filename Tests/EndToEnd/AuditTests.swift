@@ -174,6 +174,21 @@ import Testing
     #expect(run.stderr.contains(" is not the backtest's \(id): "), "\(run.stderr)")
   }
 
+  /// A crafted recipe cannot make explain write files: options that choose outputs or the
+  /// executor are refused before anything runs.
+  @Test(arguments: ["--report=REPORT", "--out=REPORT", "--backend=jit", "REPORT"])
+  func explainRefusesARecipeThatChoosesOutputs(_ option: String) throws {
+    let out = try Self.backtest("Strategies/pairs.strat", ["--data", "Examples/data"])
+    let planted = Stratc.temporaryDirectory() + "-planted.html"
+    let summary = BackendTests.read(out + "/summary.json").replacingOccurrences(
+      of: "\"options\": []", with: "\"options\": [\"\(option.replacingOccurrences(of: "REPORT", with: planted))\"]")
+    try Data(summary.utf8).write(to: URL(fileURLWithPath: out + "/summary.json"))
+    let run = try Stratc.run(["explain", out, "--fill", "1"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("error[explain.bad-recipe]: "), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: planted))
+  }
+
   /// A touched input (new modification time, same bytes) is the same run.
   @Test func explainAcceptsATouchedInput() throws {
     let folder = try RunIDTests.workspace()
