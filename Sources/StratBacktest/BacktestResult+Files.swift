@@ -82,9 +82,7 @@ extension BacktestResult {
   func tradesCSV(timeDigits: Int) -> [UInt8] {
     var out = TextBuffer(capacity: 64 + ledger.fills.count * 64)
     out.timeFractionDigits = timeDigits
-    out.append("time,instrument,side,quantity,price,fee")
-    out.append(Self.traceHeader)
-    out.append(byte: 0x0A)
+    out.append(Self.tradesHeader)
     let names = instruments.map(\.name)
     for (k, fill) in ledger.fills.enumerated() {
       out.append(time: fill.time)

@@ -33,7 +33,7 @@ enum ExplainCommand {
     }
     let dir = URL(fileURLWithPath: args.positional[0]).standardizedFileURL.path
     let trades: [ExplainRow]
-    do throws(ExplainFailure) { trades = try ExplainRow.read(dir + "/trades.csv") } catch {
+    do throws(ExplainFailure) { trades = try ExplainRow.read(dir + "/trades.csv", header: BacktestResult.tradesHeader) } catch {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
       return .userError
     }
@@ -44,7 +44,7 @@ enum ExplainCommand {
     do throws(ExplainFailure) {
       let record = try Self.record(dir)
       try checkInputs(record.recipe)
-      let life = try ExplainRow.read(dir + "/orders.csv").filter { $0["order_id"] == fill["order_id"] }
+      let life = try ExplainRow.read(dir + "/orders.csv", header: BacktestResult.ordersHeader).filter { $0["order_id"] == fill["order_id"] }
       guard let filled = life.first(where: { $0["event"] == "filled" && $0["time"] == fill["time"] }),
         let step = Int(filled["step"]), step >= 1
       else {

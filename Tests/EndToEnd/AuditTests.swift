@@ -189,6 +189,21 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: planted))
   }
 
+  /// A cut or emptied trades.csv is a located data error (exit 1), not a usage error.
+  @Test func explainRefusesACutTradesFile() throws {
+    let out = try Self.backtest("Strategies/pairs.strat", ["--data", "Examples/data"])
+    let text = BackendTests.read(out + "/trades.csv")
+    let lines = text.split(separator: "\n")
+    try Data((lines[0...2].joined(separator: "\n") + "\n" + lines[3].prefix(20)).utf8).write(to: URL(fileURLWithPath: out + "/trades.csv"))
+    let cut = try Stratc.run(["explain", out, "--fill", "1"])
+    #expect(cut.status == 1)
+    #expect(cut.stderr.contains("error[explain.bad-file]: \(out)/trades.csv:4: expected 12 fields; found "), "\(cut.stderr)")
+    try Data().write(to: URL(fileURLWithPath: out + "/trades.csv"))
+    let empty = try Stratc.run(["explain", out, "--fill", "1"])
+    #expect(empty.status == 1)
+    #expect(empty.stderr.contains("error[explain.bad-file]: \(out)/trades.csv:1: expected the header `time,instrument,side,"), "\(empty.stderr)")
+  }
+
   /// A touched input (new modification time, same bytes) is the same run.
   @Test func explainAcceptsATouchedInput() throws {
     let folder = try RunIDTests.workspace()

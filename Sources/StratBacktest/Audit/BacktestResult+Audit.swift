@@ -5,6 +5,8 @@ import StratMarket
 extension BacktestResult {
   /// The columns `trades.csv` appends after its first six.
   static let traceHeader = ",symbol,order_id,decided,arrived,liquidity,event"
+  /// The header of `trades.csv`: the six columns of every release, then the trace.
+  public static let tradesHeader = "time,instrument,side,quantity,price,fee" + traceHeader + "\n"
 
   /// Appends `,symbol,order_id,decided,arrived,liquidity,event` of fill `k` (empty fields for a
   /// fill without a trace).
@@ -61,7 +63,7 @@ extension BacktestResult {
   }
 
   /// The header of `orders.csv`.
-  static let ordersHeader =
+  public static let ordersHeader =
     "time,order_id,instrument,symbol,event,side,quantity,price,remaining,reason,decided,step,queue_ahead,detail\n"
 
   /// The bytes of `orders.csv`: one row per order life event and per risk denial, in the order
