@@ -9,6 +9,7 @@ let package = Package(
   products: [
     .executable(name: "stratc", targets: ["stratc"]),
     .executable(name: "strat-bench", targets: ["strat-bench"]),
+    .executable(name: "strat-engine", targets: ["strat-engine"]),
   ],
   targets: [
     .target(name: "StratDiagnostics"),
@@ -34,13 +35,32 @@ let package = Package(
     .target(
       name: "StratMarket", dependencies: ["StratDiagnostics", "StratTimeZone"],
       exclude: ["ITCH/README.md", "Book/AGREEMENT.md"]),
+    // Shared by backtest and live: the decision-to-order translator, order state, the risk gate,
+    // the order-gateway and event-source protocols, the clock, the in-process simulated venue.
+    .target(name: "StratRuntime", dependencies: ["StratMarket", "StratABI", "StratDiagnostics"]),
     .target(
-      name: "StratBacktest", dependencies: ["StratMarket", "StratABI", "StratNative"], exclude: ["Venue/README.md"]),
+      name: "StratBacktest", dependencies: ["StratRuntime", "StratMarket", "StratABI", "StratNative", "StratDiagnostics"],
+      exclude: ["Venue/README.md"]),
+    // POSIX sockets: UDP (unicast, multicast), TCP, a small HTTP/1.1 server; no trading knowledge.
+    .target(name: "StratNet"),
+    // The engine's durable, checksummed append-only log (Docs/JOURNAL.md): framing, group commit.
+    .target(name: "StratJournal"),
+    // The live engine: strategy host, hot-load, OMS, risk, journal records, control, metrics.
+    // It knows strategies only through StratABI and StratNative, never the IR or the backtester.
+    .target(
+      name: "StratEngine",
+      dependencies: ["StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal", "StratDiagnostics"]),
     .executableTarget(
       name: "stratc",
       dependencies: [
         "StratDiagnostics", "StratSyntax", "StratSema", "StratIR", "StratABI",
         "StratInterpreter", "StratNative", "StratLLVM", "StratMarket", "StratBacktest",
+      ]),
+    .executableTarget(
+      name: "strat-engine",
+      dependencies: [
+        "StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratDiagnostics",
+        "StratSyntax", "StratSema", "StratIR", "StratLLVM",
       ]),
     .executableTarget(
       name: "strat-bench",
@@ -73,6 +93,12 @@ let package = Package(
       exclude: ["Corpus"]),
     .testTarget(
       name: "StratBacktestTests", dependencies: ["StratBacktest", "StratMarket", "StratABI"]),
+    .testTarget(name: "StratRuntimeTests", dependencies: ["StratRuntime", "StratMarket", "StratABI"]),
+    .testTarget(name: "StratNetTests", dependencies: ["StratNet"]),
+    .testTarget(name: "StratJournalTests", dependencies: ["StratJournal"]),
+    .testTarget(
+      name: "StratEngineTests",
+      dependencies: ["StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal"]),
     .testTarget(
       name: "FiletestsTests",
       dependencies: [

@@ -1,0 +1,6 @@
+import Testing
+@testable import StratRuntime
+
+@Suite struct StratRuntimeModuleTests {
+  @Test func moduleLinks() { #expect("\(StratRuntime.self)" == "StratRuntime") }
+}
