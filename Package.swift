@@ -37,10 +37,10 @@ let package = Package(
       exclude: ["ITCH/README.md", "Book/AGREEMENT.md"]),
     // Shared by backtest and live: the decision-to-order translator, order state, the risk gate,
     // the order-gateway and event-source protocols, the clock, the in-process simulated venue.
-    .target(name: "StratRuntime", dependencies: ["StratMarket", "StratABI", "StratDiagnostics"]),
-    .target(
-      name: "StratBacktest", dependencies: ["StratRuntime", "StratMarket", "StratABI", "StratNative", "StratDiagnostics"],
+    .target(name: "StratRuntime", dependencies: ["StratMarket", "StratABI", "StratNative", "StratDiagnostics"],
       exclude: ["Venue/README.md"]),
+    .target(
+      name: "StratBacktest", dependencies: ["StratRuntime", "StratMarket", "StratABI", "StratNative", "StratDiagnostics"]),
     // POSIX sockets: UDP (unicast, multicast), TCP, a small HTTP/1.1 server; no trading knowledge.
     .target(name: "StratNet"),
     // The engine's durable, checksummed append-only log (Docs/JOURNAL.md): framing, group commit.
@@ -54,7 +54,7 @@ let package = Package(
       name: "stratc",
       dependencies: [
         "StratDiagnostics", "StratSyntax", "StratSema", "StratIR", "StratABI",
-        "StratInterpreter", "StratNative", "StratLLVM", "StratMarket", "StratBacktest",
+        "StratInterpreter", "StratNative", "StratLLVM", "StratMarket", "StratRuntime", "StratBacktest",
       ]),
     .executableTarget(
       name: "strat-engine",
@@ -66,7 +66,7 @@ let package = Package(
       name: "strat-bench",
       dependencies: [
         "StratDiagnostics", "StratSema", "StratIR", "StratABI", "StratInterpreter", "StratNative",
-        "StratLLVM", "StratMarket", "StratBacktest",
+        "StratLLVM", "StratMarket", "StratRuntime", "StratBacktest",
       ]),
     .testTarget(name: "StratDiagnosticsTests", dependencies: ["StratDiagnostics"]),
     .testTarget(name: "StratTimeZoneTests", dependencies: ["StratTimeZone", "StratDiagnostics"]),
@@ -92,7 +92,7 @@ let package = Package(
       name: "StratMarketTests", dependencies: ["StratMarket", "StratDiagnostics"],
       exclude: ["Corpus"]),
     .testTarget(
-      name: "StratBacktestTests", dependencies: ["StratBacktest", "StratMarket", "StratABI"]),
+      name: "StratBacktestTests", dependencies: ["StratBacktest", "StratRuntime", "StratMarket", "StratABI"]),
     .testTarget(name: "StratRuntimeTests", dependencies: ["StratRuntime", "StratMarket", "StratABI"]),
     .testTarget(name: "StratNetTests", dependencies: ["StratNet"]),
     .testTarget(name: "StratJournalTests", dependencies: ["StratJournal"]),

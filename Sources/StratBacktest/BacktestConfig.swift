@@ -1,3 +1,4 @@
+import StratRuntime
 import StratABI
 
 /// How to run a backtest: which series feeds each instrument, how orders fill and what they cost,

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// Summary numbers of a backtest. Money figures are exact; only the Sharpe ratio is a Double.

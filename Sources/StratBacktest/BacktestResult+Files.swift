@@ -1,4 +1,5 @@
 import Foundation
+import StratRuntime
 import StratABI
 import StratDiagnostics
 import StratMarket
@@ -68,36 +69,14 @@ extension BacktestResult {
   /// every time column of every file, so that `pandas.to_datetime` reads each column and times
   /// of one instant compare equal as text across files.
   public var timeFractionDigits: Int {
-    max(
-      Timestamp.fractionDigits(stepTimes), Timestamp.fractionDigits(ledger.fills.lazy.map(\.time)),
-      Timestamp.fractionDigits(fillTraces.lazy.map(\.arrived)),
-      Timestamp.fractionDigits(orderLog.entries.lazy.map(\.time)))
+    AuditCSV.timeDigits(stepTimes: stepTimes, fills: ledger.fills, traces: fillTraces, log: orderLog)
   }
 
-  /// The bytes of `trades.csv`: `time,instrument,side,quantity,price,fee`, one fill per line,
-  /// time in ISO 8601 UTC, quantity unsigned, price and fee exact with at least two decimals;
-  /// then the trace columns (`appendTrace`).
+  /// The bytes of `trades.csv` (`AuditCSV.trades`).
   public func tradesCSV() -> [UInt8] { tradesCSV(timeDigits: timeFractionDigits) }
 
   func tradesCSV(timeDigits: Int) -> [UInt8] {
-    var out = TextBuffer(capacity: 64 + ledger.fills.count * 64)
-    out.timeFractionDigits = timeDigits
-    out.append(Self.tradesHeader)
-    let names = instruments.map(\.name)
-    for (k, fill) in ledger.fills.enumerated() {
-      out.append(time: fill.time)
-      out.append(byte: 0x2C)
-      out.append(names[fill.instrument])
-      out.append(fill.side == .buy ? ",BUY," : ",SELL,")
-      out.append(fill.size)
-      out.append(byte: 0x2C)
-      out.append(fill.price)
-      out.append(byte: 0x2C)
-      out.append(fill.fee)
-      appendTrace(of: k, to: &out)
-      out.append(byte: 0x0A)
-    }
-    return out.bytes
+    AuditCSV.trades(ledger.fills, traces: fillTraces, instruments: instruments, timeDigits: timeDigits)
   }
 
   /// The bytes of `summary.json`: keys in a fixed order, money as exact decimal numbers, the

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratABI
 import StratDiagnostics
 import StratMarket

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// What each fill costs.
@@ -33,10 +34,4 @@ public enum FeeModel: Sendable, Equatable, CustomStringConvertible {
     case .perNotional(let rate): return "per-notional \(rate)"
     }
   }
-}
-
-extension Int64 {
-  /// |self|, with Int64.min mapped to Int64.max.
-  @inline(__always)
-  var magnitudeOrMax: Int64 { self == .min ? .max : Swift.abs(self) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StratRuntime
 import StratABI
 
 /// What decides a run's outputs, and its run id: the SHA-256 of these ingredients written as

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratABI
 import StratMarket
 
@@ -6,15 +7,10 @@ import StratMarket
 /// sized once; the per-step path allocates nothing (fills and rejections append to reserved
 /// arrays).
 ///
-/// Order semantics:
-/// - `.target`: order = target − (position + pending quantity); only the last target of an
-///   instrument in a step counts, processed at that decision's place in the list;
-/// - `.market`: order of the signed quantity;
-/// - `.limit`: fills only if the fill price is at or better than the limit (buy: price ≤ limit,
-///   sell: price ≥ limit); otherwise it is cancelled (counted), never left resting — order-book
-///   fills come with the venue model;
-/// - quantities come from `Decision.wholeUnits`; nil is rejected (`invalidQuantity`); zero
-///   quantities are not sent.
+/// Decisions become orders by `DecisionTranslator` (pending orders count as open). A limit
+/// order fills only if the fill price is at or better than the limit (buy: price ≤ limit, sell:
+/// price ≥ limit); otherwise it is cancelled (counted), never left resting — order-book fills
+/// come with the venue model.
 ///
 /// Per-instrument state read or written on every step lives in buffers this (noncopyable) value
 /// owns, so the step loop does no reference counting or uniqueness checks.
@@ -30,8 +26,8 @@ struct Simulation: ~Copyable {
   let pendingQuantity: UnsafeMutableBufferPointer<Int64>
   /// Orders waiting for the next bar of their instrument, in submission order.
   var pending: [OrderRecord] = []
-  /// Decision index of each instrument's last target in the current step, or −1.
-  let lastTarget: UnsafeMutableBufferPointer<Int>
+  /// The one decision-to-order rule.
+  var translator: DecisionTranslator
   /// Rejections per `RiskDenial.Code.index`.
   var rejectedCounts = [Int](repeating: 0, count: RiskDenial.Code.allCases.count)
   /// The first `rejectionLogLimit` rejections.
@@ -68,8 +64,7 @@ struct Simulation: ~Copyable {
     lastClose.initialize(repeating: -1)
     pendingQuantity = .allocate(capacity: count)
     pendingQuantity.initialize(repeating: 0)
-    lastTarget = .allocate(capacity: count)
-    lastTarget.initialize(repeating: -1)
+    translator = DecisionTranslator(instrumentCount: count)
     barEvent = .allocate(capacity: count)
     barEvent.initialize(repeating: 0)
     pending.reserveCapacity(64)
@@ -79,7 +74,6 @@ struct Simulation: ~Copyable {
   deinit {
     lastClose.deallocate()
     pendingQuantity.deallocate()
-    lastTarget.deallocate()
     barEvent.deallocate()
   }
 
@@ -103,48 +97,23 @@ struct Simulation: ~Copyable {
     if filledAny { pending.removeAll { $0.quantity == 0 } }
   }
 
-  /// Turns one step's decisions into orders, in decision order.
+  /// Turns one step's decisions into orders, in decision order (`DecisionTranslator`'s rule;
+  /// on bars nothing rests, so a `replace` is a limit order good for the next fill price).
   mutating func process(_ decisions: UnsafeBufferPointer<Decision>, count: Int, time: Int64) {
     let n = min(count, decisions.count)
-    for k in 0..<n where decisions[k].kind == .target {
-      let i = Int(decisions[k].instrument)
-      if i >= 0 && i < instrumentCount { lastTarget[i] = k }
-    }
-    for k in 0..<n { handle(decisions[k], index: k, time: time) }
+    translator.begin(decisions, count: n)
     for k in 0..<n {
-      let i = Int(decisions[k].instrument)
-      if i >= 0 && i < instrumentCount { lastTarget[i] = -1 }
+      let intent = translator.intent(decisions[k], index: k, time: time, step: audit.step) { i in
+        ledger.positions[i] &+ pendingQuantity[i]
+      }
+      switch intent {
+      case .skip: break
+      case .reject(let order, let denial): reject(order, denial)
+      case .order(let order), .replace(let order): submit(order)
+      case .cancel(let i, let side): cancelPending(instrument: i, side: side, time: time)
+      }
     }
-  }
-
-  /// Turns decision number `k` into at most one order (or a rejection).
-  mutating func handle(_ d: Decision, index k: Int, time: Int64) {
-    let i = Int(d.instrument)
-    var order = OrderRecord(time: time, instrument: i, kind: d.kind, quantity: 0)
-    order.step = audit.step
-    guard i >= 0 && i < instrumentCount else {
-      return reject(order, .unknownInstrument(d.instrument))
-    }
-    if d.kind == .target && lastTarget[i] != k { return }
-    guard let units = d.wholeUnits else { return reject(order, .invalidQuantity(d.quantity)) }
-    order.quantity = units
-    switch d.kind {
-    case .target:
-      let (held, o1) = ledger.positions[i].addingReportingOverflow(pendingQuantity[i])
-      let (difference, o2) = units.subtractingReportingOverflow(held)
-      guard !o1 && !o2 else { return reject(order, .overflow) }
-      order.quantity = difference
-    case .market:
-      break
-    case .cancel:
-      return cancelPending(instrument: i, side: d.quantity, time: time)
-    case .limit, .immediateOrCancel, .replace:
-      // On bars nothing rests: every limit is good for the next fill price only.
-      guard d.price.isFinite, d.price > 0, let limit = Price(rounding: d.price), limit.raw > 0
-      else { return reject(order, .invalidPrice(d.price)) }
-      order.limit = limit
-    }
-    if order.quantity != 0 { submit(order) }
+    translator.end(decisions, count: n)
   }
 
   /// Writes the order state into the executor's inputs (orders waiting for the next open are
@@ -156,11 +125,11 @@ struct Simulation: ~Copyable {
     orderState.publish(to: executor)
   }
 
-  /// Withdraws orders still waiting for the next open (buys when side > 0, sells when < 0,
-  /// both when 0); in close mode nothing is ever waiting.
-  mutating func cancelPending(instrument i: Int, side: Double, time: Int64) {
+  /// Withdraws orders still waiting for the next open on `side` (both when nil); in close mode
+  /// nothing is ever waiting.
+  mutating func cancelPending(instrument i: Int, side: Side?, time: Int64) {
     pending.removeAll { order in
-      guard order.instrument == i, side == 0 || (side > 0) == (order.quantity > 0) else {
+      guard order.instrument == i, side == nil || (side == .buy) == (order.quantity > 0) else {
         return false
       }
       pendingQuantity[i] -= order.quantity

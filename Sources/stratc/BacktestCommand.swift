@@ -1,5 +1,6 @@
 import Foundation
 import StratABI
+import StratRuntime
 import StratBacktest
 import StratDiagnostics
 import StratIR
@@ -161,22 +162,17 @@ enum BacktestCommand {
   /// Parses `--fee per-share:0.005` or `--fee per-notional:0.0005` (and the venue's fee flags).
   static func feeModel(_ text: String?, flag: String = "fee") throws -> FeeModel {
     guard let text else { return .none }
-    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-    guard parts.count == 2 else {
-      throw Arguments.Problem.usage("--\(flag) expects per-share:RATE or per-notional:RATE; found `\(text)`")
-    }
-    do {
-      switch parts[0] {
-      case "per-share": return .perShare(try Money(parts[1]))
-      case "per-notional": return .perNotional(try Rate(parts[1]))
-      default: throw Arguments.Problem.usage("--\(flag) kind must be per-share or per-notional; found `\(parts[0])`")
+    do throws(VenueSettings.Problem) {
+      switch try VenueSettings.fee(text, name: "--\(flag)") {
+      case .none: return .none
+      case .perShare(let rate): return .perShare(rate)
+      case .perNotional(let rate): return .perNotional(rate)
       }
-    } catch let problem as Arguments.Problem {
-      throw problem
     } catch {
-      throw Arguments.Problem.usage("--\(flag) rate `\(parts[1])`: \(error)")
+      throw Arguments.Problem.usage(error.message)
     }
   }
+
 
 }
 

@@ -1,4 +1,5 @@
 import StratABI
+import StratRuntime
 import StratBacktest
 import StratDiagnostics
 import StratIR
@@ -78,20 +79,18 @@ enum BookBacktestCommand {
   static func feedNumbers(
     _ interface: StrategyInterface, _ feed: BookFeed, path: String, output: Output
   ) -> [UInt32]? {
-    var numbers: [UInt32] = []
-    for instrument in interface.instruments {
-      guard let number = feed.symbols.first(where: { $0.value == instrument.symbol })?.key else {
-        output.report([Diagnostic(
-          id: "backtest.unknown-symbol",
-          message: "instrument `\(instrument.name)` is bound to `\(instrument.symbol)`, which \(path) does not have",
-          notes: ["its symbols: " + feed.symbols.values.sorted().joined(separator: ", "),
-            "bind it with --instrument \(instrument.name)=SYMBOL"])])
-        return nil
-      }
-      numbers.append(number)
+    switch FeedBinding.numbers(interface, symbols: feed.symbols) {
+    case .success(let numbers): return numbers
+    case .failure(let unbound):
+      output.report([Diagnostic(
+        id: "backtest.unknown-symbol",
+        message: "instrument `\(unbound.instrument.name)` is bound to `\(unbound.instrument.symbol)`, which \(path) does not have",
+        notes: ["its symbols: " + unbound.available.joined(separator: ", "),
+          "bind it with --instrument \(unbound.instrument.name)=SYMBOL"])])
+      return nil
     }
-    return numbers
   }
+
 
   /// Each bound instrument's trade prints (executions, hidden and cross trades with a price),
   /// the reference price its trades are drawn on in the report.

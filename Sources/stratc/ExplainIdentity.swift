@@ -1,4 +1,5 @@
 import Foundation
+import StratRuntime
 import StratBacktest
 
 /// What `stratc explain` reads from a backtest folder's `summary.json`: how to re-run it, and the

@@ -1,4 +1,5 @@
 import StratABI
+import StratRuntime
 import StratBacktest
 import StratIR
 import StratMarket

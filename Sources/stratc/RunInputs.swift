@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import StratABI
+import StratRuntime
 import StratBacktest
 import StratMarket
 

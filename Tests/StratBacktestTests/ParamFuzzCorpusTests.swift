@@ -1,5 +1,6 @@
 import Testing
 
+import StratRuntime
 @testable import StratBacktest
 
 /// The corpus of Fuzz/ParamFuzz (Tests/Fuzz/Corpus/param: `--param` lines), through the

@@ -1,5 +1,6 @@
 import Foundation
 import StratABI
+import StratRuntime
 import StratBacktest
 import StratMarket
 

@@ -3,6 +3,7 @@ import StratABI
 import StratMarket
 import Testing
 
+import StratRuntime
 @testable import StratBacktest
 
 /// The HTML report: well-formed, self-contained, escaped, deterministic, small for long runs.

@@ -1,4 +1,5 @@
 import StratABI
+import StratRuntime
 import StratBacktest
 import StratMarket
 import Testing

@@ -1,6 +1,7 @@
 import StratABI
 import Testing
 
+import StratRuntime
 @testable import StratBacktest
 
 /// The pure half of `stratc sweep`: exact decimal ranges, lists, the lazy grid, and checks

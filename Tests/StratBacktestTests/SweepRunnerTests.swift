@@ -2,6 +2,7 @@ import Foundation
 import StratMarket
 import Testing
 
+import StratRuntime
 @testable import StratBacktest
 
 /// The parallel runner: results in index order whatever the threads, and a bounded buffer.

@@ -2,6 +2,7 @@ import Foundation
 import StratMarket
 import Testing
 
+import StratRuntime
 @testable import StratBacktest
 
 /// The tear-sheet sections of the HTML report: what they show and that they read the metrics.

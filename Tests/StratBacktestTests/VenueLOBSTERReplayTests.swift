@@ -1,4 +1,5 @@
 import Foundation
+import StratRuntime
 import StratBacktest
 import StratMarket
 import Testing

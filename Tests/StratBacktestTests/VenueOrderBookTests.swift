@@ -1,3 +1,4 @@
+import StratRuntime
 import StratBacktest
 import StratMarket
 import Testing

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// How to run a backtest again, written into `summary.json` as `"recipe"` so that `stratc

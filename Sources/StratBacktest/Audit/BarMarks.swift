@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// The closes a bar run marks positions at, per instrument: the bound series' own columns, held

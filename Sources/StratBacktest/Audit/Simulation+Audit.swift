@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// What a bar run records for `trades.csv` and `orders.csv` besides the ledger: per order and

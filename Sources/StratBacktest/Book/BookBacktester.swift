@@ -1,20 +1,12 @@
+import StratRuntime
 import StratABI
 import StratMarket
-import StratNative
 
 /// Replays order-book events through a simulated venue into a strategy, with feed and order
-/// latency, so that fills come only from what happens after an order reaches the venue.
-///
-/// ```
-///   venue clock:     e₀ ── e₁ ── e₂ ── e₃ ──▶   venue books, resting orders, fills
-///   strategy clock:    o₀ ─── o₁ ── o₂ ──▶      oₖ = tₖ + feed delay; the strategy's own books
-///   an order decided at oₖ reaches the venue at oₖ + order latency
-/// ```
-/// The two clocks are merged in time order; an observation at the same time as a venue event
-/// runs first (the strategy reacts before later news), and an order always reaches the venue
-/// after the event that caused it, so it can never fill on that event. With no feed delay the
-/// strategy's book is the venue's book after the event; with one, the strategy keeps its own
-/// copy, applied as it observes.
+/// latency, so that fills come only from what happens after an order reaches the venue: the
+/// runtime's `BookReplay` merges the venue's and the strategy's clocks (its comment has the
+/// picture). With no feed delay the strategy's book is the venue's book after the event; with
+/// one, the strategy keeps its own copy, applied as it observes.
 public struct BookBacktester {
   /// Order-book events of every bound instrument, in feed order (time, then sequence).
   public let events: [OrderEvent]
@@ -28,21 +20,11 @@ public struct BookBacktester {
     self.config = config
   }
 
-  /// Runs `executor` over the events; throws on a configuration or accounting failure.
-  /// `progress`, when given, is called every `BacktestProgress.stepInterval` venue events.
+  /// Runs `executor` over the events (`BookReplay`, the loop the live engine runs too); throws
+  /// on a configuration or accounting failure. `progress`, when given, is called every
+  /// `BacktestProgress.stepInterval` venue events.
   public func run<E: StrategyExecutor>(
     _ executor: E, progress: ((BacktestProgress) -> Void)? = nil
-  ) throws(BacktestError) -> BacktestResult {
-    // The JIT and AOT executor gets a loop specialised on its type, as the bar loop does: its
-    // setInput, step and decisions then cost no witness-table call (and no retain) each.
-    if let native = executor as? NativeExecutor { return try replay(native, progress: progress) }
-    return try replay(executor, progress: progress)
-  }
-
-  /// The event loop of `run`.
-  @inline(__always)
-  func replay<E: StrategyExecutor>(
-    _ executor: E, progress: ((BacktestProgress) -> Void)?
   ) throws(BacktestError) -> BacktestResult {
     let interface = executor.interface
     try validate(interface)
@@ -53,42 +35,12 @@ public struct BookBacktester {
     } catch {
       throw BacktestError(diagnostics: error.diagnostics)
     }
-    // One step per bound event at most: the per-step appends never reallocate.
-    session.stepTimes.reserveCapacity(events.count)
-    session.equity.reserveCapacity(events.count)
-    session.cash.reserveCapacity(events.count)
-    session.grossExposure.reserveCapacity(events.count)
-    session.audit.reserve(steps: events.count)
-    var observed = 0
-    var observationTime = Int64.min
-    var delays = config.venue.makeFeedLatencySampler()
-    var due: Int64?  // when the strategy sees event `observed` (one draw per event)
-    func nextDue() -> Int64 {
-      if let due { return due }
-      let time = max(observationTime, events[observed].timeNanos &+ delays.next())
-      due = time
-      return time
-    }
-    for j in events.indices {
-      while observed < j, nextDue() <= events[j].timeNanos {
-        observationTime = nextDue()
-        session.observe(events[observed], index: observed, at: observationTime, executor: executor)
-        observed += 1
-        due = nil
-      }
-      session.deliverToVenue(events[j], index: j)
-      if let failure = session.failure { throw failure }
-      if j & (BacktestProgress.stepInterval - 1) == 0, let progress {
-        progress(BacktestProgress(events: j, totalEvents: events.count, steps: observed))
-      }
-    }
-    while observed < events.count {
-      observationTime = nextDue()
-      session.observe(events[observed], index: observed, at: observationTime, executor: executor)
-      observed += 1
-      due = nil
-    }
-    session.finish(at: max(observationTime, events.last?.timeNanos ?? 0), eventCount: events.count)
+    let total = events.count
+    session = BookReplay.replay(
+      events, session: session, executor: executor, interval: BacktestProgress.stepInterval,
+      progress: progress.map { report in
+        { delivered, observed in report(BacktestProgress(events: delivered, totalEvents: total, steps: observed)) }
+      })
     if let failure = session.failure { throw failure }
     return session.result(events: events.count)
   }

@@ -1,3 +1,4 @@
+import StratRuntime
 extension LatencyModel: CustomStringConvertible {
   /// `0ns`, `uniform 50000..150000ns`, `lognormal median 100000ns sigma 0.5`, `empirical (n samples)`.
   public var description: String {

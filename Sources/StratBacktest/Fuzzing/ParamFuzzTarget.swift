@@ -1,5 +1,6 @@
 // What Fuzz/ParamFuzz drives, and the param corpus replay test replays: one code path for both.
 
+import StratRuntime
 import StratABI
 
 /// Runs each line of one input through `--param` parsing as `stratc backtest` and `sweep` do:

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// Renders a backtest result as one self-contained HTML page: inline CSS, charts as inline SVG

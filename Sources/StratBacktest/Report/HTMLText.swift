@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// Escaping and number text for the HTML report. Every piece of text that comes from a user

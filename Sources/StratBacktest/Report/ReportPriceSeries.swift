@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// A reference price for one instrument, drawn under its trade markers: bar closes for a bar

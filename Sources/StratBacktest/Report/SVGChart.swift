@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// One inline SVG time chart: lines (already in time order), optional buy/sell markers, a value

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// Time-axis ticks on calendar boundaries: years, months, days or clock times, whichever gives

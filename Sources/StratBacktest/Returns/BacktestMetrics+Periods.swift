@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 extension BacktestMetrics {

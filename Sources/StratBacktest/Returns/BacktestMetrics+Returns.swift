@@ -1,4 +1,5 @@
 import Foundation
+import StratRuntime
 import StratMarket
 
 /// Returns on a capital base. With account value Vₖ = capital + equityₖ (V₋₁ = capital), the

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// Return-based figures of one equity curve (the strategy's or the benchmark's), computed by

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// One matched piece of a position: units opened by one fill and closed by a later one (FIFO).

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// The CSV a sweep streams: one row per run in grid order,

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratABI
 
 /// A parameter as the strategy declares it (`param entry: Float = 2.0 in 0.5..4.0 step 0.25`):

@@ -1,3 +1,4 @@
+import StratRuntime
 import StratMarket
 
 /// The JSON written beside a sweep's CSV (`NAME.json` for `NAME.csv`): what the CSV cannot say

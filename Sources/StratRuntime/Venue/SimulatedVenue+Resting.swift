@@ -1,10 +1,10 @@
 import StratMarket
 
 /// How market events fill resting orders: queue position, trade-throughs, crossing adds.
-extension SimulatedVenue {
+package extension SimulatedVenue {
   /// Clamps every queue position to what its level displays now: whatever was ahead of us and is
   /// no longer displayed has left (traded or cancelled) — even when the feed gave no price.
-  func clampQueues<Book: BookView>(_ instrument: Int, _ book: Book) {
+  package func clampQueues<Book: BookView>(_ instrument: Int, _ book: Book) {
     for i in resting[instrument] where orders[i].queueAhead > 0 && orders[i].isWorking {
       // Beyond a depth-limited view nothing is known: keep the queue (conservative).
       guard let displayed = book.displayedQuantity(orders[i].side, at: orders[i].price) else {
@@ -18,7 +18,7 @@ extension SimulatedVenue {
   /// order on `event.side`. First, our orders the print passed through (a better price for the
   /// aggressor was ours) fill at their own price; then, for a visible print, the queue at the
   /// print's price advances and our orders there get the excess over what was ahead of them.
-  func handlePrint<Book: BookView>(
+  package func handlePrint<Book: BookView>(
     _ event: OrderEvent,
     _ instrument: Int,
     _ book: Book,
@@ -41,7 +41,7 @@ extension SimulatedVenue {
 
   /// Our orders at the print's price, in queue order: each fills by the print's excess over the
   /// displayed quantity ahead of it plus our own orders ahead of it at that price.
-  func advanceQueue(
+  package func advanceQueue(
     _ event: OrderEvent,
     _ instrument: Int,
     available: Int64,
@@ -71,7 +71,7 @@ extension SimulatedVenue {
   /// An order added (or replaced) across our resting orders' prices would have traded with them:
   /// they fill at their own price, up to the added quantity, and that quantity is marked consumed
   /// so our later orders do not take it again.
-  func handleCrossing(_ event: OrderEvent, _ instrument: Int, _ report: inout VenueReport) {
+  package func handleCrossing(_ event: OrderEvent, _ instrument: Int, _ report: inout VenueReport) {
     collect(instrument) { $0.side == event.side.opposite && $0.accepts(event.price) }
     guard !scratch.isEmpty else { return }
     sortByPricePriority()
@@ -81,7 +81,7 @@ extension SimulatedVenue {
 
   /// A cancel at our price: under `.proportional` it removes its share of what is ahead; under
   /// every model what is ahead cannot exceed what remains displayed.
-  func handleCancel<Book: BookView>(_ event: OrderEvent, _ instrument: Int, _ book: Book) {
+  package func handleCancel<Book: BookView>(_ event: OrderEvent, _ instrument: Int, _ book: Book) {
     guard event.price != 0, event.quantity > 0 else { return }
     guard let displayed = book.displayedQuantity(event.side, at: event.price) else { return }
     for i in resting[instrument] {
@@ -101,7 +101,7 @@ extension SimulatedVenue {
 
   /// Fills the orders in `scratch`, in order, from `quantity` (all of each under `.wholeOrder`);
   /// returns what is left of `quantity` (negative when whole orders took more than was printed).
-  func fillCandidates(upTo quantity: Int64, time: Int64, _ report: inout VenueReport) -> Int64 {
+  package func fillCandidates(upTo quantity: Int64, time: Int64, _ report: inout VenueReport) -> Int64 {
     var left = quantity
     for i in scratch {
       let remaining = orders[i].remainingQuantity
@@ -114,7 +114,7 @@ extension SimulatedVenue {
   }
 
   /// Puts the working orders of `instrument` that satisfy `isCandidate` into `scratch`.
-  func collect(_ instrument: Int, where isCandidate: (VenueOrderStatus) -> Bool) {
+  package func collect(_ instrument: Int, where isCandidate: (VenueOrderStatus) -> Bool) {
     scratch.removeAll(keepingCapacity: true)
     for i in resting[instrument] where orders[i].isWorking && isCandidate(orders[i]) {
       scratch.append(i)
@@ -123,7 +123,7 @@ extension SimulatedVenue {
 
   /// Sorts `scratch` by price priority (best price for the market first: highest buy, lowest
   /// sell), then queue priority. Insertion sort: the lists are a few orders long.
-  func sortByPricePriority() {
+  package func sortByPricePriority() {
     guard scratch.count > 1 else { return }
     for k in 1..<scratch.count {
       var j = k
@@ -134,14 +134,14 @@ extension SimulatedVenue {
     }
   }
 
-  func comesBefore(_ a: Int, _ b: Int) -> Bool {
+  package func comesBefore(_ a: Int, _ b: Int) -> Bool {
     let x = orders[a]
     let y = orders[b]
     if x.price != y.price { return x.side == .buy ? x.price > y.price : x.price < y.price }
     return x.priority < y.priority
   }
 
-  func compactResting(_ instrument: Int) {
+  package func compactResting(_ instrument: Int) {
     resting[instrument].removeAll { !orders[$0].isWorking }
     restingNeedsCompaction[instrument] = false
   }

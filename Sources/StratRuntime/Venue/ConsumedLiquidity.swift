@@ -11,36 +11,36 @@ import StratMarket
 /// or disappears, the entry is dropped: the book has refreshed. Only shrinks matter, so the
 /// venue refreshes the one level each cancel, delete or execution touched (all levels when the
 /// feed gave no price): constant work per event, whatever the number of entries.
-struct ConsumedLiquidity {
-  struct Level: Hashable {
-    var side: Side
-    var price: Int64
+package struct ConsumedLiquidity {
+  package struct Level: Hashable {
+    package var side: Side
+    package var price: Int64
   }
 
   /// Quantity taken per level. Iterated only where the order of iteration cannot matter.
-  private(set) var taken: [Level: Int64] = [:]
+  package private(set) var taken: [Level: Int64] = [:]
 
   /// Whether nothing is remembered.
-  var isEmpty: Bool { taken.isEmpty }
+  package var isEmpty: Bool { taken.isEmpty }
 
   /// The number of levels remembered.
-  var count: Int { taken.count }
+  package var count: Int { taken.count }
 
   /// Returns how much of `displayed` at (`side`, `price`) we already took.
-  func quantity(_ side: Side, _ price: Int64, displayed: Int64) -> Int64 {
+  package func quantity(_ side: Side, _ price: Int64, displayed: Int64) -> Int64 {
     guard let quantity = taken[Level(side: side, price: price)] else { return 0 }
     return min(quantity, max(0, displayed))
   }
 
   /// Records that we took `quantity` more at (`side`, `price`).
-  mutating func add(_ side: Side, _ price: Int64, _ quantity: Int64) {
+  package mutating func add(_ side: Side, _ price: Int64, _ quantity: Int64) {
     guard quantity > 0 else { return }
     taken[Level(side: side, price: price), default: 0] += quantity
   }
 
   /// Applies the rule above to the level a shrinking event touched (`price` 0: every level, for
   /// feeds whose cancels carry no price), against the book as it stands now.
-  mutating func refresh<Book: BookView>(_ side: Side, _ price: Int64, from book: Book) {
+  package mutating func refresh<Book: BookView>(_ side: Side, _ price: Int64, from book: Book) {
     if price != 0 {
       refresh(Level(side: side, price: price), book)
       return

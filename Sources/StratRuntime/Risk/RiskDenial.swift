@@ -4,9 +4,9 @@ import StratMarket
 /// and the attempted value. Denials are counted and recorded; they never stop the run.
 public enum RiskDenial: Sendable, Equatable, CustomStringConvertible {
   /// The position after the fill (counting pending orders) would exceed the instrument's limit.
-  case maxPosition(limit: Double, position: Int64)
+  case maxPosition(limit: Int64, position: Int64)
   /// The order's absolute quantity exceeds the limit.
-  case maxOrderQuantity(limit: Double, quantity: Int64)
+  case maxOrderQuantity(limit: Int64, quantity: Int64)
   /// |quantity| × the instrument's last close exceeds the limit.
   case maxOrderNotional(limit: Money, notional: Money)
   /// A limit price is further from the last close than `band` (relative).
@@ -26,6 +26,14 @@ public enum RiskDenial: Sendable, Equatable, CustomStringConvertible {
   case noReferencePrice
   /// An amount for this order would not fit in 64-bit fixed point.
   case overflow
+  /// `limit` orders are already open (the engine's global limit).
+  case maxOpenOrders(limit: Int, open: Int)
+  /// The same order (instrument, side, quantity, price) was sent within `windowNanos`.
+  case duplicateOrder(windowNanos: Int64)
+  /// The kill switch is on: nothing but cancels goes out until an operator resumes.
+  case killSwitch
+  /// The instrument's feed is stale (a gap not yet recovered): no new orders until it recovers.
+  case staleFeed
 
   /// The reason codes, for counting; raw values appear in `summary.json`.
   public enum Code: String, Sendable, CaseIterable {
@@ -40,9 +48,13 @@ public enum RiskDenial: Sendable, Equatable, CustomStringConvertible {
     case unknownInstrument = "unknown_instrument"
     case noReferencePrice = "no_reference_price"
     case overflow = "overflow"
+    case maxOpenOrders = "max_open_orders"
+    case duplicateOrder = "duplicate_order"
+    case killSwitch = "kill_switch"
+    case staleFeed = "stale_feed"
 
     /// The position of the code in `allCases`, for counting in an array.
-    var index: Int { Code.allCases.firstIndex(of: self)! }
+    package var index: Int { Code.allCases.firstIndex(of: self)! }
   }
 
   /// The reason code.
@@ -59,6 +71,10 @@ public enum RiskDenial: Sendable, Equatable, CustomStringConvertible {
     case .unknownInstrument: return .unknownInstrument
     case .noReferencePrice: return .noReferencePrice
     case .overflow: return .overflow
+    case .maxOpenOrders: return .maxOpenOrders
+    case .duplicateOrder: return .duplicateOrder
+    case .killSwitch: return .killSwitch
+    case .staleFeed: return .staleFeed
     }
   }
 
@@ -66,9 +82,9 @@ public enum RiskDenial: Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .maxPosition(let limit, let position):
-      return "position \(position) would exceed the limit of \(limit.formatted)"
+      return "position \(position) would exceed the limit of \(limit)"
     case .maxOrderQuantity(let limit, let quantity):
-      return "order quantity \(quantity) exceeds the limit of \(limit.formatted)"
+      return "order quantity \(quantity) exceeds the limit of \(limit)"
     case .maxOrderNotional(let limit, let notional):
       return "order notional \(notional) exceeds the limit of \(limit)"
     case .priceBand(let band, let price, let reference):
@@ -82,13 +98,10 @@ public enum RiskDenial: Sendable, Equatable, CustomStringConvertible {
     case .unknownInstrument(let index): return "instrument index \(index) does not exist"
     case .noReferencePrice: return "the instrument has no bar yet"
     case .overflow: return "an amount would overflow 64-bit fixed point"
+    case .maxOpenOrders(let limit, let open): return "\(open) orders are open, the limit is \(limit)"
+    case .duplicateOrder(let window): return "the same order was sent within \(window) ns"
+    case .killSwitch: return "the kill switch is on; an operator must resume trading"
+    case .staleFeed: return "the instrument's feed is stale (a gap is not recovered)"
     }
-  }
-}
-
-extension Double {
-  /// Integers without a fraction (`100`), others as Swift prints them.
-  fileprivate var formatted: String {
-    self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self)
   }
 }

@@ -1,7 +1,7 @@
 import StratDiagnostics
 import StratMarket
 
-extension SimulatedVenue {
+package extension SimulatedVenue {
   /// Processes one market event of `instrument`. `books` holds every instrument's book, and
   /// `books[instrument]` must not yet have applied `event`: messages arriving at or before the
   /// event's time are delivered first against the books as they stand, then the event may fill
@@ -42,7 +42,7 @@ extension SimulatedVenue {
     currentTime = time
   }
 
-  func handle<Book: BookView>(
+  package func handle<Book: BookView>(
     _ event: OrderEvent,
     _ instrument: Int,
     _ book: Book,
@@ -64,14 +64,14 @@ extension SimulatedVenue {
 
   /// The level an event shrinks (price 0 when the feed gave none), to refresh consumed
   /// liquidity at the next event, when the book shows the shrink.
-  static func shrinkingLevel(of event: OrderEvent) -> (Side, Int64)? {
+  package static func shrinkingLevel(of event: OrderEvent) -> (Side, Int64)? {
     switch event.kind {
     case .cancel, .delete, .execute: return (event.side, event.price)
     case .add, .replace, .hiddenTrade, .crossTrade, .tradingState: return nil
     }
   }
 
-  func activateArrivals<Book: BookView>(
+  package func activateArrivals<Book: BookView>(
     through time: Int64,
     books: [Book],
     report: inout VenueReport
@@ -89,7 +89,7 @@ extension SimulatedVenue {
 
   // MARK: - Input checks
 
-  func checkBooks(_ count: Int, _ report: inout VenueReport) -> Bool {
+  package func checkBooks(_ count: Int, _ report: inout VenueReport) -> Bool {
     guard count != instrumentCount else { return true }
     report.diagnostics.append(
       Diagnostic(
@@ -101,7 +101,7 @@ extension SimulatedVenue {
     return false
   }
 
-  func checkEvent(_ event: OrderEvent, _ instrument: Int, _ report: inout VenueReport) -> Bool {
+  package func checkEvent(_ event: OrderEvent, _ instrument: Int, _ report: inout VenueReport) -> Bool {
     guard instrument >= 0, instrument < instrumentCount else {
       report.diagnostics.append(
         Diagnostic(
@@ -122,7 +122,7 @@ extension SimulatedVenue {
     return true
   }
 
-  static func timeBackwards(_ time: Int64, _ now: Int64, what: String) -> Diagnostic {
+  package static func timeBackwards(_ time: Int64, _ now: Int64, what: String) -> Diagnostic {
     Diagnostic(
       id: "venue.event.time-backwards",
       message: "expected \(what) time ≥ \(now) ns (the venue's clock), found \(time) ns; ignored",
@@ -132,7 +132,7 @@ extension SimulatedVenue {
 
   /// Prints and adds need a price; a feed that leaves it 0 ("the order's own price", as ITCH
   /// executions do) must have it filled in by the book before the venue sees the event.
-  func hasPrice(_ event: OrderEvent, _ report: inout VenueReport) -> Bool {
+  package func hasPrice(_ event: OrderEvent, _ report: inout VenueReport) -> Bool {
     guard event.price == 0 else { return true }
     ignoredEventCount += 1
     if warnedIDs.insert("venue.event.price-missing").inserted {

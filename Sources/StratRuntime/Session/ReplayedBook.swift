@@ -4,7 +4,7 @@ import StratMarket
 /// orders from before the data start come off their level), or, when the feed publishes its book
 /// after every event (`BookSnapshots`), that published book — exact where a message feed is
 /// incomplete (LOBSTER sends only what touches the requested levels).
-final class ReplayedBook: BookView {
+package final class ReplayedBook: BookView {
   private let built = SeededBook()
   /// Not optional, so that a lookup borrows it: unwrapping an optional copied it, a retain and a
   /// release of its storage per level read.
@@ -13,7 +13,7 @@ final class ReplayedBook: BookView {
   /// The snapshot shown: the one after the last event applied (−1 before any).
   private var row = -1
 
-  init(snapshots: BookSnapshots?) {
+  package init(snapshots: BookSnapshots?) {
     self.snapshots = snapshots ?? BookSnapshots(levels: 0)
     hasSnapshots = snapshots != nil
   }
@@ -22,7 +22,7 @@ final class ReplayedBook: BookView {
   /// that a new order crosses: in a continuous market a resting order cannot be crossed, so they
   /// were cancelled out of sight (a feed limited to the top levels, such as LOBSTER's, never
   /// says so).
-  func apply(_ event: OrderEvent, index: Int) {
+  package func apply(_ event: OrderEvent, index: Int) {
     guard !hasSnapshots else {
       row = index
       return
@@ -39,24 +39,24 @@ final class ReplayedBook: BookView {
   }
 
   /// Levels cleared because a new order crossed them.
-  private(set) var clearedLevels = 0
+  package private(set) var clearedLevels = 0
 
   /// The price of a resting order, when the book knows it (built books only).
-  func price(ofOrder id: UInt64) -> Int64? { built.book.order(id)?.price }
+  package func price(ofOrder id: UInt64) -> Int64? { built.book.order(id)?.price }
 
-  func levelCount(_ side: Side) -> Int {
+  package func levelCount(_ side: Side) -> Int {
     guard hasSnapshots else { return built.levelCount(side) }
     var count = 0
     while snapshots.level(row: row, side: side, index: count) != nil { count += 1 }
     return count
   }
 
-  func level(_ side: Side, _ index: Int) -> BookLevel? {
+  package func level(_ side: Side, _ index: Int) -> BookLevel? {
     guard hasSnapshots else { return built.level(side, index) }
     return snapshots.level(row: row, side: side, index: index)
   }
 
-  func quantity(_ side: Side, at price: Int64) -> Int64 {
+  package func quantity(_ side: Side, at price: Int64) -> Int64 {
     guard hasSnapshots else { return built.quantity(side, at: price) }
     for k in 0..<snapshots.levels {
       guard let level = snapshots.level(row: row, side: side, index: k) else { return 0 }

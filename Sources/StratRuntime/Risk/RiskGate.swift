@@ -18,43 +18,36 @@ import StratMarket
 ///   each step's end, every further order that day that does not reduce |position| is denied;
 /// - an order whose notional at the reference price does not fit in fixed point is denied
 ///   (`overflow`);
-/// - Money limits are rounded to 1e-8 from the ABI's Doubles; a limit beyond the fixed-point
-///   range is no limit.
-struct RiskGate {
-  let maxPosition: [Double]
-  let maxOrderQuantity: Double
-  let maxOrderNotional: Money?
-  let priceBand: Rate?
-  let maxOrders: Int?
-  let windowNanos: Int64
-  let maxDailyLoss: Money?
+/// - the limits are a `RiskLimitTable` (fixed point, converted once from the ABI's Doubles).
+package struct RiskGate {
+  package let limits: RiskLimitTable
   private var recent: [Int64]
   private var recentStart = 0
   private var recentCount = 0
-  private(set) var day = Int64.min
-  private(set) var dayStartEquity: Int64 = 0
-  private(set) var halted = false
+  package private(set) var day = Int64.min
+  package private(set) var dayStartEquity: Int64 = 0
+  package private(set) var halted = false
 
-  /// Converts the ABI limits for `instrumentCount` instruments.
-  init(limits: RiskLimits, instrumentCount: Int) {
-    maxPosition = (0..<instrumentCount).map { i in
-      i < limits.maxPosition.count ? limits.maxPosition[i] ?? .infinity : .infinity
-    }
-    maxOrderQuantity = limits.maxOrderQuantity ?? .infinity
-    maxOrderNotional = limits.maxOrderNotional.flatMap { Money(rounding: $0) }
-    priceBand = limits.priceBand.flatMap { Rate(rounding: $0) }
-    maxOrders = limits.maxOrders.map { max($0, 0) }
-    windowNanos = max(limits.orderRateWindowNanos ?? 1, 1)
-    maxDailyLoss = limits.maxDailyLoss.flatMap { Money(rounding: $0) }
-    recent = [Int64](repeating: 0, count: max(maxOrders ?? 0, 0))
+  /// A gate on `limits`.
+  package init(limits: RiskLimitTable) {
+    self.limits = limits
+    recent = [Int64](repeating: 0, count: max(limits.maxOrders ?? 0, 0))
   }
 
+  /// A gate on a strategy's declared limits for `instrumentCount` instruments.
+  package init(limits: RiskLimits, instrumentCount: Int) {
+    self.init(limits: RiskLimitTable(limits, instrumentCount: instrumentCount))
+  }
+
+  var maxDailyLoss: Money? { limits.maxDailyLoss }
+  var windowNanos: Int64 { limits.orderRateWindowNanos }
+
   /// True when a daily loss limit is set (the caller then tracks equity for it).
-  var tracksDailyLoss: Bool { maxDailyLoss != nil }
+  package var tracksDailyLoss: Bool { maxDailyLoss != nil }
 
   /// Starts a new UTC day when `time` is in a later day than the last step.
   @inline(__always)
-  mutating func roll(to time: Int64, lastEquity: Int64) {
+  package mutating func roll(to time: Int64, lastEquity: Int64) {
     let today = Timestamp.dayIndex(time)
     if today != day {
       day = today
@@ -65,7 +58,7 @@ struct RiskGate {
 
   /// Halts the day if the loss at `equity` exceeds the daily limit.
   @inline(__always)
-  mutating func observe(equity: Int64) {
+  package mutating func observe(equity: Int64) {
     guard let limit = maxDailyLoss, !halted else { return }
     let (loss, overflow) = dayStartEquity.subtractingReportingOverflow(equity)
     if overflow || loss > limit.raw { halted = true }
@@ -73,7 +66,7 @@ struct RiskGate {
 
   /// Returns why an order must not be sent, or nil. `before` is position + pending quantity,
   /// `reference` the last close (raw), `equity` the current equity (read only for the daily loss).
-  mutating func denial(
+  package mutating func denial(
     instrument: Int,
     quantity: Int64,
     before: Int64,
@@ -90,30 +83,30 @@ struct RiskGate {
       if !halted && (o || loss > lossLimit.raw) { halted = true }
       if halted && !reduces { return .maxDailyLoss(limit: lossLimit, loss: Money(raw: loss)) }
     }
-    if let maxOrders, isRateExceeded(maxOrders, time: time) {
+    if let maxOrders = limits.maxOrders, isRateExceeded(maxOrders, time: time) {
       return .orderRate(limit: maxOrders, windowNanos: windowNanos)
     }
-    if Double(quantity.magnitude) > maxOrderQuantity {
-      return .maxOrderQuantity(limit: maxOrderQuantity, quantity: quantity.magnitudeOrMax)
+    if quantity.magnitudeOrMax > limits.maxOrderQuantity {
+      return .maxOrderQuantity(limit: limits.maxOrderQuantity, quantity: quantity.magnitudeOrMax)
     }
     let (notional, o) = quantity.magnitudeOrMax.multipliedReportingOverflow(by: reference)
     if o { return .overflow }
-    if let notionalLimit = maxOrderNotional, notional > notionalLimit.raw {
+    if let notionalLimit = limits.maxOrderNotional, notional > notionalLimit.raw {
       return .maxOrderNotional(limit: notionalLimit, notional: Money(raw: notional))
     }
-    if let band = priceBand, let price = limit, isOutside(band, price: price, reference: reference)
+    if let band = limits.priceBand, let price = limit, isOutside(band, price: price, reference: reference)
     {
       return .priceBand(band: band, price: Price(raw: price), reference: Price(raw: reference))
     }
-    if Double(after.magnitude) > maxPosition[instrument] && !reduces {
-      return .maxPosition(limit: maxPosition[instrument], position: after)
+    if after.magnitudeOrMax > limits.maxPosition[instrument] && !reduces {
+      return .maxPosition(limit: limits.maxPosition[instrument], position: after)
     }
     return nil
   }
 
   /// Records a sent order for the rate limit.
   @inline(__always)
-  mutating func recordSent(time: Int64) {
+  package mutating func recordSent(time: Int64) {
     guard !recent.isEmpty else { return }
     if recentCount < recent.count {
       recent[(recentStart + recentCount) % recent.count] = time
@@ -143,7 +136,7 @@ struct RiskGate {
 }
 
 /// The fixed-point scale shared by Price, Money and Rate (1e-8 units).
-enum FixedPointScale {
+package enum FixedPointScale {
   /// Raw units per whole unit.
-  static let raw: Int64 = 100_000_000
+  package static let raw: Int64 = 100_000_000
 }

@@ -2,8 +2,8 @@ import StratDiagnostics
 import StratMarket
 
 /// What happens when a message reaches the venue: validation, taking liquidity, resting.
-extension SimulatedVenue {
-  func deliver<Book: BookView>(_ message: VenueMessage, books: [Book], report: inout VenueReport) {
+package extension SimulatedVenue {
+  package func deliver<Book: BookView>(_ message: VenueMessage, books: [Book], report: inout VenueReport) {
     switch message.kind {
     case .new:
       deliverNew(message, books: books, &report)
@@ -14,7 +14,7 @@ extension SimulatedVenue {
     }
   }
 
-  func deliverNew<Book: BookView>(
+  package func deliverNew<Book: BookView>(
     _ message: VenueMessage,
     books: [Book],
     _ report: inout VenueReport
@@ -34,7 +34,7 @@ extension SimulatedVenue {
     restOrCancel(i, book, time: time, &report)
   }
 
-  func rejection(of order: VenueOrderStatus, _ message: VenueMessage) -> VenueRejectReason? {
+  package func rejection(of order: VenueOrderStatus, _ message: VenueMessage) -> VenueRejectReason? {
     if order.instrument < 0 || order.instrument >= instrumentCount { return .unknownInstrument }
     if order.quantity <= 0 { return .invalidQuantity }
     if message.isStale { return .decidedInThePast }
@@ -42,7 +42,7 @@ extension SimulatedVenue {
     return nil
   }
 
-  func deliverCancel(_ message: VenueMessage, _ report: inout VenueReport) {
+  package func deliverCancel(_ message: VenueMessage, _ report: inout VenueReport) {
     guard let i = workingIndex(message, &report) else { return }
     orders[i].state = .cancelled
     orders[i].remainingQuantity = 0
@@ -50,7 +50,7 @@ extension SimulatedVenue {
     emit(i, message.arrival, .cancelled(.requested), &report)
   }
 
-  func deliverReplace<Book: BookView>(
+  package func deliverReplace<Book: BookView>(
     _ message: VenueMessage,
     quantity: Int64,
     price: Int64,
@@ -82,7 +82,7 @@ extension SimulatedVenue {
   }
 
   /// Returns the index of the working order a cancel or replace is about, or reports why not.
-  func workingIndex(_ message: VenueMessage, _ report: inout VenueReport) -> Int? {
+  package func workingIndex(_ message: VenueMessage, _ report: inout VenueReport) -> Int? {
     let i = message.orderIndex
     guard i >= 0 else {
       report.updates.append(
@@ -107,7 +107,7 @@ extension SimulatedVenue {
 
   /// Takes displayed, not yet consumed liquidity from the opposite side, best level first, up to
   /// the limit price (market orders: no limit), at each level's price.
-  func take<Book: BookView>(_ i: Int, _ book: Book, time: Int64, _ report: inout VenueReport) {
+  package func take<Book: BookView>(_ i: Int, _ book: Book, time: Int64, _ report: inout VenueReport) {
     let order = orders[i]
     let opposite = order.side.opposite
     var levelIndex = 0
@@ -129,7 +129,7 @@ extension SimulatedVenue {
 
   /// After taking: a market or IOC rest is cancelled; a day limit rest joins the back of its
   /// level's queue behind everything displayed there now.
-  func restOrCancel<Book: BookView>(
+  package func restOrCancel<Book: BookView>(
     _ i: Int,
     _ book: Book,
     time: Int64,
@@ -155,7 +155,7 @@ extension SimulatedVenue {
   // MARK: - Records
 
   /// Books a fill of order `i`: quantities, state, position, fee, and the fill record.
-  func recordFill(
+  package func recordFill(
     _ i: Int,
     price: Int64,
     quantity: Int64,
@@ -196,7 +196,7 @@ extension SimulatedVenue {
     )
   }
 
-  func emit(_ i: Int, _ time: Int64, _ kind: VenueOrderUpdate.Kind, _ report: inout VenueReport) {
+  package func emit(_ i: Int, _ time: Int64, _ kind: VenueOrderUpdate.Kind, _ report: inout VenueReport) {
     report.updates.append(
       VenueOrderUpdate(
         orderID: orders[i].id,

@@ -4,22 +4,22 @@ import StratMarket
 /// Writes what a strategy reads of an order book into its input record: the levels it reads
 /// (only as deep as its deepest `bid_price(x, k)`), and the last trade. Fields of a level beyond
 /// the book's depth are NaN, so rules reading them wait.
-struct BookStrategyFeed {
+package struct BookStrategyFeed {
   /// The deepest level the strategy reads (0 when it reads no book field).
-  let levels: Int
+  package let levels: Int
   /// True when it reads `last`, `last_size` or `traded`.
-  let readsTrades: Bool
+  package let readsTrades: Bool
   /// Whether the previous event set `traded` (cleared on the next event).
   private var tradedFlag: [Bool]
 
-  init(fieldsRead: [InputField], instrumentCount: Int) {
+  package init(fieldsRead: [InputField], instrumentCount: Int) {
     levels = fieldsRead.compactMap { $0.bookLevel?.level }.max() ?? 0
     readsTrades = fieldsRead.contains { $0 == .last || $0 == .lastSize || $0 == .traded }
     tradedFlag = Array(repeating: false, count: instrumentCount)
   }
 
   /// Publishes `book`'s top levels for `instrument`.
-  func publishLevels<E: StrategyExecutor>(_ book: some BookView, instrument i: Int, to executor: E) {
+  package func publishLevels<E: StrategyExecutor>(_ book: some BookView, instrument i: Int, to executor: E) {
     for k in 0..<levels {
       let bid = book.level(.buy, k)
       let ask = book.level(.sell, k)
@@ -31,7 +31,7 @@ struct BookStrategyFeed {
   }
 
   /// Publishes the trade printed by this event (price in 1e-8 units), or clears `traded`.
-  mutating func publishTrade<E: StrategyExecutor>(
+  package mutating func publishTrade<E: StrategyExecutor>(
     price: Int64?, quantity: Int64, instrument i: Int, to executor: E
   ) {
     guard readsTrades else { return }

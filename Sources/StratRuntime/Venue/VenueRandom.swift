@@ -2,10 +2,10 @@
 /// through SplitMix64. Foundation's randomness is not reproducible across runs; this is, bit for
 /// bit, on every platform (the integer draws; `Double` helpers are exact functions of them).
 public struct VenueRandom: Sendable, Hashable {
-  @usableFromInline var s0: UInt64
-  @usableFromInline var s1: UInt64
-  @usableFromInline var s2: UInt64
-  @usableFromInline var s3: UInt64
+  @usableFromInline package var s0: UInt64
+  @usableFromInline package var s1: UInt64
+  @usableFromInline package var s2: UInt64
+  @usableFromInline package var s3: UInt64
 
   /// Creates a generator whose whole sequence is fixed by `seed`; the four state words come from
   /// SplitMix64 so that nearby seeds give unrelated sequences and the state is never all zero.
@@ -61,5 +61,5 @@ public struct VenueRandom: Sendable, Hashable {
   }
 
   @inlinable
-  func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+  package func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }

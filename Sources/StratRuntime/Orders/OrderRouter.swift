@@ -1,106 +1,91 @@
 import StratABI
 import StratMarket
 
-/// Turns a step's decisions into venue orders, after the strategy's risk checks, and keeps the
-/// table of the strategy's open orders (sent and not yet filled or cancelled, in flight included)
-/// from which `open_orders`, `open_buy` and `open_sell` are read.
-///
-/// - `target x = q`: a market order for q − (position + open buys − open sells), only the last
-///   target of an instrument in a step;
-/// - `buy`/`sell` market, limit and `ioc`: one new order each;
-/// - `replace`: the side's open orders become one order — nothing is sent when one order with
-///   that price and quantity already stands; one order is amended; several are cancelled but
-///   the oldest, which is amended; none: a new order;
+/// Turns a step's decisions into gateway orders (`DecisionTranslator`'s rule), after the
+/// strategy's risk checks, and keeps the table of the strategy's open orders (sent and not yet
+/// filled or cancelled, in flight included) from which `open_orders`, `open_buy` and `open_sell`
+/// are read. Where orders rest:
+/// - `replace`: nothing is sent when one order with that price and quantity already stands; one
+///   order is amended; several are cancelled but the oldest, which is amended; none: a new order;
 /// - `cancel`: cancels each open order of the side not already being cancelled.
-struct OrderRouter {
-  struct OpenOrder {
-    var id: UInt64
-    var instrument: Int
-    var side: Side
-    var remaining: Int64
-    var price: Int64?
-    var cancelling: Bool
+package struct OrderRouter {
+  package struct OpenOrder {
+    package var id: UInt64
+    package var instrument: Int
+    package var side: Side
+    package var remaining: Int64
+    package var price: Int64?
+    package var cancelling: Bool
   }
 
-  private(set) var open: [OpenOrder] = []
-  var gate: RiskGate
-  var rejectedCounts = [Int](repeating: 0, count: RiskDenial.Code.allCases.count)
-  var rejections: [OrderRecord] = []
+  package private(set) var open: [OpenOrder] = []
+  package var gate: RiskGate
+  package var rejectedCounts = [Int](repeating: 0, count: RiskDenial.Code.allCases.count)
+  package var rejections: [OrderRecord] = []
   /// Orders that ended cancelled: on request, IOC and market remainders, lack of liquidity.
-  var cancelledCount = 0
+  package var cancelledCount = 0
   /// Every order's life and every denial (`orders.csv`) and the session's fill traces, in a box
   /// the copies share (see `BookAudit`).
-  let audit = BookAudit()
+  package let audit = BookAudit()
   /// The 1-based step now deciding (set before each step).
-  var step = 0
-  let instrumentCount: Int
+  package var step = 0
+  package let instrumentCount: Int
 
-  init(interface: StrategyInterface) {
+  /// The one decision-to-order rule.
+  var translator: DecisionTranslator
+  /// The engine's checks before the strategy's limits: kill switch, stale feeds, open orders,
+  /// duplicates (nothing is set in a backtest unless its limits say so).
+  package var guards: OrderGuards
+
+  /// A router for `interface`'s strategy, checking `limits` (default: its declared limits).
+  package init(interface: StrategyInterface, limits: RiskLimitTable? = nil) {
     instrumentCount = interface.instruments.count
-    gate = RiskGate(limits: interface.risk, instrumentCount: instrumentCount)
+    translator = DecisionTranslator(instrumentCount: instrumentCount)
+    gate = RiskGate(limits: limits ?? RiskLimitTable(interface.risk, instrumentCount: instrumentCount))
+    guards = OrderGuards(instrumentCount: instrumentCount)
   }
 
   // MARK: - Decisions
 
-  /// Routes a step's decisions; `reference[i]` is instrument i's mark (mid, else last trade).
-  mutating func route(
-    _ decisions: UnsafeBufferPointer<Decision>.SubSequence, at time: Int64,
-    venue: SimulatedVenue, position: [Int64], reference: [Int64], equity: Int64
+  /// Routes a step's decisions (`DecisionTranslator`'s rule); `reference[i]` is instrument i's
+  /// mark (mid, else last trade).
+  package mutating func route<G: OrderGateway>(
+    _ decisions: UnsafeBufferPointer<Decision>, count n: Int, at time: Int64,
+    venue: G, position: [Int64], reference: [Int64], equity: Int64
   ) {
-    // Integer indices: `zip(decisions.indices, decisions)` went through unspecialised generic
-    // Slice code (tuple metadata lookups), 8 % of the LOBSTER-day loop.
-    for k in decisions.startIndex..<decisions.endIndex {
-      let d = decisions[k]
-      let i = Int(d.instrument)
-      var record = OrderRecord(time: time, instrument: i, kind: d.kind, quantity: 0)
-      guard i >= 0 && i < instrumentCount else { reject(&record, .unknownInstrument(d.instrument)); continue }
-      if d.kind == .target, Self.hasTarget(in: decisions, after: k, for: d.instrument) { continue }
-      guard let units = d.wholeUnits else { reject(&record, .invalidQuantity(d.quantity)); continue }
-      switch d.kind {
-      case .cancel:
-        cancel(instrument: i, side: units > 0 ? .buy : units < 0 ? .sell : nil, at: time, venue: venue)
-        continue
-      case .target:
-        record.quantity = units &- position[i] &- openQuantity(i)
-      case .market:
-        record.quantity = units
-      case .limit, .immediateOrCancel, .replace:
-        guard d.price.isFinite, d.price > 0, let price = Price(rounding: d.price), price.raw > 0 else {
-          record.quantity = units
-          reject(&record, .invalidPrice(d.price))
-          continue
-        }
-        record.quantity = units
-        record.limit = price
+    translator.begin(decisions, count: n)
+    for k in 0..<n {
+      let intent = translator.intent(decisions[k], index: k, time: time, step: step) { i in
+        position[i] &+ openQuantity(i)
       }
-      if record.quantity == 0 { continue }
-      if d.kind == .replace, amend(record, at: time, venue: venue) { continue }
-      send(record, at: time, venue: venue, position: position[i], reference: reference[i], equity: equity)
+      switch intent {
+      case .skip: break
+      case .reject(var record, let denial): reject(&record, denial)
+      case .cancel(let i, let side): cancel(instrument: i, side: side, at: time, venue: venue)
+      case .replace(let record):
+        if !amend(record, at: time, venue: venue) {
+          send(record, at: time, venue: venue, position: position[record.instrument], reference: reference[record.instrument], equity: equity)
+        }
+      case .order(let record):
+        send(record, at: time, venue: venue, position: position[record.instrument], reference: reference[record.instrument], equity: equity)
+      }
     }
-  }
-
-  /// True when a decision after index `k` is also a target of `instrument` (only the last counts).
-  static func hasTarget(
-    in decisions: UnsafeBufferPointer<Decision>.SubSequence, after k: Int, for instrument: Int32
-  ) -> Bool {
-    var j = k + 1
-    while j < decisions.endIndex {
-      if decisions[j].kind == .target && decisions[j].instrument == instrument { return true }
-      j += 1
-    }
-    return false
+    translator.end(decisions, count: n)
   }
 
   /// Risk-checks and submits a new order; `reference` (the mid, else the last trade) prices the
   /// notional and price-band checks.
-  mutating func send(
-    _ order: OrderRecord, at time: Int64, venue: SimulatedVenue, position: Int64,
+  package mutating func send(
+    _ order: OrderRecord, at time: Int64, venue: some OrderGateway, position: Int64,
     reference: Int64, equity: Int64
   ) {
     var record = order
     let i = order.instrument
     let referencePrice = reference > 0 ? reference : order.limit?.raw ?? -1
     guard referencePrice > 0 else { return reject(&record, .noReferencePrice) }
+    if let denial = guards.denial(order, time: time, open: open.count, limits: gate.limits) {
+      return reject(&record, denial)
+    }
     if let denial = gate.denial(
       instrument: i, quantity: order.quantity, before: position &+ openQuantity(i),
       limit: order.limit?.raw, reference: referencePrice, time: time, equity: equity)
@@ -108,6 +93,7 @@ struct OrderRouter {
       return reject(&record, denial)
     }
     gate.recordSent(time: time)
+    guards.recordSent(order, time: time)
     let side: Side = order.quantity > 0 ? .buy : .sell
     let quantity = Int64(order.quantity.magnitude)
     let request: VenueOrderRequest =
@@ -125,7 +111,7 @@ struct OrderRouter {
   }
 
   /// Applies a `replace` to the side's open orders; false when there is none to amend.
-  mutating func amend(_ order: OrderRecord, at time: Int64, venue: SimulatedVenue) -> Bool {
+  package mutating func amend(_ order: OrderRecord, at time: Int64, venue: some OrderGateway) -> Bool {
     let side: Side = order.quantity > 0 ? .buy : .sell
     let quantity = Int64(order.quantity.magnitude)
     func isMine(_ o: OpenOrder) -> Bool {
@@ -145,14 +131,14 @@ struct OrderRouter {
   }
 
   /// Cancels the instrument's open orders on `side` (both when nil).
-  mutating func cancel(instrument i: Int, side: Side?, at time: Int64, venue: SimulatedVenue) {
+  package mutating func cancel(instrument i: Int, side: Side?, at time: Int64, venue: some OrderGateway) {
     for k in open.indices where open[k].instrument == i && !open[k].cancelling && (side == nil || open[k].side == side) {
       requestCancel(k, at: time, venue: venue)
     }
   }
 
   /// Sends a cancel for open order `k` and logs the request.
-  mutating func requestCancel(_ k: Int, at time: Int64, venue: SimulatedVenue) {
+  package mutating func requestCancel(_ k: Int, at time: Int64, venue: some OrderGateway) {
     venue.cancel(orderID: open[k].id, decidedAt: time)
     open[k].cancelling = true
     audit.requests.append((open[k].id, step, time))
@@ -161,7 +147,7 @@ struct OrderRouter {
   }
 
   /// A log row about order `id` decided now (at `time`, in the current step).
-  func entry(
+  package func entry(
     _ id: UInt64, _ instrument: Int, _ event: OrderLogEntry.Event, _ side: Side, _ quantity: Int64,
     _ price: Price?, _ time: Int64, remaining: Int64? = nil
   ) -> OrderLogEntry {
@@ -173,7 +159,7 @@ struct OrderRouter {
   // MARK: - Venue feedback
 
   /// Follows the venue's report on one of our orders.
-  mutating func apply(_ update: VenueOrderUpdate) {
+  package mutating func apply(_ update: VenueOrderUpdate) {
     if case .cancelled = update.kind { cancelledCount += 1 }
     guard let k = open.firstIndex(where: { $0.id == update.orderID }) else { return }
     if update.state.isFinal {
@@ -184,18 +170,18 @@ struct OrderRouter {
   }
 
   /// Follows a fill of one of our orders: a filled order leaves the table.
-  mutating func applyFill(orderID: UInt64, remaining: Int64) {
+  package mutating func applyFill(orderID: UInt64, remaining: Int64) {
     guard let k = open.firstIndex(where: { $0.id == orderID }) else { return }
     if remaining == 0 { open.remove(at: k) } else { open[k].remaining = remaining }
   }
 
   /// Signed quantity of the instrument's open orders.
-  func openQuantity(_ i: Int) -> Int64 {
+  package func openQuantity(_ i: Int) -> Int64 {
     open.reduce(0) { $0 &+ ($1.instrument == i ? ($1.side == .buy ? $1.remaining : -$1.remaining) : 0) }
   }
 
   /// Writes open-order counts into the order state the strategy reads.
-  func publish(into state: inout OrderStateFeed) {
+  package func publish(into state: inout OrderStateFeed) {
     guard state.isRead else { return }
     state.clearOpenOrders()
     for order in open {
@@ -203,7 +189,7 @@ struct OrderRouter {
     }
   }
 
-  mutating func reject(_ record: inout OrderRecord, _ denial: RiskDenial) {
+  package mutating func reject(_ record: inout OrderRecord, _ denial: RiskDenial) {
     rejectedCounts[denial.code.index] += 1
     let q = record.quantity
     let row = OrderLogEntry(

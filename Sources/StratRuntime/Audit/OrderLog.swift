@@ -29,7 +29,7 @@ public struct OrderLogEntry: Sendable, Equatable {
     public var name: String { csvName.description }
 
     /// The name as a literal, appended without building a string.
-    var csvName: StaticString {
+    package var csvName: StaticString {
       switch self {
       case .submitted: "submitted"
       case .accepted: "accepted"

@@ -1,14 +1,14 @@
 import StratMarket
 
-extension BookSession {
+package extension BookSession {
   /// The run's audit records (owned by the router's box).
-  var audit: BookAudit { router.audit }
+  package var audit: BookAudit { router.audit }
 
   /// Logs the venue's report before it is settled: arrivals and replaces, then fills (traced to
   /// `takerEvent`, the event whose book an arriving order took, or `makerEvent`, the event that
   /// hit a resting order), then the ends (cancels and rejections) — the order they happen in
   /// for any one order.
-  mutating func logReport(takerEvent: Int, makerEvent: Int) {
+  package mutating func logReport(takerEvent: Int, makerEvent: Int) {
     guard !report.fills.isEmpty || !report.updates.isEmpty else { return }
     for update in report.updates where update.isArrival { logUpdate(update) }
     for fill in report.fills {
@@ -26,7 +26,7 @@ extension BookSession {
   }
 
   /// Logs one venue update about one of our orders.
-  mutating func logUpdate(_ update: VenueOrderUpdate) {
+  package mutating func logUpdate(_ update: VenueOrderUpdate) {
     guard let order = venue.order(update.orderID) else { return }
     var entry = OrderLogEntry(
       time: update.time, orderID: update.orderID, instrument: order.instrument, event: .accepted,
@@ -61,9 +61,9 @@ extension BookSession {
   }
 }
 
-extension VenueOrderUpdate {
+package extension VenueOrderUpdate {
   /// Whether it starts a phase of the order's life (arrival or replace), logged before fills.
-  var isArrival: Bool {
+  package var isArrival: Bool {
     switch kind {
     case .accepted, .replaced: true
     case .cancelled, .rejected, .requestRejected: false
@@ -71,9 +71,9 @@ extension VenueOrderUpdate {
   }
 }
 
-extension VenueOrderUpdate {
+package extension VenueOrderUpdate {
   /// Whether it answers a cancel or replace request (the venue answers each exactly once).
-  var answersRequest: Bool {
+  package var answersRequest: Bool {
     switch kind {
     case .replaced, .requestRejected, .cancelled(.requested): true
     case .accepted, .rejected, .cancelled: false
@@ -86,26 +86,26 @@ extension VenueOrderUpdate {
 /// where copies of the router would copy these arrays. Per-step series (cash, gross exposure)
 /// live in `BookSession` instead: an append here costs a retain and an exclusivity check. One
 /// run owns it, on one thread.
-final class BookAudit {
+package final class BookAudit {
   /// Every order's life and every denial.
-  var log = OrderLog()
+  package var log = OrderLog()
   /// One trace per ledger fill, in the same order.
-  var traces: [FillTrace] = []
+  package var traces: [FillTrace] = []
 
   /// Reserves room for as many fills and log rows as `steps` (one per event at most).
-  func reserve(steps: Int) {
+  package func reserve(steps: Int) {
     traces.reserveCapacity(steps)
     log.reserve(rows: steps)
   }
   /// The step that decided each order's latest version, indexed by venue order id − 1.
-  var orderSteps: [Int] = []
+  package var orderSteps: [Int] = []
   /// Cancels and replaces sent and not yet answered, in sending order (the venue answers them
   /// in that order): which step decided each.
-  var requests: [(id: UInt64, step: Int, decided: Int64)] = []
-  var requestHead = 0
+  package var requests: [(id: UInt64, step: Int, decided: Int64)] = []
+  package var requestHead = 0
 
   /// Takes the oldest unanswered request, when it is about order `id`.
-  func answer(_ id: UInt64) -> (id: UInt64, step: Int, decided: Int64)? {
+  package func answer(_ id: UInt64) -> (id: UInt64, step: Int, decided: Int64)? {
     guard requestHead < requests.count, requests[requestHead].id == id else { return nil }
     let request = requests[requestHead]
     requestHead += 1
@@ -117,7 +117,7 @@ final class BookAudit {
   }
 
   /// The step that decided order `id` (0 when unknown).
-  func step(of id: UInt64) -> Int {
+  package func step(of id: UInt64) -> Int {
     id >= 1 && id <= UInt64(orderSteps.count) ? orderSteps[Int(id - 1)] : 0
   }
 }

@@ -4,40 +4,43 @@ import StratMarket
 
 /// The mutable side of a book backtest: the venue and its books, the strategy's books, the
 /// account, and the series the result is made of. `BookBacktester` drives it event by event.
-struct BookSession {
-  let instrumentCount: Int
+package struct BookSession {
+  package let instrumentCount: Int
   /// Strategy instrument of each feed instrument number (−1 unbound), indexed by the number:
   /// one array read per event instead of a hash lookup (ITCH numbers are 16-bit locates).
-  let instrumentOfFeed: [Int]
-  let sharesBooks: Bool
-  let venueBooks: [ReplayedBook]
-  let strategyBooks: [ReplayedBook]
-  let venue: SimulatedVenue
-  var report = VenueReport()
-  var router: OrderRouter
-  var feed: BookStrategyFeed
-  var ledger: Ledger
-  var orderState: OrderStateFeed
-  var lastTrade: [Int64]
+  package let instrumentOfFeed: [Int]
+  package let sharesBooks: Bool
+  package let venueBooks: [ReplayedBook]
+  package let strategyBooks: [ReplayedBook]
+  package let venue: SimulatedVenue
+  package var report = VenueReport()
+  package var router: OrderRouter
+  package var feed: BookStrategyFeed
+  package var ledger: Ledger
+  package var orderState: OrderStateFeed
+  package var lastTrade: [Int64]
   /// Each instrument's mark as the strategy's decisions are routed (reused, one per instrument).
-  var referenceMarks: [Int64]
+  package var referenceMarks: [Int64]
   /// The trade printed by the event the venue saw last (read when the books are shared: the
   /// order it executed may be gone from the book by the time the strategy observes it).
-  var latestTrade: Int64?
-  var stepTimes: [Int64] = []
-  var equity: [Money] = []
+  package var latestTrade: Int64?
+  package var stepTimes: [Int64] = []
+  package var equity: [Money] = []
   /// Cash and Σ |position × mark| after each step, for `equity.csv` (here, not in the audit
   /// box: appending to a class's arrays cost a retain and an exclusivity check per step).
-  var cash: [Money] = []
-  var grossExposure: [Money] = []
-  var failure: BacktestError?
+  package var cash: [Money] = []
+  package var grossExposure: [Money] = []
+  package var failure: BacktestError?
   /// The venue's first few reports about data it could not use.
-  var warnings: [Diagnostic] = []
-  let interface: StrategyInterface
-  let config: BookBacktestConfig
+  package var warnings: [Diagnostic] = []
+  package let interface: StrategyInterface
+  package let config: BookBacktestConfig
 
-  init(
-    interface: StrategyInterface, config: BookBacktestConfig, snapshots: BookSnapshots?
+  /// A session for `interface`'s strategy; `limits` replaces its declared risk limits (the
+  /// engine passes them tightened by its global limits).
+  package init(
+    interface: StrategyInterface, config: BookBacktestConfig, snapshots: BookSnapshots?,
+    limits: RiskLimitTable? = nil
   ) throws(VenueError) {
     let count = interface.instruments.count
     instrumentCount = count
@@ -48,7 +51,7 @@ struct BookSession {
     venueBooks = (0..<count).map { _ in ReplayedBook(snapshots: snapshots) }
     strategyBooks = sharesBooks ? [] : (0..<count).map { _ in ReplayedBook(snapshots: snapshots) }
     venue = try SimulatedVenue(config: config.venue, instrumentCount: count)
-    router = OrderRouter(interface: interface)
+    router = OrderRouter(interface: interface, limits: limits)
     feed = BookStrategyFeed(fieldsRead: interface.inputFields, instrumentCount: count)
     ledger = Ledger(instrumentCount: count)
     orderState = OrderStateFeed(instrumentCount: count, fieldsRead: interface.inputFields)
@@ -60,7 +63,7 @@ struct BookSession {
 
   /// The strategy instrument an event is about, nil when the feed number is not bound.
   @inline(__always)
-  func instrument(of event: OrderEvent) -> Int? {
+  package func instrument(of event: OrderEvent) -> Int? {
     let number = Int(event.instrument)
     guard number < instrumentOfFeed.count else { return nil }
     let i = instrumentOfFeed[number]
@@ -70,7 +73,7 @@ struct BookSession {
   // MARK: - Venue clock
 
   /// The venue sees `event`: resting orders match against it, then its book applies it.
-  mutating func deliverToVenue(_ event: OrderEvent, index: Int) {
+  package mutating func deliverToVenue(_ event: OrderEvent, index: Int) {
     guard let i = instrument(of: event) else { return }
     var event = event
     latestTrade = tradePrice(event, book: venueBooks[i])
@@ -84,7 +87,7 @@ struct BookSession {
   }
 
   /// Books the venue's fills and order updates into the account and the router.
-  mutating func settle(takerEvent: Int, makerEvent: Int) {
+  package mutating func settle(takerEvent: Int, makerEvent: Int) {
     logReport(takerEvent: takerEvent, makerEvent: makerEvent)
     for fill in report.fills {
       let signed = fill.side == .buy ? fill.quantity : -fill.quantity
@@ -113,7 +116,7 @@ struct BookSession {
 
   /// The strategy sees `event` at `time`: its book applies it, the inputs are written, it steps,
   /// and its decisions go to the venue.
-  mutating func observe<E: StrategyExecutor>(
+  package mutating func observe<E: StrategyExecutor>(
     _ event: OrderEvent, index: Int, at time: Int64, executor: E
   ) {
     guard let i = instrument(of: event) else { return }
@@ -140,7 +143,7 @@ struct BookSession {
       // copied both arrays (generic value-witness copies, 5 % of the loop) on every such step.
       for k in 0..<instrumentCount { referenceMarks[k] = mark(k) }
       router.route(
-        executor.decisions.prefix(n), at: time, venue: venue, position: orderState.position,
+        executor.decisions, count: min(n, executor.decisions.count), at: time, venue: venue, position: orderState.position,
         reference: referenceMarks, equity: valuation.equity ?? 0)
     }
     record(time, valuation)
@@ -148,7 +151,7 @@ struct BookSession {
 
   /// The price of the trade an event prints, if it prints one: executions at their price, or at
   /// the resting order's price when the feed leaves it out.
-  func tradePrice(_ event: OrderEvent, book: ReplayedBook) -> Int64? {
+  package func tradePrice(_ event: OrderEvent, book: ReplayedBook) -> Int64? {
     switch event.kind {
     case .execute: event.price != 0 ? event.price : book.price(ofOrder: event.orderID)
     case .hiddenTrade, .crossTrade: event.price
@@ -157,7 +160,7 @@ struct BookSession {
   }
 
   /// Appends the step's equity, marked at each book's mid (the last trade without one).
-  mutating func record(_ time: Int64, _ valuation: (equity: Int64?, gross: Int64?)) {
+  package mutating func record(_ time: Int64, _ valuation: (equity: Int64?, gross: Int64?)) {
     guard let value = valuation.equity, let gross = valuation.gross else {
       failure = failure ?? BacktestError(
         id: "backtest.overflow", message: "expected equity within ±92233720368.54775807; it overflows")
@@ -171,7 +174,7 @@ struct BookSession {
 
   /// Cash + Σ position × mark, and Σ |position × mark|, each nil on overflow: one pass, one
   /// mark per instrument held.
-  func marked() -> (equity: Int64?, gross: Int64?) {
+  package func marked() -> (equity: Int64?, gross: Int64?) {
     var equity: Int64? = ledger.cash.raw
     var gross: Int64? = 0
     for i in 0..<instrumentCount where ledger.positions[i] != 0 {
@@ -185,16 +188,16 @@ struct BookSession {
 
   /// `total + value`, nil on overflow.
   @inline(__always)
-  static func adding(_ value: Int64, to total: Int64) -> Int64? {
+  package static func adding(_ value: Int64, to total: Int64) -> Int64? {
     let (sum, overflow) = total.addingReportingOverflow(value)
     return overflow ? nil : sum
   }
 
   /// The mid of the venue's book, else the last trade, else 0.
-  func mark(_ i: Int) -> Int64 { Self.mark(venueBooks[i], lastTrade: lastTrade[i]) }
+  package func mark(_ i: Int) -> Int64 { Self.mark(venueBooks[i], lastTrade: lastTrade[i]) }
 
   /// The mid of `book`, else `lastTrade`, else 0.
-  static func mark(_ book: ReplayedBook, lastTrade: Int64) -> Int64 {
+  package static func mark(_ book: ReplayedBook, lastTrade: Int64) -> Int64 {
     if let bid = book.bestBid, let ask = book.bestAsk {
       return bid.price / 2 + ask.price / 2 + (bid.price % 2 + ask.price % 2) / 2
     }
@@ -204,8 +207,26 @@ struct BookSession {
   // MARK: - End
 
   /// Lets orders still travelling reach the venue, then stops.
-  mutating func finish(at time: Int64, eventCount: Int) {
+  package mutating func finish(at time: Int64, eventCount: Int) {
     venue.advance(to: time, books: venueBooks, report: &report)
     settle(takerEvent: eventCount, makerEvent: eventCount)
+  }
+}
+
+extension BookSession {
+  /// Reserves the per-step series for `steps` steps, so that their appends never reallocate.
+  package mutating func reserve(steps: Int) {
+    stepTimes.reserveCapacity(steps)
+    equity.reserveCapacity(steps)
+    cash.reserveCapacity(steps)
+    grossExposure.reserveCapacity(steps)
+    audit.reserve(steps: steps)
+  }
+}
+
+extension BookSession {
+  /// Asks the venue to cancel every open order (the kill switch, a clean stop).
+  package mutating func cancelAll(at time: Int64) {
+    for i in 0..<instrumentCount { router.cancel(instrument: i, side: nil, at: time, venue: venue) }
   }
 }

@@ -50,7 +50,7 @@ public struct VenueConfig: Sendable, Hashable {
     LatencySampler(model: feedLatency, seed: Self.stream(seed, 2))
   }
 
-  static func stream(_ seed: UInt64, _ index: UInt64) -> UInt64 {
+  package static func stream(_ seed: UInt64, _ index: UInt64) -> UInt64 {
     var state = seed ^ (index &* 0xD1B5_4A32_D192_ED03)
     return VenueRandom.splitMix64(&state)
   }

@@ -73,10 +73,10 @@ public enum LatencyModel: Sendable, Hashable {
   }
 
   @usableFromInline
-  static func clamped(_ nanos: Int64) -> Int64 { min(max(nanos, 0), maximumNanos) }
+  package static func clamped(_ nanos: Int64) -> Int64 { min(max(nanos, 0), maximumNanos) }
 
   @usableFromInline
-  static func logNormalSample(median: Int64, sigma: Double, _ random: inout VenueRandom) -> Int64 {
+  package static func logNormalSample(median: Int64, sigma: Double, _ random: inout VenueRandom) -> Int64 {
     let u1 = random.nextUnitInterval()
     let u2 = random.nextUnitInterval()
     let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
@@ -85,7 +85,7 @@ public enum LatencyModel: Sendable, Hashable {
     return max(0, Int64(value))
   }
 
-  static func inRange(_ nanos: Int64) -> Bool { nanos >= 0 && nanos <= maximumNanos }
+  package static func inRange(_ nanos: Int64) -> Bool { nanos >= 0 && nanos <= maximumNanos }
 }
 
 /// A latency model with its own generator: draws one delay per message.

@@ -34,7 +34,7 @@ public final class SimulatedVenue {
   @exclusivity(unchecked) var messages: [VenueMessage] = []
   @exclusivity(unchecked) var messageHead = 0
   @exclusivity(unchecked) var lastArrival: Int64 = .min
-  var latency: LatencySampler
+  package var latency: LatencySampler
   /// Working orders per instrument, in queue priority order (lower priority value first).
   @exclusivity(unchecked) var resting: [[Int]]
   @exclusivity(unchecked) var restingNeedsCompaction: [Bool]
@@ -46,7 +46,7 @@ public final class SimulatedVenue {
   @exclusivity(unchecked) var nextPriority: UInt64 = 1
   /// Reused buffer of order indices for one event's candidates.
   @exclusivity(unchecked) var scratch: [Int] = []
-  var warnedIDs: Set<String> = []
+  package var warnedIDs: Set<String> = []
 
   /// Creates a venue for `instrumentCount` instruments; throws when the configuration is invalid.
   public init(config: VenueConfig, instrumentCount: Int) throws(VenueError) {
@@ -133,18 +133,18 @@ public final class SimulatedVenue {
     messageHead < messages.count ? messages[messageHead].arrival : nil
   }
 
-  func index(of id: UInt64) -> Int {
+  package func index(of id: UInt64) -> Int {
     id >= 1 && id <= UInt64(orders.count) ? Int(id - 1) : -1
   }
 
-  func scheduleArrival(_ decidedAt: Int64) -> Int64 {
+  package func scheduleArrival(_ decidedAt: Int64) -> Int64 {
     let (sum, overflow) = decidedAt.addingReportingOverflow(latency.next())
     let arrival = max(overflow ? .max : sum, lastArrival, currentTime)
     lastArrival = arrival
     return arrival
   }
 
-  func enqueue(
+  package func enqueue(
     _ kind: VenueMessage.Kind,
     index: Int,
     id: UInt64,
@@ -165,19 +165,19 @@ public final class SimulatedVenue {
 }
 
 /// A message travelling from the strategy to the venue.
-struct VenueMessage {
-  enum Kind {
+package struct VenueMessage {
+  package enum Kind {
     case new
     case cancel
     case replace(quantity: Int64, price: Int64)
   }
 
-  var kind: Kind
+  package var kind: Kind
   /// Index into `orders`, or −1 for an id the venue never issued.
-  var orderIndex: Int
-  var orderID: UInt64
-  var arrival: Int64
-  var decidedAt: Int64
+  package var orderIndex: Int
+  package var orderID: UInt64
+  package var arrival: Int64
+  package var decidedAt: Int64
   /// Decided before the venue's current time: accepting it would let it fill from the past.
-  var isStale: Bool
+  package var isStale: Bool
 }

@@ -8,17 +8,17 @@ import StratABI
 /// The average price is the volume-weighted entry price of the open position: it moves on fills
 /// that add to the position, stays on fills that reduce it, restarts at the fill price when the
 /// position flips, and is NaN while flat (so rules reading it wait for a position).
-struct OrderStateFeed {
-  private(set) var position: [Int64]
-  private(set) var averagePrice: [Double]
-  private(set) var fills: [Int]
-  private(set) var openOrders: [Int]
-  private(set) var openBuy: [Int64]
-  private(set) var openSell: [Int64]
+package struct OrderStateFeed {
+  package private(set) var position: [Int64]
+  package private(set) var averagePrice: [Double]
+  package private(set) var fills: [Int]
+  package private(set) var openOrders: [Int]
+  package private(set) var openBuy: [Int64]
+  package private(set) var openSell: [Int64]
   /// False when the strategy reads none of these fields: the loop then skips publishing.
-  let isRead: Bool
+  package let isRead: Bool
 
-  init(instrumentCount: Int, fieldsRead: [InputField]) {
+  package init(instrumentCount: Int, fieldsRead: [InputField]) {
     position = Array(repeating: 0, count: instrumentCount)
     averagePrice = Array(repeating: .nan, count: instrumentCount)
     fills = Array(repeating: 0, count: instrumentCount)
@@ -29,7 +29,7 @@ struct OrderStateFeed {
   }
 
   /// Records a fill of `quantity` (signed) at `price` (1e-8 units).
-  mutating func recordFill(instrument i: Int, quantity: Int64, price: Int64) {
+  package mutating func recordFill(instrument i: Int, quantity: Int64, price: Int64) {
     let before = position[i]
     let after = before &+ quantity
     let fillPrice = Double(price) / 1e8
@@ -47,7 +47,7 @@ struct OrderStateFeed {
   }
 
   /// Forgets the open orders before they are counted again.
-  mutating func clearOpenOrders() {
+  package mutating func clearOpenOrders() {
     for i in openOrders.indices {
       openOrders[i] = 0
       openBuy[i] = 0
@@ -56,13 +56,13 @@ struct OrderStateFeed {
   }
 
   /// Counts one open order of `quantity` units (positive buys, negative sells).
-  mutating func addOpenOrder(instrument i: Int, quantity: Int64) {
+  package mutating func addOpenOrder(instrument i: Int, quantity: Int64) {
     openOrders[i] += 1
     if quantity > 0 { openBuy[i] += quantity } else { openSell[i] -= quantity }
   }
 
   /// Writes every instrument's order state into the executor's input record.
-  func publish<E: StrategyExecutor>(to executor: E) {
+  package func publish<E: StrategyExecutor>(to executor: E) {
     guard isRead else { return }
     for i in position.indices {
       executor.setInput(instrument: i, field: .position, value: Double(position[i]))

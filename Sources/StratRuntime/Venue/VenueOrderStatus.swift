@@ -53,9 +53,9 @@ public struct VenueOrderStatus: Sendable, Hashable {
   /// priority): what `stratc explain` reports as its queue position.
   public internal(set) var queueAheadAtArrival: Int64 = 0
   /// Queue priority: lower joined the level earlier. Reset when a replace loses priority.
-  var priority: UInt64
+  package var priority: UInt64
 
-  init(id: UInt64, request: VenueOrderRequest, decidedAt: Int64, arrivalTime: Int64) {
+  package init(id: UInt64, request: VenueOrderRequest, decidedAt: Int64, arrivalTime: Int64) {
     self.id = id
     instrument = request.instrument
     side = request.side
@@ -84,5 +84,5 @@ public struct VenueOrderStatus: Sendable, Hashable {
   /// Whether `other` (a price on the same side) is at least as good as this order's price for
   /// the order: lower for a buy, higher for a sell.
   @inlinable
-  func accepts(_ other: Int64) -> Bool { side == .buy ? other <= price : other >= price }
+  package func accepts(_ other: Int64) -> Bool { side == .buy ? other <= price : other >= price }
 }

@@ -1,0 +1,16 @@
+/// Where the runtime's orders go: the in-process simulated venue in a backtest or paper trading,
+/// a FIX session to a real venue next. Requests are fire-and-forget: what the venue does with
+/// them comes back as order updates and fills through the session that owns the gateway.
+///
+/// `decidedAt` is the step time of the decision that made the request (ns since the epoch, UTC);
+/// a gateway adds its own latency and stamps. Called only from the thread that runs the strategy.
+package protocol OrderGateway: AnyObject {
+  /// Sends a new order; returns the id the runtime tracks it by (unique within the gateway).
+  func submit(_ order: VenueOrderRequest, decidedAt: Int64) -> UInt64
+  /// Asks to cancel order `orderID`.
+  func cancel(orderID: UInt64, decidedAt: Int64)
+  /// Asks to amend order `orderID` to `quantity` units at `price` (raw 1e-8).
+  func replace(orderID: UInt64, quantity: Int64, price: Int64, decidedAt: Int64)
+}
+
+extension SimulatedVenue: OrderGateway {}

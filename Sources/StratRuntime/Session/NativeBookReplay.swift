@@ -1,0 +1,24 @@
+import StratABI
+import StratMarket
+import StratNative
+
+/// `BookReplay` of a native (JIT or AOT) strategy, non-generic, for callers in other modules
+/// (the engine): its methods are compiled here, specialised on `NativeExecutor`, so each event
+/// costs no witness-table call.
+package struct NativeBookReplay {
+  package var replay: BookReplay<NativeExecutor>
+
+  package init(session: BookSession, executor: NativeExecutor) {
+    replay = BookReplay(session: session, executor: executor)
+  }
+
+  @inline(never)
+  package mutating func push(_ event: OrderEvent) { replay.push(event) }
+
+  package mutating func finish() { replay.finish() }
+
+  package var session: BookSession {
+    get { replay.session }
+    _modify { yield &replay.session }
+  }
+}
