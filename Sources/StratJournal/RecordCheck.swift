@@ -10,6 +10,7 @@ package enum RecordCheck: Equatable {
   package static func at(_ offset: Int, _ base: UnsafeRawPointer, count: Int) -> RecordCheck {
     let f = JournalFormat.self
     let left = count - offset
+    if left <= 0 { return .end }  // the file ends inside the last record's padding
     let p = base + offset
     if left < f.recordHeaderSize {
       return f.isZero(p, left) ? .end : .bad("a record header cut short by the end of the file")
@@ -25,8 +26,7 @@ package enum RecordCheck: Equatable {
     }
     let crc = CRC32C.update(CRC32C.update(0, p, 16), p + f.recordHeaderSize, length)
     guard crc == f.load(UInt32.self, p, 16) else { return .bad("the record's checksum does not match") }
-    let size = min(f.recordSize(payload: length), left)
-    return .valid(size: size, sequence: f.load(UInt64.self, p, 8))
+    return .valid(size: f.recordSize(payload: length), sequence: f.load(UInt64.self, p, 8))
   }
 
   /// Returns the offset of the first valid record at or after `offset`, or nil. Checking a CRC

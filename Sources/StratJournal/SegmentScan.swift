@@ -17,7 +17,7 @@ package struct SegmentScan: Equatable {
     _ base: UnsafeRawPointer, count: Int, number: UInt32, expected: UInt64?, isLast: Bool, path: String
   ) throws(JournalError) -> SegmentScan {
     let f = JournalFormat.self
-    if isLast, count < f.segmentHeaderSize || f.isZero(base, f.segmentHeaderSize) {
+    if isLast, f.isZero(base, min(count, f.segmentHeaderSize)) {
       // A crash while a segment was being made: no header yet, so there can be no records.
       try requireNothingValid(from: f.segmentHeaderSize, at: 0, base, count, path, expected)
       let torn = JournalTornTail(path: path, offset: 0, reason: "the segment header was never written")
