@@ -49,6 +49,11 @@ package struct SegmentScan: Equatable {
         end += size
       case .end:
         try Self.requireNothingValid(from: end, at: end, base, count, path, nextSequence)
+        if isLast, end < count, !JournalFormat.isZero(base + end, count - end) {
+          // The payload is copied before the header, so an append cut short leaves a zero header
+          // and stray bytes: the writer must zero them before appending over them.
+          torn = JournalTornTail(path: path, offset: end, reason: "non-zero bytes after the last record")
+        }
         return
       case .bad(let why):
         guard isLast else {

@@ -51,6 +51,26 @@ import Testing
     }
   }
 
+  /// `append` copies the payload before it writes the header, so a process killed inside the
+  /// copy leaves a zero header and some payload bytes: a torn tail, zeroed before appending.
+  @Test func appendCutShortBeforeItsHeaderIsCutAndZeroed() throws {
+    let folder = S.makeFolder("torn")
+    defer { S.remove(folder) }
+    let (n, path, original) = try makeJournal(folder)
+    let end = S.recordOffsets(original).last! + JournalFormat.recordSize(payload: S.payload(n).count)
+    var bytes = original
+    for k in 0..<40 { bytes[end + JournalFormat.recordHeaderSize + k] = 0xA7 }
+    S.write(bytes, path)
+    let reader = try JournalReader(folder: folder)
+    #expect(try S.verify(reader) == Int(n))
+    #expect(reader.tornTail == JournalTornTail(path: path, offset: end, reason: "non-zero bytes after the last record"))
+    let writer = try JournalWriter(openingForAppend: folder, options: S.options(), recovered: reader)
+    #expect(writer.cutTornTail == reader.tornTail)
+    writer.close()
+    #expect(Array(S.bytes(path)[end...]).allSatisfy { $0 == 0 })
+    #expect(try JournalReader(folder: folder).tornTail == nil)
+  }
+
   /// A crash while a new segment was being made leaves it without a header (short or zeros):
   /// the segment is dropped and made again.
   @Test(arguments: [0, 1, 17, 63, 64, 8192])
