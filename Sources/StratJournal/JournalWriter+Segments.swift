@@ -96,7 +96,13 @@ extension JournalWriter {
     }
   }
 
+  /// Creates `folder` and any missing parents (mkdir -p).
   static func makeFolder(_ folder: String) throws(JournalError) {
+    if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+    guard errno == ENOENT else { throw .system("mkdir", file: folder, errno: errno) }
+    let parent = String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)])
+    guard !parent.isEmpty, parent != folder else { throw .system("mkdir", file: folder, errno: ENOENT) }
+    try makeFolder(parent)
     if mkdir(folder, 0o755) != 0, errno != EEXIST { throw .system("mkdir", file: folder, errno: errno) }
   }
 

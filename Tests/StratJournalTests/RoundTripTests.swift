@@ -46,14 +46,15 @@ import Testing
   }
 
   @Test func anAbsentFolderIsAnEmptyJournal() throws {
-    let folder = S.makeFolder() + "/not-yet"
+    let scratch = S.makeFolder()
+    let folder = scratch + "/not/yet"
     let reader = try JournalReader(folder: folder)
     #expect(reader.recordCount == 0 && reader.lastSequence == 0 && reader.tornTail == nil)
     let writer = try JournalWriter(openingForAppend: folder, options: S.options())
     try S.append(writer, 1...1)
     writer.close()
     #expect(try S.verify(JournalReader(folder: folder)) == 1)
-    S.remove(folder)
+    S.remove(scratch)
   }
 
   @Test func aRecordThatFillsASegmentExactlyFitsAndOneByteMoreIsRefused() throws {
