@@ -9,10 +9,18 @@ package enum CRC32C {
   /// Returns the CRC-32C of `count` bytes at `bytes`, continuing `crc` (0 to start).
   @inline(__always)
   package static func update(_ crc: UInt32, _ bytes: UnsafeRawPointer, _ count: Int) -> UInt32 {
+    update(crc, bytes, count, table: table)
+  }
+
+  /// `update` with the table passed in: a hot loop that keeps `table` in hand skips the
+  /// lazy-global check (`swift_once`) that each read of `CRC32C.table` costs.
+  @inline(__always)
+  package static func update(
+    _ crc: UInt32, _ bytes: UnsafeRawPointer, _ count: Int, table t: UnsafePointer<UInt32>
+  ) -> UInt32 {
     var c = ~crc
     var p = bytes
     var n = count
-    let t = table
     while n >= 8 {
       // Unaligned little-endian load: records are 8-aligned, but payload callers need not be.
       let word = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) ^ UInt64(c)

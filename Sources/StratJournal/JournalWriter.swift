@@ -36,6 +36,7 @@ public final class JournalWriter: @unchecked Sendable {
     var offset: Int
     var segment: UInt32
     var nextSequence: UInt64
+    let crcTable = CRC32C.table
   }
 
   let shared: JournalShared
@@ -97,7 +98,9 @@ public final class JournalWriter: @unchecked Sendable {
     f.store(UInt32(payload.count), p, 4)
     f.store(sequence, p, 8)
     f.store(UInt32(0), p, 20)
-    f.store(CRC32C.update(CRC32C.update(0, p, 16), p + f.recordHeaderSize, payload.count), p, 16)
+    let table = cursor.pointee.crcTable
+    let headerCRC = CRC32C.update(0, p, 16, table: table)
+    f.store(CRC32C.update(headerCRC, p + f.recordHeaderSize, payload.count, table: table), p, 16)
     cursor.pointee.offset += size
     cursor.pointee.nextSequence = sequence + 1
     shared.writtenEnd.store(

@@ -81,7 +81,9 @@ package final class MappedSegment: @unchecked Sendable {
   ) throws(JournalError) -> MappedSegment {
     guard size > 0 else { return MappedSegment(path: path, number: number, fd: fd, base: nil, size: 0) }
     let protection = writable ? PROT_READ | PROT_WRITE : PROT_READ
-    let flags = writable ? MAP_SHARED : MAP_PRIVATE
+    // A writable mapping is populated now (off the hot thread: at open, or by the syncer for a
+    // spare), so the first store to each page takes a minor fault instead of a full one.
+    let flags = writable ? MAP_SHARED | MAP_POPULATE : MAP_PRIVATE
     guard let base = mmap(nil, size, protection, flags, fd, 0), base != MAP_FAILED else {
       throw .system("mmap", file: path, errno: errno)
     }

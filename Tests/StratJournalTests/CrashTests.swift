@@ -22,13 +22,16 @@ import Testing
   @Test func kill9AtRandomMomentsLosesNoAppendedRecord() throws {
     if let folder = ProcessInfo.processInfo.environment[Self.childVariable] { Self.runChild(folder) }
     let folder = S.makeFolder("crash")
-    defer { S.remove(folder) }
+    defer {
+      S.remove(folder)
+      unlink(folder + ".child-log")
+    }
     var random = SplitMix(seed: Self.seed)
     var killedWhileAppending = 0
     for run in 1...Self.runs {
       let child = try CrashChild(folder: folder, variable: Self.childVariable)
       let reportedBeforeKill = child.waitReady(timeoutSeconds: 120)
-      #expect(reportedBeforeKill != nil, "run \(run): the child never started appending")
+      #expect(reportedBeforeKill != nil, "run \(run): the child never started appending: \(childLog(folder))")
       usleep(UInt32(random.below(25_000)))
       let reported = child.kill9()
       let reader = try JournalReader(folder: folder)
@@ -41,6 +44,10 @@ import Testing
     }
     #expect(killedWhileAppending >= Self.runs / 2, "most kills should land while the child appends")
     #expect(try S.verify(JournalReader(folder: folder)) > Self.runs)
+  }
+
+  func childLog(_ folder: String) -> String {
+    String(decoding: S.bytes(folder + ".child-log").suffix(2_000), as: UTF8.self)
   }
 
   /// The child: append records 20,000 at most, reporting progress on fd 3, then wait for the kill.
@@ -82,7 +89,9 @@ final class CrashChild {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, fds[1], 3)
+    // The child's test-runner chatter goes to a file beside the journal, shown if it fails.
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, folder + ".child-log", O_WRONLY | O_CREAT | O_APPEND, 0o644)
     let arguments = ["/proc/self/exe", "--testing-library", "swift-testing", "--filter", "kill9AtRandomMoments"]
     var environment = ProcessInfo.processInfo.environment
     environment[variable] = folder

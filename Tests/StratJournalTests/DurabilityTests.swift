@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import StratJournal
@@ -19,6 +20,28 @@ import Testing
     #expect(metrics.errors == 0)
     #expect(writer.syncFailure == nil)
     writer.close()
+  }
+
+  /// The syncer makes the next segment ahead of time; the roll renames it, and the syncer then
+  /// makes the one after. Closing removes the unused spare.
+  @Test func rollUsesTheSpareSegmentTheSyncerMadeAhead() throws {
+    let folder = S.makeFolder()
+    defer { S.remove(folder) }
+    let writer = try JournalWriter(openingForAppend: folder, options: S.options(thread: true))
+    let exists = { (name: String) in FileManager.default.fileExists(atPath: folder + "/" + name) }
+    #expect(eventually { exists("00000001.journal.spare") })
+    try S.append(writer, 1...100)  // more than one 8 KiB segment, less than two
+    #expect(exists("00000001.journal") && !exists("00000001.journal.spare"))
+    #expect(eventually { exists("00000002.journal.spare") })
+    writer.close()
+    #expect(!exists("00000002.journal.spare") && !exists("00000002.journal"))
+    #expect(try S.verify(JournalReader(folder: folder)) == 100)
+  }
+
+  /// Polls `condition` every millisecond for at most 20 s (a behaviour, not a timing, check).
+  func eventually(_ condition: () -> Bool) -> Bool {
+    for _ in 0..<20_000 where !condition() { usleep(1_000) }
+    return condition()
   }
 
   @Test func withoutAThreadNothingIsDurableUntilSyncNow() throws {
