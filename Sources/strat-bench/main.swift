@@ -33,6 +33,7 @@ let shared = root + "/../shared/bench"
 let dataDir = root + "/bench-data"
 
 try? FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+if arguments.contains("--journal") { runJournalBench(dataDir: dataDir, appends: option("--appends", default: 2_000_000), records: option("--records", default: 1_000_000)) }
 let market = MarketDataBench(
   root: root, dataDir: dataDir, copies: option("--copies", default: 20), runs: runs)
 if arguments.contains("--profile-backtest") {
