@@ -1,0 +1,37 @@
+import StratABI
+import StratMarket
+import StratRuntime
+
+/// One strategy the engine runs: its code, its session (books, OMS, risk, the in-process venue)
+/// and how far its order log has gone to the journal.
+package final class HostedStrategy {
+  package let index: Int
+  package let setup: EngineSetup.Strategy
+  package let built: BuiltStrategy
+  package var runner: NativeBookReplay
+  /// Rows of the session's order log already journaled (or checked against the journal).
+  package var journaledRows = 0
+
+  package init(
+    index: Int, setup: EngineSetup.Strategy, built: BuiltStrategy, config: BookBacktestConfig,
+    snapshots: BookSnapshots?, limits: GlobalLimits
+  ) throws(EngineError) {
+    self.index = index
+    self.setup = setup
+    self.built = built
+    let interface = built.executor.interface
+    let table = RiskLimitTable(interface.risk, instrumentCount: interface.instruments.count)
+      .tightened(by: limits.table(instrumentCount: interface.instruments.count))
+    built.executor.reset()
+    do throws(VenueError) {
+      let session = try BookSession(interface: interface, config: config, snapshots: snapshots, limits: table)
+      runner = NativeBookReplay(session: session, executor: built.executor)
+    } catch {
+      let diagnostic = error.diagnostics.first
+      throw EngineError(
+        id: diagnostic?.id ?? "engine.venue", message: diagnostic?.message ?? "the venue settings do not hold")
+    }
+  }
+
+  package var name: String { built.executor.interface.name }
+}

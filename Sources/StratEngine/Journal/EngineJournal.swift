@@ -1,0 +1,99 @@
+import Foundation
+import StratJournal
+
+/// The engine's side of its journal: appends records, and after a crash replays the run against
+/// what was journaled before it.
+///
+/// Recovery re-runs the same events from the start of the day (the venue, books and strategies
+/// are deterministic in virtual time). Each record the re-run makes is compared, byte for byte,
+/// with the next journaled one instead of being appended (`recovering`); once the journaled
+/// records are used up, the run is where it was when it died — same positions, open orders,
+/// strategy state, order ids — and records are appended again. A record that differs means the
+/// journal belongs to another run (config, code, data): the engine refuses to go on.
+package final class EngineJournal {
+  private let writer: JournalWriter
+  /// Payloads (with their type as the first byte) journaled before this process started.
+  private var journaled: [[UInt8]] = []
+  private var cursor = 0
+  /// Commands journaled before this process started: (events delivered, command), in order.
+  package private(set) var journaledCommands: [(events: UInt64, command: EngineCommand)] = []
+  /// The torn last record the journal ended in, cut when it was opened (for the log).
+  package let cutTail: String?
+
+  package init(folder: String, run: [UInt8]) throws(EngineError) {
+    do throws(JournalError) {
+      let reader = try JournalReader(folder: folder)
+      var records: [[UInt8]] = []
+      records.reserveCapacity(reader.recordCount)
+      reader.forEach { record in records.append([record.type] + Array(record.payload)) }
+      writer = try JournalWriter(openingForAppend: folder, recovered: reader)
+      cutTail = writer.cutTornTail.map { "\($0)" }
+      journaled = records
+    } catch {
+      throw EngineError(id: "journal.open", message: "\(error)")
+    }
+    journaledCommands = journaled.compactMap(Self.command)
+    if journaled.isEmpty {
+      try append(.run, run)
+    } else {
+      guard journaled[0] == [EngineRecordType.run.rawValue] + run else {
+        throw EngineError(
+          id: "journal.other-run",
+          message: "the journal in \(folder) was written by another run (other strategies, code, params, data or settings)",
+          notes: ["start with an empty journal folder, or with the config and files of that run"])
+      }
+      cursor = 1
+    }
+  }
+
+  /// True while the run is replaying what the journal already holds.
+  package var recovering: Bool { cursor < journaled.count }
+  /// Records journaled before this process started (the run record included).
+  package var journaledCount: Int { journaled.count }
+
+  /// Appends a record, or while recovering checks it against the journaled one.
+  @inline(__always)
+  package func record(_ type: EngineRecordType, _ payload: UnsafeRawBufferPointer) throws(EngineError) {
+    if cursor < journaled.count {
+      let expected = journaled[cursor]
+      let same = expected.count == payload.count + 1 && expected[0] == type.rawValue
+        && expected.withUnsafeBytes { memcmp($0.baseAddress! + 1, payload.baseAddress!, payload.count) == 0 }
+      guard same else {
+        throw EngineError(
+          id: "journal.diverged",
+          message: "record \(cursor + 1) of the journal differs from what this run makes there (a \(type) record)",
+          notes: ["the journal belongs to another run, or the strategy or data changed"])
+      }
+      cursor += 1
+      return
+    }
+    do throws(JournalError) {
+      _ = try writer.append(type: type.rawValue, payload: payload)
+    } catch {
+      throw EngineError(id: "journal.append", message: "\(error)")
+    }
+  }
+
+  func append(_ type: EngineRecordType, _ bytes: [UInt8]) throws(EngineError) {
+    let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)
+    defer { copy.deallocate() }
+    copy.copyBytes(from: bytes)
+    try record(type, UnsafeRawBufferPointer(rebasing: copy[0..<bytes.count]))
+  }
+
+  /// Forces what was appended to disk (the syncer does it in groups otherwise).
+  package func sync() { writer.syncNow() }
+
+  package func close() { writer.close() }
+
+  /// The durable sequence and the journal's own counters, for metrics.
+  package var metrics: JournalMetrics { writer.metrics }
+
+  static func command(_ payload: [UInt8]) -> (UInt64, EngineCommand)? {
+    guard payload.count == 10, payload[0] == EngineRecordType.command.rawValue,
+      let command = EngineCommand(rawValue: payload[9])
+    else { return nil }
+    let events = payload[1..<9].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    return (events, command)
+  }
+}

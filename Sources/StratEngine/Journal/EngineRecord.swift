@@ -1,0 +1,67 @@
+import StratMarket
+import StratRuntime
+
+/// The record types the engine writes to its journal (StratJournal frames them; the payload
+/// layouts are here and in Docs/JOURNAL.md "Records"). All integers little-endian.
+package enum EngineRecordType: UInt8, CaseIterable, Sendable {
+  /// The run: what the engine runs (strategies, their code hashes, params, the feed's digest,
+  /// the venue and limits) as UTF-8 JSON. A restart on another run is refused.
+  case run = 1
+  /// One row of a strategy's order log (`orders.csv`): strategy u16, then the 64-byte row.
+  case order = 2
+  /// A checkpoint after `events` events: events u64, then per strategy cash i64, fills u64.
+  case checkpoint = 3
+  /// An operator's command taking effect after `events` events: events u64, command u8.
+  case command = 4
+  /// A clean stop after `events` events: events u64.
+  case stop = 5
+}
+
+/// An operator command that changes what the hot thread does (journaled, so a recovery applies
+/// it at the same event).
+package enum EngineCommand: UInt8, Sendable {
+  case kill = 1
+  case resume = 2
+}
+
+/// The 64-byte wire form of an `OrderLogEntry`:
+/// ```
+///   0 time i64 | 8 order_id u64 | 16 decided i64 | 24 quantity i64 | 32 price i64 (min = none)
+///  40 remaining i64 (min = none) | 48 queue_ahead i64 (min = none) | 56 step i32
+///  60 instrument u8 | 61 event u8 | 62 side i8 | 63 reason u8: kind << 4 | argument
+/// ```
+package enum OrderRowWire {
+  package static let size = 64
+
+  package static func encode(_ e: OrderLogEntry, into p: UnsafeMutableRawPointer) {
+    p.storeBytes(of: e.time.littleEndian, toByteOffset: 0, as: Int64.self)
+    p.storeBytes(of: e.orderID.littleEndian, toByteOffset: 8, as: UInt64.self)
+    p.storeBytes(of: e.decided.littleEndian, toByteOffset: 16, as: Int64.self)
+    p.storeBytes(of: e.quantity.littleEndian, toByteOffset: 24, as: Int64.self)
+    p.storeBytes(of: (e.price?.raw ?? .min).littleEndian, toByteOffset: 32, as: Int64.self)
+    p.storeBytes(of: (e.remaining ?? .min).littleEndian, toByteOffset: 40, as: Int64.self)
+    p.storeBytes(of: (e.queueAhead ?? .min).littleEndian, toByteOffset: 48, as: Int64.self)
+    p.storeBytes(of: Int32(clamping: e.step).littleEndian, toByteOffset: 56, as: Int32.self)
+    p.storeBytes(of: UInt8(clamping: e.instrument), toByteOffset: 60, as: UInt8.self)
+    p.storeBytes(of: e.event.rawValue, toByteOffset: 61, as: UInt8.self)
+    p.storeBytes(of: e.side, toByteOffset: 62, as: Int8.self)
+    p.storeBytes(of: reasonByte(e.reason), toByteOffset: 63, as: UInt8.self)
+  }
+
+  /// kind: 0 none, 1 limit not reached, 2 requested, 3 venue cancel, 4 venue reject,
+  /// 5 priority kept/lost, 6 risk denial; argument = the reason's index in its enumeration.
+  static func reasonByte(_ reason: OrderLogEntry.Reason) -> UInt8 {
+    func index<T: CaseIterable & Equatable>(_ value: T) -> UInt8 {
+      UInt8(truncatingIfNeeded: T.allCases.firstIndex(of: value).map { T.allCases.distance(from: T.allCases.startIndex, to: $0) } ?? 0)
+    }
+    switch reason {
+    case .none: return 0
+    case .limitNotReached: return 1 << 4
+    case .requested: return 2 << 4
+    case .venueCancel(let r): return 3 << 4 | index(r)
+    case .venueReject(let r): return 4 << 4 | index(r)
+    case .priority(let kept): return 5 << 4 | (kept ? 1 : 0)
+    case .denial(let code): return 6 << 4 | index(code)
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import StratABI
+import StratMarket
+import StratRuntime
+
+extension Engine {
+  /// The recorded day a replay feed names, read by the backtest's own loader.
+  static func loadFeed(_ feed: EngineSetup.Feed) throws(EngineError) -> BookFeed {
+    switch feed {
+    case .replay(let path, let date):
+      do throws(MarketDataError) {
+        return try BookFeed.load(path: path, date: date)
+      } catch {
+        let d = error.diagnostics.first
+        throw EngineError(id: d?.id ?? "engine.feed", message: d?.message ?? "\(path) cannot be read", notes: d?.notes ?? [])
+      }
+    }
+  }
+
+  /// The session settings of a strategy on this feed: its instruments bound by symbol.
+  static func config(
+    for built: BuiltStrategy, feed: BookFeed, venue: VenueConfig, path: String
+  ) throws(EngineError) -> BookBacktestConfig {
+    let interface = built.executor.interface
+    switch FeedBinding.numbers(interface, symbols: feed.symbols) {
+    case .success(let numbers):
+      return BookBacktestConfig(
+        venue: venue, feedInstrumentForInstrument: numbers, symbols: interface.instruments.map(\.symbol),
+        backend: built.backend, bookSource: feed.bookSource)
+    case .failure(let unbound):
+      throw EngineError(
+        id: "engine.unknown-symbol",
+        message: "\(path): instrument `\(unbound.instrument.name)` is bound to `\(unbound.instrument.symbol)`, which the feed does not carry",
+        notes: ["the feed's symbols: " + unbound.available.joined(separator: ", ")])
+    }
+  }
+
+  /// The journal's first record: what this run is. A restart must be the same run.
+  static func runRecord(_ setup: EngineSetup, _ strategies: [HostedStrategy], _ feed: BookFeed) -> [UInt8] {
+    var fields: [String] = []
+    for s in strategies {
+      let params = s.setup.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+      fields.append("{\"name\":\(JSONValue.string(s.name).text),\"code\":\"\(s.built.codeHash)\",\"source\":\"\(s.built.sourceHash)\",\"params\":\(JSONValue.string(params).text)}")
+    }
+    let venue = setup.venue
+    let settings = "\(venue.orderLatency)|\(venue.feedLatency)|\(venue.queueModel)|\(venue.tradeThrough)|\(venue.fees.maker)|\(venue.fees.taker)|\(venue.seed)|\(setup.limits)"
+    let text = "{\"strategies\":[\(fields.joined(separator: ","))],\"feed\":\(JSONValue.string(feed.description).text),\"events\":\(feed.events.count),\"settings\":\(JSONValue.string(settings).text)}"
+    return Array(text.utf8)
+  }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import StratABI
+import StratMarket
+import StratRuntime
+import Synchronization
+
+/// The live engine, paper trading on the in-process venue:
+/// ```
+///             ┌───────────────── hot thread ─────────────────────┐
+///  event  ──▶ │ event ─▶ strategy 1: books → step → risk → OMS ──▶ venue (gateway)
+///  source     │       ─▶ strategy 2: …                           │
+///  (replay)   │ every 256 events: commands ◀── CommandQueue ◀──── control thread (HTTP)
+///             │ order rows, checkpoints ──▶ journal (mmap, memcpy) │──▶ syncer thread: fdatasync
+///             └──────────────────────────────────────────────────┘     in groups
+/// ```
+/// One thread runs everything that touches an order; nothing on it allocates or locks per
+/// event once the strategies are built (the per-step series were reserved for the day). The
+/// journal's syncer is StratJournal's thread; the control thread only enqueues commands.
+package final class Engine {
+  package let setup: EngineSetup
+  package let strategies: [HostedStrategy]
+  let feed: BookFeed
+  let journal: EngineJournal?
+  package let log: EngineLog
+  /// Commands from other threads (control API, signals), applied between events.
+  package let commands = CommandQueue()
+  /// Events delivered to every strategy so far.
+  package internal(set) var delivered: UInt64 = 0
+  /// The kill switch: on = every new order is denied.
+  package internal(set) var killed = false
+  let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 8)
+
+  /// Loads the feed, builds each strategy and opens (or recovers) the journal.
+  package init(setup: EngineSetup, builder: some StrategyBuilder, log: EngineLog) throws(EngineError) {
+    self.setup = setup
+    self.log = log
+    feed = try Self.loadFeed(setup.feed)
+    var hosted: [HostedStrategy] = []
+    for (k, strategy) in setup.strategies.enumerated() {
+      let built = try builder.build(strategy)
+      let config = try Self.config(for: built, feed: feed, venue: setup.venue, path: strategy.path)
+      let host = try HostedStrategy(
+        index: k, setup: strategy, built: built, config: config, snapshots: feed.snapshots, limits: setup.limits)
+      host.runner.session.reserve(steps: feed.events.count)
+      hosted.append(host)
+      log.info("strategy.loaded", ["strategy": .string(host.name), "file": .string(strategy.path), "backend": .string(built.backend), "code": .string(built.codeHash)])
+    }
+    strategies = hosted
+    let run = Self.runRecord(setup, hosted, feed)
+    if let folder = setup.journal {
+      journal = try EngineJournal(folder: folder, run: run)
+    } else {
+      journal = nil
+    }
+    if let journal, journal.journaledCount > 1 {
+      log.info("journal.recovering", ["records": .int(journal.journaledCount), "cut_tail": journal.cutTail.map(JSONValue.string) ?? .null])
+    }
+  }
+
+  deinit { scratch.deallocate() }
+
+  /// Runs the day: every event through every strategy, then the end of the session. Returns
+  /// early (cleanly) when a stop is requested.
+  package func run() throws(EngineError) -> EngineOutcome {
+    var source = ArrayEventSource(events: feed.events, symbols: feed.symbols)
+    var clock = setup.speed.map { PacedClock(speed: $0) }
+    var stopped = false
+    loop: while true {
+      if delivered & 255 == 0, try applyCommands() { stopped = true; break loop }
+      switch source.next() {
+      case .event(let event):
+        if !(journal?.recovering ?? false) { clock?.wait(until: event.timeNanos) }
+        try deliver(event)
+      case .idle: continue
+      case .end: break loop
+      }
+    }
+    if stopped && setup.cancelOnExit { cancelAll() }
+    for s in strategies {
+      s.runner.finish()
+      try journalNewRows(s)
+    }
+    try checkpoint()
+    try record(.stop, events: delivered, byte: nil)
+    journal?.sync()
+    journal?.close()
+    log.info(stopped ? "engine.stopped" : "engine.finished", ["events": .int(Int(delivered))])
+    return EngineOutcome(stopped: stopped, events: delivered)
+  }
+
+  /// One event through every strategy, then its journal records.
+  @inline(__always)
+  func deliver(_ event: OrderEvent) throws(EngineError) {
+    for s in strategies {
+      s.runner.push(event)
+      if let failure = s.runner.session.failure {
+        throw EngineError(id: failure.id, message: failure.message, notes: failure.notes)
+      }
+      try journalNewRows(s)
+    }
+    delivered &+= 1
+    if delivered & 0xFFFF == 0 { try checkpoint() }
+  }
+}
+
+/// How a run ended.
+package struct EngineOutcome: Sendable, Equatable {
+  /// True when it stopped on request before the end of the data.
+  package var stopped: Bool
+  package var events: UInt64
+}
