@@ -85,5 +85,6 @@ public struct ObjectSignature: Sendable, Equatable {
 /// What is wrong with a signature file's text.
 public struct SignatureFormatError: Error, Equatable, Sendable {
   public let why: String
+  public init(why: String) { self.why = why }
   init(_ why: String) { self.why = why }
 }
