@@ -53,31 +53,36 @@ public enum ObjectRefusal: Error, Equatable, CustomStringConvertible {
     }
   }
 
-  public var description: String {
+  /// What is wrong and what to do, without the path (`description` puts it first).
+  public var message: String {
     switch self {
-    case .unreadable(let path, let reason): "\(path): cannot read the object: \(reason)"
-    case .notELF(let path, let why): "\(path) is not a stratc object: \(why)"
-    case .truncated(let path, let size): "\(path) is truncated: its ELF tables reach past its \(size) bytes"
-    case .abiMismatch(let path, let found, let expected):
-      "\(path) was built for stratc ABI version \(found); this engine loads version \(expected): rebuild it with `stratc build`"
-    case .metadataMissing(let path):
-      "\(path) has no \(ObjectMetadata.sectionName) section: it was not built by `stratc build`"
-    case .metadataMalformed(let path, let why): "\(path): its \(ObjectMetadata.sectionName) metadata is malformed: \(why)"
-    case .hashMismatch(let path, let what, let found, let expected):
-      "\(path): its \(what) hash is \(found.prefix(16))…, not the \(expected.prefix(16))… "
-        + (what == "object"
-          ? "its signature was made for: it was altered after signing, or the .sig belongs to another object"
-          : "the configuration expects")
-    case .invalid(let error): error.description
-    case .unsigned(let path, let signaturePath):
-      "\(path) is not signed (there is no \(signaturePath)) and unsigned objects are not allowed: build it with `stratc build --sign KEYFILE`"
-    case .signatureMalformed(let signaturePath, let why): "\(signaturePath) is not a stratc signature: \(why)"
-    case .unknownKey(let path, let keyID, let configured):
-      "\(path) is signed by key \(keyID), which is not configured here (configured: "
+    case .unreadable(_, let reason): "cannot read the object: \(reason)"
+    case .notELF(_, let why): "not a stratc object: \(why)"
+    case .truncated(_, let size): "truncated: its ELF tables reach past its \(size) bytes"
+    case .abiMismatch(_, let found, let expected):
+      "built for stratc ABI version \(found); this engine loads version \(expected): rebuild it with `stratc build`"
+    case .metadataMissing: "no \(ObjectMetadata.sectionName) section: it was not built by `stratc build`"
+    case .metadataMalformed(_, let why): "its \(ObjectMetadata.sectionName) metadata is malformed: \(why)"
+    case .hashMismatch(_, "object", let found, let expected):
+      "its SHA-256 is \(found.prefix(16))…, but its signature signs \(expected.prefix(16))…: "
+        + "it was altered after signing, or the .sig belongs to another object"
+    case .hashMismatch(_, let what, let found, let expected):
+      "its \(what) hash is \(found.prefix(16))…, not the \(expected.prefix(16))… the configuration expects"
+    case .invalid(let error): error.message
+    case .unsigned(_, let signaturePath):
+      "not signed (there is no \(signaturePath)) and unsigned objects are not allowed: build it with `stratc build --sign KEYFILE`"
+    case .signatureMalformed(_, let why): "not a stratc signature: \(why)"
+    case .unknownKey(_, let keyID, let configured):
+      "signed by key \(keyID), which is not configured here (configured: "
         + (configured.isEmpty ? "none" : configured.joined(separator: ", ")) + ")"
-    case .badSignature(let path, let keyID):
-      "\(path): its signature does not verify with key \(keyID): the signature was altered or forged"
+    case .badSignature(_, let keyID): "its signature does not verify with key \(keyID): the signature or the object was altered, or forged"
     }
+  }
+
+  /// `path: message` (an `ObjectError` keeps its own form, which may name a byte offset).
+  public var description: String {
+    if case .invalid(let error) = self { return error.description }
+    return "\(path): \(message)"
   }
 
   /// The path of an `ObjectError` that carries no location.
