@@ -5,7 +5,8 @@ public enum HMACSHA256 {
   static let blockBytes = 64
 
   /// The 32-byte MAC of `message` under `key` (any length; a longer key than a block is hashed).
-  public static func mac<Key: Collection, Message: Collection>(key: Key, message: Message) -> [UInt8]
+  public static func mac<Key: Collection, Message: Collection>(key: Key, message: Message)
+    -> [UInt8]
   where Key.Element == UInt8, Message.Element == UInt8 {
     var block = key.count > blockBytes ? SHA256.digest(key) : Array(key)
     block += [UInt8](repeating: 0, count: blockBytes - block.count)
@@ -31,13 +32,18 @@ public enum HMACSHA256 {
 /// Lowercase hex, and back: the text form of digests, MACs and keys in files.
 public enum Hex {
   /// `bytes` as lowercase hex digits, two per byte.
-  public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+  public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String
+  where Bytes.Element == UInt8 {
     let digits = Array("0123456789abcdef".utf8)
-    return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+    return String(
+      decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] },
+      as: UTF8.self
+    )
   }
 
   /// The bytes of lowercase or uppercase hex text; nil for an odd length or any other character.
-  public static func decode<Text: Collection>(_ text: Text) -> [UInt8]? where Text.Element == UInt8 {
+  public static func decode<Text: Collection>(_ text: Text) -> [UInt8]?
+  where Text.Element == UInt8 {
     guard text.count % 2 == 0 else { return nil }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.count / 2)
@@ -53,6 +59,16 @@ public enum Hex {
     }
     return bytes
   }
+
+  /// True when `text` is exactly `digits` lowercase hex digits (how digests, MACs and key ids
+  /// are written).
+  public static func isLowercase(_ text: String, digits: Int) -> Bool {
+    text.utf8.count == digits
+      && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+  }
+
+  /// True for a hex digit of either case.
+  public static func isDigit(_ character: UInt8) -> Bool { nibble(character) != nil }
 
   private static func nibble(_ character: UInt8) -> UInt8? {
     switch character {

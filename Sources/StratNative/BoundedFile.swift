@@ -24,7 +24,9 @@ struct BoundedFile {
     }
     defer { close(descriptor) }
     var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw .unreadable(reason: String(cString: strerror(errno))) }
+    guard fstat(descriptor, &status) == 0 else {
+      throw .unreadable(reason: String(cString: strerror(errno)))
+    }
     guard status.st_mode & S_IFMT == S_IFREG else { throw .notRegular }
     let size = Int(status.st_size)
     guard size <= limit else { throw .tooLarge(size: size) }
@@ -32,7 +34,9 @@ struct BoundedFile {
     var bytes = [UInt8](repeating: 0, count: size + 1)
     var filled = 0
     while filled < bytes.count {
-      let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, $0.count - filled, off_t(filled)) }
+      let count = bytes.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress! + filled, $0.count - filled, off_t(filled))
+      }
       if count < 0, errno == EINTR { continue }
       guard count >= 0 else { throw .unreadable(reason: String(cString: strerror(errno))) }
       if count == 0 { break }

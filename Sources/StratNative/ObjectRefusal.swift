@@ -44,7 +44,8 @@ public enum ObjectRefusal: Error, Equatable, CustomStringConvertible {
   /// The file the refusal is about (the signature's, for a malformed signature).
   public var path: String {
     switch self {
-    case .unreadable(let path, _), .notELF(let path, _), .truncated(let path, _), .abiMismatch(let path, _, _),
+    case .unreadable(let path, _), .notELF(let path, _), .truncated(let path, _),
+      .abiMismatch(let path, _, _),
       .metadataMissing(let path), .metadataMalformed(let path, _), .hashMismatch(let path, _, _, _),
       .unsigned(let path, _), .unknownKey(let path, _, _), .badSignature(let path, _):
       path
@@ -61,8 +62,10 @@ public enum ObjectRefusal: Error, Equatable, CustomStringConvertible {
     case .truncated(_, let size): "truncated: its ELF tables reach past its \(size) bytes"
     case .abiMismatch(_, let found, let expected):
       "built for stratc ABI version \(found); this engine loads version \(expected): rebuild it with `stratc build`"
-    case .metadataMissing: "no \(ObjectMetadata.sectionName) section: it was not built by `stratc build`"
-    case .metadataMalformed(_, let why): "its \(ObjectMetadata.sectionName) metadata is malformed: \(why)"
+    case .metadataMissing:
+      "no \(ObjectMetadata.sectionName) section: it was not built by `stratc build`"
+    case .metadataMalformed(_, let why):
+      "its \(ObjectMetadata.sectionName) metadata is malformed: \(why)"
     case .hashMismatch(_, "object", let found, let expected):
       "its SHA-256 is \(found.prefix(16))…, but its signature signs \(expected.prefix(16))…: "
         + "it was altered after signing, or the .sig belongs to another object"
@@ -75,7 +78,8 @@ public enum ObjectRefusal: Error, Equatable, CustomStringConvertible {
     case .unknownKey(_, let keyID, let configured):
       "signed by key \(keyID), which is not configured here (configured: "
         + (configured.isEmpty ? "none" : configured.joined(separator: ", ")) + ")"
-    case .badSignature(_, let keyID): "its signature does not verify with key \(keyID): the signature or the object was altered, or forged"
+    case .badSignature(_, let keyID):
+      "its signature does not verify with key \(keyID): the signature or the object was altered, or forged"
     }
   }
 
@@ -88,8 +92,10 @@ public enum ObjectRefusal: Error, Equatable, CustomStringConvertible {
   /// The path of an `ObjectError` that carries no location.
   private static func path(of error: ObjectError) -> String {
     switch error {
-    case .unreadable(let path), .notStratcObject(let path, _), .truncated(let path, _), .abiVersion(let path, _, _),
-      .mismatch(let path, _, _, _), .foreignCPU(let path, _), .hash(let path, _, _), .dlopen(let path, _),
+    case .unreadable(let path), .notStratcObject(let path, _), .truncated(let path, _),
+      .abiVersion(let path, _, _),
+      .mismatch(let path, _, _, _), .foreignCPU(let path, _), .hash(let path, _, _),
+      .dlopen(let path, _),
       .descriptor(let path, _, _), .inconsistent(let path, _), .malformed(let path, _, _),
       .forbidden(let path, _, _), .differs(let path, _, _, _):
       path

@@ -32,7 +32,12 @@ public struct ObjectSignature: Sendable, Equatable {
   public init(signing objectSHA256: String, with key: SigningKey) {
     keyID = key.id
     self.objectSHA256 = objectSHA256
-    mac = Hex.encode(HMACSHA256.mac(key: key.bytes, message: Array(Self.signedText(keyID: key.id, objectSHA256: objectSHA256).utf8)))
+    mac = Hex.encode(
+      HMACSHA256.mac(
+        key: key.bytes,
+        message: Array(Self.signedText(keyID: key.id, objectSHA256: objectSHA256).utf8)
+      )
+    )
   }
 
   /// The lines the MAC covers.
@@ -41,26 +46,42 @@ public struct ObjectSignature: Sendable, Equatable {
   }
 
   /// The file's text.
-  public var text: String { Self.signedText(keyID: keyID, objectSHA256: objectSHA256) + "mac=\(mac)\n" }
+  public var text: String {
+    Self.signedText(keyID: keyID, objectSHA256: objectSHA256) + "mac=\(mac)\n"
+  }
 
   /// True when `key` made this MAC (compared in constant time).
   public func isMade(by key: SigningKey) -> Bool {
-    let expected = HMACSHA256.mac(key: key.bytes, message: Array(Self.signedText(keyID: keyID, objectSHA256: objectSHA256).utf8))
+    let expected = HMACSHA256.mac(
+      key: key.bytes,
+      message: Array(Self.signedText(keyID: keyID, objectSHA256: objectSHA256).utf8)
+    )
     return HMACSHA256.constantTimeEqual(expected, Hex.decode(Array(mac.utf8)) ?? [])
   }
 
   /// Parses a signature file's bytes; the error says what is wrong with it.
   public init(parsing bytes: [UInt8]) throws(SignatureFormatError) {
-    guard bytes.count <= Self.maxBytes else { throw SignatureFormatError("\(bytes.count) bytes is too large for a signature") }
-    guard bytes.last == UInt8(ascii: "\n") else { throw SignatureFormatError("it does not end with a newline (cut short?)") }
-    let lines = bytes.dropLast().split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+    guard bytes.count <= Self.maxBytes else {
+      throw SignatureFormatError("\(bytes.count) bytes is too large for a signature")
+    }
+    guard bytes.last == UInt8(ascii: "\n") else {
+      throw SignatureFormatError("it does not end with a newline (cut short?)")
+    }
+    let lines = bytes.dropLast().split(
+      separator: UInt8(ascii: "\n"),
+      omittingEmptySubsequences: false
+    ).map {
       String(decoding: $0, as: UTF8.self)
     }
-    guard lines.first == Self.firstLine else { throw SignatureFormatError("its first line is not `\(Self.firstLine)`") }
+    guard lines.first == Self.firstLine else {
+      throw SignatureFormatError("its first line is not `\(Self.firstLine)`")
+    }
     guard lines.count == 5 else { throw SignatureFormatError("it has \(lines.count) lines, not 5") }
     let algorithm = try Self.value("algorithm", in: lines[1])
     guard algorithm == Self.algorithm else {
-      throw SignatureFormatError("its algorithm is `\(algorithm.prefix(40))`; this stratc knows only \(Self.algorithm)")
+      throw SignatureFormatError(
+        "its algorithm is `\(algorithm.prefix(40))`; this stratc knows only \(Self.algorithm)"
+      )
     }
     keyID = try Self.hexValue("key", in: lines[2], digits: 16)
     objectSHA256 = try Self.hexValue("object_sha256", in: lines[3], digits: 64)
@@ -68,15 +89,20 @@ public struct ObjectSignature: Sendable, Equatable {
   }
 
   private static func value(_ key: String, in line: String) throws(SignatureFormatError) -> String {
-    guard line.hasPrefix(key + "=") else { throw SignatureFormatError("a line `\(key)=` was expected; found `\(line.prefix(40))`") }
+    guard line.hasPrefix(key + "=") else {
+      throw SignatureFormatError("a line `\(key)=` was expected; found `\(line.prefix(40))`")
+    }
     return String(line.dropFirst(key.count + 1))
   }
 
-  private static func hexValue(_ key: String, in line: String, digits: Int) throws(SignatureFormatError) -> String {
+  private static func hexValue(_ key: String, in line: String, digits: Int)
+    throws(SignatureFormatError) -> String
+  {
     let text = try value(key, in: line)
-    let lowercaseHex = text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
-    guard text.utf8.count == digits, lowercaseHex else {
-      throw SignatureFormatError("`\(key)` must be \(digits) lowercase hex digits; found `\(text.prefix(80))`")
+    guard Hex.isLowercase(text, digits: digits) else {
+      throw SignatureFormatError(
+        "`\(key)` must be \(digits) lowercase hex digits; found `\(text.prefix(80))`"
+      )
     }
     return text
   }

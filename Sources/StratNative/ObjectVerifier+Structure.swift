@@ -32,7 +32,10 @@ extension ObjectVerifier {
       case .notRegular:
         throw .signatureMalformed(signaturePath: path, why: "not a regular file")
       case .tooLarge(let size):
-        throw .signatureMalformed(signaturePath: path, why: "\(size) bytes is too large for a signature")
+        throw .signatureMalformed(
+          signaturePath: path,
+          why: "\(size) bytes is too large for a signature"
+        )
       }
     }
   }
@@ -50,12 +53,26 @@ extension ObjectVerifier {
       default: throw .invalid(error)
       }
     }
-    guard let section = elf.section(named: ObjectMetadata.sectionName) else { throw .metadataMissing(path: path) }
-    guard let metadata = ObjectMetadata(sectionText: String(decoding: section.prefix { $0 != 0 }, as: UTF8.self)) else {
-      throw .metadataMalformed(path: path, why: "it is not `stratc object` and the keys abi, name, compiler, source_hash, code_hash, cpu")
+    guard let section = elf.section(named: ObjectMetadata.sectionName) else {
+      throw .metadataMissing(path: path)
+    }
+    guard
+      let metadata = ObjectMetadata(
+        sectionText: String(decoding: section.prefix { $0 != 0 }, as: UTF8.self)
+      )
+    else {
+      throw .metadataMalformed(
+        path: path,
+        why:
+          "it is not `stratc object` and the keys abi, name, compiler, source_hash, code_hash, cpu"
+      )
     }
     guard metadata.abiVersion == ObjectMetadata.abiVersion else {
-      throw .abiMismatch(path: path, found: metadata.abiVersion, expected: ObjectMetadata.abiVersion)
+      throw .abiMismatch(
+        path: path,
+        found: metadata.abiVersion,
+        expected: ObjectMetadata.abiVersion
+      )
     }
     if let why = malformation(of: metadata) { throw .metadataMalformed(path: path, why: why) }
     do {
@@ -69,17 +86,16 @@ extension ObjectVerifier {
   /// are SHA-256 digests, a compiler and a CPU.
   static func malformation(of metadata: ObjectMetadata) -> String? {
     let identifier = metadata.name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || isAlphanumeric($0) }
-    if metadata.name.isEmpty || !identifier { return "the strategy name `\(metadata.name.prefix(40))` is not an identifier" }
-    for (what, hash) in [("source_hash", metadata.sourceHash), ("code_hash", metadata.codeHash)] where !isDigest(hash) {
+    if metadata.name.isEmpty || !identifier {
+      return "the strategy name `\(metadata.name.prefix(40))` is not an identifier"
+    }
+    for (what, hash) in [("source_hash", metadata.sourceHash), ("code_hash", metadata.codeHash)]
+    where !Hex.isLowercase(hash, digits: 64) {
       return "\(what) `\(hash.prefix(70))` is not 64 lowercase hex digits"
     }
     if metadata.compiler.isEmpty { return "compiler is empty" }
     if metadata.cpu.isEmpty { return "cpu is empty" }
     return nil
-  }
-
-  private static func isDigest(_ text: String) -> Bool {
-    text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
   }
 
   private static func isAlphanumeric(_ byte: UInt8) -> Bool {

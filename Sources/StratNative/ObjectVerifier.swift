@@ -3,12 +3,14 @@ import StratABI
 /// The checks the live engine runs on a strategy object before it may load it, in order:
 ///
 ///     NAME.so ──read once──▶ ELF shape ──▶ .stratc metadata ──▶ ABI ──▶ ObjectImage.validate
-///        (regular file,       (notELF,      (metadataMissing,           (loader tables,
-///         ≤ 256 MiB)           truncated)    metadataMalformed)          descriptor = metadata)
-///                                                   │
+///       (regular file,        (notELF,      (metadataMissing,  (abi-     (loader tables,
+///        ≤ 256 MiB)            truncated)    metadataMalformed) Mismatch) descriptor = metadata)
+///                                                                              │
+///              pinned source / code hashes, when the caller gives them (hashMismatch)
+///                                                                              │
 ///     NAME.so.sig ──read──▶ parse ──▶ key id configured? ──▶ MAC (constant time) ──▶ SHA-256 of
-///       (absent: unsigned,            (unknownKey)          (badSignature)          NAME.so's bytes
-///        allowed or not)                                                           (hashMismatch)
+///       (absent: unsigned,   (signature-  (unknownKey)        (badSignature)       NAME.so's bytes
+///        allowed or not)      Malformed)                                           (hashMismatch)
 ///
 /// It never loads anything: a `VerifiedObject` is the only way to a `dlopen` here, and it maps
 /// the very bytes that were checked. No check traps on a hostile file (the `object` fuzz
@@ -27,23 +29,36 @@ public struct ObjectVerifier: Sendable {
 
   /// Reads the object at `path` and its signature `path.sig`, and checks both.
   public func verify(
-    path: String, expecting expected: StrategyObject.Expectation = .init()
+    path: String,
+    expecting expected: StrategyObject.Expectation = .init()
   ) throws(ObjectRefusal) -> VerifiedObject {
     let object = try Self.readObject(path)
     let signaturePath = ObjectSignature.path(forObject: path)
     return try verify(
-      object: object, path: path, signature: try Self.readSignature(signaturePath), signaturePath: signaturePath,
-      expecting: expected)
+      object: object,
+      path: path,
+      signature: try Self.readSignature(signaturePath),
+      signaturePath: signaturePath,
+      expecting: expected
+    )
   }
 
   /// Checks an object's bytes and its signature file's bytes (nil: there is none).
   public func verify(
-    object bytes: [UInt8], path: String, signature: [UInt8]?, signaturePath: String,
+    object bytes: [UInt8],
+    path: String,
+    signature: [UInt8]?,
+    signaturePath: String,
     expecting expected: StrategyObject.Expectation = .init()
   ) throws(ObjectRefusal) -> VerifiedObject {
     let image = try Self.validate(bytes, path: path)
     if let hash = expected.sourceHash, hash != image.metadata.sourceHash {
-      throw .hashMismatch(path: path, what: "source", found: image.metadata.sourceHash, expected: hash)
+      throw .hashMismatch(
+        path: path,
+        what: "source",
+        found: image.metadata.sourceHash,
+        expected: hash
+      )
     }
     if let hash = expected.codeHash, hash != image.metadata.codeHash {
       throw .hashMismatch(path: path, what: "code", found: image.metadata.codeHash, expected: hash)
@@ -52,11 +67,16 @@ public struct ObjectVerifier: Sendable {
       guard allowUnsigned else { throw .unsigned(path: path, signaturePath: signaturePath) }
       return VerifiedObject(image: image, signedBy: nil)
     }
-    return VerifiedObject(image: image, signedBy: try check(signature, of: image, signaturePath: signaturePath))
+    return VerifiedObject(
+      image: image,
+      signedBy: try check(signature, of: image, signaturePath: signaturePath)
+    )
   }
 
   /// The id of the key that signed `image`, or the refusal.
-  private func check(_ bytes: [UInt8], of image: ObjectImage, signaturePath: String) throws(ObjectRefusal) -> String {
+  private func check(_ bytes: [UInt8], of image: ObjectImage, signaturePath: String)
+    throws(ObjectRefusal) -> String
+  {
     let signature: ObjectSignature
     do {
       signature = try ObjectSignature(parsing: bytes)
@@ -68,7 +88,12 @@ public struct ObjectVerifier: Sendable {
     }
     guard signature.isMade(by: key) else { throw .badSignature(path: image.path, keyID: key.id) }
     guard signature.objectSHA256 == image.sha256 else {
-      throw .hashMismatch(path: image.path, what: "object", found: image.sha256, expected: signature.objectSHA256)
+      throw .hashMismatch(
+        path: image.path,
+        what: "object",
+        found: image.sha256,
+        expected: signature.objectSHA256
+      )
     }
     return key.id
   }

@@ -35,7 +35,11 @@ public struct SigningKey: Sendable, CustomStringConvertible {
       case .notRegular:
         throw .unreadable(path: path, reason: "not a regular file")
       case .tooLarge(let size):
-        throw .malformed(path: path, offset: 0, why: "\(size) bytes is not a key file (64 hex digits)")
+        throw .malformed(
+          path: path,
+          offset: 0,
+          why: "\(size) bytes is not a key file (64 hex digits)"
+        )
       }
     }
     guard file.mode & 0o077 == 0 else { throw .exposed(path: path, mode: file.mode) }
@@ -45,11 +49,19 @@ public struct SigningKey: Sendable, CustomStringConvertible {
   /// The key in a file's text: 64 hex digits, then an optional newline.
   static func parse(_ text: [UInt8], path: String) throws(SigningKeyError) -> SigningKey {
     let digits = text.last == UInt8(ascii: "\n") ? Array(text.dropLast()) : text
-    if let bad = digits.firstIndex(where: { Hex.decode([$0, $0]) == nil }) {
-      throw .malformed(path: path, offset: bad, why: "a key file holds only hex digits (found byte 0x\(Hex.encode([digits[bad]])))")
+    if let bad = digits.firstIndex(where: { !Hex.isDigit($0) }) {
+      throw .malformed(
+        path: path,
+        offset: bad,
+        why: "a key file holds only hex digits (found byte 0x\(Hex.encode([digits[bad]])))"
+      )
     }
     guard digits.count == 2 * byteCount, let bytes = Hex.decode(digits) else {
-      throw .malformed(path: path, offset: digits.count, why: "a key is \(2 * byteCount) hex digits; found \(digits.count)")
+      throw .malformed(
+        path: path,
+        offset: digits.count,
+        why: "a key is \(2 * byteCount) hex digits; found \(digits.count)"
+      )
     }
     return SigningKey(bytes: bytes)
   }
@@ -83,7 +95,9 @@ public enum SigningKeyError: Error, Equatable, CustomStringConvertible {
   /// The file and, for a malformed key, the byte offset the refusal is about.
   public var location: (path: String, byteOffset: Int?)? {
     switch self {
-    case .unreadable(let path, _), .exposed(let path, _), .exists(let path), .cannotWrite(let path, _): (path, nil)
+    case .unreadable(let path, _), .exposed(let path, _), .exists(let path),
+      .cannotWrite(let path, _):
+      (path, nil)
     case .malformed(let path, let offset, _): (path, offset)
     case .noRandomness: nil
     }

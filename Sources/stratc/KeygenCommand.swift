@@ -11,13 +11,18 @@ enum KeygenCommand {
     do {
       let args = try Arguments(rest, valued: ["diagnostics"], switches: ["force"])
       output.format = args.value("diagnostics") == "json" ? .json : .text
-      guard args.positional.count == 1 else { throw Arguments.Problem.usage("name exactly one key file to write") }
+      guard args.positional.count == 1 else {
+        throw Arguments.Problem.usage("name exactly one key file to write")
+      }
       let path = args.positional[0]
       // Like `build -o DIR/NAME.so`, a missing folder is made (private: it holds a key).
       let folder = (path as NSString).deletingLastPathComponent
       if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
         try FileManager.default.createDirectory(
-          atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+          atPath: folder,
+          withIntermediateDirectories: true,
+          attributes: [.posixPermissions: 0o700]
+        )
       }
       do {
         let key = try SigningKey.generate(path: path, replacing: args.has("force"))

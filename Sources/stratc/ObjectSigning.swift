@@ -13,7 +13,9 @@ enum ObjectSigning {
   static func install(built: String, at path: String, key: SigningKey?) throws {
     let signaturePath = ObjectSignature.path(forObject: path)
     guard let key else {
-      if FileManager.default.fileExists(atPath: signaturePath) { try FileManager.default.removeItem(atPath: signaturePath) }
+      if FileManager.default.fileExists(atPath: signaturePath) {
+        try FileManager.default.removeItem(atPath: signaturePath)
+      }
       return
     }
     let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: built)))
@@ -29,7 +31,9 @@ enum ObjectSigning {
     guard rename(from, path) == 0 else {
       let reason = SystemErrorText.reason(errno: errno)
       unlink(from)
-      throw CommandError.diagnostic(Diagnostic(id: "io.system", message: "cannot write \(path): \(reason)"))
+      throw CommandError.diagnostic(
+        Diagnostic(id: "io.system", message: "cannot write \(path): \(reason)")
+      )
     }
   }
 
@@ -53,9 +57,11 @@ enum ObjectSigning {
       return "signature  \(signaturePath) is not a stratc signature (--key KEYFILE says why)"
     }
     guard signature.objectSHA256 == image.sha256 else {
-      return "signature  \(signaturePath) signs another object (sha256 \(signature.objectSHA256.prefix(16))…)"
+      return
+        "signature  \(signaturePath) signs another object (sha256 \(signature.objectSHA256.prefix(16))…)"
     }
-    return "signature  \(ObjectSignature.algorithm) by key \(signature.keyID) (not checked: --key KEYFILE checks it)"
+    return
+      "signature  \(ObjectSignature.algorithm) by key \(signature.keyID) (not checked: --key KEYFILE checks it)"
   }
 
   /// The engine's checks, with unsigned objects refused.
@@ -77,13 +83,23 @@ enum ObjectSigning {
   }
 
   static func diagnostic(_ error: SigningKeyError) -> Diagnostic {
-    guard let location = error.location else { return Diagnostic(id: error.id, message: error.message) }
-    return Diagnostic(id: error.id, message: error.message, at: DataLocation(path: location.path, byteOffset: location.byteOffset))
+    guard let location = error.location else {
+      return Diagnostic(id: error.id, message: error.message)
+    }
+    return Diagnostic(
+      id: error.id,
+      message: error.message,
+      at: DataLocation(path: location.path, byteOffset: location.byteOffset)
+    )
   }
 
   static func diagnostic(_ refusal: ObjectRefusal) -> Diagnostic {
     if case .invalid(let error) = refusal { return Backends.diagnostic(error) }
-    return Diagnostic(id: refusal.id, message: refusal.message, at: DataLocation(path: refusal.path))
+    return Diagnostic(
+      id: refusal.id,
+      message: refusal.message,
+      at: DataLocation(path: refusal.path)
+    )
   }
 }
 

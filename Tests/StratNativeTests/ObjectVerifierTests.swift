@@ -27,14 +27,21 @@ import Testing
 
   /// The refusal of `bytes` (with `signature`, signed over `bytes` by default) by a verifier of `key`.
   static func refusal(
-    _ bytes: [UInt8], signature: [UInt8]?? = .none, keys: [SigningKey] = [key], allowUnsigned: Bool = false,
+    _ bytes: [UInt8],
+    signature: [UInt8]?? = .none,
+    keys: [SigningKey] = [key],
+    allowUnsigned: Bool = false,
     expecting expected: StrategyObject.Expectation = .init()
   ) -> ObjectRefusal? {
     let verifier = ObjectVerifier(keys: keys, allowUnsigned: allowUnsigned)
     do {
       _ = try verifier.verify(
-        object: bytes, path: "x.so", signature: signature ?? Self.signature(bytes), signaturePath: "x.so.sig",
-        expecting: expected)
+        object: bytes,
+        path: "x.so",
+        signature: signature ?? Self.signature(bytes),
+        signaturePath: "x.so.sig",
+        expecting: expected
+      )
       return nil
     } catch { return error }
   }
@@ -53,38 +60,73 @@ import Testing
   }
 
   @Test func anObjectSignedByAnotherKeyIsRefusedNamingBothKeys() {
-    let refusal = Self.refusal(Self.pairs.bytes, signature: Self.signature(Self.pairs.bytes, Self.otherKey))
-    #expect(refusal == .unknownKey(path: "x.so", keyID: Self.otherKey.id, configured: [Self.key.id]))
-    #expect(refusal?.description.hasPrefix("x.so: signed by key \(Self.otherKey.id), which is not configured here") == true)
+    let refusal = Self.refusal(
+      Self.pairs.bytes,
+      signature: Self.signature(Self.pairs.bytes, Self.otherKey)
+    )
+    #expect(
+      refusal == .unknownKey(path: "x.so", keyID: Self.otherKey.id, configured: [Self.key.id])
+    )
+    #expect(
+      refusal?.description.hasPrefix(
+        "x.so: signed by key \(Self.otherKey.id), which is not configured here"
+      ) == true
+    )
   }
 
   @Test func aSignatureWhoseMACOrHashLineWasEditedIsABadSignature() {
     let text = String(decoding: Self.signature(Self.pairs.bytes), as: UTF8.self)
     let macAt = text.range(of: "mac=")!.upperBound
     var editedMAC = text
-    editedMAC.replaceSubrange(macAt..<text.index(after: macAt), with: text[macAt] == "0" ? "1" : "0")
-    let otherHash = text.replacingOccurrences(of: SHA256.hex(Self.pairs.bytes), with: SHA256.hex(Self.bollinger.bytes))
+    editedMAC.replaceSubrange(
+      macAt..<text.index(after: macAt),
+      with: text[macAt] == "0" ? "1" : "0"
+    )
+    let otherHash = text.replacingOccurrences(
+      of: SHA256.hex(Self.pairs.bytes),
+      with: SHA256.hex(Self.bollinger.bytes)
+    )
     for edited in [editedMAC, otherHash] {
-      #expect(Self.refusal(Self.pairs.bytes, signature: Array(edited.utf8)) == .badSignature(path: "x.so", keyID: Self.key.id))
+      #expect(
+        Self.refusal(Self.pairs.bytes, signature: Array(edited.utf8))
+          == .badSignature(path: "x.so", keyID: Self.key.id)
+      )
     }
   }
 
   @Test func anUnsignedObjectIsRefusedUnlessAllowed() throws {
-    #expect(Self.refusal(Self.pairs.bytes, signature: .some(nil)) == .unsigned(path: "x.so", signaturePath: "x.so.sig"))
+    #expect(
+      Self.refusal(Self.pairs.bytes, signature: .some(nil))
+        == .unsigned(path: "x.so", signaturePath: "x.so.sig")
+    )
     #expect(Self.refusal(Self.pairs.bytes, signature: .some(nil), allowUnsigned: true) == nil)
     let verified = try ObjectVerifier(keys: [], allowUnsigned: true).verify(
-      object: Self.pairs.bytes, path: "x.so", signature: nil, signaturePath: "x.so.sig")
+      object: Self.pairs.bytes,
+      path: "x.so",
+      signature: nil,
+      signaturePath: "x.so.sig"
+    )
     #expect(verified.signedBy == nil)
     // A signature present is checked even when unsigned objects are allowed.
-    let foreign = Self.refusal(Self.pairs.bytes, signature: Self.signature(Self.pairs.bytes, Self.otherKey), allowUnsigned: true)
+    let foreign = Self.refusal(
+      Self.pairs.bytes,
+      signature: Self.signature(Self.pairs.bytes, Self.otherKey),
+      allowUnsigned: true
+    )
     #expect(foreign?.id == "object.unknown-key")
   }
 
   @Test func theSignatureOfAnotherObjectIsRefused() {
     let refusal = Self.refusal(Self.pairs.bytes, signature: Self.signature(Self.bollinger.bytes))
     #expect(
-      refusal == .hashMismatch(
-        path: "x.so", what: "object", found: SHA256.hex(Self.pairs.bytes), expected: SHA256.hex(Self.bollinger.bytes)))
+      refusal
+        == .hashMismatch(
+          path: "x.so",
+          what: "object",
+          found: SHA256.hex(Self.pairs.bytes),
+          expected: SHA256.hex(Self.bollinger.bytes)
+        )
+    )
   }
 
   @Test func everyFlippedByteIsRefusedAndOneInTheCodeByItsHash() throws {
@@ -111,12 +153,19 @@ import Testing
     let count = cut < 0 ? Self.pairs.bytes.count + cut : cut
     let bytes = Array(Self.pairs.bytes.prefix(count))
     let refusal = Self.refusal(bytes)
-    #expect(refusal?.id == (count < 64 ? "object.foreign" : "object.truncated"), "\(count) bytes: \(String(describing: refusal))")
+    #expect(
+      refusal?.id == (count < 64 ? "object.foreign" : "object.truncated"),
+      "\(count) bytes: \(String(describing: refusal))"
+    )
   }
 
   @Test func filesThatAreNoStratcObjectAreRefused() throws {
-    #expect(Self.refusal(Array("not an object\n".utf8)) == .notELF(path: "x.so", why: "not an ELF file"))
-    let libm = [UInt8](try Data(contentsOf: URL(fileURLWithPath: "/usr/lib/x86_64-linux-gnu/libm.so.6")))
+    #expect(
+      Self.refusal(Array("not an object\n".utf8)) == .notELF(path: "x.so", why: "not an ELF file")
+    )
+    let libm = [UInt8](
+      try Data(contentsOf: URL(fileURLWithPath: "/usr/lib/x86_64-linux-gnu/libm.so.6"))
+    )
     #expect(Self.refusal(libm) == .metadataMissing(path: "x.so"))
   }
 
@@ -132,11 +181,25 @@ import Testing
   @Test func pinnedSourceAndCodeHashesAreChecked() throws {
     let image = try ObjectImage.validate(bytes: Self.pairs.bytes, path: "x.so")
     let other = String(repeating: "0", count: 64)
-    #expect(Self.refusal(Self.pairs.bytes, expecting: .init(sourceHash: image.metadata.sourceHash, codeHash: image.metadata.codeHash)) == nil)
+    #expect(
+      Self.refusal(
+        Self.pairs.bytes,
+        expecting: .init(sourceHash: image.metadata.sourceHash, codeHash: image.metadata.codeHash)
+      ) == nil
+    )
     #expect(
       Self.refusal(Self.pairs.bytes, expecting: .init(sourceHash: other))
-        == .hashMismatch(path: "x.so", what: "source", found: image.metadata.sourceHash, expected: other))
-    #expect(Self.refusal(Self.pairs.bytes, expecting: .init(codeHash: other))?.id == "object.hash-mismatch")
+        == .hashMismatch(
+          path: "x.so",
+          what: "source",
+          found: image.metadata.sourceHash,
+          expected: other
+        )
+    )
+    #expect(
+      Self.refusal(Self.pairs.bytes, expecting: .init(codeHash: other))?.id
+        == "object.hash-mismatch"
+    )
   }
 
   @Test func aMalformedSignatureIsRefusedWithItsReason() {
@@ -149,7 +212,9 @@ import Testing
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     #expect(mkfifo(folder + "/pairs.so", 0o600) == 0)
     let verifier = ObjectVerifier(keys: [Self.key])
-    #expect(throws: ObjectRefusal.unreadable(path: folder + "/pairs.so", reason: "not a regular file")) {
+    #expect(
+      throws: ObjectRefusal.unreadable(path: folder + "/pairs.so", reason: "not a regular file")
+    ) {
       try verifier.verify(path: folder + "/pairs.so")
     }
     #expect(throws: ObjectRefusal.unreadable(path: folder + "/none.so", reason: "no such file")) {
@@ -161,7 +226,11 @@ import Testing
   /// the file keeps its size).
   static func replacing(_ old: String, with new: String, in bytes: [UInt8]) -> [UInt8] {
     let key = Array(old.utf8), value = Array(new.utf8)
-    guard let at = (0...(bytes.count - key.count)).first(where: { Array(bytes[$0..<$0 + key.count]) == key }) else { return bytes }
+    guard
+      let at = (0...(bytes.count - key.count)).first(where: {
+        Array(bytes[$0..<$0 + key.count]) == key
+      })
+    else { return bytes }
     var result = bytes
     result.replaceSubrange(at..<at + value.count, with: value)
     return result

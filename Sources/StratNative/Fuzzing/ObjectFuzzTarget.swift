@@ -32,11 +32,18 @@ enum ObjectFuzzTarget {
     var ids: [String] = []
     let signature = Array(ObjectSignature(signing: SHA256.hex(bytes), with: key).text.utf8)
     do {
-      _ = try verifier.verify(object: bytes, path: "fuzz.so", signature: signature, signaturePath: "fuzz.so.sig")
+      _ = try verifier.verify(
+        object: bytes,
+        path: "fuzz.so",
+        signature: signature,
+        signaturePath: "fuzz.so.sig"
+      )
     } catch { ids.append(error.id) }
     if let parsed = try? ObjectSignature(parsing: bytes) {
       if parsed.keyID == key.id, !parsed.isMade(by: key) { ids.append("object.bad-signature") }
-      if (try? ObjectSignature(parsing: Array(parsed.text.utf8))) != parsed { ids.append("internal.object-signature-round-trip") }
+      if (try? ObjectSignature(parsing: Array(parsed.text.utf8))) != parsed {
+        ids.append("internal.object-signature-round-trip")
+      }
     }
     return ids
   }
