@@ -4,7 +4,9 @@ import StratABI
 /// A local HMAC-SHA256 key that signs strategy objects (`stratc build --sign`) and that the live
 /// engine verifies them with. Its file is 64 hex digits and a newline, mode 0600: a key anyone
 /// else on the machine can read signs for them too, so such a file is refused.
-public struct SigningKey: Sendable, CustomStringConvertible {
+public struct SigningKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible,
+  CustomReflectable
+{
   /// The first 8 bytes of SHA-256(key), as 16 hex digits: names the key in signatures and logs
   /// without revealing it.
   public let id: String
@@ -19,7 +21,11 @@ public struct SigningKey: Sendable, CustomStringConvertible {
     id = Hex.encode(SHA256.digest(bytes).prefix(8))
   }
 
+  /// Every printed form names the key by its id only: a log line, `dump` or a debugger
+  /// printing a verifier must not reveal the secret.
   public var description: String { "key \(id)" }
+  public var debugDescription: String { description }
+  public var customMirror: Mirror { Mirror(self, children: ["id": id]) }
 
   /// Reads the key file at `path`, refusing one that group or others may access.
   public static func load(path: String) throws(SigningKeyError) -> SigningKey {

@@ -159,11 +159,20 @@ import Testing
     try Data("abzz\n".utf8).write(to: URL(fileURLWithPath: bad))
     #expect(chmod(bad, 0o600) == 0)
     let run = try Stratc.run(
-      ["build", BackendTests.strategy("pairs"), "-o", folder + "/x.so", "--sign", bad, "--diagnostics=json"])
+      [
+        "build", BackendTests.strategy("pairs"), "-o", folder + "/x.so", "--sign", bad,
+        "--diagnostics=json",
+      ])
     #expect(run.status == 1)
-    #expect(run.stderr.contains(#""id":"key.malformed""#) && run.stderr.contains(#""byteOffset":2"#), "\(run.stderr)")
+    #expect(
+      run.stderr.contains(#""id":"key.malformed""#) && run.stderr.contains(#""byteOffset":2"#),
+      "\(run.stderr)"
+    )
     let over = try Stratc.run(["build", BackendTests.strategy("pairs"), "-o", key, "--sign", key])
-    #expect(over.status == 2 && over.stderr.contains("-o would overwrite the input"), "\(over.stderr)")
+    #expect(
+      over.status == 2 && over.stderr.contains("-o would overwrite the input"),
+      "\(over.stderr)"
+    )
     #expect(try String(contentsOfFile: key, encoding: .utf8).utf8.count == 65)
   }
 }

@@ -120,4 +120,17 @@ import Testing
       }
     }
   }
+
+  @Test func noPrintedFormRevealsTheKey() {
+    let key = SigningKey(bytes: Array(repeating: 0xab, count: 32))
+    let secret = String(repeating: "ab", count: 32)
+    var dumped = ""
+    dump(ObjectVerifier(keys: [key]), to: &dumped)
+    for text in [
+      String(describing: key), String(reflecting: key),
+      String(describing: ObjectVerifier(keys: [key])), dumped,
+    ] {
+      #expect(!text.contains(secret) && !text.contains("171") && text.contains(key.id), "\(text)")
+    }
+  }
 }
