@@ -63,20 +63,28 @@ public struct ObjectVerifier: Sendable {
     if let hash = expected.codeHash, hash != image.metadata.codeHash {
       throw .hashMismatch(path: path, what: "code", found: image.metadata.codeHash, expected: hash)
     }
-    guard let signature else {
-      guard allowUnsigned else { throw .unsigned(path: path, signaturePath: signaturePath) }
-      return VerifiedObject(image: image, signedBy: nil)
-    }
-    return VerifiedObject(
-      image: image,
-      signedBy: try check(signature, of: image, signaturePath: signaturePath)
+    let signedBy = try checkSignature(
+      signature,
+      signing: image.sha256,
+      path: path,
+      signaturePath: signaturePath
     )
+    return VerifiedObject(image: image, signedBy: signedBy)
   }
 
-  /// The id of the key that signed `image`, or the refusal.
-  private func check(_ bytes: [UInt8], of image: ObjectImage, signaturePath: String)
-    throws(ObjectRefusal) -> String
-  {
+  /// The signature checks alone, for any file whose SHA-256 is `sha256` (an object, or a
+  /// `.strat` the engine compiles itself): the id of the key that signed it, nil when there is
+  /// no signature and unsigned files are allowed, or the refusal.
+  public func checkSignature(
+    _ signature: [UInt8]?,
+    signing sha256: String,
+    path: String,
+    signaturePath: String
+  ) throws(ObjectRefusal) -> String? {
+    guard let bytes = signature else {
+      guard allowUnsigned else { throw .unsigned(path: path, signaturePath: signaturePath) }
+      return nil
+    }
     let signature: ObjectSignature
     do {
       signature = try ObjectSignature(parsing: bytes)
@@ -84,14 +92,14 @@ public struct ObjectVerifier: Sendable {
       throw .signatureMalformed(signaturePath: signaturePath, why: error.why)
     }
     guard let key = keys.first(where: { $0.id == signature.keyID }) else {
-      throw .unknownKey(path: image.path, keyID: signature.keyID, configured: keys.map(\.id))
+      throw .unknownKey(path: path, keyID: signature.keyID, configured: keys.map(\.id))
     }
-    guard signature.isMade(by: key) else { throw .badSignature(path: image.path, keyID: key.id) }
-    guard signature.objectSHA256 == image.sha256 else {
+    guard signature.isMade(by: key) else { throw .badSignature(path: path, keyID: key.id) }
+    guard signature.objectSHA256 == sha256 else {
       throw .hashMismatch(
-        path: image.path,
+        path: path,
         what: "object",
-        found: image.sha256,
+        found: sha256,
         expected: signature.objectSHA256
       )
     }

@@ -235,4 +235,38 @@ import Testing
     result.replaceSubrange(at..<at + value.count, with: value)
     return result
   }
+
+  @Test func theSignatureChecksAloneServeAnyFile() throws {
+    let source = Array("strategy s\n".utf8)
+    let signature = Self.signature(source)
+    let verifier = ObjectVerifier(keys: [Self.key])
+    let hash = SHA256.hex(source)
+    #expect(
+      try verifier.checkSignature(
+        signature,
+        signing: hash,
+        path: "s.strat",
+        signaturePath: "s.strat.sig"
+      ) == Self.key.id
+    )
+    #expect(throws: ObjectRefusal.unsigned(path: "s.strat", signaturePath: "s.strat.sig")) {
+      try verifier.checkSignature(nil, signing: hash, path: "s.strat", signaturePath: "s.strat.sig")
+    }
+    let other = SHA256.hex(source + [0x20])
+    #expect(
+      throws: ObjectRefusal.hashMismatch(
+        path: "s.strat",
+        what: "object",
+        found: other,
+        expected: hash
+      )
+    ) {
+      try verifier.checkSignature(
+        signature,
+        signing: other,
+        path: "s.strat",
+        signaturePath: "s.strat.sig"
+      )
+    }
+  }
 }
