@@ -85,7 +85,7 @@ struct Arguments {
   /// backtest's options with them).
   static let commandValued = Set([
     "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report", "on-error",
-    "date", "backend", "object", "cpu", "capital",
+    "date", "backend", "object", "cpu", "capital", "sign", "key",
   ]).union(VenueOptions.flags)
   /// Their switches.
   static let commandSwitches: Set<String> = ["no-opt", "json", "quiet", "llvm", "timing"]

@@ -21,6 +21,9 @@ enum CommandFailure {
     case let error as MarketDataError:
       output.report(error.diagnostics)
       return .userError
+    case CommandError.diagnostic(let diagnostic):
+      output.report([diagnostic])
+      return .userError
     case let error as BacktestError:
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
       return .userError

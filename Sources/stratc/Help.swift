@@ -2,14 +2,14 @@
 enum Help {
   /// The help of each command and data subcommand, by the words that name it.
   static let topics: [String: String] = [
-    "check": check, "ir": ir, "report": report, "build": build, "inspect": inspect, "backtest": backtest,
+    "check": check, "ir": ir, "report": report, "build": build, "inspect": inspect, "keygen": KeygenCommand.help, "backtest": backtest,
     "sweep": sweep, "explain": ExplainCommand.help, "data": data, "data import": data, "data info": data, "data export": data,
     "data bench": data, "data book": DataBookCommand.help, "data convert": DataConvertCommand.help,
   ]
 
   /// The top-level commands, for did-you-mean.
   static let commands = [
-    "check", "ir", "build", "inspect", "report", "backtest", "sweep", "explain", "data", "help",
+    "check", "ir", "build", "inspect", "keygen", "report", "backtest", "sweep", "explain", "data", "help",
   ]
 
   /// `stratc help [COMMAND [SUBCOMMAND]]`: that help on stdout, or a usage error naming the
@@ -34,8 +34,9 @@ enum Help {
     USAGE
       stratc check FILE...                     check strategies; report every problem
       stratc ir FILE [--no-opt] [--llvm]       print the IR (or the LLVM IR)
-      stratc build FILE -o NAME.so [--cpu C]   compile to a shared object with the C ABI of include/stratc.h
-      stratc inspect NAME.so                   check a stratc object and print what it says of itself
+      stratc build FILE -o NAME.so [--cpu C] [--sign KEYFILE]   compile to a shared object with the C ABI of include/stratc.h
+      stratc inspect NAME.so [--key KEYFILE]   check a stratc object and print what it says of itself
+      stratc keygen KEYFILE                    write a new key for build --sign (mode 0600)
       stratc report FILE [--json]              print the static report (state, operations, warm-up)
       stratc backtest FILE --data SYMBOL=PATH... --out DIR   run a backtest on CSV bars
       stratc data import|info|export|book|convert ...  market data: tick store import, describe, export, rebuilt book, LOBSTER → ITCH
@@ -84,14 +85,18 @@ enum Help {
     """
 
   static let inspect = """
-    stratc inspect NAME.so
+    stratc inspect NAME.so [--key KEYFILE]
 
     Checks a stratc object as `--object` does before loading it (a whole ELF shared object for
     this machine, everything the system loader reads, the .stratc metadata section, this ABI
     version, a descriptor that repeats it) and prints its metadata, instruments, parameters (the
     values it was built with), state slots and the input fields it reads, all read from the
     file: the object is never loaded, so none of its code runs. Exit 1 with the reason (and the
-    byte offset of the fault) when it is refused.
+    byte offset of the fault) when it is refused. The last line says whether NAME.so.sig signs
+    it, and with which key id.
+
+      --key KEYFILE   also run the live engine's checks with this key: exit 1 unless the
+                      object is signed by it and unaltered
 
     EXAMPLES
       stratc build Strategies/pairs.strat -o out/examples/inspect/pairs.so
@@ -100,7 +105,7 @@ enum Help {
 
   static let build = """
     stratc build FILE -o NAME.so [--cpu generic|host|x86-64-v2|x86-64-v3|x86-64-v4]
-                 [--param NAME=VALUE]... [--instrument NAME=SYMBOL]...
+                 [--param NAME=VALUE]... [--instrument NAME=SYMBOL]... [--sign KEYFILE]
 
     Compiles the strategy ahead of time into a shared object that exports the C ABI declared in
     include/stratc.h (one symbol, stratc_strategy_v1): init, step, the state layout, the
@@ -112,6 +117,9 @@ enum Help {
 
       --cpu generic            any x86-64 machine (the default everywhere); host: every feature of this CPU
       -o, --out NAME.so        where to write the object (replaced atomically; its folder is created)
+      --sign KEYFILE           also write NAME.so.sig, its HMAC-SHA256 signature with this key
+                               (`stratc keygen`), which the live engine checks before loading it;
+                               without --sign, a NAME.so.sig left from an earlier build is removed
 
     Linking needs a C compiler (cc). Results are identical for every --cpu: no fast-math and no
     FMA contraction are allowed.
@@ -119,6 +127,8 @@ enum Help {
     EXAMPLES
       stratc build Strategies/pairs.strat -o out/examples/build/pairs.so
       stratc build Strategies/pairs.strat -o out/examples/build/pairs-host.so --cpu host --param entry=2.5
+      stratc keygen out/examples/build/strat.key --force
+      stratc build Strategies/pairs.strat -o out/examples/build/pairs-signed.so --sign out/examples/build/strat.key
     """
 
   static let report = """

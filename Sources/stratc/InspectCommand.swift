@@ -9,14 +9,17 @@ enum InspectCommand {
   static func run(_ args: Arguments, output: Output) throws -> ExitCode {
     guard args.positional.count == 1 else { throw Arguments.Problem.usage("name exactly one object file") }
     let path = args.positional[0]
+    let image: ObjectImage
     do {
-      let image = try ObjectImage.read(path: path)
-      Output.standardOutput(describe(image.description))
-      return .success
+      image = try ObjectImage.read(path: path)
     } catch {
       output.report([Backends.diagnostic(error)])
       return .userError
     }
+    let key = try args.value("key").map(ObjectSigning.loadKey)
+    let signature = try ObjectSigning.describe(image, key: key)
+    Output.standardOutput(describe(image.description) + signature + "\n")
+    return .success
   }
 
   static func describe(_ code: ObjectDescription) -> String {

@@ -29,6 +29,7 @@ func run(_ argv: [String]) -> ExitCode {
     Output.standardOutput(help + "\n")
     return .success
   }
+  if command == "keygen" { return KeygenCommand.run(rest) }
   do {
     let args = try Arguments(rest, valued: Arguments.commandValued, switches: Arguments.commandSwitches)
     var output = Output()

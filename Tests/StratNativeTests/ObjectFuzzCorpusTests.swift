@@ -11,3 +11,20 @@ struct ObjectFuzzCorpusTests {
     try FuzzCorpus.replay("object", prefixes: ["object."], ObjectFuzzTarget.run)
   }
 }
+
+/// The corpus's `sig-valid` seed was made by Python's `hmac` module (an independent HMAC): it
+/// must verify under the harness's key, and the seeds around it must not.
+@Suite struct SignatureSeedTests {
+  static func seed(_ name: String) throws -> [UInt8] {
+    try FuzzCorpus.files("object").first { $0.name == name }.map(\.bytes) ?? []
+  }
+
+  @Test func thePythonMadeSignatureVerifiesAndItsVariantsDoNot() throws {
+    let valid = try ObjectSignature(parsing: try Self.seed("sig-valid"))
+    #expect(valid.keyID == ObjectFuzzTarget.key.id)
+    #expect(valid.isMade(by: ObjectFuzzTarget.key))
+    #expect(try !ObjectSignature(parsing: try Self.seed("sig-bad-mac")).isMade(by: ObjectFuzzTarget.key))
+    #expect(ObjectFuzzTarget.verify(try Self.seed("sig-bad-mac")).contains("object.bad-signature"))
+    #expect(throws: SignatureFormatError.self) { try ObjectSignature(parsing: try Self.seed("sig-cut")) }
+  }
+}
