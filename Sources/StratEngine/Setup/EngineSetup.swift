@@ -9,9 +9,16 @@ package struct EngineSetup: Sendable {
   package struct Strategy: Sendable, Equatable {
     package var path: String
     package var params: [String: String]
-    package init(path: String, params: [String: String] = [:]) {
+    /// Instrument bindings `NAME=SYMBOL`, as `stratc backtest --instrument`.
+    package var instruments: [(String, String)]
+    package init(path: String, params: [String: String] = [:], instruments: [(String, String)] = []) {
       self.path = path
       self.params = params
+      self.instruments = instruments
+    }
+
+    package static func == (a: Strategy, b: Strategy) -> Bool {
+      a.path == b.path && a.params == b.params && a.instruments.elementsEqual(b.instruments, by: ==)
     }
   }
 
