@@ -112,6 +112,10 @@ package struct ConfigParser {
     if isLineEnd(byte) { return "the end of the line" }
     if ConfigText.isControl(byte) { return "the control character \(ConfigText.name(byte))" }
     var end = position + 1
+    if ConfigText.isBareKey(byte) {
+      // A word reads better than its first letter: found `yes`.
+      while end < min(bytes.count, position + 24), ConfigText.isBareKey(bytes[end]) { end += 1 }
+    }
     while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
     return "`" + String(decoding: bytes[position..<end], as: UTF8.self) + "`"
   }

@@ -27,7 +27,7 @@ enum ConfigSchemaDiagnostics {
 
   static func outOfRange(_ table: String, _ key: String, expected: String, found: ConfigValue) -> Diagnostic {
     Diagnostic(
-      id: "engine.config.range", message: "expected `\(qualified(table, key))` in \(expected); found \(found.span.text)",
+      id: "engine.config.range", message: "expected `\(qualified(table, key))` \(expected); found \(found.span.text)",
       primary: Label(found.span))
   }
 
@@ -37,7 +37,7 @@ enum ConfigSchemaDiagnostics {
       message: "expected `\(qualified(table, key))` to be \(list(choices)); found `\(found)`",
       primary: Label(source.span))
     if let best = Suggestions.closest(to: found, among: choices).first {
-      diagnostic.fixIts = [FixIt(span: source.span, replacement: "\"\(best)\"", message: "did you mean `\(best)`?")]
+      diagnostic.fixIts = [FixIt(span: source.span, replacement: "\"\(best)\"", message: "did you mean `\"\(best)\"`?")]
     }
     return diagnostic
   }
@@ -52,10 +52,10 @@ enum ConfigSchemaDiagnostics {
   static func missingKey(
     _ table: String, _ key: String, _ meaning: String, table span: SourceSpan?, file: SourceFile, notes: [String]
   ) -> Diagnostic {
-    let message = "[\(table)] needs `\(key)` (\(meaning))"
+    let message = "\(title(table)) needs `\(key)` (\(meaning))"
     guard let span else {
       return Diagnostic(
-        id: "engine.config.missing-key", message: message + ", and the file has no [\(table)] table",
+        id: "engine.config.missing-key", message: "the file has no [\(table)] table, which needs `\(key)` (\(meaning))",
         at: DataLocation(path: file.path), notes: notes)
     }
     return Diagnostic(id: "engine.config.missing-key", message: message, primary: Label(span), notes: notes)
@@ -73,6 +73,12 @@ enum ConfigSchemaDiagnostics {
       message: "`control.listen` is \(address), which is not a loopback address: the control API would be reachable from the network",
       primary: Label(source.span),
       notes: ["set `allow_remote = true` in [control] if that is intended"])
+  }
+
+  /// `[engine]`, or `[[strategy]] #2` for the second table of an array (names count from 1).
+  static func title(_ table: String) -> String {
+    guard let open = table.firstIndex(of: "[") else { return "[\(table)]" }
+    return "[[\(table[..<open])]] #" + table[table.index(after: open)...].dropLast()
   }
 
   static func qualified(_ table: String, _ key: String) -> String {

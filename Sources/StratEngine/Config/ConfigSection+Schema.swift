@@ -29,7 +29,7 @@ extension ConfigSection {
   /// A number within `range`; out of range is reported.
   func inRange(_ key: String, _ number: (text: String, value: Double, source: ConfigValue), _ range: ClosedRange<Double>) -> Double? {
     guard range.contains(number.value) else {
-      findings.add(ConfigSchemaDiagnostics.outOfRange(name, key, expected: "\(Self.plain(range.lowerBound))...\(Self.plain(range.upperBound))", found: number.source))
+      findings.add(ConfigSchemaDiagnostics.outOfRange(name, key, expected: "in \(Self.plain(range.lowerBound))...\(Self.plain(range.upperBound))", found: number.source))
       return nil
     }
     return number.value
@@ -39,7 +39,7 @@ extension ConfigSection {
   func money(_ key: String) -> Money? {
     guard let number = number(key) else { return nil }
     guard number.value >= 0, let money = (try? Money(number.text)) ?? Money(rounding: number.value) else {
-      findings.add(ConfigSchemaDiagnostics.outOfRange(name, key, expected: "0 and up (an amount of money, at most 8 decimals)", found: number.source))
+      findings.add(ConfigSchemaDiagnostics.outOfRange(name, key, expected: "to be an amount of money ≥ 0 with at most 8 decimals", found: number.source))
       return nil
     }
     return money

@@ -5,6 +5,8 @@ import StratDiagnostics
 final class ConfigFindings {
   var diagnostics: [Diagnostic] = []
   var origins: [String: SourceSpan] = [:]
+  /// Tables the file lacks that have been reported (once each, not once per required key).
+  var missingTables: Set<String> = []
   let file: SourceFile
 
   init(file: SourceFile) { self.file = file }
@@ -52,7 +54,7 @@ struct ConfigSection {
   func integer(_ key: String, in range: ClosedRange<Int64>) -> Int64? {
     guard let (value, source) = typed(key, "an integer", { if case .integer(let i) = $0 { i } else { nil } }) else { return nil }
     guard range.contains(value) else {
-      findings.add(ConfigSchemaDiagnostics.outOfRange(name, key, expected: "\(range.lowerBound)...\(range.upperBound)", found: source))
+      findings.add(ConfigSchemaDiagnostics.outOfRange(name, key, expected: "in \(range.lowerBound)...\(range.upperBound)", found: source))
       return nil
     }
     return value
@@ -90,6 +92,7 @@ struct ConfigSection {
 
   /// Reports a required key that is absent, at the table's header.
   func reportMissing(_ key: String, _ meaning: String, notes: [String] = []) {
+    if span == nil, !findings.missingTables.insert(name).inserted { return }
     findings.add(ConfigSchemaDiagnostics.missingKey(name, key, meaning, table: span, file: findings.file, notes: notes))
   }
 

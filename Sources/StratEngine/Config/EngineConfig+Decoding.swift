@@ -29,7 +29,9 @@ extension EngineConfig {
     let strategyFolder = engine?.strategies ?? folder
     let strategies = strategySections(root, findings).compactMap { decodeStrategy($0, folder: strategyFolder) }
     guard findings.diagnostics.isEmpty, let engine, let feed else {
-      throw EngineConfigError(diagnostics: findings.diagnostics)
+      var bag = DiagnosticBag()
+      bag.add(contentsOf: findings.diagnostics)
+      throw EngineConfigError(diagnostics: bag.sorted)
     }
     return EngineConfig(
       engine: engine, control: control, hotload: hotload, feed: feed, venue: venue, risk: risk,
@@ -46,6 +48,7 @@ extension EngineConfig {
         span = entry.value.span
       } else {
         findings.add(ConfigSchemaDiagnostics.wrongType("", name, expected: "a table ([\(name)])", found: entry.value))
+        findings.missingTables.insert(name)  // said once: not also "the file has no [name]"
       }
     }
     let section = ConfigSection(name: name, table: table, span: span, known: known, findings: findings)
@@ -126,7 +129,7 @@ extension EngineConfig {
       return []
     }
     return tables.enumerated().map { index, item in
-      let section = ConfigSection(name: "strategy[\(index)]", table: item.0, span: item.1, known: strategyKeys, findings: findings)
+      let section = ConfigSection(name: "strategy[\(index + 1)]", table: item.0, span: item.1, known: strategyKeys, findings: findings)
       section.reportUnknownKeys()
       return section
     }
@@ -135,7 +138,7 @@ extension EngineConfig {
   static func decodeStrategy(_ s: ConfigSection, folder: String) -> Strategy? {
     let file = s.required("file", "a .strat or .so file, relative to engine.strategies") { s.path("file", relativeTo: folder) }
     if let file, !(file.hasSuffix(".strat") || file.hasSuffix(".so")), let source = s.table["file"]?.value {
-      s.findings.add(ConfigSchemaDiagnostics.badValue(s.name, "file", "expected a .strat source or a .so object (stratc build); found `\(source.span.text)`", at: source))
+      s.findings.add(ConfigSchemaDiagnostics.badValue(s.name, "file", "expected a .strat source or a .so object (stratc build); found `\(source.span.text.dropFirst().dropLast())`", at: source))
       return nil
     }
     let params = s.settings("params", "a number, boolean or string")

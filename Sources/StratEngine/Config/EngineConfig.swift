@@ -13,9 +13,15 @@ package struct EngineConfig: Sendable {
   package var venue: Venue
   package var risk: RiskLimits
   package var strategies: [Strategy]
-  /// Where each setting was written (`"control.listen"`, `"strategy[0].file"`), so that a later
-  /// failure (a port in use, a missing file) can point at the line that asked for it.
+  /// Where each setting was written (`"control.listen"`; `"strategy[1].file"` for the first
+  /// `[[strategy]]`: tables of an array count from 1, as messages do), so that a later failure
+  /// (a port in use, a missing file) can point at the line that asked for it.
   package var origins: [String: SourceSpan]
+
+  /// Where `key` of `strategies[index]` was written.
+  package func origin(ofStrategy index: Int, _ key: String) -> SourceSpan? {
+    origins["strategy[\(index + 1)].\(key)"]
+  }
 
   /// `[engine]`.
   package struct Engine: Sendable, Equatable {
