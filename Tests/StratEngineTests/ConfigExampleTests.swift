@@ -2,6 +2,7 @@ import Foundation
 import StratDiagnostics
 import StratMarket
 import Testing
+
 @testable import StratEngine
 
 /// Examples/engine/paper.toml validates, and says what the README's LOBSTER backtest says:
@@ -15,12 +16,17 @@ import Testing
     let root = ConfigTesting.root.standardizedFileURL.path
     #expect(config.strategies.map(\.file) == [root + "/Strategies/market_maker.strat"])
     #expect(FileManager.default.fileExists(atPath: config.strategies[0].file))
-    guard case .lobster(let messages, let orderbook, let symbol, let date) = config.feed.source else {
+    guard case .lobster(let messages, let orderbook, let symbol, let date) = config.feed.source
+    else {
       Issue.record("the example's feed is \(config.feed.source)")
       return
     }
-    let shared = ConfigTesting.root.deletingLastPathComponent().appendingPathComponent("shared").standardizedFileURL.path
-    #expect(messages == shared + "/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz")
+    let shared = ConfigTesting.root.deletingLastPathComponent().appendingPathComponent("shared")
+      .standardizedFileURL.path
+    #expect(
+      messages == shared
+        + "/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz"
+    )
     #expect(orderbook == nil && symbol == "GOOG" && date == "2012-06-21" && config.feed.speed == 0)
     #expect(config.venue.orderLatency == .constant(nanos: 100_000))
     #expect(config.venue.feedLatency == .constant(nanos: 20_000))
@@ -32,18 +38,27 @@ import Testing
   }
 
   @Test func aMissingFileOrAFolderIsAReadError() {
-    for (path, reason) in [("/nonexistent/engine.toml", "no such file or directory"), (ConfigTesting.root.path, "it is a folder")] {
+    for (path, reason) in [
+      ("/nonexistent/engine.toml", "no such file or directory"),
+      (ConfigTesting.root.path, "it is a folder"),
+    ] {
       do {
         _ = try EngineConfig.load(path: path)
         Issue.record("\(path) loaded")
       } catch {
-        #expect(error.diagnostics.map(DiagnosticRenderer.text) == ["\(path): error[engine.config.read]: cannot read the configuration file: \(reason)\n"])
+        #expect(
+          error.diagnostics.map(DiagnosticRenderer.text) == [
+            "\(path): error[engine.config.read]: cannot read the configuration file: \(reason)\n"
+          ]
+        )
       }
     }
   }
 
   @Test func loadingReportsSyntaxErrorsWithTheFilesPath() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString).toml").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "config-\(UUID().uuidString).toml"
+    ).path
     try Data("[engine\n".utf8).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     do {
@@ -51,7 +66,11 @@ import Testing
       Issue.record("a broken file loaded")
     } catch {
       let text = error.diagnostics.map(DiagnosticRenderer.text).joined()
-      #expect(text.hasPrefix("\(path):1:8: error[engine.config.syntax]: expected `]` to close the table header; found the end of the line\n"))
+      #expect(
+        text.hasPrefix(
+          "\(path):1:8: error[engine.config.syntax]: expected `]` to close the table header; found the end of the line\n"
+        )
+      )
     }
   }
 }

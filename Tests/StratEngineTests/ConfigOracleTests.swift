@@ -1,6 +1,7 @@
 import Foundation
 import StratDiagnostics
 import Testing
+
 @testable import StratEngine
 
 /// The parser against Python's tomllib: every construct of the subset reads to the same values;
@@ -38,7 +39,7 @@ import Testing
     "a = \"\\q\"\n", "a = \"\\uD800\"\n", "a = { x = 1, }\n", "a = { x = 1\n}\n", "[a]]\n",
     "a = 1 b = 2\n", "a = [1 2]\n", "a = truex\n", "[[a]]\n[a]\n", "a = [1]\n[[a]]\n",
     "a = 1\r\n\rb = 2\n", "a = \"x\u{7}\"\n", "# bell \u{7}\n", "[a]\nb = 1\n[a.b]\n",
-    "[a.b]\nc = 1\n[a]\nb.d = 2\n", "a = {b = {c = 1}, b.d = 2}\n"
+    "[a.b]\nc = 1\n[a]\nb.d = 2\n", "a = {b = {c = 1}, b.d = 2}\n",
   ]
 
   /// TOML v1.0 that the subset leaves out: tomllib reads it, the parser refuses with a message.
@@ -72,7 +73,10 @@ import Testing
     let expected = try #require(try ConfigTesting.oracle(Self.outsideSubset.map { Array($0.utf8) }))
     for (text, oracle) in zip(Self.outsideSubset, expected) {
       #expect(oracle != "error", "tomllib refuses \(text.debugDescription)")
-      #expect(ConfigTesting.syntaxError(text).contains("error[engine.config.syntax]"), "\(text.debugDescription)")
+      #expect(
+        ConfigTesting.syntaxError(text).contains("error[engine.config.syntax]"),
+        "\(text.debugDescription)"
+      )
     }
   }
 

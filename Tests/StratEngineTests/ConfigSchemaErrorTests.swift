@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StratEngine
 
 /// Every kind of schema error, rendered (goldens): unknown keys with the closest known ones,

@@ -1,6 +1,7 @@
 import Foundation
 import StratDiagnostics
 import Testing
+
 @testable import StratEngine
 
 /// Every syntax error the parser reports, rendered as `strat-engine` prints it: file, line and
@@ -396,15 +397,21 @@ import Testing
 
   @Test func aFileLargerThanTheCapIsRefusedBeforeItIsRead() {
     let text = "# " + String(repeating: "x", count: ConfigParser.maximumBytes) + "\n"
-    #expect(ConfigTesting.syntaxError(text) == "test.toml: error[engine.config.too-large]: expected a configuration file of at most 1048576 bytes; found 1048579 bytes\n")
+    #expect(
+      ConfigTesting.syntaxError(text)
+        == "test.toml: error[engine.config.too-large]: expected a configuration file of at most 1048576 bytes; found 1048579 bytes\n"
+    )
   }
 
   @Test func nestingDeeperThanTheCapIsRefused() {
     let deep = "a = " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "\n"
-    #expect(ConfigTesting.syntaxError(deep).hasPrefix("test.toml:1:37: error[engine.config.too-deep]"))
+    #expect(
+      ConfigTesting.syntaxError(deep).hasPrefix("test.toml:1:37: error[engine.config.too-deep]")
+    )
     let dotted = (0..<33).map { "k\($0)" }.joined(separator: ".") + " = 1\n"
     #expect(ConfigTesting.syntaxError(dotted).contains("error[engine.config.too-deep]"))
-    let shallow = "a = " + String(repeating: "[", count: 32) + String(repeating: "]", count: 32) + "\n"
+    let shallow =
+      "a = " + String(repeating: "[", count: 32) + String(repeating: "]", count: 32) + "\n"
     #expect(ConfigTesting.syntaxError(shallow) == "")
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import StratDiagnostics
+
 @testable import StratEngine
 
 /// Helpers of the configuration tests: parse text, render errors, dump a document in the
@@ -23,8 +24,14 @@ enum ConfigTesting {
   }
 
   /// Decodes text with the schema, folder `/cfg`.
-  static func decode(_ text: String, overrides: EngineConfig.Overrides = .init()) throws(EngineConfigError) -> EngineConfig {
-    try EngineConfig.parse(SourceFile(path: "engine.toml", text: text), folder: "/cfg", overrides: overrides)
+  static func decode(_ text: String, overrides: EngineConfig.Overrides = .init())
+    throws(EngineConfigError) -> EngineConfig
+  {
+    try EngineConfig.parse(
+      SourceFile(path: "engine.toml", text: text),
+      folder: "/cfg",
+      overrides: overrides
+    )
   }
 
   /// Every schema error of text, rendered, in order ("" when it decodes).
@@ -44,8 +51,13 @@ enum ConfigTesting {
 
   /// The first ```toml block of Docs/ENGINE-CONFIG.md: the full schema, every key written.
   static func documentedExample() throws -> String {
-    let doc = try String(contentsOf: root.appendingPathComponent("Docs/ENGINE-CONFIG.md"), encoding: .utf8)
-    guard let open = doc.range(of: "```toml\n"), let close = doc.range(of: "\n```", range: open.upperBound..<doc.endIndex) else {
+    let doc = try String(
+      contentsOf: root.appendingPathComponent("Docs/ENGINE-CONFIG.md"),
+      encoding: .utf8
+    )
+    guard let open = doc.range(of: "```toml\n"),
+      let close = doc.range(of: "\n```", range: open.upperBound..<doc.endIndex)
+    else {
       return ""
     }
     return String(doc[open.upperBound..<close.lowerBound]) + "\n"
@@ -65,12 +77,18 @@ enum ConfigTesting {
   }
 
   static func canonical(_ table: ConfigTable) -> String {
-    let sorted = table.entries.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
-    return "{" + sorted.map { hex(Array($0.key.utf8)) + "=" + canonical($0.value) }.joined(separator: ",") + "}"
+    let sorted = table.entries.sorted {
+      Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8))
+    }
+    return "{"
+      + sorted.map { hex(Array($0.key.utf8)) + "=" + canonical($0.value) }.joined(separator: ",")
+      + "}"
   }
 
   static func hex(_ bytes: [UInt8]) -> String {
-    bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    bytes.map {
+      String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16)
+    }.joined()
   }
 
   static func hex64(_ bits: UInt64) -> String {
@@ -100,7 +118,9 @@ enum ConfigTesting {
   /// tomllib's canonical dump of each text, or nil when python3 with tomllib is not available.
   /// The process is killed after 60 s, so a stuck interpreter cannot hang the suite.
   static func oracle(_ texts: [[UInt8]]) throws -> [String]? {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-oracle-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "config-oracle-\(UUID().uuidString)"
+    )
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     var paths: [String] = []
@@ -122,7 +142,10 @@ enum ConfigTesting {
     if process.isRunning { process.terminate() }
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return nil }
-    let out = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
+    let out = String(
+      decoding: FileManager.default.contents(atPath: outPath) ?? Data(),
+      as: UTF8.self
+    )
     return out.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
   }
 

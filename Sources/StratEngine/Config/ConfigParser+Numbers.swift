@@ -18,7 +18,10 @@ extension ConfigParser {
     let valueSpan = span(from: start)
     if !isFloat {
       guard let value = Int64(digits) else {
-        throw error("`\(text)` is out of range: integers are 64-bit, from -9223372036854775808 to 9223372036854775807", at: start)
+        throw error(
+          "`\(text)` is out of range: integers are 64-bit, from -9223372036854775808 to 9223372036854775807",
+          at: start
+        )
       }
       return ConfigValue(.integer(value), span: valueSpan)
     }
@@ -30,19 +33,24 @@ extension ConfigParser {
 
   /// Why a number-like token is TOML but not in the subset, or nil.
   static func outsideSubset(_ token: [UInt8]) -> String? {
-    let unsigned = token.first == UInt8(ascii: "+") || token.first == UInt8(ascii: "-") ? Array(token.dropFirst()) : token
+    let unsigned =
+      token.first == UInt8(ascii: "+") || token.first == UInt8(ascii: "-")
+      ? Array(token.dropFirst()) : token
     if unsigned == Array("inf".utf8) || unsigned == Array("nan".utf8) {
       return "inf and nan are not in the subset; limits and settings are finite numbers"
     }
     if token.contains(UInt8(ascii: ":"))
-      || (token.count >= 5 && token[0..<4].allSatisfy(ConfigText.isDigit) && token[4] == UInt8(ascii: "-"))
+      || (token.count >= 5 && token[0..<4].allSatisfy(ConfigText.isDigit)
+        && token[4] == UInt8(ascii: "-"))
     {
-      return "dates and times are not in the subset; write a date as a string, such as \"2012-06-21\""
+      return
+        "dates and times are not in the subset; write a date as a string, such as \"2012-06-21\""
     }
     if token.count >= 2, token[0] == UInt8(ascii: "0"),
       [UInt8(ascii: "x"), UInt8(ascii: "o"), UInt8(ascii: "b")].contains(token[1])
     {
-      return "hexadecimal, octal and binary integers are not in the subset; write the number in decimal"
+      return
+        "hexadecimal, octal and binary integers are not in the subset; write the number in decimal"
     }
     return nil
   }
@@ -60,7 +68,8 @@ extension ConfigParser {
     if at == 0, !ConfigText.isDigit(token[0]) {
       throw error(
         "expected a value (a string, number, boolean, array or inline table); found `\(String(decoding: token, as: UTF8.self))`",
-        at: start)
+        at: start
+      )
     }
     try digitRun(token, &at, into: &out, start: start, after: "the sign")
     if token[integerStart] == UInt8(ascii: "0"), at - integerStart > 1 {
@@ -85,14 +94,21 @@ extension ConfigParser {
     }
     if at < token.count {
       let text = String(decoding: token, as: UTF8.self)
-      throw error("expected a number such as 42, -7, 1_000, 0.5 or 1e-3; `\(text)` is not one", at: start + at)
+      throw error(
+        "expected a number such as 42, -7, 1_000, 0.5 or 1e-3; `\(text)` is not one",
+        at: start + at
+      )
     }
     return (String(decoding: out, as: UTF8.self), isFloat)
   }
 
   /// DIGIT { [ "_" ] DIGIT } at `at`, appended without the underscores.
   func digitRun(
-    _ token: [UInt8], _ at: inout Int, into out: inout [UInt8], start: Int, after what: String
+    _ token: [UInt8],
+    _ at: inout Int,
+    into out: inout [UInt8],
+    start: Int,
+    after what: String
   ) throws(Diagnostic) {
     guard at < token.count, ConfigText.isDigit(token[at]) else {
       throw error("expected a digit after \(what)", at: start + at)

@@ -39,9 +39,14 @@ extension ConfigParser {
       return KeyPart(name: name, span: span(from: start))
     case let byte? where ConfigText.isBareKey(byte):
       while let byte = peek(), ConfigText.isBareKey(byte) { position += 1 }
-      return KeyPart(name: String(decoding: bytes[start..<position], as: UTF8.self), span: span(from: start))
+      return KeyPart(
+        name: String(decoding: bytes[start..<position], as: UTF8.self),
+        span: span(from: start)
+      )
     default:
-      throw error("expected a key (letters, digits, `_` and `-`, or a quoted string); found \(found())")
+      throw error(
+        "expected a key (letters, digits, `_` and `-`, or a quoted string); found \(found())"
+      )
     }
   }
 
@@ -98,7 +103,11 @@ extension ConfigParser {
     } else {
       let array = ConfigTableArray()
       array.append(table, header: header)
-      parent.add(last.name, keySpan: last.span, value: ConfigValue(.tableArray(array), span: header))
+      parent.add(
+        last.name,
+        keySpan: last.span,
+        value: ConfigValue(.tableArray(array), span: header)
+      )
     }
     section = table
     sectionDepth = key.count
@@ -106,7 +115,9 @@ extension ConfigParser {
 
   /// The table a header's leading keys name, made (implicitly) where missing; through an array
   /// of tables, its last table.
-  func walkHeader(_ parts: ArraySlice<KeyPart>, from root: ConfigTable) throws(Diagnostic) -> ConfigTable {
+  func walkHeader(_ parts: ArraySlice<KeyPart>, from root: ConfigTable) throws(Diagnostic)
+    -> ConfigTable
+  {
     var table = root
     for part in parts {
       guard let entry = table[part.name] else {
@@ -128,7 +139,9 @@ extension ConfigParser {
     if sectionDepth + key.count > Self.maximumDepth { throw tooDeep(at: key[0].span.start) }
     skipBlanks()
     guard peek() == UInt8(ascii: "=") else {
-      throw error("expected `=` after the key `\(key.map(\.name).joined(separator: "."))`; found \(found())")
+      throw error(
+        "expected `=` after the key `\(key.map(\.name).joined(separator: "."))`; found \(found())"
+      )
     }
     position += 1
     skipBlanks()
@@ -139,7 +152,10 @@ extension ConfigParser {
   /// Puts `value` at the dotted `key` below `table`. In the document (not an inline table), the
   /// tables the key goes through become explicit when the section ends.
   mutating func insert(
-    _ key: [KeyPart], _ value: ConfigValue, into root: ConfigTable, inDocument: Bool
+    _ key: [KeyPart],
+    _ value: ConfigValue,
+    into root: ConfigTable,
+    inDocument: Bool
   ) throws(Diagnostic) {
     var table = root
     for part in key.dropLast() {

@@ -23,7 +23,8 @@ extension ConfigParser {
       return try parseNumber()
     default:
       throw error(
-        "expected a value (a string, number, boolean, array or inline table); found \(found())")
+        "expected a value (a string, number, boolean, array or inline table); found \(found())"
+      )
     }
   }
 
@@ -38,7 +39,8 @@ extension ConfigParser {
 
   func matches(_ word: String) -> Bool {
     let word = Array(word.utf8)
-    return position + word.count <= bytes.count && Array(bytes[position..<position + word.count]) == word
+    return position + word.count <= bytes.count
+      && Array(bytes[position..<position + word.count]) == word
   }
 
   // MARK: - Strings
@@ -47,19 +49,28 @@ extension ConfigParser {
   mutating func parseOneLineString() throws(Diagnostic) -> String {
     let quote = bytes[position]
     if peek(1) == quote, peek(2) == quote {
-      throw error("multi-line strings are not in the subset; write the text on one line with escapes such as \\n")
+      throw error(
+        "multi-line strings are not in the subset; write the text on one line with escapes such as \\n"
+      )
     }
     let start = position
     position += 1
     var text: [UInt8] = []
     while true {
-      guard let byte = peek(), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") || peek(1) != UInt8(ascii: "\n") else {
-        throw error("expected the closing \(quote == 0x22 ? "`\"`" : "`'`") of the string that starts at column \(file.position(of: start).column); found \(found())")
+      guard let byte = peek(), byte != UInt8(ascii: "\n"),
+        byte != UInt8(ascii: "\r") || peek(1) != UInt8(ascii: "\n")
+      else {
+        throw error(
+          "expected the closing \(quote == 0x22 ? "`\"`" : "`'`") of the string that starts at column \(file.position(of: start).column); found \(found())"
+        )
       }
       position += 1
       if byte == quote { return String(decoding: text, as: UTF8.self) }
       if ConfigText.isControl(byte) {
-        throw error("expected string text; found the control character \(ConfigText.name(byte)) (write it as an escape such as \\t)", at: position - 1)
+        throw error(
+          "expected string text; found the control character \(ConfigText.name(byte)) (write it as an escape such as \\t)",
+          at: position - 1
+        )
       }
       if byte == UInt8(ascii: "\\"), quote == UInt8(ascii: "\"") {
         try appendEscape(to: &text)
@@ -77,7 +88,9 @@ extension ConfigParser {
       UInt8(ascii: "f"): 0x0C, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "\""): 0x22,
       UInt8(ascii: "\\"): 0x5C,
     ]
-    guard let letter = peek() else { throw error("expected an escape after `\\`; found \(found())") }
+    guard let letter = peek() else {
+      throw error("expected an escape after `\\`; found \(found())")
+    }
     if let byte = simple[letter] {
       position += 1
       text.append(byte)
@@ -85,19 +98,26 @@ extension ConfigParser {
     }
     let digits = letter == UInt8(ascii: "u") ? 4 : letter == UInt8(ascii: "U") ? 8 : 0
     guard digits > 0 else {
-      throw error("expected an escape (\\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX) after `\\`; found \(found())")
+      throw error(
+        "expected an escape (\\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX) after `\\`; found \(found())"
+      )
     }
     position += 1
     var value: UInt32 = 0
     for _ in 0..<digits {
       guard let byte = peek(), let digit = ConfigText.hexValue(byte) else {
-        throw error("expected \(digits) hexadecimal digits after `\\\(Character(UnicodeScalar(letter)))`; found \(found())")
+        throw error(
+          "expected \(digits) hexadecimal digits after `\\\(Character(UnicodeScalar(letter)))`; found \(found())"
+        )
       }
       value = value << 4 | UInt32(digit)
       position += 1
     }
     guard let scalar = Unicode.Scalar(value) else {
-      throw error("expected a Unicode scalar value (not a surrogate, at most 10FFFF) in the escape", at: start)
+      throw error(
+        "expected a Unicode scalar value (not a surrogate, at most 10FFFF) in the escape",
+        at: start
+      )
     }
     text.append(contentsOf: Array(String(Character(scalar)).utf8))
   }
@@ -157,7 +177,9 @@ extension ConfigParser {
       if depth + key.count - 1 > Self.maximumDepth { throw tooDeep(at: key[0].span.start) }
       skipBlanks()
       guard peek() == UInt8(ascii: "=") else {
-        throw error("expected `=` after the key `\(key.map(\.name).joined(separator: "."))`; found \(found())")
+        throw error(
+          "expected `=` after the key `\(key.map(\.name).joined(separator: "."))`; found \(found())"
+        )
       }
       position += 1
       skipBlanks()
@@ -166,7 +188,9 @@ extension ConfigParser {
       skipBlanks()
       if peek() == UInt8(ascii: "}") { break }
       guard peek() == UInt8(ascii: ",") else {
-        throw error("expected `,` or `}` in the inline table (it stays on one line, with no comma after the last value); found \(found())")
+        throw error(
+          "expected `,` or `}` in the inline table (it stays on one line, with no comma after the last value); found \(found())"
+        )
       }
       position += 1
       skipBlanks()

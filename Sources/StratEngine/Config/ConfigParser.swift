@@ -30,7 +30,10 @@ package struct ConfigParser {
     }
     if let bad = ConfigText.firstInvalidUTF8(file.bytes) {
       throw ConfigDiagnostics.syntax(
-        file, at: bad, "expected UTF-8 text; found a byte that is not UTF-8")
+        file,
+        at: bad,
+        "expected UTF-8 text; found a byte that is not UTF-8"
+      )
     }
     let root = ConfigTable()
     var parser = ConfigParser(file: file, bytes: file.bytes, section: root)

@@ -16,7 +16,11 @@ extension ConfigSection {
 
   /// A string read by one of the settings parsers (addresses, latencies, fees), its errors
   /// reported with `id`.
-  func parsed<T>(_ key: String, id: String = "engine.config.value", _ parse: (String) -> Result<T, SettingProblem>) -> T? {
+  func parsed<T>(
+    _ key: String,
+    id: String = "engine.config.value",
+    _ parse: (String) -> Result<T, SettingProblem>
+  ) -> T? {
     guard let (text, source) = string(key) else { return nil }
     switch parse(text) {
     case .success(let value): return value
@@ -27,9 +31,20 @@ extension ConfigSection {
   }
 
   /// A number within `range`; out of range is reported.
-  func inRange(_ key: String, _ number: (text: String, value: Double, source: ConfigValue), _ range: ClosedRange<Double>) -> Double? {
+  func inRange(
+    _ key: String,
+    _ number: (text: String, value: Double, source: ConfigValue),
+    _ range: ClosedRange<Double>
+  ) -> Double? {
     guard range.contains(number.value) else {
-      findings.add(ConfigSchemaDiagnostics.outOfRange(name, key, expected: "in \(Self.plain(range.lowerBound))...\(Self.plain(range.upperBound))", found: number.source))
+      findings.add(
+        ConfigSchemaDiagnostics.outOfRange(
+          name,
+          key,
+          expected: "in \(Self.plain(range.lowerBound))...\(Self.plain(range.upperBound))",
+          found: number.source
+        )
+      )
       return nil
     }
     return number.value
@@ -38,8 +53,16 @@ extension ConfigSection {
   /// An amount of money ≥ 0, exact from the decimal text (1e6 and the like by value).
   func money(_ key: String) -> Money? {
     guard let number = number(key) else { return nil }
-    guard number.value >= 0, let money = (try? Money(number.text)) ?? Money(rounding: number.value) else {
-      findings.add(ConfigSchemaDiagnostics.outOfRange(name, key, expected: "to be an amount of money ≥ 0 with at most 8 decimals", found: number.source))
+    guard number.value >= 0, let money = (try? Money(number.text)) ?? Money(rounding: number.value)
+    else {
+      findings.add(
+        ConfigSchemaDiagnostics.outOfRange(
+          name,
+          key,
+          expected: "to be an amount of money ≥ 0 with at most 8 decimals",
+          found: number.source
+        )
+      )
       return nil
     }
     return money
@@ -53,8 +76,16 @@ extension ConfigSection {
 
   /// A table of `NAME = VALUE` as the command line would spell them: numbers as written
   /// (without `_`), booleans as true/false, strings as they are.
-  func settings(_ key: String, _ expected: String, stringsOnly: Bool = false) -> [EngineConfig.Setting] {
-    guard let (inner, _) = typed(key, "a table such as { name = value }", { if case .table(let t) = $0 { t } else { nil } }) else {
+  func settings(_ key: String, _ expected: String, stringsOnly: Bool = false) -> [EngineConfig
+    .Setting]
+  {
+    guard
+      let (inner, _) = typed(
+        key,
+        "a table such as { name = value }",
+        { if case .table(let t) = $0 { t } else { nil } }
+      )
+    else {
       return []
     }
     return inner.entries.compactMap { entry in
@@ -67,7 +98,14 @@ extension ConfigSection {
         default: nil
         }
       guard let text else {
-        findings.add(ConfigSchemaDiagnostics.wrongType(name, "\(key).\(entry.key)", expected: expected, found: entry.value))
+        findings.add(
+          ConfigSchemaDiagnostics.wrongType(
+            name,
+            "\(key).\(entry.key)",
+            expected: expected,
+            found: entry.value
+          )
+        )
         return nil
       }
       return EngineConfig.Setting(name: entry.key, value: text)

@@ -34,10 +34,14 @@ struct ConfigSection {
   }
 
   /// The value when it has the expected kind; otherwise a type error.
-  func typed<T>(_ key: String, _ expected: String, _ read: (ConfigValue.Kind) -> T?) -> (T, ConfigValue)? {
+  func typed<T>(_ key: String, _ expected: String, _ read: (ConfigValue.Kind) -> T?) -> (
+    T, ConfigValue
+  )? {
     guard let entry = entry(key) else { return nil }
     guard let value = read(entry.value.kind) else {
-      findings.add(ConfigSchemaDiagnostics.wrongType(name, key, expected: expected, found: entry.value))
+      findings.add(
+        ConfigSchemaDiagnostics.wrongType(name, key, expected: expected, found: entry.value)
+      )
       return nil
     }
     return (value, entry.value)
@@ -52,9 +56,22 @@ struct ConfigSection {
   }
 
   func integer(_ key: String, in range: ClosedRange<Int64>) -> Int64? {
-    guard let (value, source) = typed(key, "an integer", { if case .integer(let i) = $0 { i } else { nil } }) else { return nil }
+    guard
+      let (value, source) = typed(
+        key,
+        "an integer",
+        { if case .integer(let i) = $0 { i } else { nil } }
+      )
+    else { return nil }
     guard range.contains(value) else {
-      findings.add(ConfigSchemaDiagnostics.outOfRange(name, key, expected: "in \(range.lowerBound)...\(range.upperBound)", found: source))
+      findings.add(
+        ConfigSchemaDiagnostics.outOfRange(
+          name,
+          key,
+          expected: "in \(range.lowerBound)...\(range.upperBound)",
+          found: source
+        )
+      )
       return nil
     }
     return value
@@ -73,10 +90,19 @@ struct ConfigSection {
   }
 
   /// One of an enumeration's raw values; a wrong word gets the closest ones.
-  func choice<E: RawRepresentable & CaseIterable>(_ key: String, default fallback: E) -> E where E.RawValue == String {
+  func choice<E: RawRepresentable & CaseIterable>(_ key: String, default fallback: E) -> E
+  where E.RawValue == String {
     guard let (text, source) = string(key) else { return fallback }
     if let value = E(rawValue: text) { return value }
-    findings.add(ConfigSchemaDiagnostics.notAChoice(name, key, E.allCases.map(\.rawValue), found: text, at: source))
+    findings.add(
+      ConfigSchemaDiagnostics.notAChoice(
+        name,
+        key,
+        E.allCases.map(\.rawValue),
+        found: text,
+        at: source
+      )
+    )
     return fallback
   }
 
@@ -84,7 +110,14 @@ struct ConfigSection {
   func path(_ key: String, relativeTo folder: String) -> String? {
     guard let (text, source) = string(key) else { return nil }
     guard !text.isEmpty else {
-      findings.add(ConfigSchemaDiagnostics.badValue(name, key, "expected a path; found an empty string", at: source))
+      findings.add(
+        ConfigSchemaDiagnostics.badValue(
+          name,
+          key,
+          "expected a path; found an empty string",
+          at: source
+        )
+      )
       return nil
     }
     return ConfigPaths.resolve(text, against: folder)
@@ -93,12 +126,22 @@ struct ConfigSection {
   /// Reports a required key that is absent, at the table's header.
   func reportMissing(_ key: String, _ meaning: String, notes: [String] = []) {
     if span == nil, !findings.missingTables.insert(name).inserted { return }
-    findings.add(ConfigSchemaDiagnostics.missingKey(name, key, meaning, table: span, file: findings.file, notes: notes))
+    findings.add(
+      ConfigSchemaDiagnostics.missingKey(
+        name,
+        key,
+        meaning,
+        table: span,
+        file: findings.file,
+        notes: notes
+      )
+    )
   }
 
   /// Reports every key of the table that the schema does not know, with the closest known ones.
   func reportUnknownKeys() {
-    for entry in table.entries where !known.contains(where: { Array($0.utf8) == Array(entry.key.utf8) }) {
+    for entry in table.entries
+    where !known.contains(where: { Array($0.utf8) == Array(entry.key.utf8) }) {
       findings.add(ConfigSchemaDiagnostics.unknownKey(name, entry, known: known))
     }
   }

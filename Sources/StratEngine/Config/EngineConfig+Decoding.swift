@@ -13,10 +13,14 @@ extension EngineConfig {
   /// folder (relative paths resolve against it); `overrides` are command-line values, applied
   /// before the checks that relate keys (a listen address needs a token file).
   package static func decode(
-    _ root: ConfigTable, file: SourceFile, folder: String, overrides: Overrides = Overrides()
+    _ root: ConfigTable,
+    file: SourceFile,
+    folder: String,
+    overrides: Overrides = Overrides()
   ) throws(EngineConfigError) -> EngineConfig {
     let findings = ConfigFindings(file: file)
-    ConfigSection(name: "", table: root, span: nil, known: tables, findings: findings).reportUnknownKeys()
+    ConfigSection(name: "", table: root, span: nil, known: tables, findings: findings)
+      .reportUnknownKeys()
     func section(_ name: String, _ known: [String]) -> ConfigSection {
       makeSection(name, in: root, known: known, findings: findings)
     }
@@ -27,19 +31,33 @@ extension EngineConfig {
     let venue = decodeVenue(section("venue", venueKeys))
     let risk = decodeRisk(section("risk", riskKeys))
     let strategyFolder = engine?.strategies ?? folder
-    let strategies = strategySections(root, findings).compactMap { decodeStrategy($0, folder: strategyFolder) }
+    let strategies = strategySections(root, findings).compactMap {
+      decodeStrategy($0, folder: strategyFolder)
+    }
     guard findings.diagnostics.isEmpty, let engine, let feed else {
       var bag = DiagnosticBag()
       bag.add(contentsOf: findings.diagnostics)
       throw EngineConfigError(diagnostics: bag.sorted)
     }
     return EngineConfig(
-      engine: engine, control: control, hotload: hotload, feed: feed, venue: venue, risk: risk,
-      strategies: strategies, origins: findings.origins)
+      engine: engine,
+      control: control,
+      hotload: hotload,
+      feed: feed,
+      venue: venue,
+      risk: risk,
+      strategies: strategies,
+      origins: findings.origins
+    )
   }
 
   /// The table `name` of the top level; an empty one when absent or not a table (reported).
-  static func makeSection(_ name: String, in root: ConfigTable, known: [String], findings: ConfigFindings) -> ConfigSection {
+  static func makeSection(
+    _ name: String,
+    in root: ConfigTable,
+    known: [String],
+    findings: ConfigFindings
+  ) -> ConfigSection {
     var table = ConfigTable()
     var span: SourceSpan?
     if let entry = root[name] {
@@ -47,11 +65,24 @@ extension EngineConfig {
         table = found
         span = entry.value.span
       } else {
-        findings.add(ConfigSchemaDiagnostics.wrongType("", name, expected: "a table ([\(name)])", found: entry.value))
+        findings.add(
+          ConfigSchemaDiagnostics.wrongType(
+            "",
+            name,
+            expected: "a table ([\(name)])",
+            found: entry.value
+          )
+        )
         findings.missingTables.insert(name)  // said once: not also "the file has no [name]"
       }
     }
-    let section = ConfigSection(name: name, table: table, span: span, known: known, findings: findings)
+    let section = ConfigSection(
+      name: name,
+      table: table,
+      span: span,
+      known: known,
+      findings: findings
+    )
     section.reportUnknownKeys()
     return section
   }
@@ -61,10 +92,14 @@ extension EngineConfig {
   static let engineKeys = ["strategies", "journal", "cpu", "on_exit", "log", "out"]
 
   static func decodeEngine(_ s: ConfigSection, folder: String, _ overrides: Overrides) -> Engine? {
-    let strategies = s.required("strategies", "the folder of .strat and .so files to load and watch") {
+    let strategies = s.required(
+      "strategies",
+      "the folder of .strat and .so files to load and watch"
+    ) {
       s.path("strategies", relativeTo: folder)
     }
-    let journal = overrides.journal
+    let journal =
+      overrides.journal
       ?? s.required("journal", "the journal's folder") { s.path("journal", relativeTo: folder) }
     let cpu = s.integer("cpu", in: 0...1023).map { Int($0) }
     let onExit = s.choice("on_exit", default: OnExit.cancel)
@@ -72,19 +107,31 @@ extension EngineConfig {
     if let (text, _) = s.string("log"), text != "-" { log = s.path("log", relativeTo: folder) }
     let out = overrides.out ?? s.path("out", relativeTo: folder)
     guard let strategies, let journal else { return nil }
-    return Engine(strategies: strategies, journal: journal, cpu: cpu, onExit: onExit, log: log, out: out)
+    return Engine(
+      strategies: strategies,
+      journal: journal,
+      cpu: cpu,
+      onExit: onExit,
+      log: log,
+      out: out
+    )
   }
 
   static let controlKeys = ["listen", "token_file", "allow_remote"]
 
-  static func decodeControl(_ s: ConfigSection, folder: String, _ overrides: Overrides) -> Control? {
+  static func decodeControl(_ s: ConfigSection, folder: String, _ overrides: Overrides) -> Control?
+  {
     let fromFile = s.parsed("listen", id: "engine.config.address", SocketAddress.parse)
     let tokenFile = overrides.tokenFile ?? s.path("token_file", relativeTo: folder)
     let allowRemote = s.bool("allow_remote") ?? false
     guard let listen = overrides.control ?? fromFile else { return nil }
     guard let tokenFile else {
       if s.table["token_file"] == nil {
-        s.reportMissing("token_file", "the file with the control API's bearer token, mode 0600", notes: ["or pass --token-file FILE"])
+        s.reportMissing(
+          "token_file",
+          "the file with the control API's bearer token, mode 0600",
+          notes: ["or pass --token-file FILE"]
+        )
       }
       return nil
     }
@@ -92,9 +139,13 @@ extension EngineConfig {
       if overrides.control == nil, let source = s.table["listen"]?.value {
         s.findings.add(ConfigSchemaDiagnostics.remote(listen, at: source))
       } else {
-        s.findings.add(Diagnostic(
-          id: "engine.config.remote",
-          message: "--control \(listen) is not a loopback address and [control] does not set allow_remote = true"))
+        s.findings.add(
+          Diagnostic(
+            id: "engine.config.remote",
+            message:
+              "--control \(listen) is not a loopback address and [control] does not set allow_remote = true"
+          )
+        )
       }
       return nil
     }
@@ -105,8 +156,11 @@ extension EngineConfig {
 
   static func decodeHotload(_ s: ConfigSection, folder: String) -> Hotload {
     Hotload(
-      keyFile: s.path("key_file", relativeTo: folder), allowUnsigned: s.bool("allow_unsigned") ?? false,
-      state: s.choice("state", default: StatePolicy.carry), shadow: s.bool("shadow") ?? false)
+      keyFile: s.path("key_file", relativeTo: folder),
+      allowUnsigned: s.bool("allow_unsigned") ?? false,
+      state: s.choice("state", default: StatePolicy.carry),
+      shadow: s.bool("shadow") ?? false
+    )
   }
 
   // MARK: - [[strategy]]
@@ -122,23 +176,54 @@ extension EngineConfig {
     case .array(let values):
       tables = values.compactMap { if case .table(let t) = $0.kind { (t, $0.span) } else { nil } }
       if let wrong = values.first(where: { if case .table = $0.kind { false } else { true } }) {
-        findings.add(ConfigSchemaDiagnostics.wrongType("", "strategy", expected: "an array of tables ([[strategy]])", found: wrong))
+        findings.add(
+          ConfigSchemaDiagnostics.wrongType(
+            "",
+            "strategy",
+            expected: "an array of tables ([[strategy]])",
+            found: wrong
+          )
+        )
       }
     default:
-      findings.add(ConfigSchemaDiagnostics.wrongType("", "strategy", expected: "an array of tables ([[strategy]], with two brackets)", found: entry.value))
+      findings.add(
+        ConfigSchemaDiagnostics.wrongType(
+          "",
+          "strategy",
+          expected: "an array of tables ([[strategy]], with two brackets)",
+          found: entry.value
+        )
+      )
       return []
     }
     return tables.enumerated().map { index, item in
-      let section = ConfigSection(name: "strategy[\(index + 1)]", table: item.0, span: item.1, known: strategyKeys, findings: findings)
+      let section = ConfigSection(
+        name: "strategy[\(index + 1)]",
+        table: item.0,
+        span: item.1,
+        known: strategyKeys,
+        findings: findings
+      )
       section.reportUnknownKeys()
       return section
     }
   }
 
   static func decodeStrategy(_ s: ConfigSection, folder: String) -> Strategy? {
-    let file = s.required("file", "a .strat or .so file, relative to engine.strategies") { s.path("file", relativeTo: folder) }
-    if let file, !(file.hasSuffix(".strat") || file.hasSuffix(".so")), let source = s.table["file"]?.value {
-      s.findings.add(ConfigSchemaDiagnostics.badValue(s.name, "file", "expected a .strat source or a .so object (stratc build); found `\(source.span.text.dropFirst().dropLast())`", at: source))
+    let file = s.required("file", "a .strat or .so file, relative to engine.strategies") {
+      s.path("file", relativeTo: folder)
+    }
+    if let file, !(file.hasSuffix(".strat") || file.hasSuffix(".so")),
+      let source = s.table["file"]?.value
+    {
+      s.findings.add(
+        ConfigSchemaDiagnostics.badValue(
+          s.name,
+          "file",
+          "expected a .strat source or a .so object (stratc build); found `\(source.span.text.dropFirst().dropLast())`",
+          at: source
+        )
+      )
       return nil
     }
     let params = s.settings("params", "a number, boolean or string")

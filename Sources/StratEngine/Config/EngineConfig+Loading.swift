@@ -15,8 +15,12 @@ extension EngineConfig {
     package var tokenFile: String?
 
     package init(
-      replay: String? = nil, out: String? = nil, speed: Double? = nil, journal: String? = nil,
-      control: SocketAddress? = nil, tokenFile: String? = nil
+      replay: String? = nil,
+      out: String? = nil,
+      speed: Double? = nil,
+      journal: String? = nil,
+      control: SocketAddress? = nil,
+      tokenFile: String? = nil
     ) {
       self.replay = replay
       self.out = out
@@ -29,7 +33,9 @@ extension EngineConfig {
 
   /// Reads the file at `path` (at most `ConfigParser.maximumBytes`), parses it and decodes it:
   /// the configuration, or every problem found, located in the file.
-  package static func load(path: String, overrides: Overrides = Overrides()) throws(EngineConfigError) -> EngineConfig {
+  package static func load(path: String, overrides: Overrides = Overrides())
+    throws(EngineConfigError) -> EngineConfig
+  {
     let bytes: [UInt8]
     do {
       guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -38,13 +44,21 @@ extension EngineConfig {
       defer { try? handle.close() }
       bytes = [UInt8](try handle.read(upToCount: ConfigParser.maximumBytes + 1) ?? Data())
     } catch {
-      throw EngineConfigError(diagnostics: [ConfigDiagnostics.unreadable(path, reason: reason(error, path))])
+      throw EngineConfigError(diagnostics: [
+        ConfigDiagnostics.unreadable(path, reason: reason(error, path))
+      ])
     }
-    return try parse(SourceFile(path: path, bytes: bytes), folder: folder(of: path), overrides: overrides)
+    return try parse(
+      SourceFile(path: path, bytes: bytes),
+      folder: folder(of: path),
+      overrides: overrides
+    )
   }
 
   /// Parses and decodes a configuration's text; `folder` is where its relative paths start.
-  package static func parse(_ file: SourceFile, folder: String, overrides: Overrides = Overrides()) throws(EngineConfigError) -> EngineConfig {
+  package static func parse(_ file: SourceFile, folder: String, overrides: Overrides = Overrides())
+    throws(EngineConfigError) -> EngineConfig
+  {
     let root: ConfigTable
     do {
       root = try ConfigParser.parse(file)
@@ -57,7 +71,8 @@ extension EngineConfig {
   /// The folder of `path`, absolute (so that resolved paths stay right if the engine changes
   /// its working directory).
   static func folder(of path: String) -> String {
-    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    let absolute =
+      path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     return ConfigPaths.resolve(absolute + "/..", against: "")
   }
 

@@ -18,9 +18,13 @@ package struct SocketAddress: Sendable, Equatable, CustomStringConvertible {
 
   /// Parses `A.B.C.D:PORT`; the message says what is wrong.
   package static func parse(_ text: String) -> Result<SocketAddress, SettingProblem> {
-    let problem = SettingProblem("expected an IPv4 address and port such as 127.0.0.1:9100; found `\(text)`")
+    let problem = SettingProblem(
+      "expected an IPv4 address and port such as 127.0.0.1:9100; found `\(text)`"
+    )
     let halves = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard halves.count == 2, let port = decimal(halves[1], max: 65_535) else { return .failure(problem) }
+    guard halves.count == 2, let port = decimal(halves[1], max: 65_535) else {
+      return .failure(problem)
+    }
     let parts = halves[0].split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count == 4 else { return .failure(problem) }
     var octets: [UInt8] = []
@@ -58,23 +62,28 @@ package enum Latency: Sendable, Equatable {
 
   package static func parse(_ text: String) -> Result<Latency, SettingProblem> {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-    let shape = "expected a latency such as 250us, uniform:50us:150us or lognormal:100us:0.5; found `\(text)`"
+    let shape =
+      "expected a latency such as 250us, uniform:50us:150us or lognormal:100us:0.5; found `\(text)`"
     switch (parts.first, parts.count) {
     case (_, 1):
       return ConfigDuration.nanos(text).flatMap(checked).map { .constant(nanos: $0) }
     case ("uniform", 3):
       return ConfigDuration.nanos(parts[1]).flatMap(checked).flatMap { low in
         ConfigDuration.nanos(parts[2]).flatMap(checked).flatMap { high in
-          low <= high ? .success(.uniform(lowNanos: low, highNanos: high))
+          low <= high
+            ? .success(.uniform(lowNanos: low, highNanos: high))
             : .failure(SettingProblem("expected the low bound ≤ the high bound; found `\(text)`"))
         }
       }
     case ("lognormal", 3):
       guard let sigma = Double(parts[2]), sigma.isFinite, sigma >= 0, sigma <= 10 else {
-        return .failure(SettingProblem("expected a sigma from 0 to 10 after the median; found `\(parts[2])`"))
+        return .failure(
+          SettingProblem("expected a sigma from 0 to 10 after the median; found `\(parts[2])`")
+        )
       }
       return ConfigDuration.nanos(parts[1]).flatMap(checked).flatMap { median in
-        median > 0 ? .success(.logNormal(medianNanos: median, sigma: sigma))
+        median > 0
+          ? .success(.logNormal(medianNanos: median, sigma: sigma))
           : .failure(SettingProblem("expected a median above 0; found `\(parts[1])`"))
       }
     default:
@@ -83,7 +92,8 @@ package enum Latency: Sendable, Equatable {
   }
 
   static func checked(_ nanos: Int64) -> Result<Int64, SettingProblem> {
-    nanos <= maximumNanos ? .success(nanos) : .failure(SettingProblem("expected a latency of at most one day (86400s)"))
+    nanos <= maximumNanos
+      ? .success(nanos) : .failure(SettingProblem("expected a latency of at most one day (86400s)"))
   }
 }
 
@@ -91,15 +101,20 @@ package enum Latency: Sendable, Equatable {
 package enum ConfigDuration {
   package static func nanos(_ text: String) -> Result<Int64, SettingProblem> {
     if text == "0" { return .success(0) }
-    let units: [(String, Int64)] = [("ns", 1), ("us", 1_000), ("ms", 1_000_000), ("s", 1_000_000_000)]
+    let units: [(String, Int64)] = [
+      ("ns", 1), ("us", 1_000), ("ms", 1_000_000), ("s", 1_000_000_000),
+    ]
     for (suffix, scale) in units where text.hasSuffix(suffix) {
       let digits = text.dropLast(suffix.count)
-      guard !digits.isEmpty, digits.utf8.allSatisfy(ConfigText.isDigit), let count = Int64(digits) else { break }
+      guard !digits.isEmpty, digits.utf8.allSatisfy(ConfigText.isDigit), let count = Int64(digits)
+      else { break }
       let (value, overflow) = count.multipliedReportingOverflow(by: scale)
       if overflow { break }
       return .success(value)
     }
-    return .failure(SettingProblem("expected a duration such as 800ns, 250us, 2ms or 1s; found `\(text)`"))
+    return .failure(
+      SettingProblem("expected a duration such as 800ns, 250us, 2ms or 1s; found `\(text)`")
+    )
   }
 }
 
@@ -113,12 +128,22 @@ package enum Fee: Sendable, Equatable {
   package static func parse(_ text: String) -> Result<Fee, SettingProblem> {
     let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
     guard parts.count == 2, parts[0] == "per-share" || parts[0] == "per-notional" else {
-      return .failure(SettingProblem("expected a fee such as per-share:-0.002 or per-notional:0.0003; found `\(text)`"))
+      return .failure(
+        SettingProblem(
+          "expected a fee such as per-share:-0.002 or per-notional:0.0003; found `\(text)`"
+        )
+      )
     }
     do {
-      return .success(parts[0] == "per-share" ? .perShare(try Money(parts[1])) : .perNotional(try Rate(parts[1])))
+      return .success(
+        parts[0] == "per-share" ? .perShare(try Money(parts[1])) : .perNotional(try Rate(parts[1]))
+      )
     } catch {
-      return .failure(SettingProblem("expected a decimal rate with at most 8 decimals after `\(parts[0]):`; found `\(parts[1])`"))
+      return .failure(
+        SettingProblem(
+          "expected a decimal rate with at most 8 decimals after `\(parts[0]):`; found `\(parts[1])`"
+        )
+      )
     }
   }
 }

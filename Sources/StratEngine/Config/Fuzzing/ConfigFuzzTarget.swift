@@ -10,8 +10,13 @@ import StratDiagnostics
 /// `engine.config.` or a diagnostic whose span leaves the file.
 enum ConfigFuzzTarget {
   static let overrides = EngineConfig.Overrides(
-    replay: "GOOG_2012-06-21_34200000_57600000_message_10.csv", out: "out", speed: 1, journal: "j",
-    control: SocketAddress(octets: [127, 0, 0, 1], port: 0), tokenFile: "token")
+    replay: "GOOG_2012-06-21_34200000_57600000_message_10.csv",
+    out: "out",
+    speed: 1,
+    journal: "j",
+    control: SocketAddress(octets: [127, 0, 0, 1], port: 0),
+    tokenFile: "token"
+  )
 
   static func run(_ input: UnsafeRawBufferPointer) -> [String] {
     let file = SourceFile(path: "fuzz.toml", bytes: Array(input))
@@ -26,8 +31,12 @@ enum ConfigFuzzTarget {
     }
     return diagnostics.map { diagnostic in
       _ = (DiagnosticRenderer.text(diagnostic), DiagnosticRenderer.json(diagnostic))
-      let inside = diagnostic.primary.map { $0.span.start <= file.bytes.count && $0.span.end <= file.bytes.count + 1 } ?? true
-      return diagnostic.id.hasPrefix("engine.config.") && inside ? diagnostic.id : "internal.\(diagnostic.id)"
+      let inside =
+        diagnostic.primary.map {
+          $0.span.start <= file.bytes.count && $0.span.end <= file.bytes.count + 1
+        } ?? true
+      return diagnostic.id.hasPrefix("engine.config.") && inside
+        ? diagnostic.id : "internal.\(diagnostic.id)"
     }
   }
 }
