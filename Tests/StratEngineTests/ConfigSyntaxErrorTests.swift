@@ -415,6 +415,10 @@ import Testing
     #expect(ConfigTesting.syntaxError(shallow) == "")
   }
 
+  @Test func aByteOrderMarkIsRefusedAsTomllibRefusesIt() {
+    #expect(ConfigTesting.syntaxError("\u{FEFF}a = 1\n").hasPrefix("test.toml:1:1: error[engine.config.syntax]: expected TOML text; found a byte-order mark"))
+  }
+
   @Test func invalidUTF8IsRefusedAtItsByte() throws {
     var bytes = Array("a = \"ok\"\nb = \"".utf8)
     bytes += [0xFF, 0x22, 0x0A]
