@@ -38,7 +38,8 @@ import Testing
     "a = {x = 1}\n[a]\n", "a = 01\n", "a = 1__0\n", "a = 1_\n", "a = 1.\n", "a = .5\n",
     "a = \"\\q\"\n", "a = \"\\uD800\"\n", "a = { x = 1, }\n", "a = { x = 1\n}\n", "[a]]\n",
     "a = 1 b = 2\n", "a = [1 2]\n", "a = truex\n", "[[a]]\n[a]\n", "a = [1]\n[[a]]\n",
-    "a = 1\r\n\rb = 2\n", "\u{FEFF}a = 1\n", "a = \"x\u{7}\"\n", "# bell \u{7}\n", "[a]\nb = 1\n[a.b]\n",
+    "a = 1\r\n\rb = 2\n", "\u{FEFF}a = 1\n", "a = \"x\u{7}\"\n", "# bell \u{7}\n",
+    "[a]\nb = 1\n[a.b]\n",
     "[a.b]\nc = 1\n[a]\nb.d = 2\n", "a = {b = {c = 1}, b.d = 2}\n",
   ]
 

@@ -416,7 +416,11 @@ import Testing
   }
 
   @Test func aByteOrderMarkIsRefusedAsTomllibRefusesIt() {
-    #expect(ConfigTesting.syntaxError("\u{FEFF}a = 1\n").hasPrefix("test.toml:1:1: error[engine.config.syntax]: expected TOML text; found a byte-order mark"))
+    #expect(
+      ConfigTesting.syntaxError("\u{FEFF}a = 1\n").hasPrefix(
+        "test.toml:1:1: error[engine.config.syntax]: expected TOML text; found a byte-order mark"
+      )
+    )
   }
 
   @Test func invalidUTF8IsRefusedAtItsByte() throws {

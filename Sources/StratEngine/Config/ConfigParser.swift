@@ -30,7 +30,10 @@ package struct ConfigParser {
     }
     if file.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       throw ConfigDiagnostics.syntax(
-        file, at: 0, "expected TOML text; found a byte-order mark (save the file as UTF-8 without BOM)")
+        file,
+        at: 0,
+        "expected TOML text; found a byte-order mark (save the file as UTF-8 without BOM)"
+      )
     }
     if let bad = ConfigText.firstInvalidUTF8(file.bytes) {
       throw ConfigDiagnostics.syntax(

@@ -28,8 +28,12 @@ extension EngineConfig {
     return problems
   }
 
-  func fileDiagnostic(_ key: String, _ path: String, _ problem: String, kind: ConfigFileKind) -> Diagnostic {
-    let id = kind == .secret && !problem.hasPrefix("does not") ? "engine.config.file-mode" : "engine.config.file"
+  func fileDiagnostic(_ key: String, _ path: String, _ problem: String, kind: ConfigFileKind)
+    -> Diagnostic
+  {
+    let id =
+      kind == .secret && !problem.hasPrefix("does not")
+      ? "engine.config.file-mode" : "engine.config.file"
     let message = "`\(key)`: \(path) \(problem)"
     guard let span = origins[key] else { return Diagnostic(id: id, message: message) }
     return Diagnostic(id: id, message: message, primary: Label(span))
