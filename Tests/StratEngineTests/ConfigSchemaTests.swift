@@ -179,6 +179,10 @@ import Testing
       ConfigTesting.schemaErrors(Self.minimal, overrides: .init(control: local))
         == "engine.toml: error[engine.config.missing-key]: the file has no [control] table, which needs `token_file` (the file with the control API's bearer token, mode 0600)\n   = note: or pass --token-file FILE\n"
     )
+    #expect(
+      ConfigTesting.schemaErrors(Self.minimal, overrides: .init(speed: -1))
+        == "error[engine.config.range]: --speed -1.0: expected 0 to 1000000\n"
+    )
   }
 
   @Test(arguments: [

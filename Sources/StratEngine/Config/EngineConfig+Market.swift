@@ -36,6 +36,12 @@ extension EngineConfig {
     }
     let speed =
       overrides.speed ?? s.number("speed").flatMap { s.inRange("speed", $0, 0...1_000_000) } ?? 0
+    if let given = overrides.speed, !(0...1_000_000).contains(given) {
+      s.findings.add(
+        Diagnostic(id: "engine.config.range", message: "--speed \(given): expected 0 to 1000000")
+      )
+      return nil
+    }
     guard let feedSource = decodeFeedSource(kind, s, folder: folder, overrides) else { return nil }
     return Feed(source: feedSource, speed: speed)
   }
