@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz/run-fuzz.sh HARNESS [seconds] [libFuzzer flags...]: builds the libFuzzer harness
 # Fuzz/<Name>Fuzz from the module sources and runs it for [seconds] (default 60).
-#   HARNESS: itch csv lobster tick strat object param journal ("list" prints them, "seeds HARNESS" its
+#   HARNESS: itch csv lobster tick strat object param journal config ("list" prints them, "seeds HARNESS" its
 #   seed folder). FUZZ_BUILD_ONLY=1 only builds.
 # Each module is compiled once, instrumented, as its own Swift module with -enable-testing
 # (cached in $FUZZ_WORK/modules until a source changes); the harness `@testable import`s the
@@ -13,7 +13,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=${FUZZ_WORK:-$root/.build/fuzz}
 
 # The build rules, in one place. harness → modules in dependency order; the last one holds the
-# target. Then the seed corpus folder and libFuzzer's -max_len for the harness.
+# target. Then the seed corpus folder and libFuzzer's -max_len for the harness. A module written
+# Module/Folder compiles only that folder of the module (as the module): StratEngine/Config is
+# the engine's configuration code alone, which imports only StratDiagnostics and StratMarket.
 declare -A modules=(
   [itch]="StratDiagnostics StratTimeZone StratMarket"
   [csv]="StratDiagnostics StratTimeZone StratMarket"
@@ -21,8 +23,9 @@ declare -A modules=(
   [tick]="StratDiagnostics StratTimeZone StratMarket"
   [strat]="StratDiagnostics StratTimeZone StratABI StratSyntax StratIR StratSema"
   [object]="StratABI StratNative"
-  [param]="StratDiagnostics StratTimeZone StratABI StratNative StratMarket StratBacktest"
+  [param]="StratDiagnostics StratTimeZone StratABI StratNative StratMarket StratRuntime StratBacktest"
   [journal]="StratJournal"
+  [config]="StratDiagnostics StratTimeZone StratMarket StratEngine/Config"
 )
 declare -A seeds=(
   [itch]=Tests/StratMarketTests/Corpus/itch
@@ -33,13 +36,14 @@ declare -A seeds=(
   [object]=Tests/Fuzz/Corpus/object
   [param]=Tests/Fuzz/Corpus/param
   [journal]=Tests/Fuzz/Corpus/journal
+  [config]=Tests/Fuzz/Corpus/config
 )
 declare -A maxlen=(
-  [itch]=4096 [csv]=4096 [lobster]=8192 [tick]=4096 [strat]=4096 [object]=20000 [param]=512
-  [journal]=8192)
+  [itch]=4096 [csv]=4096 [lobster]=8192 [tick]=4096 [strat]=4096 [object]=20000 [param]=512 [journal]=8192
+  [config]=8192)
 declare -A folder=(
-  [itch]=ITCH [csv]=CSV [lobster]=LOBSTER [tick]=Tick [strat]=Strat [object]=Object [param]=Param
-  [journal]=Journal)
+  [itch]=ITCH [csv]=CSV [lobster]=LOBSTER [tick]=Tick [strat]=Strat [object]=Object [param]=Param [journal]=Journal
+  [config]=Config)
 # StratNative imports the C header through Sources/CStratc/module.modulemap.
 includes=(-I "$root/Sources/CStratc")
 # StratABI's SHA-256 calls the C of Sources/CSHA256 (the CPU's SHA instructions): its module
@@ -60,19 +64,19 @@ shift $(( $# >= 2 ? 2 : 1 ))
 # Builds module $1 unless its object is newer than its sources and than the modules (of $2...)
 # that it imports.
 build_module() {
-  local name=$1 object="$work/modules/$1.o"
+  local folder=$1 name=${1%%/*} object="$work/modules/${1%%/*}.o"
   shift
-  if [ -f "$object" ] && [ -z "$(find "$root/Sources/$name" -newer "$object" -print -quit)" ]; then
+  if [ -f "$object" ] && [ -z "$(find "$root/Sources/$folder" -newer "$object" -print -quit)" ]; then
     local dep stale=""
     for dep in "$@"; do
-      grep -rqE "^(@testable )?import $dep\b" "$root/Sources/$name" \
-        && [ "$work/modules/$dep.o" -nt "$object" ] && stale=1
+      grep -rqE "^(@testable )?import ${dep%%/*}\b" "$root/Sources/$folder" \
+        && [ "$work/modules/${dep%%/*}.o" -nt "$object" ] && stale=1
     done
     [ -z "$stale" ] && return 0
   fi
   echo "run-fuzz: building $name" >&2
   local sources
-  mapfile -t sources < <(find "$root/Sources/$name" -name '*.swift' | sort)
+  mapfile -t sources < <(find "$root/Sources/$folder" -name '*.swift' | sort)
   (cd "$work/modules" && swiftc "${flags[@]}" -enable-testing -whole-module-optimization \
     -I . "${includes[@]}" -module-name "$name" -emit-module -emit-module-path "$name.swiftmodule" \
     -emit-object -o "$name.o" "${sources[@]}")
@@ -91,7 +95,7 @@ if [ ! -f "$csha" ] || [ "$root/Sources/CSHA256/sha256_ni.c" -nt "$csha" ]; then
   "${CC:-cc}" -O2 -c -I "$root/Sources/CSHA256/include" "$root/Sources/CSHA256/sha256_ni.c" -o "$csha"
 fi
 objects=("$csha")
-for module in "${built[@]}"; do objects+=("$work/modules/$module.o"); done
+for module in "${built[@]}"; do objects+=("$work/modules/${module%%/*}.o"); done
 relink=""
 for input in "${objects[@]}" "$root/Fuzz/${folder[$harness]}Fuzz"/*.swift; do
   [ "$input" -nt "$binary" ] && relink=1
