@@ -7,9 +7,11 @@ extension Engine {
   /// The recorded day a replay feed names, read by the backtest's own loader.
   static func loadFeed(_ feed: EngineSetup.Feed) throws(EngineError) -> BookFeed {
     switch feed {
-    case .replay(let path, let date):
+    case .itchUDP:
+      throw EngineError(id: "engine.feed-udp", message: "the engine does not read ITCH over UDP yet (feed.kind = \"itch-udp\")")
+    case .replay(let path, let date, let symbol):
       do throws(MarketDataError) {
-        return try BookFeed.load(path: path, date: date)
+        return try BookFeed.load(path: path, date: date, symbol: symbol)
       } catch {
         let d = error.diagnostics.first
         throw EngineError(id: d?.id ?? "engine.feed", message: d?.message ?? "\(path) cannot be read", notes: d?.notes ?? [])

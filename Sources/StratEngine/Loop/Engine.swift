@@ -59,6 +59,9 @@ package final class Engine {
 
   deinit { scratch.deallocate() }
 
+  /// Events in the replayed day.
+  package var eventCount: Int { feed.events.count }
+
   /// Runs the day: every event through every strategy, then the end of the session. Returns
   /// early (cleanly) when a stop is requested.
   package func run() throws(EngineError) -> EngineOutcome {

@@ -26,7 +26,9 @@ package struct EngineSetup: Sendable {
   package enum Feed: Sendable, Equatable {
     /// A recorded day (LOBSTER, ITCH or the tick store), replayed; `date` as `stratc backtest
     /// --date`.
-    case replay(path: String, date: String?)
+    case replay(path: String, date: String?, symbol: String?)
+    /// ITCH 5.0 in MoldUDP64 packets over UDP.
+    case itchUDP
   }
 
   package var strategies: [Strategy]
