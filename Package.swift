@@ -109,7 +109,7 @@ let package = Package(
       exclude: ["cases", "README.md"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["stratc"],
+      dependencies: ["stratc", "strat-engine"],
       path: "Tests/EndToEnd",
       exclude: ["expected"]),
   ]

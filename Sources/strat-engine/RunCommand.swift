@@ -47,7 +47,7 @@ enum RunCommand {
     let log = EngineLog()
     do throws(EngineError) {
       let setup = try EngineSetup(config)
-      let verifier = ObjectVerifier(keys: [], allowUnsigned: config.hotload.allowUnsigned)
+      let verifier = try verifier(config.hotload)
       let engine = try Engine(setup: setup, builder: EngineBuilder(verifier: verifier), log: log)
       let signals = SignalWatcher(queue: engine.commands)
       defer { signals.stop() }
@@ -60,6 +60,19 @@ enum RunCommand {
       FileHandle.standardError.write(Data("\(error)\n".utf8))
       return 1
     }
+  }
+
+  /// The checks objects pass before they load: the configured key, unsigned objects or not.
+  static func verifier(_ hotload: EngineConfig.Hotload) throws(EngineError) -> ObjectVerifier {
+    var keys: [SigningKey] = []
+    if let path = hotload.keyFile {
+      do throws(SigningKeyError) {
+        keys.append(try SigningKey.load(path: path))
+      } catch {
+        throw EngineError(id: error.id, message: error.description)
+      }
+    }
+    return ObjectVerifier(keys: keys, allowUnsigned: hotload.allowUnsigned)
   }
 
   /// `--flag value` pairs; a message for anything else.

@@ -81,8 +81,10 @@ package final class EngineJournal {
     try record(type, UnsafeRawBufferPointer(rebasing: copy[0..<bytes.count]))
   }
 
-  /// Forces what was appended to disk (the syncer does it in groups otherwise).
-  package func sync() { writer.syncNow() }
+  /// Waits (at most 5 s) until everything appended is on disk; the syncer thread does the
+  /// fsync, the caller only waits. False when it is not.
+  @discardableResult
+  package func sync() -> Bool { writer.waitDurable(writer.lastSequence, timeoutMicroseconds: 5_000_000) }
 
   package func close() { writer.close() }
 

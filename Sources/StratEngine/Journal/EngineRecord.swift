@@ -13,8 +13,8 @@ package enum EngineRecordType: UInt8, CaseIterable, Sendable {
   case checkpoint = 3
   /// An operator's command taking effect after `events` events: events u64, command u8.
   case command = 4
-  /// A clean stop after `events` events: events u64.
-  case stop = 5
+  /// The end of the data, after the session finished: events u64.
+  case end = 5
 }
 
 /// An operator command that changes what the hot thread does (journaled, so a recovery applies
@@ -22,6 +22,9 @@ package enum EngineRecordType: UInt8, CaseIterable, Sendable {
 package enum EngineCommand: UInt8, Sendable {
   case kill = 1
   case resume = 2
+  /// A stop (SIGTERM): open orders are cancelled when the config says so, then the process
+  /// exits. A restart on the journal applies the same cancels at the same event and goes on.
+  case stop = 3
 }
 
 /// The 64-byte wire form of an `OrderLogEntry`:

@@ -54,7 +54,9 @@ extension Engine {
     }
     while let item = commands.pop() {
       switch item {
-      case .stop: return true
+      case .stop:
+        try apply(.stop)
+        return true
       case .command(let command): try apply(command)
       }
     }
@@ -74,6 +76,9 @@ extension Engine {
       killed = false
       for s in strategies { s.runner.session.router.guards.killed = false }
       log.info("engine.resume", ["events": .int(Int(delivered))])
+    case .stop:
+      if setup.cancelOnExit { cancelAll() }
+      log.info(journal?.recovering ?? false ? "engine.replayed-stop" : "engine.stopping", ["events": .int(Int(delivered))])
     }
     for s in strategies { try journalNewRows(s) }
   }

@@ -78,13 +78,14 @@ package final class Engine {
       case .end: break loop
       }
     }
-    if stopped && setup.cancelOnExit { cancelAll() }
-    for s in strategies {
-      s.runner.finish()
-      try journalNewRows(s)
+    if !stopped {
+      for s in strategies {
+        s.runner.finish()
+        try journalNewRows(s)
+      }
+      try checkpoint()
+      try record(.end, events: delivered, byte: nil)
     }
-    try checkpoint()
-    try record(.stop, events: delivered, byte: nil)
     journal?.sync()
     journal?.close()
     log.info(stopped ? "engine.stopped" : "engine.finished", ["events": .int(Int(delivered))])

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+/// `strat-engine run` as an operator runs it on the LOBSTER sample day: paper trading equals the
+/// backtest on every backend the engine runs, a run killed with SIGKILL at random points and
+/// restarted on its journal ends with the same fills as one that was never killed, and SIGTERM
+/// stops cleanly.
+@Suite(.serialized) struct EngineTests {
+  static let strategy = Stratc.root.appendingPathComponent("Strategies/market_maker.strat").path
+
+  /// `stratc backtest` on the day with the README's settings: the reference files.
+  static let reference: (trades: Data, orders: Data) = {
+    let out = Stratc.temporaryDirectory()
+    let run = try? Stratc.run(
+      ["backtest", strategy, "--data", StratEngineProcess.lobsterDay, "--out", out, "--quiet"]
+        + StratEngineProcess.backtestVenue)
+    precondition(run?.status == 0, "the reference backtest failed: \(run?.stderr ?? "")")
+    return (
+      FileManager.default.contents(atPath: out + "/trades.csv") ?? Data(),
+      FileManager.default.contents(atPath: out + "/orders.csv") ?? Data()
+    )
+  }()
+
+  static func files(_ folder: String) -> (trades: Data?, orders: Data?) {
+    (FileManager.default.contents(atPath: folder + "/out/trades.csv"),
+     FileManager.default.contents(atPath: folder + "/out/orders.csv"))
+  }
+
+  @Test func paperTradingAJITStrategyEqualsTheBacktestByteForByte() throws {
+    let folder = Stratc.temporaryDirectory()
+    let config = try StratEngineProcess.config(strategy: Self.strategy, folder: folder)
+    let run = try StratEngineProcess.run(["run", "--config", config])
+    #expect(run.status == 0, "\(run.log)")
+    let (trades, orders) = Self.files(folder)
+    #expect(Self.reference.trades.count > 10_000)
+    #expect(trades == Self.reference.trades)
+    #expect(orders == Self.reference.orders)
+    #expect(run.log.contains("\"event\":\"engine.finished\""))
+    #expect(run.log.split(separator: "\n").allSatisfy { $0.hasPrefix("{\"ts\":\"") && $0.hasSuffix("}") })
+  }
+
+  @Test func paperTradingASignedAOTObjectEqualsTheBacktestByteForByte() throws {
+    let folder = Stratc.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let key = folder + "/strat.key"
+    #expect(try Stratc.run(["keygen", key]).status == 0)
+    let object = folder + "/market_maker.so"
+    let built = try Stratc.run(["build", Self.strategy, "-o", object, "--sign", key, "--quiet"])
+    #expect(built.status == 0, "\(built.stderr)")
+    let config = try StratEngineProcess.config(strategy: object, folder: folder)
+    let signed = try String(contentsOfFile: config, encoding: .utf8)
+      .replacingOccurrences(of: "allow_unsigned = true", with: "allow_unsigned = false\nkey_file = \"\(key)\"")
+    try signed.write(toFile: config, atomically: true, encoding: .utf8)
+    let run = try StratEngineProcess.run(["run", "--config", config])
+    #expect(run.status == 0, "\(run.log)")
+    #expect(run.log.contains("\"backend\":\"aot\""))
+    let (trades, orders) = Self.files(folder)
+    #expect(trades == Self.reference.trades)
+    #expect(orders == Self.reference.orders)
+  }
+
+  @Test func anUnsignedObjectIsRefusedWhenTheConfigWantsSignatures() throws {
+    let folder = Stratc.temporaryDirectory()
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let key = folder + "/strat.key"
+    #expect(try Stratc.run(["keygen", key]).status == 0)
+    let object = folder + "/market_maker.so"
+    #expect(try Stratc.run(["build", Self.strategy, "-o", object, "--quiet"]).status == 0)
+    let config = try StratEngineProcess.config(strategy: object, folder: folder)
+    let strict = try String(contentsOfFile: config, encoding: .utf8)
+      .replacingOccurrences(of: "allow_unsigned = true", with: "allow_unsigned = false\nkey_file = \"\(key)\"")
+    try strict.write(toFile: config, atomically: true, encoding: .utf8)
+    let run = try StratEngineProcess.run(["run", "--config", config])
+    #expect(run.status == 1)
+    #expect(run.log.contains("object.unsigned"), "\(run.log)")
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out/trades.csv"))
+  }
+
+  /// 20 SIGKILLs at seeded random moments over 5 runs; each run is restarted on its journal
+  /// until it finishes, and must end with the reference files.
+  @Test func killNineAtRandomPointsThenRestartEndsWithTheSameFills() throws {
+    // How long one uninterrupted run trades on this machine sets where the kills can land.
+    let timing = try StratEngineProcess.run(["run", "--config", StratEngineProcess.config(strategy: Self.strategy, folder: Stratc.temporaryDirectory())])
+    #expect(timing.status == 0)
+    let length = try #require(Self.tradingSeconds(timing.log))
+    var generator = SplitMix(seed: 20261202)
+    var kills = 0
+    var recoveries = 0
+    for _ in 0..<5 {
+      let folder = Stratc.temporaryDirectory()
+      let config = try StratEngineProcess.config(strategy: Self.strategy, folder: folder)
+      for attempt in 0..<12 {
+        let delay = attempt < 4 ? length * (0.05 + 0.85 * generator.unit()) : nil
+        let run = try StratEngineProcess.run(["run", "--config", config], killAfter: delay)
+        if run.log.contains("journal.recovering") { recoveries += 1 }
+        if run.killed { kills += 1; continue }
+        #expect(run.status == 0, "\(run.log)")
+        break
+      }
+      let (trades, orders) = Self.files(folder)
+      #expect(trades == Self.reference.trades)
+      #expect(orders == Self.reference.orders)
+    }
+    #expect(kills >= 20, "only \(kills) kills landed before the runs ended")
+    #expect(recoveries >= 20)
+  }
+
+  /// Seconds from `engine.started` to `engine.finished` in a log.
+  static func tradingSeconds(_ log: String) -> Double? {
+    func time(_ event: String) -> Date? {
+      guard let line = log.split(separator: "\n").first(where: { $0.contains("\"event\":\"\(event)\"") }),
+        let start = line.range(of: "\"ts\":\""), let end = line[start.upperBound...].firstIndex(of: "\"")
+      else { return nil }
+      let formatter = ISO8601DateFormatter()
+      formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+      return formatter.date(from: String(line[start.upperBound..<end]))
+    }
+    guard let a = time("engine.started"), let b = time("engine.finished") else { return nil }
+    return b.timeIntervalSince(a)
+  }
+
+  /// Paced at 1000× real time (the 6.5-hour day takes about 23 s), so the SIGTERM lands mid-day.
+  @Test func sigtermStopsCleanlyCancellingOpenOrdersAndARestartGoesOn() throws {
+    let folder = Stratc.temporaryDirectory()
+    let config = try StratEngineProcess.config(strategy: Self.strategy, folder: folder)
+    let process = Process()
+    process.executableURL = StratEngineProcess.binary
+    process.arguments = ["run", "--config", config, "--speed", "1000"]
+    let logPath = folder + "/engine.log"
+    FileManager.default.createFile(atPath: logPath, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+    try process.run()
+    let deadline = Date().addingTimeInterval(60)
+    while process.isRunning && Date() < deadline,
+      !(String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)).contains("engine.started")
+    {
+      usleep(20_000)
+    }
+    sleep(3)
+    kill(process.processIdentifier, SIGTERM)
+    process.waitUntilExit()
+    let log = String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)
+    #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(log)")
+    #expect(log.contains("engine.stopping") && log.contains("engine.stopped"))
+    let summary = try String(contentsOfFile: folder + "/out/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"stopped_early\":true"))
+    let orders = try String(contentsOfFile: folder + "/out/orders.csv", encoding: .utf8)
+    #expect(orders.split(separator: "\n").last?.contains(",cancel_requested,") == true, "\(orders.suffix(400))")
+    // A restart replays the stop (the same cancels at the same event) and runs to the end.
+    let again = try StratEngineProcess.run(["run", "--config", config])
+    #expect(again.status == 0, "\(again.log)")
+    #expect(again.log.contains("engine.replayed-stop"))
+    #expect(again.log.contains("engine.finished"))
+  }
+}
+
+/// A seeded generator (SplitMix64) for kill delays.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
