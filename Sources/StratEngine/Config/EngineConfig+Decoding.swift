@@ -35,9 +35,7 @@ extension EngineConfig {
       decodeStrategy($0, folder: strategyFolder)
     }
     guard findings.diagnostics.isEmpty, let engine, let feed else {
-      var bag = DiagnosticBag()
-      bag.add(contentsOf: findings.diagnostics)
-      throw EngineConfigError(diagnostics: bag.sorted)
+      throw EngineConfigError(diagnostics: findings.reported)
     }
     return EngineConfig(
       engine: engine,
