@@ -37,6 +37,26 @@ import Testing
     #expect(config.engine.journal == root + "/out/engine/journal")
   }
 
+  @Test func theExamplesVenueIsTheREADMEsLOBSTERBacktestCommand() throws {
+    let readme = try String(
+      contentsOf: ConfigTesting.root.appendingPathComponent("README.md"),
+      encoding: .utf8
+    )
+    let words = readme.split(whereSeparator: \.isWhitespace).map(String.init)
+    func flag(_ name: String) -> String? {
+      words.firstIndex(of: "--" + name).map { words[$0 + 1] }
+    }
+    let venue = try EngineConfig.load(path: Self.path).venue
+    #expect(
+      venue.orderLatency == (try? EngineConfig.Latency.parse(flag("order-latency") ?? "").get())
+    )
+    #expect(
+      venue.feedLatency == (try? EngineConfig.Latency.parse(flag("feed-latency") ?? "").get())
+    )
+    #expect(venue.makerFee == (try? EngineConfig.Fee.parse(flag("maker-fee") ?? "").get()))
+    #expect(venue.takerFee == (try? EngineConfig.Fee.parse(flag("taker-fee") ?? "").get()))
+  }
+
   @Test func aMissingFileOrAFolderIsAReadError() {
     for (path, reason) in [
       ("/nonexistent/engine.toml", "no such file or directory"),

@@ -4,7 +4,7 @@ import Testing
 
 @testable import StratEngine
 
-/// `fileProblems()`: what the configuration names must exist, and its secrets must be private,
+/// `startupProblems()`: what the configuration names must exist, and its secrets must be private,
 /// each problem at the key that named the path.
 @Suite struct ConfigFilesTests {
   /// A folder with strategies/, mm.strat, day.tick and a token of the given mode.
@@ -39,9 +39,24 @@ import Testing
 
   static func problems(_ text: String, in folder: String) throws -> [String] {
     let config = try EngineConfig.parse(SourceFile(path: "e.toml", text: text), folder: folder)
-    return config.fileProblems().map {
+    return config.startupProblems().map {
       DiagnosticRenderer.text($0).split(separator: "\n")[0].description
     }
+  }
+
+  @Test func aCPUThatIsNotOnlineIsLocatedAtItsKey() throws {
+    let text = Self.text.replacingOccurrences(
+      of: "journal = \"journal\"",
+      with: "journal = \"journal\"\ncpu = 2"
+    )
+    let config = try EngineConfig.parse(SourceFile(path: "e.toml", text: text), folder: "/")
+    let problems = config.startupProblems(onlineCPUs: 2).filter { $0.id == "engine.config.cpu" }
+    #expect(
+      problems.map(DiagnosticRenderer.text).first?.hasPrefix(
+        "e.toml:4:7: error[engine.config.cpu]: `engine.cpu` is 2, but this machine has 2 CPUs online (0 to 1)\n"
+      ) == true
+    )
+    #expect(config.startupProblems(onlineCPUs: 3).filter { $0.id == "engine.config.cpu" }.isEmpty)
   }
 
   @Test func whatExistsAndIsPrivatePasses() throws {

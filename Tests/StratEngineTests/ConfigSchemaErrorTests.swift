@@ -291,6 +291,23 @@ import Testing
     #expect(actual == rendered, "\(source.debugDescription) renders:\n\(actual)")
   }
 
+  @Test func aFileOfManyBadKeysReportsFiftyThenCountsTheRest() throws {
+    let text = Self.base + (0..<1_500).map { "bad\($0) = 1\n" }.joined()
+    do {
+      _ = try ConfigTesting.decode(text)
+      Issue.record("1500 unknown keys decoded")
+    } catch {
+      #expect(error.diagnostics.count == 51)
+      #expect(error.diagnostics[0].lineAndColumn?.line == 8)
+      #expect(error.diagnostics[49].lineAndColumn?.line == 57)
+      #expect(error.diagnostics[50].id == "engine.config.too-many")
+      #expect(
+        error.diagnostics[50].message
+          == "1450 more problems in engine.toml are not shown; fix these first"
+      )
+    }
+  }
+
   @Test func theBaseFileIsValid() {
     #expect(ConfigTesting.schemaErrors(Self.base) == "")
   }

@@ -56,7 +56,7 @@ import Testing
     #expect(
       config.control
         == EngineConfig.Control(
-          listen: try SocketAddress.parse("127.0.0.1:9100").get(),
+          listen: try EngineConfig.Address.parse("127.0.0.1:9100").get(),
           tokenFile: "/cfg/token",
           allowRemote: false
         )
@@ -161,7 +161,7 @@ import Testing
 
   @Test func commandLineOverridesReplaceTheFileAndAreChecked() throws {
     let text = Self.minimal + "[control]\ntoken_file = \"t\"\n"
-    let local = try SocketAddress.parse("127.0.0.1:0").get()
+    let local = try EngineConfig.Address.parse("127.0.0.1:0").get()
     let config = try ConfigTesting.decode(
       text,
       overrides: .init(out: "o", speed: 10, journal: "j", control: local)
@@ -170,7 +170,7 @@ import Testing
     #expect(
       config.control == EngineConfig.Control(listen: local, tokenFile: "/cfg/t", allowRemote: false)
     )
-    let remote = try SocketAddress.parse("10.0.0.1:9100").get()
+    let remote = try EngineConfig.Address.parse("10.0.0.1:9100").get()
     #expect(
       ConfigTesting.schemaErrors(text, overrides: .init(control: remote))
         == "error[engine.config.remote]: --control 10.0.0.1:9100 is not a loopback address and [control] does not set allow_remote = true\n"
@@ -192,18 +192,18 @@ import Testing
     ("[::1]:80", ""), ("a.b.c.d:1", ""),
   ])
   func addressesAreIPv4AndAPort(_ text: String, _ expected: String) {
-    #expect((try? SocketAddress.parse(text).get())?.description ?? "" == expected)
+    #expect((try? EngineConfig.Address.parse(text).get())?.description ?? "" == expected)
   }
 
   @Test(arguments: [
-    ("0", Latency.constant(nanos: 0)), ("800ns", .constant(nanos: 800)),
+    ("0", EngineConfig.Latency.constant(nanos: 0)), ("800ns", .constant(nanos: 800)),
     ("100us", .constant(nanos: 100_000)),
     ("2ms", .constant(nanos: 2_000_000)), ("1s", .constant(nanos: 1_000_000_000)),
     ("uniform:50us:150us", .uniform(lowNanos: 50_000, highNanos: 150_000)),
     ("lognormal:100us:0.5", .logNormal(medianNanos: 100_000, sigma: 0.5)),
   ])
-  func latenciesAreSpelledAsTheBacktestFlags(_ text: String, _ expected: Latency) {
-    let parsed = try? Latency.parse(text).get()
+  func latenciesAreSpelledAsTheBacktestFlags(_ text: String, _ expected: EngineConfig.Latency) {
+    let parsed = try? EngineConfig.Latency.parse(text).get()
     #expect(parsed == expected)
   }
 
@@ -212,6 +212,6 @@ import Testing
     "86401s", "99999999999999999s",
   ])
   func badLatenciesAreRefused(_ text: String) {
-    #expect((try? Latency.parse(text).get()) == nil)
+    #expect((try? EngineConfig.Latency.parse(text).get()) == nil)
   }
 }

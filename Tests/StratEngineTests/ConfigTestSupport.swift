@@ -96,26 +96,7 @@ enum ConfigTesting {
     return String(repeating: "0", count: 16 - text.count) + text
   }
 
-  /// The same canonical form from Python's tomllib, one line per file ("error" when it refuses).
-  static let oracleScript = """
-    import struct, sys, tomllib
-    def enc(v):
-        if isinstance(v, bool): return "b:" + ("true" if v else "false")
-        if isinstance(v, int): return "i:%d" % v
-        if isinstance(v, float): return "f:" + struct.pack(">d", v).hex()
-        if isinstance(v, str): return "s:" + v.encode("utf-8", "surrogatepass").hex()
-        if hasattr(v, "isoformat"): return "d:" + v.isoformat()
-        if isinstance(v, list): return "[" + ",".join(enc(x) for x in v) + "]"
-        keys = sorted(v, key=lambda k: k.encode("utf-8", "surrogatepass"))
-        return "{" + ",".join(k.encode("utf-8", "surrogatepass").hex() + "=" + enc(v[k]) for k in keys) + "}"
-    for path in sys.argv[1:]:
-        try:
-            with open(path, "rb") as f: print(enc(tomllib.load(f)))
-        except tomllib.TOMLDecodeError:
-            print("error")
-    """
-
-  /// tomllib's canonical dump of each text, or nil when python3 with tomllib is not available.
+  /// tomllib's canonical dump of each text (Tests/Oracle/toml_canonical.py), or nil when python3 with tomllib is not available.
   /// The process is killed after 60 s, so a stuck interpreter cannot hang the suite.
   static func oracle(_ texts: [[UInt8]]) throws -> [String]? {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -133,7 +114,8 @@ enum ConfigTesting {
     _ = FileManager.default.createFile(atPath: outPath, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", oracleScript] + paths
+    let script = root.appendingPathComponent("Tests/Oracle/toml_canonical.py").path
+    process.arguments = ["python3", script] + paths
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
     process.standardError = FileHandle.nullDevice
     do { try process.run() } catch { return nil }

@@ -115,7 +115,7 @@ enum ConfigSchemaDiagnostics {
     )
   }
 
-  static func remote(_ address: SocketAddress, at source: ConfigValue) -> Diagnostic {
+  static func remote(_ address: EngineConfig.Address, at source: ConfigValue) -> Diagnostic {
     Diagnostic(
       id: "engine.config.remote",
       message:

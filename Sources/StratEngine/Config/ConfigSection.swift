@@ -11,7 +11,32 @@ final class ConfigFindings {
 
   init(file: SourceFile) { self.file = file }
 
-  func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+  /// Most findings kept, so that a hostile file of many bad keys stays cheap (all of them are
+  /// counted); `shownLimit` of them, in file order, are reported.
+  static let keptLimit = 1_000
+  static let shownLimit = 50
+  var dropped = 0
+
+  /// Keeps the finding; past `keptLimit` it only counts it, without making it.
+  func add(_ diagnostic: @autoclosure () -> Diagnostic) {
+    guard diagnostics.count < Self.keptLimit else { return dropped += 1 }
+    diagnostics.append(diagnostic())
+  }
+
+  /// The findings in file order, at most `shownLimit`, then one that counts the rest.
+  var reported: [Diagnostic] {
+    var bag = DiagnosticBag()
+    bag.add(contentsOf: diagnostics)
+    let sorted = bag.sorted
+    let rest = sorted.count - Self.shownLimit + dropped
+    guard rest > 0 else { return sorted }
+    return Array(sorted.prefix(Self.shownLimit)) + [
+      Diagnostic(
+        id: "engine.config.too-many",
+        message: "\(rest) more problems in \(file.path) are not shown; fix these first"
+      )
+    ]
+  }
 }
 
 /// One table of the schema as it is read: typed getters that report a located error (and

@@ -35,9 +35,7 @@ extension EngineConfig {
       decodeStrategy($0, folder: strategyFolder)
     }
     guard findings.diagnostics.isEmpty, let engine, let feed else {
-      var bag = DiagnosticBag()
-      bag.add(contentsOf: findings.diagnostics)
-      throw EngineConfigError(diagnostics: bag.sorted)
+      throw EngineConfigError(diagnostics: findings.reported)
     }
     return EngineConfig(
       engine: engine,
@@ -121,7 +119,7 @@ extension EngineConfig {
 
   static func decodeControl(_ s: ConfigSection, folder: String, _ overrides: Overrides) -> Control?
   {
-    let fromFile = s.parsed("listen", id: "engine.config.address", SocketAddress.parse)
+    let fromFile = s.parsed("listen", id: "engine.config.address", Address.parse)
     let tokenFile = overrides.tokenFile ?? s.path("token_file", relativeTo: folder)
     let allowRemote = s.bool("allow_remote") ?? false
     guard let listen = overrides.control ?? fromFile else { return nil }

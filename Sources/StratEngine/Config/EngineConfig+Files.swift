@@ -2,12 +2,25 @@ import Foundation
 import StratDiagnostics
 
 extension EngineConfig {
-  /// Checks what the configuration names on disk: the strategies folder, the strategy and feed
-  /// files exist; the token and key files are private (no group or other permission bits, as
-  /// `chmod 600` leaves them). Each problem is located at the key that named the path (a path
-  /// from the command line has no location). Empty when all is well. Run once, at start.
-  package func fileProblems() -> [Diagnostic] {
+  /// Checks what the configuration names on this machine: the strategies folder, the strategy
+  /// and feed files exist; the token and key files are private (no group or other permission
+  /// bits, as `chmod 600` leaves them); `engine.cpu` is online. Each problem is located at the
+  /// key that named it (a path from the command line has no location). Empty when all is well.
+  /// Run once, at start, before anything is opened.
+  package func startupProblems(onlineCPUs: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    -> [Diagnostic]
+  {
     var problems: [Diagnostic] = []
+    if let cpu = engine.cpu, cpu >= onlineCPUs {
+      let message =
+        "`engine.cpu` is \(cpu), but this machine has \(onlineCPUs) CPUs online (0 to \(onlineCPUs - 1))"
+      problems.append(
+        origins["engine.cpu"].map {
+          Diagnostic(id: "engine.config.cpu", message: message, primary: Label($0))
+        }
+          ?? Diagnostic(id: "engine.config.cpu", message: message)
+      )
+    }
     func check(_ key: String, _ path: String?, _ kind: ConfigFileKind) {
       guard let path, let problem = kind.problem(at: path) else { return }
       problems.append(fileDiagnostic(key, path, problem, kind: kind))

@@ -11,7 +11,7 @@ extension EngineConfig {
     /// `--speed X`: real-time pacing times X.
     package var speed: Double?
     package var journal: String?
-    package var control: SocketAddress?
+    package var control: Address?
     package var tokenFile: String?
 
     package init(
@@ -19,7 +19,7 @@ extension EngineConfig {
       out: String? = nil,
       speed: Double? = nil,
       journal: String? = nil,
-      control: SocketAddress? = nil,
+      control: Address? = nil,
       tokenFile: String? = nil
     ) {
       self.replay = replay

@@ -98,9 +98,9 @@ extension EngineConfig {
         )
       }
       let listen = s.required("udp", "the address to receive MoldUDP64 packets on") {
-        s.parsed("udp", id: "engine.config.address", SocketAddress.parse)
+        s.parsed("udp", id: "engine.config.address", Address.parse)
       }
-      let request = s.parsed("request", id: "engine.config.address", SocketAddress.parse)
+      let request = s.parsed("request", id: "engine.config.address", Address.parse)
       guard let listen else { return nil }
       return .itchUDP(listen: listen, request: request, date: date)
     }

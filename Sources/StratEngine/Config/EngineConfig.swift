@@ -43,7 +43,7 @@ package struct EngineConfig: Sendable {
 
   /// `[control]`: the HTTP control and metrics server.
   package struct Control: Sendable, Equatable {
-    package var listen: SocketAddress
+    package var listen: Address
     /// The file holding the bearer token (mode 0600, checked when the server starts).
     package var tokenFile: String
     /// True when `listen` may be an address other than loopback.
@@ -81,7 +81,7 @@ package struct EngineConfig: Sendable {
     case tick(file: String)
     /// ITCH 5.0 in MoldUDP64 packets: the address to listen on (unicast or a multicast group),
     /// the re-request server (nil: gaps are marked stale, not recovered), the session date.
-    case itchUDP(listen: SocketAddress, request: SocketAddress?, date: String?)
+    case itchUDP(listen: Address, request: Address?, date: String?)
   }
 
   /// `[venue]`: the in-process simulated venue, set as `stratc backtest`'s venue flags.

@@ -14,7 +14,7 @@ enum ConfigFuzzTarget {
     out: "out",
     speed: 1,
     journal: "j",
-    control: SocketAddress(octets: [127, 0, 0, 1], port: 0),
+    control: EngineConfig.Address(octets: [127, 0, 0, 1], port: 0),
     tokenFile: "token"
   )
 
