@@ -40,11 +40,19 @@ enum RunCommand {
       for d in error.diagnostics { FileHandle.standardError.write(Data(DiagnosticRenderer.text(d).utf8)) }
       return 1
     }
+    let problems = config.startupProblems()
+    if !problems.isEmpty {
+      for d in problems { FileHandle.standardError.write(Data(DiagnosticRenderer.text(d).utf8)) }
+      return 1
+    }
     return run(config)
   }
 
   static func run(_ config: EngineConfig) -> Int32 {
-    let log = EngineLog()
+    guard let log = logFile(config.engine.log) else {
+      FileHandle.standardError.write(Data("strat-engine run: cannot open the log \(config.engine.log ?? "")\n".utf8))
+      return 1
+    }
     do throws(EngineError) {
       let setup = try EngineSetup(config)
       let verifier = try verifier(config.hotload)
@@ -60,6 +68,15 @@ enum RunCommand {
       FileHandle.standardError.write(Data("\(error)\n".utf8))
       return 1
     }
+  }
+
+  /// The JSON-lines log: standard error, or appended to a file.
+  static func logFile(_ path: String?) -> EngineLog? {
+    guard let path, path != "-" else { return EngineLog() }
+    if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+    guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
+    handle.seekToEndOfFile()
+    return EngineLog(handle: handle)
   }
 
   /// The checks objects pass before they load: the configured key, unsigned objects or not.
@@ -98,7 +115,7 @@ enum RunCommand {
       o.speed = speed
     }
     if let text = flags["control"] {
-      switch SocketAddress.parse(text) {
+      switch EngineConfig.Address.parse(text) {
       case .success(let address): o.control = address
       case .failure(let problem): throw BadFlag(description: "--control: \(problem.message)")
       }

@@ -36,7 +36,7 @@ extension EngineSetup {
     return venue
   }
 
-  static func latency(_ l: Latency) -> LatencyModel {
+  static func latency(_ l: EngineConfig.Latency) -> LatencyModel {
     switch l {
     case .constant(let n): .constant(nanos: n)
     case .uniform(let lo, let hi): .uniform(lowNanos: lo, highNanos: hi)
@@ -44,7 +44,7 @@ extension EngineSetup {
     }
   }
 
-  static func fee(_ f: Fee) -> VenueFeeRate {
+  static func fee(_ f: EngineConfig.Fee) -> VenueFeeRate {
     switch f {
     case .none: .none
     case .perShare(let m): .perShare(m)
