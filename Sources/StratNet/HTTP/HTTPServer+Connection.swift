@@ -1,0 +1,84 @@
+import Glibc
+
+extension HTTPServer {
+  /// Serves requests on one connection until it closes, asks to close, breaks a rule, idles
+  /// past `idleTimeoutMilliseconds` or the server stops. Memory is bounded: the buffer holds
+  /// at most one request within the limits plus one read.
+  func serve(_ connection: TCPConnection) {
+    connection.setTimeouts(readMilliseconds: 0, writeMilliseconds: limits.writeTimeoutMilliseconds)
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 * 1024, alignment: 1)
+    defer { chunk.deallocate() }
+    var buffer: [UInt8] = []
+    while true {
+      guard let (request, consumed) = nextRequest(connection, &buffer, chunk) else { return }
+      buffer.removeFirst(consumed)
+      let response = router.respond(to: request) { route, request in
+        counters.handled.add(1, ordering: .relaxed)
+        return call(route, request)
+      }
+      if response.status == 401 { counters.unauthorized.add(1, ordering: .relaxed) }
+      let keepAlive = request.keepsAlive && !stopping.load(ordering: .relaxed)
+      let bytes = response.serialized(keepAlive: keepAlive, includeBody: request.method != "HEAD")
+      do { try connection.write(bytes) } catch { return }
+      if !keepAlive { return }
+    }
+  }
+
+  /// Reads until `buffer` holds a whole request; answers a bad one (and returns nil), returns
+  /// nil quietly when the peer closes or idles out between requests.
+  private func nextRequest(
+    _ connection: TCPConnection, _ buffer: inout [UInt8], _ chunk: UnsafeMutableRawBufferPointer
+  ) -> (HTTPRequest, Int)? {
+    let idleDeadline = TCPSocket.deadline(afterMilliseconds: limits.idleTimeoutMilliseconds)
+    var requestDeadline = buffer.isEmpty ? nil : TCPSocket.deadline(afterMilliseconds: limits.requestTimeoutMilliseconds)
+    while true {
+      switch buffer.withUnsafeBytes({ HTTPRequestParser.parse($0, limits: limits) }) {
+      case .request(let request, let consumed): return (request, consumed)
+      case .failure(let error):
+        reject(error, on: connection)
+        return nil
+      case .incomplete: break
+      }
+      if stopping.load(ordering: .relaxed) { return nil }
+      let deadline = requestDeadline ?? idleDeadline
+      // Wakes at least every 100 ms, so that `stop` is seen.
+      let slice = min(deadline, TCPSocket.deadline(afterMilliseconds: 100))
+      let count: Int?
+      do { count = try connection.read(into: chunk, deadline: slice) } catch { return nil }
+      guard let count else {
+        if TCPSocket.nowNanoseconds() < deadline { continue }
+        if requestDeadline != nil {
+          reject(
+            HTTPRequestError(
+              status: 408, id: "net.http.timeout",
+              message: "the request did not arrive within \(limits.requestTimeoutMilliseconds) ms"),
+            on: connection)
+        }
+        return nil
+      }
+      if count == 0 { return nil }
+      if requestDeadline == nil { requestDeadline = TCPSocket.deadline(afterMilliseconds: limits.requestTimeoutMilliseconds) }
+      buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
+    }
+  }
+
+  private func reject(_ error: HTTPRequestError, on connection: TCPConnection) {
+    counters.rejected.add(1, ordering: .relaxed)
+    try? connection.write(error.response.serialized(keepAlive: false))
+  }
+
+  /// Closes after the peer has had the answer: shut our side, then read and drop what the
+  /// client still sends (at most 64 KiB or 200 ms), so the kernel does not answer unread bytes
+  /// with a reset that would destroy the response in flight.
+  func closeGracefully(_ connection: TCPConnection) {
+    connection.shutdownWrite()
+    let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 1)
+    defer { scratch.deallocate() }
+    let deadline = TCPSocket.deadline(afterMilliseconds: 200)
+    var drained = 0
+    while drained < 64 * 1024, let count = try? connection.read(into: scratch, deadline: deadline), count > 0 {
+      drained += count
+    }
+    connection.close()
+  }
+}
