@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz/run-fuzz.sh HARNESS [seconds] [libFuzzer flags...]: builds the libFuzzer harness
 # Fuzz/<Name>Fuzz from the module sources and runs it for [seconds] (default 60).
-#   HARNESS: itch csv lobster tick strat object param ("list" prints them, "seeds HARNESS" its
+#   HARNESS: itch csv lobster tick strat object param http ("list" prints them, "seeds HARNESS" its
 #   seed folder). FUZZ_BUILD_ONLY=1 only builds.
 # Each module is compiled once, instrumented, as its own Swift module with -enable-testing
 # (cached in $FUZZ_WORK/modules until a source changes); the harness `@testable import`s the
@@ -22,6 +22,7 @@ declare -A modules=(
   [strat]="StratDiagnostics StratTimeZone StratABI StratSyntax StratIR StratSema"
   [object]="StratABI StratNative"
   [param]="StratDiagnostics StratTimeZone StratABI StratNative StratMarket StratBacktest"
+  [http]="StratNet"
 )
 declare -A seeds=(
   [itch]=Tests/StratMarketTests/Corpus/itch
@@ -31,11 +32,12 @@ declare -A seeds=(
   [strat]=Tests/Fuzz/Corpus/strat
   [object]=Tests/Fuzz/Corpus/object
   [param]=Tests/Fuzz/Corpus/param
+  [http]=Tests/Fuzz/Corpus/http
 )
 declare -A maxlen=(
-  [itch]=4096 [csv]=4096 [lobster]=8192 [tick]=4096 [strat]=4096 [object]=20000 [param]=512)
+  [itch]=4096 [csv]=4096 [lobster]=8192 [tick]=4096 [strat]=4096 [object]=20000 [param]=512 [http]=4096)
 declare -A folder=(
-  [itch]=ITCH [csv]=CSV [lobster]=LOBSTER [tick]=Tick [strat]=Strat [object]=Object [param]=Param)
+  [itch]=ITCH [csv]=CSV [lobster]=LOBSTER [tick]=Tick [strat]=Strat [object]=Object [param]=Param [http]=HTTP)
 # StratNative imports the C header through Sources/CStratc/module.modulemap.
 includes=(-I "$root/Sources/CStratc")
 # StratABI's SHA-256 calls the C of Sources/CSHA256 (the CPU's SHA instructions): its module

@@ -20,9 +20,9 @@ public struct TCPAddress: Equatable, Sendable, CustomStringConvertible {
   public static func loopback(port: UInt16) -> TCPAddress { TCPAddress(host: 0x7F00_0001, port: port) }
 
   /// Parses "HOST:PORT"; a located error names what was expected.
-  public static func parse(_ text: String) throws(TCPError) -> TCPAddress {
+  public static func parse(_ text: String) throws(StratNetError) -> TCPAddress {
     let bad = { (why: String) in
-      TCPError(id: "net.tcp.bad-address", message: "expected HOST:PORT (an IPv4 address), found \"\(text)\"", notes: [why])
+      StratNetError(id: "net.tcp.bad-address", message: "expected HOST:PORT (an IPv4 address), found \"\(text)\"", notes: [why])
     }
     guard let colon = text.lastIndex(of: ":") else { throw bad("there is no \":PORT\"") }
     let hostText = text[..<colon]

@@ -10,7 +10,7 @@ public final class TCPConnection {
   public init(descriptor: Int32) { fd = descriptor }
 
   /// Connects to `address`, giving up after `timeoutMilliseconds`.
-  public static func connect(to address: TCPAddress, timeoutMilliseconds: Int) throws(TCPError) -> TCPConnection {
+  public static func connect(to address: TCPAddress, timeoutMilliseconds: Int) throws(StratNetError) -> TCPConnection {
     let connection = TCPConnection(descriptor: try TCPSocket.make())
     let fd = connection.fd
     TCPSocket.setNonBlocking(fd, true)
@@ -18,7 +18,7 @@ public final class TCPConnection {
     if started != 0 {
       guard errno == EINPROGRESS else { throw .errno("net.tcp.connect", "cannot connect to \(address)", address: "\(address)") }
       guard TCPSocket.wait(fd, for: Int16(POLLOUT), milliseconds: Int32(clamping: timeoutMilliseconds)) else {
-        throw TCPError(id: "net.tcp.timeout", message: "no connection to \(address) within \(timeoutMilliseconds) ms")
+        throw StratNetError(id: "net.tcp.timeout", message: "no connection to \(address) within \(timeoutMilliseconds) ms")
       }
       var failure: Int32 = 0
       var length = socklen_t(MemoryLayout<Int32>.size)
@@ -41,13 +41,13 @@ public final class TCPConnection {
 
   /// Reads what is there (at most `buffer.count` bytes); 0 when the peer closed. A read past
   /// SO_RCVTIMEO throws `net.tcp.timeout`.
-  public func read(into buffer: UnsafeMutableRawBufferPointer) throws(TCPError) -> Int {
+  public func read(into buffer: UnsafeMutableRawBufferPointer) throws(StratNetError) -> Int {
     while true {
       let count = recv(fd, buffer.baseAddress, buffer.count, 0)
       if count >= 0 { return count }
       switch errno {
       case EINTR: continue
-      case EAGAIN, EWOULDBLOCK: throw TCPError(id: "net.tcp.timeout", message: "the peer sent nothing in time")
+      case EAGAIN, EWOULDBLOCK: throw StratNetError(id: "net.tcp.timeout", message: "the peer sent nothing in time")
       default: throw .errno("net.tcp.read", "cannot read from the connection")
       }
     }
@@ -55,7 +55,7 @@ public final class TCPConnection {
 
   /// Reads what is there, waiting until the monotonic `deadline` (TCPSocket.nowNanoseconds) at
   /// most; nil when it passed first, 0 when the peer closed.
-  public func read(into buffer: UnsafeMutableRawBufferPointer, deadline: UInt64) throws(TCPError) -> Int? {
+  public func read(into buffer: UnsafeMutableRawBufferPointer, deadline: UInt64) throws(StratNetError) -> Int? {
     guard TCPSocket.wait(fd, for: Int16(POLLIN), milliseconds: TCPSocket.millisecondsLeft(until: deadline)) else {
       return nil
     }
@@ -64,7 +64,7 @@ public final class TCPConnection {
 
   /// Writes every byte (or throws: `net.tcp.timeout` past SO_SNDTIMEO, `net.tcp.write` when the
   /// peer is gone).
-  public func write(_ bytes: UnsafeRawBufferPointer) throws(TCPError) {
+  public func write(_ bytes: UnsafeRawBufferPointer) throws(StratNetError) {
     var offset = 0
     while offset < bytes.count {
       let count = send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
@@ -74,16 +74,16 @@ public final class TCPConnection {
       }
       switch errno {
       case EINTR: continue
-      case EAGAIN, EWOULDBLOCK: throw TCPError(id: "net.tcp.timeout", message: "the peer read nothing in time")
+      case EAGAIN, EWOULDBLOCK: throw StratNetError(id: "net.tcp.timeout", message: "the peer read nothing in time")
       default: throw .errno("net.tcp.write", "cannot write to the connection")
       }
     }
   }
 
   /// Writes every byte of `bytes`.
-  public func write(_ bytes: [UInt8]) throws(TCPError) {
-    let failure: TCPError? = bytes.withUnsafeBytes { raw in
-      do throws(TCPError) { try write(raw) } catch { return error }
+  public func write(_ bytes: [UInt8]) throws(StratNetError) {
+    let failure: StratNetError? = bytes.withUnsafeBytes { raw in
+      do throws(StratNetError) { try write(raw) } catch { return error }
       return nil
     }
     if let failure { throw failure }

@@ -10,12 +10,12 @@ public final class TCPListener: @unchecked Sendable {
   public let address: TCPAddress
 
   /// Binds and listens; `backlog` is the kernel's queue of connections not yet accepted.
-  public init(binding requested: TCPAddress, backlog: Int32 = 16) throws(TCPError) {
+  public init(binding requested: TCPAddress, backlog: Int32 = 16) throws(StratNetError) {
     let fd = try TCPSocket.make()
     TCPSocket.setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1)
     let bound = TCPSocket.withSockaddr(requested) { Glibc.bind(fd, $0, $1) }
     guard bound == 0, listen(fd, backlog) == 0 else {
-      let error = TCPError.errno("net.tcp.bind", "cannot listen on \(requested)", address: "\(requested)")
+      let error = StratNetError.errno("net.tcp.bind", "cannot listen on \(requested)", address: "\(requested)")
       Glibc.close(fd)
       throw error
     }
@@ -33,7 +33,7 @@ public final class TCPListener: @unchecked Sendable {
 
   /// Waits up to `timeoutMilliseconds` for a connection; nil when none came (or the listener is
   /// closed). The connection's descriptor is owned by the caller.
-  public func acceptDescriptor(timeoutMilliseconds: Int32) throws(TCPError) -> Int32? {
+  public func acceptDescriptor(timeoutMilliseconds: Int32) throws(StratNetError) -> Int32? {
     guard fd >= 0, TCPSocket.wait(fd, for: Int16(POLLIN), milliseconds: timeoutMilliseconds) else { return nil }
     let client = Glibc.accept(fd, nil, nil)
     if client >= 0 {
@@ -47,7 +47,7 @@ public final class TCPListener: @unchecked Sendable {
   }
 
   /// Waits for a connection, as `acceptDescriptor`, and wraps it.
-  public func accept(timeoutMilliseconds: Int32) throws(TCPError) -> TCPConnection? {
+  public func accept(timeoutMilliseconds: Int32) throws(StratNetError) -> TCPConnection? {
     try acceptDescriptor(timeoutMilliseconds: timeoutMilliseconds).map { TCPConnection(descriptor: $0) }
   }
 

@@ -34,7 +34,7 @@ enum TCPSocket {
   }
 
   /// A new IPv4 stream socket, closed on exec.
-  static func make() throws(TCPError) -> Int32 {
+  static func make() throws(StratNetError) -> Int32 {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw .errno("net.tcp.socket", "cannot create a TCP socket") }
     return fd

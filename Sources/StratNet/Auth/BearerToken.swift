@@ -12,22 +12,22 @@ public struct BearerToken: Sendable, CustomStringConvertible {
 
   /// A token from its text (tests; `load` is the way for operators). Refused unless it is
   /// `minimumLength` ... `maximumLength` bytes of RFC 6750 token characters.
-  public init(_ text: String) throws(TCPError) {
+  public init(_ text: String) throws(StratNetError) {
     let bytes = Array(text.utf8)
     guard bytes.count >= Self.minimumLength, bytes.count <= Self.maximumLength else {
-      throw TCPError(
+      throw StratNetError(
         id: "net.token.length", message: "the token must be \(Self.minimumLength) ... \(Self.maximumLength) bytes long",
         notes: ["found \(bytes.count) bytes"])
     }
     guard bytes.allSatisfy(Self.isTokenByte) else {
-      throw TCPError(id: "net.token.characters", message: "the token may hold only letters, digits and -._~+/=")
+      throw StratNetError(id: "net.token.characters", message: "the token may hold only letters, digits and -._~+/=")
     }
     secret = bytes
   }
 
   /// Reads the token from `path`: a regular file, owned by this user, with no permission for
   /// group or others (0600 or 0400), holding the token and an optional final newline.
-  public static func load(path: String) throws(TCPError) -> BearerToken {
+  public static func load(path: String) throws(StratNetError) -> BearerToken {
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
     guard fd >= 0 else { throw .errno("net.token.open", "cannot open the token file \(path)") }
     defer { close(fd) }
@@ -41,23 +41,23 @@ public struct BearerToken: Sendable, CustomStringConvertible {
     if text.last == 0x0A { text = text.dropLast() }
     if text.last == 0x0D { text = text.dropLast() }
     do { return try BearerToken(String(decoding: text, as: UTF8.self)) } catch {
-      throw TCPError(id: error.id, message: "\(path): \(error.message)", notes: error.notes)
+      throw StratNetError(id: error.id, message: "\(path): \(error.message)", notes: error.notes)
     }
   }
 
   /// Refuses a file that is not regular, not ours, or open to group or others.
-  private static func checkOwnership(_ info: stat, path: String) throws(TCPError) {
+  private static func checkOwnership(_ info: stat, path: String) throws(StratNetError) {
     guard info.st_mode & S_IFMT == S_IFREG else {
-      throw TCPError(id: "net.token.not-a-file", message: "the token file \(path) is not a regular file")
+      throw StratNetError(id: "net.token.not-a-file", message: "the token file \(path) is not a regular file")
     }
     guard info.st_uid == geteuid() else {
-      throw TCPError(
+      throw StratNetError(
         id: "net.token.owner", message: "the token file \(path) belongs to another user",
         notes: ["owner uid \(info.st_uid), this process runs as uid \(geteuid())"])
     }
     let mode = info.st_mode & 0o7777
     guard mode & 0o077 == 0 else {
-      throw TCPError(
+      throw StratNetError(
         id: "net.token.mode", message: "the token file \(path) may be read by others (mode \(String(mode, radix: 8)))",
         notes: ["run: chmod 600 \(path)"])
     }

@@ -39,7 +39,7 @@ public final class HTTPServer: Sendable {
   }
 
   /// Binds `address` (port 0: any free port) and listens; `start` begins serving.
-  public init(address: TCPAddress, routes: [HTTPRoute], token: BearerToken?, limits: HTTPLimits = HTTPLimits()) throws(TCPError) {
+  public init(address: TCPAddress, routes: [HTTPRoute], token: BearerToken?, limits: HTTPLimits = HTTPLimits()) throws(StratNetError) {
     listener = try TCPListener(binding: address)
     self.address = listener.address
     self.limits = limits

@@ -1,8 +1,8 @@
 import Glibc
 
-/// A failed socket, HTTP transport or token operation: a stable id (`net.tcp.connect`), a message
+/// A failed socket, HTTP transport, token or metrics operation: a stable id (`net.tcp.connect`), a message
 /// for people and notes (the errno text, the address). Thrown, never trapped.
-public struct TCPError: Error, Equatable, CustomStringConvertible, Sendable {
+public struct StratNetError: Error, Equatable, CustomStringConvertible, Sendable {
   /// The stable id, e.g. `net.tcp.timeout`.
   public let id: String
   /// What went wrong, in one sentence.
@@ -18,11 +18,11 @@ public struct TCPError: Error, Equatable, CustomStringConvertible, Sendable {
   }
 
   /// Makes an error from the calling thread's `errno`, named after the call that failed.
-  static func errno(_ id: String, _ message: String, address: String? = nil) -> TCPError {
+  static func errno(_ id: String, _ message: String, address: String? = nil) -> StratNetError {
     let code = Glibc.errno
     var notes = ["\(String(cString: strerror(code))) (errno \(code))"]
     if let address { notes.insert("address \(address)", at: 0) }
-    return TCPError(id: id, message: message, notes: notes)
+    return StratNetError(id: id, message: message, notes: notes)
   }
 
   /// `error[ID]: message` and one `note:` line per note.
