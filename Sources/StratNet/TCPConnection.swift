@@ -99,6 +99,9 @@ public final class TCPConnection {
   /// Says no more bytes will be written (the peer reads end of stream).
   public func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
 
+  /// The descriptor, for tests that poll it.
+  var descriptorForTests: Int32 { fd }
+
   /// Closes the socket; idempotent.
   public func close() {
     if fd >= 0 { Glibc.close(fd) }
