@@ -17,17 +17,24 @@ public struct TCPAddress: Equatable, Sendable, CustomStringConvertible {
   }
 
   /// 127.0.0.1 on `port`.
-  public static func loopback(port: UInt16) -> TCPAddress { TCPAddress(host: 0x7F00_0001, port: port) }
+  public static func loopback(port: UInt16) -> TCPAddress {
+    TCPAddress(host: 0x7F00_0001, port: port)
+  }
 
   /// Parses "HOST:PORT"; a located error names what was expected.
   public static func parse(_ text: String) throws(StratNetError) -> TCPAddress {
     let bad = { (why: String) in
-      StratNetError(id: "net.tcp.bad-address", message: "expected HOST:PORT (an IPv4 address), found \"\(text)\"", notes: [why])
+      StratNetError(
+        id: "net.tcp.bad-address",
+        message: "expected HOST:PORT (an IPv4 address), found \"\(text)\"",
+        notes: [why]
+      )
     }
     guard let colon = text.lastIndex(of: ":") else { throw bad("there is no \":PORT\"") }
     let hostText = text[..<colon]
     let portText = text[text.index(after: colon)...]
-    guard !portText.isEmpty, portText.utf8.count <= 5, portText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+    guard !portText.isEmpty, portText.utf8.count <= 5,
+      portText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
       let port = UInt16(portText)
     else { throw bad("the port must be a number 0 ... 65535") }
     if hostText == "localhost" { return .loopback(port: port) }
@@ -59,6 +66,9 @@ public struct TCPAddress: Equatable, Sendable, CustomStringConvertible {
 
   /// The address the kernel wrote into `address`.
   init(_ address: sockaddr_in) {
-    self.init(host: UInt32(bigEndian: address.sin_addr.s_addr), port: UInt16(bigEndian: address.sin_port))
+    self.init(
+      host: UInt32(bigEndian: address.sin_addr.s_addr),
+      port: UInt16(bigEndian: address.sin_port)
+    )
   }
 }

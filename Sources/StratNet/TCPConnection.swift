@@ -10,15 +10,24 @@ public final class TCPConnection {
   public init(descriptor: Int32) { fd = descriptor }
 
   /// Connects to `address`, giving up after `timeoutMilliseconds`.
-  public static func connect(to address: TCPAddress, timeoutMilliseconds: Int) throws(StratNetError) -> TCPConnection {
+  public static func connect(to address: TCPAddress, timeoutMilliseconds: Int) throws(StratNetError)
+    -> TCPConnection
+  {
     let connection = TCPConnection(descriptor: try TCPSocket.make())
     let fd = connection.fd
     TCPSocket.setNonBlocking(fd, true)
     let started = TCPSocket.withSockaddr(address) { Glibc.connect(fd, $0, $1) }
     if started != 0 {
-      guard errno == EINPROGRESS else { throw .errno("net.tcp.connect", "cannot connect to \(address)", address: "\(address)") }
-      guard TCPSocket.wait(fd, for: Int16(POLLOUT), milliseconds: Int32(clamping: timeoutMilliseconds)) else {
-        throw StratNetError(id: "net.tcp.timeout", message: "no connection to \(address) within \(timeoutMilliseconds) ms")
+      guard errno == EINPROGRESS else {
+        throw .errno("net.tcp.connect", "cannot connect to \(address)", address: "\(address)")
+      }
+      guard
+        TCPSocket.wait(fd, for: Int16(POLLOUT), milliseconds: Int32(clamping: timeoutMilliseconds))
+      else {
+        throw StratNetError(
+          id: "net.tcp.timeout",
+          message: "no connection to \(address) within \(timeoutMilliseconds) ms"
+        )
       }
       var failure: Int32 = 0
       var length = socklen_t(MemoryLayout<Int32>.size)
@@ -47,7 +56,8 @@ public final class TCPConnection {
       if count >= 0 { return count }
       switch errno {
       case EINTR: continue
-      case EAGAIN, EWOULDBLOCK: throw StratNetError(id: "net.tcp.timeout", message: "the peer sent nothing in time")
+      case EAGAIN, EWOULDBLOCK:
+        throw StratNetError(id: "net.tcp.timeout", message: "the peer sent nothing in time")
       default: throw .errno("net.tcp.read", "cannot read from the connection")
       }
     }
@@ -55,11 +65,19 @@ public final class TCPConnection {
 
   /// Reads what is there, waiting until the monotonic `deadline` (TCPSocket.nowNanoseconds) at
   /// most; nil when it passed first, 0 when the peer closed.
-  public func read(into buffer: UnsafeMutableRawBufferPointer, deadline: UInt64) throws(StratNetError) -> Int? {
-    guard TCPSocket.wait(fd, for: Int16(POLLIN), milliseconds: TCPSocket.millisecondsLeft(until: deadline)) else {
+  public func read(into buffer: UnsafeMutableRawBufferPointer, deadline: UInt64)
+    throws(StratNetError) -> Int?
+  {
+    guard
+      TCPSocket.wait(
+        fd,
+        for: Int16(POLLIN),
+        milliseconds: TCPSocket.millisecondsLeft(until: deadline)
+      )
+    else {
       return nil
     }
-    do { return try read(into: buffer) } catch where error.id == "net.tcp.timeout" { return nil }
+    do { return try read(into: buffer) } catch  where error.id == "net.tcp.timeout" { return nil }
   }
 
   /// Writes every byte (or throws: `net.tcp.timeout` past SO_SNDTIMEO, `net.tcp.write` when the
@@ -74,7 +92,8 @@ public final class TCPConnection {
       }
       switch errno {
       case EINTR: continue
-      case EAGAIN, EWOULDBLOCK: throw StratNetError(id: "net.tcp.timeout", message: "the peer read nothing in time")
+      case EAGAIN, EWOULDBLOCK:
+        throw StratNetError(id: "net.tcp.timeout", message: "the peer read nothing in time")
       default: throw .errno("net.tcp.write", "cannot write to the connection")
       }
     }
@@ -93,7 +112,9 @@ public final class TCPConnection {
   /// the server cannot serve); returns the bytes written.
   @discardableResult
   func writeWithoutWaiting(_ bytes: [UInt8]) -> Int {
-    bytes.withUnsafeBytes { max(0, send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))) }
+    bytes.withUnsafeBytes {
+      max(0, send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)))
+    }
   }
 
   /// Says no more bytes will be written (the peer reads end of stream).

@@ -15,7 +15,11 @@ public final class TCPListener: @unchecked Sendable {
     TCPSocket.setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1)
     let bound = TCPSocket.withSockaddr(requested) { Glibc.bind(fd, $0, $1) }
     guard bound == 0, listen(fd, backlog) == 0 else {
-      let error = StratNetError.errno("net.tcp.bind", "cannot listen on \(requested)", address: "\(requested)")
+      let error = StratNetError.errno(
+        "net.tcp.bind",
+        "cannot listen on \(requested)",
+        address: "\(requested)"
+      )
       Glibc.close(fd)
       throw error
     }
@@ -34,10 +38,13 @@ public final class TCPListener: @unchecked Sendable {
   /// Waits up to `timeoutMilliseconds` for a connection; nil when none came (or the listener is
   /// closed). The connection's descriptor is owned by the caller.
   public func acceptDescriptor(timeoutMilliseconds: Int32) throws(StratNetError) -> Int32? {
-    guard fd >= 0, TCPSocket.wait(fd, for: Int16(POLLIN), milliseconds: timeoutMilliseconds) else { return nil }
+    guard fd >= 0, TCPSocket.wait(fd, for: Int16(POLLIN), milliseconds: timeoutMilliseconds) else {
+      return nil
+    }
     let client = Glibc.accept(fd, nil, nil)
     if client >= 0 {
-      _ = fcntl(client, F_SETFD, FD_CLOEXEC)  // accept4 needs _GNU_SOURCE, which Glibc's module lacks
+      // accept4 needs _GNU_SOURCE, which Glibc's module lacks.
+      _ = fcntl(client, F_SETFD, FD_CLOEXEC)
       return client
     }
     switch errno {
@@ -48,7 +55,9 @@ public final class TCPListener: @unchecked Sendable {
 
   /// Waits for a connection, as `acceptDescriptor`, and wraps it.
   public func accept(timeoutMilliseconds: Int32) throws(StratNetError) -> TCPConnection? {
-    try acceptDescriptor(timeoutMilliseconds: timeoutMilliseconds).map { TCPConnection(descriptor: $0) }
+    try acceptDescriptor(timeoutMilliseconds: timeoutMilliseconds).map {
+      TCPConnection(descriptor: $0)
+    }
   }
 
   /// Stops listening; idempotent.

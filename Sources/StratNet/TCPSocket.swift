@@ -61,10 +61,15 @@ enum TCPSocket {
   }
 
   /// Calls `body` with `address` as the `sockaddr` the kernel takes.
-  static func withSockaddr<R>(_ address: TCPAddress, _ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {
+  static func withSockaddr<R>(
+    _ address: TCPAddress,
+    _ body: (UnsafePointer<sockaddr>, socklen_t) -> R
+  ) -> R {
     var raw = address.socketAddress
     return withUnsafePointer(to: &raw) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        body($0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
   }
 }

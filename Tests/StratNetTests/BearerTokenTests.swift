@@ -1,12 +1,15 @@
 import Foundation
 import Glibc
 import Testing
+
 @testable import StratNet
 
 /// The token file's checks and the constant-time comparison.
 @Suite struct BearerTokenTests {
   let folder: String = {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("bearer-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bearer-\(UUID().uuidString)"
+    ).path
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }()
@@ -63,20 +66,35 @@ import Testing
     #expect(loadError(folder) == "net.token.not-a-file")
     #expect(loadError(write("short", mode: 0o600, name: "short")) == "net.token.length")
     #expect(loadError(write("", mode: 0o600, name: "empty")) == "net.token.length")
-    #expect(loadError(write("has a space in it ok", mode: 0o600, name: "space")) == "net.token.characters")
-    #expect(loadError(write(String(repeating: "x", count: 2000), mode: 0o600, name: "long")) == "net.token.length")
+    #expect(
+      loadError(write("has a space in it ok", mode: 0o600, name: "space")) == "net.token.characters"
+    )
+    #expect(
+      loadError(write(String(repeating: "x", count: 2000), mode: 0o600, name: "long"))
+        == "net.token.length"
+    )
   }
 
   @Test func constantTimeCompareIsCorrect() {
     let secret = Array("abcdefghijklmnop".utf8)
-    func equal(_ text: String) -> Bool { BearerToken.constantTimeEqual(secret, ArraySlice(text.utf8)) }
+    func equal(_ text: String) -> Bool {
+      BearerToken.constantTimeEqual(secret, ArraySlice(text.utf8))
+    }
     #expect(equal("abcdefghijklmnop"))
     #expect(!equal("abcdefghijklmnoq"), "last byte differs")
     #expect(!equal("Xbcdefghijklmnop"), "first byte differs")
     #expect(!equal("abcdefghijklmno"), "shorter")
     #expect(!equal("abcdefghijklmnopq"), "longer")
     #expect(!equal(""), "empty")
-    #expect(!BearerToken.constantTimeEqual(Array("abababababababab".utf8), ArraySlice("ab".utf8)), "a repeating prefix")
-    #expect(BearerToken.constantTimeEqual(Array("abababababababab".utf8), ArraySlice("abababababababab".utf8)))
+    #expect(
+      !BearerToken.constantTimeEqual(Array("abababababababab".utf8), ArraySlice("ab".utf8)),
+      "a repeating prefix"
+    )
+    #expect(
+      BearerToken.constantTimeEqual(
+        Array("abababababababab".utf8),
+        ArraySlice("abababababababab".utf8)
+      )
+    )
   }
 }

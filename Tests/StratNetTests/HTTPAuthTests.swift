@@ -1,4 +1,5 @@
 import Testing
+
 @testable import StratNet
 
 /// Control routes need `Authorization: Bearer <token>`: without the right one the answer is 401
@@ -32,7 +33,11 @@ import Testing
     let test = try TestServer()
     for scheme in ["Bearer", "bearer", "BEARER"] {
       let response = try HTTPClient.send(
-        "POST", "/v1/kill", to: test.address, headers: [HTTPHeader("Authorization", "\(scheme) \(TestServer.secret)")])
+        "POST",
+        "/v1/kill",
+        to: test.address,
+        headers: [HTTPHeader("Authorization", "\(scheme) \(TestServer.secret)")]
+      )
       #expect(response.status == 200)
     }
     #expect(test.calls.all == ["kill", "kill", "kill"])
@@ -49,7 +54,11 @@ import Testing
     server.start()
     defer { server.stop() }
     let response = try HTTPClient.send(
-      "POST", "/v1/kill", to: server.address, headers: [HTTPHeader("Authorization", "Bearer anything-at-all-123456")])
+      "POST",
+      "/v1/kill",
+      to: server.address,
+      headers: [HTTPHeader("Authorization", "Bearer anything-at-all-123456")]
+    )
     #expect(response.status == 401)
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import StratNet
 
 /// Replays Tests/Fuzz/Corpus/http through the very function the libFuzzer harness runs.

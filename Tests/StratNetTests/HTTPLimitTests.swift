@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StratNet
 
 /// Every cap and every malformed request over loopback TCP: each gets its status, no handler
@@ -17,9 +18,18 @@ import Testing
   }()
 
   static let refused: [(String, String, Int)] = [
-    ("request line too long", "GET /\(String(repeating: "a", count: 100)) HTTP/1.1\r\nHost: x\r\n\r\n", 414),
-    ("too many headers", "GET /open HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n", 431),
-    ("header bytes", "GET /open HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "b", count: 300))\r\n\r\n", 431),
+    (
+      "request line too long",
+      "GET /\(String(repeating: "a", count: 100)) HTTP/1.1\r\nHost: x\r\n\r\n", 414
+    ),
+    (
+      "too many headers", "GET /open HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n",
+      431
+    ),
+    (
+      "header bytes",
+      "GET /open HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "b", count: 300))\r\n\r\n", 431
+    ),
     ("body too large", "POST /v1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: 65\r\n\r\n", 413),
     ("no method", " / HTTP/1.1\r\nHost: x\r\n\r\n", 400),
     ("two spaces", "GET  /open HTTP/1.1\r\nHost: x\r\n\r\n", 400),
@@ -28,12 +38,27 @@ import Testing
     ("not HTTP", "GET /open FTP/1.0\r\nHost: x\r\n\r\n", 400),
     ("HTTP/2.0", "GET /open HTTP/2.0\r\nHost: x\r\n\r\n", 505),
     ("negative length", "POST /v1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400),
-    ("length not a number", "POST /v1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: 1e3\r\n\r\n", 400),
+    (
+      "length not a number", "POST /v1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: 1e3\r\n\r\n", 400
+    ),
     ("length list", "POST /v1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: 1, 1\r\n\r\nx", 400),
-    ("huge length", "POST /v1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999999\r\n\r\n", 413),
-    ("two lengths", "POST /v1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nxy", 400),
-    ("chunked", "POST /v1/kill HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 501),
-    ("chunked and length", "POST /v1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 501),
+    (
+      "huge length",
+      "POST /v1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999999\r\n\r\n", 413
+    ),
+    (
+      "two lengths",
+      "POST /v1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nxy", 400
+    ),
+    (
+      "chunked", "POST /v1/kill HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+      501
+    ),
+    (
+      "chunked and length",
+      "POST /v1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+      501
+    ),
     ("post without length", "POST /v1/kill HTTP/1.1\r\nHost: x\r\n\r\n", 411),
     ("bare CR in header", "POST /v1/kill HTTP/1.1\r\nHost: x\rContent-Length: 0\r\n\r\n", 400),
     ("bare LF in header", "POST /v1/kill HTTP/1.1\r\nHost: x\nContent-Length: 0\r\n\r\n", 400),
@@ -50,14 +75,21 @@ import Testing
   ]
 
   @Test(arguments: refused)
-  func malformedOrOversizedRequestGetsItsStatusAndServingGoesOn(name: String, request: String, status: Int) throws {
+  func malformedOrOversizedRequestGetsItsStatusAndServingGoesOn(
+    name: String,
+    request: String,
+    status: Int
+  ) throws {
     let test = try TestServer(limits: Self.limits)
     let answer = try test.raw(request)
     #expect(statusOf(answer) == status, "\(name): \(answer)")
     #expect(answer.contains("connection: close\r\n"), "\(name)")
     #expect(test.calls.all.isEmpty, "\(name): no handler runs")
     #expect(test.server.counters.rejected.load(ordering: .relaxed) == 1)
-    #expect(try HTTPClient.send("GET", "/open", to: test.address).status == 200, "\(name): still serving")
+    #expect(
+      try HTTPClient.send("GET", "/open", to: test.address).status == 200,
+      "\(name): still serving"
+    )
   }
 
   @Test func binaryGarbageIs400AtOnce() throws {
@@ -92,7 +124,9 @@ import Testing
     // when the server answers (or after 3 s, which would fail below).
     for _ in 0..<60 {
       if (try? connection.write([UInt8(ascii: "a")])) == nil { break }
-      if TCPSocket.wait(connection.descriptorForTests, for: Int16(POLLIN), milliseconds: 50) { break }
+      if TCPSocket.wait(connection.descriptorForTests, for: Int16(POLLIN), milliseconds: 50) {
+        break
+      }
     }
     #expect(statusOf(readAll(connection)) == 408)
   }

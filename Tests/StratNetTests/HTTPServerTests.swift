@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StratNet
 
 /// Round trips over real loopback TCP (port 0): routes, auth, keep-alive, pipelining.
@@ -23,7 +24,8 @@ import Testing
       try connection.write(Array("GET /open HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
       var chunk = [UInt8](repeating: 0, count: 4096)
       let deadline = TCPSocket.deadline(afterMilliseconds: 5_000)
-      let count = try chunk.withUnsafeMutableBytes { try connection.read(into: $0, deadline: deadline) } ?? 0
+      let count =
+        try chunk.withUnsafeMutableBytes { try connection.read(into: $0, deadline: deadline) } ?? 0
       let text = String(decoding: chunk[..<count], as: UTF8.self)
       #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
       #expect(text.hasSuffix("\r\n\r\nhello"))
@@ -40,7 +42,8 @@ import Testing
     let token = "Authorization: Bearer \(TestServer.secret)\r\n"
     let text = try test.raw(
       "GET /open HTTP/1.1\r\nHost: x\r\n\r\nGET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n"
-        + "GET /v1/status HTTP/1.1\r\nHost: x\r\n\(token)Connection: close\r\n\r\n")
+        + "GET /v1/status HTTP/1.1\r\nHost: x\r\n\(token)Connection: close\r\n\r\n"
+    )
     #expect(statusesOf(text) == [200, 404, 200])
   }
 
@@ -71,7 +74,11 @@ import Testing
 
   @Test func handlerHeadersThatCouldSplitTheResponseAreDropped() throws {
     let evil = HTTPRoute("GET", "/evil", requiresToken: false) { _ in
-      HTTPResponse(status: 200, headers: [HTTPHeader("X-Name", "a\r\nSet-Cookie: x=1"), HTTPHeader("X-Ok", "fine")], body: [])
+      HTTPResponse(
+        status: 200,
+        headers: [HTTPHeader("X-Name", "a\r\nSet-Cookie: x=1"), HTTPHeader("X-Ok", "fine")],
+        body: []
+      )
     }
     let test = try TestServer(routes: [evil])
     let text = try test.raw("GET /evil HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
@@ -105,6 +112,8 @@ import Testing
     let test = try TestServer()
     #expect(try HTTPClient.send("GET", "/open", to: test.address).status == 200)
     test.server.stop()
-    #expect(throws: StratNetError.self) { _ = try HTTPClient.send("GET", "/open", to: test.address, timeoutMilliseconds: 500) }
+    #expect(throws: StratNetError.self) {
+      _ = try HTTPClient.send("GET", "/open", to: test.address, timeoutMilliseconds: 500)
+    }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StratNet
 
 /// The registry's text exposition format, its checks, and promtool's opinion of it.
@@ -8,10 +9,24 @@ import Testing
     let registry = MetricsRegistry()
     let orders = try registry.counter("strat_orders_total", help: "Orders sent.")
     let denied = try registry.counter(
-      "strat_denials_total", help: "Orders denied by risk,\nby reason.", labels: ["reason": "max_position"])
-    _ = try registry.counter("strat_denials_total", help: "Orders denied by risk,\nby reason.", labels: ["reason": "a\\b\"c\nd"])
-    let exposure = try registry.gauge("strat_gross_exposure", help: "Gross exposure.", labels: ["strategy": "mm"])
-    let latency = try registry.latencyHistogram("strat_tick_to_order_seconds", help: "Tick to order.")
+      "strat_denials_total",
+      help: "Orders denied by risk,\nby reason.",
+      labels: ["reason": "max_position"]
+    )
+    _ = try registry.counter(
+      "strat_denials_total",
+      help: "Orders denied by risk,\nby reason.",
+      labels: ["reason": "a\\b\"c\nd"]
+    )
+    let exposure = try registry.gauge(
+      "strat_gross_exposure",
+      help: "Gross exposure.",
+      labels: ["strategy": "mm"]
+    )
+    let latency = try registry.latencyHistogram(
+      "strat_tick_to_order_seconds",
+      help: "Tick to order."
+    )
     orders.add(3)
     denied.add()
     exposure.set(1250.5)
@@ -26,19 +41,24 @@ import Testing
   @Test func rendersTheTextFormat() throws {
     let text = try sample().0.render()
     let lines = text.split(separator: "\n").map(String.init)
-    #expect(lines.prefix(9) == [
-      "# HELP strat_orders_total Orders sent.",
-      "# TYPE strat_orders_total counter",
-      "strat_orders_total 3",
-      "# HELP strat_denials_total Orders denied by risk,\\nby reason.",
-      "# TYPE strat_denials_total counter",
-      "strat_denials_total{reason=\"max_position\"} 1",
-      "strat_denials_total{reason=\"a\\\\b\\\"c\\nd\"} 0",
-      "# HELP strat_gross_exposure Gross exposure.",
-      "# TYPE strat_gross_exposure gauge",
-    ])
+    #expect(
+      lines.prefix(9) == [
+        "# HELP strat_orders_total Orders sent.",
+        "# TYPE strat_orders_total counter",
+        "strat_orders_total 3",
+        "# HELP strat_denials_total Orders denied by risk,\\nby reason.",
+        "# TYPE strat_denials_total counter",
+        "strat_denials_total{reason=\"max_position\"} 1",
+        "strat_denials_total{reason=\"a\\\\b\\\"c\\nd\"} 0",
+        "# HELP strat_gross_exposure Gross exposure.",
+        "# TYPE strat_gross_exposure gauge",
+      ]
+    )
     #expect(lines.contains("strat_gross_exposure{strategy=\"mm\"} 1250.25"))
-    #expect(lines.contains("strat_tick_to_order_seconds_bucket{le=\"1e-07\"} 1"), "100 ns is in le=100 ns")
+    #expect(
+      lines.contains("strat_tick_to_order_seconds_bucket{le=\"1e-07\"} 1"),
+      "100 ns is in le=100 ns"
+    )
     #expect(lines.contains("strat_tick_to_order_seconds_bucket{le=\"2e-07\"} 2"))
     #expect(lines.contains("strat_tick_to_order_seconds_bucket{le=\"0.005\"} 2"))
     #expect(lines.contains("strat_tick_to_order_seconds_bucket{le=\"0.01\"} 3"))
@@ -57,15 +77,32 @@ import Testing
     }
     #expect(id { _ = try registry.counter("9lives", help: "") } == "net.metrics.name")
     #expect(id { _ = try registry.counter("a-b", help: "") } == "net.metrics.name")
-    #expect(id { _ = try registry.counter("ok_total", help: "", labels: ["__x": "1"]) } == "net.metrics.label-name")
-    #expect(id { _ = try registry.counter("ok_total", help: "", labels: ["a b": "1"]) } == "net.metrics.label-name")
-    #expect(id { _ = try registry.histogram("h", help: "", labels: ["le": "1"], bounds: [1]) } == "net.metrics.label-name")
-    #expect(id { _ = try registry.histogram("h", help: "", bounds: [2, 2]) } == "net.metrics.bounds")
+    #expect(
+      id { _ = try registry.counter("ok_total", help: "", labels: ["__x": "1"]) }
+        == "net.metrics.label-name"
+    )
+    #expect(
+      id { _ = try registry.counter("ok_total", help: "", labels: ["a b": "1"]) }
+        == "net.metrics.label-name"
+    )
+    #expect(
+      id { _ = try registry.histogram("h", help: "", labels: ["le": "1"], bounds: [1]) }
+        == "net.metrics.label-name"
+    )
+    #expect(
+      id { _ = try registry.histogram("h", help: "", bounds: [2, 2]) } == "net.metrics.bounds"
+    )
     #expect(id { _ = try registry.histogram("h", help: "", bounds: []) } == "net.metrics.bounds")
     #expect(id { _ = try registry.counter("x_total", help: "x", labels: ["a": "1"]) } == nil)
-    #expect(id { _ = try registry.counter("x_total", help: "x", labels: ["a": "1"]) } == "net.metrics.duplicate")
+    #expect(
+      id { _ = try registry.counter("x_total", help: "x", labels: ["a": "1"]) }
+        == "net.metrics.duplicate"
+    )
     #expect(id { _ = try registry.gauge("x_total", help: "x") } == "net.metrics.conflict")
-    #expect(id { _ = try registry.counter("x_total", help: "other help", labels: ["a": "2"]) } == "net.metrics.conflict")
+    #expect(
+      id { _ = try registry.counter("x_total", help: "other help", labels: ["a": "2"]) }
+        == "net.metrics.conflict"
+    )
   }
 
   @Test func updatesFromSeveralThreadsAreAllCounted() throws {
@@ -87,7 +124,11 @@ import Testing
 
   @Test func servedWithoutTokenWithTheFormatsContentType() throws {
     let (registry, orders, _) = try sample()
-    let server = try HTTPServer(address: .loopback(port: 0), routes: [registry.route()], token: try BearerToken(TestServer.secret))
+    let server = try HTTPServer(
+      address: .loopback(port: 0),
+      routes: [registry.route()],
+      token: try BearerToken(TestServer.secret)
+    )
     server.start()
     defer { server.stop() }
     orders.add()
@@ -98,9 +139,16 @@ import Testing
     #expect(response.bodyText == registry.render())
   }
 
-  static let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  static let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
 
-  @Test(.enabled(if: promtool != nil, "promtool is not installed (Debian: apt-get install prometheus); skipped"))
+  @Test(
+    .enabled(
+      if: promtool != nil,
+      "promtool is not installed (Debian: apt-get install prometheus); skipped"
+    )
+  )
   func promtoolAcceptsTheRendering() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.promtool!)

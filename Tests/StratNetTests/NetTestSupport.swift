@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+
 @testable import StratNet
 
 /// A control server on 127.0.0.1:0 with a few routes, and raw-socket helpers: every read in
@@ -12,13 +13,23 @@ final class TestServer {
   init(limits: HTTPLimits = HTTPLimits(), routes extra: [HTTPRoute] = []) throws {
     let calls = self.calls
     let routes = [
-      HTTPRoute("GET", "/v1/status") { _ in calls.record("status"); return .json(200, "{\"state\":\"running\"}") },
-      HTTPRoute("POST", "/v1/echo") { request in calls.record("echo"); return HTTPResponse(status: 200, body: request.body) },
-      HTTPRoute("POST", "/v1/kill") { _ in calls.record("kill"); return .json(200, "{\"killed\":true}") },
+      HTTPRoute("GET", "/v1/status") { _ in
+        calls.record("status"); return .json(200, "{\"state\":\"running\"}")
+      },
+      HTTPRoute("POST", "/v1/echo") { request in
+        calls.record("echo"); return HTTPResponse(status: 200, body: request.body)
+      },
+      HTTPRoute("POST", "/v1/kill") { _ in
+        calls.record("kill"); return .json(200, "{\"killed\":true}")
+      },
       HTTPRoute("GET", "/open", requiresToken: false) { _ in .text(200, "hello") },
     ]
     server = try HTTPServer(
-      address: .loopback(port: 0), routes: routes + extra, token: try BearerToken(Self.secret), limits: limits)
+      address: .loopback(port: 0),
+      routes: routes + extra,
+      token: try BearerToken(Self.secret),
+      limits: limits
+    )
     server.start()
   }
 
@@ -38,9 +49,16 @@ final class TestServer {
   func raw(_ text: String) throws -> String { try raw(Array(text.utf8)) }
 
   /// A request with the right token.
-  func authorized(_ method: String, _ target: String, body: String = "") throws -> HTTPClientResponse {
+  func authorized(_ method: String, _ target: String, body: String = "") throws
+    -> HTTPClientResponse
+  {
     try HTTPClient.send(
-      method, target, to: address, headers: [HTTPHeader("Authorization", "Bearer \(Self.secret)")], body: Array(body.utf8))
+      method,
+      target,
+      to: address,
+      headers: [HTTPHeader("Authorization", "Bearer \(Self.secret)")],
+      body: Array(body.utf8)
+    )
   }
 }
 
@@ -50,7 +68,9 @@ func readAll(_ connection: TCPConnection, seconds: Int = 5) -> String {
   var bytes: [UInt8] = []
   var chunk = [UInt8](repeating: 0, count: 4096)
   while true {
-    let count = chunk.withUnsafeMutableBytes { (try? connection.read(into: $0, deadline: deadline)) ?? nil }
+    let count = chunk.withUnsafeMutableBytes {
+      (try? connection.read(into: $0, deadline: deadline)) ?? nil
+    }
     guard let count, count > 0 else { break }
     bytes += chunk[..<count]
   }

@@ -16,11 +16,16 @@ public struct BearerToken: Sendable, CustomStringConvertible {
     let bytes = Array(text.utf8)
     guard bytes.count >= Self.minimumLength, bytes.count <= Self.maximumLength else {
       throw StratNetError(
-        id: "net.token.length", message: "the token must be \(Self.minimumLength) ... \(Self.maximumLength) bytes long",
-        notes: ["found \(bytes.count) bytes"])
+        id: "net.token.length",
+        message: "the token must be \(Self.minimumLength) ... \(Self.maximumLength) bytes long",
+        notes: ["found \(bytes.count) bytes"]
+      )
     }
     guard bytes.allSatisfy(Self.isTokenByte) else {
-      throw StratNetError(id: "net.token.characters", message: "the token may hold only letters, digits and -._~+/=")
+      throw StratNetError(
+        id: "net.token.characters",
+        message: "the token may hold only letters, digits and -._~+/="
+      )
     }
     secret = bytes
   }
@@ -32,7 +37,9 @@ public struct BearerToken: Sendable, CustomStringConvertible {
     guard fd >= 0 else { throw .errno("net.token.open", "cannot open the token file \(path)") }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0 else { throw .errno("net.token.open", "cannot stat the token file \(path)") }
+    guard fstat(fd, &info) == 0 else {
+      throw .errno("net.token.open", "cannot stat the token file \(path)")
+    }
     try checkOwnership(info, path: path)
     var bytes = [UInt8](repeating: 0, count: maximumLength + 2)
     let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -48,18 +55,25 @@ public struct BearerToken: Sendable, CustomStringConvertible {
   /// Refuses a file that is not regular, not ours, or open to group or others.
   private static func checkOwnership(_ info: stat, path: String) throws(StratNetError) {
     guard info.st_mode & S_IFMT == S_IFREG else {
-      throw StratNetError(id: "net.token.not-a-file", message: "the token file \(path) is not a regular file")
+      throw StratNetError(
+        id: "net.token.not-a-file",
+        message: "the token file \(path) is not a regular file"
+      )
     }
     guard info.st_uid == geteuid() else {
       throw StratNetError(
-        id: "net.token.owner", message: "the token file \(path) belongs to another user",
-        notes: ["owner uid \(info.st_uid), this process runs as uid \(geteuid())"])
+        id: "net.token.owner",
+        message: "the token file \(path) belongs to another user",
+        notes: ["owner uid \(info.st_uid), this process runs as uid \(geteuid())"]
+      )
     }
     let mode = info.st_mode & 0o7777
     guard mode & 0o077 == 0 else {
       throw StratNetError(
-        id: "net.token.mode", message: "the token file \(path) may be read by others (mode \(String(mode, radix: 8)))",
-        notes: ["run: chmod 600 \(path)"])
+        id: "net.token.mode",
+        message: "the token file \(path) may be read by others (mode \(String(mode, radix: 8)))",
+        notes: ["run: chmod 600 \(path)"]
+      )
     }
   }
 
@@ -87,14 +101,16 @@ public struct BearerToken: Sendable, CustomStringConvertible {
 
   /// "Bearer " in any case (RFC 9110: auth schemes are case-insensitive).
   private static func isBearerScheme(_ bytes: [UInt8]) -> Bool {
-    Array("bearer".utf8).enumerated().allSatisfy { bytes[$0.offset] | 0x20 == $0.element } && bytes[6] == 0x20
+    Array("bearer".utf8).enumerated().allSatisfy { bytes[$0.offset] | 0x20 == $0.element }
+      && bytes[6] == 0x20
   }
 
   /// b64token characters (RFC 6750 2.1).
   private static func isTokenByte(_ byte: UInt8) -> Bool {
     switch byte {
     case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
-    case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"),
+    case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
+      UInt8(ascii: "+"),
       UInt8(ascii: "/"), UInt8(ascii: "="):
       true
     default: false

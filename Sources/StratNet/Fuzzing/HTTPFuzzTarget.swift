@@ -21,12 +21,16 @@ enum HTTPFuzzTarget {
     // look like one, so valid requests stay valid.
     let looksLikeResponse = input.starts(with: "HTTP/".utf8)
     for atEnd in [false, true] {
-      if case .failure = HTTPResponseParser.parse(input, atEnd: atEnd, maxBodyBytes: 1024), looksLikeResponse {
+      if case .failure = HTTPResponseParser.parse(input, atEnd: atEnd, maxBodyBytes: 1024),
+        looksLikeResponse
+      {
         ids.append("net.http.bad-response")
       }
     }
     let text = String(decoding: input, as: UTF8.self)
-    if let token = try? BearerToken("0123456789abcdef"), token.matches(text), text != "Bearer 0123456789abcdef" {
+    if let token = try? BearerToken("0123456789abcdef"), token.matches(text),
+      text != "Bearer 0123456789abcdef"
+    {
       ids.append("internal.token.matched-another")
     }
     return ids
@@ -39,7 +43,8 @@ enum HTTPFuzzTarget {
       let rest = UnsafeRawBufferPointer(rebasing: input[offset...])
       switch HTTPRequestParser.parse(rest, limits: limits) {
       case .incomplete: return []
-      case .failure(let error): return [error.status >= 400 && error.status < 600 ? error.id : "internal.http.status"]
+      case .failure(let error):
+        return [error.status >= 400 && error.status < 600 ? error.id : "internal.http.status"]
       case .request(let request, let consumed):
         guard consumed > 0, consumed <= rest.count, request.body.count <= limits.maxBodyBytes else {
           return ["internal.http.consumed"]
@@ -52,10 +57,16 @@ enum HTTPFuzzTarget {
   }
 
   /// Sixteen cuts of a request's bytes must each be `incomplete`.
-  private static func cutsAreIncomplete(_ bytes: UnsafeRawBufferPointer, _ consumed: Int, _ limits: HTTPLimits) -> String? {
+  private static func cutsAreIncomplete(
+    _ bytes: UnsafeRawBufferPointer,
+    _ consumed: Int,
+    _ limits: HTTPLimits
+  ) -> String? {
     for step in 0..<16 {
       let cut = consumed * step / 16
-      if HTTPRequestParser.parse(UnsafeRawBufferPointer(rebasing: bytes[..<cut]), limits: limits) != .incomplete {
+      if HTTPRequestParser.parse(UnsafeRawBufferPointer(rebasing: bytes[..<cut]), limits: limits)
+        != .incomplete
+      {
         return "internal.http.prefix-not-incomplete"
       }
     }

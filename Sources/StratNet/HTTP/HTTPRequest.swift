@@ -31,7 +31,13 @@ public struct HTTPRequest: Sendable, Equatable {
   public let body: [UInt8]
 
   /// Makes a request (the parser and tests do).
-  public init(method: String, target: String, minorVersion: Int = 1, headers: [HTTPHeader] = [], body: [UInt8] = []) {
+  public init(
+    method: String,
+    target: String,
+    minorVersion: Int = 1,
+    headers: [HTTPHeader] = [],
+    body: [UInt8] = []
+  ) {
     self.method = method
     self.target = target
     let question = target.firstIndex(of: "?")

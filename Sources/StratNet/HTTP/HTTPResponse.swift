@@ -16,25 +16,40 @@ public struct HTTPResponse: Sendable, Equatable {
   }
 
   /// A `text/plain; charset=utf-8` response.
-  public static func text(_ status: Int, _ text: String, headers: [HTTPHeader] = []) -> HTTPResponse {
-    HTTPResponse(status: status, headers: [HTTPHeader("Content-Type", "text/plain; charset=utf-8")] + headers, body: Array(text.utf8))
+  public static func text(_ status: Int, _ text: String, headers: [HTTPHeader] = []) -> HTTPResponse
+  {
+    HTTPResponse(
+      status: status,
+      headers: [HTTPHeader("Content-Type", "text/plain; charset=utf-8")] + headers,
+      body: Array(text.utf8)
+    )
   }
 
   /// An `application/json` response (the caller writes the JSON).
   public static func json(_ status: Int, _ json: String) -> HTTPResponse {
-    HTTPResponse(status: status, headers: [HTTPHeader("Content-Type", "application/json")], body: Array(json.utf8))
+    HTTPResponse(
+      status: status,
+      headers: [HTTPHeader("Content-Type", "application/json")],
+      body: Array(json.utf8)
+    )
   }
 
   /// A `{"error":{"id":…,"message":…}}` JSON error (the id and message are escaped).
   public static func error(_ status: Int, id: String, message: String) -> HTTPResponse {
-    .json(status, "{\"error\":{\"id\":\(HTTPText.jsonString(id)),\"message\":\(HTTPText.jsonString(message))}}\n")
+    .json(
+      status,
+      "{\"error\":{\"id\":\(HTTPText.jsonString(id)),\"message\":\(HTTPText.jsonString(message))}}\n"
+    )
   }
 
   /// The bytes on the wire; the body is left out for HEAD (`includeBody` false) but its length is
   /// still announced.
-  func serialized(keepAlive: Bool, includeBody: Bool = true, date: String = HTTPText.httpDate()) -> [UInt8] {
+  func serialized(keepAlive: Bool, includeBody: Bool = true, date: String = HTTPText.httpDate())
+    -> [UInt8]
+  {
     var text = "HTTP/1.1 \(status) \(HTTPText.reason(status))\r\n"
-    for header in headers where HTTPText.isSafeHeader(header) && !HTTPText.framingHeaders.contains(header.name) {
+    for header in headers
+    where HTTPText.isSafeHeader(header) && !HTTPText.framingHeaders.contains(header.name) {
       text += "\(header.name): \(header.value)\r\n"
     }
     text += "date: \(date)\r\ncontent-length: \(body.count)\r\n"

@@ -13,7 +13,10 @@ public struct HTTPRoute: Sendable {
 
   /// Makes a route; control routes should keep `requiresToken` true.
   public init(
-    _ method: String, _ path: String, requiresToken: Bool = true, handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
+    _ method: String,
+    _ path: String,
+    requiresToken: Bool = true,
+    handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
   ) {
     self.method = method
     self.path = path
@@ -29,26 +32,42 @@ struct HTTPRouter: Sendable {
 
   /// The route's response, or 404, 405 (with Allow) or 401 (with WWW-Authenticate: Bearer).
   /// A route that needs a token is refused when the server has none (fail closed).
-  func respond(to request: HTTPRequest, calling call: (HTTPRoute, HTTPRequest) -> HTTPResponse) -> HTTPResponse {
+  func respond(to request: HTTPRequest, calling call: (HTTPRoute, HTTPRequest) -> HTTPResponse)
+    -> HTTPResponse
+  {
     let onPath = routes.filter { $0.path == request.path }
-    guard !onPath.isEmpty else { return .error(404, id: "net.http.not-found", message: "no endpoint \(request.path)") }
+    guard !onPath.isEmpty else {
+      return .error(404, id: "net.http.not-found", message: "no endpoint \(request.path)")
+    }
     let method = request.method == "HEAD" ? "GET" : request.method
     guard let route = onPath.first(where: { $0.method == method }) else {
-      var response = HTTPResponse.error(405, id: "net.http.method", message: "\(request.path) does not take \(request.method)")
+      var response = HTTPResponse.error(
+        405,
+        id: "net.http.method",
+        message: "\(request.path) does not take \(request.method)"
+      )
       response.headers.append(HTTPHeader("Allow", onPath.map(\.method).joined(separator: ", ")))
       return response
     }
     if route.requiresToken {
       let authorization = request.header("authorization")
-      guard let token, token.matches(authorization) else { return Self.unauthorized(presented: authorization != nil) }
+      guard let token, token.matches(authorization) else {
+        return Self.unauthorized(presented: authorization != nil)
+      }
     }
     return call(route, request)
   }
 
   /// 401 with the challenge of RFC 6750 3 (`invalid_token` when a wrong token was presented).
   static func unauthorized(presented: Bool) -> HTTPResponse {
-    var response = HTTPResponse.error(401, id: "net.http.unauthorized", message: "this endpoint needs Authorization: Bearer <token>")
-    let challenge = presented ? "Bearer realm=\"strat-engine\", error=\"invalid_token\"" : "Bearer realm=\"strat-engine\""
+    var response = HTTPResponse.error(
+      401,
+      id: "net.http.unauthorized",
+      message: "this endpoint needs Authorization: Bearer <token>"
+    )
+    let challenge =
+      presented
+      ? "Bearer realm=\"strat-engine\", error=\"invalid_token\"" : "Bearer realm=\"strat-engine\""
     response.headers.append(HTTPHeader("WWW-Authenticate", challenge))
     return response
   }

@@ -27,10 +27,14 @@ extension HTTPServer {
   /// Reads until `buffer` holds a whole request; answers a bad one (and returns nil), returns
   /// nil quietly when the peer closes or idles out between requests.
   private func nextRequest(
-    _ connection: TCPConnection, _ buffer: inout [UInt8], _ chunk: UnsafeMutableRawBufferPointer
+    _ connection: TCPConnection,
+    _ buffer: inout [UInt8],
+    _ chunk: UnsafeMutableRawBufferPointer
   ) -> (HTTPRequest, Int)? {
     let idleDeadline = TCPSocket.deadline(afterMilliseconds: limits.idleTimeoutMilliseconds)
-    var requestDeadline = buffer.isEmpty ? nil : TCPSocket.deadline(afterMilliseconds: limits.requestTimeoutMilliseconds)
+    var requestDeadline =
+      buffer.isEmpty
+      ? nil : TCPSocket.deadline(afterMilliseconds: limits.requestTimeoutMilliseconds)
     while true {
       switch buffer.withUnsafeBytes({ HTTPRequestParser.parse($0, limits: limits) }) {
       case .request(let request, let consumed): return (request, consumed)
@@ -50,14 +54,19 @@ extension HTTPServer {
         if requestDeadline != nil {
           reject(
             HTTPRequestError(
-              status: 408, id: "net.http.timeout",
-              message: "the request did not arrive within \(limits.requestTimeoutMilliseconds) ms"),
-            on: connection)
+              status: 408,
+              id: "net.http.timeout",
+              message: "the request did not arrive within \(limits.requestTimeoutMilliseconds) ms"
+            ),
+            on: connection
+          )
         }
         return nil
       }
       if count == 0 { return nil }
-      if requestDeadline == nil { requestDeadline = TCPSocket.deadline(afterMilliseconds: limits.requestTimeoutMilliseconds) }
+      if requestDeadline == nil {
+        requestDeadline = TCPSocket.deadline(afterMilliseconds: limits.requestTimeoutMilliseconds)
+      }
       buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
     }
   }
@@ -76,7 +85,9 @@ extension HTTPServer {
     defer { scratch.deallocate() }
     let deadline = TCPSocket.deadline(afterMilliseconds: 200)
     var drained = 0
-    while drained < 64 * 1024, let count = try? connection.read(into: scratch, deadline: deadline), count > 0 {
+    while drained < 64 * 1024, let count = try? connection.read(into: scratch, deadline: deadline),
+      count > 0
+    {
       drained += count
     }
     connection.close()

@@ -39,7 +39,12 @@ public final class HTTPServer: Sendable {
   }
 
   /// Binds `address` (port 0: any free port) and listens; `start` begins serving.
-  public init(address: TCPAddress, routes: [HTTPRoute], token: BearerToken?, limits: HTTPLimits = HTTPLimits()) throws(StratNetError) {
+  public init(
+    address: TCPAddress,
+    routes: [HTTPRoute],
+    token: BearerToken?,
+    limits: HTTPLimits = HTTPLimits()
+  ) throws(StratNetError) {
     listener = try TCPListener(binding: address)
     self.address = listener.address
     self.limits = limits
@@ -49,7 +54,11 @@ public final class HTTPServer: Sendable {
   /// Starts the accept thread and the workers; idempotent. The threads keep the server alive
   /// until `stop`.
   public func start() {
-    guard state.withLock({ state in defer { state.started = true }; return !state.started }) else { return }
+    guard
+      state.withLock({ state in
+        defer { state.started = true }; return !state.started
+      })
+    else { return }
     for index in 0..<max(1, limits.maxConnections) {
       spawn("http-worker-\(index)") { [self] in workerLoop() }
     }
@@ -66,7 +75,9 @@ public final class HTTPServer: Sendable {
     let deadline = DispatchTime.now() + timeoutSeconds
     for _ in 0..<threads where exited.wait(timeout: deadline) == .timedOut { break }
     listener.close()
-    for fd in state.withLock({ state in defer { state.pending = [] }; return state.pending }) { close(fd) }
+    for fd in state.withLock({ state in
+      defer { state.pending = [] }; return state.pending
+    }) { close(fd) }
   }
 
   private func spawn(_ name: String, _ body: @escaping @Sendable () -> Void) {
@@ -82,7 +93,9 @@ public final class HTTPServer: Sendable {
     while !stopping.load(ordering: .relaxed) {
       let fd: Int32
       do {
-        guard let accepted = try listener.acceptDescriptor(timeoutMilliseconds: 100) else { continue }
+        guard let accepted = try listener.acceptDescriptor(timeoutMilliseconds: 100) else {
+          continue
+        }
         fd = accepted
       } catch {
         usleep(10_000)  // EMFILE and the like: back off rather than spin
@@ -102,7 +115,11 @@ public final class HTTPServer: Sendable {
   private func refuse(_ fd: Int32) {
     counters.connectionsRefused.add(1, ordering: .relaxed)
     let connection = TCPConnection(descriptor: fd)
-    var response = HTTPResponse.error(503, id: "net.http.busy", message: "too many connections (at most \(limits.maxConnections))")
+    var response = HTTPResponse.error(
+      503,
+      id: "net.http.busy",
+      message: "too many connections (at most \(limits.maxConnections))"
+    )
     response.headers.append(HTTPHeader("Retry-After", "1"))
     connection.writeWithoutWaiting(response.serialized(keepAlive: false))
     connection.shutdownWrite()
@@ -113,7 +130,9 @@ public final class HTTPServer: Sendable {
     while true {
       wake.wait()
       if stopping.load(ordering: .relaxed) { return }
-      guard let fd = state.withLock({ $0.pending.isEmpty ? nil : $0.pending.removeFirst() }) else { continue }
+      guard let fd = state.withLock({ $0.pending.isEmpty ? nil : $0.pending.removeFirst() }) else {
+        continue
+      }
       let connection = TCPConnection(descriptor: fd)
       serve(connection)
       // Freed before the lingering close, so a client that saw its answer can connect again.

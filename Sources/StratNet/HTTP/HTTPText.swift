@@ -6,7 +6,8 @@ enum HTTPText {
   static func isTokenByte(_ byte: UInt8) -> Bool {
     switch byte {
     case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
-    case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+    case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"),
+      UInt8(ascii: "&"),
       UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
       UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
       return true
@@ -21,11 +22,14 @@ enum HTTPText {
   static func isValueByte(_ byte: UInt8) -> Bool { isVisible(byte) || byte == 0x20 || byte == 0x09 }
 
   /// Headers the server writes itself, never copied from a handler's response.
-  static let framingHeaders: Set<String> = ["content-length", "connection", "transfer-encoding", "date"]
+  static let framingHeaders: Set<String> = [
+    "content-length", "connection", "transfer-encoding", "date",
+  ]
 
   /// Whether a handler's header can be written without breaking the message.
   static func isSafeHeader(_ header: HTTPHeader) -> Bool {
-    !header.name.isEmpty && header.name.utf8.allSatisfy(isTokenByte) && header.value.utf8.allSatisfy(isValueByte)
+    !header.name.isEmpty && header.name.utf8.allSatisfy(isTokenByte)
+      && header.value.utf8.allSatisfy(isValueByte)
   }
 
   /// The reason phrase of a status code.

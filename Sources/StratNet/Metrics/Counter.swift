@@ -35,7 +35,11 @@ public final class Gauge: Sendable {
     var old = bits.load(ordering: .relaxed)
     while true {
       let new = (Double(bitPattern: old) + delta).bitPattern
-      let (exchanged, original) = bits.weakCompareExchange(expected: old, desired: new, ordering: .relaxed)
+      let (exchanged, original) = bits.weakCompareExchange(
+        expected: old,
+        desired: new,
+        ordering: .relaxed
+      )
       if exchanged { return }
       old = original
     }

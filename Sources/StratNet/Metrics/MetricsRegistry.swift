@@ -13,14 +13,18 @@ public final class MetricsRegistry: Sendable {
   public init() {}
 
   /// Registers the counter `name{labels}`; a name should end in `_total`.
-  public func counter(_ name: String, help: String, labels: [String: String] = [:]) throws(StratNetError) -> Counter {
+  public func counter(_ name: String, help: String, labels: [String: String] = [:])
+    throws(StratNetError) -> Counter
+  {
     let counter = Counter()
     try register(name, help: help, type: "counter", labels: labels, .counter(counter))
     return counter
   }
 
   /// Registers the gauge `name{labels}`.
-  public func gauge(_ name: String, help: String, labels: [String: String] = [:]) throws(StratNetError) -> Gauge {
+  public func gauge(_ name: String, help: String, labels: [String: String] = [:])
+    throws(StratNetError) -> Gauge
+  {
     let gauge = Gauge()
     try register(name, help: help, type: "gauge", labels: labels, .gauge(gauge))
     return gauge
@@ -29,12 +33,19 @@ public final class MetricsRegistry: Sendable {
   /// Registers the histogram `name{labels}` with strictly increasing `bounds` in a unit of
   /// which `unitsPerBase` make one rendered unit.
   public func histogram(
-    _ name: String, help: String, labels: [String: String] = [:], bounds: [UInt64], unitsPerBase: Double = 1
+    _ name: String,
+    help: String,
+    labels: [String: String] = [:],
+    bounds: [UInt64],
+    unitsPerBase: Double = 1
   ) throws(StratNetError) -> Histogram {
-    guard !bounds.isEmpty, zip(bounds, bounds.dropFirst()).allSatisfy({ $0 < $1 }), unitsPerBase > 0 else {
+    guard !bounds.isEmpty, zip(bounds, bounds.dropFirst()).allSatisfy({ $0 < $1 }), unitsPerBase > 0
+    else {
       throw Self.error("net.metrics.bounds", "the buckets of \(name) must be strictly increasing")
     }
-    guard labels["le"] == nil else { throw Self.error("net.metrics.label-name", "a histogram's labels cannot use le") }
+    guard labels["le"] == nil else {
+      throw Self.error("net.metrics.label-name", "a histogram's labels cannot use le")
+    }
     let histogram = Histogram(bounds: bounds, unitsPerBase: unitsPerBase)
     try register(name, help: help, type: "histogram", labels: labels, .histogram(histogram))
     return histogram
@@ -42,10 +53,17 @@ public final class MetricsRegistry: Sendable {
 
   /// A latency histogram observed in nanoseconds, rendered in seconds (name it `…_seconds`),
   /// with `Histogram.latencyBoundsNanoseconds` (100 ns ... 10 ms).
-  public func latencyHistogram(_ name: String, help: String, labels: [String: String] = [:]) throws(StratNetError)
+  public func latencyHistogram(_ name: String, help: String, labels: [String: String] = [:])
+    throws(StratNetError)
     -> Histogram
   {
-    try histogram(name, help: help, labels: labels, bounds: Histogram.latencyBoundsNanoseconds, unitsPerBase: 1e9)
+    try histogram(
+      name,
+      help: help,
+      labels: labels,
+      bounds: Histogram.latencyBoundsNanoseconds,
+      unitsPerBase: 1e9
+    )
   }
 
   /// Every series in the text exposition format 0.0.4, families in registration order.
@@ -64,12 +82,20 @@ public final class MetricsRegistry: Sendable {
   /// numbers are not secret and scrapers rarely hold one; bind to loopback).
   public func route(path: String = "/metrics", requiresToken: Bool = false) -> HTTPRoute {
     HTTPRoute("GET", path, requiresToken: requiresToken) { [self] _ in
-      HTTPResponse(status: 200, headers: [HTTPHeader("Content-Type", Self.contentType)], body: Array(render().utf8))
+      HTTPResponse(
+        status: 200,
+        headers: [HTTPHeader("Content-Type", Self.contentType)],
+        body: Array(render().utf8)
+      )
     }
   }
 
   private func register(
-    _ name: String, help: String, type: String, labels: [String: String], _ metric: MetricFamily.Metric
+    _ name: String,
+    help: String,
+    type: String,
+    labels: [String: String],
+    _ metric: MetricFamily.Metric
   ) throws(StratNetError) {
     try PrometheusText.check(name: name, labels: labels)
     let series = MetricFamily.Series(labels: labels.sorted { $0.key < $1.key }, metric: metric)
@@ -79,10 +105,18 @@ public final class MetricsRegistry: Sendable {
         return nil
       }
       guard families[index].type == type, families[index].help == help else {
-        return Self.error("net.metrics.conflict", "\(name) is already registered with another type or help")
+        return Self.error(
+          "net.metrics.conflict",
+          "\(name) is already registered with another type or help"
+        )
       }
-      guard !families[index].series.contains(where: { $0.labels.elementsEqual(series.labels, by: ==) }) else {
-        return Self.error("net.metrics.duplicate", "\(name) is already registered with these labels")
+      guard
+        !families[index].series.contains(where: { $0.labels.elementsEqual(series.labels, by: ==) })
+      else {
+        return Self.error(
+          "net.metrics.duplicate",
+          "\(name) is already registered with these labels"
+        )
       }
       families[index].series.append(series)
       return nil
@@ -90,7 +124,9 @@ public final class MetricsRegistry: Sendable {
     if let failure { throw failure }
   }
 
-  static func error(_ id: String, _ message: String) -> StratNetError { StratNetError(id: id, message: message) }
+  static func error(_ id: String, _ message: String) -> StratNetError {
+    StratNetError(id: id, message: message)
+  }
 }
 
 /// One metric name: its help, type and every labelled series.

@@ -3,11 +3,14 @@
 enum PrometheusText {
   /// Appends `# HELP`, `# TYPE` and every series of `family`.
   static func append(_ family: MetricFamily, to text: inout String) {
-    text += "# HELP \(family.name) \(escapeHelp(family.help))\n# TYPE \(family.name) \(family.type)\n"
+    text +=
+      "# HELP \(family.name) \(escapeHelp(family.help))\n# TYPE \(family.name) \(family.type)\n"
     for series in family.series {
       switch series.metric {
-      case .counter(let counter): text += "\(family.name)\(labels(series.labels)) \(counter.value)\n"
-      case .gauge(let gauge): text += "\(family.name)\(labels(series.labels)) \(number(gauge.value))\n"
+      case .counter(let counter):
+        text += "\(family.name)\(labels(series.labels)) \(counter.value)\n"
+      case .gauge(let gauge):
+        text += "\(family.name)\(labels(series.labels)) \(number(gauge.value))\n"
       case .histogram(let histogram): append(histogram, family.name, series.labels, to: &text)
       }
     }
@@ -15,12 +18,16 @@ enum PrometheusText {
 
   /// `_bucket{…,le="…"}` cumulative counts, `+Inf`, `_sum` and `_count` (= the `+Inf` bucket).
   private static func append(
-    _ histogram: Histogram, _ name: String, _ pairs: [(key: String, value: String)], to text: inout String
+    _ histogram: Histogram,
+    _ name: String,
+    _ pairs: [(key: String, value: String)],
+    to text: inout String
   ) {
     let (cumulative, sum) = histogram.snapshot()
     let bounds = histogram.upperBounds
     for (index, count) in cumulative.enumerated() {
-      let bound = index < bounds.count ? number(Double(bounds[index]) / histogram.unitsPerBase) : "+Inf"
+      let bound =
+        index < bounds.count ? number(Double(bounds[index]) / histogram.unitsPerBase) : "+Inf"
       text += "\(name)_bucket\(labels(pairs + [(key: "le", value: bound)])) \(count)\n"
     }
     text += "\(name)_sum\(labels(pairs)) \(number(Double(sum) / histogram.unitsPerBase))\n"
@@ -29,7 +36,10 @@ enum PrometheusText {
 
   /// `{a="x",b="y"}`, or nothing without labels.
   static func labels(_ pairs: [(key: String, value: String)]) -> String {
-    pairs.isEmpty ? "" : "{" + pairs.map { "\($0.key)=\"\(escapeLabelValue($0.value))\"" }.joined(separator: ",") + "}"
+    pairs.isEmpty
+      ? ""
+      : "{" + pairs.map { "\($0.key)=\"\(escapeLabelValue($0.value))\"" }.joined(separator: ",")
+        + "}"
   }
 
   /// A label value: backslash, double quote and line feed escaped.
@@ -63,23 +73,30 @@ enum PrometheusText {
   /// metric name := [a-zA-Z_:][a-zA-Z0-9_:]*; label name := [a-zA-Z_][a-zA-Z0-9_]*, not `__…`.
   static func check(name: String, labels: [String: String]) throws(StratNetError) {
     guard isName(name, colons: true) else {
-      throw MetricsRegistry.error("net.metrics.name", "\"\(name)\" is not a metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)")
+      throw MetricsRegistry.error(
+        "net.metrics.name",
+        "\"\(name)\" is not a metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)"
+      )
     }
     for key in labels.keys where !isName(key, colons: false) || key.hasPrefix("__") {
-      throw MetricsRegistry.error("net.metrics.label-name", "\"\(key)\" is not a label name of \(name)")
+      throw MetricsRegistry.error(
+        "net.metrics.label-name",
+        "\"\(key)\" is not a label name of \(name)"
+      )
     }
   }
 
   private static func isName(_ text: String, colons: Bool) -> Bool {
     let bytes = Array(text.utf8)
-    return !bytes.isEmpty && bytes.enumerated().allSatisfy { index, byte in
-      switch byte {
-      case 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "_"): true
-      case 0x30...0x39: index > 0
-      case UInt8(ascii: ":"): colons
-      default: false
+    return !bytes.isEmpty
+      && bytes.enumerated().allSatisfy { index, byte in
+        switch byte {
+        case 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "_"): true
+        case 0x30...0x39: index > 0
+        case UInt8(ascii: ":"): colons
+        default: false
+        }
       }
-    }
   }
 }
 
