@@ -139,9 +139,10 @@ import Testing
     #expect(response.bodyText == registry.render())
   }
 
-  static let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first {
-    FileManager.default.isExecutableFile(atPath: $0)
-  }
+  /// promtool on PATH, if any.
+  static let promtool = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
+    .split(separator: ":").map { "\($0)/promtool" }
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
 
   @Test(
     .enabled(
