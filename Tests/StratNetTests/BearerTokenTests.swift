@@ -64,6 +64,11 @@ import Testing
     symlink(target, "\(folder)/link")
     #expect(loadError("\(folder)/link") == "net.token.open")
     #expect(loadError(folder) == "net.token.not-a-file")
+    mkfifo("\(folder)/fifo", 0o600)
+    #expect(
+      loadError("\(folder)/fifo") == "net.token.not-a-file",
+      "a FIFO neither blocks nor loads"
+    )
     #expect(loadError(write("short", mode: 0o600, name: "short")) == "net.token.length")
     #expect(loadError(write("", mode: 0o600, name: "empty")) == "net.token.length")
     #expect(

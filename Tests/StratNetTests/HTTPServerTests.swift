@@ -116,4 +116,15 @@ import Testing
       _ = try HTTPClient.send("GET", "/open", to: test.address, timeoutMilliseconds: 500)
     }
   }
+
+  @Test func aHandlersImpossibleStatusIs500AndA204HasNoBody() throws {
+    let odd = HTTPRoute("GET", "/odd", requiresToken: false) { _ in .text(42, "x") }
+    let empty = HTTPRoute("GET", "/empty", requiresToken: false) { _ in .text(204, "dropped") }
+    let test = try TestServer(routes: [odd, empty])
+    #expect(try HTTPClient.send("GET", "/odd", to: test.address).status == 500)
+    let text = try test.raw("GET /empty HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    #expect(text.hasPrefix("HTTP/1.1 204 No Content\r\n"))
+    #expect(!text.contains("content-length"))
+    #expect(text.hasSuffix("\r\n\r\n"))
+  }
 }

@@ -33,7 +33,8 @@ public struct BearerToken: Sendable, CustomStringConvertible {
   /// Reads the token from `path`: a regular file, owned by this user, with no permission for
   /// group or others (0600 or 0400), holding the token and an optional final newline.
   public static func load(path: String) throws(StratNetError) -> BearerToken {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    // O_NONBLOCK: a FIFO in the token's place must not block the start (fstat refuses it).
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
     guard fd >= 0 else { throw .errno("net.token.open", "cannot open the token file \(path)") }
     defer { close(fd) }
     var info = stat()

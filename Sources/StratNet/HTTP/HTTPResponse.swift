@@ -47,13 +47,17 @@ public struct HTTPResponse: Sendable, Equatable {
   func serialized(keepAlive: Bool, includeBody: Bool = true, date: String = HTTPText.httpDate())
     -> [UInt8]
   {
+    // A status outside 200 ... 599 from a handler is a bug: 500. A 204 has no body (RFC 9110).
+    let status = (200...599).contains(status) ? status : 500
+    let hasBody = status != 204
     var text = "HTTP/1.1 \(status) \(HTTPText.reason(status))\r\n"
     for header in headers
     where HTTPText.isSafeHeader(header) && !HTTPText.framingHeaders.contains(header.name) {
       text += "\(header.name): \(header.value)\r\n"
     }
-    text += "date: \(date)\r\ncontent-length: \(body.count)\r\n"
+    text += "date: \(date)\r\n"
+    if hasBody { text += "content-length: \(body.count)\r\n" }
     text += keepAlive ? "\r\n" : "connection: close\r\n\r\n"
-    return Array(text.utf8) + (includeBody ? body : [])
+    return Array(text.utf8) + (includeBody && hasBody ? body : [])
   }
 }
