@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import StratNet
@@ -120,6 +121,31 @@ import Testing
     #expect(cumulative.last == 200_000)
     #expect(cumulative.first == 4 * 16_667)
     #expect(sum == 4 * (16_667 * 50 + 33_333 * 20_000_000))
+  }
+
+  @Test func aSingleWriterCountsEveryUpdateWhileAnotherThreadRenders() throws {
+    let registry = MetricsRegistry()
+    let counter = try registry.counter("events_total", help: "Events.")
+    let histogram = try registry.latencyHistogram("latency_seconds", help: "Latency.")
+    let writing = Atomic<Bool>(true)
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      for value in 0..<100_000 {
+        counter.addSingleWriter(2)
+        histogram.observeSingleWriter(UInt64(value % 2 == 0 ? 100 : 1_000))
+      }
+      writing.store(false, ordering: .releasing)
+    }.start()
+    Thread {
+      while writing.load(ordering: .acquiring) { _ = registry.render() }
+      done.signal()
+    }.start()
+    #expect(done.wait(timeout: .now() + 30) == .success)
+    #expect(counter.value == 200_000)
+    let (cumulative, sum) = histogram.snapshot()
+    #expect(cumulative[0] == 50_000)
+    #expect(cumulative[3] == 100_000)
+    #expect(sum == 50_000 * 1_100)
   }
 
   @Test func servedWithoutTokenWithTheFormatsContentType() throws {

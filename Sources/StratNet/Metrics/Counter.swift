@@ -1,7 +1,8 @@
 import Synchronization
 
-/// A monotonically increasing count (Prometheus `counter`). `add` is a relaxed atomic add: safe
-/// from the hot thread, with no lock and no allocation; readers see it eventually.
+/// A monotonically increasing count (Prometheus `counter`). `add` is a relaxed atomic add, safe
+/// from any thread; `addSingleWriter` is cheaper for a counter only one thread updates. Neither
+/// locks nor allocates; readers see the count eventually.
 public final class Counter: Sendable {
   private let count = Atomic<UInt64>(0)
 
@@ -10,6 +11,14 @@ public final class Counter: Sendable {
   /// Adds `amount` (wraps past 2^64, which a counter of events never reaches).
   @inline(__always)
   public func add(_ amount: UInt64 = 1) { count.wrappingAdd(amount, ordering: .relaxed) }
+
+  /// Adds `amount` when the calling thread is this counter's only writer (the hot thread): a
+  /// relaxed load and store, no locked instruction (about 1 ns against 5-16 ns for `add`).
+  /// Mixing it with `add` from another thread loses counts.
+  @inline(__always)
+  public func addSingleWriter(_ amount: UInt64 = 1) {
+    count.store(count.load(ordering: .relaxed) &+ amount, ordering: .relaxed)
+  }
 
   /// The count now.
   public var value: UInt64 { count.load(ordering: .relaxed) }
