@@ -117,6 +117,19 @@ public final class TCPConnection {
     }
   }
 
+  /// Reads and drops what has arrived, without waiting, up to `limit` bytes.
+  func drainWithoutWaiting(upTo limit: Int) {
+    var scratch = [UInt8](repeating: 0, count: 4096)
+    var drained = 0
+    while drained < limit {
+      let count = scratch.withUnsafeMutableBytes {
+        recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT))
+      }
+      if count <= 0 { return }
+      drained += count
+    }
+  }
+
   /// Says no more bytes will be written (the peer reads end of stream).
   public func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
 

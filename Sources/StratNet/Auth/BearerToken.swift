@@ -118,6 +118,11 @@ public struct BearerToken: Sendable, CustomStringConvertible {
     }
   }
 
+  /// `Authorization: Bearer <token>`, for the client (`strat-engine ctl` loads the same file).
+  public var authorizationHeader: HTTPHeader {
+    HTTPHeader("Authorization", "Bearer " + String(decoding: secret, as: UTF8.self))
+  }
+
   /// Never the secret.
   public var description: String { "BearerToken(\(secret.count) bytes, redacted)" }
 }

@@ -123,6 +123,9 @@ public final class HTTPServer: Sendable {
     response.headers.append(HTTPHeader("Retry-After", "1"))
     connection.writeWithoutWaiting(response.serialized(keepAlive: false))
     connection.shutdownWrite()
+    // Drops what the client has sent so far, so that closing does not reset the connection
+    // before the 503 is read (bytes still in flight can, rarely, do so anyway).
+    connection.drainWithoutWaiting(upTo: 64 * 1024)
     connection.close()
   }
 
