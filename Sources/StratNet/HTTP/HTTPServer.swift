@@ -67,7 +67,7 @@ public final class HTTPServer: Sendable {
 
   /// Stops accepting, ends every connection within about 100 ms (a worker inside a handler
   /// finishes it first), joins the threads (waiting at most `timeoutSeconds`) and closes the
-  /// listener.
+  /// listener. Never call it from a handler: it would wait for the handler's own thread.
   public func stop(timeoutSeconds: Double = 5) {
     guard !stopping.exchange(true, ordering: .sequentiallyConsistent) else { return }
     let threads = state.withLock { $0.started } ? max(1, limits.maxConnections) + 1 : 0
