@@ -36,6 +36,7 @@ import Testing
     latency.observe(150)
     latency.observe(10_000_000)
     latency.observe(20_000_000)
+    try HTTPServerCounters().register(in: registry)
     return (registry, orders, latency)
   }
 
@@ -146,6 +147,20 @@ import Testing
     #expect(cumulative[0] == 50_000)
     #expect(cumulative[3] == 100_000)
     #expect(sum == 50_000 * 1_100)
+  }
+
+  @Test func serverCountersAreExported() throws {
+    let registry = MetricsRegistry()
+    let test = try TestServer()
+    try test.server.counters.register(in: registry)
+    _ = try test.raw("GET /open HTTP/1.1\r\n\r\n")
+    _ = try HTTPClient.send("POST", "/v1/kill", to: test.address)
+    _ = try test.authorized("GET", "/v1/status")
+    let lines = registry.render().split(separator: "\n")
+    #expect(lines.contains("strat_control_requests_total{outcome=\"handled\"} 1"))
+    #expect(lines.contains("strat_control_requests_total{outcome=\"rejected\"} 1"))
+    #expect(lines.contains("strat_control_requests_total{outcome=\"unauthorized\"} 1"))
+    #expect(lines.contains("strat_control_connections_refused_total 0"))
   }
 
   @Test func servedWithoutTokenWithTheFormatsContentType() throws {

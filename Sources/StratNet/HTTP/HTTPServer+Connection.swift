@@ -13,10 +13,10 @@ extension HTTPServer {
       guard let (request, consumed) = nextRequest(connection, &buffer, chunk) else { return }
       buffer.removeFirst(consumed)
       let response = router.respond(to: request) { route, request in
-        counters.handled.add(1, ordering: .relaxed)
+        counters.handled.add()
         return call(route, request)
       }
-      if response.status == 401 { counters.unauthorized.add(1, ordering: .relaxed) }
+      if response.status == 401 { counters.unauthorized.add() }
       let keepAlive = request.keepsAlive && !stopping.load(ordering: .relaxed)
       let bytes = response.serialized(keepAlive: keepAlive, includeBody: request.method != "HEAD")
       do { try connection.write(bytes) } catch { return }
@@ -72,7 +72,7 @@ extension HTTPServer {
   }
 
   private func reject(_ error: HTTPRequestError, on connection: TCPConnection) {
-    counters.rejected.add(1, ordering: .relaxed)
+    counters.rejected.add()
     try? connection.write(error.response.serialized(keepAlive: false))
   }
 

@@ -113,7 +113,7 @@ public final class HTTPServer: Sendable {
 
   /// 503 without waiting: the accept thread never blocks on a client.
   private func refuse(_ fd: Int32) {
-    counters.connectionsRefused.add(1, ordering: .relaxed)
+    counters.connectionsRefused.add()
     let connection = TCPConnection(descriptor: fd)
     var response = HTTPResponse.error(
       503,
@@ -150,14 +150,37 @@ public final class HTTPServer: Sendable {
   }
 }
 
-/// What the server has done, readable from any thread (relaxed atomics).
+/// What the server has done, readable from any thread; `register(in:)` exports it.
 public final class HTTPServerCounters: Sendable {
   /// Requests that reached a handler.
-  public let handled = Atomic<UInt64>(0)
+  public let handled = Counter()
   /// Requests refused before a handler: malformed, over a cap, timed out (4xx/5xx).
-  public let rejected = Atomic<UInt64>(0)
+  public let rejected = Counter()
   /// Requests to a token-protected route without the right token (401).
-  public let unauthorized = Atomic<UInt64>(0)
+  public let unauthorized = Counter()
   /// Connections refused because `maxConnections` were being served (503).
-  public let connectionsRefused = Atomic<UInt64>(0)
+  public let connectionsRefused = Counter()
+
+  /// Registers `PREFIX_requests_total{outcome="handled|rejected|unauthorized"}` and
+  /// `PREFIX_connections_refused_total` in `registry`.
+  public func register(in registry: MetricsRegistry, prefix: String = "strat_control")
+    throws(StratNetError)
+  {
+    let help = "Control requests by outcome (rejected: malformed, over a cap or timed out)."
+    for (outcome, counter) in [
+      ("handled", handled), ("rejected", rejected), ("unauthorized", unauthorized),
+    ] {
+      try registry.register(
+        counter,
+        as: "\(prefix)_requests_total",
+        help: help,
+        labels: ["outcome": outcome]
+      )
+    }
+    try registry.register(
+      connectionsRefused,
+      as: "\(prefix)_connections_refused_total",
+      help: "Control connections refused with 503 (too many at once)."
+    )
+  }
 }

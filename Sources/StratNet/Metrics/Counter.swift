@@ -6,7 +6,8 @@ import Synchronization
 public final class Counter: Sendable {
   private let count = Atomic<UInt64>(0)
 
-  init() {}
+  /// A counter of its own; `MetricsRegistry.counter` or `register(_:as:…)` exports it.
+  public init() {}
 
   /// Adds `amount` (wraps past 2^64, which a counter of events never reaches).
   @inline(__always)

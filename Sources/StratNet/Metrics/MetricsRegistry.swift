@@ -21,6 +21,16 @@ public final class MetricsRegistry: Sendable {
     return counter
   }
 
+  /// Registers a counter made elsewhere (a module's own counts, e.g. `HTTPServerCounters`).
+  public func register(
+    _ counter: Counter,
+    as name: String,
+    help: String,
+    labels: [String: String] = [:]
+  ) throws(StratNetError) {
+    try register(name, help: help, type: "counter", labels: labels, .counter(counter))
+  }
+
   /// Registers the gauge `name{labels}`.
   public func gauge(_ name: String, help: String, labels: [String: String] = [:])
     throws(StratNetError) -> Gauge
