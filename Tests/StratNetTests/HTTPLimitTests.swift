@@ -132,7 +132,9 @@ import Testing
   }
 
   @Test func connectionsPastTheCapGet503AndServingGoesOn() throws {
-    let test = try TestServer(limits: Self.limits)
+    var limits = Self.limits
+    limits.requestTimeoutMilliseconds = 20_000  // the two held connections stay until used
+    let test = try TestServer(limits: limits)
     let first = try TCPConnection.connect(to: test.address, timeoutMilliseconds: 5_000)
     let second = try TCPConnection.connect(to: test.address, timeoutMilliseconds: 5_000)
     let third = try TCPConnection.connect(to: test.address, timeoutMilliseconds: 5_000)
@@ -144,6 +146,17 @@ import Testing
       try connection.write(Array("GET /open HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
       #expect(statusOf(readAll(connection)) == 200)
     }
+    #expect(try HTTPClient.send("GET", "/open", to: test.address).status == 200)
+  }
+
+  @Test func aSilentNewConnectionIsDroppedAfterTheRequestTimeoutNotTheIdleTime() throws {
+    var limits = Self.limits
+    limits.maxConnections = 1
+    limits.idleTimeoutMilliseconds = 600_000
+    let test = try TestServer(limits: limits)
+    let silent = try TCPConnection.connect(to: test.address, timeoutMilliseconds: 5_000)
+    #expect(readAll(silent) == "", "closed without an answer")
+    // Had it waited for the idle time, the only worker would still be held: 503.
     #expect(try HTTPClient.send("GET", "/open", to: test.address).status == 200)
   }
 }

@@ -9,8 +9,11 @@ extension HTTPServer {
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 * 1024, alignment: 1)
     defer { chunk.deallocate() }
     var buffer: [UInt8] = []
+    var isFirst = true
     while true {
-      guard let (request, consumed) = nextRequest(connection, &buffer, chunk) else { return }
+      guard let (request, consumed) = nextRequest(connection, &buffer, chunk, isFirst: isFirst)
+      else { return }
+      isFirst = false
       buffer.removeFirst(consumed)
       let response = router.respond(to: request) { route, request in
         counters.handled.add()
@@ -25,13 +28,19 @@ extension HTTPServer {
   }
 
   /// Reads until `buffer` holds a whole request; answers a bad one (and returns nil), returns
-  /// nil quietly when the peer closes or idles out between requests.
+  /// nil quietly when the peer closes or idles out between requests. A new connection gets
+  /// only the request timeout for its first byte: a silent client must not hold a worker for
+  /// the (longer) keep-alive idle time.
   private func nextRequest(
     _ connection: TCPConnection,
     _ buffer: inout [UInt8],
-    _ chunk: UnsafeMutableRawBufferPointer
+    _ chunk: UnsafeMutableRawBufferPointer,
+    isFirst: Bool
   ) -> (HTTPRequest, Int)? {
-    let idleDeadline = TCPSocket.deadline(afterMilliseconds: limits.idleTimeoutMilliseconds)
+    let idleDeadline = TCPSocket.deadline(
+      afterMilliseconds: isFirst
+        ? limits.requestTimeoutMilliseconds : limits.idleTimeoutMilliseconds
+    )
     var requestDeadline =
       buffer.isEmpty
       ? nil : TCPSocket.deadline(afterMilliseconds: limits.requestTimeoutMilliseconds)
