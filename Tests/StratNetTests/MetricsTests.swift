@@ -163,6 +163,41 @@ import Testing
     #expect(lines.contains("strat_control_connections_refused_total 0"))
   }
 
+  @Test func aSlowControlHandlerDoesNotDelayMetrics() throws {
+    let registry = MetricsRegistry()
+    let inside = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    let slow = HTTPRoute("POST", "/v1/strategies/load", requiresToken: false) { _ in
+      inside.signal()
+      _ = release.wait(timeout: .now() + 10)
+      return .json(200, "{}")
+    }
+    let server = try HTTPServer(
+      address: .loopback(port: 0),
+      routes: [slow, registry.route()],
+      token: nil
+    )
+    server.start()
+    defer { server.stop() }
+    let address = server.address
+    let finished = DispatchSemaphore(value: 0)
+    Thread {
+      _ = try? HTTPClient.send(
+        "POST",
+        "/v1/strategies/load",
+        to: address,
+        timeoutMilliseconds: 15_000
+      )
+      finished.signal()
+    }.start()
+    #expect(inside.wait(timeout: .now() + 10) == .success)
+    #expect(
+      try HTTPClient.send("GET", "/metrics", to: address, timeoutMilliseconds: 3_000).status == 200
+    )
+    release.signal()
+    #expect(finished.wait(timeout: .now() + 10) == .success)
+  }
+
   @Test func servedWithoutTokenWithTheFormatsContentType() throws {
     let (registry, orders, _) = try sample()
     let server = try HTTPServer(

@@ -8,19 +8,24 @@ public struct HTTPRoute: Sendable {
   /// When true, a request without `Authorization: Bearer <token>` gets 401 and never reaches
   /// the handler.
   public let requiresToken: Bool
-  /// Called on a server worker thread, never two at once (the server serialises handlers).
+  /// When true (the default), the handler runs only while no other serialised handler does;
+  /// false for a handler safe on its own (`/metrics`), so a slow control call never delays it.
+  public let isSerialized: Bool
+  /// Called on a server worker thread.
   public let handler: @Sendable (HTTPRequest) -> HTTPResponse
 
-  /// Makes a route; control routes should keep `requiresToken` true.
+  /// Makes a route; control routes should keep `requiresToken` and `isSerialized` true.
   public init(
     _ method: String,
     _ path: String,
     requiresToken: Bool = true,
+    isSerialized: Bool = true,
     handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
   ) {
     self.method = method
     self.path = path
     self.requiresToken = requiresToken
+    self.isSerialized = isSerialized
     self.handler = handler
   }
 }

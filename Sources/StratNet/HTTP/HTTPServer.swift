@@ -144,9 +144,10 @@ public final class HTTPServer: Sendable {
     }
   }
 
-  /// Calls the route's handler, one handler at a time.
+  /// Calls the route's handler: serialised ones one at a time.
   func call(_ route: HTTPRoute, _ request: HTTPRequest) -> HTTPResponse {
-    handlerLock.withLock { _ in route.handler(request) }
+    guard route.isSerialized else { return route.handler(request) }
+    return handlerLock.withLock { _ in route.handler(request) }
   }
 }
 

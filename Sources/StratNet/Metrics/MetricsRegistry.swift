@@ -91,7 +91,7 @@ public final class MetricsRegistry: Sendable {
   /// `GET path` answering `render()`; Prometheus scrapes it without a token by default (the
   /// numbers are not secret and scrapers rarely hold one; bind to loopback).
   public func route(path: String = "/metrics", requiresToken: Bool = false) -> HTTPRoute {
-    HTTPRoute("GET", path, requiresToken: requiresToken) { [self] _ in
+    HTTPRoute("GET", path, requiresToken: requiresToken, isSerialized: false) { [self] _ in
       HTTPResponse(
         status: 200,
         headers: [HTTPHeader("Content-Type", Self.contentType)],
