@@ -164,4 +164,31 @@ import Testing
     // Had it waited for the idle time, the only worker would still be held: 503.
     #expect(try HTTPClient.send("GET", "/open", to: test.address).status == 200)
   }
+
+  @Test func aRequestSentOneByteAtATimeIsServed() throws {
+    let test = try TestServer(limits: Self.limits)
+    let connection = try TCPConnection.connect(to: test.address, timeoutMilliseconds: 5_000)
+    let body = "{\"a\":\n1}"
+    let request =
+      "POST /v1/echo HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(TestServer.secret)\r\n"
+      + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+    for byte in request.utf8 { try connection.write([byte]) }
+    let answer = readAll(connection)
+    #expect(statusOf(answer) == 200)
+    #expect(answer.hasSuffix("\r\n\r\n\(body)"))
+  }
+
+  @Test func aRequestLineGrowingByteByByteWithoutLineEndGets414() throws {
+    let test = try TestServer(limits: Self.limits)
+    let connection = try TCPConnection.connect(to: test.address, timeoutMilliseconds: 5_000)
+    try connection.write(Array("GET /".utf8))
+    // Stops once the server has answered, so no byte arrives after its close (a reset).
+    for _ in 0..<1_000 {
+      if (try? connection.write([UInt8(ascii: "a")])) == nil { break }
+      if TCPSocket.wait(connection.descriptorForTests, for: Int16(POLLIN), milliseconds: 0) {
+        break
+      }
+    }
+    #expect(statusOf(readAll(connection)) == 414)
+  }
 }

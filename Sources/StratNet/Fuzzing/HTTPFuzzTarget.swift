@@ -1,7 +1,7 @@
 // What Fuzz/HTTPFuzz drives, and the http corpus replay test replays: one code path for both.
 
 /// Runs one input through the request parser (the server's limits and tiny ones, following
-/// pipelined requests), checks that every cut of a valid request is `incomplete` (what the
+/// pipelined requests), checks that every cut of a valid request is incomplete (what the
 /// server relies on when bytes arrive in pieces), then through the client's response parser
 /// and the token comparison. Returns the ids of the refusals; an `internal.` id is a bug.
 enum HTTPFuzzTarget {
@@ -43,6 +43,9 @@ enum HTTPFuzzTarget {
       let rest = UnsafeRawBufferPointer(rebasing: input[offset...])
       switch HTTPRequestParser.parse(rest, limits: limits) {
       case .incomplete: return []
+      case .incompleteBody(let totalBytes):
+        return totalBytes > rest.count && totalBytes - rest.count <= limits.maxBodyBytes
+          ? [] : ["internal.http.body-length"]
       case .failure(let error):
         return [error.status >= 400 && error.status < 600 ? error.id : "internal.http.status"]
       case .request(let request, let consumed):
@@ -56,7 +59,8 @@ enum HTTPFuzzTarget {
     return []
   }
 
-  /// Sixteen cuts of a request's bytes must each be `incomplete`.
+  /// Sixteen cuts of a request's bytes must each be incomplete (a cut in the body knowing the
+  /// request's full length).
   private static func cutsAreIncomplete(
     _ bytes: UnsafeRawBufferPointer,
     _ consumed: Int,
@@ -64,10 +68,13 @@ enum HTTPFuzzTarget {
   ) -> String? {
     for step in 0..<16 {
       let cut = consumed * step / 16
-      if HTTPRequestParser.parse(UnsafeRawBufferPointer(rebasing: bytes[..<cut]), limits: limits)
-        != .incomplete
-      {
-        return "internal.http.prefix-not-incomplete"
+      switch HTTPRequestParser.parse(
+        UnsafeRawBufferPointer(rebasing: bytes[..<cut]),
+        limits: limits
+      ) {
+      case .incomplete: continue
+      case .incompleteBody(let totalBytes) where totalBytes == consumed: continue
+      default: return "internal.http.prefix-not-incomplete"
       }
     }
     return nil

@@ -24,6 +24,9 @@ public struct HTTPRequestError: Error, Equatable, Sendable {
 public enum HTTPParseOutcome: Equatable, Sendable {
   /// No complete request yet, and nothing wrong so far: read more.
   case incomplete
+  /// The head is complete and valid, the body is not all there: the request will be
+  /// `totalBytes` long (so there is no need to parse again before then).
+  case incompleteBody(totalBytes: Int)
   /// A whole request, which took the first `consumed` bytes (more may follow: pipelining).
   case request(HTTPRequest, consumed: Int)
   /// The bytes cannot become a valid request within the limits.

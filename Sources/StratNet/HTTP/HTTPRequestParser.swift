@@ -91,7 +91,9 @@ enum HTTPRequestParser {
     case .failure(let error): return .failure(error)
     case .success(let value): length = value
     }
-    guard bytes.count - bodyStart >= length else { return .incomplete }
+    guard bytes.count - bodyStart >= length else {
+      return .incompleteBody(totalBytes: bodyStart + length)
+    }
     let body = Array(bytes[bodyStart..<(bodyStart + length)])
     let request = HTTPRequest(
       method: head.method,

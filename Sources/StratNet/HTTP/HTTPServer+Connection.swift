@@ -3,7 +3,8 @@ import Glibc
 extension HTTPServer {
   /// Serves requests on one connection until it closes, asks to close, breaks a rule, idles
   /// past `idleTimeoutMilliseconds` or the server stops. Memory is bounded: the buffer holds
-  /// at most one request within the limits plus one read.
+  /// at most one request within the limits (twice a head cap while the head grows) plus one
+  /// read.
   func serve(_ connection: TCPConnection) {
     connection.setTimeouts(readMilliseconds: 0, writeMilliseconds: limits.writeTimeoutMilliseconds)
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 * 1024, alignment: 1)
@@ -44,14 +45,26 @@ extension HTTPServer {
     var requestDeadline =
       buffer.isEmpty
       ? nil : TCPSocket.deadline(afterMilliseconds: limits.requestTimeoutMilliseconds)
+    // The parser starts over on every call, so it runs only when it can say something new:
+    // a line ended (in the head), the body is all there, or the buffer doubled. A client
+    // sending a byte per packet thus costs O(request) parsing, not O(request²).
+    var parseAt = 0
+    var lineEnded = true
+    var inBody = false
     while true {
-      switch buffer.withUnsafeBytes({ HTTPRequestParser.parse($0, limits: limits) }) {
-      case .request(let request, let consumed): return (request, consumed)
-      case .failure(let error):
-        reject(error, on: connection)
-        return nil
-      case .incomplete: break
+      if lineEnded || buffer.count >= parseAt {
+        switch buffer.withUnsafeBytes({ HTTPRequestParser.parse($0, limits: limits) }) {
+        case .request(let request, let consumed): return (request, consumed)
+        case .failure(let error):
+          reject(error, on: connection)
+          return nil
+        case .incompleteBody(let totalBytes):
+          inBody = true
+          parseAt = totalBytes
+        case .incomplete: parseAt = max(1, buffer.count * 2)
+        }
       }
+      lineEnded = false
       if stopping.load(ordering: .relaxed) { return nil }
       let deadline = requestDeadline ?? idleDeadline
       // Wakes at least every 100 ms, so that `stop` is seen.
@@ -76,7 +89,9 @@ extension HTTPServer {
       if requestDeadline == nil {
         requestDeadline = TCPSocket.deadline(afterMilliseconds: limits.requestTimeoutMilliseconds)
       }
-      buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
+      let received = UnsafeRawBufferPointer(rebasing: chunk[..<count])
+      buffer.append(contentsOf: received)
+      lineEnded = !inBody && received.contains(0x0A)
     }
   }
 
