@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
   name: "stratc",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "stratc", targets: ["stratc"]),
     .executable(name: "strat-bench", targets: ["strat-bench"]),

@@ -5,13 +5,13 @@
 # committed seed corpus plus what earlier runs on this machine kept in $FUZZ_WORK/corpus.
 # Building every instrumented module takes longer than CI can spare, so by default one of two
 # groups runs, alternating by day of the year: the market-data and sweep harnesses (one
-# StratMarket build) on even days, the front end and objects on odd days.
+# StratMarket build) on even days, the front end, objects and the HTTP parser on odd days.
 # FUZZ_HARNESSES="csv tick" picks the harnesses; FUZZ_HARNESSES=all runs every one.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=${FUZZ_WORK:-$here/../.build/fuzz}
 total=${1:-210}
-groups=("itch csv lobster tick param config" "strat object journal")
+groups=("itch csv lobster tick param config" "strat object journal http")
 day=$(( 10#$(date -u +%j) ))
 selection=${FUZZ_HARNESSES:-${groups[$(( day % 2 ))]}}
 [ "$selection" = all ] && selection=$("$here/run-fuzz.sh" list | tr '\n' ' ')

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import StratNet
 
 @Suite struct StratNetModuleTests {
