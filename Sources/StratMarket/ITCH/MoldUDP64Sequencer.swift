@@ -1,0 +1,154 @@
+/// The receiver's state machine for one MoldUDP64 feed, without sockets (the engine's
+/// `MoldUDP64Feed` feeds it datagrams; the fuzzer feeds it anything).
+///
+///   datagram ─▶ accept ─▶ in order? ─yes─▶ deliver ─▶ drain the held messages that now follow
+///                             │ past the next number
+///                             ▼
+///                      hold (bounded window) ──▶ nextRequest: ask for the first hole, again
+///                                                after a timeout, then declare it lost (STALE)
+///
+/// Each sequence number comes out exactly once, in increasing order: as `.message`, or inside a
+/// `.lost` range; none is skipped silently. Memory is fixed at init. Not thread-safe: one thread.
+public final class MoldUDP64Sequencer {
+  public let limits: MoldUDP64SequencerLimits
+  public internal(set) var state = MoldUDP64FeedState.waiting
+  public internal(set) var counters = MoldUDP64SequencerCounters()
+  /// The current session, once a packet arrived.
+  public internal(set) var session: MoldUDP64Session?
+  /// The next number to deliver.
+  public internal(set) var nextSequence: UInt64 = 1
+  /// One past the highest number known to exist (from data, heartbeats, the end of session).
+  public internal(set) var knownEnd: UInt64 = 1
+  var previousSession: MoldUDP64Session?
+  var sessionEnd: UInt64?
+  var inGap = false
+  var gapLostSomething = false
+  var attempts = 0
+  var lastRequestNanos: Int64?
+  let window: MoldUDP64Window
+
+  /// A receiver holding at most `limits.bufferedMessages` messages past a gap.
+  public init(limits: MoldUDP64SequencerLimits = MoldUDP64SequencerLimits()) {
+    self.limits = limits
+    window = MoldUDP64Window(capacity: limits.bufferedMessages)
+  }
+
+  /// Messages now held past a gap (never above `limits.bufferedMessages`).
+  public var heldMessages: Int { window.held }
+
+  /// Takes one datagram and delivers what it makes deliverable.
+  public func accept(_ datagram: UnsafeRawBufferPointer, _ deliver: (MoldUDP64Delivery) -> Void) {
+    counters.packets += 1
+    guard let packet = MoldUDP64PacketView(checking: datagram) else {
+      counters.malformedPackets += 1
+      return
+    }
+    guard admit(packet.session, first: packet.sequenceNumber, deliver) else { return }
+    if packet.isEndOfSession { sessionEnd = sessionEnd ?? packet.sequenceNumber }
+    if packet.messageCount > 0 && !packet.isEndOfSession {
+      if packet.nextSequence <= nextSequence || state == .ended {
+        counters.duplicatePackets += 1
+        return
+      }
+      packet.forEachMessage { sequence, bytes in take(sequence, bytes, deliver) }
+    }
+    knownEnd = max(knownEnd, packet.nextSequence)
+    settle(deliver)
+  }
+
+  /// The re-request due at `nowNanos`, if any; declares the first hole lost (delivering `.lost`)
+  /// once `limits.requestAttempts` requests brought nothing.
+  public func nextRequest(nowNanos: Int64, _ deliver: (MoldUDP64Delivery) -> Void)
+    -> MoldUDP64Request?
+  {
+    guard inGap, let session else { return nil }
+    if let last = lastRequestNanos, nowNanos &- last < limits.requestTimeoutNanos { return nil }
+    if attempts >= limits.requestAttempts {
+      declareLost(through: window.firstHeld(from: nextSequence, before: knownEnd), deliver)
+      settle(deliver)
+      guard inGap else { return nil }
+    }
+    attempts += 1
+    lastRequestNanos = nowNanos
+    counters.requests += 1
+    let holeEnd = window.firstHeld(from: nextSequence, before: knownEnd)
+    let count = UInt16(clamping: min(holeEnd - nextSequence, UInt64(limits.requestMessages)))
+    return MoldUDP64Request(session: session, sequenceNumber: nextSequence, messageCount: count)
+  }
+
+  /// The caller rebuilt its state by other means (a snapshot): STALE becomes live again.
+  public func acknowledgeFreshState() {
+    if state == .stale { state = inGap ? .recovering : .live }
+  }
+
+  /// One message of an accepted packet.
+  private func take(
+    _ sequence: UInt64,
+    _ bytes: UnsafeRawBufferPointer,
+    _ deliver: (MoldUDP64Delivery) -> Void
+  ) {
+    if sequence >= nextSequence && sequence - nextSequence >= UInt64(window.capacity) {
+      counters.bufferOverflows += 1
+      giveUp(through: sequence - UInt64(window.capacity) + 1, deliver)
+    }
+    guard sequence >= nextSequence else {
+      counters.duplicateMessages += 1
+      return
+    }
+    if sequence == nextSequence {
+      emit(sequence, bytes, deliver)
+      drain(deliver)
+    } else if !window.hold(sequence, bytes) {
+      counters.duplicateMessages += 1
+    }
+  }
+
+  private func emit(
+    _ sequence: UInt64,
+    _ bytes: UnsafeRawBufferPointer,
+    _ deliver: (MoldUDP64Delivery) -> Void
+  ) {
+    deliver(.message(sequence: sequence, bytes: bytes))
+    counters.messages += 1
+    advance(to: sequence + 1)
+  }
+
+  /// Delivers the held messages that now follow in order.
+  func drain(_ deliver: (MoldUDP64Delivery) -> Void) {
+    while window.isHeld(nextSequence) {
+      let sequence = nextSequence
+      window.withHeld(sequence) { emit(sequence, $0, deliver) }
+      window.release(sequence)
+    }
+  }
+
+  /// Moves the next number on; progress restarts the request attempts.
+  private func advance(to sequence: UInt64) {
+    nextSequence = sequence
+    attempts = 0
+    lastRequestNanos = nil
+  }
+
+  /// Reports `nextSequence ..< end` lost (the feed goes STALE) and delivers what follows.
+  private func declareLost(through end: UInt64, _ deliver: (MoldUDP64Delivery) -> Void) {
+    guard end > nextSequence else { return }
+    deliver(.lost(first: nextSequence, count: end - nextSequence))
+    counters.lostGaps += 1
+    counters.lostMessages &+= end - nextSequence
+    gapLostSomething = true
+    state = .stale
+    advance(to: end)
+    drain(deliver)
+  }
+
+  /// Gives up every hole before `target`: held messages delivered, holes reported lost.
+  func giveUp(through target: UInt64, _ deliver: (MoldUDP64Delivery) -> Void) {
+    while nextSequence < target {
+      if window.isHeld(nextSequence) {
+        drain(deliver)
+        continue
+      }
+      declareLost(through: window.firstHeld(from: nextSequence, before: target), deliver)
+    }
+  }
+}
