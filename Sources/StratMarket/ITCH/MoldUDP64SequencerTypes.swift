@@ -83,4 +83,7 @@ public struct MoldUDP64SequencerCounters: Sendable, Equatable {
   public var requests = 0
   /// Sessions started.
   public var sessions = 0
+
+  /// All zero.
+  public init() {}
 }
