@@ -90,6 +90,9 @@ struct MoldUDP64SequencerTests {
     #expect(r.sequencer.counters.requests == 3 && r.sequencer.counters.recoveredGaps == 0)
     r.accept(P.data(7...7))
     #expect(r.sequencer.state == .stale, "stale until a fresh state")
+    r.accept(P.end(8))
+    #expect(r.sequencer.isSessionOver && r.sequencer.state == .stale, "the end does not hide a loss")
+    #expect(r.messages.last == "end 8")
     r.sequencer.acknowledgeFreshState()
     #expect(r.sequencer.state == .live)
   }
@@ -119,7 +122,7 @@ struct MoldUDP64SequencerTests {
     #expect(r.request(at: 0)?.sequenceNumber == 2)
     r.accept(P.data(2...2))
     #expect(r.messages == ["m1", "m2", "end 3"])
-    #expect(r.sequencer.state == .ended)
+    #expect(r.sequencer.state == .ended && r.sequencer.isSessionOver)
     r.accept(P.data(2...2))
     r.accept(P.end(3))
     #expect(r.messages.count == 3)

@@ -18,6 +18,8 @@ import StratNet
 public final class MoldUDP64Feed {
   public let config: MoldUDP64FeedConfig
   public let sequencer: MoldUDP64Sequencer
+  /// Where re-requests go (the config's; settable for a server whose port is known later).
+  public var requestServer: SocketAddress?
   private let dataSocket: UDPSocket
   private let requestSocket: UDPSocket
   private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
@@ -29,6 +31,7 @@ public final class MoldUDP64Feed {
   public init(_ config: MoldUDP64FeedConfig) throws(MoldUDP64FeedError) {
     self.config = config
     sequencer = MoldUDP64Sequencer(limits: config.limits)
+    requestServer = config.requestServer
     do {
       dataSocket = try UDPSocket(
         bindingTo: config.listen,
@@ -119,7 +122,7 @@ public final class MoldUDP64Feed {
   }
 
   private func send(_ request: MoldUDP64Request) {
-    guard let server = config.requestServer else { return }
+    guard let server = requestServer else { return }
     let bytes = request.write(into: requestBuffer)
     if (try? requestSocket.send(bytes, to: server)) == true {
       socketCounts.requestsSent += 1

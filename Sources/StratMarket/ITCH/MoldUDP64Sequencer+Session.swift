@@ -15,8 +15,9 @@ extension MoldUDP64Sequencer {
       if !gapLostSomething { counters.recoveredGaps += 1 }
       if state == .recovering { state = .live }
     }
-    if let end = sessionEnd, nextSequence >= end, state != .ended, let session {
-      state = .ended
+    if let end = sessionEnd, nextSequence >= end, !isSessionOver, let session {
+      isSessionOver = true
+      if state != .stale { state = .ended }
       deliver(.sessionEnded(session, next: end))
     }
   }
@@ -50,6 +51,7 @@ extension MoldUDP64Sequencer {
     nextSequence = start
     knownEnd = start
     sessionEnd = nil
+    isSessionOver = false
     inGap = false
     attempts = 0
     lastRequestNanos = nil

@@ -13,6 +13,9 @@ public final class MoldUDP64Sequencer {
   public let limits: MoldUDP64SequencerLimits
   public internal(set) var state = MoldUDP64FeedState.waiting
   public internal(set) var counters = MoldUDP64SequencerCounters()
+  /// True once the session's end was seen and everything before it delivered or reported lost
+  /// (`state` is then `.ended`, or still `.stale` if something was lost).
+  public internal(set) var isSessionOver = false
   /// The current session, once a packet arrived.
   public internal(set) var session: MoldUDP64Session?
   /// The next number to deliver.
@@ -46,7 +49,7 @@ public final class MoldUDP64Sequencer {
     guard admit(packet.session, first: packet.sequenceNumber, deliver) else { return }
     if packet.isEndOfSession { sessionEnd = sessionEnd ?? packet.sequenceNumber }
     if packet.messageCount > 0 && !packet.isEndOfSession {
-      if packet.nextSequence <= nextSequence || state == .ended {
+      if packet.nextSequence <= nextSequence || isSessionOver {
         counters.duplicatePackets += 1
         return
       }
