@@ -1,8 +1,8 @@
 import Glibc
 
 extension UDPSocket {
-  /// Nonblocking, close-on-exec, SO_REUSEADDR (several receivers of one group), SO_RCVBUF, and
-  /// the multicast membership.
+  /// Nonblocking, close-on-exec, SO_RCVBUF; for a group, SO_REUSEADDR (several receivers of one
+  /// group; a unicast port stays exclusive) and the membership.
   static func configure(
     _ fd: Int32,
     address: SocketAddress,
@@ -12,12 +12,12 @@ extension UDPSocket {
     guard fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) == 0,
       fcntl(fd, F_SETFD, FD_CLOEXEC) == 0
     else { throw .system("net.socket", "cannot make the UDP socket nonblocking") }
-    var one: Int32 = 1
-    try option(fd, SOL_SOCKET, SO_REUSEADDR, &one, "SO_REUSEADDR")
     if var bytes = receiveBufferBytes.map({ Int32(clamping: $0) }) {
       try option(fd, SOL_SOCKET, SO_RCVBUF, &bytes, "SO_RCVBUF")
     }
     guard address.isMulticast else { return }
+    var one: Int32 = 1
+    try option(fd, SOL_SOCKET, SO_REUSEADDR, &one, "SO_REUSEADDR")
     var request = ip_mreq(
       imr_multiaddr: in_addr(s_addr: address.ipv4.bigEndian),
       imr_interface: in_addr(s_addr: interface.ipv4.bigEndian)
