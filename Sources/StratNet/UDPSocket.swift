@@ -108,6 +108,12 @@ public final class UDPSocket {
     return poll(&entry, 1, timeoutMillis) > 0 && entry.revents & Int16(POLLIN) != 0
   }
 
+  /// Waits up to `timeoutMillis` until one of `sockets` has a datagram; true when one has.
+  public static func waitReadable(_ sockets: [UDPSocket], timeoutMillis: Int32) -> Bool {
+    var entries = sockets.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
+    return poll(&entries, nfds_t(entries.count), timeoutMillis) > 0
+  }
+
   /// nil for "try again later" (EAGAIN, EINTR); a typed error otherwise.
   private static func wouldBlock(_ code: Int32, _ message: String) throws(NetError) -> Int? {
     if code == EAGAIN || code == EWOULDBLOCK || code == EINTR || code == ENOBUFS { return nil }

@@ -72,34 +72,43 @@ public final class MoldUDP64Feed {
     _ body: (MoldUDP64Delivery) -> Void
   ) -> Int {
     var delivered = 0
-    let forward: (MoldUDP64Delivery) -> Void = { delivery in
-      self.observe(delivery)
-      if case .message = delivery { delivered += 1 }
-      body(delivery)
-    }
     var progressing = true
     while progressing && delivered < maxMessages {
       progressing = false
       if let n = receive(requestSocket) {
         socketCounts.retransmittedPackets += 1
-        sequencer.accept(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), forward)
+        accept(n, &delivered, body)
         progressing = true
       }
       if delivered < maxMessages, let n = receive(dataSocket) {
         socketCounts.dataPackets += 1
-        sequencer.accept(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), forward)
+        accept(n, &delivered, body)
         progressing = true
       }
     }
-    if let request = sequencer.nextRequest(nowNanos: nowNanos, forward) { send(request) }
+    let request = sequencer.nextRequest(nowNanos: nowNanos) { delivery in
+      observe(delivery)
+      if case .message = delivery { delivered += 1 }
+      body(delivery)
+    }
+    if let request { send(request) }
     return delivered
   }
 
   /// Waits up to `timeoutMillis` for a datagram on either socket (for a thread that has nothing
   /// else to do; the hot thread spins on `poll` instead).
   public func waitReadable(timeoutMillis: Int32) -> Bool {
-    dataSocket.waitReadable(timeoutMillis: 0) || requestSocket.waitReadable(timeoutMillis: 0)
-      || dataSocket.waitReadable(timeoutMillis: timeoutMillis)
+    UDPSocket.waitReadable([dataSocket, requestSocket], timeoutMillis: timeoutMillis)
+  }
+
+  /// Runs the sequencer on the `count` bytes received. The closure is a literal argument, so it
+  /// stays on the stack (a closure kept in a variable would be boxed on the heap).
+  private func accept(_ count: Int, _ delivered: inout Int, _ body: (MoldUDP64Delivery) -> Void) {
+    sequencer.accept(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) { delivery in
+      observe(delivery)
+      if case .message = delivery { delivered += 1 }
+      body(delivery)
+    }
   }
 
   private func observe(_ delivery: MoldUDP64Delivery) {
