@@ -164,4 +164,32 @@ struct MoldUDP64SequencerTests {
     #expect(r.words.isEmpty)
     #expect(r.sequencer.counters.malformedPackets == 4)
   }
+
+  @Test("Progress inside the range asked for waits for the rest of the answer; past it, asks at once")
+  func requestRanges() {
+    let r = SequencerRecorder()
+    r.accept(P.data(1...1))
+    r.accept(P.data(10...10))
+    let first = r.request(at: 0)
+    #expect(first?.sequenceNumber == 2 && first?.messageCount == 8)
+    r.accept(P.data(2...3))
+    #expect(r.request(at: 1) == nil, "the answer's next packet is on its way")
+    let two = SequencerRecorder()
+    two.accept(P.data(1...1))
+    two.accept(P.data(5...5))
+    two.accept(P.data(10...10))
+    #expect(two.request(at: 0)?.messageCount == 3)
+    two.accept(P.data(2...4))
+    let next = two.request(at: 1)
+    #expect(next?.sequenceNumber == 6 && next?.messageCount == 4)
+  }
+
+  @Test("An overflow gives the first hole up whole: one loss, not one per message")
+  func overflowGivesUpWholeHole() {
+    let r = SequencerRecorder(MoldUDP64SequencerLimits(bufferedMessages: 4))
+    r.accept(P.data(1...1))
+    r.accept(P.data(6...7))
+    #expect(r.messages == ["m1", "lost 2+4", "m6", "m7"])
+    #expect(r.sequencer.counters.lostGaps == 1 && r.sequencer.counters.bufferOverflows == 1)
+  }
 }

@@ -38,7 +38,10 @@ public final class MoldUDP64Feed {
         interface: config.interface,
         receiveBufferBytes: config.receiveBufferBytes
       )
-      requestSocket = try UDPSocket(bindingTo: SocketAddress(ipv4: config.interface.ipv4, port: 0))
+      requestSocket = try UDPSocket(
+        bindingTo: SocketAddress(ipv4: config.interface.ipv4, port: 0),
+        receiveBufferBytes: config.receiveBufferBytes  // an answer is a burst of packets
+      )
     } catch { throw MoldUDP64FeedError(config.name, error) }
   }
 
@@ -78,6 +81,7 @@ public final class MoldUDP64Feed {
       if let n = receive(requestSocket) {
         socketCounts.retransmittedPackets += 1
         accept(n, &delivered, body)
+        requestIfDue(nowNanos, &delivered, body)  // the next hole at once, not after a batch
         progressing = true
       }
       if delivered < maxMessages, let n = receive(dataSocket) {
@@ -86,12 +90,7 @@ public final class MoldUDP64Feed {
         progressing = true
       }
     }
-    let request = sequencer.nextRequest(nowNanos: nowNanos) { delivery in
-      observe(delivery)
-      if case .message = delivery { delivered += 1 }
-      body(delivery)
-    }
-    if let request { send(request) }
+    requestIfDue(nowNanos, &delivered, body)
     return delivered
   }
 
@@ -109,6 +108,15 @@ public final class MoldUDP64Feed {
       if case .message = delivery { delivered += 1 }
       body(delivery)
     }
+  }
+
+  private func requestIfDue(_ now: Int64, _ delivered: inout Int, _ body: (MoldUDP64Delivery) -> Void) {
+    let request = sequencer.nextRequest(nowNanos: now) { delivery in
+      observe(delivery)
+      if case .message = delivery { delivered += 1 }
+      body(delivery)
+    }
+    if let request { send(request) }
   }
 
   private func observe(_ delivery: MoldUDP64Delivery) {

@@ -2,11 +2,14 @@ import StratMarket
 import StratNet
 
 /// Answers MoldUDP64 re-requests from the packets a publisher sent: each 20-byte request
-/// (session, first number, count) gets one packet, sent back to the asker, holding as many of
-/// the wanted messages as fit in `maxPacketBytes`. Numbers the store no longer keeps (see
+/// (session, first number, count) gets the wanted messages back, to the asker, in packets of
+/// at most `maxPacketBytes` and at most `packetsPerAnswer` packets (a 20-byte request must not
+/// buy an unbounded answer). Numbers the store no longer keeps (see
 /// `MoldUDP64RetransmissionStore`), another session and malformed requests get no answer.
 /// Runs on the publisher's thread, between its sends.
 public final class MoldUDP64RequestServer {
+  /// The most packets sent for one request.
+  public static let packetsPerAnswer = 64
   /// Where requests are read.
   public var address: SocketAddress { socket.localAddress }
   /// Requests answered, refused (unknown numbers or session) and malformed.
@@ -50,20 +53,30 @@ public final class MoldUDP64RequestServer {
       return
     }
     guard request.session == packet.session, request.messageCount > 0,
-      let first = store.message(request.sequenceNumber)
+      store.message(request.sequenceNumber) != nil
     else {
       unavailable += 1
       return
     }
-    packet.start(request.sequenceNumber)
-    packet.append(first)
-    var sequence = request.sequenceNumber + 1
+    var sequence = request.sequenceNumber
     let end = request.sequenceNumber + UInt64(request.messageCount)
+    var packets = 0
+    while sequence < end, packets < Self.packetsPerAnswer, store.message(sequence) != nil {
+      sequence = fill(from: sequence, before: end)
+      _ = try? socket.send(packet.bytes, to: asker)
+      packets += 1
+    }
+    answered += 1
+  }
+
+  /// Builds one packet of the kept messages from `first`; returns the number after its last.
+  private func fill(from first: UInt64, before end: UInt64) -> UInt64 {
+    packet.start(first)
+    var sequence = first
     while sequence < end, let message = store.message(sequence), packet.fits(message.count) {
       packet.append(message)
       sequence += 1
     }
-    answered += 1
-    _ = try? socket.send(packet.bytes, to: asker)
+    return sequence
   }
 }

@@ -55,6 +55,7 @@ extension MoldUDP64Sequencer {
     inGap = false
     attempts = 0
     lastRequestNanos = nil
+    requestedEnd = 0
     window.releaseAll()
     state = .live
     deliver(.sessionStarted(incoming))

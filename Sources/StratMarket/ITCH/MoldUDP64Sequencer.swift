@@ -28,6 +28,9 @@ public final class MoldUDP64Sequencer {
   var gapLostSomething = false
   var attempts = 0
   var lastRequestNanos: Int64?
+  /// One past the last number the latest request asked for: progress inside it waits for the
+  /// answer's other packets instead of asking again.
+  var requestedEnd: UInt64 = 0
   let window: MoldUDP64Window
 
   /// A receiver holding at most `limits.bufferedMessages` messages past a gap.
@@ -53,6 +56,7 @@ public final class MoldUDP64Sequencer {
         counters.duplicatePackets += 1
         return
       }
+      knownEnd = max(knownEnd, packet.sequenceNumber)  // all before the first number exists
       packet.forEachMessage { sequence, bytes in take(sequence, bytes, deliver) }
     }
     knownEnd = max(knownEnd, packet.nextSequence)
@@ -76,6 +80,7 @@ public final class MoldUDP64Sequencer {
     counters.requests += 1
     let holeEnd = window.firstHeld(from: nextSequence, before: knownEnd)
     let count = UInt16(clamping: min(holeEnd - nextSequence, UInt64(limits.requestMessages)))
+    requestedEnd = nextSequence + UInt64(count)
     return MoldUDP64Request(session: session, sequenceNumber: nextSequence, messageCount: count)
   }
 
@@ -91,8 +96,10 @@ public final class MoldUDP64Sequencer {
     _ deliver: (MoldUDP64Delivery) -> Void
   ) {
     if sequence >= nextSequence && sequence - nextSequence >= UInt64(window.capacity) {
+      // Give the first hole up whole (one loss, not one per message that arrives past it).
       counters.bufferOverflows += 1
-      giveUp(through: sequence - UInt64(window.capacity) + 1, deliver)
+      let hole = window.firstHeld(from: nextSequence, before: knownEnd)
+      giveUp(through: max(sequence - UInt64(window.capacity) + 1, hole), deliver)
     }
     guard sequence >= nextSequence else {
       counters.duplicateMessages += 1
@@ -125,11 +132,12 @@ public final class MoldUDP64Sequencer {
     }
   }
 
-  /// Moves the next number on; progress restarts the request attempts.
+  /// Moves the next number on; progress restarts the request attempts, and past what was asked
+  /// for, a new request is due at once.
   private func advance(to sequence: UInt64) {
     nextSequence = sequence
     attempts = 0
-    lastRequestNanos = nil
+    if sequence >= requestedEnd { lastRequestNanos = nil }
   }
 
   /// Reports `nextSequence ..< end` lost (the feed goes STALE) and delivers what follows.
