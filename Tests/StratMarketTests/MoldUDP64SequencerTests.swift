@@ -192,4 +192,21 @@ struct MoldUDP64SequencerTests {
     #expect(r.messages == ["m1", "lost 2+4", "m6", "m7"])
     #expect(r.sequencer.counters.lostGaps == 1 && r.sequencer.counters.bufferOverflows == 1)
   }
+
+  @Test("Holes behind the first are asked for at once, each once; the first keeps its timeout")
+  func freshHoles() {
+    let r = SequencerRecorder()
+    r.accept(P.data(1...1))
+    r.accept(P.data(3...3))
+    r.accept(P.data(6...6))
+    let front = r.request(at: 0)
+    #expect(front?.sequenceNumber == 2 && front?.messageCount == 1)
+    let behind = r.request(at: 0)
+    #expect(behind?.sequenceNumber == 4 && behind?.messageCount == 2)
+    #expect(r.request(at: 0) == nil)
+    r.accept(P.data(4...5))
+    r.accept(P.data(2...2))
+    #expect(r.messages == ["m1", "m2", "m3", "m4", "m5", "m6"])
+    #expect(r.sequencer.counters.requests == 2 && r.sequencer.state == .live)
+  }
 }

@@ -16,6 +16,8 @@ import StratNet
 /// 64 KiB receive buffer, a fixed hold window, a 20-byte request buffer. While `state` is
 /// `.stale` every instrument the session carried (`carries(locate:)`) must not be traded.
 public final class MoldUDP64Feed {
+  /// Re-requests sent per check at most (the first hole and holes behind it).
+  static let requestsPerPoll = 8
   public let config: MoldUDP64FeedConfig
   public let sequencer: MoldUDP64Sequencer
   /// Where re-requests go (the config's; settable for a server whose port is known later).
@@ -111,12 +113,15 @@ public final class MoldUDP64Feed {
   }
 
   private func requestIfDue(_ now: Int64, _ delivered: inout Int, _ body: (MoldUDP64Delivery) -> Void) {
-    let request = sequencer.nextRequest(nowNanos: now) { delivery in
-      observe(delivery)
-      if case .message = delivery { delivered += 1 }
-      body(delivery)
+    for _ in 0..<Self.requestsPerPoll {
+      let request = sequencer.nextRequest(nowNanos: now) { delivery in
+        observe(delivery)
+        if case .message = delivery { delivered += 1 }
+        body(delivery)
+      }
+      guard let request else { return }
+      send(request)
     }
-    if let request { send(request) }
   }
 
   private func observe(_ delivery: MoldUDP64Delivery) {

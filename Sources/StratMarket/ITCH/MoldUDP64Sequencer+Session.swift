@@ -56,6 +56,7 @@ extension MoldUDP64Sequencer {
     attempts = 0
     lastRequestNanos = nil
     requestedEnd = 0
+    freshHoles.removeAll()
     window.releaseAll()
     state = .live
     deliver(.sessionStarted(incoming))

@@ -31,6 +31,7 @@ public final class MoldUDP64Sequencer {
   /// One past the last number the latest request asked for: progress inside it waits for the
   /// answer's other packets instead of asking again.
   var requestedEnd: UInt64 = 0
+  let freshHoles = MoldUDP64HoleQueue()
   let window: MoldUDP64Window
 
   /// A receiver holding at most `limits.bufferedMessages` messages past a gap.
@@ -50,6 +51,9 @@ public final class MoldUDP64Sequencer {
       return
     }
     guard admit(packet.session, first: packet.sequenceNumber, deliver) else { return }
+    if packet.sequenceNumber > knownEnd && knownEnd > nextSequence {
+      freshHoles.push(knownEnd, packet.sequenceNumber)  // behind another gap: ask at once
+    }
     if packet.isEndOfSession { sessionEnd = sessionEnd ?? packet.sequenceNumber }
     if packet.messageCount > 0 && !packet.isEndOfSession {
       if packet.nextSequence <= nextSequence || isSessionOver {
@@ -63,13 +67,16 @@ public final class MoldUDP64Sequencer {
     settle(deliver)
   }
 
-  /// The re-request due at `nowNanos`, if any; declares the first hole lost (delivering `.lost`)
-  /// once `limits.requestAttempts` requests brought nothing.
+  /// The re-request due at `nowNanos`, if any: the first hole (again after the timeout, and
+  /// declared lost, delivering `.lost`, once `limits.requestAttempts` requests brought nothing),
+  /// else a hole behind it not asked for yet. Call until nil to send them all.
   public func nextRequest(nowNanos: Int64, _ deliver: (MoldUDP64Delivery) -> Void)
     -> MoldUDP64Request?
   {
     guard inGap, let session else { return nil }
-    if let last = lastRequestNanos, nowNanos &- last < limits.requestTimeoutNanos { return nil }
+    if let last = lastRequestNanos, nowNanos &- last < limits.requestTimeoutNanos {
+      return freshRequest(session)
+    }
     if attempts >= limits.requestAttempts {
       declareLost(through: window.firstHeld(from: nextSequence, before: knownEnd), deliver)
       settle(deliver)
@@ -80,8 +87,22 @@ public final class MoldUDP64Sequencer {
     counters.requests += 1
     let holeEnd = window.firstHeld(from: nextSequence, before: knownEnd)
     let count = UInt16(clamping: min(holeEnd - nextSequence, UInt64(limits.requestMessages)))
-    requestedEnd = nextSequence + UInt64(count)
+    requestedEnd = max(requestedEnd, nextSequence + UInt64(count))
     return MoldUDP64Request(session: session, sequenceNumber: nextSequence, messageCount: count)
+  }
+
+  /// A request for a hole behind the first one, not asked for yet (the first hole has its own
+  /// timeout and attempts).
+  private func freshRequest(_ session: MoldUDP64Session) -> MoldUDP64Request? {
+    while let hole = freshHoles.pop() {
+      let first = max(hole.start, nextSequence)
+      guard first > nextSequence && first < hole.end else { continue }
+      let count = UInt16(clamping: min(hole.end - first, UInt64(limits.requestMessages)))
+      requestedEnd = max(requestedEnd, first + UInt64(count))
+      counters.requests += 1
+      return MoldUDP64Request(session: session, sequenceNumber: first, messageCount: count)
+    }
+    return nil
   }
 
   /// The caller rebuilt its state by other means (a snapshot): STALE becomes live again.

@@ -64,3 +64,36 @@ final class MoldUDP64Window {
     return end
   }
 }
+
+/// Holes that opened behind another gap, to ask for at once rather than one after another (a
+/// fixed ring; when full, a hole waits until it is the first one).
+final class MoldUDP64HoleQueue {
+  static let capacity = 32
+  private let starts = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+  private let ends = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+  private var head = 0
+  private var count = 0
+
+  deinit {
+    starts.deallocate()
+    ends.deallocate()
+  }
+
+  func push(_ start: UInt64, _ end: UInt64) {
+    guard count < Self.capacity else { return }
+    let index = (head + count) % Self.capacity
+    (starts[index], ends[index]) = (start, end)
+    count += 1
+  }
+
+  func pop() -> (start: UInt64, end: UInt64)? {
+    guard count > 0 else { return nil }
+    defer {
+      head = (head + 1) % Self.capacity
+      count -= 1
+    }
+    return (starts[head], ends[head])
+  }
+
+  func removeAll() { (head, count) = (0, 0) }
+}
