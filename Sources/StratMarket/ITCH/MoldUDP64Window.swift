@@ -68,7 +68,7 @@ final class MoldUDP64Window {
 /// Holes that opened behind another gap, to ask for at once rather than one after another (a
 /// fixed ring; when full, a hole waits until it is the first one).
 final class MoldUDP64HoleQueue {
-  static let capacity = 32
+  static let capacity = 256
   private let starts = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
   private let ends = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
   private var head = 0
