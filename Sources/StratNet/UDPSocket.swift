@@ -115,8 +115,12 @@ public final class UDPSocket {
   }
 
   /// nil for "try again later" (EAGAIN, EINTR); a typed error otherwise.
-  private static func wouldBlock(_ code: Int32, _ message: String) throws(NetError) -> Int? {
+  /// The message is built only when thrown: "nothing waiting" is the common case on a spinning
+  /// hot thread and must not allocate.
+  private static func wouldBlock(_ code: Int32, _ message: @autoclosure () -> String)
+    throws(NetError) -> Int?
+  {
     if code == EAGAIN || code == EWOULDBLOCK || code == EINTR || code == ENOBUFS { return nil }
-    throw .system("net.io", message, errno: code)
+    throw .system("net.io", message(), errno: code)
   }
 }

@@ -115,11 +115,19 @@ public final class MoldUDP64Publisher: @unchecked Sendable {
     }
   }
 
-  /// Answers requests until `due`.
+  /// Answers requests until `due`, sending a heartbeat (the next number) each second of
+  /// silence, so that a receiver learns of a lost last packet while the day is quiet.
   private func wait(until due: Int64) {
+    var lastSent = MonotonicClock.nanos()
     while true {
-      let left = due - MonotonicClock.nanos()
+      let now = MonotonicClock.nanos()
+      let left = due - now
       if left <= 0 { return }
+      if now - lastSent >= 1_000_000_000 {
+        packet.start(store.nextSequence)
+        send(packet.bytes)
+        lastSent = now
+      }
       _ = server?.serve(timeoutMillis: Int32(min(left / 1_000_000, 50)))
       if left < 1_000_000 { usleep(UInt32(left / 1_000)) }
     }

@@ -85,8 +85,10 @@ public final class MoldUDP64Sequencer {
     attempts += 1
     lastRequestNanos = nowNanos
     counters.requests += 1
-    let holeEnd = window.firstHeld(from: nextSequence, before: knownEnd)
-    let count = UInt16(clamping: min(holeEnd - nextSequence, UInt64(limits.requestMessages)))
+    // Scan no further than one request asks for: a hole can be as long as the window.
+    let askable = nextSequence + min(knownEnd - nextSequence, UInt64(limits.requestMessages))
+    let holeEnd = window.firstHeld(from: nextSequence, before: askable)
+    let count = UInt16(clamping: holeEnd - nextSequence)
     requestedEnd = max(requestedEnd, nextSequence + UInt64(count))
     return MoldUDP64Request(session: session, sequenceNumber: nextSequence, messageCount: count)
   }

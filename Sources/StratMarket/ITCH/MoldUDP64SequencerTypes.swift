@@ -1,7 +1,7 @@
 /// What the receiver may hold and how hard it tries to fill a gap.
 public struct MoldUDP64SequencerLimits: Sendable, Equatable {
   /// Messages held past a gap; the bound of the receiver's memory (each slot holds one ITCH
-  /// message of at most 50 bytes). A message further than this past the oldest gap gives the
+  /// message of at most 50 bytes: 1 << 20 slots are 53 MB, about 0.25 s of a full-speed feed). A message further than this past the oldest gap gives the
   /// gap up (lost, the feed STALE) instead of growing.
   public var bufferedMessages: Int
   /// How long to wait for an answer before asking again.
@@ -16,10 +16,10 @@ public struct MoldUDP64SequencerLimits: Sendable, Equatable {
 
   /// Creates limits.
   public init(
-    bufferedMessages: Int = 65_536,
+    bufferedMessages: Int = 1 << 20,
     requestTimeoutNanos: Int64 = 20_000_000,
     requestAttempts: Int = 5,
-    requestMessages: UInt16 = 1_000,
+    requestMessages: UInt16 = 2_000,
     fromSessionStart: Bool = true
   ) {
     self.bufferedMessages = max(1, bufferedMessages)
