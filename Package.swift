@@ -98,7 +98,7 @@ let package = Package(
     .testTarget(name: "StratJournalTests", dependencies: ["StratJournal"]),
     .testTarget(
       name: "StratEngineTests",
-      dependencies: ["StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal", "StratDiagnostics"]),
+      dependencies: ["StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal", "StratDiagnostics", "strat-engine"]),
     .testTarget(
       name: "FiletestsTests",
       dependencies: [

@@ -4,10 +4,14 @@ import Foundation
 // the work to StratEngine.
 //   strat-engine run --config FILE [--replay FILE] [--out DIR] [--speed X] [--journal DIR]
 //                    [--control ADDR:PORT] [--token-file FILE]
+//   strat-engine publish FILE --udp ADDR [...]    a day as MoldUDP64 packets (Docs/FEEDS.md)
+//   strat-engine listen --udp ADDR [...]          receive a feed and count it (Docs/FEEDS.md)
 let arguments = CommandLine.arguments.dropFirst()
 let status: Int32
 switch arguments.first {
 case "run": status = RunCommand.main(arguments.dropFirst())
+case "publish": status = publishCommand(arguments.dropFirst())
+case "listen": status = listenCommand(arguments.dropFirst())
 case "help", "--help", "-h", nil:
   print(RunCommand.usage)
   status = arguments.first == nil ? 2 : 0

@@ -3,7 +3,7 @@
 import StratDiagnostics
 
 /// Runs the ITCH framing reader (both policies, wire and decoded), the MoldUDP64 packet
-/// decoder and capture reader, and the gzip inflater over one input. Returns the ids of the
+/// decoder and capture reader, the live receiver's sequencer, and the gzip inflater over one input. Returns the ids of the
 /// diagnostics thrown or recorded, the expected outcome for bad input; a trap is a bug.
 enum ITCHFuzzTarget {
   static func run(_ input: UnsafeRawBufferPointer) -> [String] {
@@ -29,6 +29,7 @@ enum ITCHFuzzTarget {
       let capture = MoldUDP64FileReader(stream: BufferByteStream(input), policy: policy)
       do { while try capture.next() != nil {} } catch { ids += error.diagnostics.map(\.id) }
     }
+    ids += sequencer(input)
     ids += inflate(input)
     // The same bytes as raw DEFLATE data behind a valid gzip header, so that arbitrary input
     // reaches the block decoder and not only the magic check.
