@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import StratNet
@@ -126,5 +127,21 @@ import Testing
     #expect(text.hasPrefix("HTTP/1.1 204 No Content\r\n"))
     #expect(!text.contains("content-length"))
     #expect(text.hasSuffix("\r\n\r\n"))
+  }
+
+  @Test func manyClientsAtOnceAreServedOrRefusedNeverHung() throws {
+    let test = try TestServer()
+    let address = test.address
+    let statuses = Mutex<[Int]>([])
+    DispatchQueue.concurrentPerform(iterations: 32) { _ in
+      let status = (try? HTTPClient.send("GET", "/open", to: address, timeoutMilliseconds: 10_000))?
+        .status
+      statuses.withLock { $0.append(status ?? -1) }
+    }
+    let all = statuses.withLock { $0 }
+    #expect(all.count == 32)
+    #expect(all.allSatisfy { $0 == 200 || $0 == 503 }, "\(all)")
+    #expect(all.contains(200))
+    #expect(try HTTPClient.send("GET", "/open", to: address).status == 200)
   }
 }

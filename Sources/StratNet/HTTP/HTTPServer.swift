@@ -4,14 +4,15 @@ import Synchronization
 
 // The control server's threads. One accept thread admits at most `maxConnections` connections
 // (the rest get 503 at once) and hands each to a fixed pool of that many workers; a worker
-// serves one connection at a time, request after request (keep-alive), and calls handlers one
-// at a time through `handlerLock`, so handlers need no locking of their own.
+// serves one connection at a time, request after request (keep-alive), and calls serialised
+// handlers (control routes) one at a time through `handlerLock`, so they need no locking of
+// their own; `/metrics` skips the lock.
 //
 //   client ──TCP──▶ [accept thread] ──admitted fd──▶ pending (Mutex) ──wake──▶ [worker 1..N]
 //                        │ N already admitted                                   │ read ≤ deadline
 //                        ▼                                                      │ parse, auth
 //                   503 + close                                                 ▼
-//                                                   handlerLock ──▶ route.handler ──▶ write
+//                                   (serialised) handlerLock ──▶ route.handler ──▶ write
 //
 // Why a pool rather than one connection at a time: a client that stalls (slowloris) would hold
 // the only connection until its deadline, locking the operator out; N workers bound the threads
