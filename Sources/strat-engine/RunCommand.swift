@@ -59,6 +59,10 @@ enum RunCommand {
       let engine = try Engine(setup: setup, builder: EngineBuilder(verifier: verifier), log: log)
       let signals = SignalWatcher(queue: engine.commands)
       defer { signals.stop() }
+      let server = try config.control.map { c throws(EngineError) in
+        try ControlServer.start(listen: c.listen.description, tokenFile: c.tokenFile, engine: engine, strategies: nil)
+      }
+      defer { server?.stop() }
       log.info("engine.started", ["strategies": .int(engine.strategies.count), "events": .int(engine.eventCount)])
       let outcome = try engine.run()
       if let out = setup.out { try EngineOutputs.write(engine.strategies, outcome: outcome, to: out) }

@@ -4,16 +4,20 @@ import Foundation
 // the work to StratEngine.
 //   strat-engine run --config FILE [--replay FILE] [--out DIR] [--speed X] [--journal DIR]
 //                    [--control ADDR:PORT] [--token-file FILE]
+//   strat-engine ctl COMMAND [ARG] (--config FILE | --control ADDR:PORT --token-file FILE)
+//   strat-engine token FILE                       a new control token, mode 0600
 //   strat-engine publish FILE --udp ADDR [...]    a day as MoldUDP64 packets (Docs/FEEDS.md)
 //   strat-engine listen --udp ADDR [...]          receive a feed and count it (Docs/FEEDS.md)
 let arguments = CommandLine.arguments.dropFirst()
 let status: Int32
 switch arguments.first {
 case "run": status = RunCommand.main(arguments.dropFirst())
+case "ctl": status = CtlCommand.main(arguments.dropFirst())
+case "token": status = TokenCommand.main(arguments.dropFirst())
 case "publish": status = publishCommand(arguments.dropFirst())
 case "listen": status = listenCommand(arguments.dropFirst())
 case "help", "--help", "-h", nil:
-  print(RunCommand.usage)
+  print(RunCommand.usage + "\n" + CtlCommand.usage + "\nusage: strat-engine token FILE\nusage: strat-engine publish FILE --udp ADDR [...]   (Docs/FEEDS.md)")
   status = arguments.first == nil ? 2 : 0
 default:
   FileHandle.standardError.write(Data("strat-engine: unknown command `\(arguments.first!)`\n\(RunCommand.usage)\n".utf8))

@@ -3,19 +3,26 @@ import StratMarket
 import StratRuntime
 
 extension Engine {
-  /// Journals the rows the strategy's order log gained since the last call (order life events,
-  /// denials, fills), each before the hot thread goes on to the next event.
+  /// Journals and counts the rows the strategy's order log gained since the last call (order
+  /// life events, denials, fills), each before the hot thread goes on to the next event. True
+  /// when one of them is a request handed to the gateway (a new order, a cancel, a replace).
   @inline(__always)
-  func journalNewRows(_ s: HostedStrategy) throws(EngineError) {
-    guard let journal else { return }
+  @discardableResult
+  func journalNewRows(_ s: HostedStrategy) throws(EngineError) -> Bool {
     let log = s.runner.session.audit.log
+    var requested = false
     while s.journaledRows < log.entries.count {
       let entry = log.entries[s.journaledRows]
-      scratch.storeBytes(of: UInt16(s.index).littleEndian, toByteOffset: 0, as: UInt16.self)
-      OrderRowWire.encode(entry, into: scratch.baseAddress! + 2)
-      try journal.record(.order, UnsafeRawBufferPointer(rebasing: scratch[0..<(2 + OrderRowWire.size)]))
+      metrics.count(entry)
+      requested = requested || entry.event == .submitted || entry.event == .cancelRequested || entry.event == .replaceRequested
+      if let journal {
+        scratch.storeBytes(of: UInt16(s.index).littleEndian, toByteOffset: 0, as: UInt16.self)
+        OrderRowWire.encode(entry, into: scratch.baseAddress! + 2)
+        try journal.record(.order, UnsafeRawBufferPointer(rebasing: scratch[0..<(2 + OrderRowWire.size)]))
+      }
       s.journaledRows += 1
     }
+    return requested
   }
 
   /// A checkpoint: the events delivered, and each strategy's cash and fill count (a recovery
@@ -69,11 +76,13 @@ extension Engine {
     switch command {
     case .kill:
       killed = true
+      metrics.killSwitch.set(Int64(1))
       for s in strategies { s.runner.session.router.guards.killed = true }
       cancelAll()
       log.warning("engine.kill", ["events": .int(Int(delivered))])
     case .resume:
       killed = false
+      metrics.killSwitch.set(Int64(0))
       for s in strategies { s.runner.session.router.guards.killed = false }
       log.info("engine.resume", ["events": .int(Int(delivered))])
     case .stop:

@@ -2,6 +2,7 @@ import Foundation
 import StratABI
 import StratMarket
 import StratRuntime
+import StratJournal
 import Synchronization
 
 /// The live engine, paper trading on the in-process venue:
@@ -24,6 +25,10 @@ package final class Engine {
   package let log: EngineLog
   /// Commands from other threads (control API, signals), applied between events.
   package let commands = CommandQueue()
+  /// The Prometheus series (the hot thread writes, the control thread renders).
+  package let metrics: EngineMetrics
+  /// The copy of the state the control API reads.
+  package let status: EngineStatusBoard
   /// Events delivered to every strategy so far.
   package internal(set) var delivered: UInt64 = 0
   /// The kill switch: on = every new order is denied.
@@ -46,6 +51,8 @@ package final class Engine {
       log.info("strategy.loaded", ["strategy": .string(host.name), "file": .string(strategy.path), "backend": .string(built.backend), "code": .string(built.codeHash)])
     }
     strategies = hosted
+    metrics = try EngineMetrics()
+    status = EngineStatusBoard(hosted, totalEvents: feed.events.count)
     let run = Self.runRecord(setup, hosted, feed)
     if let folder = setup.journal {
       journal = try EngineJournal(folder: folder, run: run)
@@ -59,6 +66,9 @@ package final class Engine {
 
   deinit { scratch.deallocate() }
 
+  /// The journal's counters (fsync groups), for /metrics; nil without a journal.
+  package var journalMetrics: JournalMetrics? { journal?.metrics }
+
   /// Events in the replayed day.
   package var eventCount: Int { feed.events.count }
 
@@ -69,7 +79,10 @@ package final class Engine {
     var clock = setup.speed.map { PacedClock(speed: $0) }
     var stopped = false
     loop: while true {
-      if delivered & 255 == 0, try applyCommands() { stopped = true; break loop }
+      if delivered & 255 == 0 {
+        if try applyCommands() { stopped = true; break loop }
+        status.publish(strategies, events: delivered, killed: killed)
+      }
       switch source.next() {
       case .event(let event):
         if !(journal?.recovering ?? false) { clock?.wait(until: event.timeNanos) }
@@ -88,21 +101,27 @@ package final class Engine {
     }
     journal?.sync()
     journal?.close()
+    status.publish(strategies, events: delivered, killed: killed, finished: true)
     log.info(stopped ? "engine.stopped" : "engine.finished", ["events": .int(Int(delivered))])
     return EngineOutcome(stopped: stopped, events: delivered)
   }
 
-  /// One event through every strategy, then its journal records.
+  /// One event through every strategy, then its journal records and counts. Tick-to-order runs
+  /// from the event's arrival here to the last order request it caused being handed over.
   @inline(__always)
   func deliver(_ event: OrderEvent) throws(EngineError) {
+    let arrived = WallClock.read(CLOCK_MONOTONIC)
+    var ordered = false
     for s in strategies {
       s.runner.push(event)
       if let failure = s.runner.session.failure {
         throw EngineError(id: failure.id, message: failure.message, notes: failure.notes)
       }
-      try journalNewRows(s)
+      ordered = try journalNewRows(s) || ordered
     }
+    if ordered { metrics.tickToOrder.observeSingleWriter(UInt64(max(WallClock.read(CLOCK_MONOTONIC) - arrived, 0))) }
     delivered &+= 1
+    metrics.events.addSingleWriter()
     if delivered & 0xFFFF == 0 { try checkpoint() }
   }
 }

@@ -1,0 +1,42 @@
+import StratMarket
+
+/// The control API's JSON bodies, keys in a fixed order, money as exact decimals.
+enum EngineStatusJSON {
+  typealias Status = EngineStatusBoard.Status
+
+  static func status(_ s: Status) -> String {
+    let strategies = s.strategies.map { st in
+      "{\"name\":\(q(st.name)),\"backend\":\(q(st.backend)),\"cash\":\(st.cash),\"equity\":\(st.equity),\"fees\":\(st.fees),\"fills\":\(st.fills),\"open_orders\":\(st.openOrders.count),\"denied\":\(st.denied)}"
+    }
+    return "{\"events\":\(s.events),\"total_events\":\(s.totalEvents),\"kill_switch\":\(s.killed),\"finished\":\(s.finished),\"strategies\":[\(strategies.joined(separator: ","))]}"
+  }
+
+  static func positions(_ s: Status) -> String {
+    let rows = s.strategies.flatMap { st in
+      st.instruments.enumerated().map { i, symbol in
+        "{\"strategy\":\(q(st.name)),\"symbol\":\(q(symbol)),\"position\":\(st.positions[i])}"
+      }
+    }
+    return "{\"events\":\(s.events),\"positions\":[\(rows.joined(separator: ","))]}"
+  }
+
+  static func orders(_ s: Status) -> String {
+    let rows = s.strategies.flatMap { st in
+      st.openOrders.map { o in
+        let symbol = st.instruments.indices.contains(o.instrument) ? st.instruments[o.instrument] : ""
+        let price = o.price.map { Price(raw: $0).description } ?? "null"
+        return "{\"strategy\":\(q(st.name)),\"order_id\":\(o.id),\"symbol\":\(q(symbol)),\"side\":\(q(o.buy ? "BUY" : "SELL")),\"remaining\":\(o.remaining),\"price\":\(price)}"
+      }
+    }
+    return "{\"events\":\(s.events),\"orders\":[\(rows.joined(separator: ","))]}"
+  }
+
+  static func strategies(_ s: Status, _ control: StrategyControl?) -> String {
+    let running = s.strategies.map { st in
+      "{\"name\":\(q(st.name)),\"backend\":\(q(st.backend)),\"code\":\(q(st.code)),\"instruments\":[\(st.instruments.map(q).joined(separator: ","))]}"
+    }
+    return "{\"running\":[\(running.joined(separator: ","))],\"versions\":\(control?.versionsJSON() ?? "[]")}"
+  }
+
+  static func q(_ s: String) -> String { JSONValue.string(s).text }
+}
