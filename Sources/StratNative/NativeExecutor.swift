@@ -115,6 +115,20 @@ public final class NativeExecutor: StrategyExecutor {
     return count
   }
 
+  /// The state record, for a hot-load to carry slots from an older version's (on the thread
+  /// that steps this executor, between steps).
+  public func withState<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
+    try body(UnsafeMutableRawBufferPointer(start: state, count: stateBytes))
+  }
+
+  /// Copies `other`'s input record and seen flags (a hot-loaded version then starts from what the
+  /// running one saw: book levels, the last trade, order state). Same instrument count only.
+  public func copyInputs(from other: NativeExecutor) {
+    guard other.instrumentCount == instrumentCount else { return }
+    inputs.update(from: other.inputs, count: max(1, instrumentCount * InputField.count))
+    seen.update(from: other.seen, count: max(1, instrumentCount))
+  }
+
   /// A copy of the state record, for comparing with the interpreter's.
   public func stateSnapshot() -> [UInt8] {
     Array(UnsafeRawBufferPointer(start: state, count: stateBytes))

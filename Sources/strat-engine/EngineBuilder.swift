@@ -42,7 +42,8 @@ struct EngineBuilder: StrategyBuilder {
       let code = try NativeBackend.jit(module, sourceHash: sourceHash)
       let interface = try StrategyInterface(module: module)
       let executor = try NativeExecutor(code: code, parameters: interface.params, symbols: interface.instruments.map(\.symbol))
-      return BuiltStrategy(executor: executor, backend: "jit", sourceHash: sourceHash, codeHash: module.codeHash)
+      let layout = module.slots.map { StateSlot(name: $0.name, kind: "\($0.kind)", bytes: $0.kind.byteSize) }
+      return BuiltStrategy(executor: executor, backend: "jit", sourceHash: sourceHash, codeHash: module.codeHash, stateLayout: layout)
     } catch {
       throw EngineError(id: "engine.jit", message: "\(strategy.path): the JIT refused it: \(error)")
     }

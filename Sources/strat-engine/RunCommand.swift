@@ -60,7 +60,7 @@ enum RunCommand {
       let signals = SignalWatcher(queue: engine.commands)
       defer { signals.stop() }
       let server = try config.control.map { c throws(EngineError) in
-        try ControlServer.start(listen: c.listen.description, tokenFile: c.tokenFile, engine: engine, strategies: nil)
+        try ControlServer.start(listen: c.listen.description, tokenFile: c.tokenFile, engine: engine, strategies: engine.hotLoader)
       }
       defer { server?.stop() }
       log.info("engine.started", ["strategies": .int(engine.strategies.count), "events": .int(engine.eventCount)])

@@ -7,7 +7,10 @@ import StratRuntime
 package final class HostedStrategy {
   package let index: Int
   package let setup: EngineSetup.Strategy
-  package let built: BuiltStrategy
+  /// The version running now (a hot-load replaces it).
+  package var built: BuiltStrategy
+  /// False once unloaded: it no longer sees events.
+  package var active = true
   package var runner: NativeBookReplay
   /// Rows of the session's order log already journaled (or checked against the journal).
   package var journaledRows = 0

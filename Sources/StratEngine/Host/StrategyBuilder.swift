@@ -16,11 +16,34 @@ package struct BuiltStrategy {
   /// SHA-256 of the source and of the code (`IRModule.codeHash`), as objects record them.
   package var sourceHash: String
   package var codeHash: String
+  /// The state record's slots in order, when the builder knows them (a `.strat` it compiled);
+  /// nil for an object, whose metadata does not carry them.
+  package var stateLayout: [StateSlot]?
 
-  package init(executor: NativeExecutor, backend: String, sourceHash: String, codeHash: String) {
+  package init(
+    executor: NativeExecutor, backend: String, sourceHash: String, codeHash: String, stateLayout: [StateSlot]? = nil
+  ) {
     self.executor = executor
     self.backend = backend
     self.sourceHash = sourceHash
     self.codeHash = codeHash
+    self.stateLayout = stateLayout
   }
 }
+
+/// One slot of a state record: its name, its kind (as the IR prints it) and its bytes. Slots
+/// follow each other in order with no padding, so offsets are the running sum of sizes.
+package struct StateSlot: Sendable, Equatable {
+  package var name: String
+  package var kind: String
+  package var bytes: Int
+  package init(name: String, kind: String, bytes: Int) {
+    self.name = name
+    self.kind = kind
+    self.bytes = bytes
+  }
+}
+
+/// A built strategy moves between threads by hand-off (the hot-load thread builds it, the hot
+/// thread runs it, the old one goes back to be released); no two threads use one at once.
+extension BuiltStrategy: @unchecked Sendable {}

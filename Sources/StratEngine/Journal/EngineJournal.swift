@@ -17,6 +17,8 @@ package final class EngineJournal {
   private var cursor = 0
   /// Commands journaled before this process started: (events delivered, command), in order.
   package private(set) var journaledCommands: [(events: UInt64, command: EngineCommand)] = []
+  /// Hot-loads journaled before this process started, in order.
+  package private(set) var journaledHotLoads: [HotLoadRecord] = []
   /// The torn last record the journal ended in, cut when it was opened (for the log).
   package let cutTail: String?
 
@@ -33,6 +35,7 @@ package final class EngineJournal {
       throw EngineError(id: "journal.open", message: "\(error)")
     }
     journaledCommands = journaled.compactMap(Self.command)
+    journaledHotLoads = journaled.compactMap(HotLoadRecord.init(payload:))
     if journaled.isEmpty {
       try append(.run, run)
     } else {

@@ -1,3 +1,4 @@
+import Foundation
 import StratMarket
 import StratRuntime
 
@@ -15,6 +16,10 @@ package enum EngineRecordType: UInt8, CaseIterable, Sendable {
   case command = 4
   /// The end of the data, after the session finished: events u64.
   case end = 5
+  /// A hot-load swapped in after `events` events: events u64, strategy u16, state u8 (0 reset,
+  /// 1 carried), the code hash (64 ASCII hex), then the file's path (UTF-8). A recovery builds
+  /// the same file again and refuses to go on when its code hash differs.
+  case hotload = 6
 }
 
 /// An operator command that changes what the hot thread does (journaled, so a recovery applies
@@ -66,5 +71,44 @@ package enum OrderRowWire {
     case .priority(let kept): return 5 << 4 | (kept ? 1 : 0)
     case .denial(let code): return 6 << 4 | index(code)
     }
+  }
+}
+
+/// A journaled hot-load (`EngineRecordType.hotload`).
+package struct HotLoadRecord: Sendable, Equatable {
+  package var events: UInt64
+  package var strategy: Int
+  package var carried: Bool
+  package var codeHash: String
+  package var path: String
+
+  package init(events: UInt64, strategy: Int, carried: Bool, codeHash: String, path: String) {
+    self.events = events
+    self.strategy = strategy
+    self.carried = carried
+    self.codeHash = codeHash
+    self.path = path
+  }
+
+  /// The payload (without the type byte).
+  package var bytes: [UInt8] {
+    var out: [UInt8] = []
+    withUnsafeBytes(of: events.littleEndian) { out.append(contentsOf: $0) }
+    withUnsafeBytes(of: UInt16(strategy).littleEndian) { out.append(contentsOf: $0) }
+    out.append(carried ? 1 : 0)
+    out.append(contentsOf: Array(codeHash.utf8.prefix(64)) + Array(repeating: 0x20, count: max(0, 64 - codeHash.utf8.count)))
+    out.append(contentsOf: Array(path.utf8))
+    return out
+  }
+
+  /// Reads a journaled record (its first byte is the type).
+  init?(payload: [UInt8]) {
+    guard payload.count >= 1 + 8 + 2 + 1 + 64, payload[0] == EngineRecordType.hotload.rawValue else { return nil }
+    let p = payload[1...]
+    events = p.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    strategy = Int(p[p.startIndex + 8]) | Int(p[p.startIndex + 9]) << 8
+    carried = p[p.startIndex + 10] == 1
+    codeHash = String(decoding: p[(p.startIndex + 11)..<(p.startIndex + 75)], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    path = String(decoding: p[(p.startIndex + 75)...], as: UTF8.self)
   }
 }

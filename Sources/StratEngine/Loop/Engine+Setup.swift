@@ -45,7 +45,7 @@ extension Engine {
       fields.append("{\"name\":\(JSONValue.string(s.name).text),\"code\":\"\(s.built.codeHash)\",\"source\":\"\(s.built.sourceHash)\",\"params\":\(JSONValue.string(params).text)}")
     }
     let venue = setup.venue
-    let settings = "\(venue.orderLatency)|\(venue.feedLatency)|\(venue.queueModel)|\(venue.tradeThrough)|\(venue.fees.maker)|\(venue.fees.taker)|\(venue.seed)|\(setup.limits)|cancel-on-exit=\(setup.cancelOnExit)"
+    let settings = "\(venue.orderLatency)|\(venue.feedLatency)|\(venue.queueModel)|\(venue.tradeThrough)|\(venue.fees.maker)|\(venue.fees.taker)|\(venue.seed)|\(setup.limits)|cancel-on-exit=\(setup.cancelOnExit)|state=\(setup.hotload.policy)"
     let text = "{\"strategies\":[\(fields.joined(separator: ","))],\"feed\":\(JSONValue.string(feed.description).text),\"events\":\(feed.events.count),\"settings\":\(JSONValue.string(settings).text)}"
     return Array(text.utf8)
   }

@@ -29,6 +29,10 @@ package final class Engine {
   package let metrics: EngineMetrics
   /// The copy of the state the control API reads.
   package let status: EngineStatusBoard
+  /// Builds strategies: at start, for hot-loads, and again for the hot-loads a recovery replays.
+  let builder: any StrategyBuilder
+  /// Watches the strategies folder and stages new versions; nil when nothing is watched.
+  package private(set) var hotLoader: HotLoader?
   /// Events delivered to every strategy so far.
   package internal(set) var delivered: UInt64 = 0
   /// The kill switch: on = every new order is denied.
@@ -39,6 +43,7 @@ package final class Engine {
   package init(setup: EngineSetup, builder: some StrategyBuilder, log: EngineLog) throws(EngineError) {
     self.setup = setup
     self.log = log
+    self.builder = builder
     feed = try Self.loadFeed(setup.feed)
     var hosted: [HostedStrategy] = []
     for (k, strategy) in setup.strategies.enumerated() {
@@ -53,6 +58,9 @@ package final class Engine {
     strategies = hosted
     metrics = try EngineMetrics()
     status = EngineStatusBoard(hosted, totalEvents: feed.events.count)
+    if let folder = setup.hotload.folder {
+      hotLoader = HotLoader(folder: folder, builder: builder, policy: setup.hotload.policy, running: hosted, log: log, metrics: metrics)
+    }
     let run = Self.runRecord(setup, hosted, feed)
     if let folder = setup.journal {
       journal = try EngineJournal(folder: folder, run: run)
@@ -78,9 +86,12 @@ package final class Engine {
     var source = ArrayEventSource(events: feed.events, symbols: feed.symbols)
     var clock = setup.speed.map { PacedClock(speed: $0) }
     var stopped = false
+    hotLoader?.start()
+    defer { hotLoader?.stop() }
     loop: while true {
       if delivered & 255 == 0 {
         if try applyCommands() { stopped = true; break loop }
+        try applyHotLoads()
         status.publish(strategies, events: delivered, killed: killed)
       }
       switch source.next() {
@@ -112,7 +123,7 @@ package final class Engine {
   func deliver(_ event: OrderEvent) throws(EngineError) {
     let arrived = WallClock.read(CLOCK_MONOTONIC)
     var ordered = false
-    for s in strategies {
+    for s in strategies where s.active {
       s.runner.push(event)
       if let failure = s.runner.session.failure {
         throw EngineError(id: failure.id, message: failure.message, notes: failure.notes)

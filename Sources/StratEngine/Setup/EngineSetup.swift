@@ -45,6 +45,17 @@ package struct EngineSetup: Sendable {
   package var speed: Double?
   /// Cancel open orders on SIGTERM before exiting.
   package var cancelOnExit: Bool
+  /// The folder watched for new versions, and what happens to state when layouts differ.
+  package var hotload = Hotload()
+
+  package struct Hotload: Sendable, Equatable {
+    package var folder: String?
+    package var policy: HotLoader.Policy = .carry
+    package init(folder: String? = nil, policy: HotLoader.Policy = .carry) {
+      self.folder = folder
+      self.policy = policy
+    }
+  }
 
   package init(
     strategies: [Strategy], feed: Feed, venue: VenueConfig = VenueConfig(), limits: GlobalLimits = GlobalLimits(),

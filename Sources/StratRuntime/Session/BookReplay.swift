@@ -15,7 +15,7 @@ import StratNative
 /// reaches the venue after the event that caused it, so it can never fill on that event.
 package struct BookReplay<E: StrategyExecutor> {
   package var session: BookSession
-  package let executor: E
+  package private(set) var executor: E
   private var delays: LatencySampler
   /// Events the venue has seen that the strategy has not (oldest first).
   private var inFlight = EventQueue()
@@ -32,6 +32,10 @@ package struct BookReplay<E: StrategyExecutor> {
     self.executor = executor
     delays = session.config.venue.makeFeedLatencySampler()
   }
+
+  /// Makes `executor` the strategy from the next observation on (a hot-load's swap, between two
+  /// events): the session — books, orders, account — stays.
+  package mutating func swap(to executor: E) { self.executor = executor }
 
   /// The next event of the stream.
   @inline(__always)

@@ -17,6 +17,10 @@ package struct NativeBookReplay {
 
   package mutating func finish() { replay.finish() }
 
+  package mutating func swap(to executor: NativeExecutor) { replay.swap(to: executor) }
+
+  package var executor: NativeExecutor { replay.executor }
+
   package var session: BookSession {
     get { replay.session }
     _modify { yield &replay.session }

@@ -1,0 +1,138 @@
+import Foundation
+import StratNative
+import Synchronization
+
+/// Hot-load: new versions of running strategies, built and checked off the hot thread and
+/// swapped in between two events.
+/// ```
+///   watcher (this thread, every 200 ms) ─┐   stat the strategies folder: a new or changed
+///   POST /v1/strategies/… (HTTP thread) ─┤   .strat or .so is a load request
+///                                        ▼
+///   hot-load thread: build (JIT or verify + load) → state plan (carry / reset / refuse)
+///                    → staged ──(one slot; the hot thread try-locks it every 256 events)──┐
+///   hot thread: carry slots, copy inputs, swap the executor, journal it ◀──────────────────┘
+///                    → the old executor goes back here and is released off the hot thread
+/// ```
+/// A version that does not build, is refused by the object checks, or whose state the policy
+/// refuses never replaces the running one; the refusal is logged and counted.
+package final class HotLoader: StrategyControl, @unchecked Sendable {
+  package enum Policy: String, Sendable { case carry, warmup, reset, refuse }
+
+  /// A version ready to swap in, and what the hot thread reports back.
+  package final class Staged: @unchecked Sendable {
+    package let name: String
+    package let built: BuiltStrategy
+    package let setup: EngineSetup.Strategy
+    package let carry: StateCarry?
+    /// Set by the hot thread once swapped: the old version (released here) and the pause.
+    package var retired: NativeExecutor?
+    package var pauseNanos: Int64 = 0
+    package let done = Atomic<Bool>(false)
+    init(name: String, built: BuiltStrategy, setup: EngineSetup.Strategy, carry: StateCarry?) {
+      self.name = name
+      self.built = built
+      self.setup = setup
+      self.carry = carry
+    }
+  }
+
+  let folder: String?
+  let builder: any StrategyBuilder
+  let policy: Policy
+  let log: EngineLog
+  let metrics: EngineMetrics
+  private let requests = Mutex<[EngineSetup.Strategy]>([])
+  private let staged = Mutex<Staged?>(nil)
+  /// Each strategy's versions, oldest first; the last one runs (or is staged).
+  private let versions = Mutex<[String: [BuiltStrategy]]>([:])
+  private let seen = Mutex<[String: Date]>([:])
+  private let stopping = Atomic<Bool>(false)
+  private var thread: Thread?
+
+  package init(
+    folder: String?, builder: any StrategyBuilder, policy: Policy, running: [HostedStrategy], log: EngineLog,
+    metrics: EngineMetrics
+  ) {
+    self.folder = folder
+    self.builder = builder
+    self.policy = policy
+    self.log = log
+    self.metrics = metrics
+    versions.withLock { v in for s in running { v[s.name] = [s.built] } }
+    if let folder { seen.withLock { $0 = Self.stamps(folder) } }
+  }
+
+  package func start() {
+    let thread = Thread { [weak self] in self?.loop() }
+    thread.name = "strat-engine.hotload"
+    self.thread = thread
+    thread.start()
+  }
+
+  package func stop() { stopping.store(true, ordering: .releasing) }
+
+  /// The staged version, if there is one and the slot is free now (hot thread; never waits).
+  @inline(__always)
+  package func takeStaged() -> Staged? {
+    staged.withLockIfAvailable { slot -> Staged? in
+      defer { slot = nil }
+      return slot
+    } ?? nil
+  }
+
+  /// Asks for `strategy` to be built and swapped in.
+  package func request(_ strategy: EngineSetup.Strategy) { requests.withLock { $0.append(strategy) } }
+
+  func stage(_ s: Staged) { staged.withLock { $0 = s } }
+
+  func running(_ name: String) -> BuiltStrategy? { versions.withLock { $0[name]?.last } }
+
+  func record(_ built: BuiltStrategy, as name: String) { versions.withLock { $0[name, default: []].append(built) } }
+
+  func previous(_ name: String) -> BuiltStrategy? {
+    versions.withLock { v in
+      guard let list = v[name], list.count >= 2 else { return nil }
+      return list[list.count - 2]
+    }
+  }
+
+  func dropLast(_ name: String) { versions.withLock { _ = $0[name]?.popLast() } }
+
+  func allVersions() -> [String: [BuiltStrategy]] { versions.withLock { $0 } }
+
+  private func loop() {
+    var pending: Staged?
+    while !stopping.load(ordering: .acquiring) {
+      if let p = pending, p.done.load(ordering: .acquiring) {
+        finish(p)
+        pending = nil
+      }
+      if pending == nil, let next = nextRequest() { pending = prepare(next, rollback: false) }
+      usleep(pending == nil ? 200_000 : 1_000)
+    }
+  }
+
+  func nextRequest() -> EngineSetup.Strategy? {
+    if let r = requests.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return r }
+    guard let folder else { return nil }
+    let now = Self.stamps(folder)
+    let changed = seen.withLock { old -> [String] in
+      defer { old = now }
+      return now.filter { old[$0.key] != $0.value }.map(\.key).sorted()
+    }
+    for path in changed.dropFirst() { request(EngineSetup.Strategy(path: path)) }
+    return changed.first.map { EngineSetup.Strategy(path: $0) }
+  }
+
+  /// Modification times of the folder's .strat and .so files (a .sig change touches its .so).
+  static func stamps(_ folder: String) -> [String: Date] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    var stamps: [String: Date] = [:]
+    for name in names where name.hasSuffix(".strat") || name.hasSuffix(".so") || name.hasSuffix(".so.sig") {
+      let path = folder + "/" + (name.hasSuffix(".sig") ? String(name.dropLast(4)) : name)
+      let date = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + name))?[.modificationDate] as? Date
+      stamps[path] = max(stamps[path] ?? .distantPast, date ?? .distantPast)
+    }
+    return stamps
+  }
+}
