@@ -18,10 +18,10 @@ struct EngineBuilder: StrategyBuilder {
   }
 
   func compile(_ strategy: EngineSetup.Strategy) throws(EngineError) -> BuiltStrategy {
-    guard let bytes = FileManager.default.contents(atPath: strategy.path) else {
+    guard let bytes = strategy.source ?? FileManager.default.contents(atPath: strategy.path).map(Array.init) else {
       throw EngineError(id: "engine.strategy-missing", message: "cannot read \(strategy.path)")
     }
-    let file = SourceFile(path: strategy.path, bytes: Array(bytes))
+    let file = SourceFile(path: strategy.path, bytes: bytes)
     let result = Compiler.compile(file, params: strategy.params, optimize: true)
     guard var module = result.module, !result.hasErrors, result.internalErrors.isEmpty else {
       let problems = (result.internalErrors + result.diagnostics.filter { $0.severity == .error })
@@ -43,7 +43,9 @@ struct EngineBuilder: StrategyBuilder {
       let interface = try StrategyInterface(module: module)
       let executor = try NativeExecutor(code: code, parameters: interface.params, symbols: interface.instruments.map(\.symbol))
       let layout = module.slots.map { StateSlot(name: $0.name, kind: "\($0.kind)", bytes: $0.kind.byteSize) }
-      return BuiltStrategy(executor: executor, backend: "jit", sourceHash: sourceHash, codeHash: module.codeHash, stateLayout: layout)
+      return BuiltStrategy(
+        executor: executor, backend: "jit", sourceHash: sourceHash, codeHash: module.codeHash, stateLayout: layout,
+        artifact: bytes)
     } catch {
       throw EngineError(id: "engine.jit", message: "\(strategy.path): the JIT refused it: \(error)")
     }
@@ -52,8 +54,12 @@ struct EngineBuilder: StrategyBuilder {
   func load(_ strategy: EngineSetup.Strategy) throws(EngineError) -> BuiltStrategy {
     let verified: VerifiedObject
     let code: NativeCode
+    guard let bytes = strategy.source ?? FileManager.default.contents(atPath: strategy.path).map(Array.init) else {
+      throw EngineError(id: "engine.strategy-missing", message: "cannot read \(strategy.path)")
+    }
+    let signature = strategy.source != nil ? strategy.signature : FileManager.default.contents(atPath: strategy.path + ".sig").map(Array.init)
     do throws(ObjectRefusal) {
-      verified = try verifier.verify(path: strategy.path)
+      verified = try verifier.verify(object: bytes, path: strategy.path, signature: signature, signaturePath: strategy.path + ".sig")
       code = try verified.load()
     } catch {
       throw EngineError(id: error.id, message: error.description)
@@ -61,7 +67,9 @@ struct EngineBuilder: StrategyBuilder {
     do {
       let executor = try NativeExecutor(code: code)
       let meta = verified.metadata
-      return BuiltStrategy(executor: executor, backend: "aot", sourceHash: meta.sourceHash, codeHash: meta.codeHash)
+      return BuiltStrategy(
+        executor: executor, backend: "aot", sourceHash: meta.sourceHash, codeHash: meta.codeHash, artifact: bytes,
+        signature: signature)
     } catch {
       throw EngineError(id: "engine.object", message: "\(strategy.path): \(error)")
     }

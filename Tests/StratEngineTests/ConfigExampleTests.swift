@@ -14,8 +14,10 @@ import Testing
   @Test func thePaperTradingExampleValidatesWithTheREADMEsSettings() throws {
     let config = try EngineConfig.load(path: Self.path)
     let root = ConfigTesting.root.standardizedFileURL.path
-    #expect(config.strategies.map(\.file) == [root + "/Strategies/market_maker.strat"])
-    #expect(FileManager.default.fileExists(atPath: config.strategies[0].file))
+    // The README copies Strategies/market_maker.strat into the watched folder before the run.
+    #expect(config.engine.strategies == root + "/out/engine/strategies")
+    #expect(config.strategies.map(\.file) == [root + "/out/engine/strategies/market_maker.strat"])
+    #expect(FileManager.default.fileExists(atPath: root + "/Strategies/market_maker.strat"))
     guard case .lobster(let messages, let orderbook, let symbol, let date) = config.feed.source
     else {
       Issue.record("the example's feed is \(config.feed.source)")

@@ -19,16 +19,28 @@ package struct BuiltStrategy {
   /// The state record's slots in order, when the builder knows them (a `.strat` it compiled);
   /// nil for an object, whose metadata does not carry them.
   package var stateLayout: [StateSlot]?
+  /// What was built: the `.strat` source or the object, and the object's signature file, as
+  /// read once (the journal keeps them, so a recovery builds the very same version).
+  package var artifact: [UInt8]
+  package var signature: [UInt8]?
 
   package init(
-    executor: NativeExecutor, backend: String, sourceHash: String, codeHash: String, stateLayout: [StateSlot]? = nil
+    executor: NativeExecutor, backend: String, sourceHash: String, codeHash: String, stateLayout: [StateSlot]? = nil,
+    artifact: [UInt8] = [], signature: [UInt8]? = nil
   ) {
     self.executor = executor
     self.backend = backend
     self.sourceHash = sourceHash
     self.codeHash = codeHash
     self.stateLayout = stateLayout
+    self.artifact = artifact
+    self.signature = signature
   }
+}
+
+extension BuiltStrategy {
+  /// The version's bytes for the journal.
+  package func blob(path: String) -> VersionBlob { VersionBlob(path: path, artifact: artifact, signature: signature) }
 }
 
 /// One slot of a state record: its name, its kind (as the IR prints it) and its bytes. Slots

@@ -4,7 +4,7 @@ import StratRuntime
 
 extension Engine {
   /// Swaps in what is due now, between two events: while recovering, the hot-loads the journal
-  /// holds for this event (built again from their files, same code or the engine refuses);
+  /// holds for this event (built again from the bytes it kept);
   /// otherwise the version the hot-loader staged, if any.
   func applyHotLoads() throws(EngineError) {
     if let journal, journal.recovering {
@@ -37,7 +37,7 @@ extension Engine {
   }
 
   func journalHotLoad(_ host: HostedStrategy, _ built: BuiltStrategy, carried: Bool, path: String) throws(EngineError) {
-    let record = HotLoadRecord(events: delivered, strategy: host.index, carried: carried, codeHash: built.codeHash, path: path)
+    let record = HotLoadRecord(events: delivered, strategy: host.index, carried: carried, blob: built.blob(path: path))
     try journal?.append(.hotload, record.bytes)
   }
 
@@ -47,16 +47,11 @@ extension Engine {
       throw EngineError(id: "journal.hotload", message: "the journal hot-loads strategy \(record.strategy + 1), which this run does not have")
     }
     let host = strategies[record.strategy]
-    let built = try builder.build(EngineSetup.Strategy(path: record.path))
-    guard built.codeHash == record.codeHash else {
-      throw EngineError(
-        id: "journal.hotload-changed",
-        message: "the journal hot-loaded \(record.path) with code \(record.codeHash) after \(record.events) events; the file now builds \(built.codeHash)",
-        notes: ["put that version back at \(record.path) to recover this run"])
-    }
+    let built = try builder.build(record.blob.strategy(like: host.setup))
     let carry = record.carried ? StateCarry(from: host.built.stateLayout, to: built.stateLayout) : nil
     swap(host, to: built, carry: carry)
-    try journalHotLoad(host, built, carried: record.carried, path: record.path)
+    hotLoader?.record(built, as: host.name)
+    try journalHotLoad(host, built, carried: record.carried, path: record.blob.path)
     log.info("hotload.replayed", ["strategy": .string(host.name), "code": .string(built.codeHash), "events": .int(Int(delivered))])
   }
 }

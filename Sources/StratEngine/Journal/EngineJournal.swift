@@ -17,6 +17,8 @@ package final class EngineJournal {
   private var cursor = 0
   /// Commands journaled before this process started: (events delivered, command), in order.
   package private(set) var journaledCommands: [(events: UInt64, command: EngineCommand)] = []
+  /// The version each strategy started with, as journaled (a recovery builds these bytes).
+  package private(set) var journaledVersions: [Int: VersionBlob] = [:]
   /// Hot-loads journaled before this process started, in order.
   package private(set) var journaledHotLoads: [HotLoadRecord] = []
   /// The torn last record the journal ended in, cut when it was opened (for the log).
@@ -36,6 +38,9 @@ package final class EngineJournal {
     }
     journaledCommands = journaled.compactMap(Self.command)
     journaledHotLoads = journaled.compactMap(HotLoadRecord.init(payload:))
+    for record in journaled.compactMap(VersionRecord.init(payload:)) where journaledVersions[record.strategy] == nil {
+      journaledVersions[record.strategy] = record.blob
+    }
     if journaled.isEmpty {
       try append(.run, run)
     } else {

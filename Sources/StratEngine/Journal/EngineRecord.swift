@@ -17,9 +17,12 @@ package enum EngineRecordType: UInt8, CaseIterable, Sendable {
   /// The end of the data, after the session finished: events u64.
   case end = 5
   /// A hot-load swapped in after `events` events: events u64, strategy u16, state u8 (0 reset,
-  /// 1 carried), the code hash (64 ASCII hex), then the file's path (UTF-8). A recovery builds
-  /// the same file again and refuses to go on when its code hash differs.
+  /// 1 carried), then the version (as in `version`). A recovery builds the same bytes again.
   case hotload = 6
+  /// The version a strategy starts with: strategy u16, then path, artifact (the `.strat` source
+  /// or the object) and signature, each a u32 length and its bytes. A recovery builds these
+  /// bytes, not the file as it is now.
+  case version = 7
 }
 
 /// An operator command that changes what the hot thread does (journaled, so a recovery applies
@@ -74,20 +77,87 @@ package enum OrderRowWire {
   }
 }
 
+/// A strategy version as the journal keeps it: where it came from and its bytes.
+package struct VersionBlob: Sendable, Equatable {
+  package var path: String
+  package var artifact: [UInt8]
+  package var signature: [UInt8]?
+
+  package init(path: String, artifact: [UInt8], signature: [UInt8]?) {
+    self.path = path
+    self.artifact = artifact
+    self.signature = signature
+  }
+
+  package var bytes: [UInt8] {
+    var out: [UInt8] = []
+    for field in [Array(path.utf8), artifact, signature ?? []] {
+      withUnsafeBytes(of: UInt32(field.count).littleEndian) { out.append(contentsOf: $0) }
+      out.append(contentsOf: field)
+    }
+    out.append(signature == nil ? 0 : 1)
+    return out
+  }
+
+  /// Reads a blob from `bytes[at...]`; nil when it does not hold one.
+  init?(_ bytes: ArraySlice<UInt8>) {
+    var at = bytes.startIndex
+    var fields: [[UInt8]] = []
+    for _ in 0..<3 {
+      guard bytes.endIndex - at >= 4 else { return nil }
+      let n = Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+      at += 4
+      guard n >= 0, bytes.endIndex - at >= n else { return nil }
+      fields.append(Array(bytes[at..<(at + n)]))
+      at += n
+    }
+    guard at < bytes.endIndex else { return nil }
+    path = String(decoding: fields[0], as: UTF8.self)
+    artifact = fields[1]
+    signature = bytes[at] == 1 ? fields[2] : nil
+  }
+
+  /// The strategy to build from these bytes, with the configured params and bindings.
+  package func strategy(like setup: EngineSetup.Strategy) -> EngineSetup.Strategy {
+    var s = setup
+    s.path = path
+    s.source = artifact
+    s.signature = signature
+    return s
+  }
+}
+
+/// A journaled start version (`EngineRecordType.version`).
+package struct VersionRecord: Sendable, Equatable {
+  package var strategy: Int
+  package var blob: VersionBlob
+
+  package var bytes: [UInt8] { [UInt8(strategy & 0xFF), UInt8(strategy >> 8)] + blob.bytes }
+
+  package init(strategy: Int, blob: VersionBlob) {
+    self.strategy = strategy
+    self.blob = blob
+  }
+
+  init?(payload: [UInt8]) {
+    guard payload.count > 3, payload[0] == EngineRecordType.version.rawValue, let blob = VersionBlob(payload[3...]) else { return nil }
+    strategy = Int(payload[1]) | Int(payload[2]) << 8
+    self.blob = blob
+  }
+}
+
 /// A journaled hot-load (`EngineRecordType.hotload`).
 package struct HotLoadRecord: Sendable, Equatable {
   package var events: UInt64
   package var strategy: Int
   package var carried: Bool
-  package var codeHash: String
-  package var path: String
+  package var blob: VersionBlob
 
-  package init(events: UInt64, strategy: Int, carried: Bool, codeHash: String, path: String) {
+  package init(events: UInt64, strategy: Int, carried: Bool, blob: VersionBlob) {
     self.events = events
     self.strategy = strategy
     self.carried = carried
-    self.codeHash = codeHash
-    self.path = path
+    self.blob = blob
   }
 
   /// The payload (without the type byte).
@@ -96,19 +166,15 @@ package struct HotLoadRecord: Sendable, Equatable {
     withUnsafeBytes(of: events.littleEndian) { out.append(contentsOf: $0) }
     withUnsafeBytes(of: UInt16(strategy).littleEndian) { out.append(contentsOf: $0) }
     out.append(carried ? 1 : 0)
-    out.append(contentsOf: Array(codeHash.utf8.prefix(64)) + Array(repeating: 0x20, count: max(0, 64 - codeHash.utf8.count)))
-    out.append(contentsOf: Array(path.utf8))
-    return out
+    return out + blob.bytes
   }
 
   /// Reads a journaled record (its first byte is the type).
   init?(payload: [UInt8]) {
-    guard payload.count >= 1 + 8 + 2 + 1 + 64, payload[0] == EngineRecordType.hotload.rawValue else { return nil }
-    let p = payload[1...]
-    events = p.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-    strategy = Int(p[p.startIndex + 8]) | Int(p[p.startIndex + 9]) << 8
-    carried = p[p.startIndex + 10] == 1
-    codeHash = String(decoding: p[(p.startIndex + 11)..<(p.startIndex + 75)], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-    path = String(decoding: p[(p.startIndex + 75)...], as: UTF8.self)
+    guard payload.count > 12, payload[0] == EngineRecordType.hotload.rawValue, let blob = VersionBlob(payload[12...]) else { return nil }
+    events = payload[1..<9].enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    strategy = Int(payload[9]) | Int(payload[10]) << 8
+    carried = payload[11] == 1
+    self.blob = blob
   }
 }

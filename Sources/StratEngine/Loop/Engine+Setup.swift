@@ -37,16 +37,17 @@ extension Engine {
     }
   }
 
-  /// The journal's first record: what this run is. A restart must be the same run.
-  static func runRecord(_ setup: EngineSetup, _ strategies: [HostedStrategy], _ feed: BookFeed) -> [UInt8] {
-    var fields: [String] = []
-    for s in strategies {
-      let params = s.setup.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-      fields.append("{\"name\":\(JSONValue.string(s.name).text),\"code\":\"\(s.built.codeHash)\",\"source\":\"\(s.built.sourceHash)\",\"params\":\(JSONValue.string(params).text)}")
+  /// The journal's first record: what this run is (the strategies as configured — their
+  /// bytes follow as `version` records —, the data, the settings). A restart must be the same run.
+  static func runRecord(_ setup: EngineSetup, _ feed: BookFeed) -> [UInt8] {
+    let strategies = setup.strategies.map { s in
+      let params = s.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+      let bindings = s.instruments.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
+      return "{\"file\":\(JSONValue.string(s.path).text),\"params\":\(JSONValue.string(params).text),\"instruments\":\(JSONValue.string(bindings).text)}"
     }
     let venue = setup.venue
     let settings = "\(venue.orderLatency)|\(venue.feedLatency)|\(venue.queueModel)|\(venue.tradeThrough)|\(venue.fees.maker)|\(venue.fees.taker)|\(venue.seed)|\(setup.limits)|cancel-on-exit=\(setup.cancelOnExit)|state=\(setup.hotload.policy)"
-    let text = "{\"strategies\":[\(fields.joined(separator: ","))],\"feed\":\(JSONValue.string(feed.description).text),\"events\":\(feed.events.count),\"settings\":\(JSONValue.string(settings).text)}"
+    let text = "{\"strategies\":[\(strategies.joined(separator: ","))],\"feed\":\(JSONValue.string(feed.description).text),\"events\":\(feed.events.count),\"settings\":\(JSONValue.string(settings).text)}"
     return Array(text.utf8)
   }
 }

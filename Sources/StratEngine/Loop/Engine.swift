@@ -45,14 +45,22 @@ package final class Engine {
     self.log = log
     self.builder = builder
     feed = try Self.loadFeed(setup.feed)
+    // The journal first: a recovery builds the versions it recorded, not the files as they are.
+    if let folder = setup.journal {
+      journal = try EngineJournal(folder: folder, run: Self.runRecord(setup, feed))
+    } else {
+      journal = nil
+    }
     var hosted: [HostedStrategy] = []
-    for (k, strategy) in setup.strategies.enumerated() {
+    for (k, configured) in setup.strategies.enumerated() {
+      let strategy = journal?.journaledVersions[k]?.strategy(like: configured) ?? configured
       let built = try builder.build(strategy)
       let config = try Self.config(for: built, feed: feed, venue: setup.venue, path: strategy.path)
       let host = try HostedStrategy(
-        index: k, setup: strategy, built: built, config: config, snapshots: feed.snapshots, limits: setup.limits)
+        index: k, setup: configured, built: built, config: config, snapshots: feed.snapshots, limits: setup.limits)
       host.runner.session.reserve(steps: feed.events.count)
       hosted.append(host)
+      try journal?.append(.version, VersionRecord(strategy: k, blob: built.blob(path: strategy.path)).bytes)
       log.info("strategy.loaded", ["strategy": .string(host.name), "file": .string(strategy.path), "backend": .string(built.backend), "code": .string(built.codeHash)])
     }
     strategies = hosted
@@ -60,12 +68,6 @@ package final class Engine {
     status = EngineStatusBoard(hosted, totalEvents: feed.events.count)
     if let folder = setup.hotload.folder {
       hotLoader = HotLoader(folder: folder, builder: builder, policy: setup.hotload.policy, running: hosted, log: log, metrics: metrics)
-    }
-    let run = Self.runRecord(setup, hosted, feed)
-    if let folder = setup.journal {
-      journal = try EngineJournal(folder: folder, run: run)
-    } else {
-      journal = nil
     }
     if let journal, journal.journaledCount > 1 {
       log.info("journal.recovering", ["records": .int(journal.journaledCount), "cut_tail": journal.cutTail.map(JSONValue.string) ?? .null])

@@ -11,10 +11,19 @@ package struct EngineSetup: Sendable {
     package var params: [String: String]
     /// Instrument bindings `NAME=SYMBOL`, as `stratc backtest --instrument`.
     package var instruments: [(String, String)]
-    package init(path: String, params: [String: String] = [:], instruments: [(String, String)] = []) {
+    /// The bytes to build instead of the file's (a recovery builds what the journal recorded),
+    /// and an object's signature file's bytes.
+    package var source: [UInt8]?
+    package var signature: [UInt8]?
+    package init(
+      path: String, params: [String: String] = [:], instruments: [(String, String)] = [], source: [UInt8]? = nil,
+      signature: [UInt8]? = nil
+    ) {
       self.path = path
       self.params = params
       self.instruments = instruments
+      self.source = source
+      self.signature = signature
     }
 
     package static func == (a: Strategy, b: Strategy) -> Bool {
