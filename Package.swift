@@ -98,7 +98,7 @@ let package = Package(
     .testTarget(name: "StratJournalTests", dependencies: ["StratJournal"]),
     .testTarget(
       name: "StratEngineTests",
-      dependencies: ["StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal", "strat-engine"]),
+      dependencies: ["StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal"]),
     .testTarget(
       name: "FiletestsTests",
       dependencies: [

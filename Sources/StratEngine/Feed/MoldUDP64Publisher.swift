@@ -26,7 +26,11 @@ public final class MoldUDP64Publisher: @unchecked Sendable {
   private var report = MoldUDP64PublisherReport()
 
   /// Opens the sending socket and the request server.
-  public init(_ options: MoldUDP64PublisherOptions) throws(NetError) {
+  public convenience init(_ options: MoldUDP64PublisherOptions) throws(MoldUDP64FeedError) {
+    do { try self.init(opening: options) } catch { throw MoldUDP64FeedError("publisher", error) }
+  }
+
+  private init(opening options: MoldUDP64PublisherOptions) throws(NetError) {
     self.options = options
     let session = MoldUDP64Session(options.session)
     let store = MoldUDP64RetransmissionStore(capacity: options.retainedMessages)

@@ -1,12 +1,16 @@
-/// `--flag VALUE` / `--flag=VALUE` options and positional arguments for the engine's small
-/// commands (publish, listen); an unknown or repeated flag, or a missing value, is a usage error.
-struct CommandFlags {
-  struct Usage: Error { let message: String }
+/// `--flag VALUE` / `--flag=VALUE` options and positional arguments for the feed commands
+/// (`strat-engine publish`, `listen`); an unknown or repeated flag, or a missing value, is a
+/// usage error (the command exits 2).
+package struct FeedCommandFlags {
+  package struct Usage: Error {
+    package let message: String
+    package init(message: String) { self.message = message }
+  }
 
-  private(set) var positional: [String] = []
+  package private(set) var positional: [String] = []
   private var values: [String: String] = [:]
 
-  init(_ args: ArraySlice<String>, valued: Set<String>) throws(Usage) {
+  package init(_ args: ArraySlice<String>, valued: Set<String>) throws(Usage) {
     var rest = args[...]
     while let arg = rest.popFirst() {
       guard arg.hasPrefix("--"), arg.count > 2 else {
@@ -28,16 +32,16 @@ struct CommandFlags {
     }
   }
 
-  func string(_ name: String) -> String? { values[name] }
+  package func string(_ name: String) -> String? { values[name] }
 
-  func number<T: LosslessStringConvertible>(_ name: String, _ type: T.Type) throws(Usage) -> T? {
+  package func number<T: LosslessStringConvertible>(_ name: String, _ type: T.Type) throws(Usage) -> T? {
     guard let text = values[name] else { return nil }
     guard let value = T(text) else { throw Usage(message: "--\(name) \(text): not a valid number") }
     return value
   }
 
   /// A probability in [0, 1].
-  func probability(_ name: String) throws(Usage) -> Double {
+  package func probability(_ name: String) throws(Usage) -> Double {
     let value = try number(name, Double.self) ?? 0
     guard (0...1).contains(value) else { throw Usage(message: "--\(name) \(value): a probability is from 0 to 1") }
     return value
