@@ -44,6 +44,26 @@ struct MoldUDP64LoopbackTests {
     #expect(report.requestsAnswered > 0 && outcome.counters.requestsSent >= report.requestsAnswered)
   }
 
+  @Test("A delivered message maps to the OrderEvent the file reader's message maps to")
+  func orderEvents() throws {
+    let reader = try ITCHFileReader(path: LoopbackRun.realSample)
+    var expected: [OrderEvent] = []
+    while let message = try reader.next() {
+      if let event = message.orderEvent(sessionMidnightNanos: 7) { expected.append(event) }
+    }
+    let outcome = try LoopbackRun.run(LoopbackRun.realSample)
+    var mapped: [OrderEvent] = []
+    var event = OrderEvent(timeNanos: 0, kind: .add, instrument: 0)
+    for message in outcome.messages {
+      message.bytes.withUnsafeBytes { bytes in
+        let delivery = MoldUDP64Delivery.message(sequence: message.sequence, bytes: bytes)
+        if delivery.orderEvent(sessionMidnightNanos: 7, into: &event) { mapped.append(event) }
+      }
+    }
+    #expect(!expected.isEmpty && mapped == expected)
+    #expect(!MoldUDP64Delivery.lost(first: 1, count: 1).orderEvent(sessionMidnightNanos: 0, into: &event))
+  }
+
   @Test("The larger synthetic day survives drops too")
   func syntheticDay() throws {
     let file = try LoopbackRun.fileMessages(LoopbackRun.synthetic)
