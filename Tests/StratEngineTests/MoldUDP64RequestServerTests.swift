@@ -75,4 +75,21 @@ struct MoldUDP64RequestServerTests {
     #expect(server.unavailable == 3 && server.malformed == 1 && server.answered == 0)
     #expect(try ask(server, request(Self.session, 8, 5)) == [[8, 9, 10]], "the kept part of a range")
   }
+
+  @Test("The feed records when a datagram last arrived (silence is the engine's to judge)")
+  func lastPacketTime() throws {
+    let feed = try MoldUDP64Feed(MoldUDP64FeedConfig(name: "quiet", listen: .loopback()))
+    #expect(feed.poll(nowNanos: 5) { _ in } == 0 && feed.lastPacketNanos == nil)
+    let sender = try UDPSocket(bindingTo: .loopback())
+    var heartbeat = [UInt8](repeating: 0x20, count: 20)
+    heartbeat.withUnsafeMutableBytes {
+      _ = MoldUDP64Request(session: Self.session, sequenceNumber: 1, messageCount: 0).write(into: $0)
+    }
+    try sender.send(heartbeat, to: feed.listenAddress)
+    #expect(feed.waitReadable(timeoutMillis: 2_000))
+    var started = false
+    feed.poll(nowNanos: 42) { if case .sessionStarted = $0 { started = true } }
+    #expect(feed.lastPacketNanos == 42 && started && feed.counters.dataPackets == 1)
+    #expect(feed.counters.state == .live)
+  }
 }
