@@ -64,6 +64,23 @@ struct MoldUDP64LoopbackTests {
     #expect(!MoldUDP64Delivery.lost(first: 1, count: 1).orderEvent(sessionMidnightNanos: 0, into: &event))
   }
 
+  @Test("A gzip file is published as its reader reads it")
+  func gzipFile() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("udp-sample-\(UUID().uuidString).itch.gz").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let gzip = Process()
+    gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+    gzip.arguments = ["-c", "gzip -c '\(LoopbackRun.realSample)' > '\(path)'"]
+    try gzip.run()
+    gzip.waitUntilExit()
+    try #require(gzip.terminationStatus == 0)
+    let file = try LoopbackRun.fileMessages(LoopbackRun.realSample)
+    #expect(try LoopbackRun.fileMessages(path) == file)
+    let outcome = try LoopbackRun.run(path) { $0.dropProbability = 0.3 }
+    expectExactlyOnce(outcome, file)
+  }
+
   @Test("The larger synthetic day survives drops too")
   func syntheticDay() throws {
     let file = try LoopbackRun.fileMessages(LoopbackRun.synthetic)
