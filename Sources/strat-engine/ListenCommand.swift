@@ -61,6 +61,7 @@ private func listen(_ feed: MoldUDP64Feed, seconds: Double) -> Int32 {
     "duplicate_packets":\(counts.sequencer.duplicatePackets),"requests":\(counts.requestsSent),\
     "stale_instruments":\(counts.staleInstruments),"seconds":\(String(format: "%.4f", span)),\
     "messages_per_second":\(Int(Double(counts.sequencer.messages) / span)),"checksum":\(checksum)}
-    """)
+    """
+  )
   return counts.state == .ended ? 0 : 3
 }

@@ -24,7 +24,10 @@ enum LoopbackRun {
   }
 
   /// Limits that survive a loaded CI machine: 2 s without progress before a gap is lost.
-  static let patient = MoldUDP64SequencerLimits(requestTimeoutNanos: 100_000_000, requestAttempts: 20)
+  static let patient = MoldUDP64SequencerLimits(
+    requestTimeoutNanos: 100_000_000,
+    requestAttempts: 20
+  )
 
   struct Outcome {
     var messages: [(sequence: UInt64, bytes: [UInt8])] = []

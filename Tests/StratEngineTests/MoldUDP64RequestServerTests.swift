@@ -33,7 +33,8 @@ struct MoldUDP64RequestServerTests {
     while client.waitReadable(timeoutMillis: packets.isEmpty ? 200 : 50) {
       let n = try buffer.withUnsafeMutableBytes { try client.receive(into: $0) } ?? 0
       buffer.withUnsafeBytes { raw in
-        guard let view = MoldUDP64PacketView(checking: UnsafeRawBufferPointer(rebasing: raw[0..<n])),
+        guard
+          let view = MoldUDP64PacketView(checking: UnsafeRawBufferPointer(rebasing: raw[0..<n])),
           view.session == Self.session
         else { return packets.append([]) }
         var numbers: [UInt64] = []
@@ -49,7 +50,9 @@ struct MoldUDP64RequestServerTests {
   func request(_ session: MoldUDP64Session, _ first: UInt64, _ count: UInt16) -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: 20)
     bytes.withUnsafeMutableBytes {
-      _ = MoldUDP64Request(session: session, sequenceNumber: first, messageCount: count).write(into: $0)
+      _ = MoldUDP64Request(session: session, sequenceNumber: first, messageCount: count).write(
+        into: $0
+      )
     }
     return bytes
   }
@@ -57,7 +60,11 @@ struct MoldUDP64RequestServerTests {
   @Test("A request is answered with the kept messages, split into packets of the size limit")
   func answersInPackets() throws {
     let server = try MoldUDP64RequestServer(
-      bindingTo: .loopback(), store: store(150, capacity: 200), session: Self.session, maxPacketBytes: 90)
+      bindingTo: .loopback(),
+      store: store(150, capacity: 200),
+      session: Self.session,
+      maxPacketBytes: 90
+    )
     let packets = try ask(server, request(Self.session, 1, 150))
     #expect(packets.count == 30 && packets.allSatisfy { $0.count == 5 })
     #expect(packets.flatMap { $0 } == Array(1...150))
@@ -67,13 +74,20 @@ struct MoldUDP64RequestServerTests {
   @Test("Numbers past the store's bound, another session and malformed requests get no answer")
   func refuses() throws {
     let server = try MoldUDP64RequestServer(
-      bindingTo: .loopback(), store: store(10, capacity: 4), session: Self.session, maxPacketBytes: 1_400)
+      bindingTo: .loopback(),
+      store: store(10, capacity: 4),
+      session: Self.session,
+      maxPacketBytes: 1_400
+    )
     #expect(try ask(server, request(Self.session, 6, 2)).isEmpty, "6 left the ring of 4")
     #expect(try ask(server, request(MoldUDP64Session("OTHER"), 8, 2)).isEmpty)
     #expect(try ask(server, Array(request(Self.session, 8, 2).dropLast())).isEmpty)
     #expect(try ask(server, request(Self.session, 11, 1)).isEmpty, "never sent")
     #expect(server.unavailable == 3 && server.malformed == 1 && server.answered == 0)
-    #expect(try ask(server, request(Self.session, 8, 5)) == [[8, 9, 10]], "the kept part of a range")
+    #expect(
+      try ask(server, request(Self.session, 8, 5)) == [[8, 9, 10]],
+      "the kept part of a range"
+    )
   }
 
   @Test("The feed records when a datagram last arrived (silence is the engine's to judge)")
@@ -83,7 +97,9 @@ struct MoldUDP64RequestServerTests {
     let sender = try UDPSocket(bindingTo: .loopback())
     var heartbeat = [UInt8](repeating: 0x20, count: 20)
     heartbeat.withUnsafeMutableBytes {
-      _ = MoldUDP64Request(session: Self.session, sequenceNumber: 1, messageCount: 0).write(into: $0)
+      _ = MoldUDP64Request(session: Self.session, sequenceNumber: 1, messageCount: 0).write(
+        into: $0
+      )
     }
     try sender.send(heartbeat, to: feed.listenAddress)
     #expect(feed.waitReadable(timeoutMillis: 2_000))

@@ -30,9 +30,12 @@ struct PublishCommandTests {
       (["f", "--udp", "127.0.0.1:1", "--rate", "3"], "--rate"),
       (["f", "--udp", "127.0.0.1:1", "--udp", "127.0.0.1:2"], "--udp"),
       (["f", "--udp"], "--udp"),
-    ] as [([String], String)])
+    ] as [([String], String)]
+  )
   func usageErrors(args: [String], named: String) {
-    #expect(throws: FeedCommandFlags.Usage.self) { _ = try MoldUDP64PublisherOptions.parse(args[...]) }
+    #expect(throws: FeedCommandFlags.Usage.self) {
+      _ = try MoldUDP64PublisherOptions.parse(args[...])
+    }
     do {
       _ = try MoldUDP64PublisherOptions.parse(args[...])
     } catch {
@@ -43,12 +46,20 @@ struct PublishCommandTests {
   @Test("listen's flags become a feed configuration; bad ones are usage errors")
   func listenFlags() throws {
     let (config, seconds) = try MoldUDP64FeedConfig.parseListen(
-      ["--udp", "239.0.0.9:4000", "--request", "127.0.0.1:4001", "--seconds", "5", "--buffered", "64"])
+      [
+        "--udp", "239.0.0.9:4000", "--request", "127.0.0.1:4001", "--seconds", "5", "--buffered",
+        "64",
+      ])
     #expect(config.listen.description == "239.0.0.9:4000" && config.requestServer?.port == 4001)
     #expect(seconds == 5 && config.limits.bufferedMessages == 64)
-    for bad in [["--udp"], [], ["--udp", "127.0.0.1:1", "--buffered", "0"], ["--udp", "127.0.0.1:1", "x"],
-                ["--udp", "127.0.0.1:1", "--request", "127.0.0.1"], ["--udp", "127.0.0.1:1", "--seconds", "-1"]] {
-      #expect(throws: FeedCommandFlags.Usage.self) { _ = try MoldUDP64FeedConfig.parseListen(bad[...]) }
+    for bad in [
+      ["--udp"], [], ["--udp", "127.0.0.1:1", "--buffered", "0"], ["--udp", "127.0.0.1:1", "x"],
+      ["--udp", "127.0.0.1:1", "--request", "127.0.0.1"],
+      ["--udp", "127.0.0.1:1", "--seconds", "-1"],
+    ] {
+      #expect(throws: FeedCommandFlags.Usage.self) {
+        _ = try MoldUDP64FeedConfig.parseListen(bad[...])
+      }
     }
   }
 }

@@ -24,17 +24,24 @@ package struct FeedCommandFlags {
         name = String(name[..<eq])
       }
       guard valued.contains(name) else {
-        throw Usage(message: "unknown option --\(name) (known: \(valued.sorted().map { "--" + $0 }.joined(separator: ", ")))")
+        throw Usage(
+          message:
+            "unknown option --\(name) (known: \(valued.sorted().map { "--" + $0 }.joined(separator: ", ")))"
+        )
       }
       guard values[name] == nil else { throw Usage(message: "--\(name) is given twice") }
-      guard let given = value ?? rest.popFirst() else { throw Usage(message: "--\(name) needs a value") }
+      guard let given = value ?? rest.popFirst() else {
+        throw Usage(message: "--\(name) needs a value")
+      }
       values[name] = given
     }
   }
 
   package func string(_ name: String) -> String? { values[name] }
 
-  package func number<T: LosslessStringConvertible>(_ name: String, _ type: T.Type) throws(Usage) -> T? {
+  package func number<T: LosslessStringConvertible>(_ name: String, _ type: T.Type) throws(Usage)
+    -> T?
+  {
     guard let text = values[name] else { return nil }
     guard let value = T(text) else { throw Usage(message: "--\(name) \(text): not a valid number") }
     return value
@@ -43,7 +50,9 @@ package struct FeedCommandFlags {
   /// A probability in [0, 1].
   package func probability(_ name: String) throws(Usage) -> Double {
     let value = try number(name, Double.self) ?? 0
-    guard (0...1).contains(value) else { throw Usage(message: "--\(name) \(value): a probability is from 0 to 1") }
+    guard (0...1).contains(value) else {
+      throw Usage(message: "--\(name) \(value): a probability is from 0 to 1")
+    }
     return value
   }
 }

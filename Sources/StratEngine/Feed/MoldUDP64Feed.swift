@@ -118,7 +118,11 @@ public final class MoldUDP64Feed {
     }
   }
 
-  private func requestIfDue(_ now: Int64, _ delivered: inout Int, _ body: (MoldUDP64Delivery) -> Void) {
+  private func requestIfDue(
+    _ now: Int64,
+    _ delivered: inout Int,
+    _ body: (MoldUDP64Delivery) -> Void
+  ) {
     for _ in 0..<Self.requestsPerPoll {
       let request = sequencer.nextRequest(nowNanos: now) { delivery in
         observe(delivery)

@@ -151,7 +151,8 @@ public final class MoldUDP64Publisher: @unchecked Sendable {
   private func linger() {
     let end = MonotonicClock.nanos() + options.lingerNanos
     var repeats = 0
-    while MonotonicClock.nanos() < end && repeats < max(1, options.endOfSessionRepeats) && !stopping {
+    while MonotonicClock.nanos() < end && repeats < max(1, options.endOfSessionRepeats) && !stopping
+    {
       packet.start(store.nextSequence, count: MoldUDP64Packet.endOfSessionCount)
       send(packet.bytes)
       repeats += 1
