@@ -98,7 +98,7 @@ let package = Package(
     .testTarget(name: "StratJournalTests", dependencies: ["StratJournal"]),
     .testTarget(
       name: "StratEngineTests",
-      dependencies: ["StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal", "StratDiagnostics", "strat-engine"]),
+      dependencies: ["StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal", "StratDiagnostics"]),
     .testTarget(
       name: "FiletestsTests",
       dependencies: [

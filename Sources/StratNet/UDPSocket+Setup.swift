@@ -22,8 +22,14 @@ extension UDPSocket {
       imr_multiaddr: in_addr(s_addr: address.ipv4.bigEndian),
       imr_interface: in_addr(s_addr: interface.ipv4.bigEndian)
     )
-    guard setsockopt(fd, Int32(IPPROTO_IP), IP_ADD_MEMBERSHIP, &request,
-      socklen_t(MemoryLayout<ip_mreq>.size)) == 0
+    guard
+      setsockopt(
+        fd,
+        Int32(IPPROTO_IP),
+        IP_ADD_MEMBERSHIP,
+        &request,
+        socklen_t(MemoryLayout<ip_mreq>.size)
+      ) == 0
     else {
       throw .system("net.multicast", "cannot join \(address.hostText) on \(interface.hostText)")
     }
@@ -46,7 +52,13 @@ extension UDPSocket {
     return SocketAddress(raw)
   }
 
-  static func option<T: BitwiseCopyable>(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: inout T, _ what: String)
+  static func option<T: BitwiseCopyable>(
+    _ fd: Int32,
+    _ level: Int32,
+    _ name: Int32,
+    _ value: inout T,
+    _ what: String
+  )
     throws(NetError)
   {
     guard setsockopt(fd, level, name, &value, socklen_t(MemoryLayout<T>.size)) == 0 else {

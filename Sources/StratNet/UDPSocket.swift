@@ -48,7 +48,13 @@ public final class UDPSocket {
     var loopFlag: UInt8 = loop ? 1 : 0
     var hops = ttl
     try Self.option(descriptor, Int32(IPPROTO_IP), IP_MULTICAST_IF, &address, "IP_MULTICAST_IF")
-    try Self.option(descriptor, Int32(IPPROTO_IP), IP_MULTICAST_LOOP, &loopFlag, "IP_MULTICAST_LOOP")
+    try Self.option(
+      descriptor,
+      Int32(IPPROTO_IP),
+      IP_MULTICAST_LOOP,
+      &loopFlag,
+      "IP_MULTICAST_LOOP"
+    )
     try Self.option(descriptor, Int32(IPPROTO_IP), IP_MULTICAST_TTL, &hops, "IP_MULTICAST_TTL")
   }
 
@@ -86,8 +92,14 @@ public final class UDPSocket {
     var raw = address.sockaddr
     let n = withUnsafePointer(to: &raw) { pointer in
       pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        sendto(descriptor, bytes.baseAddress, bytes.count, 0, $0,
-          socklen_t(MemoryLayout<sockaddr_in>.size))
+        sendto(
+          descriptor,
+          bytes.baseAddress,
+          bytes.count,
+          0,
+          $0,
+          socklen_t(MemoryLayout<sockaddr_in>.size)
+        )
       }
     }
     if n >= 0 { return true }
@@ -98,7 +110,9 @@ public final class UDPSocket {
   @discardableResult
   public func send(_ bytes: [UInt8], to address: SocketAddress) throws(NetError) -> Bool {
     var sent: Result<Bool, NetError> = .success(false)
-    bytes.withUnsafeBytes { raw in sent = Result { () throws(NetError) in try send(raw, to: address) } }
+    bytes.withUnsafeBytes { raw in
+      sent = Result { () throws(NetError) in try send(raw, to: address) }
+    }
     return try sent.get()
   }
 

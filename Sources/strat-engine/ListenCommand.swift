@@ -1,7 +1,6 @@
 import Foundation
 import StratEngine
 import StratMarket
-import StratNet
 
 let listenUsage = """
   usage: strat-engine listen --udp ADDR [--request ADDR] [--seconds N] [--buffered MESSAGES]
@@ -13,21 +12,10 @@ let listenUsage = """
 
 /// `strat-engine listen`: the operator's view of a feed, and the publish→receive benchmark.
 func listenCommand(_ args: ArraySlice<String>) -> Int32 {
-  var config: MoldUDP64FeedConfig
-  var seconds = 60.0
-  do throws(CommandFlags.Usage) {
-    let flags = try CommandFlags(args, valued: ["udp", "request", "seconds", "buffered"])
-    guard flags.positional.isEmpty else { throw .init(message: "unexpected \(flags.positional[0])") }
-    guard let udp = flags.string("udp") else { throw .init(message: "--udp ADDR is required") }
-    config = MoldUDP64FeedConfig(name: udp, listen: try address(udp, "udp"))
-    config.requestServer = try flags.string("request").map { (text) throws(CommandFlags.Usage) in
-      try address(text, "request")
-    }
-    seconds = try flags.number("seconds", Double.self) ?? seconds
-    if let held = try flags.number("buffered", Int.self) {
-      guard (1...(1 << 24)).contains(held) else { throw .init(message: "--buffered: 1 to 16777216") }
-      config.limits.bufferedMessages = held
-    }
+  let config: MoldUDP64FeedConfig
+  let seconds: Double
+  do throws(FeedCommandFlags.Usage) {
+    (config, seconds) = try MoldUDP64FeedConfig.parseListen(args)
   } catch {
     printError("strat-engine listen: \(error.message)\n\(listenUsage)")
     return 2
@@ -38,12 +26,6 @@ func listenCommand(_ args: ArraySlice<String>) -> Int32 {
   } catch {
     printError(error.description)
     return 1
-  }
-}
-
-private func address(_ text: String, _ flag: String) throws(CommandFlags.Usage) -> SocketAddress {
-  do { return try SocketAddress(parsing: text) } catch {
-    throw CommandFlags.Usage(message: "--\(flag): \(error.message); \(error.notes.joined(separator: "; "))")
   }
 }
 
@@ -79,6 +61,7 @@ private func listen(_ feed: MoldUDP64Feed, seconds: Double) -> Int32 {
     "duplicate_packets":\(counts.sequencer.duplicatePackets),"requests":\(counts.requestsSent),\
     "stale_instruments":\(counts.staleInstruments),"seconds":\(String(format: "%.4f", span)),\
     "messages_per_second":\(Int(Double(counts.sequencer.messages) / span)),"checksum":\(checksum)}
-    """)
+    """
+  )
   return counts.state == .ended ? 0 : 3
 }

@@ -1,7 +1,6 @@
 import Foundation
 import StratEngine
 import StratMarket
-import StratNet
 
 let publishUsage = """
   usage: strat-engine publish FILE --udp ADDR [--request-port P] [--session NAME] [--speed X]
@@ -18,8 +17,8 @@ let publishUsage = """
 func publishCommand(_ args: ArraySlice<String>) -> Int32 {
   let options: MoldUDP64PublisherOptions
   let file: String
-  do throws(CommandFlags.Usage) {
-    (options, file) = try publishOptions(args)
+  do throws(FeedCommandFlags.Usage) {
+    (options, file) = try MoldUDP64PublisherOptions.parse(args)
   } catch {
     printError("strat-engine publish: \(error.message)\n\(publishUsage)")
     return 2
@@ -32,7 +31,7 @@ func publishCommand(_ args: ArraySlice<String>) -> Int32 {
     let report = try publisher.run(reader)
     print(publishSummary(report))
     return 0
-  } catch let error as NetError {
+  } catch let error as MoldUDP64FeedError {
     printError(error.description)
   } catch let error as MarketDataError {
     printError(error.diagnostics.map { "error[\($0.id)]: \($0.message)" }.joined(separator: "\n"))
@@ -40,48 +39,6 @@ func publishCommand(_ args: ArraySlice<String>) -> Int32 {
     printError("strat-engine publish: \(error)")
   }
   return 1
-}
-
-/// The flags as publisher options, and the file.
-func publishOptions(_ args: ArraySlice<String>) throws(CommandFlags.Usage) -> (MoldUDP64PublisherOptions, String) {
-  let flags = try CommandFlags(
-    args,
-    valued: ["udp", "request-port", "session", "speed", "drop", "dup", "reorder", "seed", "max-packet", "linger"]
-  )
-  guard flags.positional.count == 1, let file = flags.positional.first else {
-    throw CommandFlags.Usage(message: "give exactly one FILE (got \(flags.positional.count))")
-  }
-  guard let udp = flags.string("udp") else { throw CommandFlags.Usage(message: "--udp ADDR is required") }
-  var options: MoldUDP64PublisherOptions
-  do { options = MoldUDP64PublisherOptions(destination: try SocketAddress(parsing: udp)) } catch {
-    throw CommandFlags.Usage(message: "--udp: \(error.message); \(error.notes.joined(separator: "; "))")
-  }
-  options.requestPort = try flags.number("request-port", UInt16.self) ?? 0
-  if let session = flags.string("session") {
-    guard (1...10).contains(session.utf8.count), session.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-      throw CommandFlags.Usage(message: "--session \(session): 1 to 10 ASCII characters, no spaces")
-    }
-    options.session = session
-  }
-  if let speed = try flags.number("speed", Double.self) {
-    guard speed > 0 && speed.isFinite else { throw CommandFlags.Usage(message: "--speed \(speed): must be above 0") }
-    options.speed = speed
-  }
-  options.dropProbability = try flags.probability("drop")
-  options.duplicateProbability = try flags.probability("dup")
-  options.reorderProbability = try flags.probability("reorder")
-  options.seed = try flags.number("seed", UInt64.self) ?? 1
-  if let bytes = try flags.number("max-packet", Int.self) {
-    guard (90...65_507).contains(bytes) else {
-      throw CommandFlags.Usage(message: "--max-packet \(bytes): from 90 (header and one message) to 65507")
-    }
-    options.maxPacketBytes = bytes
-  }
-  if let seconds = try flags.number("linger", Double.self) {
-    guard seconds >= 0 && seconds <= 3_600 else { throw CommandFlags.Usage(message: "--linger \(seconds): 0 to 3600 seconds") }
-    options.lingerNanos = Int64(seconds * 1e9)
-  }
-  return (options, file)
 }
 
 func publishSummary(_ report: MoldUDP64PublisherReport) -> String {

@@ -23,6 +23,12 @@ enum LoopbackRun {
     return messages
   }
 
+  /// Limits that survive a loaded CI machine: 2 s without progress before a gap is lost.
+  static let patient = MoldUDP64SequencerLimits(
+    requestTimeoutNanos: 100_000_000,
+    requestAttempts: 20
+  )
+
   struct Outcome {
     var messages: [(sequence: UInt64, bytes: [UInt8])] = []
     var lost: [(first: UInt64, count: UInt64)] = []
@@ -42,7 +48,7 @@ enum LoopbackRun {
     _ path: String,
     listen: SocketAddress = .loopback(),
     requests: Bool = true,
-    limits: MoldUDP64SequencerLimits = MoldUDP64SequencerLimits(),
+    limits: MoldUDP64SequencerLimits = patient,
     timeout: Double = 20,
     _ edit: (inout MoldUDP64PublisherOptions) -> Void = { _ in }
   ) throws -> Outcome {
@@ -52,7 +58,8 @@ enum LoopbackRun {
       destination: SocketAddress(ipv4: listen.ipv4, port: receiver.listenAddress.port)
     )
     options.requestPort = requests ? 0 : nil
-    options.lingerNanos = 3_000_000_000
+    options.lingerNanos = 15_000_000_000  // until stop(): the feed may still be recovering
+    options.endOfSessionRepeats = 1_000
     edit(&options)
     let publisher = try MoldUDP64Publisher(options)
     receiver.requestServer = publisher.requestAddress
@@ -76,6 +83,7 @@ enum LoopbackRun {
       if n == 0 { _ = receiver.waitReadable(timeoutMillis: 2) }
     }
     outcome.counters = receiver.counters
+    publisher.stop()
     _ = box.done.wait(timeout: .now() + timeout)
     outcome.report = box.report
     return outcome

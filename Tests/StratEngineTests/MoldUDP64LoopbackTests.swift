@@ -27,7 +27,8 @@ struct MoldUDP64LoopbackTests {
 
   @Test(
     "Drops, duplicates and reordering at fixed seeds are all repaired: every message once, in order",
-    arguments: [1, 2, 3] as [UInt64])
+    arguments: [1, 2, 3] as [UInt64]
+  )
   func impairedDay(seed: UInt64) throws {
     let file = try LoopbackRun.fileMessages(LoopbackRun.realSample)
     let outcome = try LoopbackRun.run(LoopbackRun.realSample) {
@@ -40,8 +41,49 @@ struct MoldUDP64LoopbackTests {
     #expect(report.dropped > 0 && report.duplicated > 0 && report.reordered > 0)
     #expect(outcome.counters.sequencer.gaps >= 1, "drops open gaps (overlapping ones count once)")
     #expect(outcome.counters.sequencer.recoveredGaps == outcome.counters.sequencer.gaps)
-    #expect(outcome.counters.sequencer.duplicateMessages + outcome.counters.sequencer.duplicatePackets > 0)
+    #expect(
+      outcome.counters.sequencer.duplicateMessages + outcome.counters.sequencer.duplicatePackets > 0
+    )
     #expect(report.requestsAnswered > 0 && outcome.counters.requestsSent >= report.requestsAnswered)
+  }
+
+  @Test("A delivered message maps to the OrderEvent the file reader's message maps to")
+  func orderEvents() throws {
+    let reader = try ITCHFileReader(path: LoopbackRun.realSample)
+    var expected: [OrderEvent] = []
+    while let message = try reader.next() {
+      if let event = message.orderEvent(sessionMidnightNanos: 7) { expected.append(event) }
+    }
+    let outcome = try LoopbackRun.run(LoopbackRun.realSample)
+    var mapped: [OrderEvent] = []
+    var event = OrderEvent(timeNanos: 0, kind: .add, instrument: 0)
+    for message in outcome.messages {
+      message.bytes.withUnsafeBytes { bytes in
+        let delivery = MoldUDP64Delivery.message(sequence: message.sequence, bytes: bytes)
+        if delivery.orderEvent(sessionMidnightNanos: 7, into: &event) { mapped.append(event) }
+      }
+    }
+    #expect(!expected.isEmpty && mapped == expected)
+    #expect(
+      !MoldUDP64Delivery.lost(first: 1, count: 1).orderEvent(sessionMidnightNanos: 0, into: &event)
+    )
+  }
+
+  @Test("A gzip file is published as its reader reads it")
+  func gzipFile() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("udp-sample-\(UUID().uuidString).itch.gz").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let gzip = Process()
+    gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+    gzip.arguments = ["-c", "gzip -c '\(LoopbackRun.realSample)' > '\(path)'"]
+    try gzip.run()
+    gzip.waitUntilExit()
+    try #require(gzip.terminationStatus == 0)
+    let file = try LoopbackRun.fileMessages(LoopbackRun.realSample)
+    #expect(try LoopbackRun.fileMessages(path) == file)
+    let outcome = try LoopbackRun.run(path) { $0.dropProbability = 0.3 }
+    expectExactlyOnce(outcome, file)
   }
 
   @Test("The larger synthetic day survives drops too")
@@ -54,7 +96,9 @@ struct MoldUDP64LoopbackTests {
     expectExactlyOnce(outcome, file)
   }
 
-  @Test("Without a request server a gap is lost: the feed ends STALE and says where, never skipping")
+  @Test(
+    "Without a request server a gap is lost: the feed ends STALE and says where, never skipping"
+  )
   func lostGapEndsStale() throws {
     let file = try LoopbackRun.fileMessages(LoopbackRun.realSample)
     let limits = MoldUDP64SequencerLimits(requestTimeoutNanos: 1_000_000, requestAttempts: 2)
@@ -78,7 +122,8 @@ struct MoldUDP64LoopbackTests {
 struct MoldUDP64MulticastTests {
   @Test(
     "A group joined on loopback receives the whole day",
-    .enabled(if: MulticastProbe.works, "the kernel here refuses multicast on loopback"))
+    .enabled(if: MulticastProbe.works, "the kernel here refuses multicast on loopback")
+  )
   func multicastDay() throws {
     let file = try LoopbackRun.fileMessages(LoopbackRun.realSample)
     let group = SocketAddress(ipv4: 0xEFFF_0A0B, port: 0)  // 239.255.10.11

@@ -1,13 +1,12 @@
 import Testing
 
 @testable import StratEngine
-@testable import strat_engine
 
-@Suite("strat-engine publish: flags")
+@Suite("strat-engine publish and listen: flags")
 struct PublishCommandTests {
   @Test("The documented flags become the publisher's options")
   func flags() throws {
-    let (options, file) = try publishOptions([
+    let (options, file) = try MoldUDP64PublisherOptions.parse([
       "day.itch.gz", "--udp", "239.1.2.3:30001", "--request-port=30002", "--session", "DAY1",
       "--speed", "2.5", "--drop", "0.1", "--dup", "0.2", "--reorder", "0.3", "--seed", "9",
       "--max-packet", "512",
@@ -20,7 +19,7 @@ struct PublishCommandTests {
   }
 
   @Test(
-    "A bad flag is a usage error (exit 2) that names it",
+    "A bad flag is a usage error (the command exits 2) that names it",
     arguments: [
       (["f"], "--udp"), (["--udp", "127.0.0.1:1"], "FILE"), (["f", "--udp", "nohost:1"], "--udp"),
       (["f", "--udp", "127.0.0.1:1", "--drop", "1.5"], "--drop"),
@@ -31,14 +30,36 @@ struct PublishCommandTests {
       (["f", "--udp", "127.0.0.1:1", "--rate", "3"], "--rate"),
       (["f", "--udp", "127.0.0.1:1", "--udp", "127.0.0.1:2"], "--udp"),
       (["f", "--udp"], "--udp"),
-    ] as [([String], String)])
+    ] as [([String], String)]
+  )
   func usageErrors(args: [String], named: String) {
-    #expect(throws: CommandFlags.Usage.self) { _ = try publishOptions(args[...]) }
+    #expect(throws: FeedCommandFlags.Usage.self) {
+      _ = try MoldUDP64PublisherOptions.parse(args[...])
+    }
     do {
-      _ = try publishOptions(args[...])
+      _ = try MoldUDP64PublisherOptions.parse(args[...])
     } catch {
       #expect(error.message.contains(named), "\(error.message)")
     }
-    #expect(publishCommand(args[...]) == 2)
+  }
+
+  @Test("listen's flags become a feed configuration; bad ones are usage errors")
+  func listenFlags() throws {
+    let (config, seconds) = try MoldUDP64FeedConfig.parseListen(
+      [
+        "--udp", "239.0.0.9:4000", "--request", "127.0.0.1:4001", "--seconds", "5", "--buffered",
+        "64",
+      ])
+    #expect(config.listen.description == "239.0.0.9:4000" && config.requestServer?.port == 4001)
+    #expect(seconds == 5 && config.limits.bufferedMessages == 64)
+    for bad in [
+      ["--udp"], [], ["--udp", "127.0.0.1:1", "--buffered", "0"], ["--udp", "127.0.0.1:1", "x"],
+      ["--udp", "127.0.0.1:1", "--request", "127.0.0.1"],
+      ["--udp", "127.0.0.1:1", "--seconds", "-1"],
+    ] {
+      #expect(throws: FeedCommandFlags.Usage.self) {
+        _ = try MoldUDP64FeedConfig.parseListen(bad[...])
+      }
+    }
   }
 }

@@ -9,8 +9,12 @@ import Testing
 struct ITCHSequencerFuzzTests {
   @Test("The scripted seed crosses gaps, losses, an end and a second session, in order")
   func scriptedSeed() throws {
-    let bytes = [UInt8](try Data(contentsOf: ITCHFuzzCorpusTests.folder
-      .appendingPathComponent("seed-sequencer-script.bin")))
+    let bytes = [UInt8](
+      try Data(
+        contentsOf: ITCHFuzzCorpusTests.folder
+          .appendingPathComponent("seed-sequencer-script.bin")
+      )
+    )
     #expect(bytes.withUnsafeBytes { ITCHFuzzTarget.sequencer($0) } == [])
     let packets = bytes.withUnsafeBytes { ITCHFuzzTarget.scripted($0) }
     #expect(packets.count == 9)

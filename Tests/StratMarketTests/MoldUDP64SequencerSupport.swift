@@ -17,7 +17,9 @@ enum MoldTestPackets {
   static func header(_ session: String, _ sequence: UInt64, _ count: UInt16) -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: 20)
     bytes.withUnsafeMutableBytes { MoldUDP64Session(session).write(to: $0.baseAddress!) }
-    for index in 0..<8 { bytes[10 + index] = UInt8(truncatingIfNeeded: sequence >> UInt64(56 - 8 * index)) }
+    for index in 0..<8 {
+      bytes[10 + index] = UInt8(truncatingIfNeeded: sequence >> UInt64(56 - 8 * index))
+    }
     bytes[18] = UInt8(count >> 8)
     bytes[19] = UInt8(truncatingIfNeeded: count)
     return bytes

@@ -91,7 +91,10 @@ struct MoldUDP64SequencerTests {
     r.accept(P.data(7...7))
     #expect(r.sequencer.state == .stale, "stale until a fresh state")
     r.accept(P.end(8))
-    #expect(r.sequencer.isSessionOver && r.sequencer.state == .stale, "the end does not hide a loss")
+    #expect(
+      r.sequencer.isSessionOver && r.sequencer.state == .stale,
+      "the end does not hide a loss"
+    )
     #expect(r.messages.last == "end 8")
     r.sequencer.acknowledgeFreshState()
     #expect(r.sequencer.state == .live)
@@ -128,7 +131,9 @@ struct MoldUDP64SequencerTests {
     #expect(r.messages.count == 3)
   }
 
-  @Test("A new session reports what the old one missed, starts fresh, and drops the old one's strays")
+  @Test(
+    "A new session reports what the old one missed, starts fresh, and drops the old one's strays"
+  )
   func sessionChange() {
     let r = SequencerRecorder()
     r.accept(P.data(1...1))
@@ -165,7 +170,9 @@ struct MoldUDP64SequencerTests {
     #expect(r.sequencer.counters.malformedPackets == 4)
   }
 
-  @Test("Progress inside the range asked for waits for the rest of the answer; past it, asks at once")
+  @Test(
+    "Progress inside the range asked for waits for the rest of the answer; past it, asks at once"
+  )
   func requestRanges() {
     let r = SequencerRecorder()
     r.accept(P.data(1...1))

@@ -20,13 +20,15 @@ struct SocketAddressTests {
       "", "127.0.0.1", "127.0.0.1:", ":80", "localhost:80", "1.2.3:80", "1.2.3.4.5:80",
       "256.0.0.1:80", "1.2.3.4:65536", "1.2.3.4:-1", "1.2.3.4:8a", "[::1]:80", "1.2.3.4:80:1",
       "01234.0.0.1:1", " 1.2.3.4:80", "1.2.3.4: 80", "١.2.3.4:80",
-    ])
+    ]
+  )
   func refuses(text: String) {
     #expect {
       _ = try SocketAddress(parsing: text)
     } throws: { error in
       guard let error = error as? NetError else { return false }
-      return error.id == "net.address" && error.message.contains("'\(text)'") && !error.notes.isEmpty
+      return error.id == "net.address" && error.message.contains("'\(text)'")
+        && !error.notes.isEmpty
     }
   }
 }

@@ -20,6 +20,10 @@ public final class MoldUDP64Feed {
   static let requestsPerPoll = 8
   public let config: MoldUDP64FeedConfig
   public let sequencer: MoldUDP64Sequencer
+  /// The `nowNanos` of the last poll that received a datagram (data, heartbeat or
+  /// retransmission); nil before the first. A feed silent for longer than its publisher's
+  /// heartbeat interval may have lost its tail unseen: the engine should not trade on it.
+  public private(set) var lastPacketNanos: Int64?
   /// Where re-requests go (the config's; settable for a server whose port is known later).
   public var requestServer: SocketAddress?
   private let dataSocket: UDPSocket
@@ -81,12 +85,14 @@ public final class MoldUDP64Feed {
     while progressing && delivered < maxMessages {
       progressing = false
       if let n = receive(requestSocket) {
+        lastPacketNanos = nowNanos
         socketCounts.retransmittedPackets += 1
         accept(n, &delivered, body)
         requestIfDue(nowNanos, &delivered, body)  // the next hole at once, not after a batch
         progressing = true
       }
       if delivered < maxMessages, let n = receive(dataSocket) {
+        lastPacketNanos = nowNanos
         socketCounts.dataPackets += 1
         accept(n, &delivered, body)
         progressing = true
@@ -112,7 +118,11 @@ public final class MoldUDP64Feed {
     }
   }
 
-  private func requestIfDue(_ now: Int64, _ delivered: inout Int, _ body: (MoldUDP64Delivery) -> Void) {
+  private func requestIfDue(
+    _ now: Int64,
+    _ delivered: inout Int,
+    _ body: (MoldUDP64Delivery) -> Void
+  ) {
     for _ in 0..<Self.requestsPerPoll {
       let request = sequencer.nextRequest(nowNanos: now) { delivery in
         observe(delivery)

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import StratMarket
 import StratNet
@@ -11,7 +12,8 @@ import StratNet
 ///
 /// One thread runs everything: between sends (and while pacing) it answers the requests that
 /// are waiting; after the day it repeats the end-of-session packet and keeps answering for
-/// `lingerNanos`. Created on one thread, it may be handed to another once to run.
+/// `lingerNanos` (or until `stop()`). Created on one thread, it may be handed to another once to
+/// run; only `stop()` may be called from elsewhere.
 public final class MoldUDP64Publisher: @unchecked Sendable {
   public let options: MoldUDP64PublisherOptions
   /// The request server's address, when it has one.
@@ -24,9 +26,15 @@ public final class MoldUDP64Publisher: @unchecked Sendable {
   private var holding = false
   private var random: SeededRandom
   private var report = MoldUDP64PublisherReport()
+  private let stopLock = NSLock()
+  private var stopRequested = false
 
   /// Opens the sending socket and the request server.
-  public init(_ options: MoldUDP64PublisherOptions) throws(NetError) {
+  public convenience init(_ options: MoldUDP64PublisherOptions) throws(MoldUDP64FeedError) {
+    do { try self.init(opening: options) } catch { throw MoldUDP64FeedError("publisher", error) }
+  }
+
+  private init(opening options: MoldUDP64PublisherOptions) throws(NetError) {
     self.options = options
     let session = MoldUDP64Session(options.session)
     let store = MoldUDP64RetransmissionStore(capacity: options.retainedMessages)
@@ -45,6 +53,11 @@ public final class MoldUDP64Publisher: @unchecked Sendable {
       )
     }
   }
+
+  /// Ends the linger early (from any thread): the receivers are done.
+  public func stop() { stopLock.withLock { stopRequested = true } }
+
+  private var stopping: Bool { stopLock.withLock { stopRequested } }
 
   /// Sends every message of `reader`, then the end of session, then lingers.
   public func run(_ reader: ITCHFileReader) throws(MarketDataError) -> MoldUDP64PublisherReport {
@@ -138,7 +151,8 @@ public final class MoldUDP64Publisher: @unchecked Sendable {
   private func linger() {
     let end = MonotonicClock.nanos() + options.lingerNanos
     var repeats = 0
-    while MonotonicClock.nanos() < end && repeats < max(1, options.endOfSessionRepeats) {
+    while MonotonicClock.nanos() < end && repeats < max(1, options.endOfSessionRepeats) && !stopping
+    {
       packet.start(store.nextSequence, count: MoldUDP64Packet.endOfSessionCount)
       send(packet.bytes)
       repeats += 1

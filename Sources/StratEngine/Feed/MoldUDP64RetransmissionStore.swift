@@ -43,7 +43,10 @@ final class MoldUDP64RetransmissionStore {
   func message(_ sequence: UInt64) -> UnsafeRawBufferPointer? {
     guard sequence >= firstSequence && sequence < nextSequence else { return nil }
     let index = Int(sequence % UInt64(capacity))
-    return UnsafeRawBufferPointer(start: storage + index * Self.slotBytes, count: Int(lengths[index]))
+    return UnsafeRawBufferPointer(
+      start: storage + index * Self.slotBytes,
+      count: Int(lengths[index])
+    )
   }
 }
 

@@ -39,7 +39,10 @@ extension ITCHFuzzTarget {
       case 0, 1:
         packet[19] = count % 8 + 1
         for number in 0..<UInt64(count % 8 + 1) {
-          packet += [0, 12, 0x53, 0, 0, 0, 0, 0, 0, 0, 0, 0, UInt8(truncatingIfNeeded: sequence + number), 0x4F]
+          packet += [
+            0, 12, 0x53, 0, 0, 0, 0, 0, 0, 0, 0, 0, UInt8(truncatingIfNeeded: sequence + number),
+            0x4F,
+          ]
         }
       case 2: packet[18...19] = [0xFF, 0xFF]
       default: packet.removeLast(Int(input[index + 3] % 4))
@@ -65,7 +68,9 @@ extension ITCHFuzzTarget {
       _ = sequencer.nextRequest(nowNanos: now) { order.check($0) }
       if sequencer.heldMessages > fuzzWindow { order.broken = "internal.moldudp64.held-past-cap" }
     }
-    for step in 0..<20 { _ = sequencer.nextRequest(nowNanos: now + 3 * Int64(step + 1)) { order.check($0) } }
+    for step in 0..<20 {
+      _ = sequencer.nextRequest(nowNanos: now + 3 * Int64(step + 1)) { order.check($0) }
+    }
     return order.broken.map { [$0] } ?? []
   }
 

@@ -59,7 +59,8 @@ public struct MoldUDP64PacketView {
       guard bytes.count - position >= 3 else { return false }
       let length = Int(ITCHWire(base + position).u16(0))
       guard bytes.count - position - 2 >= length,
-        ITCHMessageType.length(of: base.load(fromByteOffset: position + 2, as: UInt8.self)) == length
+        ITCHMessageType.length(of: base.load(fromByteOffset: position + 2, as: UInt8.self))
+          == length
       else { return false }
       position += 2 + length
     }

@@ -1,8 +1,9 @@
 /// What the receiver may hold and how hard it tries to fill a gap.
 public struct MoldUDP64SequencerLimits: Sendable, Equatable {
   /// Messages held past a gap; the bound of the receiver's memory (each slot holds one ITCH
-  /// message of at most 50 bytes: 1 << 20 slots are 53 MB, about 0.25 s of a full-speed feed). A message further than this past the oldest gap gives the
-  /// gap up (lost, the feed STALE) instead of growing.
+  /// message of at most 50 bytes: 1 << 20 slots are 53 MB, about 0.25 s of a full-speed feed).
+  /// A message further than this past the oldest gap gives the gap up (lost, the feed STALE)
+  /// instead of growing.
   public var bufferedMessages: Int
   /// How long to wait for an answer before asking again.
   public var requestTimeoutNanos: Int64

@@ -37,7 +37,9 @@ final class MoldUDP64Window {
 
   func withHeld(_ sequence: UInt64, _ body: (UnsafeRawBufferPointer) -> Void) {
     let index = slot(sequence)
-    body(UnsafeRawBufferPointer(start: storage + index * Self.slotBytes, count: Int(lengths[index])))
+    body(
+      UnsafeRawBufferPointer(start: storage + index * Self.slotBytes, count: Int(lengths[index]))
+    )
   }
 
   func release(_ sequence: UInt64) {
