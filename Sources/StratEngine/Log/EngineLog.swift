@@ -1,4 +1,5 @@
 import Foundation
+import StratDiagnostics
 import Synchronization
 
 /// The engine's log: one JSON object per line (`ts`, `level`, `event`, then the fields), to
@@ -52,19 +53,7 @@ package enum JSONValue: Sendable, Equatable {
     }
   }
 
-  static func quoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal (the diagnostics' one escaper).
+  static func quoted(_ s: String) -> String { DiagnosticRenderer.quote(s) }
+
 }
