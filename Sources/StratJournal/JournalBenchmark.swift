@@ -17,7 +17,9 @@ public enum JournalBenchmark {
       let sorted = values.sorted()
       count = sorted.count
       guard !sorted.isEmpty else { return }
-      func at(_ p: Double) -> Double { Double(sorted[Swift.min(sorted.count - 1, Int(p * Double(sorted.count - 1)))]) }
+      func at(_ p: Double) -> Double {
+        Double(sorted[Swift.min(sorted.count - 1, Int(p * Double(sorted.count - 1)))])
+      }
       (p50, p99, p999, max) = (at(0.5), at(0.99), at(0.999), Double(sorted.last!))
     }
 
@@ -60,8 +62,12 @@ public enum JournalBenchmark {
 
   /// Runs the benchmark in `folder` (emptied first and removed after).
   public static func run(
-    folder: String, appends: Int = 2_000_000, payloadBytes: Int = 64, syncIntervalMicroseconds: Int = 1_000,
-    pacedRate: Int = 100_000, recoveryRecords: Int = 1_000_000
+    folder: String,
+    appends: Int = 2_000_000,
+    payloadBytes: Int = 64,
+    syncIntervalMicroseconds: Int = 1_000,
+    pacedRate: Int = 100_000,
+    recoveryRecords: Int = 1_000_000
   ) throws(JournalError) -> Result {
     try? FileManager.default.removeItem(atPath: folder)
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -69,7 +75,10 @@ public enum JournalBenchmark {
     defer { payload.deallocate() }
     payload.initializeMemory(as: UInt8.self, repeating: 0x42)
     let bytes = UnsafeRawBufferPointer(payload)
-    let options = JournalWriter.Options(syncIntervalMicroseconds: syncIntervalMicroseconds, latencySamples: 1 << 20)
+    let options = JournalWriter.Options(
+      syncIntervalMicroseconds: syncIntervalMicroseconds,
+      latencySamples: 1 << 20
+    )
     var result = Result()
     result.payloadBytes = payloadBytes
     try flatOut(folder + "/flat", bytes, appends, options, &result)
@@ -79,7 +88,10 @@ public enum JournalBenchmark {
   }
 
   private static func flatOut(
-    _ folder: String, _ payload: UnsafeRawBufferPointer, _ appends: Int, _ options: JournalWriter.Options,
+    _ folder: String,
+    _ payload: UnsafeRawBufferPointer,
+    _ appends: Int,
+    _ options: JournalWriter.Options,
     _ result: inout Result
   ) throws(JournalError) {
     let writer = try JournalWriter(openingForAppend: folder, options: options)
@@ -98,7 +110,10 @@ public enum JournalBenchmark {
 
   /// Appends at `rate` per second for one second, timing each append (the clock read is vDSO).
   private static func paced(
-    _ folder: String, _ payload: UnsafeRawBufferPointer, _ rate: Int, _ options: JournalWriter.Options,
+    _ folder: String,
+    _ payload: UnsafeRawBufferPointer,
+    _ rate: Int,
+    _ options: JournalWriter.Options,
     _ result: inout Result
   ) throws(JournalError) {
     let writer = try JournalWriter(openingForAppend: folder, options: options)
@@ -118,16 +133,24 @@ public enum JournalBenchmark {
   }
 
   private static func recovery(
-    _ folder: String, _ payload: UnsafeRawBufferPointer, _ records: Int, _ result: inout Result
+    _ folder: String,
+    _ payload: UnsafeRawBufferPointer,
+    _ records: Int,
+    _ result: inout Result
   ) throws(JournalError) {
-    let writer = try JournalWriter(openingForAppend: folder, options: .init(syncIntervalMicroseconds: nil))
+    let writer = try JournalWriter(
+      openingForAppend: folder,
+      options: .init(syncIntervalMicroseconds: nil)
+    )
     for _ in 0..<records { _ = try writer.append(type: 2, payload: payload) }
     writer.close()
     let started = monotonicNanoseconds()
     let reader = try JournalReader(folder: folder)
     let checked = monotonicNanoseconds()
     var sum = 0
-    reader.forEach { record in sum &+= Int(record.payload[record.payload.count / 2]) &+ Int(record.type) }
+    reader.forEach { record in
+      sum &+= Int(record.payload[record.payload.count / 2]) &+ Int(record.type)
+    }
     let iterated = monotonicNanoseconds()
     precondition(reader.recordCount == records && sum != 0)
     result.recoveryRecords = records

@@ -16,7 +16,11 @@ public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible 
   public let notes: [String]
 
   package init(
-    _ id: String, _ message: String, file: String, offset: Int? = nil, sequence: UInt64? = nil,
+    _ id: String,
+    _ message: String,
+    file: String,
+    offset: Int? = nil,
+    sequence: UInt64? = nil,
     notes: [String] = []
   ) {
     self.id = id

@@ -51,12 +51,18 @@ package enum JournalFormat {
   }
 
   @inline(__always)
-  package static func load<T: FixedWidthInteger>(_: T.Type, _ base: UnsafeRawPointer, _ at: Int) -> T {
+  package static func load<T: FixedWidthInteger>(_: T.Type, _ base: UnsafeRawPointer, _ at: Int)
+    -> T
+  {
     T(littleEndian: base.loadUnaligned(fromByteOffset: at, as: T.self))
   }
 
   @inline(__always)
-  package static func store<T: FixedWidthInteger>(_ value: T, _ base: UnsafeMutableRawPointer, _ at: Int) {
+  package static func store<T: FixedWidthInteger>(
+    _ value: T,
+    _ base: UnsafeMutableRawPointer,
+    _ at: Int
+  ) {
     base.storeBytes(of: value.littleEndian, toByteOffset: at, as: T.self)
   }
 

@@ -6,7 +6,8 @@ import Synchronization
 public final class JournalMetrics: @unchecked Sendable {
   /// Upper bounds of the latency buckets, in microseconds; one more bucket counts the rest.
   public static let bucketBoundsMicroseconds: [UInt64] = [
-    10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 1_000_000,
+    10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000,
+    1_000_000,
   ]
   private let bounds: UnsafeMutablePointer<UInt64>
   private let buckets: UnsafeMutablePointer<Atomic<UInt64>>
@@ -24,7 +25,10 @@ public final class JournalMetrics: @unchecked Sendable {
 
   package init(sampleCapacity: Int = 0) {
     bounds = .allocate(capacity: Self.bucketBoundsMicroseconds.count)
-    bounds.initialize(from: Self.bucketBoundsMicroseconds.map { $0 * 1_000 }, count: Self.bucketBoundsMicroseconds.count)
+    bounds.initialize(
+      from: Self.bucketBoundsMicroseconds.map { $0 * 1_000 },
+      count: Self.bucketBoundsMicroseconds.count
+    )
     buckets = .allocate(capacity: bucketCount)
     for i in 0..<bucketCount { (buckets + i).initialize(to: Atomic(0)) }
     self.sampleCapacity = sampleCapacity
@@ -47,7 +51,9 @@ public final class JournalMetrics: @unchecked Sendable {
     records.add(count, ordering: .relaxed)
     bytes.add(synced, ordering: .relaxed)
     totalNanoseconds.add(nanoseconds, ordering: .relaxed)
-    if nanoseconds > maxNanoseconds.load(ordering: .relaxed) { maxNanoseconds.store(nanoseconds, ordering: .relaxed) }
+    if nanoseconds > maxNanoseconds.load(ordering: .relaxed) {
+      maxNanoseconds.store(nanoseconds, ordering: .relaxed)
+    }
     let n = sampleCount.load(ordering: .relaxed)
     if n < sampleCapacity {
       samples[n] = nanoseconds
@@ -61,11 +67,14 @@ public final class JournalMetrics: @unchecked Sendable {
   /// Returns the counters now (any thread).
   public func snapshot() -> JournalMetricsSnapshot {
     JournalMetricsSnapshot(
-      groups: groups.load(ordering: .relaxed), records: records.load(ordering: .relaxed),
-      bytes: bytes.load(ordering: .relaxed), errors: errors.load(ordering: .relaxed),
+      groups: groups.load(ordering: .relaxed),
+      records: records.load(ordering: .relaxed),
+      bytes: bytes.load(ordering: .relaxed),
+      errors: errors.load(ordering: .relaxed),
       totalNanoseconds: totalNanoseconds.load(ordering: .relaxed),
       maxNanoseconds: maxNanoseconds.load(ordering: .relaxed),
-      bucketCounts: (0..<bucketCount).map { buckets[$0].load(ordering: .relaxed) })
+      bucketCounts: (0..<bucketCount).map { buckets[$0].load(ordering: .relaxed) }
+    )
   }
 
   /// Returns the recorded group latencies in nanoseconds (at most `sampleCapacity`).

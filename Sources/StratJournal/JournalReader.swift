@@ -40,8 +40,13 @@ public final class JournalReader {
       let file = try MappedSegment.openForReading(path: path, number: number)
       let bytes = UnsafeRawPointer(file.base) ?? UnsafeRawPointer(bitPattern: 8)!
       let scan = try SegmentScan.scan(
-        bytes, count: file.size, number: number, expected: expected, isLast: index == numbers.count - 1,
-        path: path)
+        bytes,
+        count: file.size,
+        number: number,
+        expected: expected,
+        isLast: index == numbers.count - 1,
+        path: path
+      )
       expected = scan.nextSequence
       segments.append((file, scan))
     }
@@ -62,9 +67,12 @@ public final class JournalReader {
         let length = Int(f.load(UInt32.self, p, 4))
         try body(
           JournalRecord(
-            sequence: f.load(UInt64.self, p, 8), type: p.load(fromByteOffset: 1, as: UInt8.self),
+            sequence: f.load(UInt64.self, p, 8),
+            type: p.load(fromByteOffset: 1, as: UInt8.self),
             flags: f.load(UInt16.self, p, 2),
-            payload: UnsafeRawBufferPointer(start: p + f.recordHeaderSize, count: length)))
+            payload: UnsafeRawBufferPointer(start: p + f.recordHeaderSize, count: length)
+          )
+        )
         at += f.recordSize(payload: length)
       }
     }
@@ -79,14 +87,19 @@ public final class JournalReader {
     defer { closedir(directory) }
     var numbers: [UInt32] = []
     while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+      }
       if let number = JournalFormat.number(fromFileName: name) { numbers.append(number) }
     }
     numbers.sort()
     for (a, b) in zip(numbers, numbers.dropFirst()) where b != a + 1 {
       throw JournalError(
-        "journal.missing-segment", "segment \(a) is followed by segment \(b)",
-        file: folder + "/" + JournalFormat.fileName(a + 1), notes: ["the segments in between are missing"])
+        "journal.missing-segment",
+        "segment \(a) is followed by segment \(b)",
+        file: folder + "/" + JournalFormat.fileName(a + 1),
+        notes: ["the segments in between are missing"]
+      )
     }
     return numbers
   }

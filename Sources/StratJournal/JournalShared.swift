@@ -35,7 +35,9 @@ final class JournalShared: Sendable {
   }
 
   @inline(__always)
-  static func pack(segment: UInt32, offset: Int) -> UInt64 { UInt64(segment) << 32 | UInt64(UInt32(offset)) }
+  static func pack(segment: UInt32, offset: Int) -> UInt64 {
+    UInt64(segment) << 32 | UInt64(UInt32(offset))
+  }
 
   @inline(__always)
   static func unpack(_ end: UInt64) -> (segment: UInt32, offset: Int) {

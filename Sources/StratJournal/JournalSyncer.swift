@@ -77,7 +77,10 @@ final class JournalSyncer: @unchecked Sendable {
     do throws(JournalError) {
       let bytes = try syncRange(to: end)
       shared.metrics.recordGroup(
-        nanoseconds: monotonicNanoseconds() - started, records: sequence - before, bytes: UInt64(bytes))
+        nanoseconds: monotonicNanoseconds() - started,
+        records: sequence - before,
+        bytes: UInt64(bytes)
+      )
       shared.durableSequence.store(sequence, ordering: .releasing)
     } catch {
       shared.metrics.recordError()
@@ -122,7 +125,12 @@ final class JournalSyncer: @unchecked Sendable {
     let path = shared.sparePath(next)
     guard
       let made = try? MappedSegment.openForWriting(
-        path: path, number: next, size: shared.segmentSize, zeroFrom: nil, create: true)
+        path: path,
+        number: next,
+        size: shared.segmentSize,
+        zeroFrom: nil,
+        create: true
+      )
     else { return }  // the roll will make its own
     shared.spare.withLock { $0 = made }
   }

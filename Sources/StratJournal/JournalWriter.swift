@@ -21,7 +21,11 @@ public final class JournalWriter: @unchecked Sendable {
     /// How many group latencies to keep for exact percentiles (benchmarks; 0 for none).
     public var latencySamples: Int
 
-    public init(segmentSize: Int = 64 << 20, syncIntervalMicroseconds: Int? = 1_000, latencySamples: Int = 0) {
+    public init(
+      segmentSize: Int = 64 << 20,
+      syncIntervalMicroseconds: Int? = 1_000,
+      latencySamples: Int = 0
+    ) {
       self.segmentSize = segmentSize
       self.syncIntervalMicroseconds = syncIntervalMicroseconds
       self.latencySamples = latencySamples
@@ -52,7 +56,9 @@ public final class JournalWriter: @unchecked Sendable {
   /// needed. Checks it as `JournalReader` does (pass the reader already used for replay to skip
   /// a second pass), cuts a torn tail, and continues after the last good record.
   public init(
-    openingForAppend folder: String, options: Options = Options(), recovered: JournalReader? = nil
+    openingForAppend folder: String,
+    options: Options = Options(),
+    recovered: JournalReader? = nil
   ) throws(JournalError) {
     try Self.check(options, folder)
     try Self.makeFolder(folder)
@@ -67,14 +73,24 @@ public final class JournalWriter: @unchecked Sendable {
     current = segment
     cursor = .allocate(capacity: 1)
     cursor.initialize(
-      to: Cursor(base: segment.base!, capacity: segment.size, offset: offset, segment: segment.number, nextSequence: next))
+      to: Cursor(
+        base: segment.base!,
+        capacity: segment.size,
+        offset: offset,
+        segment: segment.number,
+        nextSequence: next
+      )
+    )
     let end = JournalShared.pack(segment: segment.number, offset: offset)
     shared.writtenEnd.store(end, ordering: .relaxed)
     shared.writtenSequence.store(next - 1, ordering: .relaxed)
     shared.durableSequence.store(next - 1, ordering: .relaxed)  // recovery synced what it kept
     shared.segments.withLock { $0[segment.number] = segment }
     syncer = JournalSyncer(
-      shared: shared, start: end, intervalNanoseconds: options.syncIntervalMicroseconds.map { UInt64($0) * 1_000 })
+      shared: shared,
+      start: end,
+      intervalNanoseconds: options.syncIntervalMicroseconds.map { UInt64($0) * 1_000 }
+    )
   }
 
   deinit {
@@ -85,13 +101,19 @@ public final class JournalWriter: @unchecked Sendable {
   /// Appends one record and returns its sequence number (hot thread only). Throws only for a
   /// type of 0 or a payload larger than a segment holds, or when a roll cannot make a segment.
   @inline(__always)
-  public func append(type: UInt8, flags: UInt16 = 0, payload: UnsafeRawBufferPointer) throws(JournalError) -> UInt64 {
+  public func append(type: UInt8, flags: UInt16 = 0, payload: UnsafeRawBufferPointer)
+    throws(JournalError) -> UInt64
+  {
     let f = JournalFormat.self
     let size = f.recordSize(payload: payload.count)
-    if cursor.pointee.offset + size > cursor.pointee.capacity || type == 0 { try roll(type: type, size: size) }
+    if cursor.pointee.offset + size > cursor.pointee.capacity || type == 0 {
+      try roll(type: type, size: size)
+    }
     let p = cursor.pointee.base + cursor.pointee.offset
     let sequence = cursor.pointee.nextSequence
-    if let source = payload.baseAddress { (p + f.recordHeaderSize).copyMemory(from: source, byteCount: payload.count) }
+    if let source = payload.baseAddress {
+      (p + f.recordHeaderSize).copyMemory(from: source, byteCount: payload.count)
+    }
     p.storeBytes(of: f.recordMagic, as: UInt8.self)
     p.storeBytes(of: type, toByteOffset: 1, as: UInt8.self)
     f.store(flags, p, 2)
@@ -104,7 +126,9 @@ public final class JournalWriter: @unchecked Sendable {
     cursor.pointee.offset += size
     cursor.pointee.nextSequence = sequence + 1
     shared.writtenEnd.store(
-      JournalShared.pack(segment: cursor.pointee.segment, offset: cursor.pointee.offset), ordering: .releasing)
+      JournalShared.pack(segment: cursor.pointee.segment, offset: cursor.pointee.offset),
+      ordering: .releasing
+    )
     shared.writtenSequence.store(sequence, ordering: .releasing)
     return sequence
   }

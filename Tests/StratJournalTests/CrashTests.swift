@@ -20,7 +20,9 @@ import Testing
   static let seed: UInt64 = 0x2026_1202
 
   @Test func kill9AtRandomMomentsLosesNoAppendedRecord() throws {
-    if let folder = ProcessInfo.processInfo.environment[Self.childVariable] { Self.runChild(folder) }
+    if let folder = ProcessInfo.processInfo.environment[Self.childVariable] {
+      Self.runChild(folder)
+    }
     let folder = S.makeFolder("crash")
     defer {
       S.remove(folder)
@@ -31,14 +33,24 @@ import Testing
     for run in 1...Self.runs {
       let child = try CrashChild(folder: folder, variable: Self.childVariable)
       let reportedBeforeKill = child.waitReady(timeoutSeconds: 120)
-      #expect(reportedBeforeKill != nil, "run \(run): the child never started appending: \(childLog(folder))")
+      #expect(
+        reportedBeforeKill != nil,
+        "run \(run): the child never started appending: \(childLog(folder))"
+      )
       usleep(UInt32(random.below(25_000)))
       let reported = child.kill9()
       let reader = try JournalReader(folder: folder)
       let n = try S.verify(reader)
-      #expect(UInt64(n) >= reported, "run \(run) (seed \(Self.seed)): \(n) records, the child had appended \(reported)")
+      #expect(
+        UInt64(n) >= reported,
+        "run \(run) (seed \(Self.seed)): \(n) records, the child had appended \(reported)"
+      )
       if !child.finished { killedWhileAppending += 1 }
-      let writer = try JournalWriter(openingForAppend: folder, options: Self.options, recovered: reader)
+      let writer = try JournalWriter(
+        openingForAppend: folder,
+        options: Self.options,
+        recovered: reader
+      )
       try S.append(writer, UInt64(n + 1)...UInt64(n + 1))
       writer.close()
     }
@@ -91,8 +103,16 @@ final class CrashChild {
     posix_spawn_file_actions_adddup2(&actions, fds[1], 3)
     // The child's test-runner chatter goes to a file beside the journal, shown if it fails.
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, folder + ".child-log", O_WRONLY | O_CREAT | O_APPEND, 0o644)
-    let arguments = ["/proc/self/exe", "--testing-library", "swift-testing", "--filter", "kill9AtRandomMoments"]
+    posix_spawn_file_actions_addopen(
+      &actions,
+      2,
+      folder + ".child-log",
+      O_WRONLY | O_CREAT | O_APPEND,
+      0o644
+    )
+    let arguments = [
+      "/proc/self/exe", "--testing-library", "swift-testing", "--filter", "kill9AtRandomMoments",
+    ]
     var environment = ProcessInfo.processInfo.environment
     environment[variable] = folder
     let argv = arguments.map { strdup($0) } + [nil]
@@ -145,7 +165,9 @@ final class CrashChild {
   private func highest() -> UInt64 {
     var best: UInt64 = 0
     for i in stride(from: 0, to: bytes.count - 7, by: 8) {
-      let value = bytes[i..<i + 8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+      let value = bytes[i..<i + 8].enumerated().reduce(UInt64(0)) {
+        $0 | UInt64($1.element) << (8 * $1.offset)
+      }
       if value == 0 { finished = true } else { best = max(best, value) }
     }
     return best

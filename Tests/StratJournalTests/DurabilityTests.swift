@@ -76,8 +76,13 @@ import Testing
     metrics.recordGroup(nanoseconds: 5_000_000_000, records: 3, bytes: 8)  // beyond 1 s
     let snapshot = metrics.snapshot()
     #expect(snapshot.bucketCounts.count == JournalMetrics.bucketBoundsMicroseconds.count + 1)
-    #expect(snapshot.bucketCounts[0] == 1 && snapshot.bucketCounts[1] == 1 && snapshot.bucketCounts.last == 1)
-    #expect(snapshot.groups == 3 && snapshot.records == 6 && snapshot.maxNanoseconds == 5_000_000_000)
+    #expect(
+      snapshot.bucketCounts[0] == 1 && snapshot.bucketCounts[1] == 1
+        && snapshot.bucketCounts.last == 1
+    )
+    #expect(
+      snapshot.groups == 3 && snapshot.records == 6 && snapshot.maxNanoseconds == 5_000_000_000
+    )
     #expect(metrics.latencySamples() == [9_000, 10_001])
   }
 }

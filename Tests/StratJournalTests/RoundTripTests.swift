@@ -25,7 +25,10 @@ import Testing
     defer { S.remove(folder) }
     var last: UInt64 = 0
     for round in 1...4 {
-      let writer = try JournalWriter(openingForAppend: folder, options: S.options(thread: round % 2 == 0))
+      let writer = try JournalWriter(
+        openingForAppend: folder,
+        options: S.options(thread: round % 2 == 0)
+      )
       #expect(writer.lastSequence == last)
       try S.append(writer, last + 1...last + 97)
       last += 97
@@ -39,7 +42,11 @@ import Testing
     defer { S.remove(folder) }
     try S.append(JournalWriter(openingForAppend: folder, options: S.options()), 1...50)
     let reader = try JournalReader(folder: folder)
-    let writer = try JournalWriter(openingForAppend: folder, options: S.options(), recovered: reader)
+    let writer = try JournalWriter(
+      openingForAppend: folder,
+      options: S.options(),
+      recovered: reader
+    )
     try S.append(writer, 51...60)
     writer.close()
     #expect(try S.verify(JournalReader(folder: folder)) == 60)
@@ -65,7 +72,9 @@ import Testing
     #expect(try largest.withUnsafeBytes { try writer.append(type: 1, payload: $0) } == 1)
     #expect(try largest.withUnsafeBytes { try writer.append(type: 1, payload: $0) } == 2)
     let tooLarge = largest + [1]
-    #expect(throws: JournalError.self) { try tooLarge.withUnsafeBytes { try writer.append(type: 1, payload: $0) } }
+    #expect(throws: JournalError.self) {
+      try tooLarge.withUnsafeBytes { try writer.append(type: 1, payload: $0) }
+    }
     do {
       _ = try [UInt8(1)].withUnsafeBytes { try writer.append(type: 0, payload: $0) }
       Issue.record("type 0 was accepted")

@@ -38,9 +38,18 @@ import Testing
       let reader = try JournalReader(folder: folder)
       #expect(try S.verify(reader) == Int(survives ? n : n - 1), "cut at \(cut)")
       let torn = damage == .garbageFilled || (cut > start && !survives)
-      #expect((reader.tornTail != nil) == torn, "cut at \(cut): \(String(describing: reader.tornTail))")
-      if let tail = reader.tornTail { #expect(tail.path == path && tail.offset == (survives ? whole.roundedUp8 : start)) }
-      let writer = try JournalWriter(openingForAppend: folder, options: S.options(), recovered: reader)
+      #expect(
+        (reader.tornTail != nil) == torn,
+        "cut at \(cut): \(String(describing: reader.tornTail))"
+      )
+      if let tail = reader.tornTail {
+        #expect(tail.path == path && tail.offset == (survives ? whole.roundedUp8 : start))
+      }
+      let writer = try JournalWriter(
+        openingForAppend: folder,
+        options: S.options(),
+        recovered: reader
+      )
       try S.append(writer, (survives ? n + 1 : n)...n + 2)
       writer.close()
       let after = try JournalReader(folder: folder)
@@ -57,14 +66,22 @@ import Testing
     let folder = S.makeFolder("torn")
     defer { S.remove(folder) }
     let (n, path, original) = try makeJournal(folder)
-    let end = S.recordOffsets(original).last! + JournalFormat.recordSize(payload: S.payload(n).count)
+    let end =
+      S.recordOffsets(original).last! + JournalFormat.recordSize(payload: S.payload(n).count)
     var bytes = original
     for k in 0..<40 { bytes[end + JournalFormat.recordHeaderSize + k] = 0xA7 }
     S.write(bytes, path)
     let reader = try JournalReader(folder: folder)
     #expect(try S.verify(reader) == Int(n))
-    #expect(reader.tornTail == JournalTornTail(path: path, offset: end, reason: "non-zero bytes after the last record"))
-    let writer = try JournalWriter(openingForAppend: folder, options: S.options(), recovered: reader)
+    #expect(
+      reader.tornTail
+        == JournalTornTail(path: path, offset: end, reason: "non-zero bytes after the last record")
+    )
+    let writer = try JournalWriter(
+      openingForAppend: folder,
+      options: S.options(),
+      recovered: reader
+    )
     #expect(writer.cutTornTail == reader.tornTail)
     writer.close()
     #expect(Array(S.bytes(path)[end...]).allSatisfy { $0 == 0 })
@@ -83,7 +100,10 @@ import Testing
     S.write([UInt8](repeating: 0, count: size), empty)
     let reader = try JournalReader(folder: folder)
     #expect(try S.verify(reader) == Int(n))
-    #expect(reader.tornTail == JournalTornTail(path: empty, offset: 0, reason: "the segment header was never written"))
+    #expect(
+      reader.tornTail
+        == JournalTornTail(path: empty, offset: 0, reason: "the segment header was never written")
+    )
     let writer = try JournalWriter(openingForAppend: folder, options: S.options())
     try S.append(writer, n + 1...n + 3)
     writer.close()
