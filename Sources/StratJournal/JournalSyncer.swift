@@ -113,25 +113,27 @@ final class JournalSyncer: @unchecked Sendable {
   }
 
   /// Makes the segment after the writer's current one ahead of time (file, blocks, mapping), so
-  /// that a roll on the hot thread costs a header and a rename.
+  /// that a roll on the hot thread costs a header and a rename. The number comes from the
+  /// writer's claim, read under the lock; a spare the writer has moved past is deleted.
   private func makeSpare() {
-    let next = JournalShared.unpack(shared.writtenEnd.load(ordering: .acquiring)).segment + 1
-    guard shared.spare.withLock({ $0?.number != next }) else { return }
-    let stale = shared.spare.withLock { spare -> MappedSegment? in
-      defer { spare = nil }
-      return spare
+    let (next, stale) = shared.spare.withLock { state -> (UInt32?, MappedSegment?) in
+      let next = state.claimed + 1
+      if state.segment?.number == next { return (nil, nil) }
+      defer { state.segment = nil }
+      return (next, state.segment)
     }
     if let stale { unlink(shared.sparePath(stale.number)) }
+    guard let next else { return }
     let path = shared.sparePath(next)
     guard
       let made = try? MappedSegment.openForWriting(
-        path: path,
-        number: next,
-        size: shared.segmentSize,
-        zeroFrom: nil,
-        create: true
-      )
+        path: path, number: next, size: shared.segmentSize, zeroFrom: nil, create: true)
     else { return }  // the roll will make its own
-    shared.spare.withLock { $0 = made }
+    let kept = shared.spare.withLock { state in
+      guard state.claimed < next else { return false }
+      state.segment = made
+      return true
+    }
+    if !kept { unlink(path) }
   }
 }

@@ -49,10 +49,11 @@ extension JournalWriter {
       createdNanoseconds: wallNanoseconds(),
       segmentSize: UInt64(shared.segmentSize)
     )
-    let spare = shared.spare.withLock { spare -> MappedSegment? in
-      guard spare?.number == number else { return nil }
-      defer { spare = nil }
-      return spare
+    let spare = shared.spare.withLock { state -> MappedSegment? in
+      state.claimed = number
+      guard state.segment?.number == number else { return nil }
+      defer { state.segment = nil }
+      return state.segment
     }
     if let spare {
       header.encode(into: spare.base!)  // before the rename: the name never shows a headerless file

@@ -66,7 +66,8 @@ public final class JournalWriter: @unchecked Sendable {
     if let recovered { reader = recovered } else { reader = try JournalReader(folder: folder) }
     Self.removeSpares(in: folder)
     let metrics = JournalMetrics(sampleCapacity: options.latencySamples)
-    shared = JournalShared(folder: folder, segmentSize: options.segmentSize, metrics: metrics)
+    shared = JournalShared(
+      folder: folder, segmentSize: options.segmentSize, metrics: metrics, segment: 0)
     cutTornTail = reader.tornTail
     let next = reader.lastSequence + 1
     let (segment, offset) = try Self.openLast(of: reader, next: next, shared: shared)
@@ -86,6 +87,7 @@ public final class JournalWriter: @unchecked Sendable {
     shared.writtenSequence.store(next - 1, ordering: .relaxed)
     shared.durableSequence.store(next - 1, ordering: .relaxed)  // recovery synced what it kept
     shared.segments.withLock { $0[segment.number] = segment }
+    shared.spare.withLock { $0.claimed = segment.number }
     syncer = JournalSyncer(
       shared: shared,
       start: end,
@@ -171,9 +173,9 @@ public final class JournalWriter: @unchecked Sendable {
     guard !isClosed else { return }
     isClosed = true
     syncer.stop()
-    shared.spare.withLock { spare in
-      if let spare { unlink(shared.sparePath(spare.number)) }
-      spare = nil
+    shared.spare.withLock { state in
+      if let spare = state.segment { unlink(shared.sparePath(spare.number)) }
+      state.segment = nil
     }
     shared.segments.withLock { $0.removeAll() }
   }

@@ -38,7 +38,8 @@ import Testing
         "run \(run): the child never started appending: \(childLog(folder))"
       )
       usleep(UInt32(random.below(25_000)))
-      let reported = child.kill9()
+      let (reported, signal) = child.kill9()
+      #expect(signal == SIGKILL, "run \(run): the child died of signal \(signal): \(childLog(folder))")
       let reader = try JournalReader(folder: folder)
       let n = try S.verify(reader)
       #expect(
@@ -93,10 +94,13 @@ final class CrashChild {
   let pipe: Int32
   private var bytes: [UInt8] = []
   private(set) var finished = false
+  private var reaped = false
 
   init(folder: String, variable: String) throws {
     var fds: [Int32] = [0, 0]
+    // Close-on-exec: only the child's fd 3 (dup2 clears the flag) holds the write end.
     guard Glibc.pipe(&fds) == 0 else { throw JournalTestSupport.Mismatch(what: "pipe failed") }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -115,6 +119,8 @@ final class CrashChild {
     ]
     var environment = ProcessInfo.processInfo.environment
     environment[variable] = folder
+    // A crashing child dies at once instead of waiting for the backtracer.
+    environment["SWIFT_BACKTRACE"] = "enable=no"
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
@@ -127,9 +133,11 @@ final class CrashChild {
   }
 
   deinit {
-    kill(pid, SIGKILL)
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
+    if !reaped {
+      kill(pid, SIGKILL)
+      var status: Int32 = 0
+      waitpid(pid, &status, 0)
+    }
     close(pipe)
   }
 
@@ -144,13 +152,17 @@ final class CrashChild {
     return bytes.count >= 8 ? highest() : nil
   }
 
-  /// Kills the child with SIGKILL, reaps it, and returns the highest sequence it reported.
-  func kill9() -> UInt64 {
+  /// Kills the child with SIGKILL and reaps it; returns the highest sequence it reported and
+  /// the signal that ended it (SIGKILL, unless it had crashed before).
+  func kill9() -> (reported: UInt64, signal: Int32) {
     kill(pid, SIGKILL)
     var status: Int32 = 0
     waitpid(pid, &status, 0)
-    while drain() {}
-    return highest()
+    reaped = true
+    // The write end died with the child, so this reaches end of file; the poll bounds it anyway.
+    var poller = pollfd(fd: pipe, events: Int16(POLLIN), revents: 0)
+    while poll(&poller, 1, 1_000) > 0, drain() {}
+    return (highest(), status & 0x7F)
   }
 
   /// Reads what is in the pipe; false at end of file.

@@ -93,13 +93,14 @@ enum JournalFuzzTarget {
     }
   }
 
-  /// A fresh scratch folder, on tmpfs when there is one (fsync costs nothing there).
+  /// A new scratch folder (unique: replay tests run in parallel), on tmpfs when there is one
+  /// (fsync costs nothing there).
   static func scratchFolder() -> String {
-    let root =
-      FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory()
-    let folder = root + "stratc-journal-fuzz-\(getpid())"
-    try? FileManager.default.removeItem(atPath: folder)
-    mkdir(folder, 0o755)
-    return folder
+    let root = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory()
+    var template = Array((root + "stratc-journal-fuzz-XXXXXX").utf8CString)
+    return template.withUnsafeMutableBufferPointer { buffer in
+      guard let made = mkdtemp(buffer.baseAddress!) else { return root + "stratc-journal-fuzz-\(getpid())" }
+      return String(cString: made)
+    }
   }
 }
