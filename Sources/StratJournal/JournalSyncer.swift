@@ -94,10 +94,9 @@ final class JournalSyncer: @unchecked Sendable {
     var bytes = 0
     while syncedSegment < end.segment {
       // The writer has left this segment: sync the rest of it, make the new name durable.
-      if let old = shared.segments.withLock({ $0[syncedSegment] }) {
-        try old.sync(from: syncedOffset, to: old.size)
-        bytes += old.size - syncedOffset
-      }
+      let old = try mapped(syncedSegment)
+      try old.sync(from: syncedOffset, to: old.size)
+      bytes += old.size - syncedOffset
       shared.segments.withLock { _ = $0.removeValue(forKey: syncedSegment) }
       syncedSegment += 1
       syncedOffset = 0
@@ -105,11 +104,22 @@ final class JournalSyncer: @unchecked Sendable {
         throw .system("fsync", file: shared.folder, errno: errno)
       }
     }
-    guard let current = shared.segments.withLock({ $0[end.segment] }) else { return bytes }
+    let current = try mapped(end.segment)
     try current.sync(from: syncedOffset, to: end.offset)
     bytes += end.offset - syncedOffset
     syncedOffset = end.offset
     return bytes
+  }
+
+  /// Returns segment `number` from the shared table. A written segment leaves it only once
+  /// synced, so a miss is a bug: an error (the durable sequence stops), never a skipped sync.
+  private func mapped(_ number: UInt32) throws(JournalError) -> MappedSegment {
+    guard let segment = shared.segments.withLock({ $0[number] }) else {
+      throw JournalError(
+        "journal.io", "segment \(number) was written but is no longer mapped; nothing was synced",
+        file: shared.path(number))
+    }
+    return segment
   }
 
   /// Makes the segment after the writer's current one ahead of time (file, blocks, mapping), so

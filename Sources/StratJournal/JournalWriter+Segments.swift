@@ -80,6 +80,11 @@ extension JournalWriter {
     next: UInt64,
     shared: JournalShared
   ) throws(JournalError) -> (MappedSegment, Int) {
+    // After a crash the recovered records may be in the page cache only: put every segment on
+    // disk before calling them durable (the last one below, once cut).
+    for earlier in reader.segments.dropLast() where fdatasync(earlier.file.fd) != 0 {
+      throw .system("fdatasync", file: earlier.file.path, errno: errno)
+    }
     let size = shared.segmentSize
     guard let last = reader.segments.last, let header = last.scan.header else {
       let number = reader.segments.last?.file.number ?? 0
@@ -109,6 +114,7 @@ extension JournalWriter {
       zeroFrom: mustCut ? cut : nil,
       create: false
     )
+    guard fdatasync(segment.fd) == 0 else { throw .system("fdatasync", file: segment.path, errno: errno) }
     return (segment, cut)
   }
 

@@ -85,7 +85,7 @@ public final class JournalWriter: @unchecked Sendable {
     let end = JournalShared.pack(segment: segment.number, offset: offset)
     shared.writtenEnd.store(end, ordering: .relaxed)
     shared.writtenSequence.store(next - 1, ordering: .relaxed)
-    shared.durableSequence.store(next - 1, ordering: .relaxed)  // recovery synced what it kept
+    shared.durableSequence.store(next - 1, ordering: .relaxed)  // openLast synced what it kept
     shared.segments.withLock { $0[segment.number] = segment }
     shared.spare.withLock { $0.claimed = segment.number }
     syncer = JournalSyncer(
