@@ -7,11 +7,11 @@ import Foundation
 /// - paced: `pacedRate` appends per second for one second (a busy engine), with the latency of
 ///   each append and of each sync group;
 /// - recovery: check and iterate a journal of `recoveryRecords` records.
-public enum JournalBenchmark {
+package enum JournalBenchmark {
   /// Nanosecond percentiles of one series: p50, p99, p99.9, max, and how many there were.
-  public struct Percentiles: Sendable {
-    public var count = 0
-    public var p50 = 0.0, p99 = 0.0, p999 = 0.0, max = 0.0
+  package struct Percentiles: Sendable {
+    package var count = 0
+    package var p50 = 0.0, p99 = 0.0, p999 = 0.0, max = 0.0
 
     init(_ values: [UInt64]) {
       let sorted = values.sorted()
@@ -24,29 +24,29 @@ public enum JournalBenchmark {
     }
 
     /// "p50 A, p99 B, p99.9 C, max D" in µs.
-    public var microseconds: String {
+    package var microseconds: String {
       "p50 \(f(p50 / 1e3)), p99 \(f(p99 / 1e3)), p99.9 \(f(p999 / 1e3)), max \(f(max / 1e3)) µs"
     }
   }
 
   /// What one run measured.
-  public struct Result: Sendable {
-    public var appends = 0, payloadBytes = 0
-    public var appendSeconds = 0.0
+  package struct Result: Sendable {
+    package var appends = 0, payloadBytes = 0
+    package var appendSeconds = 0.0
     /// From the last flat-out append until the syncer declared it durable.
-    public var drainSeconds = 0.0
-    public var flatGroups = Percentiles([])
-    public var pacedRate = 0
-    public var pacedAppends = Percentiles([])
-    public var pacedGroups = Percentiles([])
-    public var recoveryRecords = 0
+    package var drainSeconds = 0.0
+    package var flatGroups = Percentiles([])
+    package var pacedRate = 0
+    package var pacedAppends = Percentiles([])
+    package var pacedGroups = Percentiles([])
+    package var recoveryRecords = 0
     /// `JournalReader(folder:)`: mapping and checking every segment and CRC.
-    public var recoveryCheckSeconds = 0.0
+    package var recoveryCheckSeconds = 0.0
     /// `forEach` over every record, reading each payload.
-    public var recoveryIterateSeconds = 0.0
+    package var recoveryIterateSeconds = 0.0
 
     /// The figures as lines of text.
-    public var report: String {
+    package var report: String {
       """
       journal flat out: \(appends) appends of \(payloadBytes) B in \(f(appendSeconds * 1e3)) ms = \
       \(f(Double(appends) / appendSeconds / 1e6)) M appends/s (\(f(appendSeconds * 1e9 / Double(appends))) ns each); \
@@ -61,7 +61,7 @@ public enum JournalBenchmark {
   }
 
   /// Runs the benchmark in `folder` (emptied first and removed after).
-  public static func run(
+  package static func run(
     folder: String,
     appends: Int = 2_000_000,
     payloadBytes: Int = 64,

@@ -3,9 +3,9 @@ import Synchronization
 /// Counters and a fixed-bucket histogram of fsync group latency. The syncer thread is the only
 /// writer; any thread reads them (relaxed atomic loads: each number is exact, a snapshot taken
 /// while a group lands may mix the counts before and after it).
-public final class JournalMetrics: @unchecked Sendable {
+package final class JournalMetrics: @unchecked Sendable {
   /// Upper bounds of the latency buckets, in microseconds; one more bucket counts the rest.
-  public static let bucketBoundsMicroseconds: [UInt64] = [
+  package static let bucketBoundsMicroseconds: [UInt64] = [
     10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000,
     1_000_000,
   ]
@@ -65,7 +65,7 @@ public final class JournalMetrics: @unchecked Sendable {
   package func recordError() { errors.add(1, ordering: .relaxed) }
 
   /// Returns the counters now (any thread).
-  public func snapshot() -> JournalMetricsSnapshot {
+  package func snapshot() -> JournalMetricsSnapshot {
     JournalMetricsSnapshot(
       groups: groups.load(ordering: .relaxed),
       records: records.load(ordering: .relaxed),
@@ -78,7 +78,7 @@ public final class JournalMetrics: @unchecked Sendable {
   }
 
   /// Returns the recorded group latencies in nanoseconds (at most `sampleCapacity`).
-  public func latencySamples() -> [UInt64] {
+  package func latencySamples() -> [UInt64] {
     let n = sampleCount.load(ordering: .acquiring)
     return Array(UnsafeBufferPointer(start: samples, count: n))
   }
@@ -87,16 +87,16 @@ public final class JournalMetrics: @unchecked Sendable {
 /// The journal's counters at one moment. `bucketCounts[i]` counts groups whose latency was at
 /// most `JournalMetrics.bucketBoundsMicroseconds[i]` µs (and more than the bound before it); the
 /// last entry counts the rest. Prometheus wants them summed into `le` buckets.
-public struct JournalMetricsSnapshot: Equatable, Sendable {
+package struct JournalMetricsSnapshot: Equatable, Sendable {
   /// Sync groups that completed.
-  public let groups: UInt64
+  package let groups: UInt64
   /// Records made durable.
-  public let records: UInt64
+  package let records: UInt64
   /// Bytes of records made durable.
-  public let bytes: UInt64
+  package let bytes: UInt64
   /// Failed syncs (the durable sequence stops advancing).
-  public let errors: UInt64
-  public let totalNanoseconds: UInt64
-  public let maxNanoseconds: UInt64
-  public let bucketCounts: [UInt64]
+  package let errors: UInt64
+  package let totalNanoseconds: UInt64
+  package let maxNanoseconds: UInt64
+  package let bucketCounts: [UInt64]
 }

@@ -6,31 +6,31 @@
 
 /// One record as the reader hands it out. `payload` points into the mapped segment: it is valid
 /// only inside the `forEach` body that received it (copy what must outlive it).
-public struct JournalRecord {
-  public let sequence: UInt64
-  public let type: UInt8
-  public let flags: UInt16
-  public let payload: UnsafeRawBufferPointer
+package struct JournalRecord {
+  package let sequence: UInt64
+  package let type: UInt8
+  package let flags: UInt16
+  package let payload: UnsafeRawBufferPointer
 }
 
 /// Recovery: opens a journal folder, checks every segment and record (header, magic, lengths,
 /// sequence continuity, CRC-32C) and then iterates the records without copying them.
 /// The first bad record of the last segment ends the journal (`tornTail`); a bad record anywhere
 /// else, or a valid one after a bad one, is a located `JournalError`. Any thread; not shared.
-public final class JournalReader {
+package final class JournalReader {
   /// The journal folder.
-  public let folder: String
+  package let folder: String
   /// The segments, in order, with what the check found in each.
   package let segments: [(file: MappedSegment, scan: SegmentScan)]
   /// The number of good records.
-  public let recordCount: Int
+  package let recordCount: Int
   /// The sequence of the last good record; 0 for an empty journal.
-  public let lastSequence: UInt64
+  package let lastSequence: UInt64
   /// The torn last record, if the journal ends in one.
-  public let tornTail: JournalTornTail?
+  package let tornTail: JournalTornTail?
 
   /// Opens and checks the journal in `folder` (an absent or empty folder is an empty journal).
-  public init(folder: String) throws(JournalError) {
+  package init(folder: String) throws(JournalError) {
     self.folder = folder
     let numbers = try Self.segmentNumbers(in: folder)
     var segments: [(file: MappedSegment, scan: SegmentScan)] = []
@@ -57,7 +57,7 @@ public final class JournalReader {
   }
 
   /// Calls `body` with every good record, in sequence order.
-  public func forEach(_ body: (JournalRecord) throws -> Void) rethrows {
+  package func forEach(_ body: (JournalRecord) throws -> Void) rethrows {
     let f = JournalFormat.self
     for (file, scan) in segments {
       guard let base = file.base else { continue }

@@ -11,17 +11,17 @@
 /// A record is in the page cache when `append` returns, so it survives `kill -9`; it is on disk
 /// once `durableSequence` reaches it (the syncer thread's group commit, JournalSyncer).
 /// `durableSequence`, `waitDurable`, `requestSync` and `metrics` may be called from any thread.
-public final class JournalWriter: @unchecked Sendable {
+package final class JournalWriter: @unchecked Sendable {
   /// How segments are sized and how often the syncer commits.
-  public struct Options: Sendable {
+  package struct Options: Sendable {
     /// Bytes per segment file: a multiple of 4096, from 4 KiB to 1 GiB.
-    public var segmentSize: Int
+    package var segmentSize: Int
     /// Microseconds between sync groups; nil runs no thread (call `syncNow()` yourself).
-    public var syncIntervalMicroseconds: Int?
+    package var syncIntervalMicroseconds: Int?
     /// How many group latencies to keep for exact percentiles (benchmarks; 0 for none).
-    public var latencySamples: Int
+    package var latencySamples: Int
 
-    public init(
+    package init(
       segmentSize: Int = 64 << 20,
       syncIntervalMicroseconds: Int? = 1_000,
       latencySamples: Int = 0
@@ -50,12 +50,12 @@ public final class JournalWriter: @unchecked Sendable {
   var syncer: JournalSyncer!
   private var isClosed = false
   /// What recovery found: the torn tail it cut, if any.
-  public let cutTornTail: JournalTornTail?
+  package let cutTornTail: JournalTornTail?
 
   /// Opens the journal in `folder` for appending, creating the folder or the first segment if
   /// needed. Checks it as `JournalReader` does (pass the reader already used for replay to skip
   /// a second pass), cuts a torn tail, and continues after the last good record.
-  public init(
+  package init(
     openingForAppend folder: String,
     options: Options = Options(),
     recovered: JournalReader? = nil
@@ -103,7 +103,7 @@ public final class JournalWriter: @unchecked Sendable {
   /// Appends one record and returns its sequence number (hot thread only). Throws only for a
   /// type of 0 or a payload larger than a segment holds, or when a roll cannot make a segment.
   @inline(__always)
-  public func append(type: UInt8, flags: UInt16 = 0, payload: UnsafeRawBufferPointer)
+  package func append(type: UInt8, flags: UInt16 = 0, payload: UnsafeRawBufferPointer)
     throws(JournalError) -> UInt64
   {
     let f = JournalFormat.self
@@ -136,29 +136,29 @@ public final class JournalWriter: @unchecked Sendable {
   }
 
   /// The sequence of the last record appended (0: none).
-  public var lastSequence: UInt64 { shared.writtenSequence.load(ordering: .acquiring) }
+  package var lastSequence: UInt64 { shared.writtenSequence.load(ordering: .acquiring) }
 
   /// The sequence of the last record known to be on disk (any thread).
-  public var durableSequence: UInt64 { shared.durableSequence.load(ordering: .acquiring) }
+  package var durableSequence: UInt64 { shared.durableSequence.load(ordering: .acquiring) }
 
   /// The first sync failure, after which `durableSequence` stops advancing (any thread).
-  public var syncFailure: JournalError? { shared.failure.withLock { $0 } }
+  package var syncFailure: JournalError? { shared.failure.withLock { $0 } }
 
   /// Group latency counters and histogram (any thread).
-  public var metrics: JournalMetrics { shared.metrics }
+  package var metrics: JournalMetrics { shared.metrics }
 
   /// Asks the syncer to start a group now instead of at the end of its interval (any thread).
-  public func requestSync() {
+  package func requestSync() {
     shared.syncRequested.store(true, ordering: .relaxed)
     shared.wake.broadcast()
   }
 
   /// Runs one sync group on the calling thread (for writers made without a syncer thread).
-  public func syncNow() { syncer.syncNow() }
+  package func syncNow() { syncer.syncNow() }
 
   /// Waits until `sequence` is durable, at most `timeoutMicroseconds`; returns whether it is.
   /// Asks for a group at once, so the wait is one fsync, not an interval plus one.
-  public func waitDurable(_ sequence: UInt64, timeoutMicroseconds: Int) -> Bool {
+  package func waitDurable(_ sequence: UInt64, timeoutMicroseconds: Int) -> Bool {
     if durableSequence >= sequence { return true }
     requestSync()
     let deadline = monotonicNanoseconds() + UInt64(max(timeoutMicroseconds, 0)) * 1_000
@@ -169,7 +169,7 @@ public final class JournalWriter: @unchecked Sendable {
 
   /// Syncs what was appended, stops the syncer and unmaps the segments. Appending after this is
   /// a programming error. Called by deinit if not before.
-  public func close() {
+  package func close() {
     guard !isClosed else { return }
     isClosed = true
     syncer.stop()

@@ -146,11 +146,11 @@ package struct SegmentScan: Equatable {
 
 /// The torn last record the reader found: where it starts (the journal ends just before it) and
 /// why it is not a record. `JournalWriter(openingForAppend:)` cuts the segment there.
-public struct JournalTornTail: Equatable, Sendable {
+package struct JournalTornTail: Equatable, Sendable {
   /// The segment file.
-  public let path: String
+  package let path: String
   /// The byte offset of the torn record (0: the segment has no header yet).
-  public let offset: Int
+  package let offset: Int
   /// Why the bytes there are not a record.
-  public let reason: String
+  package let reason: String
 }
