@@ -49,6 +49,9 @@ package final class JournalWriter: @unchecked Sendable {
   var current: MappedSegment
   var syncer: JournalSyncer!
   private var isClosed = false
+  /// An exclusive flock on `FOLDER/LOCK`: one writer per journal, across processes. An object,
+  /// so that an init that throws after taking it releases it.
+  private var lock: WriterLock?
   /// What recovery found: the torn tail it cut, if any.
   package let cutTornTail: JournalTornTail?
 
@@ -62,6 +65,7 @@ package final class JournalWriter: @unchecked Sendable {
   ) throws(JournalError) {
     try Self.check(options, folder)
     try Self.makeFolder(folder)
+    lock = try Self.lock(folder)
     let reader: JournalReader
     if let recovered { reader = recovered } else { reader = try JournalReader(folder: folder) }
     Self.removeSpares(in: folder)
@@ -172,6 +176,7 @@ package final class JournalWriter: @unchecked Sendable {
   package func close() {
     guard !isClosed else { return }
     isClosed = true
+    defer { lock = nil }
     syncer.stop()
     shared.spare.withLock { state in
       if let spare = state.segment { unlink(shared.sparePath(spare.number)) }

@@ -139,6 +139,23 @@ import Testing
     expectError(folder, "journal.sequence-gap", file: paths[2], offset: 16, sequence: expected)
   }
 
+  /// A writer that refuses a journal releases its lock: once repaired, the journal opens.
+  @Test func aRefusedOpenReleasesTheWriterLock() throws {
+    let folder = S.makeFolder("corrupt")
+    defer { S.remove(folder) }
+    let path = try makeJournal(folder)[0]
+    let original = S.bytes(path)
+    var bytes = original
+    bytes[JournalFormat.segmentHeaderSize + 30] ^= 0x01
+    S.write(bytes, path)
+    #expect(throws: JournalError.self) { try JournalWriter(openingForAppend: folder, options: S.options()) }
+    S.write(original, path)
+    let writer = try JournalWriter(openingForAppend: folder, options: S.options())
+    try S.append(writer, 401...401)
+    writer.close()
+    #expect(try S.verify(JournalReader(folder: folder)) == 401)
+  }
+
   @Test func aForeignFileNamedLikeASegmentIsRefused() throws {
     let folder = S.makeFolder("corrupt")
     defer { S.remove(folder) }

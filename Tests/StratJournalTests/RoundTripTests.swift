@@ -52,6 +52,22 @@ import Testing
     #expect(try S.verify(JournalReader(folder: folder)) == 60)
   }
 
+  @Test func aSecondWriterIsRefusedUntilTheFirstCloses() throws {
+    let folder = S.makeFolder()
+    defer { S.remove(folder) }
+    let first = try JournalWriter(openingForAppend: folder, options: S.options())
+    do {
+      _ = try JournalWriter(openingForAppend: folder, options: S.options())
+      Issue.record("a second writer opened the journal")
+    } catch { #expect(error.id == "journal.locked" && error.file == folder) }
+    try S.append(first, 1...3)
+    first.close()
+    let second = try JournalWriter(openingForAppend: folder, options: S.options())
+    try S.append(second, 4...5)
+    second.close()
+    #expect(try S.verify(JournalReader(folder: folder)) == 5)
+  }
+
   @Test func anAbsentFolderIsAnEmptyJournal() throws {
     let scratch = S.makeFolder()
     let folder = scratch + "/not/yet"
