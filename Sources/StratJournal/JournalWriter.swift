@@ -67,7 +67,15 @@ package final class JournalWriter: @unchecked Sendable {
     try Self.makeFolder(folder)
     lock = try Self.lock(folder)
     let reader: JournalReader
-    if let recovered { reader = recovered } else { reader = try JournalReader(folder: folder) }
+    if let recovered {
+      guard recovered.folder == folder else {
+        throw JournalError(
+          "journal.bad-options", "the recovered reader is for \(recovered.folder)", file: folder)
+      }
+      reader = recovered
+    } else {
+      reader = try JournalReader(folder: folder)
+    }
     Self.removeSpares(in: folder)
     let metrics = JournalMetrics(sampleCapacity: options.latencySamples)
     shared = JournalShared(
