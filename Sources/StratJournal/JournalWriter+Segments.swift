@@ -121,6 +121,11 @@ extension JournalWriter {
   /// Makes a new segment's header and name durable before anything is appended to it.
   private static func syncNew(_ segment: MappedSegment, folder: String) throws(JournalError) {
     try segment.sync(from: 0, to: JournalFormat.segmentHeaderSize)
+    try syncFolder(folder)
+  }
+
+  /// Makes the folder's entries (new, renamed or deleted files) durable.
+  static func syncFolder(_ folder: String) throws(JournalError) {
     let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { throw .system("open", file: folder, errno: errno) }
     defer { Glibc.close(fd) }
