@@ -65,6 +65,9 @@ final class JournalSyncer: @unchecked Sendable {
     _ = stopped.wait(until: UInt64.max / 2) { isStopped.load(ordering: .acquiring) }
   }
 
+  /// Whether a thread runs the groups (then only it may call `syncNow`).
+  var hasThread: Bool { interval != nil }
+
   /// Syncs everything written since the last group and publishes the durable sequence.
   func syncNow() {
     let sequence = shared.writtenSequence.load(ordering: .acquiring)

@@ -165,8 +165,16 @@ package final class JournalWriter: @unchecked Sendable {
     shared.wake.broadcast()
   }
 
-  /// Runs one sync group on the calling thread (for writers made without a syncer thread).
-  package func syncNow() { syncer.syncNow() }
+  /// Makes everything appended so far durable before returning: one sync group on the calling
+  /// thread without a syncer thread; with one, asks it and waits (at most 10 s), as two threads
+  /// must never sync at once.
+  package func syncNow() {
+    if syncer.hasThread {
+      _ = waitDurable(lastSequence, timeoutMicroseconds: 10_000_000)
+    } else {
+      syncer.syncNow()
+    }
+  }
 
   /// Waits until `sequence` is durable, at most `timeoutMicroseconds`; returns whether it is.
   /// Asks for a group at once, so the wait is one fsync, not an interval plus one.

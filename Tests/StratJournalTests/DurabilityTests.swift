@@ -13,9 +13,12 @@ import Testing
     try S.append(writer, 1...300)
     #expect(writer.waitDurable(300, timeoutMicroseconds: 10_000_000))
     #expect(writer.durableSequence == 300)
+    try S.append(writer, 301...310)
+    writer.syncNow()  // with a thread: asks it, and returns once it is done
+    #expect(writer.durableSequence == 310)
     let metrics = writer.metrics.snapshot()
     #expect(metrics.groups >= 1)
-    #expect(metrics.records == 300)
+    #expect(metrics.records == 310)
     #expect(metrics.bucketCounts.reduce(0, +) == metrics.groups)
     #expect(metrics.errors == 0)
     #expect(writer.syncFailure == nil)
