@@ -152,20 +152,10 @@ extension JournalWriter {
     }
   }
 
-  /// Takes the journal's writer lock (released by `close`, or by the kernel when the process
-  /// dies), so that two writers never append to one journal.
+  /// Takes the journal's writer lock (released by `close`, or when the process dies), so that
+  /// two writers never append to one journal.
   static func lock(_ folder: String) throws(JournalError) -> WriterLock {
-    let path = folder + "/LOCK"
-    let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw .system("open", file: path, errno: errno) }
-    let lock = WriterLock(fd: fd)
-    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-      guard errno == EWOULDBLOCK else { throw .system("flock", file: path, errno: errno) }
-      throw JournalError(
-        "journal.locked", "another writer has this journal open", file: folder,
-        notes: ["one process appends to a journal at a time; stop the other engine first"])
-    }
-    return lock
+    try WriterLock(folder: folder)
   }
 
   /// Creates `folder` and any missing parents (mkdir -p).
@@ -195,9 +185,3 @@ extension JournalWriter {
   }
 }
 
-/// An open descriptor holding the journal's flock; closing it releases the lock.
-final class WriterLock {
-  let fd: Int32
-  init(fd: Int32) { self.fd = fd }
-  deinit { close(fd) }
-}

@@ -37,6 +37,12 @@ import Testing
         reportedBeforeKill != nil,
         "run \(run): the child never started appending: \(childLog(folder))"
       )
+      if run == 1 {  // the child holds the writer lock: this process may not append
+        do {
+          _ = try JournalWriter(openingForAppend: folder, options: Self.options)
+          Issue.record("a second process opened the journal for append")
+        } catch { #expect(error.id == "journal.locked") }
+      }
       usleep(UInt32(random.below(25_000)))
       let (reported, signal) = child.kill9()
       #expect(signal == SIGKILL, "run \(run): the child died of signal \(signal): \(childLog(folder))")
