@@ -24,6 +24,8 @@ package enum JournalFormat {
   package static let fileSuffix = ".journal"
   /// A segment made ahead of time, off the hot thread; it gets its header and name at the roll.
   package static let spareSuffix = ".journal.spare"
+  /// A segment the writer is making itself (no spare was ready) until its header is written.
+  package static let newSuffix = ".new"
 
   /// Returns the bytes a record with `payloadCount` bytes of payload takes, padding included.
   @inline(__always)

@@ -62,14 +62,26 @@ extension JournalWriter {
       }
       return spare
     }
+    return try Self.createSegment(header, shared: shared)
+  }
+
+  /// Makes segment `header.number` under a temporary name, writes its header, and renames it
+  /// into place: a segment's name never shows a file whose header is being written (a process
+  /// killed there left a half header, which recovery rightly refused).
+  static func createSegment(_ header: SegmentHeader, shared: JournalShared) throws(JournalError)
+    -> MappedSegment
+  {
+    let final = shared.path(header.number)
+    let temporary = final + JournalFormat.newSuffix
     let made = try MappedSegment.openForWriting(
-      path: shared.path(number),
-      number: number,
+      path: temporary,
+      number: header.number,
       size: shared.segmentSize,
       zeroFrom: nil,
       create: true
     )
     header.encode(into: made.base!)
+    guard rename(temporary, final) == 0 else { throw .system("rename", file: temporary, errno: errno) }
     return made
   }
 
@@ -88,20 +100,13 @@ extension JournalWriter {
     let size = shared.segmentSize
     guard let last = reader.segments.last, let header = last.scan.header else {
       let number = reader.segments.last?.file.number ?? 0
-      let made = try MappedSegment.openForWriting(
-        path: shared.path(number),
-        number: number,
-        size: size,
-        zeroFrom: nil,
-        create: true
-      )
-      SegmentHeader(
+      let header = SegmentHeader(
         number: number,
         firstSequence: next,
         createdNanoseconds: wallNanoseconds(),
         segmentSize: UInt64(size)
       )
-      .encode(into: made.base!)
+      let made = try createSegment(header, shared: shared)
       try syncNew(made, folder: shared.folder)
       return (made, JournalFormat.segmentHeaderSize)
     }
@@ -172,7 +177,7 @@ extension JournalWriter {
     }
   }
 
-  /// Deletes spare segments a previous run made and never used.
+  /// Deletes spare and half-made segments a previous run left.
   static func removeSpares(in folder: String) {
     guard let directory = opendir(folder) else { return }
     defer { closedir(directory) }
@@ -180,7 +185,9 @@ extension JournalWriter {
       let name = withUnsafeBytes(of: entry.pointee.d_name) {
         String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
       }
-      if name.hasSuffix(JournalFormat.spareSuffix) { unlink(folder + "/" + name) }
+      if name.hasSuffix(JournalFormat.spareSuffix) || name.hasSuffix(JournalFormat.newSuffix) {
+        unlink(folder + "/" + name)
+      }
     }
   }
 }

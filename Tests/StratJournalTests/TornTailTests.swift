@@ -88,6 +88,24 @@ import Testing
     #expect(try JournalReader(folder: folder).tornTail == nil)
   }
 
+  /// A segment is made under a temporary name and renamed once its header is whole: a crash
+  /// in between leaves a `.new` (or `.spare`) file, which recovery ignores and deletes.
+  @Test func halfMadeSegmentsUnderTemporaryNamesAreIgnoredAndDeleted() throws {
+    let folder = S.makeFolder("torn")
+    defer { S.remove(folder) }
+    let (n, path, _) = try makeJournal(folder)
+    let header = Array(S.bytes(path)[..<40])  // a header cut before its checksum
+    for name in ["00000009.journal.new", "00000009.journal.spare"] { S.write(header, folder + "/" + name) }
+    #expect(try S.verify(JournalReader(folder: folder)) == Int(n))
+    let writer = try JournalWriter(openingForAppend: folder, options: S.options())
+    #expect(!FileManager.default.fileExists(atPath: folder + "/00000009.journal.new"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/00000009.journal.spare"))
+    try S.append(writer, n + 1...n + 200)  // rolls: no spare without a syncer thread
+    writer.close()
+    #expect(try S.verify(JournalReader(folder: folder)) == Int(n + 200))
+    #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).allSatisfy { !$0.hasSuffix(".new") })
+  }
+
   /// A crash while a new segment was being made leaves it without a header (short or zeros):
   /// the segment is dropped and made again.
   @Test(arguments: [0, 1, 17, 63, 64, 8192])
