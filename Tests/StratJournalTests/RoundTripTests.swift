@@ -103,9 +103,11 @@ import Testing
   }
 
   @Test func rejectsSegmentSizesThatAreNotWholePages() {
+    let folder = S.makeFolder()
+    defer { S.remove(folder) }
     for size in [0, 4095, 5000, 1 << 31] {
       do {
-        _ = try JournalWriter(openingForAppend: S.makeFolder(), options: .init(segmentSize: size))
+        _ = try JournalWriter(openingForAppend: folder, options: .init(segmentSize: size))
         Issue.record("segment size \(size) was accepted")
       } catch { #expect(error.id == "journal.bad-options") }
     }
