@@ -16,7 +16,10 @@ package enum CRC32C {
   /// lazy-global check (`swift_once`) that each read of `CRC32C.table` costs.
   @inline(__always)
   package static func update(
-    _ crc: UInt32, _ bytes: UnsafeRawPointer, _ count: Int, table t: UnsafePointer<UInt32>
+    _ crc: UInt32,
+    _ bytes: UnsafeRawPointer,
+    _ count: Int,
+    table t: UnsafePointer<UInt32>
   ) -> UInt32 {
     var c = ~crc
     var p = bytes

@@ -7,44 +7,46 @@ import Foundation
 /// - paced: `pacedRate` appends per second for one second (a busy engine), with the latency of
 ///   each append and of each sync group;
 /// - recovery: check and iterate a journal of `recoveryRecords` records.
-public enum JournalBenchmark {
+package enum JournalBenchmark {
   /// Nanosecond percentiles of one series: p50, p99, p99.9, max, and how many there were.
-  public struct Percentiles: Sendable {
-    public var count = 0
-    public var p50 = 0.0, p99 = 0.0, p999 = 0.0, max = 0.0
+  package struct Percentiles: Sendable {
+    package var count = 0
+    package var p50 = 0.0, p99 = 0.0, p999 = 0.0, max = 0.0
 
     init(_ values: [UInt64]) {
       let sorted = values.sorted()
       count = sorted.count
       guard !sorted.isEmpty else { return }
-      func at(_ p: Double) -> Double { Double(sorted[Swift.min(sorted.count - 1, Int(p * Double(sorted.count - 1)))]) }
+      func at(_ p: Double) -> Double {
+        Double(sorted[Swift.min(sorted.count - 1, Int(p * Double(sorted.count - 1)))])
+      }
       (p50, p99, p999, max) = (at(0.5), at(0.99), at(0.999), Double(sorted.last!))
     }
 
     /// "p50 A, p99 B, p99.9 C, max D" in µs.
-    public var microseconds: String {
+    package var microseconds: String {
       "p50 \(f(p50 / 1e3)), p99 \(f(p99 / 1e3)), p99.9 \(f(p999 / 1e3)), max \(f(max / 1e3)) µs"
     }
   }
 
   /// What one run measured.
-  public struct Result: Sendable {
-    public var appends = 0, payloadBytes = 0
-    public var appendSeconds = 0.0
+  package struct Result: Sendable {
+    package var appends = 0, payloadBytes = 0
+    package var appendSeconds = 0.0
     /// From the last flat-out append until the syncer declared it durable.
-    public var drainSeconds = 0.0
-    public var flatGroups = Percentiles([])
-    public var pacedRate = 0
-    public var pacedAppends = Percentiles([])
-    public var pacedGroups = Percentiles([])
-    public var recoveryRecords = 0
+    package var drainSeconds = 0.0
+    package var flatGroups = Percentiles([])
+    package var pacedRate = 0
+    package var pacedAppends = Percentiles([])
+    package var pacedGroups = Percentiles([])
+    package var recoveryRecords = 0
     /// `JournalReader(folder:)`: mapping and checking every segment and CRC.
-    public var recoveryCheckSeconds = 0.0
+    package var recoveryCheckSeconds = 0.0
     /// `forEach` over every record, reading each payload.
-    public var recoveryIterateSeconds = 0.0
+    package var recoveryIterateSeconds = 0.0
 
     /// The figures as lines of text.
-    public var report: String {
+    package var report: String {
       """
       journal flat out: \(appends) appends of \(payloadBytes) B in \(f(appendSeconds * 1e3)) ms = \
       \(f(Double(appends) / appendSeconds / 1e6)) M appends/s (\(f(appendSeconds * 1e9 / Double(appends))) ns each); \
@@ -59,9 +61,13 @@ public enum JournalBenchmark {
   }
 
   /// Runs the benchmark in `folder` (emptied first and removed after).
-  public static func run(
-    folder: String, appends: Int = 2_000_000, payloadBytes: Int = 64, syncIntervalMicroseconds: Int = 1_000,
-    pacedRate: Int = 100_000, recoveryRecords: Int = 1_000_000
+  package static func run(
+    folder: String,
+    appends: Int = 2_000_000,
+    payloadBytes: Int = 64,
+    syncIntervalMicroseconds: Int = 1_000,
+    pacedRate: Int = 100_000,
+    recoveryRecords: Int = 1_000_000
   ) throws(JournalError) -> Result {
     try? FileManager.default.removeItem(atPath: folder)
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -69,7 +75,10 @@ public enum JournalBenchmark {
     defer { payload.deallocate() }
     payload.initializeMemory(as: UInt8.self, repeating: 0x42)
     let bytes = UnsafeRawBufferPointer(payload)
-    let options = JournalWriter.Options(syncIntervalMicroseconds: syncIntervalMicroseconds, latencySamples: 1 << 20)
+    let options = JournalWriter.Options(
+      syncIntervalMicroseconds: syncIntervalMicroseconds,
+      latencySamples: 1 << 20
+    )
     var result = Result()
     result.payloadBytes = payloadBytes
     try flatOut(folder + "/flat", bytes, appends, options, &result)
@@ -79,7 +88,10 @@ public enum JournalBenchmark {
   }
 
   private static func flatOut(
-    _ folder: String, _ payload: UnsafeRawBufferPointer, _ appends: Int, _ options: JournalWriter.Options,
+    _ folder: String,
+    _ payload: UnsafeRawBufferPointer,
+    _ appends: Int,
+    _ options: JournalWriter.Options,
     _ result: inout Result
   ) throws(JournalError) {
     let writer = try JournalWriter(openingForAppend: folder, options: options)
@@ -98,7 +110,10 @@ public enum JournalBenchmark {
 
   /// Appends at `rate` per second for one second, timing each append (the clock read is vDSO).
   private static func paced(
-    _ folder: String, _ payload: UnsafeRawBufferPointer, _ rate: Int, _ options: JournalWriter.Options,
+    _ folder: String,
+    _ payload: UnsafeRawBufferPointer,
+    _ rate: Int,
+    _ options: JournalWriter.Options,
     _ result: inout Result
   ) throws(JournalError) {
     let writer = try JournalWriter(openingForAppend: folder, options: options)
@@ -118,16 +133,24 @@ public enum JournalBenchmark {
   }
 
   private static func recovery(
-    _ folder: String, _ payload: UnsafeRawBufferPointer, _ records: Int, _ result: inout Result
+    _ folder: String,
+    _ payload: UnsafeRawBufferPointer,
+    _ records: Int,
+    _ result: inout Result
   ) throws(JournalError) {
-    let writer = try JournalWriter(openingForAppend: folder, options: .init(syncIntervalMicroseconds: nil))
+    let writer = try JournalWriter(
+      openingForAppend: folder,
+      options: .init(syncIntervalMicroseconds: nil)
+    )
     for _ in 0..<records { _ = try writer.append(type: 2, payload: payload) }
     writer.close()
     let started = monotonicNanoseconds()
     let reader = try JournalReader(folder: folder)
     let checked = monotonicNanoseconds()
     var sum = 0
-    reader.forEach { record in sum &+= Int(record.payload[record.payload.count / 2]) &+ Int(record.type) }
+    reader.forEach { record in
+      sum &+= Int(record.payload[record.payload.count / 2]) &+ Int(record.type)
+    }
     let iterated = monotonicNanoseconds()
     precondition(reader.recordCount == records && sum != 0)
     result.recoveryRecords = records

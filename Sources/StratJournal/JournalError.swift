@@ -1,22 +1,26 @@
 /// A journal error, typed and located: a stable id (`journal.…`), what was found, the file and
 /// byte offset it was found at and, when known, the sequence number expected there. Hostile or
 /// damaged files end in one of these, never in a trap.
-public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct JournalError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A stable id, e.g. `journal.corrupt-record` (Docs/JOURNAL.md lists them).
-  public let id: String
+  package let id: String
   /// What was expected and what was found.
-  public let message: String
+  package let message: String
   /// The file (or folder) the error is about.
-  public let file: String
+  package let file: String
   /// The byte offset in `file`, or nil when the error is about the whole file or folder.
-  public let offset: Int?
+  package let offset: Int?
   /// The sequence number expected at `offset`, when known.
-  public let sequence: UInt64?
+  package let sequence: UInt64?
   /// What to do next, or more detail.
-  public let notes: [String]
+  package let notes: [String]
 
   package init(
-    _ id: String, _ message: String, file: String, offset: Int? = nil, sequence: UInt64? = nil,
+    _ id: String,
+    _ message: String,
+    file: String,
+    offset: Int? = nil,
+    sequence: UInt64? = nil,
     notes: [String] = []
   ) {
     self.id = id
@@ -28,7 +32,7 @@ public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible 
   }
 
   /// `FILE:OFFSET: error[ID]: MESSAGE (sequence N)` and one `note:` line per note.
-  public var description: String {
+  package var description: String {
     var text = file + (offset.map { ":\($0)" } ?? "") + ": error[\(id)]: \(message)"
     if let sequence { text += " (sequence \(sequence))" }
     for note in notes { text += "\n  note: \(note)" }

@@ -24,6 +24,8 @@ package enum JournalFormat {
   package static let fileSuffix = ".journal"
   /// A segment made ahead of time, off the hot thread; it gets its header and name at the roll.
   package static let spareSuffix = ".journal.spare"
+  /// A segment the writer is making itself (no spare was ready) until its header is written.
+  package static let newSuffix = ".new"
 
   /// Returns the bytes a record with `payloadCount` bytes of payload takes, padding included.
   @inline(__always)
@@ -51,12 +53,18 @@ package enum JournalFormat {
   }
 
   @inline(__always)
-  package static func load<T: FixedWidthInteger>(_: T.Type, _ base: UnsafeRawPointer, _ at: Int) -> T {
+  package static func load<T: FixedWidthInteger>(_: T.Type, _ base: UnsafeRawPointer, _ at: Int)
+    -> T
+  {
     T(littleEndian: base.loadUnaligned(fromByteOffset: at, as: T.self))
   }
 
   @inline(__always)
-  package static func store<T: FixedWidthInteger>(_ value: T, _ base: UnsafeMutableRawPointer, _ at: Int) {
+  package static func store<T: FixedWidthInteger>(
+    _ value: T,
+    _ base: UnsafeMutableRawPointer,
+    _ at: Int
+  ) {
     base.storeBytes(of: value.littleEndian, toByteOffset: at, as: T.self)
   }
 

@@ -3,10 +3,11 @@ import Synchronization
 /// Counters and a fixed-bucket histogram of fsync group latency. The syncer thread is the only
 /// writer; any thread reads them (relaxed atomic loads: each number is exact, a snapshot taken
 /// while a group lands may mix the counts before and after it).
-public final class JournalMetrics: @unchecked Sendable {
+package final class JournalMetrics: @unchecked Sendable {
   /// Upper bounds of the latency buckets, in microseconds; one more bucket counts the rest.
-  public static let bucketBoundsMicroseconds: [UInt64] = [
-    10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 1_000_000,
+  package static let bucketBoundsMicroseconds: [UInt64] = [
+    10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000,
+    1_000_000,
   ]
   private let bounds: UnsafeMutablePointer<UInt64>
   private let buckets: UnsafeMutablePointer<Atomic<UInt64>>
@@ -24,7 +25,10 @@ public final class JournalMetrics: @unchecked Sendable {
 
   package init(sampleCapacity: Int = 0) {
     bounds = .allocate(capacity: Self.bucketBoundsMicroseconds.count)
-    bounds.initialize(from: Self.bucketBoundsMicroseconds.map { $0 * 1_000 }, count: Self.bucketBoundsMicroseconds.count)
+    bounds.initialize(
+      from: Self.bucketBoundsMicroseconds.map { $0 * 1_000 },
+      count: Self.bucketBoundsMicroseconds.count
+    )
     buckets = .allocate(capacity: bucketCount)
     for i in 0..<bucketCount { (buckets + i).initialize(to: Atomic(0)) }
     self.sampleCapacity = sampleCapacity
@@ -47,7 +51,9 @@ public final class JournalMetrics: @unchecked Sendable {
     records.add(count, ordering: .relaxed)
     bytes.add(synced, ordering: .relaxed)
     totalNanoseconds.add(nanoseconds, ordering: .relaxed)
-    if nanoseconds > maxNanoseconds.load(ordering: .relaxed) { maxNanoseconds.store(nanoseconds, ordering: .relaxed) }
+    if nanoseconds > maxNanoseconds.load(ordering: .relaxed) {
+      maxNanoseconds.store(nanoseconds, ordering: .relaxed)
+    }
     let n = sampleCount.load(ordering: .relaxed)
     if n < sampleCapacity {
       samples[n] = nanoseconds
@@ -59,17 +65,20 @@ public final class JournalMetrics: @unchecked Sendable {
   package func recordError() { errors.add(1, ordering: .relaxed) }
 
   /// Returns the counters now (any thread).
-  public func snapshot() -> JournalMetricsSnapshot {
+  package func snapshot() -> JournalMetricsSnapshot {
     JournalMetricsSnapshot(
-      groups: groups.load(ordering: .relaxed), records: records.load(ordering: .relaxed),
-      bytes: bytes.load(ordering: .relaxed), errors: errors.load(ordering: .relaxed),
+      groups: groups.load(ordering: .relaxed),
+      records: records.load(ordering: .relaxed),
+      bytes: bytes.load(ordering: .relaxed),
+      errors: errors.load(ordering: .relaxed),
       totalNanoseconds: totalNanoseconds.load(ordering: .relaxed),
       maxNanoseconds: maxNanoseconds.load(ordering: .relaxed),
-      bucketCounts: (0..<bucketCount).map { buckets[$0].load(ordering: .relaxed) })
+      bucketCounts: (0..<bucketCount).map { buckets[$0].load(ordering: .relaxed) }
+    )
   }
 
   /// Returns the recorded group latencies in nanoseconds (at most `sampleCapacity`).
-  public func latencySamples() -> [UInt64] {
+  package func latencySamples() -> [UInt64] {
     let n = sampleCount.load(ordering: .acquiring)
     return Array(UnsafeBufferPointer(start: samples, count: n))
   }
@@ -78,16 +87,16 @@ public final class JournalMetrics: @unchecked Sendable {
 /// The journal's counters at one moment. `bucketCounts[i]` counts groups whose latency was at
 /// most `JournalMetrics.bucketBoundsMicroseconds[i]` µs (and more than the bound before it); the
 /// last entry counts the rest. Prometheus wants them summed into `le` buckets.
-public struct JournalMetricsSnapshot: Equatable, Sendable {
+package struct JournalMetricsSnapshot: Equatable, Sendable {
   /// Sync groups that completed.
-  public let groups: UInt64
+  package let groups: UInt64
   /// Records made durable.
-  public let records: UInt64
+  package let records: UInt64
   /// Bytes of records made durable.
-  public let bytes: UInt64
+  package let bytes: UInt64
   /// Failed syncs (the durable sequence stops advancing).
-  public let errors: UInt64
-  public let totalNanoseconds: UInt64
-  public let maxNanoseconds: UInt64
-  public let bucketCounts: [UInt64]
+  package let errors: UInt64
+  package let totalNanoseconds: UInt64
+  package let maxNanoseconds: UInt64
+  package let bucketCounts: [UInt64]
 }

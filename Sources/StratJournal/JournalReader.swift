@@ -6,31 +6,31 @@
 
 /// One record as the reader hands it out. `payload` points into the mapped segment: it is valid
 /// only inside the `forEach` body that received it (copy what must outlive it).
-public struct JournalRecord {
-  public let sequence: UInt64
-  public let type: UInt8
-  public let flags: UInt16
-  public let payload: UnsafeRawBufferPointer
+package struct JournalRecord {
+  package let sequence: UInt64
+  package let type: UInt8
+  package let flags: UInt16
+  package let payload: UnsafeRawBufferPointer
 }
 
 /// Recovery: opens a journal folder, checks every segment and record (header, magic, lengths,
 /// sequence continuity, CRC-32C) and then iterates the records without copying them.
 /// The first bad record of the last segment ends the journal (`tornTail`); a bad record anywhere
 /// else, or a valid one after a bad one, is a located `JournalError`. Any thread; not shared.
-public final class JournalReader {
+package final class JournalReader {
   /// The journal folder.
-  public let folder: String
+  package let folder: String
   /// The segments, in order, with what the check found in each.
   package let segments: [(file: MappedSegment, scan: SegmentScan)]
   /// The number of good records.
-  public let recordCount: Int
+  package let recordCount: Int
   /// The sequence of the last good record; 0 for an empty journal.
-  public let lastSequence: UInt64
+  package let lastSequence: UInt64
   /// The torn last record, if the journal ends in one.
-  public let tornTail: JournalTornTail?
+  package let tornTail: JournalTornTail?
 
   /// Opens and checks the journal in `folder` (an absent or empty folder is an empty journal).
-  public init(folder: String) throws(JournalError) {
+  package init(folder: String) throws(JournalError) {
     self.folder = folder
     let numbers = try Self.segmentNumbers(in: folder)
     var segments: [(file: MappedSegment, scan: SegmentScan)] = []
@@ -40,8 +40,13 @@ public final class JournalReader {
       let file = try MappedSegment.openForReading(path: path, number: number)
       let bytes = UnsafeRawPointer(file.base) ?? UnsafeRawPointer(bitPattern: 8)!
       let scan = try SegmentScan.scan(
-        bytes, count: file.size, number: number, expected: expected, isLast: index == numbers.count - 1,
-        path: path)
+        bytes,
+        count: file.size,
+        number: number,
+        expected: expected,
+        isLast: index == numbers.count - 1,
+        path: path
+      )
       expected = scan.nextSequence
       segments.append((file, scan))
     }
@@ -52,7 +57,7 @@ public final class JournalReader {
   }
 
   /// Calls `body` with every good record, in sequence order.
-  public func forEach(_ body: (JournalRecord) throws -> Void) rethrows {
+  package func forEach(_ body: (JournalRecord) throws -> Void) rethrows {
     let f = JournalFormat.self
     for (file, scan) in segments {
       guard let base = file.base else { continue }
@@ -62,9 +67,12 @@ public final class JournalReader {
         let length = Int(f.load(UInt32.self, p, 4))
         try body(
           JournalRecord(
-            sequence: f.load(UInt64.self, p, 8), type: p.load(fromByteOffset: 1, as: UInt8.self),
+            sequence: f.load(UInt64.self, p, 8),
+            type: p.load(fromByteOffset: 1, as: UInt8.self),
             flags: f.load(UInt16.self, p, 2),
-            payload: UnsafeRawBufferPointer(start: p + f.recordHeaderSize, count: length)))
+            payload: UnsafeRawBufferPointer(start: p + f.recordHeaderSize, count: length)
+          )
+        )
         at += f.recordSize(payload: length)
       }
     }
@@ -79,14 +87,19 @@ public final class JournalReader {
     defer { closedir(directory) }
     var numbers: [UInt32] = []
     while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+      }
       if let number = JournalFormat.number(fromFileName: name) { numbers.append(number) }
     }
     numbers.sort()
     for (a, b) in zip(numbers, numbers.dropFirst()) where b != a + 1 {
       throw JournalError(
-        "journal.missing-segment", "segment \(a) is followed by segment \(b)",
-        file: folder + "/" + JournalFormat.fileName(a + 1), notes: ["the segments in between are missing"])
+        "journal.missing-segment",
+        "segment \(a) is followed by segment \(b)",
+        file: folder + "/" + JournalFormat.fileName(a + 1),
+        notes: ["the segments in between are missing"]
+      )
     }
     return numbers
   }

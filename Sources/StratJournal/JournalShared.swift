@@ -17,8 +17,10 @@ final class JournalShared: Sendable {
   /// Segments written to and not yet wholly synced, by number. The syncer drops a segment once
   /// it has synced all of it, which unmaps it when the writer has moved on.
   let segments = Mutex<[UInt32: MappedSegment]>([:])
-  /// A segment made ahead of time by the syncer, for the writer's next roll.
-  let spare = Mutex<MappedSegment?>(nil)
+  /// A segment made ahead of time by the syncer for the writer's next roll, and the highest
+  /// segment number the writer has claimed. Both under one lock, so the syncer never makes (with
+  /// O_TRUNC) a spare whose number the writer may be renaming into use.
+  let spare: Mutex<SpareState>
   /// The first sync failure; once set, the durable sequence stops advancing.
   let failure = Mutex<JournalError?>(nil)
   let syncRequested = Atomic<Bool>(false)
@@ -28,14 +30,17 @@ final class JournalShared: Sendable {
   let durable = SyncSignal()
   let metrics: JournalMetrics
 
-  init(folder: String, segmentSize: Int, metrics: JournalMetrics) {
+  init(folder: String, segmentSize: Int, metrics: JournalMetrics, segment: UInt32) {
+    spare = Mutex(SpareState(segment: nil, claimed: segment))
     self.folder = folder
     self.segmentSize = segmentSize
     self.metrics = metrics
   }
 
   @inline(__always)
-  static func pack(segment: UInt32, offset: Int) -> UInt64 { UInt64(segment) << 32 | UInt64(UInt32(offset)) }
+  static func pack(segment: UInt32, offset: Int) -> UInt64 {
+    UInt64(segment) << 32 | UInt64(UInt32(offset))
+  }
 
   @inline(__always)
   static func unpack(_ end: UInt64) -> (segment: UInt32, offset: Int) {
@@ -44,4 +49,10 @@ final class JournalShared: Sendable {
 
   func path(_ number: UInt32) -> String { folder + "/" + JournalFormat.fileName(number) }
   func sparePath(_ number: UInt32) -> String { path(number) + ".spare" }
+}
+
+/// The spare segment and the writer's highest claimed segment number (JournalShared.spare).
+struct SpareState: @unchecked Sendable {
+  var segment: MappedSegment?
+  var claimed: UInt32
 }

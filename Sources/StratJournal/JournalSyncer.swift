@@ -65,6 +65,9 @@ final class JournalSyncer: @unchecked Sendable {
     _ = stopped.wait(until: UInt64.max / 2) { isStopped.load(ordering: .acquiring) }
   }
 
+  /// Whether a thread runs the groups (then only it may call `syncNow`).
+  var hasThread: Bool { interval != nil }
+
   /// Syncs everything written since the last group and publishes the durable sequence.
   func syncNow() {
     let sequence = shared.writtenSequence.load(ordering: .acquiring)
@@ -77,7 +80,10 @@ final class JournalSyncer: @unchecked Sendable {
     do throws(JournalError) {
       let bytes = try syncRange(to: end)
       shared.metrics.recordGroup(
-        nanoseconds: monotonicNanoseconds() - started, records: sequence - before, bytes: UInt64(bytes))
+        nanoseconds: monotonicNanoseconds() - started,
+        records: sequence - before,
+        bytes: UInt64(bytes)
+      )
       shared.durableSequence.store(sequence, ordering: .releasing)
     } catch {
       shared.metrics.recordError()
@@ -91,10 +97,9 @@ final class JournalSyncer: @unchecked Sendable {
     var bytes = 0
     while syncedSegment < end.segment {
       // The writer has left this segment: sync the rest of it, make the new name durable.
-      if let old = shared.segments.withLock({ $0[syncedSegment] }) {
-        try old.sync(from: syncedOffset, to: old.size)
-        bytes += old.size - syncedOffset
-      }
+      let old = try mapped(syncedSegment)
+      try old.sync(from: syncedOffset, to: old.size)
+      bytes += old.size - syncedOffset
       shared.segments.withLock { _ = $0.removeValue(forKey: syncedSegment) }
       syncedSegment += 1
       syncedOffset = 0
@@ -102,28 +107,46 @@ final class JournalSyncer: @unchecked Sendable {
         throw .system("fsync", file: shared.folder, errno: errno)
       }
     }
-    guard let current = shared.segments.withLock({ $0[end.segment] }) else { return bytes }
+    let current = try mapped(end.segment)
     try current.sync(from: syncedOffset, to: end.offset)
     bytes += end.offset - syncedOffset
     syncedOffset = end.offset
     return bytes
   }
 
+  /// Returns segment `number` from the shared table. A written segment leaves it only once
+  /// synced, so a miss is a bug: an error (the durable sequence stops), never a skipped sync.
+  private func mapped(_ number: UInt32) throws(JournalError) -> MappedSegment {
+    guard let segment = shared.segments.withLock({ $0[number] }) else {
+      throw JournalError(
+        "journal.io", "segment \(number) was written but is no longer mapped; nothing was synced",
+        file: shared.path(number))
+    }
+    return segment
+  }
+
   /// Makes the segment after the writer's current one ahead of time (file, blocks, mapping), so
-  /// that a roll on the hot thread costs a header and a rename.
+  /// that a roll on the hot thread costs a header and a rename. The number comes from the
+  /// writer's claim, read under the lock; a spare the writer has moved past is deleted.
   private func makeSpare() {
-    let next = JournalShared.unpack(shared.writtenEnd.load(ordering: .acquiring)).segment + 1
-    guard shared.spare.withLock({ $0?.number != next }) else { return }
-    let stale = shared.spare.withLock { spare -> MappedSegment? in
-      defer { spare = nil }
-      return spare
+    let (next, stale) = shared.spare.withLock { state -> (UInt32?, MappedSegment?) in
+      let next = state.claimed + 1
+      if state.segment?.number == next { return (nil, nil) }
+      defer { state.segment = nil }
+      return (next, state.segment)
     }
     if let stale { unlink(shared.sparePath(stale.number)) }
+    guard let next else { return }
     let path = shared.sparePath(next)
     guard
       let made = try? MappedSegment.openForWriting(
         path: path, number: next, size: shared.segmentSize, zeroFrom: nil, create: true)
     else { return }  // the roll will make its own
-    shared.spare.withLock { $0 = made }
+    let kept = shared.spare.withLock { state in
+      guard state.claimed < next else { return false }
+      state.segment = made
+      return true
+    }
+    if !kept { unlink(path) }
   }
 }

@@ -22,10 +22,14 @@ package enum RecordCheck: Equatable {
     guard f.load(UInt32.self, p, 20) == 0 else { return .bad("reserved header bytes are not zero") }
     let length = Int(f.load(UInt32.self, p, 4))
     guard length <= left - f.recordHeaderSize else {
-      return .bad("payload length \(length) runs past the end of the file (\(left - f.recordHeaderSize) bytes left)")
+      return .bad(
+        "payload length \(length) runs past the end of the file (\(left - f.recordHeaderSize) bytes left)"
+      )
     }
     let crc = CRC32C.update(CRC32C.update(0, p, 16), p + f.recordHeaderSize, length)
-    guard crc == f.load(UInt32.self, p, 16) else { return .bad("the record's checksum does not match") }
+    guard crc == f.load(UInt32.self, p, 16) else {
+      return .bad("the record's checksum does not match")
+    }
     return .valid(size: f.recordSize(payload: length), sequence: f.load(UInt64.self, p, 8))
   }
 
@@ -34,7 +38,10 @@ package enum RecordCheck: Equatable {
   /// `budget` bytes were checked, and the answer is then `budgetExceeded` (treated as corruption:
   /// a tail that cannot be shown torn is not cut).
   package static func firstValid(
-    from offset: Int, _ base: UnsafeRawPointer, count: Int, budget: Int = 64 << 20
+    from offset: Int,
+    _ base: UnsafeRawPointer,
+    count: Int,
+    budget: Int = 64 << 20
   ) -> FirstValid {
     var at = offset
     var spent = 0

@@ -5,7 +5,12 @@ package struct SegmentHeader: Equatable, Sendable {
   package var createdNanoseconds: Int64
   package var segmentSize: UInt64
 
-  package init(number: UInt32, firstSequence: UInt64, createdNanoseconds: Int64, segmentSize: UInt64) {
+  package init(
+    number: UInt32,
+    firstSequence: UInt64,
+    createdNanoseconds: Int64,
+    segmentSize: UInt64
+  ) {
     self.number = number
     self.firstSequence = firstSequence
     self.createdNanoseconds = createdNanoseconds
@@ -15,7 +20,9 @@ package struct SegmentHeader: Equatable, Sendable {
   /// Writes the header, checksum included, into the first 64 bytes at `base`.
   package func encode(into base: UnsafeMutableRawPointer) {
     let f = JournalFormat.self
-    for (i, byte) in f.segmentMagic.enumerated() { base.storeBytes(of: byte, toByteOffset: i, as: UInt8.self) }
+    for (i, byte) in f.segmentMagic.enumerated() {
+      base.storeBytes(of: byte, toByteOffset: i, as: UInt8.self)
+    }
     f.store(f.version, base, 8)
     f.store(UInt16(f.segmentHeaderSize), base, 10)
     f.store(number, base, 12)
@@ -36,7 +43,10 @@ package struct SegmentHeader: Equatable, Sendable {
   /// Decodes and checks the header of a segment file of `size` bytes named for segment
   /// `number`. Every field that bounds anything is checked against the file, never trusted.
   package static func decode(
-    _ base: UnsafeRawPointer, size: Int, number expected: UInt32, path: String
+    _ base: UnsafeRawPointer,
+    size: Int,
+    number expected: UInt32,
+    path: String
   ) throws(JournalError) -> SegmentHeader {
     let f = JournalFormat.self
     func bad(_ what: String, _ notes: [String] = []) -> JournalError {
@@ -45,19 +55,28 @@ package struct SegmentHeader: Equatable, Sendable {
     guard size >= f.segmentHeaderSize else {
       throw bad("the file has \(size) bytes, fewer than a 64-byte segment header")
     }
-    guard (0..<8).allSatisfy({ base.load(fromByteOffset: $0, as: UInt8.self) == f.segmentMagic[$0] }) else {
+    guard
+      (0..<8).allSatisfy({ base.load(fromByteOffset: $0, as: UInt8.self) == f.segmentMagic[$0] })
+    else {
       throw bad("expected the magic \"SJOURNAL\"; this is not a journal segment")
     }
     let crc = f.load(UInt32.self, base, 60)
-    guard crc == CRC32C.update(0, base, 60) else { throw bad("the header's checksum does not match") }
+    guard crc == CRC32C.update(0, base, 60) else {
+      throw bad("the header's checksum does not match")
+    }
     let version = f.load(UInt16.self, base, 8)
-    guard version == f.version else { throw bad("format version \(version); this build reads version 1") }
+    guard version == f.version else {
+      throw bad("format version \(version); this build reads version 1")
+    }
     guard f.load(UInt16.self, base, 10) == UInt16(f.segmentHeaderSize) else {
       throw bad("header size \(f.load(UInt16.self, base, 10)), expected 64")
     }
     let header = SegmentHeader(
-      number: f.load(UInt32.self, base, 12), firstSequence: f.load(UInt64.self, base, 16),
-      createdNanoseconds: f.load(Int64.self, base, 24), segmentSize: f.load(UInt64.self, base, 32))
+      number: f.load(UInt32.self, base, 12),
+      firstSequence: f.load(UInt64.self, base, 16),
+      createdNanoseconds: f.load(Int64.self, base, 24),
+      segmentSize: f.load(UInt64.self, base, 32)
+    )
     guard header.number == expected else {
       throw bad("the header says segment \(header.number), the file name \(expected)")
     }
@@ -66,7 +85,9 @@ package struct SegmentHeader: Equatable, Sendable {
     return header
   }
 
-  private func checkSize(fileSize: Int, _ bad: (String, [String]) -> JournalError) throws(JournalError) {
+  private func checkSize(fileSize: Int, _ bad: (String, [String]) -> JournalError)
+    throws(JournalError)
+  {
     let f = JournalFormat.self
     guard segmentSize >= UInt64(f.minimumSegmentSize), segmentSize <= UInt64(f.maximumSegmentSize),
       segmentSize % 4096 == 0
@@ -74,7 +95,10 @@ package struct SegmentHeader: Equatable, Sendable {
       throw bad("segment size \(segmentSize) is not a multiple of 4096 from 4 KiB to 1 GiB", [])
     }
     guard UInt64(fileSize) <= segmentSize else {
-      throw bad("the file has \(fileSize) bytes, more than the \(segmentSize) its header declares", [])
+      throw bad(
+        "the file has \(fileSize) bytes, more than the \(segmentSize) its header declares",
+        []
+      )
     }
   }
 }

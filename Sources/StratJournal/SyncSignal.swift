@@ -41,7 +41,10 @@ final class SyncSignal: @unchecked Sendable {
   func wait(until deadline: UInt64, _ isDone: () -> Bool) -> Bool {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
-    var when = timespec(tv_sec: Int(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
+    var when = timespec(
+      tv_sec: Int(deadline / 1_000_000_000),
+      tv_nsec: Int(deadline % 1_000_000_000)
+    )
     while !isDone() {
       if monotonicNanoseconds() >= deadline { return false }
       _ = pthread_cond_timedwait(condition, mutex, &when)

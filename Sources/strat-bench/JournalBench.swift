@@ -7,7 +7,10 @@ import StratJournal
 func runJournalBench(dataDir: String, appends: Int, records: Int) -> Never {
   do {
     let result = try JournalBenchmark.run(
-      folder: dataDir + "/journal", appends: appends, recoveryRecords: records)
+      folder: dataDir + "/journal",
+      appends: appends,
+      recoveryRecords: records
+    )
     print(result.report)
     exit(0)
   } catch {

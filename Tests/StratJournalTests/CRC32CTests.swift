@@ -26,7 +26,11 @@ import Testing
         #expect(CRC32C.checksum(piece) == bitwise(piece), "start \(start) count \(count)")
         let split = count / 3
         let joined = piece.withUnsafeBytes { raw in
-          CRC32C.update(CRC32C.update(0, raw.baseAddress!, split), raw.baseAddress! + split, count - split)
+          CRC32C.update(
+            CRC32C.update(0, raw.baseAddress!, split),
+            raw.baseAddress! + split,
+            count - split
+          )
         }
         #expect(joined == CRC32C.checksum(piece))
       }

@@ -17,7 +17,10 @@ import Testing
   }
 
   func expectError(_ folder: String, _ id: String, file: String, offset: Int?, sequence: UInt64?) {
-    for open in [{ _ = try JournalReader(folder: folder) }, { _ = try JournalWriter(openingForAppend: folder, options: S.options()) }] {
+    for open in [
+      { _ = try JournalReader(folder: folder) },
+      { _ = try JournalWriter(openingForAppend: folder, options: S.options()) },
+    ] {
       do {
         try open()
         Issue.record("expected \(id)")
@@ -87,7 +90,9 @@ import Testing
     defer { S.remove(folder) }
     let path = try makeJournal(folder)[0]
     var bytes = S.bytes(path)
-    var header = bytes.withUnsafeBytes { try! SegmentHeader.decode($0.baseAddress!, size: $0.count, number: 0, path: path) }
+    var header = bytes.withUnsafeBytes {
+      try! SegmentHeader.decode($0.baseAddress!, size: $0.count, number: 0, path: path)
+    }
     header.segmentSize = 4096
     bytes.replaceSubrange(0..<64, with: header.bytes)
     S.write(bytes, path)
@@ -124,12 +129,31 @@ import Testing
     defer { S.remove(folder) }
     let paths = try makeJournal(folder)
     var bytes = S.bytes(paths[2])
-    var header = bytes.withUnsafeBytes { try! SegmentHeader.decode($0.baseAddress!, size: $0.count, number: 2, path: paths[2]) }
+    var header = bytes.withUnsafeBytes {
+      try! SegmentHeader.decode($0.baseAddress!, size: $0.count, number: 2, path: paths[2])
+    }
     let expected = header.firstSequence
     header.firstSequence += 1
     bytes.replaceSubrange(0..<64, with: header.bytes)
     S.write(bytes, paths[2])
     expectError(folder, "journal.sequence-gap", file: paths[2], offset: 16, sequence: expected)
+  }
+
+  /// A writer that refuses a journal releases its lock: once repaired, the journal opens.
+  @Test func aRefusedOpenReleasesTheWriterLock() throws {
+    let folder = S.makeFolder("corrupt")
+    defer { S.remove(folder) }
+    let path = try makeJournal(folder)[0]
+    let original = S.bytes(path)
+    var bytes = original
+    bytes[JournalFormat.segmentHeaderSize + 30] ^= 0x01
+    S.write(bytes, path)
+    #expect(throws: JournalError.self) { try JournalWriter(openingForAppend: folder, options: S.options()) }
+    S.write(original, path)
+    let writer = try JournalWriter(openingForAppend: folder, options: S.options())
+    try S.append(writer, 401...401)
+    writer.close()
+    #expect(try S.verify(JournalReader(folder: folder)) == 401)
   }
 
   @Test func aForeignFileNamedLikeASegmentIsRefused() throws {

@@ -20,7 +20,9 @@ import Testing
   static let seed: UInt64 = 0x2026_1202
 
   @Test func kill9AtRandomMomentsLosesNoAppendedRecord() throws {
-    if let folder = ProcessInfo.processInfo.environment[Self.childVariable] { Self.runChild(folder) }
+    if let folder = ProcessInfo.processInfo.environment[Self.childVariable] {
+      Self.runChild(folder)
+    }
     let folder = S.makeFolder("crash")
     defer {
       S.remove(folder)
@@ -31,14 +33,31 @@ import Testing
     for run in 1...Self.runs {
       let child = try CrashChild(folder: folder, variable: Self.childVariable)
       let reportedBeforeKill = child.waitReady(timeoutSeconds: 120)
-      #expect(reportedBeforeKill != nil, "run \(run): the child never started appending: \(childLog(folder))")
+      #expect(
+        reportedBeforeKill != nil,
+        "run \(run): the child never started appending: \(childLog(folder))"
+      )
+      if run == 1 {  // the child holds the writer lock: this process may not append
+        do {
+          _ = try JournalWriter(openingForAppend: folder, options: Self.options)
+          Issue.record("a second process opened the journal for append")
+        } catch { #expect(error.id == "journal.locked") }
+      }
       usleep(UInt32(random.below(25_000)))
-      let reported = child.kill9()
+      let (reported, signal) = child.kill9()
+      #expect(signal == SIGKILL, "run \(run): the child died of signal \(signal): \(childLog(folder))")
       let reader = try JournalReader(folder: folder)
       let n = try S.verify(reader)
-      #expect(UInt64(n) >= reported, "run \(run) (seed \(Self.seed)): \(n) records, the child had appended \(reported)")
+      #expect(
+        UInt64(n) >= reported,
+        "run \(run) (seed \(Self.seed)): \(n) records, the child had appended \(reported)"
+      )
       if !child.finished { killedWhileAppending += 1 }
-      let writer = try JournalWriter(openingForAppend: folder, options: Self.options, recovered: reader)
+      let writer = try JournalWriter(
+        openingForAppend: folder,
+        options: Self.options,
+        recovered: reader
+      )
       try S.append(writer, UInt64(n + 1)...UInt64(n + 1))
       writer.close()
     }
@@ -81,20 +100,33 @@ final class CrashChild {
   let pipe: Int32
   private var bytes: [UInt8] = []
   private(set) var finished = false
+  private var reaped = false
 
   init(folder: String, variable: String) throws {
     var fds: [Int32] = [0, 0]
+    // Close-on-exec: only the child's fd 3 (dup2 clears the flag) holds the write end.
     guard Glibc.pipe(&fds) == 0 else { throw JournalTestSupport.Mismatch(what: "pipe failed") }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, fds[1], 3)
     // The child's test-runner chatter goes to a file beside the journal, shown if it fails.
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, folder + ".child-log", O_WRONLY | O_CREAT | O_APPEND, 0o644)
-    let arguments = ["/proc/self/exe", "--testing-library", "swift-testing", "--filter", "kill9AtRandomMoments"]
+    posix_spawn_file_actions_addopen(
+      &actions,
+      2,
+      folder + ".child-log",
+      O_WRONLY | O_CREAT | O_APPEND,
+      0o644
+    )
+    let arguments = [
+      "/proc/self/exe", "--testing-library", "swift-testing", "--filter", "kill9AtRandomMoments",
+    ]
     var environment = ProcessInfo.processInfo.environment
     environment[variable] = folder
+    // A crashing child dies at once instead of waiting for the backtracer.
+    environment["SWIFT_BACKTRACE"] = "enable=no"
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
@@ -107,9 +139,11 @@ final class CrashChild {
   }
 
   deinit {
-    kill(pid, SIGKILL)
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
+    if !reaped {
+      kill(pid, SIGKILL)
+      var status: Int32 = 0
+      waitpid(pid, &status, 0)
+    }
     close(pipe)
   }
 
@@ -124,13 +158,17 @@ final class CrashChild {
     return bytes.count >= 8 ? highest() : nil
   }
 
-  /// Kills the child with SIGKILL, reaps it, and returns the highest sequence it reported.
-  func kill9() -> UInt64 {
+  /// Kills the child with SIGKILL and reaps it; returns the highest sequence it reported and
+  /// the signal that ended it (SIGKILL, unless it had crashed before).
+  func kill9() -> (reported: UInt64, signal: Int32) {
     kill(pid, SIGKILL)
     var status: Int32 = 0
     waitpid(pid, &status, 0)
-    while drain() {}
-    return highest()
+    reaped = true
+    // The write end died with the child, so this reaches end of file; the poll bounds it anyway.
+    var poller = pollfd(fd: pipe, events: Int16(POLLIN), revents: 0)
+    while poll(&poller, 1, 1_000) > 0, drain() {}
+    return (highest(), status & 0x7F)
   }
 
   /// Reads what is in the pipe; false at end of file.
@@ -145,7 +183,9 @@ final class CrashChild {
   private func highest() -> UInt64 {
     var best: UInt64 = 0
     for i in stride(from: 0, to: bytes.count - 7, by: 8) {
-      let value = bytes[i..<i + 8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+      let value = bytes[i..<i + 8].enumerated().reduce(UInt64(0)) {
+        $0 | UInt64($1.element) << (8 * $1.offset)
+      }
       if value == 0 { finished = true } else { best = max(best, value) }
     }
     return best

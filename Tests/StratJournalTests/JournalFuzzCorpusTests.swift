@@ -11,9 +11,11 @@ import Testing
 
   /// The seeds reach what they are named for (so the corpus keeps covering those paths).
   @Test func seedsReachTheirOutcomes() throws {
-    let outcomes = Dictionary(uniqueKeysWithValues: try FuzzCorpus.files("journal").map { file in
-      (file.name, file.bytes.withUnsafeBytes { JournalFuzzTarget.recover(Array($0)) })
-    })
+    let outcomes = Dictionary(
+      uniqueKeysWithValues: try FuzzCorpus.files("journal").map { file in
+        (file.name, file.bytes.withUnsafeBytes { JournalFuzzTarget.recover(Array($0)) })
+      }
+    )
     #expect(outcomes["valid-three-records"] == [])
     #expect(outcomes["valid-empty-segment"] == [])
     #expect(outcomes["torn-last-record"] == ["journal.torn-tail"])

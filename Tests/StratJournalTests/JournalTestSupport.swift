@@ -24,8 +24,12 @@ enum JournalTestSupport {
   static func append(_ writer: JournalWriter, _ sequences: ClosedRange<UInt64>) throws {
     for sequence in sequences {
       let bytes = payload(sequence)
-      let got = try bytes.withUnsafeBytes { try writer.append(type: type(sequence), flags: UInt16(sequence & 0xFFFF), payload: $0) }
-      guard got == sequence else { throw Mismatch(what: "append returned \(got), expected \(sequence)") }
+      let got = try bytes.withUnsafeBytes {
+        try writer.append(type: type(sequence), flags: UInt16(sequence & 0xFFFF), payload: $0)
+      }
+      guard got == sequence else {
+        throw Mismatch(what: "append returned \(got), expected \(sequence)")
+      }
     }
   }
 
@@ -35,16 +39,23 @@ enum JournalTestSupport {
     try reader.forEach { record in
       guard record.sequence == expected, record.type == type(expected),
         record.flags == UInt16(expected & 0xFFFF), Array(record.payload) == payload(expected)
-      else { throw Mismatch(what: "record \(record.sequence) is not record \(expected) as written") }
+      else {
+        throw Mismatch(what: "record \(record.sequence) is not record \(expected) as written")
+      }
       expected += 1
     }
     guard reader.recordCount == Int(expected - 1), reader.lastSequence == expected - 1 else {
-      throw Mismatch(what: "recordCount \(reader.recordCount), lastSequence \(reader.lastSequence), iterated \(expected - 1)")
+      throw Mismatch(
+        what:
+          "recordCount \(reader.recordCount), lastSequence \(reader.lastSequence), iterated \(expected - 1)"
+      )
     }
     return Int(expected - 1)
   }
 
-  struct Mismatch: Error, CustomStringConvertible { let what: String; var description: String { what } }
+  struct Mismatch: Error, CustomStringConvertible {
+    let what: String; var description: String { what }
+  }
 
   /// The segment files of `folder`, sorted.
   static func segments(_ folder: String) -> [String] {
@@ -52,7 +63,9 @@ enum JournalTestSupport {
       .filter { $0.hasSuffix(".journal") }.sorted().map { folder + "/" + $0 }
   }
 
-  static func bytes(_ path: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: path) ?? Data()) }
+  static func bytes(_ path: String) -> [UInt8] {
+    [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+  }
 
   static func write(_ bytes: [UInt8], _ path: String) {
     precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)))

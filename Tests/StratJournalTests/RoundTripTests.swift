@@ -25,7 +25,10 @@ import Testing
     defer { S.remove(folder) }
     var last: UInt64 = 0
     for round in 1...4 {
-      let writer = try JournalWriter(openingForAppend: folder, options: S.options(thread: round % 2 == 0))
+      let writer = try JournalWriter(
+        openingForAppend: folder,
+        options: S.options(thread: round % 2 == 0)
+      )
       #expect(writer.lastSequence == last)
       try S.append(writer, last + 1...last + 97)
       last += 97
@@ -39,10 +42,30 @@ import Testing
     defer { S.remove(folder) }
     try S.append(JournalWriter(openingForAppend: folder, options: S.options()), 1...50)
     let reader = try JournalReader(folder: folder)
-    let writer = try JournalWriter(openingForAppend: folder, options: S.options(), recovered: reader)
+    let writer = try JournalWriter(
+      openingForAppend: folder,
+      options: S.options(),
+      recovered: reader
+    )
     try S.append(writer, 51...60)
     writer.close()
     #expect(try S.verify(JournalReader(folder: folder)) == 60)
+  }
+
+  @Test func aSecondWriterIsRefusedUntilTheFirstCloses() throws {
+    let folder = S.makeFolder()
+    defer { S.remove(folder) }
+    let first = try JournalWriter(openingForAppend: folder, options: S.options())
+    do {
+      _ = try JournalWriter(openingForAppend: folder, options: S.options())
+      Issue.record("a second writer opened the journal")
+    } catch { #expect(error.id == "journal.locked" && error.file == folder) }
+    try S.append(first, 1...3)
+    first.close()
+    let second = try JournalWriter(openingForAppend: folder, options: S.options())
+    try S.append(second, 4...5)
+    second.close()
+    #expect(try S.verify(JournalReader(folder: folder)) == 5)
   }
 
   @Test func anAbsentFolderIsAnEmptyJournal() throws {
@@ -65,7 +88,9 @@ import Testing
     #expect(try largest.withUnsafeBytes { try writer.append(type: 1, payload: $0) } == 1)
     #expect(try largest.withUnsafeBytes { try writer.append(type: 1, payload: $0) } == 2)
     let tooLarge = largest + [1]
-    #expect(throws: JournalError.self) { try tooLarge.withUnsafeBytes { try writer.append(type: 1, payload: $0) } }
+    #expect(throws: JournalError.self) {
+      try tooLarge.withUnsafeBytes { try writer.append(type: 1, payload: $0) }
+    }
     do {
       _ = try [UInt8(1)].withUnsafeBytes { try writer.append(type: 0, payload: $0) }
       Issue.record("type 0 was accepted")
@@ -78,9 +103,11 @@ import Testing
   }
 
   @Test func rejectsSegmentSizesThatAreNotWholePages() {
+    let folder = S.makeFolder()
+    defer { S.remove(folder) }
     for size in [0, 4095, 5000, 1 << 31] {
       do {
-        _ = try JournalWriter(openingForAppend: S.makeFolder(), options: .init(segmentSize: size))
+        _ = try JournalWriter(openingForAppend: folder, options: .init(segmentSize: size))
         Issue.record("segment size \(size) was accepted")
       } catch { #expect(error.id == "journal.bad-options") }
     }

@@ -38,9 +38,18 @@ import Testing
       let reader = try JournalReader(folder: folder)
       #expect(try S.verify(reader) == Int(survives ? n : n - 1), "cut at \(cut)")
       let torn = damage == .garbageFilled || (cut > start && !survives)
-      #expect((reader.tornTail != nil) == torn, "cut at \(cut): \(String(describing: reader.tornTail))")
-      if let tail = reader.tornTail { #expect(tail.path == path && tail.offset == (survives ? whole.roundedUp8 : start)) }
-      let writer = try JournalWriter(openingForAppend: folder, options: S.options(), recovered: reader)
+      #expect(
+        (reader.tornTail != nil) == torn,
+        "cut at \(cut): \(String(describing: reader.tornTail))"
+      )
+      if let tail = reader.tornTail {
+        #expect(tail.path == path && tail.offset == (survives ? whole.roundedUp8 : start))
+      }
+      let writer = try JournalWriter(
+        openingForAppend: folder,
+        options: S.options(),
+        recovered: reader
+      )
       try S.append(writer, (survives ? n + 1 : n)...n + 2)
       writer.close()
       let after = try JournalReader(folder: folder)
@@ -57,18 +66,44 @@ import Testing
     let folder = S.makeFolder("torn")
     defer { S.remove(folder) }
     let (n, path, original) = try makeJournal(folder)
-    let end = S.recordOffsets(original).last! + JournalFormat.recordSize(payload: S.payload(n).count)
+    let end =
+      S.recordOffsets(original).last! + JournalFormat.recordSize(payload: S.payload(n).count)
     var bytes = original
     for k in 0..<40 { bytes[end + JournalFormat.recordHeaderSize + k] = 0xA7 }
     S.write(bytes, path)
     let reader = try JournalReader(folder: folder)
     #expect(try S.verify(reader) == Int(n))
-    #expect(reader.tornTail == JournalTornTail(path: path, offset: end, reason: "non-zero bytes after the last record"))
-    let writer = try JournalWriter(openingForAppend: folder, options: S.options(), recovered: reader)
+    #expect(
+      reader.tornTail
+        == JournalTornTail(path: path, offset: end, reason: "non-zero bytes after the last record")
+    )
+    let writer = try JournalWriter(
+      openingForAppend: folder,
+      options: S.options(),
+      recovered: reader
+    )
     #expect(writer.cutTornTail == reader.tornTail)
     writer.close()
     #expect(Array(S.bytes(path)[end...]).allSatisfy { $0 == 0 })
     #expect(try JournalReader(folder: folder).tornTail == nil)
+  }
+
+  /// A segment is made under a temporary name and renamed once its header is whole: a crash
+  /// in between leaves a `.new` (or `.spare`) file, which recovery ignores and deletes.
+  @Test func halfMadeSegmentsUnderTemporaryNamesAreIgnoredAndDeleted() throws {
+    let folder = S.makeFolder("torn")
+    defer { S.remove(folder) }
+    let (n, path, _) = try makeJournal(folder)
+    let header = Array(S.bytes(path)[..<40])  // a header cut before its checksum
+    for name in ["00000009.journal.new", "00000009.journal.spare"] { S.write(header, folder + "/" + name) }
+    #expect(try S.verify(JournalReader(folder: folder)) == Int(n))
+    let writer = try JournalWriter(openingForAppend: folder, options: S.options())
+    #expect(!FileManager.default.fileExists(atPath: folder + "/00000009.journal.new"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/00000009.journal.spare"))
+    try S.append(writer, n + 1...n + 200)  // rolls: no spare without a syncer thread
+    writer.close()
+    #expect(try S.verify(JournalReader(folder: folder)) == Int(n + 200))
+    #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).allSatisfy { !$0.hasSuffix(".new") })
   }
 
   /// A crash while a new segment was being made leaves it without a header (short or zeros):
@@ -83,7 +118,10 @@ import Testing
     S.write([UInt8](repeating: 0, count: size), empty)
     let reader = try JournalReader(folder: folder)
     #expect(try S.verify(reader) == Int(n))
-    #expect(reader.tornTail == JournalTornTail(path: empty, offset: 0, reason: "the segment header was never written"))
+    #expect(
+      reader.tornTail
+        == JournalTornTail(path: empty, offset: 0, reason: "the segment header was never written")
+    )
     let writer = try JournalWriter(openingForAppend: folder, options: S.options())
     try S.append(writer, n + 1...n + 3)
     writer.close()

@@ -21,7 +21,9 @@ enum JournalFuzzTarget {
   static func recover(_ bytes: [UInt8]) -> [String] {
     let folder = scratchFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    guard FileManager.default.createFile(atPath: folder + "/00000000.journal", contents: Data(bytes)) else {
+    guard
+      FileManager.default.createFile(atPath: folder + "/00000000.journal", contents: Data(bytes))
+    else {
       return []
     }
     do {
@@ -30,8 +32,13 @@ enum JournalFuzzTarget {
       reader.forEach { record in seen += record.payload.count >= 0 ? 1 : 0 }
       guard seen == reader.recordCount else { return ["internal.journal-iteration-count"] }
       let writer = try JournalWriter(
-        openingForAppend: folder, options: .init(segmentSize: 4096, syncIntervalMicroseconds: nil), recovered: reader)
-      let sequence = try [UInt8](repeating: 0x5A, count: 40).withUnsafeBytes { try writer.append(type: 7, payload: $0) }
+        openingForAppend: folder,
+        options: .init(segmentSize: 4096, syncIntervalMicroseconds: nil),
+        recovered: reader
+      )
+      let sequence = try [UInt8](repeating: 0x5A, count: 40).withUnsafeBytes {
+        try writer.append(type: 7, payload: $0)
+      }
       writer.close()
       let after = try JournalReader(folder: folder)
       guard sequence == reader.lastSequence + 1, after.lastSequence == sequence,
@@ -49,7 +56,12 @@ enum JournalFuzzTarget {
   static func withHeader(_ body: [UInt8], repairing: Bool) -> [UInt8] {
     let size = (JournalFormat.segmentHeaderSize + body.count + 4095) & ~4095
     let first = UInt64(body.first ?? 1) | 1
-    let header = SegmentHeader(number: 0, firstSequence: first, createdNanoseconds: 0, segmentSize: UInt64(size))
+    let header = SegmentHeader(
+      number: 0,
+      firstSequence: first,
+      createdNanoseconds: 0,
+      segmentSize: UInt64(size)
+    )
     var bytes = header.bytes + body
     if repairing { repair(&bytes, first: first) }
     return bytes
@@ -62,25 +74,33 @@ enum JournalFuzzTarget {
       let base = raw.baseAddress!
       var sequence = first
       var at = JournalFormat.segmentHeaderSize
-      while at + JournalFormat.recordHeaderSize <= raw.count, base.load(fromByteOffset: at, as: UInt8.self) != 0 {
+      while at + JournalFormat.recordHeaderSize <= raw.count,
+        base.load(fromByteOffset: at, as: UInt8.self) != 0
+      {
         let length = Int(JournalFormat.load(UInt32.self, base, at + 4))
         guard length <= raw.count - at - JournalFormat.recordHeaderSize else { return }
         base.storeBytes(of: JournalFormat.recordMagic, toByteOffset: at, as: UInt8.self)
         JournalFormat.store(sequence, base + at, 8)
         sequence += 1
-        let crc = CRC32C.update(CRC32C.update(0, base + at, 16), base + at + JournalFormat.recordHeaderSize, length)
+        let crc = CRC32C.update(
+          CRC32C.update(0, base + at, 16),
+          base + at + JournalFormat.recordHeaderSize,
+          length
+        )
         JournalFormat.store(crc, base + at, 16)
         at += JournalFormat.recordSize(payload: length)
       }
     }
   }
 
-  /// A fresh scratch folder, on tmpfs when there is one (fsync costs nothing there).
+  /// A new scratch folder (unique: replay tests run in parallel), on tmpfs when there is one
+  /// (fsync costs nothing there).
   static func scratchFolder() -> String {
     let root = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory()
-    let folder = root + "stratc-journal-fuzz-\(getpid())"
-    try? FileManager.default.removeItem(atPath: folder)
-    mkdir(folder, 0o755)
-    return folder
+    var template = Array((root + "stratc-journal-fuzz-XXXXXX").utf8CString)
+    return template.withUnsafeMutableBufferPointer { buffer in
+      guard let made = mkdtemp(buffer.baseAddress!) else { return root + "stratc-journal-fuzz-\(getpid())" }
+      return String(cString: made)
+    }
   }
 }
