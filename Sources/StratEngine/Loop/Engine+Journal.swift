@@ -71,7 +71,8 @@ extension Engine {
       killed = true
       for s in strategies { s.runner.session.router.guards.killed = true }
       cancelAll()
-      log.warning("engine.kill", ["events": .int(Int(delivered))])
+      let why = risk.takeReason()
+      log.warning("engine.kill", ["events": .int(Int(delivered)), "reason": why.reason, "detail": why.detail])
     case .resume:
       killed = false
       for s in strategies { s.runner.session.router.guards.killed = false }

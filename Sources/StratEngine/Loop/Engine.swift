@@ -29,6 +29,8 @@ package final class Engine {
   /// The kill switch: on = every new order is denied.
   package internal(set) var killed = false
   let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 8)
+  /// Post-trade risk and the automatic kill (Engine+Risk.swift).
+  package let risk: EngineRisk
 
   /// Loads the feed, builds each strategy and opens (or recovers) the journal.
   package init(setup: EngineSetup, builder: some StrategyBuilder, log: EngineLog) throws(EngineError) {
@@ -46,6 +48,7 @@ package final class Engine {
       log.info("strategy.loaded", ["strategy": .string(host.name), "file": .string(strategy.path), "backend": .string(built.backend), "code": .string(built.codeHash)])
     }
     strategies = hosted
+    risk = EngineRisk(strategies: hosted)
     let run = Self.runRecord(setup, hosted, feed)
     if let folder = setup.journal {
       journal = try EngineJournal(folder: folder, run: run)
@@ -69,7 +72,10 @@ package final class Engine {
     var clock = setup.speed.map { PacedClock(speed: $0) }
     var stopped = false
     loop: while true {
-      if delivered & 255 == 0, try applyCommands() { stopped = true; break loop }
+      if delivered & 255 == 0 {
+        try superviseRisk()
+        if try applyCommands() { stopped = true; break loop }
+      }
       switch source.next() {
       case .event(let event):
         if !(journal?.recovering ?? false) { clock?.wait(until: event.timeNanos) }
