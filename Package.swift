@@ -111,6 +111,6 @@ let package = Package(
       name: "EndToEndTests",
       dependencies: ["stratc", "strat-engine"],
       path: "Tests/EndToEnd",
-      exclude: ["expected"]),
+      exclude: ["expected", "strategies"]),
   ]
 )
