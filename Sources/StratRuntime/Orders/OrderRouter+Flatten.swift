@@ -12,7 +12,8 @@ extension OrderRouter {
     instrument i: Int, position: Int64, at time: Int64, venue: some OrderGateway, reference: Int64, equity: Int64
   ) -> Int64 {
     guard position != 0, !open.contains(where: { $0.instrument == i }) else { return 0 }
-    let quantity = -Self.flattenChunk(position, limits: gate.limits, reference: reference)
+    let chunk = Self.flattenChunk(position, limits: gate.limits, reference: reference)
+    let quantity = position > 0 ? -chunk : chunk
     guard quantity != 0 else { return 0 }
     let openBefore = open.count
     let wasKilled = guards.killed
