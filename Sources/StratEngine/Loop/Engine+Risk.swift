@@ -99,10 +99,10 @@ extension Engine {
 
   /// A strategy's loss today at its last recorded equity (raw), its daily limit, and whether
   /// its gate halted it.
+  /// (Each field is read in place: binding the session or the gate to a `let` would copy it.)
   static func dailyLoss(_ s: HostedStrategy) -> (loss: Int64, limit: Int64?, halted: Bool) {
-    let session = s.runner.replay.session
-    let gate = session.router.gate
-    let equity = session.equity.last?.raw ?? session.ledger.cash.raw
-    return (gate.dayStartEquity &- equity, gate.limits.maxDailyLoss?.raw, gate.halted)
+    let equity = s.runner.replay.session.equity.last?.raw ?? s.runner.replay.session.ledger.cash.raw
+    let start = s.runner.replay.session.router.gate.dayStartEquity
+    return (start &- equity, s.runner.replay.session.router.gate.limits.maxDailyLoss?.raw, s.runner.replay.session.router.gate.halted)
   }
 }
