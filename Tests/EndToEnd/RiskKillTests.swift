@@ -33,6 +33,23 @@ import Testing
     #expect(summary["events"] as? Int == 147_916)
   }
 
+  /// Two losing strategies under [risk] max_daily_loss = 1000: their summed loss passes it while
+  /// each has lost about half, and the engine-wide kill flattens both.
+  @Test func theEnginesSummedLossKillsBeforeEitherStrategysOwn() throws {
+    let folder = Stratc.temporaryDirectory()
+    let second = "[[strategy]]\nfile = \"\(RiskEngineTests.strategies)/loser_b.strat\"\n"
+    let run = try RiskEngineTests.run("loser.strat", risk: RiskEngineTests.loserRisk + "\n" + second, folder: folder)
+    #expect(run.status == 0, "\(run.log)")
+    let kills = Self.killLines(run.log)
+    #expect(kills.count == 1 && kills[0].contains("\"reason\":\"engine_daily_loss\""), "\(kills)")
+    for name in ["loser", "loser_b"] {
+      let summary = try RiskAudit.summary(folder + "/out/" + name)
+      #expect((summary["positions"] as? [String: Int])?["s"] == 0, "\(name)")
+      #expect(((summary["denied"] as? [String: Int])?["kill_switch"] ?? 0) > 1000, "\(name)")
+      #expect(summary["cash"] as? Double ?? 0 > -1000, "\(name) lost its own limit before the kill")
+    }
+  }
+
   /// SIGKILLs at seeded moments, each run restarted on its journal until it ends: the same
   /// orders and fills as an uninterrupted run, and a kill replayed from the journal still
   /// says why.
