@@ -52,6 +52,11 @@ enum RiskAudit {
     var times: [Int64] = []
     var mids: [Int64?] = []
 
+    init(times: [Int64], mids: [Int64?]) {
+      self.times = times
+      self.mids = mids
+    }
+
     init() throws {
       let day = StratEngineProcess.lobsterDay
       let book = day.replacingOccurrences(of: "_message_10", with: "_orderbook_10")
