@@ -79,7 +79,8 @@ extension Engine {
       metrics.killSwitch.set(Int64(1))
       for s in strategies { s.runner.session.router.guards.killed = true }
       cancelAll()
-      log.warning("engine.kill", ["events": .int(Int(delivered))])
+      let why = risk.takeReason()
+      log.warning("engine.kill", ["events": .int(Int(delivered)), "reason": why.reason, "detail": why.detail])
     case .resume:
       killed = false
       metrics.killSwitch.set(Int64(0))

@@ -38,6 +38,8 @@ package final class Engine {
   /// The kill switch: on = every new order is denied.
   package internal(set) var killed = false
   let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 8)
+  /// Post-trade risk and the automatic kill (Engine+Risk.swift).
+  package let risk: EngineRisk
 
   /// Loads the feed, builds each strategy and opens (or recovers) the journal.
   package init(setup: EngineSetup, builder: some StrategyBuilder, log: EngineLog) throws(EngineError) {
@@ -64,6 +66,7 @@ package final class Engine {
       log.info("strategy.loaded", ["strategy": .string(host.name), "file": .string(strategy.path), "backend": .string(built.backend), "code": .string(built.codeHash)])
     }
     strategies = hosted
+    risk = EngineRisk(strategies: hosted)
     metrics = try EngineMetrics()
     status = EngineStatusBoard(hosted, totalEvents: feed.events.count)
     if let folder = setup.hotload.folder {
@@ -92,6 +95,7 @@ package final class Engine {
     defer { hotLoader?.stop() }
     loop: while true {
       if delivered & 255 == 0 {
+        try superviseRisk()
         if try applyCommands() { stopped = true; break loop }
         try applyHotLoads()
         status.publish(strategies, events: delivered, killed: killed)
