@@ -12,7 +12,8 @@ package enum ControlServer {
       let journalMetrics = engine.journalMetrics
       let routes = EngineControl.routes(
         status: engine.status, commands: engine.commands, metrics: engine.metrics,
-        journal: { journalMetrics?.snapshot() }, strategies: strategies)
+        journal: { journalMetrics?.snapshot() }, strategies: strategies,
+        risk: { [monitor = engine.risk.monitor] in monitor.snapshot().json })
       let server = try HTTPServer(address: address, routes: routes, token: token)
       try server.counters.register(in: engine.metrics.registry)
       server.start()

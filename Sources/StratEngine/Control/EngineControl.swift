@@ -14,7 +14,8 @@ import StratNet
 package enum EngineControl {
   package static func routes(
     status: EngineStatusBoard, commands: CommandQueue, metrics: EngineMetrics,
-    journal: @escaping @Sendable () -> JournalMetricsSnapshot?, strategies: StrategyControl?
+    journal: @escaping @Sendable () -> JournalMetricsSnapshot?, strategies: StrategyControl?,
+    risk: @escaping @Sendable () -> String
   ) -> [HTTPRoute] {
     var routes = [
       HTTPRoute("GET", "/metrics", requiresToken: false, isSerialized: false) { _ in
@@ -22,7 +23,7 @@ package enum EngineControl {
         if let j = journal() { text += EngineMetrics.journalText(j) }
         return HTTPResponse.text(200, text, headers: [HTTPHeader("Content-Type", MetricsRegistry.contentType)])
       },
-      HTTPRoute("GET", "/v1/status") { _ in .json(200, EngineStatusJSON.status(status.read())) },
+      HTTPRoute("GET", "/v1/status") { _ in .json(200, EngineStatusJSON.status(status.read(), risk: risk())) },
       HTTPRoute("GET", "/v1/positions") { _ in .json(200, EngineStatusJSON.positions(status.read())) },
       HTTPRoute("GET", "/v1/orders") { _ in .json(200, EngineStatusJSON.orders(status.read())) },
       HTTPRoute("GET", "/v1/strategies") { _ in .json(200, EngineStatusJSON.strategies(status.read(), strategies)) },

@@ -4,11 +4,11 @@ import StratMarket
 enum EngineStatusJSON {
   typealias Status = EngineStatusBoard.Status
 
-  static func status(_ s: Status) -> String {
+  static func status(_ s: Status, risk: String) -> String {
     let strategies = s.strategies.map { st in
       "{\"name\":\(q(st.name)),\"backend\":\(q(st.backend)),\"cash\":\(st.cash),\"equity\":\(st.equity),\"fees\":\(st.fees),\"fills\":\(st.fills),\"open_orders\":\(st.openOrders.count),\"denied\":\(st.denied)}"
     }
-    return "{\"events\":\(s.events),\"total_events\":\(s.totalEvents),\"kill_switch\":\(s.killed),\"finished\":\(s.finished),\"strategies\":[\(strategies.joined(separator: ","))]}"
+    return "{\"events\":\(s.events),\"total_events\":\(s.totalEvents),\"kill_switch\":\(s.killed),\"finished\":\(s.finished),\"strategies\":[\(strategies.joined(separator: ","))],\"risk\":\(risk)}"
   }
 
   static func positions(_ s: Status) -> String {
