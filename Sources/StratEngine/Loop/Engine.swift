@@ -20,7 +20,7 @@ import Synchronization
 package final class Engine {
   package let setup: EngineSetup
   package let strategies: [HostedStrategy]
-  let feed: BookFeed
+  let feed: EngineFeed
   let journal: EngineJournal?
   package let log: EngineLog
   /// Commands from other threads (control API, signals), applied between events.
@@ -46,29 +46,40 @@ package final class Engine {
     self.setup = setup
     self.log = log
     self.builder = builder
-    feed = try Self.loadFeed(setup.feed)
     // The journal first: a recovery builds the versions it recorded, not the files as they are.
     if let folder = setup.journal {
-      journal = try EngineJournal(folder: folder, run: Self.runRecord(setup, feed))
+      journal = try EngineJournal(folder: folder, run: Self.runRecord(setup))
     } else {
       journal = nil
     }
-    var hosted: [HostedStrategy] = []
+    var built: [(EngineSetup.Strategy, BuiltStrategy)] = []
     for (k, configured) in setup.strategies.enumerated() {
       let strategy = journal?.journaledVersions[k]?.strategy(like: configured) ?? configured
-      let built = try builder.build(strategy)
-      let config = try Self.config(for: built, feed: feed, venue: setup.venue, path: strategy.path)
+      built.append((strategy, try builder.build(strategy)))
+    }
+    let wanted = Set(built.flatMap { $0.1.executor.interface.instruments.map(\.symbol) })
+    feed = try Self.loadFeed(setup.feed, wanted: wanted, log: log)
+    if feed.live != nil, let journal, journal.journaledCount > 1 {
+      throw EngineError(
+        id: "journal.live-recovery",
+        message: "the journal holds a live run; recovering one needs its recorded market events, which the engine does not record yet",
+        notes: ["start with an empty journal folder"])
+    }
+    var hosted: [HostedStrategy] = []
+    for (k, (strategy, build)) in built.enumerated() {
+      let config = try Self.config(for: build, feed: feed, venue: setup.venue, path: strategy.path)
       let host = try HostedStrategy(
-        index: k, setup: configured, built: built, config: config, snapshots: feed.snapshots, limits: setup.limits)
-      host.runner.session.reserve(steps: feed.events.count)
+        index: k, setup: setup.strategies[k], built: build, config: config, snapshots: feed.snapshots, limits: setup.limits)
+      host.runner.session.reserve(steps: feed.eventCount > 0 ? feed.eventCount : 1 << 20)
       hosted.append(host)
-      try journal?.append(.version, VersionRecord(strategy: k, blob: built.blob(path: strategy.path)).bytes)
-      log.info("strategy.loaded", ["strategy": .string(host.name), "file": .string(strategy.path), "backend": .string(built.backend), "code": .string(built.codeHash)])
+      try journal?.append(.version, VersionRecord(strategy: k, blob: build.blob(path: strategy.path)).bytes)
+      log.info("strategy.loaded", ["strategy": .string(host.name), "file": .string(strategy.path), "backend": .string(build.backend), "code": .string(build.codeHash)])
     }
     strategies = hosted
     risk = EngineRisk(strategies: hosted)
     metrics = try EngineMetrics()
-    status = EngineStatusBoard(hosted, totalEvents: feed.events.count)
+    status = EngineStatusBoard(hosted, totalEvents: feed.eventCount)
+    feed.live?.onStale = { [weak self] stale in self?.markStale(stale) }
     if let folder = setup.hotload.folder {
       hotLoader = HotLoader(folder: folder, builder: builder, policy: setup.hotload.policy, running: hosted, log: log, metrics: metrics)
     }
@@ -83,30 +94,19 @@ package final class Engine {
   package var journalMetrics: JournalMetrics? { journal?.metrics }
 
   /// Events in the replayed day.
-  package var eventCount: Int { feed.events.count }
+  package var eventCount: Int { feed.eventCount }
 
   /// Runs the day: every event through every strategy, then the end of the session. Returns
   /// early (cleanly) when a stop is requested.
   package func run() throws(EngineError) -> EngineOutcome {
-    var source = ArrayEventSource(events: feed.events, symbols: feed.symbols)
-    var clock = setup.speed.map { PacedClock(speed: $0) }
-    var stopped = false
     hotLoader?.start()
     defer { hotLoader?.stop() }
-    loop: while true {
-      if delivered & 255 == 0 {
-        try superviseRisk()
-        if try applyCommands() { stopped = true; break loop }
-        try applyHotLoads()
-        status.publish(strategies, events: delivered, killed: killed)
-      }
-      switch source.next() {
-      case .event(let event):
-        if !(journal?.recovering ?? false) { clock?.wait(until: event.timeNanos) }
-        try deliver(event)
-      case .idle: continue
-      case .end: break loop
-      }
+    var stopped: Bool
+    if let live = feed.live {
+      stopped = try loop(live)
+    } else {
+      var source = ArrayEventSource(events: feed.day?.events ?? [], symbols: feed.symbols)
+      stopped = try loop(&source)
     }
     if !stopped {
       for s in strategies {
@@ -121,6 +121,34 @@ package final class Engine {
     status.publish(strategies, events: delivered, killed: killed, finished: true)
     log.info(stopped ? "engine.stopped" : "engine.finished", ["events": .int(Int(delivered))])
     return EngineOutcome(stopped: stopped, events: delivered)
+  }
+
+  /// The hot loop over `source`; true when a stop was asked for. Every 256 events — and while a
+  /// live feed is idle — risk, commands and hot-loads are handled between two events.
+  func loop<S: EventSource>(_ source: inout S) throws(EngineError) -> Bool {
+    var clock = setup.speed.map { PacedClock(speed: $0) }
+    var idle = false
+    while true {
+      if delivered & 255 == 0 || idle {
+        try superviseRisk()
+        if try applyCommands() { return true }
+        try applyHotLoads()
+        status.publish(strategies, events: delivered, killed: killed)
+      }
+      switch source.next() {
+      case .event(let event):
+        idle = false
+        if !(journal?.recovering ?? false) { clock?.wait(until: event.timeNanos) }
+        try deliver(event)
+      case .idle: idle = true
+      case .end: return false
+      }
+    }
+  }
+
+  func loop(_ live: LiveITCHFeed) throws(EngineError) -> Bool {
+    var source = live
+    return try loop(&source)
   }
 
   /// One event through every strategy, then its journal records and counts. Tick-to-order runs

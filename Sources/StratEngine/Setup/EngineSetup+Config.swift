@@ -10,7 +10,11 @@ extension EngineSetup {
     case .lobster(let messages, _, let symbol, let date): feed = .replay(path: messages, date: date, symbol: symbol)
     case .itch(let file, let date): feed = .replay(path: file, date: date, symbol: nil)
     case .tick(let file): feed = .replay(path: file, date: nil, symbol: nil)
-    case .itchUDP: feed = .itchUDP
+    case .itchUDP(let listen, let request, let date):
+      guard let date else {
+        throw EngineError(id: "engine.feed-date", message: "feed.date is required for an itch-udp feed (ITCH times count from the session's midnight)")
+      }
+      feed = .itchUDP(listen: listen.description, request: request?.description, date: date)
     }
     self.init(
       strategies: config.strategies.map { s in

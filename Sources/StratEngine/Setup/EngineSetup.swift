@@ -36,8 +36,9 @@ package struct EngineSetup: Sendable {
     /// A recorded day (LOBSTER, ITCH or the tick store), replayed; `date` as `stratc backtest
     /// --date`.
     case replay(path: String, date: String?, symbol: String?)
-    /// ITCH 5.0 in MoldUDP64 packets over UDP.
-    case itchUDP
+    /// ITCH 5.0 in MoldUDP64 packets over UDP: the address to listen on, the re-request server,
+    /// the session date (YYYY-MM-DD: ITCH times count from its New York midnight).
+    case itchUDP(listen: String, request: String?, date: String)
   }
 
   package var strategies: [Strategy]

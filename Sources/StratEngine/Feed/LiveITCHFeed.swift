@@ -1,0 +1,98 @@
+import Foundation
+import StratMarket
+import StratNet
+import StratRuntime
+
+/// ITCH 5.0 over MoldUDP64 as the engine's event source, polled on the hot thread:
+/// ```
+///   MoldUDP64Feed.poll ─▶ .message: R (directory) → symbols; book messages → OrderEvent ─▶ queue ─▶ next()
+///                      ─▶ .lost → STALE (onStale); .sessionStarted → fresh; .sessionEnded → end
+/// ```
+/// At start the engine waits (`bind`) until the directory has named every symbol its
+/// strategies trade, keeping the events that arrived meanwhile; then `next()` hands them out
+/// and polls for more, returning `.idle` when nothing has arrived. Nothing per packet allocates
+/// once the queue has grown to the largest burst.
+package final class LiveITCHFeed: EventSource {
+  let feed: MoldUDP64Feed
+  let session: SessionClock
+  package private(set) var symbols: [UInt32: String] = [:]
+  private var queue = EventQueue(capacity: 4096)
+  private var ended = false
+  /// Called on the hot thread when the feed turns stale (a gap declared lost) or fresh again.
+  package var onStale: ((Bool) -> Void)?
+  package private(set) var stale = false
+
+  package init(listen: String, request: String?, date: String) throws(EngineError) {
+    do {
+      let listenAddress = try SocketAddress(parsing: listen)
+      let requestAddress = try request.map { text throws(NetError) in try SocketAddress(parsing: text) }
+      feed = try MoldUDP64Feed(MoldUDP64FeedConfig(name: "itch", listen: listenAddress, requestServer: requestAddress))
+      session = try TickImport.itchSessionClock(path: "", date: date)
+    } catch let error as NetError {
+      throw EngineError(id: "engine.feed", message: "\(error)")
+    } catch let error as MoldUDP64FeedError {
+      throw EngineError(id: "engine.feed.socket", message: "\(error)")
+    } catch let error as MarketDataError {
+      throw EngineError(id: error.diagnostics.first?.id ?? "engine.feed", message: error.diagnostics.first?.message ?? "\(error)")
+    } catch {
+      throw EngineError(id: "engine.feed", message: "\(error)")
+    }
+  }
+
+  /// The address the feed listens on (the kernel's port when the config gave 0).
+  package var listenAddress: String { "\(feed.listenAddress)" }
+  /// Gaps the feed saw, and those it recovered.
+  package var counters: MoldUDP64FeedCounters { feed.counters }
+
+  /// Waits until the directory named every symbol in `wanted`, at most `timeoutSeconds`.
+  package func bind(_ wanted: Set<String>, timeoutSeconds: Double) throws(EngineError) {
+    let deadline = WallClock.read(CLOCK_MONOTONIC) + Int64(timeoutSeconds * 1e9)
+    while !wanted.isSubset(of: Set(symbols.values)) {
+      if ended || WallClock.read(CLOCK_MONOTONIC) > deadline {
+        throw EngineError(
+          id: "engine.feed-unbound",
+          message: "the feed on \(listenAddress) named none of \(wanted.subtracting(symbols.values).sorted().joined(separator: ", ")) within \(Int(timeoutSeconds)) s",
+          notes: ["symbols seen: " + symbols.values.sorted().prefix(20).joined(separator: ", ")])
+      }
+      if poll() == 0 { _ = feed.waitReadable(timeoutMillis: 50) }
+    }
+  }
+
+  package func next() -> EventPoll {
+    if queue.isEmpty && !ended { _ = poll() }
+    if !queue.isEmpty { return .event(queue.removeFirst()) }
+    return ended ? .end : .idle
+  }
+
+  /// Receives what is waiting; returns the deliveries handled.
+  @discardableResult
+  func poll() -> Int {
+    feed.poll(maxMessages: 1024) { delivery in handle(delivery) }
+  }
+
+  private func handle(_ delivery: MoldUDP64Delivery) {
+    switch delivery {
+    case .message(_, let bytes):
+      guard let base = bytes.baseAddress else { return }
+      let wire = ITCHWire(base)
+      if wire.type == 0x52 {  // Stock Directory: locate → symbol
+        symbols[UInt32(wire.u16(1))] = ITCHSymbol(raw: wire.u64(11)).text
+        return
+      }
+      var event = OrderEvent(timeNanos: 0, kind: .add)
+      if wire.orderEvent(session: session, into: &event) { queue.append(event) }
+    case .lost:
+      if !stale {
+        stale = true
+        onStale?(true)
+      }
+    case .sessionStarted:
+      if stale {
+        stale = false
+        onStale?(false)
+      }
+    case .sessionEnded:
+      ended = true
+    }
+  }
+}
