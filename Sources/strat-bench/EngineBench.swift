@@ -29,15 +29,15 @@ func reportLoop(_ bench: EngineBenchSetup, runs: Int, counts: [Int]) throws {
   let cRate = 2e6 / c.loop
   print("\nSustained events/s: Engine.run on the LOBSTER day in virtual time (Examples/engine/paper.toml), "
     + "n copies of market_maker, median of \(runs) runs, wall time\n")
-  print("| strategies | journal | events | run | events/s | strategy-events/s | vs C loop (ref_c, pairs) | vs hftbacktest (3.9 M msg/s, published) | journal records |")
+  print("| strategies | journal | events | run (hot thread CPU) | events/s | strategy-events/s | vs C loop (ref_c, pairs) | vs hftbacktest (3.9 M msg/s, published) | journal records |")
   print("|---|---|---|---|---|---|---|---|---|")
   print(String(format: "| C loop, ../shared/bench ref_c pairs (gcc -O2) | | 2000000 | %.1f ms | %.2f M | | 1 | | |", c.loop * 1e3, cRate / 1e6))
   for n in counts {
     for journal in [false, true] {
       let r = try loops.loop(strategies: n, journal: journal)
       let rate = Double(r.events) / r.seconds
-      print(String(format: "| %d | %@ | %d | %.1f ms | %.2f M | %.2f M | %.3f× | %.2f× | %@ |", n, journal ? "fsync'd" : "none",
-        r.events, r.seconds * 1e3, rate / 1e6, rate * Double(n) / 1e6, rate / cRate, rate / 3.9e6, journal ? "\(r.records)" : ""))
+      print(String(format: "| %d | %@ | %d | %.1f ms (%.1f ms) | %.2f M | %.2f M | %.3f× | %.2f× | %@ |", n, journal ? "fsync'd" : "none",
+        r.events, r.seconds * 1e3, r.cpuSeconds * 1e3, rate / 1e6, rate * Double(n) / 1e6, rate / cRate, rate / 3.9e6, journal ? "\(r.records)" : ""))
     }
   }
 }

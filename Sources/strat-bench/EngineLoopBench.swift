@@ -15,12 +15,14 @@ struct EngineLoopBench {
     var journal: Bool
     var events: Int
     var seconds: Double
+    /// The hot thread's own CPU time (the journal's syncer runs on another thread).
+    var cpuSeconds: Double
     var records: Int
   }
 
   /// Median wall time of `run()` over `runs` fresh engines (feed load and JIT not timed).
   func loop(strategies: Int, journal: Bool) throws -> Row {
-    var times: [Double] = []
+    var times: [Double] = [], cpu: [Double] = []
     var events = 0, records = 0
     let folder = bench.dataDir + "/engine-journal"
     for _ in 0..<runs {
@@ -28,13 +30,14 @@ struct EngineLoopBench {
       let engine = try Engine(
         setup: bench.setup(strategies: strategies, journal: journal ? folder : nil), builder: BenchStrategyBuilder(),
         log: bench.quietLog())
-      let start = monotonicSeconds()
+      let start = monotonicSeconds(), startCPU = BookLoopBench.threadCPUTime()
       let outcome = try engine.run()
       times.append(monotonicSeconds() - start)
+      cpu.append(BookLoopBench.threadCPUTime() - startCPU)
       events = Int(outcome.events)
       if journal { records = try JournalReader(folder: folder).recordCount }
     }
-    return Row(strategies: strategies, journal: journal, events: events, seconds: median(times), records: records)
+    return Row(strategies: strategies, journal: journal, events: events, seconds: median(times), cpuSeconds: median(cpu), records: records)
   }
 
   struct Recovery {
