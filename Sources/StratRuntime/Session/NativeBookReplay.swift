@@ -18,7 +18,7 @@ package struct NativeBookReplay {
   package mutating func finish() { replay.finish() }
 
   package var session: BookSession {
-    get { replay.session }
+    _read { yield replay.session }
     _modify { yield &replay.session }
   }
 }
