@@ -1,5 +1,6 @@
 import Foundation
 import StratEngine
+import StratJournal
 
 /// `strat-bench --engine [--runs R] [--cpu N] [--only tick|loop|recovery]`: the live engine's figures
 /// for BENCHMARKS.md ("The engine (issue 11)"), run by hand from the repository root on a
@@ -55,6 +56,8 @@ func reportRecovery(_ bench: EngineBenchSetup, runs: Int) throws {
   print(String(format: "| EngineJournal alone: open (map, CRC, copy) + compare every record (66-byte order rows) | %d | %.0f ms | %.0f ms | %.0f ms |",
     j.records, j.open * 1e3, j.check * 1e3, (j.open + j.check) * 1e3))
   print(String(format: "(writing that journal through EngineJournal, synced once at the end: %.0f ms)", j.write * 1e3))
+  print("\nJournal appends/s with fsync (StratJournal's JournalBenchmark, as strat-bench --journal):")
+  print(try JournalBenchmark.run(folder: bench.dataDir + "/engine-journal-appends").report)
 }
 
 func loadAverage() -> String {
