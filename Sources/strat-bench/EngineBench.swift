@@ -47,12 +47,15 @@ func reportRecovery(_ bench: EngineBenchSetup, runs: Int) throws {
   let loops = EngineLoopBench(bench: bench, runs: runs)
   let one = try loops.loop(strategies: 1, journal: true)
   let r = try loops.recovery(records: 1_000_000, perStrategy: max(1, one.records - 3))
+  let day = try loops.recovery(records: 1, perStrategy: 1)
   let j = try EngineJournalBench(folder: bench.dataDir + "/engine-journal-only", runs: runs).run(records: 1_000_000)
   print("\nRecovery (page cache warm), median of \(runs) restarts; target: a 1 M-record journal ≤ 1 s\n")
   print("| what | records | open | re-run / check | total |")
   print("|---|---|---|---|---|")
   print(String(format: "| engine restart on a finished day's journal: Engine.init (feed load, %d JIT builds, journal open) + run() re-running the day against it | %d | %.0f ms | %.0f ms | %.0f ms |",
     r.strategies, r.records, r.open * 1e3, r.rerun * 1e3, (r.open + r.rerun) * 1e3))
+  print(String(format: "| the same for one strategy's day (Examples/engine/paper.toml as it is) | %d | %.0f ms | %.0f ms | %.0f ms |",
+    day.records, day.open * 1e3, day.rerun * 1e3, (day.open + day.rerun) * 1e3))
   print(String(format: "| EngineJournal alone: open (map, CRC, copy) + compare every record (66-byte order rows) | %d | %.0f ms | %.0f ms | %.0f ms |",
     j.records, j.open * 1e3, j.check * 1e3, (j.open + j.check) * 1e3))
   print(String(format: "(writing that journal through EngineJournal, synced once at the end: %.0f ms)", j.write * 1e3))
