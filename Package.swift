@@ -66,7 +66,7 @@ let package = Package(
       name: "strat-bench",
       dependencies: [
         "StratDiagnostics", "StratSema", "StratIR", "StratABI", "StratInterpreter", "StratNative",
-        "StratLLVM", "StratMarket", "StratRuntime", "StratBacktest", "StratJournal",
+        "StratLLVM", "StratMarket", "StratRuntime", "StratBacktest", "StratJournal", "StratEngine",
       ]),
     .testTarget(name: "StratDiagnosticsTests", dependencies: ["StratDiagnostics"]),
     .testTarget(name: "StratTimeZoneTests", dependencies: ["StratTimeZone", "StratDiagnostics"]),

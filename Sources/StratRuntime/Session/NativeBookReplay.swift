@@ -22,7 +22,7 @@ package struct NativeBookReplay {
   package var executor: NativeExecutor { replay.executor }
 
   package var session: BookSession {
-    get { replay.session }
+    _read { yield replay.session }
     _modify { yield &replay.session }
   }
 }
