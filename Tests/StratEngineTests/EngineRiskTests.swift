@@ -37,7 +37,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: logPath) }
     let engine = try Self.engine(log: logPath)
     var resumedAt: UInt64?
-    for event in engine.feed.events {
+    for event in engine.feed.day?.events ?? [] {
       if engine.delivered & 255 == 0 {
         try engine.superviseRisk()
         if engine.killed && resumedAt == nil {
