@@ -17,6 +17,10 @@ package final class LiveITCHFeed: EventSource {
   let session: SessionClock
   package private(set) var symbols: [UInt32: String] = [:]
   private var queue = EventQueue(capacity: 4096)
+  /// The symbols the engine trades, and the locates the directory gave them: only their events
+  /// are queued (event numbers then count as a backtest on the same stocks counts them).
+  private var wanted: Set<String> = []
+  private var keep: Set<UInt32> = []
   private var ended = false
   /// Called on the hot thread when the feed turns stale (a gap declared lost) or fresh again.
   package var onStale: ((Bool) -> Void)?
@@ -46,6 +50,7 @@ package final class LiveITCHFeed: EventSource {
 
   /// Waits until the directory named every symbol in `wanted`, at most `timeoutSeconds`.
   package func bind(_ wanted: Set<String>, timeoutSeconds: Double) throws(EngineError) {
+    self.wanted = wanted
     let deadline = WallClock.read(CLOCK_MONOTONIC) + Int64(timeoutSeconds * 1e9)
     while !wanted.isSubset(of: Set(symbols.values)) {
       if ended || WallClock.read(CLOCK_MONOTONIC) > deadline {
@@ -76,11 +81,14 @@ package final class LiveITCHFeed: EventSource {
       guard let base = bytes.baseAddress else { return }
       let wire = ITCHWire(base)
       if wire.type == 0x52 {  // Stock Directory: locate → symbol
-        symbols[UInt32(wire.u16(1))] = ITCHSymbol(raw: wire.u64(11)).text
+        let locate = UInt32(wire.u16(1))
+        let symbol = ITCHSymbol(raw: wire.u64(11)).text
+        symbols[locate] = symbol
+        if wanted.contains(symbol) { keep.insert(locate) }
         return
       }
       var event = OrderEvent(timeNanos: 0, kind: .add)
-      if wire.orderEvent(session: session, into: &event) { queue.append(event) }
+      if wire.orderEvent(session: session, into: &event), keep.contains(event.instrument) { queue.append(event) }
     case .lost:
       if !stale {
         stale = true

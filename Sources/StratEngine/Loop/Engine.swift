@@ -128,8 +128,18 @@ package final class Engine {
   func loop<S: EventSource>(_ source: inout S) throws(EngineError) -> Bool {
     var clock = setup.speed.map { PacedClock(speed: $0) }
     var idle = false
+    var lastIdleWork: Int64 = 0
+    var lastBoundary = UInt64.max
     while true {
-      if delivered & 255 == 0 || idle {
+      // Idle (a live feed with nothing waiting): the same work at most once a millisecond.
+      if idle {
+        let now = WallClock.read(CLOCK_MONOTONIC)
+        idle = now - lastIdleWork >= 1_000_000
+        if idle { lastIdleWork = now }
+      }
+      let boundary = delivered & 255 == 0 && delivered != lastBoundary
+      if boundary || idle {
+        lastBoundary = delivered
         try superviseRisk()
         if try applyCommands() { return true }
         try applyHotLoads()
