@@ -99,6 +99,12 @@ package final class Engine {
   /// Runs the day: every event through every strategy, then the end of the session. Returns
   /// early (cleanly) when a stop is requested.
   package func run() throws(EngineError) -> EngineOutcome {
+    if let cpu = setup.cpu {
+      guard ThreadPinning.pin(to: cpu) else {
+        throw EngineError(id: "engine.cpu", message: "the hot thread cannot be pinned to CPU \(cpu) (engine.cpu)")
+      }
+      log.info("engine.pinned", ["cpu": .int(cpu)])
+    }
     hotLoader?.start()
     defer { hotLoader?.stop() }
     var stopped: Bool

@@ -25,6 +25,7 @@ extension EngineSetup {
       feed: feed, venue: Self.venue(config.venue), limits: Self.limits(config.risk),
       journal: config.engine.journal, out: config.engine.out,
       speed: config.feed.speed > 0 ? config.feed.speed : nil, cancelOnExit: config.engine.onExit == .cancel)
+    cpu = config.engine.cpu
     hotload = Hotload(folder: config.engine.strategies, policy: HotLoader.Policy(rawValue: config.hotload.state.rawValue) ?? .carry)
   }
 

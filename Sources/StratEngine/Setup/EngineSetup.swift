@@ -57,6 +57,8 @@ package struct EngineSetup: Sendable {
   package var cancelOnExit: Bool
   /// The folder watched for new versions, and what happens to state when layouts differ.
   package var hotload = Hotload()
+  /// The CPU the hot thread is pinned to (`engine.cpu`); nil: not pinned.
+  package var cpu: Int?
 
   package struct Hotload: Sendable, Equatable {
     package var folder: String?
