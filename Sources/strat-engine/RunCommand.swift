@@ -68,7 +68,7 @@ enum RunCommand {
       if let out = setup.out { try EngineOutputs.write(engine.strategies, outcome: outcome, to: out) }
       return 0
     } catch {
-      log.error(error.id, ["message": .string(error.message)])
+      log.error(error.id, ["message": .string(error.message), "at": error.location.map { .string("\($0.path):\($0.line ?? 0)") } ?? .null])
       FileHandle.standardError.write(Data("\(error)\n".utf8))
       return 1
     }

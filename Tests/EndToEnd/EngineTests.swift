@@ -76,6 +76,21 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder + "/out/trades.csv"))
   }
 
+  @Test func aCutDataFileIsALocatedErrorAndNothingIsWritten() throws {
+    let folder = Stratc.temporaryDirectory()
+    let config = try StratEngineProcess.config(strategy: Self.strategy, folder: folder)
+    let cut = folder + "/GOOG_2012-06-21_34200000_57600000_message_10.csv"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "gzip -dc '\(StratEngineProcess.lobsterDay)' | head -c 100000 > '\(cut)'"]
+    try process.run()
+    process.waitUntilExit()
+    let run = try StratEngineProcess.run(["run", "--config", config, "--replay", cut])
+    #expect(run.status == 1)
+    #expect(run.log.contains("\(cut):2464:1: error[data.lobster.field-count]"), "\(run.log)")
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out/trades.csv"))
+  }
+
   /// At least 20 SIGKILLs at seeded random moments, up to 4 per run; each run is restarted on
   /// its journal until it finishes, and must end with the reference files.
   @Test func killNineAtRandomPointsThenRestartEndsWithTheSameFills() throws {

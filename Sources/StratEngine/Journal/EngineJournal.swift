@@ -1,4 +1,5 @@
 import Foundation
+import StratDiagnostics
 import StratJournal
 
 /// The engine's side of its journal: appends records, and after a crash replays the run against
@@ -34,7 +35,9 @@ package final class EngineJournal {
       cutTail = writer.cutTornTail.map { "\($0)" }
       journaled = records
     } catch {
-      throw EngineError(id: "journal.open", message: "\(error)")
+      throw EngineError(
+        id: error.id, message: error.message, notes: error.notes,
+        location: DataLocation(path: error.file, byteOffset: error.offset))
     }
     journaledCommands = journaled.compactMap(Self.command)
     journaledHotLoads = journaled.compactMap(HotLoadRecord.init(payload:))
@@ -103,7 +106,7 @@ package final class EngineJournal {
     guard payload.count == 10, payload[0] == EngineRecordType.command.rawValue,
       let command = EngineCommand(rawValue: payload[9])
     else { return nil }
-    let events = payload[1..<9].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    let events = littleEndian(payload[1..<9])
     return (events, command)
   }
 }

@@ -172,9 +172,14 @@ package struct HotLoadRecord: Sendable, Equatable {
   /// Reads a journaled record (its first byte is the type).
   init?(payload: [UInt8]) {
     guard payload.count > 12, payload[0] == EngineRecordType.hotload.rawValue, let blob = VersionBlob(payload[12...]) else { return nil }
-    events = payload[1..<9].enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    events = littleEndian(payload[1..<9])
     strategy = Int(payload[9]) | Int(payload[10]) << 8
     carried = payload[11] == 1
     self.blob = blob
   }
+}
+
+/// The little-endian integer in `bytes` (at most 8 of them), as the records store counts.
+func littleEndian(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+  bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
 }

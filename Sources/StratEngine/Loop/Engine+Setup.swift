@@ -17,8 +17,8 @@ extension Engine {
       do throws(MarketDataError) {
         return EngineFeed(day: try BookFeed.load(path: path, date: date, symbol: symbol), live: nil)
       } catch {
-        let d = error.diagnostics.first
-        throw EngineError(id: d?.id ?? "engine.feed", message: d?.message ?? "\(path) cannot be read", notes: d?.notes ?? [])
+        guard let d = error.diagnostics.first else { throw EngineError(id: "engine.feed", message: "\(path) cannot be read") }
+        throw EngineError(d)
       }
     }
   }
