@@ -5,8 +5,19 @@
 /// other: a cancel, delete or execution of an order the book never saw comes off the unexplained
 /// quantity at the message's price and side (LOBSTER messages carry both).
 public final class SeededBook: BookView {
-  /// The order-by-order book of the orders the messages added.
+  /// The order-by-order book of the orders the messages added. Read it; change it only through
+  /// `apply` and `setQuantity`, which keep the level cache right.
   public let book: OrderBook
+  /// The best `cached` positive levels of each side (bids, then asks), valid while `changes`
+  /// equals the side's `cachedAt`. Masked levels (known orders whose quantity a reference took
+  /// off, `setQuantity`) gather at the best end of a book rebuilt from a cut feed, and every
+  /// read walked them all; a step reads the top levels a dozen times between two changes.
+  private let cache = UnsafeMutablePointer<BookLevel>.allocate(capacity: 2 * SeededBook.cached)
+  private var cachedCount = [0, 0]
+  private var cachedAt = [-1, -1]
+  private var cachedAll = [false, false]
+  private var changes = 0
+  private static let cached = 16
   private var unexplained = [SignedLevels(isBid: true), SignedLevels(isBid: false)]
   /// Messages about orders the book never saw, taken off the unexplained quantity.
   public private(set) var unknownOrderMessages = 0
@@ -23,10 +34,13 @@ public final class SeededBook: BookView {
     self.takesStatedSizes = takesStatedSizes
   }
 
+  deinit { cache.deallocate() }
+
   /// Applies one message; an unknown order's cancel, delete or execution reduces the
   /// unexplained quantity at its price. Returns what the order book could not apply.
   @discardableResult
   public func apply(_ event: OrderEvent) -> BookIssue? {
+    changes &+= 1
     let known = takesStatedSizes && statesItsSize(event) ? book.order(event.orderID) : nil
     let issue = book.apply(event)
     if let known { settleSize(of: event, known: known) }
@@ -73,6 +87,7 @@ public final class SeededBook: BookView {
   /// Makes the total quantity at `price` on `side` equal `quantity` by setting the unexplained
   /// part (used when a reference shows a level the messages did not determine).
   public func setQuantity(_ side: Side, at price: Int64, to quantity: Int64) {
+    changes &+= 1
     let delta = quantity &- self.quantity(side, at: price)
     unexplained[Int(side.rawValue)].adjust(price: price, by: delta)
   }
@@ -80,16 +95,86 @@ public final class SeededBook: BookView {
   /// The levels of `side` with a positive total, best first, at most `limit` of them, and only
   /// prices at or better than `bound` when given. Order counts are the known orders only.
   public func levels(_ side: Side, limit: Int = .max, within bound: Int64? = nil) -> [BookLevel] {
-    let extra = unexplained[Int(side.rawValue)]
-    let better: (Int64, Int64) -> Bool = side == .buy ? { $0 > $1 } : { $0 < $1 }
-    func inside(_ p: Int64) -> Bool { bound.map { p == $0 || better(p, $0) } ?? true }
     var out: [BookLevel] = []
+    walk(side, within: bound) { level in
+      out.append(level)
+      return out.count < limit
+    }
+    return out
+  }
+
+  /// Number of levels with a positive total on `side`.
+  public func levelCount(_ side: Side) -> Int {
+    let s = fillCache(side)
+    if cachedAll[s] { return cachedCount[s] }
+    var count = 0
+    walk(side, within: nil) { _ in
+      count += 1
+      return true
+    }
+    return count
+  }
+
+  /// The `index`-th best level with a positive total on `side`: from the cache for the top
+  /// levels, else by walking them.
+  public func level(_ side: Side, _ index: Int) -> BookLevel? {
+    guard index >= 0 else { return nil }
+    let s = fillCache(side)
+    if index < cachedCount[s] { return cache[s * Self.cached + index] }
+    if cachedAll[s] { return nil }
+    var seen = 0
+    var found: BookLevel?
+    walk(side, within: nil) { level in
+      if seen == index {
+        found = level
+        return false
+      }
+      seen += 1
+      return true
+    }
+    return found
+  }
+
+  /// Refills `side`'s cache when the book changed since; returns the side's index.
+  @inline(__always)
+  private func fillCache(_ side: Side) -> Int {
+    let s = Int(side.rawValue)
+    guard cachedAt[s] != changes else { return s }
+    var count = 0
+    let base = cache + s * Self.cached
+    var all = true
+    walk(side, within: nil) { level in
+      guard count < Self.cached else {
+        all = false
+        return false
+      }
+      base[count] = level
+      count += 1
+      return true
+    }
+    cachedCount[s] = count
+    cachedAll[s] = all
+    cachedAt[s] = changes
+    return s
+  }
+
+  /// Visits the levels of `side` with a positive total (known orders merged with unexplained
+  /// quantity at the same price), best first, at or better than `bound`, until `visit` says stop.
+  @inline(__always)
+  private func walk(_ side: Side, within bound: Int64?, _ visit: (BookLevel) -> Bool) {
+    let extra = unexplained[Int(side.rawValue)]
+    let isBid = side == .buy
+    @inline(__always) func better(_ a: Int64, _ b: Int64) -> Bool { isBid ? a > b : a < b }
+    @inline(__always) func inside(_ p: Int64) -> Bool {
+      guard let bound else { return true }
+      return p == bound || better(p, bound)
+    }
     var i = 0
     var j = 0
-    while out.count < limit {
+    while true {
       let known = book.level(side, i).flatMap { inside($0.price) ? $0 : nil }
       let other = j < extra.count && inside(extra.entry(j).price) ? extra.entry(j) : nil
-      guard known != nil || other != nil else { break }
+      guard known != nil || other != nil else { return }
       var level: BookLevel
       if let k = known, other == nil || better(k.price, other!.price) || k.price == other!.price {
         level = k
@@ -102,17 +187,7 @@ public final class SeededBook: BookView {
         level = BookLevel(price: other!.price, quantity: other!.quantity, orders: 0)
         j += 1
       }
-      if level.quantity > 0 { out.append(level) }
+      if level.quantity > 0, !visit(level) { return }
     }
-    return out
-  }
-
-  /// Number of levels with a positive total on `side`.
-  public func levelCount(_ side: Side) -> Int { levels(side).count }
-
-  /// The `index`-th best level with a positive total on `side`.
-  public func level(_ side: Side, _ index: Int) -> BookLevel? {
-    let top = levels(side, limit: index + 1)
-    return index < top.count ? top[index] : nil
   }
 }
