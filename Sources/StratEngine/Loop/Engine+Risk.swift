@@ -70,10 +70,14 @@ extension Engine {
     guard setup.limits.killOnBreach else { return }
     var fresh: (text: String, detail: String)?
     var total: Int64 = 0
+    // The loss of the strategies in breach: when it alone passes the engine's limit, the
+    // engine's breach is theirs (one strategy, or the same losers), not a new one to kill for.
+    var breachedLoss: Int64 = 0
     for s in strategies {
       let (loss, limit, halted) = Self.dailyLoss(s)
       total = total &+ loss
       let now = halted || (limit.map { loss > $0 } ?? false)
+      if now { breachedLoss = breachedLoss &+ loss }
       if now && !risk.breached[s.index] && fresh == nil {
         fresh = ("max_daily_loss", EngineRisk.object([
           ("strategy", .string(s.name)), ("loss", .raw("\(Money(raw: loss))")),
@@ -83,7 +87,8 @@ extension Engine {
       risk.breached[s.index] = now
     }
     let engineNow = setup.limits.maxDailyLoss.map { total > $0.raw } ?? false
-    if engineNow && !risk.engineBreached && fresh == nil {
+    let engineLimit = setup.limits.maxDailyLoss?.raw ?? .max
+    if engineNow && !risk.engineBreached && fresh == nil && breachedLoss <= engineLimit {
       fresh = ("engine_daily_loss", EngineRisk.object([
         ("loss", .raw("\(Money(raw: total))")), ("limit", .raw("\(setup.limits.maxDailyLoss!)")),
       ]))

@@ -138,6 +138,10 @@ package struct BookSession {
     // One valuation per step serves the risk gate and the record: routing changes neither the
     // account nor the books.
     let valuation = marked()
+    if router.gate.tracksDailyLoss {
+      // A new UTC day starts from the last recorded equity, as on bar runs.
+      router.gate.roll(to: time, lastEquity: equity.last?.raw ?? 0)
+    }
     if n > 0 {
       // The marks are taken up front into a reused array: a closure over the books and trades
       // copied both arrays (generic value-witness copies, 5 % of the loop) on every such step.
@@ -167,6 +171,7 @@ package struct BookSession {
       return
     }
     stepTimes.append(time)
+    if router.gate.tracksDailyLoss { router.gate.observe(equity: value) }
     equity.append(Money(raw: value))
     cash.append(ledger.cash)
     grossExposure.append(Money(raw: gross))
