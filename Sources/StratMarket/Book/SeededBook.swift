@@ -12,13 +12,16 @@ public final class SeededBook: BookView {
   /// equals the side's `cachedAt`. Masked levels (known orders whose quantity a reference took
   /// off, `setQuantity`) gather at the best end of a book rebuilt from a cut feed, and every
   /// read walked them all; a step reads the top levels a dozen times between two changes.
-  private let cache = UnsafeMutablePointer<BookLevel>.allocate(capacity: 2 * SeededBook.cached)
-  private var cachedCount = [0, 0]
-  private var cachedAt = [-1, -1]
-  private var cachedAll = [false, false]
-  private var changes = 0
-  private static let cached = 16
-  private var unexplained = [SignedLevels(isBid: true), SignedLevels(isBid: false)]
+  let cache = UnsafeMutablePointer<BookLevel>.allocate(capacity: 2 * SeededBook.cached)
+  var cachedCount = [0, 0]
+  var cachedAt = [-1, -1]
+  var cachedAll = [false, false]
+  var changes = 0
+  static let cached = 16
+  /// Where each side's first positive level was found, so a refill skips the masked levels
+  /// better than it (see `LevelHint`).
+  var hints = [LevelHint(), LevelHint()]
+  var unexplained = [SignedLevels(isBid: true), SignedLevels(isBid: false)]
   /// Messages about orders the book never saw, taken off the unexplained quantity.
   public private(set) var unknownOrderMessages = 0
 
@@ -41,6 +44,11 @@ public final class SeededBook: BookView {
   @discardableResult
   public func apply(_ event: OrderEvent) -> BookIssue? {
     changes &+= 1
+    touched(event.side, event.price)
+    if let order = book.order(event.orderID) {
+      touched(order.side, order.price)
+      touched(order.side, event.price)
+    }
     let known = takesStatedSizes && statesItsSize(event) ? book.order(event.orderID) : nil
     let issue = book.apply(event)
     if let known { settleSize(of: event, known: known) }
@@ -88,106 +96,8 @@ public final class SeededBook: BookView {
   /// part (used when a reference shows a level the messages did not determine).
   public func setQuantity(_ side: Side, at price: Int64, to quantity: Int64) {
     changes &+= 1
+    touched(side, price)
     let delta = quantity &- self.quantity(side, at: price)
     unexplained[Int(side.rawValue)].adjust(price: price, by: delta)
-  }
-
-  /// The levels of `side` with a positive total, best first, at most `limit` of them, and only
-  /// prices at or better than `bound` when given. Order counts are the known orders only.
-  public func levels(_ side: Side, limit: Int = .max, within bound: Int64? = nil) -> [BookLevel] {
-    var out: [BookLevel] = []
-    walk(side, within: bound) { level in
-      out.append(level)
-      return out.count < limit
-    }
-    return out
-  }
-
-  /// Number of levels with a positive total on `side`.
-  public func levelCount(_ side: Side) -> Int {
-    let s = fillCache(side)
-    if cachedAll[s] { return cachedCount[s] }
-    var count = 0
-    walk(side, within: nil) { _ in
-      count += 1
-      return true
-    }
-    return count
-  }
-
-  /// The `index`-th best level with a positive total on `side`: from the cache for the top
-  /// levels, else by walking them.
-  public func level(_ side: Side, _ index: Int) -> BookLevel? {
-    guard index >= 0 else { return nil }
-    let s = fillCache(side)
-    if index < cachedCount[s] { return cache[s * Self.cached + index] }
-    if cachedAll[s] { return nil }
-    var seen = 0
-    var found: BookLevel?
-    walk(side, within: nil) { level in
-      if seen == index {
-        found = level
-        return false
-      }
-      seen += 1
-      return true
-    }
-    return found
-  }
-
-  /// Refills `side`'s cache when the book changed since; returns the side's index.
-  @inline(__always)
-  private func fillCache(_ side: Side) -> Int {
-    let s = Int(side.rawValue)
-    guard cachedAt[s] != changes else { return s }
-    var count = 0
-    let base = cache + s * Self.cached
-    var all = true
-    walk(side, within: nil) { level in
-      guard count < Self.cached else {
-        all = false
-        return false
-      }
-      base[count] = level
-      count += 1
-      return true
-    }
-    cachedCount[s] = count
-    cachedAll[s] = all
-    cachedAt[s] = changes
-    return s
-  }
-
-  /// Visits the levels of `side` with a positive total (known orders merged with unexplained
-  /// quantity at the same price), best first, at or better than `bound`, until `visit` says stop.
-  @inline(__always)
-  private func walk(_ side: Side, within bound: Int64?, _ visit: (BookLevel) -> Bool) {
-    let extra = unexplained[Int(side.rawValue)]
-    let isBid = side == .buy
-    @inline(__always) func better(_ a: Int64, _ b: Int64) -> Bool { isBid ? a > b : a < b }
-    @inline(__always) func inside(_ p: Int64) -> Bool {
-      guard let bound else { return true }
-      return p == bound || better(p, bound)
-    }
-    var i = 0
-    var j = 0
-    while true {
-      let known = book.level(side, i).flatMap { inside($0.price) ? $0 : nil }
-      let other = j < extra.count && inside(extra.entry(j).price) ? extra.entry(j) : nil
-      guard known != nil || other != nil else { return }
-      var level: BookLevel
-      if let k = known, other == nil || better(k.price, other!.price) || k.price == other!.price {
-        level = k
-        i += 1
-        if let o = other, o.price == k.price {
-          level.quantity &+= o.quantity
-          j += 1
-        }
-      } else {
-        level = BookLevel(price: other!.price, quantity: other!.quantity, orders: 0)
-        j += 1
-      }
-      if level.quantity > 0, !visit(level) { return }
-    }
   }
 }
