@@ -40,6 +40,10 @@ package final class Engine {
   let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 8)
   /// Post-trade risk and the automatic kill (Engine+Risk.swift).
   package let risk: EngineRisk
+  /// The live feed's events are journaled as they are delivered (`journal.record_market`).
+  let recordsMarket: Bool
+  /// The event after whose market record a crash test kills the process (0: never).
+  let crashPoint = Engine.crashPoint()
 
   /// Loads the feed, builds each strategy and opens (or recovers) the journal.
   package init(setup: EngineSetup, builder: some StrategyBuilder, log: EngineLog) throws(EngineError) {
@@ -58,12 +62,13 @@ package final class Engine {
       built.append((strategy, try builder.build(strategy)))
     }
     let wanted = Set(built.flatMap { $0.1.executor.interface.instruments.map(\.symbol) })
-    feed = try Self.loadFeed(setup.feed, wanted: wanted, log: log)
-    if feed.live != nil, let journal, journal.journaledCount > 1 {
+    if case .itchUDP = setup.feed { recordsMarket = journal != nil && setup.recordMarket } else { recordsMarket = false }
+    feed = try Self.loadFeed(setup.feed, wanted: wanted, log: log, recording: recordsMarket ? journal?.recordedMarket : nil)
+    if feed.live != nil, !recordsMarket, let journal, journal.journaledCount > 1 {
       throw EngineError(
         id: "journal.live-recovery",
-        message: "the journal holds a live run; recovering one needs its recorded market events, which the engine does not record yet",
-        notes: ["start with an empty journal folder"])
+        message: "the journal holds a live run and journal.record_market is off: its market events were not recorded, so it cannot be recovered",
+        notes: ["start with an empty journal folder, or set journal.record_market = true"])
     }
     var hosted: [HostedStrategy] = []
     for (k, (strategy, build)) in built.enumerated() {
@@ -86,6 +91,7 @@ package final class Engine {
     if let journal, journal.journaledCount > 1 {
       log.info("journal.recovering", ["records": .int(journal.journaledCount), "cut_tail": journal.cutTail.map(JSONValue.string) ?? .null])
     }
+    try journalFeedItems()  // the directory the live feed was bound with, after the versions
   }
 
   deinit { scratch.deallocate() }
@@ -115,6 +121,7 @@ package final class Engine {
       stopped = try loop(&source)
     }
     if !stopped {
+      try journalFeedItems()
       for s in strategies {
         s.runner.finish()
         try journalNewRows(s)
@@ -172,6 +179,7 @@ package final class Engine {
   @inline(__always)
   func deliver(_ event: OrderEvent) throws(EngineError) {
     let arrived = WallClock.read(CLOCK_MONOTONIC)
+    try recordMarket(event)
     var ordered = false
     for s in strategies where s.active {
       s.runner.push(event)
