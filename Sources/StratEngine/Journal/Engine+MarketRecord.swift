@@ -40,4 +40,11 @@ extension Engine {
       }
     }
   }
+
+  /// `out.ticks`: the journal's market events as a tick store in OUT/ticks, once the run is over.
+  func writeTicks() throws(EngineError) {
+    guard setup.writeTicks, recordsMarket, let out = setup.out, let folder = setup.journal else { return }
+    let report = try MarketExport.export(journal: folder, store: out + "/ticks")
+    log.info("out.ticks", ["files": .int(report.files.count), "events": .int(report.events)])
+  }
 }

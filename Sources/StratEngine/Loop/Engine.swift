@@ -131,6 +131,7 @@ package final class Engine {
     }
     journal?.sync()
     journal?.close()
+    try writeTicks()
     status.publish(strategies, events: delivered, killed: killed, finished: true)
     log.info(stopped ? "engine.stopped" : "engine.finished", ["events": .int(Int(delivered))])
     return EngineOutcome(stopped: stopped, events: delivered)
