@@ -4,7 +4,7 @@ import Testing
 /// A live run killed and restarted: the engine on the ITCH day over MoldUDP64 (drops,
 /// duplicates, reordering), SIGKILLed at three seeded events (right after it journaled the
 /// event's market record, before a strategy saw it), restarted on the same journal while the
-/// publisher keeps going. Each restart replays the journaled events, then resumes the feed after
+/// publisher keeps going, and once more from outside at a seeded moment. Each restart replays the journaled events, then resumes the feed after
 /// the last recorded sequence; the fills equal `stratc backtest` on the ITCH file, and so does a
 /// backtest on the tick store exported from that journal.
 @Suite(.serialized) struct EngineLiveRecoveryTests {
@@ -99,6 +99,10 @@ import Testing
       #expect(run.killed, "\(run.log)")
       #expect(run.log.contains("journal.recovering"), "\(run.log)")
     }
+    // One more SIGKILL from outside, at a seeded moment (during the replay of the journal, or
+    // live): wherever it lands, the next restart must end the same.
+    let outside = try StratEngineProcess.run(["run", "--config", config], killAfter: 0.1 + 1.4 * generator.unit())
+    #expect(outside.killed || outside.status == 0, "\(outside.log)")
     let last = try Self.engine(config, crashAt: nil)
     #expect(last.status == 0, "\(last.log)")
     #expect(last.log.contains("journal.recovering") && last.log.contains("engine.finished"), "\(last.log)")
