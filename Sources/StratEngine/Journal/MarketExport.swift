@@ -24,9 +24,19 @@ package enum MarketExport {
     }
     let sink = TickStoreSink(store: TickStore(folder: store), kind: .orders, source: "strat-engine journal")
     var events = 0
+    var symbols: [UInt32: String] = [:]
     do throws(MarketDataError) {
-      for case .event(let event, _) in recorded.items {
-        guard let symbol = recorded.symbols[event.instrument] else { continue }
+      for item in recorded.items {
+        if case .directory(let locate, let symbol, _) = item { symbols[locate] = symbol }
+        guard case .event(let event, let sequence) = item else { continue }
+        guard let symbol = symbols[event.instrument] else {
+          throw MarketDataError(diagnostics: [
+            Diagnostic(
+              id: "journal.bad-market-record",
+              message: "the journal in \(folder) holds an event (sequence \(sequence)) of locate \(event.instrument), which no directory record before it names",
+              at: DataLocation(path: folder))
+          ])
+        }
         try sink.writer(symbol: symbol, timeNanos: event.timeNanos).append(event)
         events += 1
       }
