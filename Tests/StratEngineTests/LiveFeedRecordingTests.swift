@@ -93,4 +93,26 @@ import Testing
     #expect(resumedMarks == [true] && resumed.stale)
     #expect(resumed.feed.sequencer.resumePoint?.session == s && resumed.feed.sequencer.resumePoint?.next == 8)
   }
+
+  struct UnusedBuilder: StrategyBuilder {
+    func build(_ strategy: EngineSetup.Strategy) throws(EngineError) -> BuiltStrategy {
+      throw EngineError(id: "test.unbuilt", message: "no strategy is built here")
+    }
+  }
+
+  @Test func aLiveRunsJournalIsRecoveredWhenItsEventsAreRecordedAndRefusedWhenNot() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString)").path
+    var setup = EngineSetup(strategies: [], feed: .itchUDP(listen: "127.0.0.1:0", request: nil, date: "2012-06-21"), journal: folder)
+    let journal = try EngineJournal(folder: folder, run: Engine.runRecord(setup))
+    try journal.append(.end, [UInt8](repeating: 0, count: 8))
+    journal.sync()
+    journal.close()
+    setup.recordMarket = false
+    #expect {
+      _ = try Engine(setup: setup, builder: UnusedBuilder(), log: EngineLog(handle: FileHandle.nullDevice))
+    } throws: { ($0 as? EngineError)?.id == "journal.live-recovery" }
+    setup.recordMarket = true
+    let engine = try Engine(setup: setup, builder: UnusedBuilder(), log: EngineLog(handle: FileHandle.nullDevice))
+    #expect(engine.recordsMarket && engine.feed.live != nil)
+  }
 }

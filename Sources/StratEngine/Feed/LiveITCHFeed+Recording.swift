@@ -67,6 +67,7 @@ extension LiveITCHFeed {
       }
       takeEffect(item)
     }
+    (replay, replayed) = ([], 0)  // used up: the live feed from here on
     return nil
   }
 

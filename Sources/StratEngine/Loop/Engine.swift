@@ -56,20 +56,24 @@ package final class Engine {
     } else {
       journal = nil
     }
+    if case .itchUDP = setup.feed {
+      recordsMarket = journal != nil && setup.recordMarket
+      if !setup.recordMarket, let journal, journal.journaledCount > 1 {
+        throw EngineError(
+          id: "journal.live-recovery",
+          message: "the journal holds a live run and journal.record_market is off: its market events were not recorded, so it cannot be recovered",
+          notes: ["start with an empty journal folder, or set journal.record_market = true"])
+      }
+    } else {
+      recordsMarket = false
+    }
     var built: [(EngineSetup.Strategy, BuiltStrategy)] = []
     for (k, configured) in setup.strategies.enumerated() {
       let strategy = journal?.journaledVersions[k]?.strategy(like: configured) ?? configured
       built.append((strategy, try builder.build(strategy)))
     }
     let wanted = Set(built.flatMap { $0.1.executor.interface.instruments.map(\.symbol) })
-    if case .itchUDP = setup.feed { recordsMarket = journal != nil && setup.recordMarket } else { recordsMarket = false }
     feed = try Self.loadFeed(setup.feed, wanted: wanted, log: log, recording: recordsMarket ? journal?.recordedMarket : nil)
-    if feed.live != nil, !recordsMarket, let journal, journal.journaledCount > 1 {
-      throw EngineError(
-        id: "journal.live-recovery",
-        message: "the journal holds a live run and journal.record_market is off: its market events were not recorded, so it cannot be recovered",
-        notes: ["start with an empty journal folder, or set journal.record_market = true"])
-    }
     var hosted: [HostedStrategy] = []
     for (k, (strategy, build)) in built.enumerated() {
       let config = try Self.config(for: build, feed: feed, venue: setup.venue, path: strategy.path)
