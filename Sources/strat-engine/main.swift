@@ -8,6 +8,7 @@ import Foundation
 //   strat-engine token FILE                       a new control token, mode 0600
 //   strat-engine publish FILE --udp ADDR [...]    a day as MoldUDP64 packets (Docs/FEEDS.md)
 //   strat-engine listen --udp ADDR [...]          receive a feed and count it (Docs/FEEDS.md)
+//   strat-engine export --journal DIR --store DIR a live run's market events as a tick store
 let arguments = CommandLine.arguments.dropFirst()
 let status: Int32
 switch arguments.first {
@@ -16,8 +17,9 @@ case "ctl": status = CtlCommand.main(arguments.dropFirst())
 case "token": status = TokenCommand.main(arguments.dropFirst())
 case "publish": status = publishCommand(arguments.dropFirst())
 case "listen": status = listenCommand(arguments.dropFirst())
+case "export": status = ExportCommand.main(arguments.dropFirst())
 case "help", "--help", "-h", nil:
-  print(RunCommand.usage + "\n" + CtlCommand.usage + "\nusage: strat-engine token FILE\nusage: strat-engine publish FILE --udp ADDR [...]   (Docs/FEEDS.md)")
+  print(RunCommand.usage + "\n" + CtlCommand.usage + "\nusage: strat-engine token FILE\nusage: strat-engine publish FILE --udp ADDR [...]   (Docs/FEEDS.md)\n" + ExportCommand.usage)
   status = arguments.first == nil ? 2 : 0
 default:
   FileHandle.standardError.write(Data("strat-engine: unknown command `\(arguments.first!)`\n\(RunCommand.usage)\n".utf8))

@@ -217,3 +217,40 @@ struct MoldUDP64SequencerTests {
     #expect(r.sequencer.counters.requests == 2 && r.sequencer.state == .live)
   }
 }
+
+@Suite("MoldUDP64 sequencer: resuming after a restart")
+struct MoldUDP64SequencerResumeTests {
+  typealias P = MoldTestPackets
+
+  @Test("A resumed session drops what was handled and re-requests the hole up to the first packet")
+  func resumesAtTheGivenSequence() {
+    let r = SequencerRecorder()
+    r.sequencer.resumePoint = (MoldUDP64Session(P.session), 5)
+    r.accept(P.data(3...9))
+    r.accept(P.data(12...13))
+    #expect(r.messages == ["m5", "m6", "m7", "m8", "m9"])
+    let request = r.request(at: 0)
+    #expect(request?.sequenceNumber == 10 && request?.messageCount == 2)
+    r.accept(P.data(1...11))
+    #expect(r.messages == ["m5", "m6", "m7", "m8", "m9", "m10", "m11", "m12", "m13"])
+  }
+
+  @Test("The first packet past the resume point opens a gap from it")
+  func holeBeforeTheFirstPacketIsRequested() {
+    let r = SequencerRecorder()
+    r.sequencer.resumePoint = (MoldUDP64Session(P.session), 4)
+    r.accept(P.data(8...9))
+    #expect(r.messages.isEmpty)
+    #expect(r.sequencer.state == .recovering)
+    let request = r.request(at: 0)
+    #expect(request?.sequenceNumber == 4 && request?.messageCount == 4)
+  }
+
+  @Test("Another session starts from its beginning")
+  func anotherSessionIgnoresTheResumePoint() {
+    let r = SequencerRecorder()
+    r.sequencer.resumePoint = (MoldUDP64Session("OTHERSESS1"), 5)
+    r.accept(P.data(1...3))
+    #expect(r.messages == ["m1", "m2", "m3"])
+  }
+}

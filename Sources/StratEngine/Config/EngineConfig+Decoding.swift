@@ -7,7 +7,7 @@ package struct EngineConfigError: Error, Sendable {
 
 extension EngineConfig {
   /// The top level's tables, in the order Docs/ENGINE-CONFIG.md describes them.
-  static let tables = ["engine", "control", "hotload", "feed", "venue", "risk", "strategy"]
+  static let tables = ["engine", "control", "hotload", "feed", "venue", "risk", "strategy", "journal", "out"]
 
   /// Decodes a parsed document against the schema. `folder` is the configuration file's
   /// folder (relative paths resolve against it); `overrides` are command-line values, applied
@@ -30,6 +30,7 @@ extension EngineConfig {
     let feed = decodeFeed(section("feed", feedKeys), folder: folder, overrides)
     let venue = decodeVenue(section("venue", venueKeys))
     let risk = decodeRisk(section("risk", riskKeys))
+    let recording = decodeRecording(journal: section("journal", journalKeys), out: section("out", outKeys))
     let strategyFolder = engine?.strategies ?? folder
     let strategies = strategySections(root, findings).compactMap {
       decodeStrategy($0, folder: strategyFolder)
@@ -37,7 +38,7 @@ extension EngineConfig {
     guard findings.diagnostics.isEmpty, let engine, let feed else {
       throw EngineConfigError(diagnostics: findings.reported)
     }
-    return EngineConfig(
+    var config = EngineConfig(
       engine: engine,
       control: control,
       hotload: hotload,
@@ -47,6 +48,8 @@ extension EngineConfig {
       strategies: strategies,
       origins: findings.origins
     )
+    config.recording = recording
+    return config
   }
 
   /// The table `name` of the top level; an empty one when absent or not a table (reported).

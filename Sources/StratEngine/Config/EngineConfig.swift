@@ -17,6 +17,8 @@ package struct EngineConfig: Sendable {
   /// `[[strategy]]`: tables of an array count from 1, as messages do), so that a later failure
   /// (a port in use, a missing file) can point at the line that asked for it.
   package var origins: [String: SourceSpan]
+  /// `[journal]` and `[out]`.
+  package var recording = Recording()
 
   /// Where `key` of `strategies[index]` was written.
   package func origin(ofStrategy index: Int, _ key: String) -> SourceSpan? {

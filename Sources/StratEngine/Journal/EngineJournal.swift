@@ -22,6 +22,8 @@ package final class EngineJournal {
   package private(set) var journaledVersions: [Int: VersionBlob] = [:]
   /// Hot-loads journaled before this process started, in order.
   package private(set) var journaledHotLoads: [HotLoadRecord] = []
+  /// The live feed's records journaled before this process started (a recovery replays them).
+  package private(set) var recordedMarket = RecordedMarket()
   /// The torn last record the journal ended in, cut when it was opened (for the log).
   package let cutTail: String?
 
@@ -41,6 +43,17 @@ package final class EngineJournal {
     }
     journaledCommands = journaled.compactMap(Self.command)
     journaledHotLoads = journaled.compactMap(HotLoadRecord.init(payload:))
+    var market = RecordedMarket()
+    for (k, payload) in journaled.enumerated() where payload[0] >= EngineRecordType.market.rawValue {
+      let failure: EngineError? = payload.withUnsafeBytes { bytes in
+        do throws(EngineError) {
+          try market.take(type: bytes[0], payload: UnsafeRawBufferPointer(rebasing: bytes[1...]), record: k + 1)
+          return nil
+        } catch { return error }
+      }
+      if let failure { throw failure }
+    }
+    recordedMarket = market
     for record in journaled.compactMap(VersionRecord.init(payload:)) where journaledVersions[record.strategy] == nil {
       journaledVersions[record.strategy] = record.blob
     }

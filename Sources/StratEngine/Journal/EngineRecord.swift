@@ -23,6 +23,13 @@ package enum EngineRecordType: UInt8, CaseIterable, Sendable {
   /// or the object) and signature, each a u32 length and its bytes. A recovery builds these
   /// bytes, not the file as it is now.
   case version = 7
+  /// A market event a live feed delivered, before any strategy saw it (`MarketRecordWire`):
+  /// sequence u64, then the `OrderEvent` fields; 56 bytes.
+  case market = 8
+  /// A directory entry of a traded stock, once: sequence u64, locate u32, symbol (1–32 bytes).
+  case directory = 9
+  /// A change of the live feed's state: next sequence u64, change u8, MoldUDP64 session (10 bytes).
+  case feed = 10
 }
 
 /// An operator command that changes what the hot thread does (journaled, so a recovery applies

@@ -6,10 +6,14 @@ import StratRuntime
 extension Engine {
   /// The feed the setup names: a recorded day read by the backtest's own loader, or ITCH over
   /// UDP, bound once its directory has named every symbol in `wanted`.
-  static func loadFeed(_ feed: EngineSetup.Feed, wanted: Set<String>, log: EngineLog) throws(EngineError) -> EngineFeed {
+  /// `recording` (a live feed journaling its events): what the journal already recorded.
+  static func loadFeed(
+    _ feed: EngineSetup.Feed, wanted: Set<String>, log: EngineLog, recording: RecordedMarket?
+  ) throws(EngineError) -> EngineFeed {
     switch feed {
     case .itchUDP(let listen, let request, let date):
       let live = try LiveITCHFeed(listen: listen, request: request, date: date)
+      if let recording { live.startRecording(resuming: recording.items.isEmpty ? nil : recording) }
       log.info("feed.listening", ["address": .string(live.listenAddress), "request": request.map(JSONValue.string) ?? .null])
       try live.bind(wanted, timeoutSeconds: 60)
       return EngineFeed(day: nil, live: live)

@@ -40,6 +40,10 @@ package final class Engine {
   let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 8)
   /// Post-trade risk and the automatic kill (Engine+Risk.swift).
   package let risk: EngineRisk
+  /// The live feed's events are journaled as they are delivered (`journal.record_market`).
+  let recordsMarket: Bool
+  /// The event after whose market record a crash test kills the process (0: never).
+  let crashPoint = Engine.crashPoint()
 
   /// Loads the feed, builds each strategy and opens (or recovers) the journal.
   package init(setup: EngineSetup, builder: some StrategyBuilder, log: EngineLog) throws(EngineError) {
@@ -52,19 +56,24 @@ package final class Engine {
     } else {
       journal = nil
     }
+    if case .itchUDP = setup.feed {
+      recordsMarket = journal != nil && setup.recordMarket
+      if !setup.recordMarket, let journal, journal.journaledCount > 1 {
+        throw EngineError(
+          id: "journal.live-recovery",
+          message: "the journal holds a live run and journal.record_market is off: its market events were not recorded, so it cannot be recovered",
+          notes: ["start with an empty journal folder, or set journal.record_market = true"])
+      }
+    } else {
+      recordsMarket = false
+    }
     var built: [(EngineSetup.Strategy, BuiltStrategy)] = []
     for (k, configured) in setup.strategies.enumerated() {
       let strategy = journal?.journaledVersions[k]?.strategy(like: configured) ?? configured
       built.append((strategy, try builder.build(strategy)))
     }
     let wanted = Set(built.flatMap { $0.1.executor.interface.instruments.map(\.symbol) })
-    feed = try Self.loadFeed(setup.feed, wanted: wanted, log: log)
-    if feed.live != nil, let journal, journal.journaledCount > 1 {
-      throw EngineError(
-        id: "journal.live-recovery",
-        message: "the journal holds a live run; recovering one needs its recorded market events, which the engine does not record yet",
-        notes: ["start with an empty journal folder"])
-    }
+    feed = try Self.loadFeed(setup.feed, wanted: wanted, log: log, recording: recordsMarket ? journal?.recordedMarket : nil)
     var hosted: [HostedStrategy] = []
     for (k, (strategy, build)) in built.enumerated() {
       let config = try Self.config(for: build, feed: feed, venue: setup.venue, path: strategy.path)
@@ -86,6 +95,7 @@ package final class Engine {
     if let journal, journal.journaledCount > 1 {
       log.info("journal.recovering", ["records": .int(journal.journaledCount), "cut_tail": journal.cutTail.map(JSONValue.string) ?? .null])
     }
+    try journalFeedItems()  // the directory the live feed was bound with, after the versions
   }
 
   deinit { scratch.deallocate() }
@@ -115,6 +125,7 @@ package final class Engine {
       stopped = try loop(&source)
     }
     if !stopped {
+      try journalFeedItems()
       for s in strategies {
         s.runner.finish()
         try journalNewRows(s)
@@ -124,6 +135,7 @@ package final class Engine {
     }
     journal?.sync()
     journal?.close()
+    try writeTicks()
     status.publish(strategies, events: delivered, killed: killed, finished: true)
     log.info(stopped ? "engine.stopped" : "engine.finished", ["events": .int(Int(delivered))])
     return EngineOutcome(stopped: stopped, events: delivered)
@@ -172,6 +184,7 @@ package final class Engine {
   @inline(__always)
   func deliver(_ event: OrderEvent) throws(EngineError) {
     let arrived = WallClock.read(CLOCK_MONOTONIC)
+    try recordMarket(event)
     var ordered = false
     for s in strategies where s.active {
       s.runner.push(event)

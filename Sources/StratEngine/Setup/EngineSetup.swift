@@ -59,6 +59,11 @@ package struct EngineSetup: Sendable {
   package var hotload = Hotload()
   /// The CPU the hot thread is pinned to (`engine.cpu`); nil: not pinned.
   package var cpu: Int?
+  /// A live feed's events are journaled, so that the run can be recovered and exported
+  /// (`journal.record_market`; replayed files are their own record).
+  package var recordMarket = true
+  /// The recorded market events are written as a tick store into OUT/ticks at the end (`out.ticks`).
+  package var writeTicks = false
 
   package struct Hotload: Sendable, Equatable {
     package var folder: String?

@@ -47,7 +47,8 @@ extension MoldUDP64Sequencer {
   ) {
     session = incoming
     counters.sessions += 1
-    let start = limits.fromSessionStart ? min(1, first) : first
+    var start = limits.fromSessionStart ? min(1, first) : first
+    if let resume = resumePoint, resume.session == incoming { start = resume.next }
     nextSequence = start
     knownEnd = start
     sessionEnd = nil

@@ -22,6 +22,10 @@ public final class MoldUDP64Sequencer {
   public internal(set) var nextSequence: UInt64 = 1
   /// One past the highest number known to exist (from data, heartbeats, the end of session).
   public internal(set) var knownEnd: UInt64 = 1
+  /// Where a restarted receiver resumes: when `session` starts, the first number not handled
+  /// before the restart. Earlier numbers are dropped as duplicates; the hole up to the first
+  /// packet seen is re-requested like any gap.
+  public var resumePoint: (session: MoldUDP64Session, next: UInt64)?
   var previousSession: MoldUDP64Session?
   var sessionEnd: UInt64?
   var inGap = false
