@@ -40,6 +40,9 @@ package final class Engine {
   let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 8)
   /// Post-trade risk and the automatic kill (Engine+Risk.swift).
   package let risk: EngineRisk
+  /// Why the journal refused an order request the OMS handed it (the request was not sent):
+  /// thrown once the OMS call returns (`JournalWriteAhead`).
+  var writeAheadFailure: EngineError?
 
   /// Loads the feed, builds each strategy and opens (or recovers) the journal.
   package init(setup: EngineSetup, builder: some StrategyBuilder, log: EngineLog) throws(EngineError) {
@@ -116,7 +119,8 @@ package final class Engine {
     }
     if !stopped {
       for s in strategies {
-        s.runner.finish()
+        s.runner.finish(writeAhead: JournalWriteAhead(engine: self, host: s))
+        try throwWriteAheadFailure()
         try journalNewRows(s)
       }
       try checkpoint()
@@ -174,11 +178,14 @@ package final class Engine {
     let arrived = WallClock.read(CLOCK_MONOTONIC)
     var ordered = false
     for s in strategies where s.active {
-      s.runner.push(event)
+      s.requested = false
+      s.runner.push(event, writeAhead: JournalWriteAhead(engine: self, host: s))
+      try throwWriteAheadFailure()
       if let failure = s.runner.session.failure {
         throw EngineError(id: failure.id, message: failure.message, notes: failure.notes)
       }
-      ordered = try journalNewRows(s) || ordered
+      try journalNewRows(s)
+      ordered = ordered || s.requested
     }
     if ordered { metrics.tickToOrder.observeSingleWriter(UInt64(max(WallClock.read(CLOCK_MONOTONIC) - arrived, 0))) }
     delivered &+= 1

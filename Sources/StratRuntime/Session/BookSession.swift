@@ -116,8 +116,8 @@ package struct BookSession {
 
   /// The strategy sees `event` at `time`: its book applies it, the inputs are written, it steps,
   /// and its decisions go to the venue.
-  package mutating func observe<E: StrategyExecutor>(
-    _ event: OrderEvent, index: Int, at time: Int64, executor: E
+  package mutating func observe<E: StrategyExecutor, W: OrderWriteAhead>(
+    _ event: OrderEvent, index: Int, at time: Int64, executor: E, writeAhead: W
   ) {
     guard let i = instrument(of: event) else { return }
     let trade: Int64?
@@ -143,7 +143,8 @@ package struct BookSession {
       // copied both arrays (generic value-witness copies, 5 % of the loop) on every such step.
       for k in 0..<instrumentCount { referenceMarks[k] = mark(k) }
       router.route(
-        executor.decisions, count: min(n, executor.decisions.count), at: time, venue: venue, position: orderState.position,
+        executor.decisions, count: min(n, executor.decisions.count), at: time, venue: venue, writeAhead: writeAhead,
+        position: orderState.position,
         reference: referenceMarks, equity: valuation.equity ?? 0)
     }
     record(time, valuation)
@@ -226,7 +227,7 @@ extension BookSession {
 
 extension BookSession {
   /// Asks the venue to cancel every open order (the kill switch, a clean stop).
-  package mutating func cancelAll(at time: Int64) {
-    for i in 0..<instrumentCount { router.cancel(instrument: i, side: nil, at: time, venue: venue) }
+  package mutating func cancelAll(at time: Int64, writeAhead: some OrderWriteAhead = NoWriteAhead()) {
+    for i in 0..<instrumentCount { router.cancel(instrument: i, side: nil, at: time, venue: venue, writeAhead: writeAhead) }
   }
 }
