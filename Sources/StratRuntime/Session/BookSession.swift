@@ -74,7 +74,15 @@ package struct BookSession {
 
   /// The venue sees `event`: resting orders match against it, then its book applies it.
   package mutating func deliverToVenue(_ event: OrderEvent, index: Int) {
-    guard let i = instrument(of: event) else { return }
+    guard processAtVenue(event, index: index) else { return }
+    // Arrivals took the book as it stood after event `index` − 1; resting orders filled on this one.
+    settle(takerEvent: index, makerEvent: index + 1)
+  }
+
+  /// The venue's half of `deliverToVenue`: its reports wait in `report` for `settle`. False
+  /// when the event is not about a bound instrument.
+  package mutating func processAtVenue(_ event: OrderEvent, index: Int) -> Bool {
+    guard let i = instrument(of: event) else { return false }
     var event = event
     latestTrade = tradePrice(event, book: venueBooks[i])
     // ITCH executions leave the price out (it is the resting order's); the venue needs it.
@@ -82,12 +90,13 @@ package struct BookSession {
     venue.process(event, instrument: i, books: venueBooks, report: &report)
     venueBooks[i].apply(event, index: index)
     if let price = latestTrade { lastTrade[i] = price }
-    // Arrivals took the book as it stood after event `index` − 1; resting orders filled on this one.
-    settle(takerEvent: index, makerEvent: index + 1)
+    return true
   }
 
-  /// Books the venue's fills and order updates into the account and the router.
+  /// Books the venue's fills and order updates into the account and the router, each once
+  /// (a report delivered again is dropped and counted: `router.executions`).
   package mutating func settle(takerEvent: Int, makerEvent: Int) {
+    if !report.fills.isEmpty || !report.updates.isEmpty { dropRepeatedReports() }
     logReport(takerEvent: takerEvent, makerEvent: makerEvent)
     for fill in report.fills {
       let signed = fill.side == .buy ? fill.quantity : -fill.quantity

@@ -44,6 +44,8 @@ public final class SimulatedVenue {
   @exclusivity(unchecked) var halted: [Bool]
   @exclusivity(unchecked) var positions: [Int64]
   @exclusivity(unchecked) var nextPriority: UInt64 = 1
+  /// The id of the next report (fill or order update): 1, 2, 3, … over the venue's life.
+  @exclusivity(unchecked) var nextExecutionID: UInt64 = 1
   /// Reused buffer of order indices for one event's candidates.
   @exclusivity(unchecked) var scratch: [Int] = []
   package var warnedIDs: Set<String> = []
