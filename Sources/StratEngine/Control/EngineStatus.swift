@@ -13,6 +13,9 @@ package final class EngineStatusBoard: Sendable {
     package var buy: Bool
     package var remaining: Int64
     package var price: Int64?
+    /// Its OMS state: working (pending new, open, partially filled) or ended by the OMS
+    /// (expired, unknown at the venue).
+    package var state = OMSOrderState.open
   }
 
   package struct Strategy: Sendable {
@@ -25,8 +28,10 @@ package final class EngineStatusBoard: Sendable {
     package var equity = Money.zero
     package var fees = Money.zero
     package var fills = 0
+    /// The OMS's working orders, then those it ended itself (`state` tells which).
     package var openOrders: [OpenOrder]
     package var denied = 0
+    package var expired = 0
   }
 
   package struct Status: Sendable {
@@ -76,10 +81,14 @@ package final class EngineStatusBoard: Sendable {
     out.equity = session.equity.last ?? ledger.cash
     out.fills = ledger.fills.count
     out.denied = session.router.rejectedCounts.reduce(0, +)
+    out.expired = session.router.expiredCount
     out.openOrders.removeAll(keepingCapacity: true)
-    for o in session.router.open.prefix(orderCapacity) {
-      out.openOrders.append(OpenOrder(id: o.id, instrument: o.instrument, buy: o.side == .buy, remaining: o.remaining, price: o.price))
-    }
+    for o in session.router.open.prefix(orderCapacity) { out.openOrders.append(Self.row(o)) }
+    for o in session.router.retired.prefix(orderCapacity - out.openOrders.count) { out.openOrders.append(Self.row(o)) }
+  }
+
+  static func row(_ o: OrderRouter.OpenOrder) -> OpenOrder {
+    OpenOrder(id: o.id, instrument: o.instrument, buy: o.side == .buy, remaining: o.remaining, price: o.price, state: o.state)
   }
 
   /// A copy of the status (control thread). Every array is copied element by element into new

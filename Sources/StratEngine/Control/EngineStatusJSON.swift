@@ -6,7 +6,7 @@ enum EngineStatusJSON {
 
   static func status(_ s: Status, risk: String) -> String {
     let strategies = s.strategies.map { st in
-      "{\"name\":\(q(st.name)),\"backend\":\(q(st.backend)),\"cash\":\(st.cash),\"equity\":\(st.equity),\"fees\":\(st.fees),\"fills\":\(st.fills),\"open_orders\":\(st.openOrders.count),\"denied\":\(st.denied)}"
+      "{\"name\":\(q(st.name)),\"backend\":\(q(st.backend)),\"cash\":\(st.cash),\"equity\":\(st.equity),\"fees\":\(st.fees),\"fills\":\(st.fills),\"open_orders\":\(st.openOrders.lazy.filter { !$0.state.isEndedByOMS }.count),\"expired\":\(st.expired),\"denied\":\(st.denied)}"
     }
     return "{\"events\":\(s.events),\"total_events\":\(s.totalEvents),\"kill_switch\":\(s.killed),\"finished\":\(s.finished),\"strategies\":[\(strategies.joined(separator: ","))],\"risk\":\(risk)}"
   }
@@ -25,7 +25,7 @@ enum EngineStatusJSON {
       st.openOrders.map { o in
         let symbol = st.instruments.indices.contains(o.instrument) ? st.instruments[o.instrument] : ""
         let price = o.price.map { Price(raw: $0).description } ?? "null"
-        return "{\"strategy\":\(q(st.name)),\"order_id\":\(o.id),\"symbol\":\(q(symbol)),\"side\":\(q(o.buy ? "BUY" : "SELL")),\"remaining\":\(o.remaining),\"price\":\(price)}"
+        return "{\"strategy\":\(q(st.name)),\"order_id\":\(o.id),\"symbol\":\(q(symbol)),\"side\":\(q(o.buy ? "BUY" : "SELL")),\"remaining\":\(o.remaining),\"price\":\(price),\"state\":\(q(o.state.name))}"
       }
     }
     return "{\"events\":\(s.events),\"orders\":[\(rows.joined(separator: ","))]}"

@@ -19,6 +19,8 @@ package final class HostedStrategy {
   package let audit: BookAudit
   /// Whether a request (order, cancel, replace) was journaled since the engine last asked.
   package var requested = false
+  /// Repeated execution reports the OMS dropped, as far as the log and metrics have them.
+  package var reportedDuplicates = 0
 
   package init(
     index: Int, setup: EngineSetup.Strategy, built: BuiltStrategy, config: BookBacktestConfig,

@@ -125,6 +125,7 @@ package final class Engine {
       }
       try checkpoint()
       try record(.end, events: delivered, byte: nil)
+      expireDayOrders()
     }
     journal?.sync()
     journal?.close()
@@ -151,6 +152,7 @@ package final class Engine {
       if boundary || idle {
         lastBoundary = delivered
         try superviseRisk()
+        superviseOMS()
         if try applyCommands() { return true }
         try applyHotLoads()
         status.publish(strategies, events: delivered, killed: killed)

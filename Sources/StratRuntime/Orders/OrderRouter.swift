@@ -9,16 +9,7 @@ import StratMarket
 ///   order is amended; several are cancelled but the oldest, which is amended; none: a new order;
 /// - `cancel`: cancels each open order of the side not already being cancelled.
 package struct OrderRouter {
-  package struct OpenOrder {
-    package var id: UInt64
-    package var instrument: Int
-    package var side: Side
-    package var remaining: Int64
-    package var price: Int64?
-    package var cancelling: Bool
-  }
-
-  package private(set) var open: [OpenOrder] = []
+  package internal(set) var open: [OpenOrder] = []
   /// The id the next order gets: the OMS numbers its orders 1, 2, 3, … per session (FIX's
   /// ClOrdID), so an order is journaled under its id before any gateway sees it.
   package private(set) var nextOrderID: UInt64 = 1
@@ -27,6 +18,13 @@ package struct OrderRouter {
   package var rejections: [OrderRecord] = []
   /// Orders that ended cancelled: on request, IOC and market remainders, lack of liquidity.
   package var cancelledCount = 0
+  /// The execution reports applied, by the venue's execution id: a repeat is dropped and counted.
+  package var executions = ExecutionReportFilter()
+  /// Orders the OMS itself ended — expired at the session's end, or lost by the venue (found by
+  /// reconciliation) — with their last state; at most 10 000 kept.
+  package internal(set) var retired: [OpenOrder] = []
+  /// Orders that expired (day orders resting when the session ended).
+  package internal(set) var expiredCount = 0
   /// Every order's life and every denial (`orders.csv`) and the session's fill traces, in a box
   /// the copies share (see `BookAudit`).
   package let audit = BookAudit()
@@ -119,7 +117,7 @@ package struct OrderRouter {
     audit.log.append(row)
     guard writeAhead.persist(row) else { return }
     _ = venue.submit(request, decidedAt: time)
-    open.append(OpenOrder(id: id, instrument: i, side: side, remaining: quantity, price: order.limit?.raw, cancelling: false))
+    open.append(OpenOrder(id: id, instrument: i, side: side, remaining: quantity, price: order.limit?.raw))
   }
 
   /// Applies a `replace` to the side's open orders; false when there is none to amend.
@@ -176,25 +174,6 @@ package struct OrderRouter {
     OrderLogEntry(
       time: time, orderID: id, instrument: instrument, event: event, side: side == .buy ? 1 : -1,
       quantity: quantity, price: price, remaining: remaining, decided: time, step: step)
-  }
-
-  // MARK: - Venue feedback
-
-  /// Follows the venue's report on one of our orders.
-  package mutating func apply(_ update: VenueOrderUpdate) {
-    if case .cancelled = update.kind { cancelledCount += 1 }
-    guard let k = open.firstIndex(where: { $0.id == update.orderID }) else { return }
-    if update.state.isFinal {
-      open.remove(at: k)
-    } else {
-      open[k].remaining = update.remainingQuantity
-    }
-  }
-
-  /// Follows a fill of one of our orders: a filled order leaves the table.
-  package mutating func applyFill(orderID: UInt64, remaining: Int64) {
-    guard let k = open.firstIndex(where: { $0.id == orderID }) else { return }
-    if remaining == 0 { open.remove(at: k) } else { open[k].remaining = remaining }
   }
 
   /// Signed quantity of the instrument's open orders.
