@@ -5,6 +5,12 @@ import Testing
 
 /// The OMS's order states: who moves an order where, and the end of the session.
 @Suite struct OrderLifeCycleTests {
+  static func fill(_ id: UInt64, quantity: Int64, remaining: Int64, price: Int64 = 100) -> VenueFill {
+    VenueFill(
+      orderID: id, instrument: 0, side: .buy, price: price, quantity: quantity, time: 2, liquidity: .maker, fee: .zero,
+      remainingQuantity: remaining)
+  }
+
   static func day() throws -> BookSession {
     BookReplay.replay(
       SmallDay.events, session: try SmallDay.session(), executor: ScriptedStrategy(SmallDay.script),
@@ -51,10 +57,10 @@ import Testing
     router.send(limit, at: 1, venue: venue, position: 0, reference: 100, equity: 0)
     router.apply(VenueOrderUpdate(orderID: 1, time: 2, kind: .accepted, state: .open, remainingQuantity: 10))
     #expect(router.open.first?.state == .open)
-    router.applyFill(orderID: 1, remaining: 4)
+    router.applyFill(Self.fill(1, quantity: 6, remaining: 4))
     #expect(router.open.first?.state == .partiallyFilled)
     #expect(router.open.first?.remaining == 4)
-    router.applyFill(orderID: 1, remaining: 0)
+    router.applyFill(Self.fill(1, quantity: 4, remaining: 0))
     #expect(router.open.isEmpty)
   }
 }

@@ -24,6 +24,10 @@ package final class EngineStatusBoard: Sendable {
     package var code: String
     package var instruments: [String]
     package var positions: [Int64]
+    /// The OMS's position and average price per (venue, instrument), indexed
+    /// `venue * instruments.count + instrument` (one venue today: the in-process one).
+    package var venuePositions: [Int64] = []
+    package var venueAverages: [Double] = []
     package var cash = Money.zero
     package var equity = Money.zero
     package var fees = Money.zero
@@ -56,7 +60,9 @@ package final class EngineStatusBoard: Sendable {
       return Strategy(
         name: s.name, backend: s.built.backend, code: s.built.codeHash,
         instruments: interface.instruments.map(\.symbol),
-        positions: Array(repeating: 0, count: interface.instruments.count), openOrders: orders)
+        positions: Array(repeating: 0, count: interface.instruments.count),
+        venuePositions: Array(repeating: 0, count: interface.instruments.count),
+        venueAverages: Array(repeating: .nan, count: interface.instruments.count), openOrders: orders)
     }
     state = Mutex(status)
   }
@@ -76,6 +82,11 @@ package final class EngineStatusBoard: Sendable {
   static func copy(_ session: BookSession, into out: inout Strategy) {
     let ledger = session.ledger
     for i in out.positions.indices where i < ledger.positions.count { out.positions[i] = ledger.positions[i] }
+    let n = out.positions.count
+    for k in out.venuePositions.indices where n > 0 {
+      out.venuePositions[k] = session.router.positions.position(venue: k / n, instrument: k % n)
+      out.venueAverages[k] = session.router.positions.averagePrice(venue: k / n, instrument: k % n)
+    }
     out.cash = ledger.cash
     out.fees = ledger.fees
     out.equity = session.equity.last ?? ledger.cash
@@ -103,6 +114,8 @@ package final class EngineStatusBoard: Sendable {
       copy.strategies = status.strategies.map { s in
         var c = s
         c.positions = s.positions.map { $0 }
+        c.venuePositions = s.venuePositions.map { $0 }
+        c.venueAverages = s.venueAverages.map { $0 }
         c.openOrders = s.openOrders.map { $0 }
         c.instruments = s.instruments.map { $0 }
         return c

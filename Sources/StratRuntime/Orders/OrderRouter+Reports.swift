@@ -15,13 +15,17 @@ extension OrderRouter {
     }
   }
 
-  /// Follows a fill of one of our orders: a filled order leaves the table.
-  package mutating func applyFill(orderID: UInt64, remaining: Int64) {
-    guard let k = open.firstIndex(where: { $0.id == orderID }) else { return }
-    if remaining == 0 {
+  /// Follows a fill of one of our orders: books it on the order's venue, and a filled order
+  /// leaves the table.
+  package mutating func applyFill(_ fill: VenueFill) {
+    let k = open.firstIndex { $0.id == fill.orderID }
+    let venue = k.map { open[$0].venue } ?? 0
+    positions.record(venue: venue, instrument: fill.instrument, quantity: fill.signedQuantity, price: fill.price)
+    guard let k else { return }
+    if fill.remainingQuantity == 0 {
       open.remove(at: k)
     } else {
-      open[k].remaining = remaining
+      open[k].remaining = fill.remainingQuantity
       open[k].state = .partiallyFilled
     }
   }

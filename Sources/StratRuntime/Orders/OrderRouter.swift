@@ -25,6 +25,8 @@ package struct OrderRouter {
   package internal(set) var retired: [OpenOrder] = []
   /// Orders that expired (day orders resting when the session ended).
   package internal(set) var expiredCount = 0
+  /// Position and average price per (venue, instrument), from the fills of the table's orders.
+  package internal(set) var positions: VenuePositions
   /// Every order's life and every denial (`orders.csv`) and the session's fill traces, in a box
   /// the copies share (see `BookAudit`).
   package let audit = BookAudit()
@@ -44,6 +46,7 @@ package struct OrderRouter {
     translator = DecisionTranslator(instrumentCount: instrumentCount)
     gate = RiskGate(limits: limits ?? RiskLimitTable(interface.risk, instrumentCount: instrumentCount))
     guards = OrderGuards(instrumentCount: instrumentCount)
+    positions = VenuePositions(instrumentCount: instrumentCount)
   }
 
   // MARK: - Decisions
@@ -81,7 +84,7 @@ package struct OrderRouter {
   /// Risk-checks a new order, numbers it, logs and persists its `submitted` row, then submits
   /// it; `reference` (the mid, else the last trade) prices the notional and price-band checks.
   package mutating func send(
-    _ order: OrderRecord, at time: Int64, venue: some OrderGateway,
+    _ order: OrderRecord, at time: Int64, venue: some OrderGateway, venueIndex: Int = 0,
     writeAhead: some OrderWriteAhead = NoWriteAhead(), position: Int64, reference: Int64, equity: Int64
   ) {
     var record = order
@@ -117,7 +120,7 @@ package struct OrderRouter {
     audit.log.append(row)
     guard writeAhead.persist(row) else { return }
     _ = venue.submit(request, decidedAt: time)
-    open.append(OpenOrder(id: id, instrument: i, side: side, remaining: quantity, price: order.limit?.raw))
+    open.append(OpenOrder(id: id, instrument: i, side: side, remaining: quantity, price: order.limit?.raw, venue: venueIndex))
   }
 
   /// Applies a `replace` to the side's open orders; false when there is none to amend.

@@ -111,7 +111,7 @@ package struct BookSession {
             + "units at \(Price(raw: fill.price)) overflows")
       }
       orderState.recordFill(instrument: fill.instrument, quantity: signed, price: fill.price)
-      router.applyFill(orderID: fill.orderID, remaining: fill.remainingQuantity)
+      router.applyFill(fill)
     }
     for update in report.updates { router.apply(update) }
     // Data the venue cannot use (an execution of an order it never saw) is reported, not fatal.
