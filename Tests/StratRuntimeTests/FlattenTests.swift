@@ -14,6 +14,7 @@ import Testing
     }
     func cancel(orderID: UInt64, decidedAt: Int64) {}
     func replace(orderID: UInt64, quantity: Int64, price: Int64, decidedAt: Int64) {}
+    func openOrders() -> [VenueOrderStatus] { [] }
   }
 
   static let price: Int64 = 500 * 100_000_000

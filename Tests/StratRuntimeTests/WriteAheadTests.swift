@@ -35,6 +35,7 @@ import Testing
     func replace(orderID: UInt64, quantity: Int64, price: Int64, decidedAt: Int64) {
       seen.append(("replace", orderID, persisted(orderID, .replaceRequested)))
     }
+    func openOrders() -> [VenueOrderStatus] { [] }
   }
 
   static let price: Int64 = 100 * 100_000_000

@@ -43,6 +43,8 @@ package final class Engine {
   /// Why the journal refused an order request the OMS handed it (the request was not sent):
   /// thrown once the OMS call returns (`JournalWriteAhead`).
   var writeAheadFailure: EngineError?
+  /// A recovery is under way: once it ends, the OMS reconciles with the venue (Engine+OMS.swift).
+  var reconcilePending = false
 
   /// Loads the feed, builds each strategy and opens (or recovers) the journal.
   package init(setup: EngineSetup, builder: some StrategyBuilder, log: EngineLog) throws(EngineError) {
@@ -87,6 +89,7 @@ package final class Engine {
       hotLoader = HotLoader(folder: folder, builder: builder, policy: setup.hotload.policy, running: hosted, log: log, metrics: metrics)
     }
     if let journal, journal.journaledCount > 1 {
+      reconcilePending = true
       log.info("journal.recovering", ["records": .int(journal.journaledCount), "cut_tail": journal.cutTail.map(JSONValue.string) ?? .null])
     }
   }

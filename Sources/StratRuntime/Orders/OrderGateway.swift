@@ -13,6 +13,12 @@ package protocol OrderGateway: AnyObject {
   func cancel(orderID: UInt64, decidedAt: Int64)
   /// Asks to amend order `orderID` to `quantity` units at `price` (raw 1e-8).
   func replace(orderID: UInt64, quantity: Int64, price: Int64, decidedAt: Int64)
+  /// The orders the venue holds as not final (pending, open, partially filled), for
+  /// reconciliation after a recovery (FIX: OrderMassStatusRequest, next issue). Not on the hot path.
+  func openOrders() -> [VenueOrderStatus]
 }
 
-extension SimulatedVenue: OrderGateway {}
+extension SimulatedVenue: OrderGateway {
+  /// Every order of the venue that is not final: working, or still travelling to it.
+  public func openOrders() -> [VenueOrderStatus] { orders.filter { !$0.state.isFinal } }
+}

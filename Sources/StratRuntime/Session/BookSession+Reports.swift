@@ -18,3 +18,10 @@ extension BookSession {
     report.updates.removeLast(report.updates.count - kept)
   }
 }
+
+extension BookSession {
+  /// Reconciles the OMS's open orders with the venue's (`OrderRouter.reconcile`).
+  package mutating func reconcile(at time: Int64) -> Reconciliation {
+    router.reconcile(with: venue, at: time)
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import StratMarket
+import StratNative
+import StratRuntime
+import Testing
+
+@testable import StratEngine
+@testable import strat_engine
+
+/// The engine's OMS on the LOBSTER day, in process: a run stopped part way (its journal left as
+/// a crash leaves it) and restarted reconciles with the venue once the journal is replayed, and
+/// at the end reports per-venue positions equal to the strategy's and its expired day orders.
+@Suite(.serialized) struct EngineOMSTests {
+  static func engine(journal: String, log: String) throws -> Engine {
+    var venue = VenueConfig()
+    venue.orderLatency = .constant(nanos: 100_000)
+    venue.feedLatency = .constant(nanos: 20_000)
+    let setup = EngineSetup(
+      strategies: [.init(path: EngineRiskTests.root.path + "/Strategies/market_maker.strat")],
+      feed: .replay(path: EngineRiskTests.day, date: nil, symbol: nil), venue: venue, journal: journal)
+    if !FileManager.default.fileExists(atPath: log) { FileManager.default.createFile(atPath: log, contents: nil) }
+    let handle = try #require(FileHandle(forWritingAtPath: log))
+    handle.seekToEndOfFile()
+    return try Engine(setup: setup, builder: EngineBuilder(verifier: ObjectVerifier(keys: [])), log: EngineLog(handle: handle))
+  }
+
+  @Test func aRestartReconcilesAfterTheReplayAndReportsPositionsPerVenue() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oms-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let logPath = folder + ".log"
+    defer { try? FileManager.default.removeItem(atPath: logPath) }
+    do {
+      let first = try Self.engine(journal: folder, log: logPath)
+      for event in (first.feed.day?.events ?? []).prefix(20_000) { try first.deliver(event) }
+      #expect(first.strategies[0].runner.session.audit.log.entries.count > 100, "the first run must have traded")
+      first.journal?.close()
+    }
+    let again = try Self.engine(journal: folder, log: logPath)
+    #expect(again.reconcilePending)
+    #expect(try again.run() == EngineOutcome(stopped: false, events: UInt64(again.eventCount)))
+    let log = String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)
+    let reconciled = log.split(separator: "\n").filter { $0.contains("\"event\":\"oms.reconcile\"") }
+    #expect(reconciled.count == 1, "\(log.suffix(800))")
+    // The replayed venue is the venue: nothing is missing on either side.
+    #expect(reconciled.first?.contains("\"unknown_at_venue\":0,\"unknown_to_oms\":0") == true)
+    #expect(!(reconciled.first?.contains("\"oms_orders\":0,") ?? true), "some orders were open when the replay ended")
+    #expect(!again.reconcilePending)
+
+    let session = again.strategies[0].runner.session
+    let status = again.status.read()
+    #expect(status.strategies[0].venuePositions == session.ledger.positions)
+    let positions = EngineStatusJSON.positions(status)
+    let average = session.orderState.averagePrice[0]
+    let averageText = average.isFinite ? "\(average)" : "null"
+    #expect(positions.contains("{\"strategy\":\"market_maker\",\"venue\":\"sim\",\"symbol\":\"GOOG\",\"position\":\(session.ledger.positions[0]),\"avg_price\":\(averageText)}"), "\(positions)")
+    // Expired day orders show in /v1/orders with their state, and none is left open.
+    let orders = EngineStatusJSON.orders(status)
+    let expired = session.router.expiredCount
+    #expect(expired > 0)
+    #expect(orders.components(separatedBy: "\"state\":\"expired\"").count - 1 == expired)
+    #expect(session.router.open.isEmpty)
+    #expect(EngineStatusJSON.status(status, risk: "{}").contains("\"open_orders\":0,\"expired\":\(expired),"))
+  }
+}
