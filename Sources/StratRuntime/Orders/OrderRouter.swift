@@ -133,14 +133,24 @@ package struct OrderRouter {
       o.instrument == order.instrument && o.side == side && !o.cancelling
     }
     guard let first = open.firstIndex(where: isMine) else { return false }
+    let stands = open[first].price == order.limit?.raw && open[first].remaining == quantity
+    let others = open[(first + 1)...].contains(where: isMine)
+    if stands && !others { return true }
+    // A replace sends requests: the same guards as a new order (the whole replace is denied).
+    if let denial = guards.amendDenial(order, time: time, limits: gate.limits) {
+      var record = order
+      reject(&record, denial)
+      return true
+    }
     for k in (first + 1)..<open.count where isMine(open[k]) {
       requestCancel(k, at: time, venue: venue, writeAhead: writeAhead)
     }
-    if open[first].price == order.limit?.raw && open[first].remaining == quantity { return true }
+    if stands { return true }
     let row = entry(open[first].id, order.instrument, .replaceRequested, side, quantity, order.limit, time)
     audit.log.append(row)
     guard writeAhead.persist(row) else { return true }
     venue.replace(orderID: open[first].id, quantity: quantity, price: order.limit!.raw, decidedAt: time)
+    guards.recordSent(order, time: time)
     audit.requests.append((open[first].id, step, time))
     open[first].remaining = quantity
     open[first].price = order.limit?.raw
