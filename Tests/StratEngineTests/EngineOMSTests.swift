@@ -61,4 +61,42 @@ import Testing
     #expect(session.router.open.isEmpty)
     #expect(EngineStatusJSON.status(status, risk: "{}").contains("\"open_orders\":0,\"expired\":\(expired),"))
   }
+
+  /// A gateway that checks, at each request, that the engine's journal already holds every row
+  /// of the strategy's order log (the request's own `submitted` row last).
+  final class JournalCheckingGateway: OrderGateway {
+    let host: HostedStrategy
+    var journaledFirst: [Bool] = []
+    init(host: HostedStrategy) { self.host = host }
+    func check(_ event: OrderLogEntry.Event) {
+      let log = host.audit.log.entries
+      journaledFirst.append(host.journaledRows == log.count && log.last?.event == event)
+    }
+    func submit(_ order: VenueOrderRequest, decidedAt: Int64) -> UInt64 {
+      check(.submitted)
+      return order.id
+    }
+    func cancel(orderID: UInt64, decidedAt: Int64) { check(.cancelRequested) }
+    func replace(orderID: UInt64, quantity: Int64, price: Int64, decidedAt: Int64) {}
+    func openOrders() -> [VenueOrderStatus] { [] }
+  }
+
+  @Test func theEnginesWriteAheadJournalsARequestBeforeTheGatewaySeesIt() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oms-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let logPath = folder + ".log"
+    defer { try? FileManager.default.removeItem(atPath: logPath) }
+    let engine = try Self.engine(journal: folder, log: logPath)
+    let host = engine.strategies[0]
+    let gateway = JournalCheckingGateway(host: host)
+    let writeAhead = JournalWriteAhead(engine: engine, host: host)
+    let order = OrderRecord(time: 1, instrument: 0, kind: .limit, quantity: 1, limit: Price(raw: 500 * 100_000_000))
+    host.runner.session.router.send(
+      order, at: 1, venue: gateway, writeAhead: writeAhead, position: 0, reference: 500 * 100_000_000, equity: 0)
+    host.runner.session.router.cancel(instrument: 0, side: nil, at: 2, venue: gateway, writeAhead: writeAhead)
+    #expect(gateway.journaledFirst == [true, true])
+    #expect(host.journaledRows == 2)
+    #expect(engine.writeAheadFailure == nil)
+    engine.journal?.close()
+  }
 }
