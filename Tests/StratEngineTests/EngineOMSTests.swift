@@ -99,4 +99,23 @@ import Testing
     #expect(engine.writeAheadFailure == nil)
     engine.journal?.close()
   }
+
+  @Test func aDroppedRepeatedReportIsCountedAndLoggedOnce() throws {
+    let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("oms-\(UUID().uuidString).log").path
+    defer { try? FileManager.default.removeItem(atPath: logPath) }
+    let folder = logPath + ".journal"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let engine = try Self.engine(journal: folder, log: logPath)
+    // The OMS has applied report 7, then sees it twice more (as a session resending it would).
+    let applied = (0..<3).map { _ in engine.strategies[0].runner.session.router.executions.isFirst(7) }
+    #expect(applied == [true, false, false])
+    engine.superviseOMS()
+    engine.superviseOMS()
+    let log = String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)
+    let lines = log.split(separator: "\n").filter { $0.contains("\"event\":\"oms.duplicate-report\"") }
+    #expect(lines.count == 1)
+    #expect(lines.first?.contains("\"dropped\":2,\"total\":2") == true, "\(log)")
+    #expect(engine.metrics.registry.render().contains("strat_engine_oms_duplicate_reports_total 2"))
+    engine.journal?.close()
+  }
 }
