@@ -47,6 +47,8 @@ import Testing
     let unfilled = try #require(Self.referenceUnfilled)
     #expect(unfilled > 0)
     #expect(run.log.contains("\"event\":\"oms.expired\",\"strategy\":\"market_maker\",\"orders\":\(unfilled)}"), "\(run.log.suffix(600))")
+    let summary = try String(contentsOfFile: folder + "/out/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"open_orders\":0,\n  \"expired\":\(unfilled),"), "\(summary)")
     #expect(run.log.split(separator: "\n").allSatisfy { $0.hasPrefix("{\"ts\":\"") && $0.hasSuffix("}") })
   }
 
