@@ -9,7 +9,7 @@ import Testing
   static let strategy = Stratc.root.appendingPathComponent("Strategies/market_maker.strat").path
 
   /// `stratc backtest` on the day with the README's settings: the reference files.
-  static let reference: (trades: Data, orders: Data) = {
+  static let reference: (trades: Data, orders: Data, summary: String) = {
     let out = Stratc.temporaryDirectory()
     let run = try? Stratc.run(
       ["backtest", strategy, "--data", StratEngineProcess.lobsterDay, "--out", out, "--quiet"]
@@ -17,9 +17,16 @@ import Testing
     precondition(run?.status == 0, "the reference backtest failed: \(run?.stderr ?? "")")
     return (
       FileManager.default.contents(atPath: out + "/trades.csv") ?? Data(),
-      FileManager.default.contents(atPath: out + "/orders.csv") ?? Data()
+      FileManager.default.contents(atPath: out + "/orders.csv") ?? Data(),
+      (try? String(contentsOfFile: out + "/summary.json", encoding: .utf8)) ?? ""
     )
   }()
+
+  /// The backtest's `unfilled` (orders still resting when the data ended).
+  static var referenceUnfilled: Int? {
+    guard let range = reference.summary.range(of: #""unfilled": ?[0-9]+"#, options: .regularExpression) else { return nil }
+    return Int(reference.summary[range].split(separator: ":").last!.trimmingCharacters(in: .whitespaces))
+  }
 
   static func files(_ folder: String) -> (trades: Data?, orders: Data?) {
     (FileManager.default.contents(atPath: folder + "/out/trades.csv"),
@@ -36,6 +43,12 @@ import Testing
     #expect(trades == Self.reference.trades)
     #expect(orders == Self.reference.orders)
     #expect(run.log.contains("\"event\":\"engine.finished\""))
+    // The day orders resting at the end expire in the OMS: as many as the backtest left unfilled.
+    let unfilled = try #require(Self.referenceUnfilled)
+    #expect(unfilled > 0)
+    #expect(run.log.contains("\"event\":\"oms.expired\",\"strategy\":\"market_maker\",\"orders\":\(unfilled)}"), "\(run.log.suffix(600))")
+    let summary = try String(contentsOfFile: folder + "/out/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"open_orders\":0,\n  \"expired\":\(unfilled),"), "\(summary)")
     #expect(run.log.split(separator: "\n").allSatisfy { $0.hasPrefix("{\"ts\":\"") && $0.hasSuffix("}") })
   }
 

@@ -14,6 +14,7 @@ import Testing
     }
     func cancel(orderID: UInt64, decidedAt: Int64) {}
     func replace(orderID: UInt64, quantity: Int64, price: Int64, decidedAt: Int64) {}
+    func openOrders() -> [VenueOrderStatus] { [] }
   }
 
   static let price: Int64 = 500 * 100_000_000
@@ -38,7 +39,9 @@ import Testing
     #expect(venue.submitted.isEmpty)
     #expect(router.rejectedCounts[RiskDenial.Code.killSwitch.index] == 1)
     #expect(router.sendFlatten(instrument: 0, position: 80, at: 2, venue: venue, reference: Self.price, equity: 0) == -80)
-    #expect(venue.submitted == [.market(instrument: 0, side: .sell, quantity: 80)])
+    var flatten = VenueOrderRequest.market(instrument: 0, side: .sell, quantity: 80)
+    flatten.id = 1  // the OMS's number: the denied order before it got none
+    #expect(venue.submitted == [flatten])
     #expect(router.guards.killed)
   }
 

@@ -19,6 +19,11 @@ package final class EngineMetrics: Sendable {
   package let feedStale: Gauge
   package let hotLoads: Counter
   package let hotLoadRefusals: Counter
+  /// The OMS's own counters (Engine+OMS.swift).
+  package let duplicateReports: Counter
+  package let expiredOrders: Counter
+  package let reconcileUnknownAtVenue: Counter
+  package let reconcileUnknownToOMS: Counter
 
   package init() throws(EngineError) {
     do throws(StratNetError) {
@@ -39,6 +44,10 @@ package final class EngineMetrics: Sendable {
       feedStale = try r.gauge("strat_engine_feed_stale", help: "1 while the feed is stale (a gap not recovered).")
       hotLoads = try r.counter("strat_engine_hotloads_total", help: "Strategy versions loaded and swapped in.")
       hotLoadRefusals = try r.counter("strat_engine_hotload_refusals_total", help: "Strategy versions refused (broken, unsigned, tampered).")
+      duplicateReports = try r.counter("strat_engine_oms_duplicate_reports_total", help: "Execution reports delivered again and dropped (applied once).")
+      expiredOrders = try r.counter("strat_engine_oms_expired_total", help: "Day orders still resting when the session ended.")
+      reconcileUnknownAtVenue = try r.counter("strat_engine_oms_reconcile_unknown_at_venue_total", help: "Open orders of the OMS the venue did not know at reconciliation.")
+      reconcileUnknownToOMS = try r.counter("strat_engine_oms_reconcile_unknown_to_oms_total", help: "Venue orders the OMS did not know at reconciliation (cancelled).")
     } catch {
       throw EngineError(id: error.id, message: error.message)
     }

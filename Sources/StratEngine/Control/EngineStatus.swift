@@ -13,6 +13,9 @@ package final class EngineStatusBoard: Sendable {
     package var buy: Bool
     package var remaining: Int64
     package var price: Int64?
+    /// Its OMS state: working (pending new, open, partially filled) or ended by the OMS
+    /// (expired, unknown at the venue).
+    package var state = OMSOrderState.open
   }
 
   package struct Strategy: Sendable {
@@ -21,12 +24,18 @@ package final class EngineStatusBoard: Sendable {
     package var code: String
     package var instruments: [String]
     package var positions: [Int64]
+    /// The OMS's position and average price per (venue, instrument), indexed
+    /// `venue * instruments.count + instrument` (one venue today: the in-process one).
+    package var venuePositions: [Int64] = []
+    package var venueAverages: [Double] = []
     package var cash = Money.zero
     package var equity = Money.zero
     package var fees = Money.zero
     package var fills = 0
+    /// The OMS's working orders, then those it ended itself (`state` tells which).
     package var openOrders: [OpenOrder]
     package var denied = 0
+    package var expired = 0
   }
 
   package struct Status: Sendable {
@@ -51,7 +60,9 @@ package final class EngineStatusBoard: Sendable {
       return Strategy(
         name: s.name, backend: s.built.backend, code: s.built.codeHash,
         instruments: interface.instruments.map(\.symbol),
-        positions: Array(repeating: 0, count: interface.instruments.count), openOrders: orders)
+        positions: Array(repeating: 0, count: interface.instruments.count),
+        venuePositions: Array(repeating: 0, count: interface.instruments.count),
+        venueAverages: Array(repeating: .nan, count: interface.instruments.count), openOrders: orders)
     }
     state = Mutex(status)
   }
@@ -71,15 +82,24 @@ package final class EngineStatusBoard: Sendable {
   static func copy(_ session: BookSession, into out: inout Strategy) {
     let ledger = session.ledger
     for i in out.positions.indices where i < ledger.positions.count { out.positions[i] = ledger.positions[i] }
+    let n = out.positions.count
+    for k in out.venuePositions.indices where n > 0 {
+      out.venuePositions[k] = session.router.positions.position(venue: k / n, instrument: k % n)
+      out.venueAverages[k] = session.router.positions.averagePrice(venue: k / n, instrument: k % n)
+    }
     out.cash = ledger.cash
     out.fees = ledger.fees
     out.equity = session.equity.last ?? ledger.cash
     out.fills = ledger.fills.count
     out.denied = session.router.rejectedCounts.reduce(0, +)
+    out.expired = session.router.expiredCount
     out.openOrders.removeAll(keepingCapacity: true)
-    for o in session.router.open.prefix(orderCapacity) {
-      out.openOrders.append(OpenOrder(id: o.id, instrument: o.instrument, buy: o.side == .buy, remaining: o.remaining, price: o.price))
-    }
+    for o in session.router.open.prefix(orderCapacity) { out.openOrders.append(Self.row(o)) }
+    for o in session.router.retired.prefix(orderCapacity - out.openOrders.count) { out.openOrders.append(Self.row(o)) }
+  }
+
+  static func row(_ o: OrderRouter.OpenOrder) -> OpenOrder {
+    OpenOrder(id: o.id, instrument: o.instrument, buy: o.side == .buy, remaining: o.remaining, price: o.price, state: o.state)
   }
 
   /// A copy of the status (control thread). Every array is copied element by element into new
@@ -94,6 +114,8 @@ package final class EngineStatusBoard: Sendable {
       copy.strategies = status.strategies.map { s in
         var c = s
         c.positions = s.positions.map { $0 }
+        c.venuePositions = s.venuePositions.map { $0 }
+        c.venueAverages = s.venueAverages.map { $0 }
         c.openOrders = s.openOrders.map { $0 }
         c.instruments = s.instruments.map { $0 }
         return c

@@ -14,6 +14,13 @@ package final class HostedStrategy {
   package var runner: NativeBookReplay
   /// Rows of the session's order log already journaled (or checked against the journal).
   package var journaledRows = 0
+  /// The session's audit box, read by the journal while the runner is busy (the write-ahead):
+  /// reading it through `runner` then would overlap the runner's own access.
+  package let audit: BookAudit
+  /// Whether a request (order, cancel, replace) was journaled since the engine last asked.
+  package var requested = false
+  /// Repeated execution reports the OMS dropped, as far as the log and metrics have them.
+  package var reportedDuplicates = 0
 
   package init(
     index: Int, setup: EngineSetup.Strategy, built: BuiltStrategy, config: BookBacktestConfig,
@@ -29,6 +36,7 @@ package final class HostedStrategy {
     do throws(VenueError) {
       let session = try BookSession(interface: interface, config: config, snapshots: snapshots, limits: table)
       runner = NativeBookReplay(session: session, executor: built.executor)
+      audit = session.audit
     } catch {
       let diagnostic = error.diagnostics.first
       throw EngineError(

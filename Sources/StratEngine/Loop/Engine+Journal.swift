@@ -4,17 +4,16 @@ import StratRuntime
 
 extension Engine {
   /// Journals and counts the rows the strategy's order log gained since the last call (order
-  /// life events, denials, fills), each before the hot thread goes on to the next event. True
-  /// when one of them is a request handed to the gateway (a new order, a cancel, a replace).
+  /// life events, denials, fills): a request's row before the gateway sees it (the write-ahead),
+  /// the rest before the hot thread goes on to the next event. Marks `s.requested` when one of
+  /// them is a request handed to the gateway (a new order, a cancel, a replace).
   @inline(__always)
-  @discardableResult
-  func journalNewRows(_ s: HostedStrategy) throws(EngineError) -> Bool {
-    let log = s.runner.session.audit.log
-    var requested = false
+  func journalNewRows(_ s: HostedStrategy) throws(EngineError) {
+    let log = s.audit.log
     while s.journaledRows < log.entries.count {
       let entry = log.entries[s.journaledRows]
       metrics.count(entry)
-      requested = requested || entry.event == .submitted || entry.event == .cancelRequested || entry.event == .replaceRequested
+      if entry.event == .submitted || entry.event == .cancelRequested || entry.event == .replaceRequested { s.requested = true }
       if let journal {
         scratch.storeBytes(of: UInt16(s.index).littleEndian, toByteOffset: 0, as: UInt16.self)
         OrderRowWire.encode(entry, into: scratch.baseAddress! + 2)
@@ -22,7 +21,6 @@ extension Engine {
       }
       s.journaledRows += 1
     }
-    return requested
   }
 
   /// A checkpoint: the events delivered, and each strategy's cash and fill count (a recovery
@@ -78,7 +76,7 @@ extension Engine {
       killed = true
       metrics.killSwitch.set(Int64(1))
       for s in strategies { s.runner.session.router.guards.killed = true }
-      cancelAll()
+      try cancelAll()
       let why = risk.takeReason()
       log.warning("engine.kill", ["events": .int(Int(delivered)), "reason": why.reason, "detail": why.detail])
     case .resume:
@@ -87,17 +85,20 @@ extension Engine {
       for s in strategies { s.runner.session.router.guards.killed = false }
       log.info("engine.resume", ["events": .int(Int(delivered))])
     case .stop:
-      if setup.cancelOnExit { cancelAll() }
-      log.info(journal?.recovering ?? false ? "engine.replayed-stop" : "engine.stopping", ["events": .int(Int(delivered))])
+      // Asked before the cancels: their journal records (written ahead) may be the last replayed.
+      let replayed = journal?.recovering ?? false
+      if setup.cancelOnExit { try cancelAll() }
+      log.info(replayed ? "engine.replayed-stop" : "engine.stopping", ["events": .int(Int(delivered))])
     }
     for s in strategies { try journalNewRows(s) }
   }
 
   /// Cancels every open order of every strategy.
-  func cancelAll() {
+  func cancelAll() throws(EngineError) {
     for s in strategies {
       let time = max(s.runner.replay.observationTime, s.runner.replay.lastEventTime)
-      s.runner.session.cancelAll(at: time)
+      s.runner.session.cancelAll(at: time, writeAhead: JournalWriteAhead(engine: self, host: s))
+      try throwWriteAheadFailure()
     }
   }
 }

@@ -54,7 +54,10 @@ extension Engine {
     if killed && setup.limits.flattenOnKill {
       for s in strategies {
         let time = max(s.runner.replay.observationTime, s.runner.replay.lastEventTime)
-        if s.runner.session.flattenPositions(at: time) > 0 { try journalNewRows(s) }
+        if s.runner.session.flattenPositions(at: time, writeAhead: JournalWriteAhead(engine: self, host: s)) > 0 {
+          try journalNewRows(s)
+        }
+        try throwWriteAheadFailure()
       }
     }
     for s in strategies {

@@ -44,6 +44,11 @@ package final class Engine {
   let recordsMarket: Bool
   /// The event after whose market record a crash test kills the process (0: never).
   let crashPoint = Engine.crashPoint()
+  /// Why the journal refused an order request the OMS handed it (the request was not sent):
+  /// thrown once the OMS call returns (`JournalWriteAhead`).
+  var writeAheadFailure: EngineError?
+  /// A recovery is under way: once it ends, the OMS reconciles with the venue (Engine+OMS.swift).
+  var reconcilePending = false
 
   /// Loads the feed, builds each strategy and opens (or recovers) the journal.
   package init(setup: EngineSetup, builder: some StrategyBuilder, log: EngineLog) throws(EngineError) {
@@ -93,6 +98,7 @@ package final class Engine {
       hotLoader = HotLoader(folder: folder, builder: builder, policy: setup.hotload.policy, running: hosted, log: log, metrics: metrics)
     }
     if let journal, journal.journaledCount > 1 {
+      reconcilePending = true
       log.info("journal.recovering", ["records": .int(journal.journaledCount), "cut_tail": journal.cutTail.map(JSONValue.string) ?? .null])
     }
     try journalFeedItems()  // the directory the live feed was bound with, after the versions
@@ -127,11 +133,13 @@ package final class Engine {
     if !stopped {
       try journalFeedItems()
       for s in strategies {
-        s.runner.finish()
+        s.runner.finish(writeAhead: JournalWriteAhead(engine: self, host: s))
+        try throwWriteAheadFailure()
         try journalNewRows(s)
       }
       try checkpoint()
       try record(.end, events: delivered, byte: nil)
+      expireDayOrders()
     }
     journal?.sync()
     journal?.close()
@@ -159,6 +167,7 @@ package final class Engine {
       if boundary || idle {
         lastBoundary = delivered
         try superviseRisk()
+        superviseOMS()
         if try applyCommands() { return true }
         try applyHotLoads()
         status.publish(strategies, events: delivered, killed: killed)
@@ -187,11 +196,14 @@ package final class Engine {
     try recordMarket(event)
     var ordered = false
     for s in strategies where s.active {
-      s.runner.push(event)
+      s.requested = false
+      s.runner.push(event, writeAhead: JournalWriteAhead(engine: self, host: s))
+      try throwWriteAheadFailure()
       if let failure = s.runner.session.failure {
         throw EngineError(id: failure.id, message: failure.message, notes: failure.notes)
       }
-      ordered = try journalNewRows(s) || ordered
+      try journalNewRows(s)
+      ordered = ordered || s.requested
     }
     if ordered { metrics.tickToOrder.observeSingleWriter(UInt64(max(WallClock.read(CLOCK_MONOTONIC) - arrived, 0))) }
     delivered &+= 1

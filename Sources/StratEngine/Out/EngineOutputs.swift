@@ -56,6 +56,7 @@ package enum EngineOutputs {
       "\"cancelled\":\(session.router.cancelledCount)",
       "\"denied\":{\(denials.joined(separator: ","))}",
       "\"open_orders\":\(session.router.open.count)",
+      "\"expired\":\(session.router.expiredCount)",
       "\"positions\":{\(positions.joined(separator: ","))}",
       "\"cash\":\(ledger.cash)",
       "\"fees\":\(ledger.fees)",

@@ -2,15 +2,23 @@
 /// a FIX session to a real venue next. Requests are fire-and-forget: what the venue does with
 /// them comes back as order updates and fills through the session that owns the gateway.
 ///
+/// The OMS (`OrderRouter`) numbers orders itself (1, 2, 3, … per session, `VenueOrderRequest.id`,
+/// FIX's ClOrdID) and journals each request before calling the gateway (`OrderWriteAhead`).
 /// `decidedAt` is the step time of the decision that made the request (ns since the epoch, UTC);
 /// a gateway adds its own latency and stamps. Called only from the thread that runs the strategy.
 package protocol OrderGateway: AnyObject {
-  /// Sends a new order; returns the id the runtime tracks it by (unique within the gateway).
+  /// Sends a new order under the id it carries (`order.id`); returns that id.
   func submit(_ order: VenueOrderRequest, decidedAt: Int64) -> UInt64
   /// Asks to cancel order `orderID`.
   func cancel(orderID: UInt64, decidedAt: Int64)
   /// Asks to amend order `orderID` to `quantity` units at `price` (raw 1e-8).
   func replace(orderID: UInt64, quantity: Int64, price: Int64, decidedAt: Int64)
+  /// The orders the venue holds as not final (pending, open, partially filled), for
+  /// reconciliation after a recovery (FIX: OrderMassStatusRequest, next issue). Not on the hot path.
+  func openOrders() -> [VenueOrderStatus]
 }
 
-extension SimulatedVenue: OrderGateway {}
+extension SimulatedVenue: OrderGateway {
+  /// Every order of the venue that is not final: working, or still travelling to it.
+  public func openOrders() -> [VenueOrderStatus] { orders.filter { !$0.state.isFinal } }
+}

@@ -9,7 +9,8 @@ extension OrderRouter {
   /// signed quantity sent, 0 when nothing went out.
   @discardableResult
   package mutating func sendFlatten(
-    instrument i: Int, position: Int64, at time: Int64, venue: some OrderGateway, reference: Int64, equity: Int64
+    instrument i: Int, position: Int64, at time: Int64, venue: some OrderGateway,
+    writeAhead: some OrderWriteAhead = NoWriteAhead(), reference: Int64, equity: Int64
   ) -> Int64 {
     guard position != 0, !open.contains(where: { $0.instrument == i }) else { return 0 }
     let chunk = Self.flattenChunk(position, limits: gate.limits, reference: reference)
@@ -21,7 +22,7 @@ extension OrderRouter {
     defer { guards.killed = wasKilled }
     var order = OrderRecord(time: time, instrument: i, kind: .market, quantity: quantity)
     order.step = step
-    send(order, at: time, venue: venue, position: position, reference: reference, equity: equity)
+    send(order, at: time, venue: venue, writeAhead: writeAhead, position: position, reference: reference, equity: equity)
     return open.count > openBefore ? quantity : 0
   }
 
@@ -40,13 +41,16 @@ extension BookSession {
   /// open (`OrderRouter.sendFlatten`); returns how many went out. Called again until every
   /// position is 0 (a cancel that lost the race to a fill leaves some).
   @discardableResult
-  package mutating func flattenPositions(at time: Int64) -> Int {
+  package mutating func flattenPositions(at time: Int64, writeAhead: some OrderWriteAhead = NoWriteAhead()) -> Int {
     var sent = 0
     let equityNow = equity.last?.raw ?? ledger.cash.raw
     for i in 0..<instrumentCount where ledger.positions[i] != 0 {
       let reference = mark(i)
       let position = ledger.positions[i]
-      if router.sendFlatten(instrument: i, position: position, at: time, venue: venue, reference: reference, equity: equityNow) != 0 {
+      let sentQuantity = router.sendFlatten(
+        instrument: i, position: position, at: time, venue: venue, writeAhead: writeAhead, reference: reference,
+        equity: equityNow)
+      if sentQuantity != 0 {
         sent += 1
       }
     }

@@ -9,21 +9,24 @@ import StratMarket
 ///   order is amended; several are cancelled but the oldest, which is amended; none: a new order;
 /// - `cancel`: cancels each open order of the side not already being cancelled.
 package struct OrderRouter {
-  package struct OpenOrder {
-    package var id: UInt64
-    package var instrument: Int
-    package var side: Side
-    package var remaining: Int64
-    package var price: Int64?
-    package var cancelling: Bool
-  }
-
-  package private(set) var open: [OpenOrder] = []
+  package internal(set) var open: [OpenOrder] = []
+  /// The id the next order gets: the OMS numbers its orders 1, 2, 3, … per session (FIX's
+  /// ClOrdID), so an order is journaled under its id before any gateway sees it.
+  package private(set) var nextOrderID: UInt64 = 1
   package var gate: RiskGate
   package var rejectedCounts = [Int](repeating: 0, count: RiskDenial.Code.allCases.count)
   package var rejections: [OrderRecord] = []
   /// Orders that ended cancelled: on request, IOC and market remainders, lack of liquidity.
   package var cancelledCount = 0
+  /// The execution reports applied, by the venue's execution id: a repeat is dropped and counted.
+  package var executions = ExecutionReportFilter()
+  /// Orders the OMS itself ended — expired at the session's end, or lost by the venue (found by
+  /// reconciliation) — with their last state; at most 10 000 kept.
+  package internal(set) var retired: [OpenOrder] = []
+  /// Orders that expired (day orders resting when the session ended).
+  package internal(set) var expiredCount = 0
+  /// Position and average price per (venue, instrument), from the fills of the table's orders.
+  package internal(set) var positions: VenuePositions
   /// Every order's life and every denial (`orders.csv`) and the session's fill traces, in a box
   /// the copies share (see `BookAudit`).
   package let audit = BookAudit()
@@ -43,15 +46,16 @@ package struct OrderRouter {
     translator = DecisionTranslator(instrumentCount: instrumentCount)
     gate = RiskGate(limits: limits ?? RiskLimitTable(interface.risk, instrumentCount: instrumentCount))
     guards = OrderGuards(instrumentCount: instrumentCount)
+    positions = VenuePositions(instrumentCount: instrumentCount)
   }
 
   // MARK: - Decisions
 
   /// Routes a step's decisions (`DecisionTranslator`'s rule); `reference[i]` is instrument i's
   /// mark (mid, else last trade).
-  package mutating func route<G: OrderGateway>(
+  package mutating func route<G: OrderGateway, W: OrderWriteAhead>(
     _ decisions: UnsafeBufferPointer<Decision>, count n: Int, at time: Int64,
-    venue: G, position: [Int64], reference: [Int64], equity: Int64
+    venue: G, writeAhead: W, position: [Int64], reference: [Int64], equity: Int64
   ) {
     translator.begin(decisions, count: n)
     for k in 0..<n {
@@ -61,23 +65,27 @@ package struct OrderRouter {
       switch intent {
       case .skip: break
       case .reject(var record, let denial): reject(&record, denial)
-      case .cancel(let i, let side): cancel(instrument: i, side: side, at: time, venue: venue)
+      case .cancel(let i, let side): cancel(instrument: i, side: side, at: time, venue: venue, writeAhead: writeAhead)
       case .replace(let record):
-        if !amend(record, at: time, venue: venue) {
-          send(record, at: time, venue: venue, position: position[record.instrument], reference: reference[record.instrument], equity: equity)
+        if !amend(record, at: time, venue: venue, writeAhead: writeAhead) {
+          send(
+            record, at: time, venue: venue, writeAhead: writeAhead, position: position[record.instrument],
+            reference: reference[record.instrument], equity: equity)
         }
       case .order(let record):
-        send(record, at: time, venue: venue, position: position[record.instrument], reference: reference[record.instrument], equity: equity)
+        send(
+          record, at: time, venue: venue, writeAhead: writeAhead, position: position[record.instrument],
+          reference: reference[record.instrument], equity: equity)
       }
     }
     translator.end(decisions, count: n)
   }
 
-  /// Risk-checks and submits a new order; `reference` (the mid, else the last trade) prices the
-  /// notional and price-band checks.
+  /// Risk-checks a new order, numbers it, logs and persists its `submitted` row, then submits
+  /// it; `reference` (the mid, else the last trade) prices the notional and price-band checks.
   package mutating func send(
-    _ order: OrderRecord, at time: Int64, venue: some OrderGateway, position: Int64,
-    reference: Int64, equity: Int64
+    _ order: OrderRecord, at time: Int64, venue: some OrderGateway, venueIndex: Int = 0,
+    writeAhead: some OrderWriteAhead = NoWriteAhead(), position: Int64, reference: Int64, equity: Int64
   ) {
     var record = order
     let i = order.instrument
@@ -96,7 +104,7 @@ package struct OrderRouter {
     guards.recordSent(order, time: time)
     let side: Side = order.quantity > 0 ? .buy : .sell
     let quantity = Int64(order.quantity.magnitude)
-    let request: VenueOrderRequest =
+    var request: VenueOrderRequest =
       if let limit = order.limit {
         .limit(
           instrument: i, side: side, quantity: quantity, price: limit.raw,
@@ -104,26 +112,45 @@ package struct OrderRouter {
       } else {
         .market(instrument: i, side: side, quantity: quantity)
       }
-    let id = venue.submit(request, decidedAt: time)
+    let id = nextOrderID
+    nextOrderID += 1
+    request.id = id
     audit.orderSteps.append(step)
-    audit.log.append(entry(id, i, .submitted, side, quantity, order.limit, time, remaining: quantity))
-    open.append(OpenOrder(id: id, instrument: i, side: side, remaining: quantity, price: order.limit?.raw, cancelling: false))
+    let row = entry(id, i, .submitted, side, quantity, order.limit, time, remaining: quantity)
+    audit.log.append(row)
+    guard writeAhead.persist(row) else { return }
+    _ = venue.submit(request, decidedAt: time)
+    open.append(OpenOrder(id: id, instrument: i, side: side, remaining: quantity, price: order.limit?.raw, venue: venueIndex))
   }
 
   /// Applies a `replace` to the side's open orders; false when there is none to amend.
-  package mutating func amend(_ order: OrderRecord, at time: Int64, venue: some OrderGateway) -> Bool {
+  package mutating func amend(
+    _ order: OrderRecord, at time: Int64, venue: some OrderGateway, writeAhead: some OrderWriteAhead
+  ) -> Bool {
     let side: Side = order.quantity > 0 ? .buy : .sell
     let quantity = Int64(order.quantity.magnitude)
     func isMine(_ o: OpenOrder) -> Bool {
       o.instrument == order.instrument && o.side == side && !o.cancelling
     }
     guard let first = open.firstIndex(where: isMine) else { return false }
-    for k in (first + 1)..<open.count where isMine(open[k]) {
-      requestCancel(k, at: time, venue: venue)
+    let stands = open[first].price == order.limit?.raw && open[first].remaining == quantity
+    let others = open[(first + 1)...].contains(where: isMine)
+    if stands && !others { return true }
+    // A replace sends requests: the same guards as a new order (the whole replace is denied).
+    if let denial = guards.amendDenial(order, time: time, limits: gate.limits) {
+      var record = order
+      reject(&record, denial)
+      return true
     }
-    if open[first].price == order.limit?.raw && open[first].remaining == quantity { return true }
+    for k in (first + 1)..<open.count where isMine(open[k]) {
+      requestCancel(k, at: time, venue: venue, writeAhead: writeAhead)
+    }
+    if stands { return true }
+    let row = entry(open[first].id, order.instrument, .replaceRequested, side, quantity, order.limit, time)
+    audit.log.append(row)
+    guard writeAhead.persist(row) else { return true }
     venue.replace(orderID: open[first].id, quantity: quantity, price: order.limit!.raw, decidedAt: time)
-    audit.log.append(entry(open[first].id, order.instrument, .replaceRequested, side, quantity, order.limit, time))
+    guards.recordSent(order, time: time)
     audit.requests.append((open[first].id, step, time))
     open[first].remaining = quantity
     open[first].price = order.limit?.raw
@@ -131,19 +158,25 @@ package struct OrderRouter {
   }
 
   /// Cancels the instrument's open orders on `side` (both when nil).
-  package mutating func cancel(instrument i: Int, side: Side?, at time: Int64, venue: some OrderGateway) {
+  package mutating func cancel(
+    instrument i: Int, side: Side?, at time: Int64, venue: some OrderGateway, writeAhead: some OrderWriteAhead
+  ) {
     for k in open.indices where open[k].instrument == i && !open[k].cancelling && (side == nil || open[k].side == side) {
-      requestCancel(k, at: time, venue: venue)
+      requestCancel(k, at: time, venue: venue, writeAhead: writeAhead)
     }
   }
 
-  /// Sends a cancel for open order `k` and logs the request.
-  package mutating func requestCancel(_ k: Int, at time: Int64, venue: some OrderGateway) {
-    venue.cancel(orderID: open[k].id, decidedAt: time)
-    open[k].cancelling = true
-    audit.requests.append((open[k].id, step, time))
+  /// Logs and persists a cancel for open order `k`, then sends it.
+  package mutating func requestCancel(
+    _ k: Int, at time: Int64, venue: some OrderGateway, writeAhead: some OrderWriteAhead
+  ) {
     let o = open[k]
-    audit.log.append(entry(o.id, o.instrument, .cancelRequested, o.side, o.remaining, o.price.map(Price.init(raw:)), time))
+    let row = entry(o.id, o.instrument, .cancelRequested, o.side, o.remaining, o.price.map(Price.init(raw:)), time)
+    audit.log.append(row)
+    guard writeAhead.persist(row) else { return }
+    venue.cancel(orderID: o.id, decidedAt: time)
+    open[k].cancelling = true
+    audit.requests.append((o.id, step, time))
   }
 
   /// A log row about order `id` decided now (at `time`, in the current step).
@@ -154,25 +187,6 @@ package struct OrderRouter {
     OrderLogEntry(
       time: time, orderID: id, instrument: instrument, event: event, side: side == .buy ? 1 : -1,
       quantity: quantity, price: price, remaining: remaining, decided: time, step: step)
-  }
-
-  // MARK: - Venue feedback
-
-  /// Follows the venue's report on one of our orders.
-  package mutating func apply(_ update: VenueOrderUpdate) {
-    if case .cancelled = update.kind { cancelledCount += 1 }
-    guard let k = open.firstIndex(where: { $0.id == update.orderID }) else { return }
-    if update.state.isFinal {
-      open.remove(at: k)
-    } else {
-      open[k].remaining = update.remainingQuantity
-    }
-  }
-
-  /// Follows a fill of one of our orders: a filled order leaves the table.
-  package mutating func applyFill(orderID: UInt64, remaining: Int64) {
-    guard let k = open.firstIndex(where: { $0.id == orderID }) else { return }
-    if remaining == 0 { open.remove(at: k) } else { open[k].remaining = remaining }
   }
 
   /// Signed quantity of the instrument's open orders.

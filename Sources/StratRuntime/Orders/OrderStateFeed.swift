@@ -30,19 +30,8 @@ package struct OrderStateFeed {
 
   /// Records a fill of `quantity` (signed) at `price` (1e-8 units).
   package mutating func recordFill(instrument i: Int, quantity: Int64, price: Int64) {
-    let before = position[i]
-    let after = before &+ quantity
-    let fillPrice = Double(price) / 1e8
-    if after == 0 {
-      averagePrice[i] = .nan
-    } else if before == 0 || (before > 0) != (after > 0) {
-      averagePrice[i] = fillPrice
-    } else if (quantity > 0) == (before > 0) {
-      let held = Double(before.magnitude)
-      let added = Double(quantity.magnitude)
-      averagePrice[i] = (averagePrice[i] * held + fillPrice * added) / (held + added)
-    }
-    position[i] = after
+    averagePrice[i] = VenuePositions.averagePrice(averagePrice[i], before: position[i], fill: quantity, at: price)
+    position[i] = position[i] &+ quantity
     fills[i] += 1
   }
 

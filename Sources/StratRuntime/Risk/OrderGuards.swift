@@ -16,13 +16,14 @@ package struct OrderGuards: Sendable {
     last = Array(repeating: (.min, 0, 0), count: instrumentCount)
   }
 
-  /// Why `order` must not go out, or nil; `open` is the number of open orders now.
+  /// Why `order` must not go out, or nil; `open` is the number of open orders now (nil: the
+  /// request adds no order, so the open-order limit does not apply).
   @inline(__always)
-  package func denial(_ order: OrderRecord, time: Int64, open: Int, limits: RiskLimitTable) -> RiskDenial? {
+  package func denial(_ order: OrderRecord, time: Int64, open: Int?, limits: RiskLimitTable) -> RiskDenial? {
     if killed { return .killSwitch }
     let i = order.instrument
     if stale[i] { return .staleFeed }
-    if let maxOpen = limits.maxOpenOrders, open >= maxOpen { return .maxOpenOrders(limit: maxOpen, open: open) }
+    if let open, let maxOpen = limits.maxOpenOrders, open >= maxOpen { return .maxOpenOrders(limit: maxOpen, open: open) }
     if let window = limits.duplicateWindowNanos {
       let previous = last[i]
       let (age, overflow) = time.subtractingReportingOverflow(previous.time)
@@ -33,7 +34,16 @@ package struct OrderGuards: Sendable {
     return nil
   }
 
-  /// Remembers a sent order for the duplicate guard.
+  /// Why a replace (an amend of a standing order to `order`'s quantity and price) must not go
+  /// out: the kill switch, a stale feed and the duplicate guard, as for a new order. The
+  /// open-order limit does not apply: an amend changes an order in place (and the cancels of the
+  /// side's other orders only lower the count).
+  @inline(__always)
+  package func amendDenial(_ order: OrderRecord, time: Int64, limits: RiskLimitTable) -> RiskDenial? {
+    denial(order, time: time, open: nil, limits: limits)
+  }
+
+  /// Remembers a sent order (or amend) for the duplicate guard.
   @inline(__always)
   package mutating func recordSent(_ order: OrderRecord, time: Int64) {
     last[order.instrument] = (time, order.quantity, order.limit?.raw ?? -1)

@@ -37,10 +37,11 @@ package struct BookReplay<E: StrategyExecutor> {
   /// events): the session — books, orders, account — stays.
   package mutating func swap(to executor: E) { self.executor = executor }
 
-  /// The next event of the stream.
+  /// The next event of the stream; `writeAhead` records each order request before the venue
+  /// gets it (the engine's journal).
   @inline(__always)
-  package mutating func push(_ event: OrderEvent) {
-    while !inFlight.isEmpty, nextDue() <= event.timeNanos { observeOldest() }
+  package mutating func push<W: OrderWriteAhead>(_ event: OrderEvent, writeAhead: W) {
+    while !inFlight.isEmpty, nextDue() <= event.timeNanos { observeOldest(writeAhead) }
     session.deliverToVenue(event, index: delivered)
     delivered += 1
     lastEventTime = event.timeNanos
@@ -49,8 +50,8 @@ package struct BookReplay<E: StrategyExecutor> {
 
   /// Lets the strategy observe what is still in flight and orders still travelling reach the
   /// venue; the session is then complete.
-  package mutating func finish() {
-    while !inFlight.isEmpty { observeOldest() }
+  package mutating func finish(writeAhead: some OrderWriteAhead = NoWriteAhead()) {
+    while !inFlight.isEmpty { observeOldest(writeAhead) }
     session.finish(at: max(observationTime, lastEventTime), eventCount: delivered)
   }
 
@@ -63,10 +64,10 @@ package struct BookReplay<E: StrategyExecutor> {
   }
 
   @inline(__always)
-  private mutating func observeOldest() {
+  private mutating func observeOldest<W: OrderWriteAhead>(_ writeAhead: W) {
     observationTime = nextDue()
     let event = inFlight.removeFirst()
-    session.observe(event, index: observed, at: observationTime, executor: executor)
+    session.observe(event, index: observed, at: observationTime, executor: executor, writeAhead: writeAhead)
     observed += 1
     due = nil
   }
@@ -99,7 +100,7 @@ extension BookReplay {
     _ events: [OrderEvent], interval: Int, progress: ((Int, Int) -> Void)?
   ) -> BookSession {
     for j in events.indices {
-      push(events[j])
+      push(events[j], writeAhead: NoWriteAhead())
       if session.failure != nil { return session }
       if j & (interval - 1) == 0, let progress { progress(j, observed) }
     }

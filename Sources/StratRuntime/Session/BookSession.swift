@@ -74,7 +74,15 @@ package struct BookSession {
 
   /// The venue sees `event`: resting orders match against it, then its book applies it.
   package mutating func deliverToVenue(_ event: OrderEvent, index: Int) {
-    guard let i = instrument(of: event) else { return }
+    guard processAtVenue(event, index: index) else { return }
+    // Arrivals took the book as it stood after event `index` − 1; resting orders filled on this one.
+    settle(takerEvent: index, makerEvent: index + 1)
+  }
+
+  /// The venue's half of `deliverToVenue`: its reports wait in `report` for `settle`. False
+  /// when the event is not about a bound instrument.
+  package mutating func processAtVenue(_ event: OrderEvent, index: Int) -> Bool {
+    guard let i = instrument(of: event) else { return false }
     var event = event
     latestTrade = tradePrice(event, book: venueBooks[i])
     // ITCH executions leave the price out (it is the resting order's); the venue needs it.
@@ -82,12 +90,13 @@ package struct BookSession {
     venue.process(event, instrument: i, books: venueBooks, report: &report)
     venueBooks[i].apply(event, index: index)
     if let price = latestTrade { lastTrade[i] = price }
-    // Arrivals took the book as it stood after event `index` − 1; resting orders filled on this one.
-    settle(takerEvent: index, makerEvent: index + 1)
+    return true
   }
 
-  /// Books the venue's fills and order updates into the account and the router.
+  /// Books the venue's fills and order updates into the account and the router, each once
+  /// (a report delivered again is dropped and counted: `router.executions`).
   package mutating func settle(takerEvent: Int, makerEvent: Int) {
+    if !report.fills.isEmpty || !report.updates.isEmpty { dropRepeatedReports() }
     logReport(takerEvent: takerEvent, makerEvent: makerEvent)
     for fill in report.fills {
       let signed = fill.side == .buy ? fill.quantity : -fill.quantity
@@ -102,7 +111,7 @@ package struct BookSession {
             + "units at \(Price(raw: fill.price)) overflows")
       }
       orderState.recordFill(instrument: fill.instrument, quantity: signed, price: fill.price)
-      router.applyFill(orderID: fill.orderID, remaining: fill.remainingQuantity)
+      router.applyFill(fill)
     }
     for update in report.updates { router.apply(update) }
     // Data the venue cannot use (an execution of an order it never saw) is reported, not fatal.
@@ -116,8 +125,8 @@ package struct BookSession {
 
   /// The strategy sees `event` at `time`: its book applies it, the inputs are written, it steps,
   /// and its decisions go to the venue.
-  package mutating func observe<E: StrategyExecutor>(
-    _ event: OrderEvent, index: Int, at time: Int64, executor: E
+  package mutating func observe<E: StrategyExecutor, W: OrderWriteAhead>(
+    _ event: OrderEvent, index: Int, at time: Int64, executor: E, writeAhead: W
   ) {
     guard let i = instrument(of: event) else { return }
     let trade: Int64?
@@ -147,7 +156,8 @@ package struct BookSession {
       // copied both arrays (generic value-witness copies, 5 % of the loop) on every such step.
       for k in 0..<instrumentCount { referenceMarks[k] = mark(k) }
       router.route(
-        executor.decisions, count: min(n, executor.decisions.count), at: time, venue: venue, position: orderState.position,
+        executor.decisions, count: min(n, executor.decisions.count), at: time, venue: venue, writeAhead: writeAhead,
+        position: orderState.position,
         reference: referenceMarks, equity: valuation.equity ?? 0)
     }
     record(time, valuation)
@@ -231,7 +241,7 @@ extension BookSession {
 
 extension BookSession {
   /// Asks the venue to cancel every open order (the kill switch, a clean stop).
-  package mutating func cancelAll(at time: Int64) {
-    for i in 0..<instrumentCount { router.cancel(instrument: i, side: nil, at: time, venue: venue) }
+  package mutating func cancelAll(at time: Int64, writeAhead: some OrderWriteAhead = NoWriteAhead()) {
+    for i in 0..<instrumentCount { router.cancel(instrument: i, side: nil, at: time, venue: venue, writeAhead: writeAhead) }
   }
 }

@@ -13,9 +13,13 @@ package struct NativeBookReplay {
   }
 
   @inline(never)
-  package mutating func push(_ event: OrderEvent) { replay.push(event) }
+  package mutating func push(_ event: OrderEvent) { replay.push(event, writeAhead: NoWriteAhead()) }
 
-  package mutating func finish() { replay.finish() }
+  /// `push` with the engine's write-ahead (specialised for it here, like the executor).
+  @inline(never)
+  package mutating func push<W: OrderWriteAhead>(_ event: OrderEvent, writeAhead: W) { replay.push(event, writeAhead: writeAhead) }
+
+  package mutating func finish(writeAhead: some OrderWriteAhead = NoWriteAhead()) { replay.finish(writeAhead: writeAhead) }
 
   package mutating func swap(to executor: NativeExecutor) { replay.swap(to: executor) }
 

@@ -91,7 +91,8 @@ package extension SimulatedVenue {
           time: message.arrival,
           kind: .requestRejected(.unknownOrder),
           state: .rejected,
-          remainingQuantity: 0
+          remainingQuantity: 0,
+          executionID: takeExecutionID()
         )
       )
       return nil
@@ -191,7 +192,8 @@ package extension SimulatedVenue {
         time: time,
         liquidity: liquidity,
         fee: fee ?? .zero,
-        remainingQuantity: order.remainingQuantity
+        remainingQuantity: order.remainingQuantity,
+        executionID: takeExecutionID()
       )
     )
   }
@@ -203,8 +205,16 @@ package extension SimulatedVenue {
         time: time,
         kind: kind,
         state: orders[i].state,
-        remainingQuantity: orders[i].remainingQuantity
+        remainingQuantity: orders[i].remainingQuantity,
+        executionID: takeExecutionID()
       )
     )
+  }
+
+  /// The next report's id.
+  @inline(__always)
+  package func takeExecutionID() -> UInt64 {
+    defer { nextExecutionID += 1 }
+    return nextExecutionID
   }
 }

@@ -44,9 +44,13 @@ public final class SimulatedVenue {
   @exclusivity(unchecked) var halted: [Bool]
   @exclusivity(unchecked) var positions: [Int64]
   @exclusivity(unchecked) var nextPriority: UInt64 = 1
+  /// The id of the next report (fill or order update): 1, 2, 3, … over the venue's life.
+  @exclusivity(unchecked) var nextExecutionID: UInt64 = 1
   /// Reused buffer of order indices for one event's candidates.
   @exclusivity(unchecked) var scratch: [Int] = []
   package var warnedIDs: Set<String> = []
+  /// Indices of orders whose given id is not their place + 1 (a client id off the sequence).
+  package var indexOfOtherID: [UInt64: Int] = [:]
 
   /// Creates a venue for `instrumentCount` instruments; throws when the configuration is invalid.
   public init(config: VenueConfig, instrumentCount: Int) throws(VenueError) {
@@ -74,12 +78,15 @@ public final class SimulatedVenue {
 
   // MARK: - Strategy side
 
-  /// Submits an order decided at `decidedAt`; returns the venue's order id. The order reaches the
-  /// venue one order latency later (never before an earlier message: one session keeps order).
+  /// Submits an order decided at `decidedAt`; returns its id: `order.id` when the OMS gave one
+  /// (unique per session), else the next of 1, 2, 3, … The order reaches the venue one order
+  /// latency later (never before an earlier message: one session keeps order).
   @discardableResult
   public func submit(_ order: VenueOrderRequest, decidedAt: Int64) -> UInt64 {
     let arrival = scheduleArrival(decidedAt)
-    let id = UInt64(orders.count + 1)
+    let id = order.id != 0 ? order.id : UInt64(orders.count + 1)
+    // The OMS numbers 1, 2, 3, … too: only an id off that sequence needs the map.
+    if id != UInt64(orders.count + 1) { indexOfOtherID[id] = orders.count }
     orders.append(
       VenueOrderStatus(id: id, request: order, decidedAt: decidedAt, arrivalTime: arrival)
     )
@@ -134,7 +141,8 @@ public final class SimulatedVenue {
   }
 
   package func index(of id: UInt64) -> Int {
-    id >= 1 && id <= UInt64(orders.count) ? Int(id - 1) : -1
+    if id >= 1 && id <= UInt64(orders.count) && orders[Int(id - 1)].id == id { return Int(id - 1) }
+    return indexOfOtherID[id] ?? -1
   }
 
   package func scheduleArrival(_ decidedAt: Int64) -> Int64 {

@@ -30,6 +30,9 @@ public struct VenueFill: Sendable, Hashable {
   public var fee: Money
   /// Units of the order still working after this fill.
   public var remainingQuantity: Int64
+  /// The venue's id of this report, unique per venue (FIX's ExecID): the OMS applies a report
+  /// once, however often it is delivered. 0: none given (always applied).
+  public var executionID: UInt64
 
   /// Creates a fill record.
   public init(
@@ -41,7 +44,8 @@ public struct VenueFill: Sendable, Hashable {
     time: Int64,
     liquidity: VenueLiquidity,
     fee: Money,
-    remainingQuantity: Int64
+    remainingQuantity: Int64,
+    executionID: UInt64 = 0
   ) {
     self.orderID = orderID
     self.instrument = instrument
@@ -52,6 +56,7 @@ public struct VenueFill: Sendable, Hashable {
     self.liquidity = liquidity
     self.fee = fee
     self.remainingQuantity = remainingQuantity
+    self.executionID = executionID
   }
 
   /// The signed quantity: positive for a buy, negative for a sell.

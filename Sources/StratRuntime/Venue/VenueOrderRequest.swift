@@ -28,6 +28,9 @@ public struct VenueOrderRequest: Sendable, Hashable {
   public var kind: Kind
   /// Day or IOC (market orders behave as IOC whatever this says).
   public var timeInForce: TimeInForce
+  /// The client order id the OMS assigned (and journaled) before sending; 0 lets the venue
+  /// number the order itself (1, 2, 3, …), as the venue's own tests do.
+  public var id: UInt64 = 0
 
   /// Creates a request.
   public init(

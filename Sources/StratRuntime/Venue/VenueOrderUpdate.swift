@@ -52,6 +52,9 @@ public struct VenueOrderUpdate: Sendable, Hashable {
   public var state: VenueOrderState
   /// The order's remaining quantity after it.
   public var remainingQuantity: Int64
+  /// The venue's id of this report, unique per venue and shared with fills (FIX's ExecID): the
+  /// OMS applies a report once, however often it is delivered. 0: none given (always applied).
+  public var executionID: UInt64
 
   /// Creates an update record.
   public init(
@@ -59,12 +62,14 @@ public struct VenueOrderUpdate: Sendable, Hashable {
     time: Int64,
     kind: Kind,
     state: VenueOrderState,
-    remainingQuantity: Int64
+    remainingQuantity: Int64,
+    executionID: UInt64 = 0
   ) {
     self.orderID = orderID
     self.time = time
     self.kind = kind
     self.state = state
     self.remainingQuantity = remainingQuantity
+    self.executionID = executionID
   }
 }
