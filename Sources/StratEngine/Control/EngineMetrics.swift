@@ -19,6 +19,9 @@ package final class EngineMetrics: Sendable {
   package let feedStale: Gauge
   package let hotLoads: Counter
   package let hotLoadRefusals: Counter
+  package let shadowSteps: Counter
+  package let shadowAgreeing: Counter
+  package let shadowDiffering: Counter
 
   package init() throws(EngineError) {
     do throws(StratNetError) {
@@ -39,6 +42,9 @@ package final class EngineMetrics: Sendable {
       feedStale = try r.gauge("strat_engine_feed_stale", help: "1 while the feed is stale (a gap not recovered).")
       hotLoads = try r.counter("strat_engine_hotloads_total", help: "Strategy versions loaded and swapped in.")
       hotLoadRefusals = try r.counter("strat_engine_hotload_refusals_total", help: "Strategy versions refused (broken, unsigned, tampered).")
+      shadowSteps = try r.counter("strat_engine_shadow_steps_total", help: "Steps of shadow (canary) versions, one after each live step.")
+      shadowAgreeing = try r.counter("strat_engine_shadow_agreeing_total", help: "Shadow steps whose decisions equal the live version's.")
+      shadowDiffering = try r.counter("strat_engine_shadow_differing_total", help: "Shadow steps whose decisions differ from the live version's.")
     } catch {
       throw EngineError(id: error.id, message: error.message)
     }

@@ -3,8 +3,9 @@ import StratNative
 import StratNet
 
 extension HotLoader {
-  /// Builds and checks a version and stages it for the hot thread; nil when it is refused.
-  func prepare(_ request: EngineSetup.Strategy, rollback: Bool) -> Staged? {
+  /// Builds and checks a version and stages it for the hot thread (to swap in, or to run as a
+  /// shadow); nil when it is refused.
+  func prepare(_ request: EngineSetup.Strategy, rollback: Bool, shadow: Bool = false) -> Staged? {
     let built: BuiltStrategy
     do throws(EngineError) {
       built = try builder.build(request)
@@ -18,27 +19,44 @@ extension HotLoader {
     guard old.executor.interface.instruments.count == built.executor.interface.instruments.count else {
       return refuse(request.path, "hotload.instruments", "the new `\(name)` trades \(built.executor.interface.instruments.count) instruments, the running one \(old.executor.interface.instruments.count)")
     }
-    if old.codeHash == built.codeHash && old.executor.interface.params == built.executor.interface.params && !rollback {
+    if old.codeHash == built.codeHash && old.executor.interface.params == built.executor.interface.params && !rollback && !shadow {
       log.info("hotload.unchanged", ["strategy": .string(name), "file": .string(request.path)])
       return nil
     }
     let carry = StateCarry(from: old.stateLayout, to: built.stateLayout)
-    let plan: StateCarry?
+    var plan: StateCarry?
+    var warmUp: WarmUp?
     switch (carry?.complete ?? false, policy) {
     case (true, _), (false, .carry): plan = carry
     case (false, .reset): plan = nil
     case (false, .refuse):
       return refuse(request.path, "hotload.state-differs", "the new `\(name)`'s state layout differs (fresh: \((carry?.fresh ?? ["unknown layout"]).joined(separator: ", "))) and hotload.state is refuse")
     case (false, .warmup):
-      return refuse(request.path, "hotload.warmup", "the layouts differ and hotload.state is warmup, which this engine does not do yet; set carry, reset or refuse")
+      guard let ring = rings[name], let w = WarmUp.run(built.executor, ring: ring) else {
+        return refuse(request.path, "hotload.warmup", "the warm-up of `\(name)` was lapped by the hot thread 8 times in a row; the running version keeps trading")
+      }
+      warmUp = w
     }
-    if !rollback { record(built, as: name) }
-    let staged = Staged(name: name, built: built, setup: request, carry: plan)
+    if !rollback && !shadow { record(built, as: name) }
+    let staged = Staged(shadow ? .shadow : .swap, name: name, built: built, setup: request, carry: plan, warmUp: warmUp)
     stage(staged)
-    log.info("hotload.staged", [
+    log.info(shadow ? "hotload.shadow-staged" : "hotload.staged", [
       "strategy": .string(name), "file": .string(request.path), "code": .string(built.codeHash),
-      "state": .string(plan == nil ? "reset" : (plan!.complete ? "carried" : "carried in part")),
+      "state": .string(warmUp != nil ? "warmup" : plan == nil ? "reset" : (plan!.complete ? "carried" : "carried in part")),
+      "carried": .string((plan?.carried(built.stateLayout ?? []) ?? []).joined(separator: ",")),
+      "fresh": .string(warmUp != nil ? "" : (plan?.fresh ?? (built.stateLayout ?? []).map(\.name)).joined(separator: ",")),
+      "warmup_records": .int(warmUp.map { Int($0.next - $0.start) } ?? 0),
     ])
+    return staged
+  }
+
+  /// The same version warmed up again, after the hot thread found its warm-up lapped.
+  func rewarmed(_ lapped: Staged) -> Staged? {
+    guard let built = lapped.built, let ring = rings[lapped.name], let w = WarmUp.run(built.executor, ring: ring) else {
+      return refuse(lapped.setup.path, "hotload.warmup", "the warm-up of `\(lapped.name)` was lapped by the hot thread; the running version keeps trading")
+    }
+    let staged = Staged(lapped.action, name: lapped.name, built: built, setup: lapped.setup, carry: nil, warmUp: w)
+    stage(staged)
     return staged
   }
 
@@ -51,8 +69,16 @@ extension HotLoader {
 
   /// After the hot thread swapped: releases the old version here, off the hot thread.
   func finish(_ staged: Staged) {
-    metrics.hotLoads.add()
-    log.info("hotload.swapped", ["strategy": .string(staged.name), "code": .string(staged.built.codeHash), "pause_ns": .int(Int(staged.pauseNanos))])
+    if let failure = staged.failure {
+      log.warning("hotload.dropped", ["strategy": .string(staged.name), "message": .string(failure)])
+    } else if staged.action == .swap || staged.action == .promote {
+      metrics.hotLoads.add()
+      log.info(staged.action == .swap ? "hotload.swapped" : "hotload.promoted", [
+        "strategy": .string(staged.name), "code": .string(staged.built?.codeHash ?? ""), "pause_ns": .int(Int(staged.pauseNanos)),
+      ])
+    } else {
+      log.info("hotload.\(staged.action)", ["strategy": .string(staged.name)])
+    }
     staged.retired = nil
   }
 

@@ -18,21 +18,35 @@ import Synchronization
 package final class HotLoader: StrategyControl, @unchecked Sendable {
   package enum Policy: String, Sendable { case carry, warmup, reset, refuse }
 
-  /// A version ready to swap in, and what the hot thread reports back.
+  /// A version ready to swap in (or a shadow to start, promote or drop, a strategy to unload),
+  /// and what the hot thread reports back.
   package final class Staged: @unchecked Sendable {
+    package enum Action: Sendable { case swap, shadow, promote, discard, unload }
+    package let action: Action
     package let name: String
-    package let built: BuiltStrategy
+    /// The version to swap in or to run as a shadow (nil for the other actions).
+    package let built: BuiltStrategy?
     package let setup: EngineSetup.Strategy
     package let carry: StateCarry?
-    /// Set by the hot thread once swapped: the old version (released here) and the pause.
+    /// Set when the version was warmed up on the ring instead of carrying state.
+    package var warmUp: WarmUp?
+    /// Set by the hot thread: the old version (released here), the pause, and why nothing
+    /// happened (the ring lapped the warm-up: warm up again; or the action had no target).
     package var retired: NativeExecutor?
     package var pauseNanos: Int64 = 0
+    package var lapped = false
+    package var failure: String?
     package let done = Atomic<Bool>(false)
-    init(name: String, built: BuiltStrategy, setup: EngineSetup.Strategy, carry: StateCarry?) {
+    init(
+      _ action: Action = .swap, name: String, built: BuiltStrategy?, setup: EngineSetup.Strategy, carry: StateCarry?,
+      warmUp: WarmUp? = nil
+    ) {
+      self.action = action
       self.name = name
       self.built = built
       self.setup = setup
       self.carry = carry
+      self.warmUp = warmUp
     }
   }
 
@@ -41,6 +55,8 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
   let policy: Policy
   let log: EngineLog
   let metrics: EngineMetrics
+  /// Each running strategy's warm-up ring (the hot thread writes it through its `StepTap`).
+  let rings: [String: InputRing]
   private let requests = Mutex<[EngineSetup.Strategy]>([])
   private let staged = Mutex<Staged?>(nil)
   /// Each strategy's versions, oldest first; the last one runs (or is staged).
@@ -49,10 +65,20 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
   private let stopping = Atomic<Bool>(false)
   private var thread: Thread?
 
+  /// Also gives each running strategy a warm-up ring of `warmupRecords` input records, kept by a
+  /// `StepTap` on its replay.
   package init(
     folder: String?, builder: any StrategyBuilder, policy: Policy, running: [HostedStrategy], log: EngineLog,
-    metrics: EngineMetrics
+    metrics: EngineMetrics, warmupRecords: Int = EngineSetup.Hotload.defaultWarmupRecords
   ) {
+    var rings: [String: InputRing] = [:]
+    for s in running {
+      let tap = StepTap(ring: InputRing(capacity: warmupRecords, recordBytes: s.runner.executor.inputRecordBytes))
+      s.tap = tap
+      s.runner.stepObserver = tap
+      rings[s.name] = tap.ring
+    }
+    self.rings = rings
     self.folder = folder
     self.builder = builder
     self.policy = policy
@@ -104,8 +130,8 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
     var pending: Staged?
     while !stopping.load(ordering: .acquiring) {
       if let p = pending, p.done.load(ordering: .acquiring) {
-        finish(p)
-        pending = nil
+        pending = p.lapped ? rewarmed(p) : nil
+        if !p.lapped { finish(p) }
       }
       if pending == nil, let next = nextRequest() { pending = prepare(next, rollback: false) }
       usleep(pending == nil ? 200_000 : 1_000)
