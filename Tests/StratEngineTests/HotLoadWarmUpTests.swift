@@ -49,7 +49,13 @@ import Testing
 
   /// Steps after `swap` whose decisions differ from `reference`'s.
   static func differences(_ run: HotLoadRig.Decisions, after swap: Int, _ reference: HotLoadRig.Decisions) -> Int {
-    run.filter { $0.key > swap && reference[$0.key] != $0.value }.count
+    run.filter { $0.key > swap && !same(reference[$0.key], $0.value) }.count
+  }
+
+  /// Equal decisions, bit for bit (a target's price is NaN, which `==` never equals).
+  static func same(_ a: [Decision]?, _ b: [Decision]?) -> Bool {
+    guard let a, let b else { return a == nil && b == nil }
+    return a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
   }
 
   @Test(arguments: [false, true])
@@ -61,7 +67,7 @@ import Testing
     #expect(reference.filter { $0.key > swap && !$0.value.isEmpty }.count > 1_000)
     #expect(Self.differences(run.decisions, after: swap, reference) == 0)
     // Before the swap the old version decided otherwise (the comparison can tell them apart).
-    #expect(run.decisions.filter { $0.key <= swap && reference[$0.key] != $0.value }.count > 100)
+    #expect(run.decisions.filter { $0.key <= swap && !Self.same(reference[$0.key], $0.value) }.count > 100)
     #expect(HotLoadRig.text(run.log).contains("\"state\":\"warmup\""))
   }
 
@@ -77,6 +83,7 @@ import Testing
     let first = try Self.hotLoaded(.warmup, journal: journal)
     #expect(first.swapStep == 20_480)
     first.engine.journal?.sync()
+    first.engine.journal?.close()  // as a killed process leaves it: appended, not ended
     let orders = HotLoadRig.orders(first.engine)
     let path = first.engine.setup.strategies[0].path
     // A new process on the same journal: it re-runs the day, warms the version up on the same
@@ -86,7 +93,7 @@ import Testing
     let decisions = try HotLoadRig.drive(again, 0..<Self.events)
     #expect(again.journal?.recovering == false)
     #expect(HotLoadRig.orders(again) == orders && orders.count > 100)
-    #expect(decisions == first.decisions)
+    #expect(decisions.count == first.decisions.count && decisions.allSatisfy { Self.same($0.value, first.decisions[$0.key]) })
   }
 
   @Test func aReaderLappedByTheWriterIsToldSo() throws {

@@ -19,7 +19,9 @@ extension HotLoader {
     guard old.executor.interface.instruments.count == built.executor.interface.instruments.count else {
       return refuse(request.path, "hotload.instruments", "the new `\(name)` trades \(built.executor.interface.instruments.count) instruments, the running one \(old.executor.interface.instruments.count)")
     }
-    if old.codeHash == built.codeHash && old.executor.interface.params == built.executor.interface.params && !rollback && !shadow {
+    if old.codeHash == built.codeHash && old.backend == built.backend && old.executor.interface.params == built.executor.interface.params
+      && !rollback && !shadow
+    {
       log.info("hotload.unchanged", ["strategy": .string(name), "file": .string(request.path)])
       return nil
     }

@@ -30,7 +30,7 @@ package final class ShadowRun {
     _ = shadow.step(timeNanos: time)
     let a = live.decisions
     let b = shadow.decisions
-    let agree = a.count == b.count && a.elementsEqual(b)
+    let agree = a.count == b.count && a.elementsEqual(b) { $0.isIdentical(to: $1) }
     steps &+= 1
     metrics.shadowSteps.addSingleWriter()
     if agree {
@@ -40,5 +40,14 @@ package final class ShadowRun {
       metrics.shadowDiffering.addSingleWriter()
     }
     if a.count > 0 || b.count > 0 { log.push(time: time, step: steps, live: a, shadow: b, agree: agree) }
+  }
+}
+
+extension Decision {
+  /// The same decision bit for bit (`==` says a NaN price differs from itself; a target has one).
+  @inline(__always)
+  package func isIdentical(to other: Decision) -> Bool {
+    kind == other.kind && instrument == other.instrument && quantity.bitPattern == other.quantity.bitPattern
+      && price.bitPattern == other.price.bitPattern
   }
 }
