@@ -67,12 +67,12 @@ enum HotLoadRig {
 
   static func engine(
     _ strategy: String, policy: HotLoader.Policy = .carry, verifier: ObjectVerifier = ObjectVerifier(keys: [], allowUnsigned: true),
-    journal: String? = nil, log: String
+    journal: String? = nil, out: String? = nil, log: String
   ) throws -> Engine {
     var venue = VenueConfig()
     venue.orderLatency = .constant(nanos: 100_000)
     venue.feedLatency = .zero
-    var setup = EngineSetup(strategies: [.init(path: strategy)], feed: .replay(path: day, date: nil, symbol: nil), venue: venue, journal: journal)
+    var setup = EngineSetup(strategies: [.init(path: strategy)], feed: .replay(path: day, date: nil, symbol: nil), venue: venue, journal: journal, out: out)
     setup.hotload = .init(folder: URL(fileURLWithPath: strategy).deletingLastPathComponent().path, policy: policy)
     FileManager.default.createFile(atPath: log, contents: nil)
     let handle = try #require(FileHandle(forWritingAtPath: log))

@@ -8,7 +8,13 @@ extension Engine {
   /// otherwise what the hot-loader staged, if anything.
   func applyHotLoads() throws(EngineError) {
     if let journal, journal.recovering {
-      for record in journal.journaledHotLoads where record.events == delivered { try replay(record) }
+      for record in journal.journaledLifecycle where record.events == delivered {
+        switch record {
+        case .hotload(let r): try replay(r)
+        case .shadow(let r): try replayShadow(r)
+        case .unload(let r): try replayUnload(r)
+        }
+      }
       return
     }
     guard let loader = hotLoader, let staged = loader.takeStaged() else { return }
@@ -20,7 +26,10 @@ extension Engine {
     let started = WallClock.read(CLOCK_MONOTONIC)
     switch staged.action {
     case .swap: try swapStaged(staged, into: host)
-    default: staged.failure = "`\(staged.action)` is not available"
+    case .shadow: try startShadow(staged, beside: host)
+    case .promote: try promoteShadow(staged, of: host)
+    case .discard: try discardShadow(staged, of: host)
+    case .unload: try unload(host)
     }
     staged.pauseNanos = WallClock.read(CLOCK_MONOTONIC) - started
   }

@@ -25,6 +25,9 @@ extension HotLoader {
       log.info("hotload.unchanged", ["strategy": .string(name), "file": .string(request.path)])
       return nil
     }
+    if shadow && shadowLogs.withLock({ $0[name] != nil }) {
+      return refuse(request.path, "hotload.shadow-exists", "`\(name)` already has a shadow; promote or discard it first")
+    }
     let carry = StateCarry(from: old.stateLayout, to: built.stateLayout)
     var plan: StateCarry?
     var warmUp: WarmUp?
@@ -41,6 +44,7 @@ extension HotLoader {
     }
     if !rollback && !shadow { record(built, as: name) }
     let staged = Staged(shadow ? .shadow : .swap, name: name, built: built, setup: request, carry: plan, warmUp: warmUp)
+    if shadow { staged.shadowLog = shadowLog(for: name, symbols: built.executor.interface.instruments.map(\.symbol)) }
     stage(staged)
     log.info(shadow ? "hotload.shadow-staged" : "hotload.staged", [
       "strategy": .string(name), "file": .string(request.path), "code": .string(built.codeHash),
@@ -58,6 +62,7 @@ extension HotLoader {
       return refuse(lapped.setup.path, "hotload.warmup", "the warm-up of `\(lapped.name)` was lapped by the hot thread; the running version keeps trading")
     }
     let staged = Staged(lapped.action, name: lapped.name, built: built, setup: lapped.setup, carry: nil, warmUp: w)
+    staged.shadowLog = lapped.shadowLog
     stage(staged)
     return staged
   }
@@ -81,6 +86,8 @@ extension HotLoader {
     } else {
       log.info("hotload.\(staged.action)", ["strategy": .string(staged.name)])
     }
+    if staged.action == .promote || staged.action == .discard || staged.action == .unload { closeShadowLog(staged.name) }
+    if staged.failure != nil && staged.action == .shadow { closeShadowLog(staged.name) }
     staged.retired = nil
   }
 
@@ -94,8 +101,16 @@ extension HotLoader {
     switch action {
     case "load":
       guard FileManager.default.fileExists(atPath: value) else { return .error(404, id: "hotload.no-file", message: "\(value) does not exist") }
-      request(EngineSetup.Strategy(path: value))
-      return .json(202, "{\"accepted\":\"load\",\"file\":\(JSONValue.string(value).text)}")
+      let shadow = Self.boolField("shadow", in: body)
+      request(EngineSetup.Strategy(path: value), shadow: shadow)
+      let mode = (shadow ?? (shadowByDefault || Self.isShadowName(value))) ? "shadow" : "load"
+      return .json(202, "{\"accepted\":\"\(mode)\",\"file\":\(JSONValue.string(value).text)}")
+    case "promote", "unload":
+      guard running(value) != nil else { return .error(404, id: "hotload.unknown-strategy", message: "no strategy is named `\(value)`") }
+      let discard = action == "unload" && Self.boolField("shadow", in: body) == true
+      request(action == "promote" ? .promote(value) : discard ? .discard(value) : .unload(value))
+      let what = action == "promote" ? "promote" : discard ? "discard" : "unload"
+      return .json(202, "{\"accepted\":\"\(what)\",\"strategy\":\(JSONValue.string(value).text),\"applies\":\"between two events, within 256 events\"}")
     case "rollback":
       guard let previous = previous(value) else { return .error(409, id: "hotload.no-previous", message: "`\(value)` has no earlier version") }
       dropLast(value)
@@ -111,7 +126,7 @@ extension HotLoader {
         return .error(500, id: "hotload.rollback", message: "\(error)")
       }
     default:
-      return .error(501, id: "hotload.\(action)", message: "`\(action)` is not available in this engine yet (load and rollback are)")
+      return .error(404, id: "hotload.\(action)", message: "no such action `\(action)` (load, promote, unload, rollback)")
     }
   }
 
@@ -120,6 +135,14 @@ extension HotLoader {
       "{\"strategy\":\(JSONValue.string(name).text),\"versions\":[\(list.map { "{\"code\":\(JSONValue.string($0.codeHash).text),\"backend\":\(JSONValue.string($0.backend).text)}" }.joined(separator: ","))]}"
     }
     return "[\(rows.joined(separator: ","))]"
+  }
+
+  /// The Boolean value of `key` in a small JSON object; nil when it is absent or not a Boolean.
+  static func boolField(_ key: String, in body: String) -> Bool? {
+    guard let data = body.data(using: .utf8),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return nil }
+    return object[key] as? Bool
   }
 
   /// The string value of `key` in a small JSON object (the control API's bodies).

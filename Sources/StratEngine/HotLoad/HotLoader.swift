@@ -30,6 +30,8 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
     package let carry: StateCarry?
     /// Set when the version was warmed up on the ring instead of carrying state.
     package var warmUp: WarmUp?
+    /// A shadow's decision log (drained by the hot-load thread).
+    package var shadowLog: ShadowLog?
     /// Set by the hot thread: the old version (released here), the pause, and why nothing
     /// happened (the ring lapped the warm-up: warm up again; or the action had no target).
     package var retired: NativeExecutor?
@@ -57,20 +59,38 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
   let metrics: EngineMetrics
   /// Each running strategy's warm-up ring (the hot thread writes it through its `StepTap`).
   let rings: [String: InputRing]
-  private let requests = Mutex<[EngineSetup.Strategy]>([])
+  /// What the watcher and the control API asked for, oldest first.
+  package enum Request: Sendable {
+    case load(EngineSetup.Strategy, shadow: Bool)
+    case promote(String)
+    case discard(String)
+    case unload(String)
+  }
+
+  /// New versions start as shadows (`hotload.shadow`), as do files named `*.shadow.strat|so`.
+  let shadowByDefault: Bool
+  /// Where `shadow_decisions.csv` goes (`engine.out`); nil: shadows are counted, not logged.
+  let out: String?
+  /// Each shadow's decision log, drained here (the hot thread fills it).
+  let shadowLogs = Mutex<[String: (log: ShadowLog, symbols: [String])]>([:])
+  private let requests = Mutex<[Request]>([])
   private let staged = Mutex<Staged?>(nil)
   /// Each strategy's versions, oldest first; the last one runs (or is staged).
   private let versions = Mutex<[String: [BuiltStrategy]]>([:])
   private let seen = Mutex<[String: Date]>([:])
   private let stopping = Atomic<Bool>(false)
   private var thread: Thread?
+  private let exited = DispatchSemaphore(value: 0)
 
   /// Also gives each running strategy a warm-up ring of `warmupRecords` input records, kept by a
   /// `StepTap` on its replay.
   package init(
     folder: String?, builder: any StrategyBuilder, policy: Policy, running: [HostedStrategy], log: EngineLog,
-    metrics: EngineMetrics, warmupRecords: Int = EngineSetup.Hotload.defaultWarmupRecords
+    metrics: EngineMetrics, warmupRecords: Int = EngineSetup.Hotload.defaultWarmupRecords, shadow: Bool = false,
+    out: String? = nil
   ) {
+    shadowByDefault = shadow
+    self.out = out
     var rings: [String: InputRing] = [:]
     for s in running {
       let tap = StepTap(ring: InputRing(capacity: warmupRecords, recordBytes: s.runner.executor.inputRecordBytes))
@@ -95,7 +115,11 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
     thread.start()
   }
 
-  package func stop() { stopping.store(true, ordering: .releasing) }
+  /// Stops the thread; waits (2 s at most) until it wrote the shadows' last decisions.
+  package func stop() {
+    stopping.store(true, ordering: .releasing)
+    if thread != nil { _ = exited.wait(timeout: .now() + 2) }
+  }
 
   /// The staged version, if there is one and the slot is free now (hot thread; never waits).
   @inline(__always)
@@ -106,8 +130,15 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
     } ?? nil
   }
 
-  /// Asks for `strategy` to be built and swapped in.
-  package func request(_ strategy: EngineSetup.Strategy) { requests.withLock { $0.append(strategy) } }
+  /// Asks for `strategy` to be built and swapped in (or started as a shadow).
+  package func request(_ strategy: EngineSetup.Strategy, shadow: Bool? = nil) {
+    request(.load(strategy, shadow: shadow ?? (shadowByDefault || Self.isShadowName(strategy.path))))
+  }
+
+  package func request(_ r: Request) { requests.withLock { $0.append(r) } }
+
+  /// `NAME.shadow.strat`, `NAME.shadow.so`: a file dropped to run as a shadow.
+  static func isShadowName(_ path: String) -> Bool { path.hasSuffix(".shadow.strat") || path.hasSuffix(".shadow.so") }
 
   func stage(_ s: Staged) { staged.withLock { $0 = s } }
 
@@ -133,12 +164,15 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
         pending = p.lapped ? rewarmed(p) : nil
         if !p.lapped { finish(p) }
       }
-      if pending == nil, let next = nextRequest() { pending = prepare(next, rollback: false) }
-      usleep(pending == nil ? 200_000 : 1_000)
+      if pending == nil, let next = nextRequest() { pending = handle(next) }
+      let shadows = drainShadows()
+      usleep(pending == nil && shadows == 0 ? 200_000 : 1_000)
     }
+    _ = drainShadows()
+    exited.signal()
   }
 
-  func nextRequest() -> EngineSetup.Strategy? {
+  func nextRequest() -> Request? {
     if let r = requests.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return r }
     guard let folder else { return nil }
     let now = Self.stamps(folder)
@@ -147,7 +181,7 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
       return now.filter { old[$0.key] != $0.value }.map(\.key).sorted()
     }
     for path in changed.dropFirst() { request(EngineSetup.Strategy(path: path)) }
-    return changed.first.map { EngineSetup.Strategy(path: $0) }
+    return changed.first.map { .load(EngineSetup.Strategy(path: $0), shadow: shadowByDefault || Self.isShadowName($0)) }
   }
 
   /// Modification times of the folder's .strat and .so files (a .sig change touches its .so).

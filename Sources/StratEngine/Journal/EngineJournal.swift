@@ -22,6 +22,8 @@ package final class EngineJournal {
   package private(set) var journaledVersions: [Int: VersionBlob] = [:]
   /// Hot-loads journaled before this process started, in order.
   package private(set) var journaledHotLoads: [HotLoadRecord] = []
+  /// Hot-loads, shadow actions and unloads journaled before this process started, in order.
+  package private(set) var journaledLifecycle: [LifecycleRecord] = []
   /// The torn last record the journal ended in, cut when it was opened (for the log).
   package let cutTail: String?
 
@@ -41,6 +43,7 @@ package final class EngineJournal {
     }
     journaledCommands = journaled.compactMap(Self.command)
     journaledHotLoads = journaled.compactMap(HotLoadRecord.init(payload:))
+    journaledLifecycle = journaled.compactMap(LifecycleRecord.init(payload:))
     for record in journaled.compactMap(VersionRecord.init(payload:)) where journaledVersions[record.strategy] == nil {
       journaledVersions[record.strategy] = record.blob
     }

@@ -23,6 +23,10 @@ package enum EngineRecordType: UInt8, CaseIterable, Sendable {
   /// or the object) and signature, each a u32 length and its bytes. A recovery builds these
   /// bytes, not the file as it is now.
   case version = 7
+  /// A shadow (canary) version started, promoted or dropped after `events` events (`ShadowRecord`).
+  case shadow = 8
+  /// A strategy unloaded after `events` events: events u64, strategy u16 (`UnloadRecord`).
+  case unload = 9
 }
 
 /// An operator command that changes what the hot thread does (journaled, so a recovery applies

@@ -27,6 +27,7 @@ extension EngineSetup {
       speed: config.feed.speed > 0 ? config.feed.speed : nil, cancelOnExit: config.engine.onExit == .cancel)
     cpu = config.engine.cpu
     hotload = Hotload(folder: config.engine.strategies, policy: HotLoader.Policy(rawValue: config.hotload.state.rawValue) ?? .carry)
+    hotload.shadow = config.hotload.shadow
   }
 
   static func venue(_ v: EngineConfig.Venue) -> VenueConfig {
