@@ -110,3 +110,20 @@ import Testing
     #expect(built.executor.code.warmupSteps == 19)
   }
 }
+
+/// The hot-swap probe's counts (never its times): one swap per 1,024 events, each warmed up.
+@Suite struct HotSwapProbeTests {
+  @Test func theProbeSwapsEveryThousandAndTwentyFourEventsWarmingEachVersionUp() throws {
+    let live = try HotLoadRig.file("breakout.strat", HotLoadRig.breakout(window: 20))
+    let folder = URL(fileURLWithPath: live).deletingLastPathComponent().path
+    let versions = [
+      EngineSetup.Strategy(path: try HotLoadRig.file("breakout.strat", HotLoadRig.breakout(window: 10), in: folder + "/a")),
+      EngineSetup.Strategy(path: live),
+    ]
+    let engine = try HotLoadRig.engine(live, policy: .warmup, log: HotLoadRig.temporaryPath(".log"))
+    let r = try HotSwapProbe.run(engine, versions: versions, every: 4_096)
+    #expect(r.events == engine.feed.day?.events.count)
+    #expect(r.swaps == r.events / 4_096)
+    #expect(r.pause.count == r.swaps && r.warmupRecords >= r.swaps * 25)
+  }
+}

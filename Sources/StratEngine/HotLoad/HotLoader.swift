@@ -91,6 +91,8 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
   ) {
     shadowByDefault = shadow
     self.out = out
+    // The file is the run's, as trades.csv is: a recovery writes it again from the first event.
+    if let out { try? FileManager.default.removeItem(atPath: out + "/shadow_decisions.csv") }
     var rings: [String: InputRing] = [:]
     for s in running {
       let tap = StepTap(ring: InputRing(capacity: warmupRecords, recordBytes: s.runner.executor.inputRecordBytes))
