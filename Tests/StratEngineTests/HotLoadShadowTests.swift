@@ -50,6 +50,8 @@ import Testing
     #expect(rows.first == "time,strategy,step,agreement,live,shadow")
     #expect(rows.count > 1_000 && rows.dropFirst().allSatisfy { $0.contains(",agree,") })
     #expect(rows.dropFirst().first?.contains("target GOOG ") == true)
+    let status = run.engine.status.read().strategies[0]
+    #expect(status.active && status.shadowCode == status.code && status.shadowSteps > 0 && status.shadowSteps == status.shadowAgreeing)
   }
 
   @Test func aShadowOfAChangedVersionReportsDifferencesAndNeverTrades() throws {
@@ -90,7 +92,7 @@ import Testing
       if delivered == 5_000 { _ = loader.handle(.load(.init(path: live), shadow: true)) }
       if delivered == 6_000 { _ = loader.handle(.discard("breakout")) }
     }
-    #expect(engine.strategies[0].tap?.shadow == nil)
+    #expect(engine.strategies[0].tap?.shadow == nil && engine.status.read().strategies[0].shadowCode == nil)
     #expect(engine.metrics.shadowSteps.value == 6_144 - 5_120)
   }
 
@@ -104,6 +106,7 @@ import Testing
     }
     let host = engine.strategies[0]
     #expect(!host.active && host.runner.session.stepTimes.count == 10_239)
+    #expect(engine.status.read().strategies[0].active == false)
     let orders = HotLoadRig.orders(engine)
     #expect(orders.contains { $0.event == .cancelRequested } && orders.last?.event == .cancelled)
     #expect(host.runner.session.router.open.isEmpty)

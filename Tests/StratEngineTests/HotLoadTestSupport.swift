@@ -93,6 +93,7 @@ enum HotLoadRig {
       if engine.delivered & 255 == 0 {
         _ = try engine.applyCommands()
         try engine.applyHotLoads()
+        engine.status.publish(engine.strategies, events: engine.delivered, killed: engine.killed)
       }
       let host = engine.strategies[0]
       let steps = host.runner.session.stepTimes.count

@@ -111,9 +111,9 @@ import Testing
   }
 }
 
-/// The hot-swap probe's counts (never its times): one swap per 1,024 events, each warmed up.
+/// The hot-swap probe's counts (never its times): one swap per 4,096 events, each warmed up.
 @Suite struct HotSwapProbeTests {
-  @Test func theProbeSwapsEveryThousandAndTwentyFourEventsWarmingEachVersionUp() throws {
+  @Test func theProbeSwapsEvery4096EventsWarmingEachVersionUp() throws {
     let live = try HotLoadRig.file("breakout.strat", HotLoadRig.breakout(window: 20))
     let folder = URL(fileURLWithPath: live).deletingLastPathComponent().path
     let versions = [

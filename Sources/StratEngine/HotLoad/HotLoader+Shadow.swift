@@ -30,6 +30,11 @@ extension HotLoader {
   /// many logs are open (the loop drains every millisecond while there is one).
   @discardableResult
   func drainShadows() -> Int {
+    // One consumer at a time: a recovery's promotion closes a log from the hot thread.
+    drainLock.withLock { _ in drainShadowsNow() }
+  }
+
+  private func drainShadowsNow() -> Int {
     let logs = shadowLogs.withLock { $0 }
     var text = ""
     for (name, entry) in logs.sorted(by: { $0.key < $1.key }) { text += entry.log.drain(strategy: name, symbols: entry.symbols) }
@@ -49,7 +54,9 @@ extension HotLoader {
 
   /// Stops draining `name`'s shadow log once its last rows are written (it was promoted or dropped).
   func closeShadowLog(_ name: String) {
-    drainShadows()
-    shadowLogs.withLock { _ = $0.removeValue(forKey: name) }
+    drainLock.withLock { _ in
+      _ = drainShadowsNow()
+      shadowLogs.withLock { _ = $0.removeValue(forKey: name) }
+    }
   }
 }

@@ -3,54 +3,24 @@ import StratNative
 import Synchronization
 
 /// Hot-load: new versions of running strategies, built and checked off the hot thread and
-/// swapped in between two events.
+/// swapped in (or run beside the live one as a shadow) between two events.
 /// ```
 ///   watcher (this thread, every 200 ms) ─┐   stat the strategies folder: a new or changed
-///   POST /v1/strategies/… (HTTP thread) ─┤   .strat or .so is a load request
+///   POST /v1/strategies/… (HTTP thread) ─┤   .strat or .so is a load request (NAME.shadow.*: a shadow)
 ///                                        ▼
-///   hot-load thread: build (JIT or verify + load) → state plan (carry / reset / refuse)
-///                    → staged ──(one slot; the hot thread try-locks it every 256 events)──┐
-///   hot thread: carry slots, copy inputs, swap the executor, journal it ◀──────────────────┘
+///   hot-load thread: build (JIT or verify + load) → state plan (carry / warm-up on the ring /
+///                    reset / refuse) → staged ──(one slot; the hot thread try-locks it every
+///                    256 events)──┐
+///   hot thread: finish the warm-up, carry slots, copy inputs, swap the executor (or start,
+///               promote, drop the shadow; unload), journal it ◀──────────────────────────┘
 ///                    → the old executor goes back here and is released off the hot thread
+///   hot thread, after each step: input record → warm-up ring; shadow step → ShadowLog ring
+///                    → drained here every millisecond into shadow_decisions.csv
 /// ```
 /// A version that does not build, is refused by the object checks, or whose state the policy
 /// refuses never replaces the running one; the refusal is logged and counted.
 package final class HotLoader: StrategyControl, @unchecked Sendable {
   package enum Policy: String, Sendable { case carry, warmup, reset, refuse }
-
-  /// A version ready to swap in (or a shadow to start, promote or drop, a strategy to unload),
-  /// and what the hot thread reports back.
-  package final class Staged: @unchecked Sendable {
-    package enum Action: Sendable { case swap, shadow, promote, discard, unload }
-    package let action: Action
-    package let name: String
-    /// The version to swap in or to run as a shadow (nil for the other actions).
-    package let built: BuiltStrategy?
-    package let setup: EngineSetup.Strategy
-    package let carry: StateCarry?
-    /// Set when the version was warmed up on the ring instead of carrying state.
-    package var warmUp: WarmUp?
-    /// A shadow's decision log (drained by the hot-load thread).
-    package var shadowLog: ShadowLog?
-    /// Set by the hot thread: the old version (released here), the pause, and why nothing
-    /// happened (the ring lapped the warm-up: warm up again; or the action had no target).
-    package var retired: NativeExecutor?
-    package var pauseNanos: Int64 = 0
-    package var lapped = false
-    package var failure: String?
-    package let done = Atomic<Bool>(false)
-    init(
-      _ action: Action = .swap, name: String, built: BuiltStrategy?, setup: EngineSetup.Strategy, carry: StateCarry?,
-      warmUp: WarmUp? = nil
-    ) {
-      self.action = action
-      self.name = name
-      self.built = built
-      self.setup = setup
-      self.carry = carry
-      self.warmUp = warmUp
-    }
-  }
 
   let folder: String?
   let builder: any StrategyBuilder
@@ -59,20 +29,13 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
   let metrics: EngineMetrics
   /// Each running strategy's warm-up ring (the hot thread writes it through its `StepTap`).
   let rings: [String: InputRing]
-  /// What the watcher and the control API asked for, oldest first.
-  package enum Request: Sendable {
-    case load(EngineSetup.Strategy, shadow: Bool)
-    case promote(String)
-    case discard(String)
-    case unload(String)
-  }
-
   /// New versions start as shadows (`hotload.shadow`), as do files named `*.shadow.strat|so`.
   let shadowByDefault: Bool
   /// Where `shadow_decisions.csv` goes (`engine.out`); nil: shadows are counted, not logged.
   let out: String?
   /// Each shadow's decision log, drained here (the hot thread fills it).
   let shadowLogs = Mutex<[String: (log: ShadowLog, symbols: [String])]>([:])
+  let drainLock = Mutex<Void>(())
   private let requests = Mutex<[Request]>([])
   private let staged = Mutex<Staged?>(nil)
   /// Each strategy's versions, oldest first; the last one runs (or is staged).
