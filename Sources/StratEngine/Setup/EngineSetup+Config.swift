@@ -28,6 +28,7 @@ extension EngineSetup {
     cpu = config.engine.cpu
     hotload = Hotload(folder: config.engine.strategies, policy: HotLoader.Policy(rawValue: config.hotload.state.rawValue) ?? .carry)
     hotload.shadow = config.hotload.shadow
+    hotload.warmupRecords = config.hotload.warmupRecords
   }
 
   static func venue(_ v: EngineConfig.Venue) -> VenueConfig {
