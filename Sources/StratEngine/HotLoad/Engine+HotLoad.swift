@@ -46,7 +46,16 @@ extension Engine {
       records = UInt32(clamping: ring.count - warmUp.start)
     }
     staged.retired = swap(host, to: built, carry: staged.carry)
-    try journalHotLoad(host, built, carried: staged.carry != nil, warmupRecords: records, path: staged.setup.path)
+    let record = staged.journalRecord
+    guard record.count > 12 else {
+      try journalHotLoad(host, built, carried: staged.carry != nil, warmupRecords: records, path: staged.setup.path)
+      return
+    }
+    // The record was made off the hot thread; only its counts are written here.
+    record.storeBytes(of: delivered.littleEndian, toByteOffset: 0, as: UInt64.self)
+    record.storeBytes(of: UInt16(host.index).littleEndian, toByteOffset: 8, as: UInt16.self)
+    if let records { record.storeBytes(of: records.littleEndian, toByteOffset: 11, as: UInt32.self) }
+    try journal?.record(.hotload, UnsafeRawBufferPointer(record))
   }
 
   /// The swap itself: the new version takes the moving state slots and the input record, then

@@ -45,6 +45,7 @@ extension HotLoader {
     if !rollback && !shadow { record(built, as: name) }
     let staged = Staged(shadow ? .shadow : .swap, name: name, built: built, setup: request, carry: plan, warmUp: warmUp)
     if shadow { staged.shadowLog = shadowLog(for: name, symbols: built.executor.interface.instruments.map(\.symbol)) }
+    if !shadow { staged.prepareJournalRecord(built, path: request.path) }
     stage(staged)
     log.info(shadow ? "hotload.shadow-staged" : "hotload.staged", [
       "strategy": .string(name), "file": .string(request.path), "code": .string(built.codeHash),
@@ -63,6 +64,7 @@ extension HotLoader {
     }
     let staged = Staged(lapped.action, name: lapped.name, built: built, setup: lapped.setup, carry: nil, warmUp: w)
     staged.shadowLog = lapped.shadowLog
+    if lapped.action == .swap { staged.prepareJournalRecord(built, path: lapped.setup.path) }
     stage(staged)
     return staged
   }

@@ -31,6 +31,20 @@ extension HotLoader {
     package var lapped = false
     package var failure: String?
     package let done = Atomic<Bool>(false)
+    /// A swap's journal record, made here off the hot thread; the hot thread writes the event
+    /// count, the strategy and the warm-up's record count into it (`HotLoadRecord` layout).
+    package private(set) var journalRecord = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+
+    /// Makes `journalRecord` for a swap of `built` (from `path`).
+    func prepareJournalRecord(_ built: BuiltStrategy, path: String) {
+      let bytes = HotLoadRecord(
+        events: 0, strategy: 0, carried: carry != nil, warmupRecords: warmUp != nil ? 0 : nil, blob: built.blob(path: path)
+      ).bytes
+      journalRecord = .allocate(byteCount: bytes.count, alignment: 8)
+      journalRecord.copyBytes(from: bytes)
+    }
+
+    deinit { journalRecord.deallocate() }
     init(
       _ action: Action = .swap, name: String, built: BuiltStrategy?, setup: EngineSetup.Strategy, carry: StateCarry?,
       warmUp: WarmUp? = nil
