@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The hot-swap pause, for `strat-bench --engine --only swap` (run by hand; a test checks its
 /// counts, never its times). The engine's day is driven on this thread as `Engine.run` drives
@@ -15,22 +16,38 @@ package enum HotSwapProbe {
     package var warmupRecords = 0
   }
 
+  /// With `lead` nil the preparation runs on a thread of its own, started `every` − 256 events
+  /// before the boundary, as the hot-load thread does it (a warm-up then hands over in the last
+  /// 16 events before a boundary).
   package static func run(
-    _ engine: Engine, versions: [EngineSetup.Strategy], every: Int = 1_024, lead: Int = 100
+    _ engine: Engine, versions: [EngineSetup.Strategy], every: Int = 1_024, lead: Int? = 100
   ) throws(EngineError) -> Result {
-    guard let loader = engine.hotLoader, let events = engine.feed.day?.events, every % 256 == 0, lead <= 256 else {
+    guard let loader = engine.hotLoader, let events = engine.feed.day?.events, every % 256 == 0, every >= 512, (lead ?? 0) <= 256 else {
       throw EngineError(id: "bench.swap", message: "the engine needs a watched folder and a replayed day")
     }
+    loader.waitsForBoundary = lead == nil
     var result = Result()
     var pauses: [UInt64] = []
     var pending: HotLoader.Staged?
+    let preparing = Mutex<HotLoader.Staged?>(nil)
     var next = 0
+    var launched = false
     for event in events {
       let k = Int(engine.delivered)
-      if k % every == every - lead {
-        pending = loader.prepare(versions[next % versions.count], rollback: false)
-        result.warmupRecords += pending?.warmUp.map { Int($0.next - $0.start) } ?? 0
+      if k % every == every - (lead ?? 512), !launched {
+        let version = versions[next % versions.count]
+        if lead != nil {
+          pending = loader.prepare(version, rollback: false)
+          result.warmupRecords += pending?.warmUp.map { Int($0.next - $0.start) } ?? 0
+        } else {
+          launched = true
+          Thread { preparing.withLock { $0 = loader.prepare(version, rollback: false) } }.start()
+        }
         next += 1
+      }
+      if lead == nil, pending == nil, let p = preparing.withLock({ p -> HotLoader.Staged? in defer { p = nil }; return p }) {
+        pending = p
+        result.warmupRecords += p.warmUp.map { Int($0.next - $0.start) } ?? 0
       }
       if k & 255 == 0 {
         _ = try engine.applyCommands()
@@ -38,6 +55,7 @@ package enum HotSwapProbe {
         if let p = pending, p.done.load(ordering: .acquiring) {
           if p.failure == nil && !p.lapped { pauses.append(UInt64(max(p.pauseNanos, 0))) }
           pending = nil
+          launched = false
         }
       }
       try engine.deliver(event)

@@ -37,7 +37,7 @@ extension HotLoader {
     case (false, .refuse):
       return refuse(request.path, "hotload.state-differs", "the new `\(name)`'s state layout differs (fresh: \((carry?.fresh ?? ["unknown layout"]).joined(separator: ", "))) and hotload.state is refuse")
     case (false, .warmup):
-      guard let ring = rings[name], let w = WarmUp.run(built.executor, ring: ring) else {
+      guard let ring = rings[name], let w = WarmUp.run(built.executor, ring: ring, nearSwap: nearSwap) else {
         return refuse(request.path, "hotload.warmup", "the warm-up of `\(name)` was lapped by the hot thread 8 times in a row; the running version keeps trading")
       }
       warmUp = w
@@ -57,9 +57,13 @@ extension HotLoader {
     return staged
   }
 
+  /// True in the last 16 events before the hot thread's next 256-event boundary (or always,
+  /// when the loader is driven on the hot thread itself, as the benchmark's probe does).
+  func nearSwap() -> Bool { !waitsForBoundary || metrics.events.value & 255 >= 240 }
+
   /// The same version warmed up again, after the hot thread found its warm-up lapped.
   func rewarmed(_ lapped: Staged) -> Staged? {
-    guard let built = lapped.built, let ring = rings[lapped.name], let w = WarmUp.run(built.executor, ring: ring) else {
+    guard let built = lapped.built, let ring = rings[lapped.name], let w = WarmUp.run(built.executor, ring: ring, nearSwap: nearSwap) else {
       return refuse(lapped.setup.path, "hotload.warmup", "the warm-up of `\(lapped.name)` was lapped by the hot thread; the running version keeps trading")
     }
     let staged = Staged(lapped.action, name: lapped.name, built: built, setup: lapped.setup, carry: nil, warmUp: w)

@@ -36,6 +36,9 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
   /// Each shadow's decision log, drained here (the hot thread fills it).
   let shadowLogs = Mutex<[String: (log: ShadowLog, symbols: [String])]>([:])
   let drainLock = Mutex<Void>(())
+  /// Whether a warm-up waits until the hot thread nears a boundary before it hands over (set
+  /// false when prepare runs on the hot thread itself: the events would never advance).
+  package var waitsForBoundary = true
   private let requests = Mutex<[Request]>([])
   private let staged = Mutex<Staged?>(nil)
   /// Each strategy's versions, oldest first; the last one runs (or is staged).

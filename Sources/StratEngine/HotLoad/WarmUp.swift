@@ -1,3 +1,5 @@
+import Dispatch
+import Glibc
 import StratNative
 
 /// A warm-up: a new version replays the recent input records of the strategy it replaces, off
@@ -23,23 +25,31 @@ package struct WarmUp: Sendable, Equatable {
   static let handoff: UInt64 = 8
 
   /// Warms `executor` up on `ring` (off the hot thread); nil after `attempts` torn tries.
-  package static func run(_ executor: NativeExecutor, ring: InputRing, attempts: Int = 8) -> WarmUp? {
+  /// `nearSwap` says the hot thread is about to take staged work (close to its next 256-event
+  /// boundary): the warm-up keeps catching up until then (50 ms at most), so that the hot
+  /// thread has few records left to replay.
+  package static func run(
+    _ executor: NativeExecutor, ring: InputRing, attempts: Int = 8, nearSwap: () -> Bool = { true }
+  ) -> WarmUp? {
     let depth = UInt64(depth(for: executor.code, ring: ring))
     for _ in 0..<attempts {
       executor.reset()
       let written = ring.count
       let start = written > depth ? written - depth : 0
-      if let next = catchUp(executor, ring: ring, from: start) { return WarmUp(start: start, next: next) }
+      if let next = catchUp(executor, ring: ring, from: start, nearSwap: nearSwap) { return WarmUp(start: start, next: next) }
     }
     return nil
   }
 
-  /// Replays from `k` until the writer is within `handoff` records; nil on a torn read.
-  static func catchUp(_ executor: NativeExecutor, ring: InputRing, from k: UInt64) -> UInt64? {
+  /// Replays from `k` until the writer is within `handoff` records and the swap is near (or
+  /// 50 ms have passed); nil on a torn read.
+  static func catchUp(_ executor: NativeExecutor, ring: InputRing, from k: UInt64, nearSwap: () -> Bool) -> UInt64? {
     var next = k
+    let deadline = DispatchTime.now().uptimeNanoseconds + 50_000_000
     while true {
       let end = ring.count
-      if end - next <= handoff { return next }
+      if end - next <= handoff && (nearSwap() || DispatchTime.now().uptimeNanoseconds > deadline) { return next }
+      if next == end { sched_yield() }
       while next < end {
         guard ring.replay(next, into: executor) else { return nil }
         next += 1
