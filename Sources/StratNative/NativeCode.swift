@@ -16,6 +16,9 @@ public final class NativeCode: @unchecked Sendable {
   public let stateAlignment: Int
   /// The most decisions one step can write.
   public let maxDecisions: Int
+  /// Steps, once every instrument is seen, before all its values are defined (the descriptor's
+  /// `warmup_steps`): how many recent observations a warm-up must replay.
+  public let warmupSteps: Int
   /// SHA-256 of every byte of the object the code was loaded from (nil for the JIT): the
   /// bytes that were validated, hashed and mapped are one buffer.
   public let objectSHA256: String?
@@ -55,6 +58,7 @@ public final class NativeCode: @unchecked Sendable {
     slots = reader.slots
     stateAlignment = Int(d.state_align)
     maxDecisions = Int(d.max_decisions)
+    warmupSteps = Int(d.warmup_steps)
     self.objectSHA256 = objectSHA256
     self.owner = owner
   }

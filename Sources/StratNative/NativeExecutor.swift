@@ -129,6 +129,25 @@ public final class NativeExecutor: StrategyExecutor {
     seen.update(from: other.seen, count: max(1, instrumentCount))
   }
 
+  /// Bytes of the input record as `saveInputs` writes it: the inputs, then the seen flags.
+  public var inputRecordBytes: Int { 8 * max(1, instrumentCount * InputField.count) + 8 * max(1, instrumentCount) }
+
+  /// Writes the input record (what the last step read) to `to` (`inputRecordBytes` bytes): a
+  /// warm-up ring keeps recent ones to replay into a new version.
+  @inlinable public func saveInputs(to: UnsafeMutableRawPointer) {
+    let inputBytes = 8 * max(1, instrumentCount &* InputField.count)
+    to.copyMemory(from: inputs, byteCount: inputBytes)
+    (to + inputBytes).copyMemory(from: seen, byteCount: 8 * max(1, instrumentCount))
+  }
+
+  /// Replaces the input record with one `saveInputs` wrote (of an executor with as many
+  /// instruments); the next `step` reads it.
+  @inlinable public func loadInputs(from: UnsafeRawPointer) {
+    let inputBytes = 8 * max(1, instrumentCount &* InputField.count)
+    UnsafeMutableRawPointer(inputs).copyMemory(from: from, byteCount: inputBytes)
+    UnsafeMutableRawPointer(seen).copyMemory(from: from + inputBytes, byteCount: 8 * max(1, instrumentCount))
+  }
+
   /// A copy of the state record, for comparing with the interpreter's.
   public func stateSnapshot() -> [UInt8] {
     Array(UnsafeRawBufferPointer(start: state, count: stateBytes))

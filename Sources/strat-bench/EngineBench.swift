@@ -2,7 +2,7 @@ import Foundation
 import StratEngine
 import StratJournal
 
-/// `strat-bench --engine [--runs R] [--cpu N] [--only tick|loop|recovery]`: the live engine's figures
+/// `strat-bench --engine [--runs R] [--cpu N] [--only tick|loop|recovery|swap]`: the live engine's figures
 /// for BENCHMARKS.md ("The engine (issue 11)"), run by hand from the repository root on a
 /// release build. The thread is pinned to CPU N (default 1) first; the C loop of ../shared/bench
 /// runs in the same process run as the peer for events/s.
@@ -14,6 +14,7 @@ func runEngineBench(root: String, dataDir: String, runs: Int, cpu: Int, counts: 
     if only == nil || only == "tick" { EngineTickBench.report(try EngineTickBench(bench: bench, runs: runs).run(), cpu: pinned) }
     if only == nil || only == "loop" { try reportLoop(bench, runs: runs, counts: counts) }
     if only == nil || only == "recovery" { try reportRecovery(bench, runs: runs) }
+    if only == nil || only == "swap" { try reportSwap(bench, runs: runs) }
     print("\nload average at the end: \(loadAverage())")
     exit(0)
   } catch {

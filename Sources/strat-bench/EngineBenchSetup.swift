@@ -63,7 +63,9 @@ struct BenchStrategyBuilder: StrategyBuilder {
       let code = try NativeBackend.jit(module, sourceHash: SHA256.hex(file.bytes))
       let interface = try StrategyInterface(module: module)
       let executor = try NativeExecutor(code: code, parameters: interface.params, symbols: interface.instruments.map(\.symbol))
-      return BuiltStrategy(executor: executor, backend: "jit", sourceHash: SHA256.hex(file.bytes), codeHash: module.codeHash)
+      return BuiltStrategy(
+        executor: executor, backend: "jit", sourceHash: SHA256.hex(file.bytes), codeHash: module.codeHash,
+        stateLayout: StateSlot.layout(of: code), artifact: Array(bytes))
     } catch {
       throw EngineError(id: "engine.jit", message: "\(strategy.path): the JIT refused it: \(error)")
     }

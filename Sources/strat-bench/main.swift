@@ -19,7 +19,7 @@ import StratSema
 //        strat-bench --profile-book [--runs R]   only the LOBSTER-day book loop (JIT), for perf
 //        strat-bench --profile-backtest [--null] [--runs R]   only the backtest loop (JIT, or a
 //        strategy that does nothing), for perf
-//        strat-bench --engine [--runs R] [--cpu N] [--only tick|loop|recovery]   the live engine: tick-to-order, events/s, recovery
+//        strat-bench --engine [--runs R] [--cpu N] [--only tick|loop|recovery|swap]   the live engine: tick-to-order, events/s, recovery, hot-swap pause
 //        (run from the repository root, release build)
 
 let arguments = CommandLine.arguments

@@ -5,17 +5,22 @@ import StratNet
 /// `strat-engine ctl COMMAND`: the control API's client. The address and token come from the
 /// engine's config (`--config`, its [control] table) or from `--control` and `--token-file`.
 ///   status | positions | orders | strategies | metrics | kill | resume
-///   load FILE | unload NAME | promote NAME | rollback NAME
+///   load FILE | shadow FILE | promote NAME | discard NAME | unload NAME | rollback NAME
 enum CtlCommand {
   static let usage = """
     usage: strat-engine ctl COMMAND [ARG] (--config FILE | --control ADDR:PORT --token-file FILE)
       COMMAND: status, positions, orders, strategies, metrics, kill, resume,
-               load FILE, unload NAME, promote NAME, rollback NAME
+               load FILE, shadow FILE (run it beside the live version), promote NAME (the shadow),
+               discard NAME (the shadow), unload NAME, rollback NAME
     """
 
   static let gets = ["status": "/v1/status", "positions": "/v1/positions", "orders": "/v1/orders", "strategies": "/v1/strategies", "metrics": "/metrics"]
   static let posts = ["kill": "/v1/kill", "resume": "/v1/resume"]
-  static let strategyPosts = ["load": "file", "unload": "name", "promote": "name", "rollback": "name"]
+  static let strategyPosts = [
+    "load": "file", "shadow": "file", "unload": "name", "discard": "name", "promote": "name", "rollback": "name",
+  ]
+  /// Commands that are another route's with `"shadow": true` in the body.
+  static let shadowRoutes = ["shadow": "load", "discard": "unload"]
 
   static func main(_ args: ArraySlice<String>) -> Int32 {
     var rest = Array(args)
@@ -35,13 +40,15 @@ enum CtlCommand {
     }
     guard let (address, tokenFile) = endpoint(flags) else { return 2 }
     let method = gets[command] != nil ? "GET" : "POST"
-    guard let path = gets[command] ?? posts[command] ?? strategyPosts[command].map({ _ in "/v1/strategies/\(command)" }) else {
+    let route = shadowRoutes[command] ?? command
+    guard let path = gets[command] ?? posts[command] ?? strategyPosts[command].map({ _ in "/v1/strategies/\(route)" }) else {
       return fail("unknown command `\(command)`")
     }
     var body: [UInt8] = []
     if let argument, let key = strategyPosts[command] {
       let value = key == "file" ? URL(fileURLWithPath: argument).standardizedFileURL.path : argument
-      body = Array("{\"\(key)\":\(JSONValue.string(value).text)}".utf8)
+      let shadow = shadowRoutes[command] != nil ? ",\"shadow\":true" : ""
+      body = Array("{\"\(key)\":\(JSONValue.string(value).text)\(shadow)}".utf8)
     }
     do throws(StratNetError) {
       let token = try BearerToken.load(path: tokenFile)

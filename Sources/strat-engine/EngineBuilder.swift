@@ -42,9 +42,8 @@ struct EngineBuilder: StrategyBuilder {
       let code = try NativeBackend.jit(module, sourceHash: sourceHash)
       let interface = try StrategyInterface(module: module)
       let executor = try NativeExecutor(code: code, parameters: interface.params, symbols: interface.instruments.map(\.symbol))
-      let layout = module.slots.map { StateSlot(name: $0.name, kind: "\($0.kind)", bytes: $0.kind.byteSize) }
       return BuiltStrategy(
-        executor: executor, backend: "jit", sourceHash: sourceHash, codeHash: module.codeHash, stateLayout: layout,
+        executor: executor, backend: "jit", sourceHash: sourceHash, codeHash: module.codeHash, stateLayout: StateSlot.layout(of: code),
         artifact: bytes)
     } catch {
       throw EngineError(id: "engine.jit", message: "\(strategy.path): the JIT refused it: \(error)")
@@ -68,7 +67,8 @@ struct EngineBuilder: StrategyBuilder {
       let executor = try NativeExecutor(code: code)
       let meta = verified.metadata
       return BuiltStrategy(
-        executor: executor, backend: "aot", sourceHash: meta.sourceHash, codeHash: meta.codeHash, artifact: bytes,
+        executor: executor, backend: "aot", sourceHash: meta.sourceHash, codeHash: meta.codeHash,
+        stateLayout: StateSlot.layout(of: code), artifact: bytes,
         signature: signature)
     } catch {
       throw EngineError(id: "engine.object", message: "\(strategy.path): \(error)")

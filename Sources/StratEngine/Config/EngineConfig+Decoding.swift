@@ -153,14 +153,15 @@ extension EngineConfig {
     return Control(listen: listen, tokenFile: tokenFile, allowRemote: allowRemote)
   }
 
-  static let hotloadKeys = ["key_file", "allow_unsigned", "state", "shadow"]
+  static let hotloadKeys = ["key_file", "allow_unsigned", "state", "shadow", "warmup_records"]
 
   static func decodeHotload(_ s: ConfigSection, folder: String) -> Hotload {
     Hotload(
       keyFile: s.path("key_file", relativeTo: folder),
       allowUnsigned: s.bool("allow_unsigned") ?? false,
       state: s.choice("state", default: StatePolicy.carry),
-      shadow: s.bool("shadow") ?? false
+      shadow: s.bool("shadow") ?? false,
+      warmupRecords: Int(s.integer("warmup_records", in: 64...1_048_576) ?? 4096)
     )
   }
 }

@@ -60,6 +60,8 @@ package struct EngineConfig: Sendable {
     package var state: StatePolicy
     /// New versions start in shadow (canary) mode until promoted.
     package var shadow: Bool
+    /// Input records each strategy's warm-up ring holds (rounded up to a power of two).
+    package var warmupRecords: Int = 4096
   }
 
   /// What a hot-load does with state when the old and new layouts differ.

@@ -24,6 +24,9 @@ package final class EngineMetrics: Sendable {
   package let expiredOrders: Counter
   package let reconcileUnknownAtVenue: Counter
   package let reconcileUnknownToOMS: Counter
+  package let shadowSteps: Counter
+  package let shadowAgreeing: Counter
+  package let shadowDiffering: Counter
 
   package init() throws(EngineError) {
     do throws(StratNetError) {
@@ -48,6 +51,9 @@ package final class EngineMetrics: Sendable {
       expiredOrders = try r.counter("strat_engine_oms_expired_total", help: "Day orders still resting when the session ended.")
       reconcileUnknownAtVenue = try r.counter("strat_engine_oms_reconcile_unknown_at_venue_total", help: "Open orders of the OMS the venue did not know at reconciliation.")
       reconcileUnknownToOMS = try r.counter("strat_engine_oms_reconcile_unknown_to_oms_total", help: "Venue orders the OMS did not know at reconciliation (cancelled).")
+      shadowSteps = try r.counter("strat_engine_shadow_steps_total", help: "Steps of shadow (canary) versions, one after each live step.")
+      shadowAgreeing = try r.counter("strat_engine_shadow_agreeing_total", help: "Shadow steps whose decisions equal the live version's.")
+      shadowDiffering = try r.counter("strat_engine_shadow_differing_total", help: "Shadow steps whose decisions differ from the live version's.")
     } catch {
       throw EngineError(id: error.id, message: error.message)
     }

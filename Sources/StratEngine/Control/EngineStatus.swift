@@ -36,6 +36,11 @@ package final class EngineStatusBoard: Sendable {
     package var openOrders: [OpenOrder]
     package var denied = 0
     package var expired = 0
+    /// False once unloaded; the shadow's code hash and its steps (agreeing ones) while it runs.
+    package var active = true
+    package var shadowCode: String?
+    package var shadowSteps: UInt64 = 0
+    package var shadowAgreeing: UInt64 = 0
   }
 
   package struct Status: Sendable {
@@ -75,6 +80,7 @@ package final class EngineStatusBoard: Sendable {
       status.finished = finished
       for (k, s) in strategies.enumerated() where k < status.strategies.count {
         Self.copy(s.runner.session, into: &status.strategies[k])
+        Self.copyVersions(s, into: &status.strategies[k])
       }
     }
   }
@@ -100,6 +106,17 @@ package final class EngineStatusBoard: Sendable {
 
   static func row(_ o: OrderRouter.OpenOrder) -> OpenOrder {
     OpenOrder(id: o.id, instrument: o.instrument, buy: o.side == .buy, remaining: o.remaining, price: o.price, state: o.state)
+  }
+
+  /// The running and shadow versions (a hot-load, promotion or unload changes them); strings are
+  /// the versions' own, so nothing is allocated here.
+  static func copyVersions(_ s: HostedStrategy, into out: inout Strategy) {
+    out.active = s.active
+    out.backend = s.built.backend
+    out.code = s.built.codeHash
+    out.shadowCode = s.tap?.shadow?.built.codeHash
+    out.shadowSteps = s.tap?.shadow?.steps ?? 0
+    out.shadowAgreeing = s.tap?.shadow?.agreeing ?? 0
   }
 
   /// A copy of the status (control thread). Every array is copied element by element into new

@@ -38,7 +38,8 @@ enum EngineStatusJSON {
 
   static func strategies(_ s: Status, _ control: StrategyControl?) -> String {
     let running = s.strategies.map { st in
-      "{\"name\":\(q(st.name)),\"backend\":\(q(st.backend)),\"code\":\(q(st.code)),\"instruments\":[\(st.instruments.map(q).joined(separator: ","))]}"
+      let shadow = st.shadowCode.map { "{\"code\":\(q($0)),\"steps\":\(st.shadowSteps),\"agreeing\":\(st.shadowAgreeing)}" } ?? "null"
+      return "{\"name\":\(q(st.name)),\"active\":\(st.active),\"backend\":\(q(st.backend)),\"code\":\(q(st.code)),\"instruments\":[\(st.instruments.map(q).joined(separator: ","))],\"shadow\":\(shadow)}"
     }
     return "{\"running\":[\(running.joined(separator: ","))],\"versions\":\(control?.versionsJSON() ?? "[]")}"
   }

@@ -12,6 +12,8 @@ package final class HostedStrategy {
   /// False once unloaded: it no longer sees events.
   package var active = true
   package var runner: NativeBookReplay
+  /// What the hot thread does after each step when the engine hot-loads (warm-up ring, shadow).
+  package var tap: StepTap?
   /// Rows of the session's order log already journaled (or checked against the journal).
   package var journaledRows = 0
   /// The session's audit box, read by the journal while the runner is busy (the write-ahead):

@@ -5,20 +5,57 @@ import StratRuntime
 extension Engine {
   /// Swaps in what is due now, between two events: while recovering, the hot-loads the journal
   /// holds for this event (built again from the bytes it kept);
-  /// otherwise the version the hot-loader staged, if any.
+  /// otherwise what the hot-loader staged, if anything.
   func applyHotLoads() throws(EngineError) {
     if let journal, journal.recovering {
-      for record in journal.journaledHotLoads where record.events == delivered { try replay(record) }
+      for record in journal.journaledLifecycle where record.events == delivered {
+        switch record {
+        case .hotload(let r): try replay(r)
+        case .shadow(let r): try replayShadow(r)
+        case .unload(let r): try replayUnload(r)
+        }
+      }
       return
     }
     guard let loader = hotLoader, let staged = loader.takeStaged() else { return }
-    guard let host = strategies.first(where: { $0.name == staged.name && $0.active }) else { return }
+    defer { staged.done.store(true, ordering: .releasing) }
+    guard let host = strategies.first(where: { $0.name == staged.name && $0.active }) else {
+      staged.failure = "no active strategy is named `\(staged.name)`"
+      return
+    }
     let started = WallClock.read(CLOCK_MONOTONIC)
-    let old = swap(host, to: staged.built, carry: staged.carry)
+    switch staged.action {
+    case .swap: try swapStaged(staged, into: host)
+    case .shadow: try startShadow(staged, beside: host)
+    case .promote: try promoteShadow(staged, of: host)
+    case .discard: try discardShadow(staged, of: host)
+    case .unload: try unload(host)
+    }
     staged.pauseNanos = WallClock.read(CLOCK_MONOTONIC) - started
-    staged.retired = old
-    try journalHotLoad(host, staged.built, carried: staged.carry != nil, path: staged.setup.path)
-    staged.done.store(true, ordering: .releasing)
+  }
+
+  /// A staged version swapped in: warmed up through the last record first, or its state carried.
+  func swapStaged(_ staged: HotLoader.Staged, into host: HostedStrategy) throws(EngineError) {
+    guard let built = staged.built else { return }
+    var records: UInt32?
+    if let warmUp = staged.warmUp {
+      guard let ring = host.tap?.ring, warmUp.finish(built.executor, ring: ring) else {
+        staged.lapped = true
+        return
+      }
+      records = UInt32(clamping: ring.count - warmUp.start)
+    }
+    staged.retired = swap(host, to: built, carry: staged.carry)
+    let record = staged.journalRecord
+    guard record.count > 12 else {
+      try journalHotLoad(host, built, carried: staged.carry != nil, warmupRecords: records, path: staged.setup.path)
+      return
+    }
+    // The record was made off the hot thread; only its counts are written here.
+    record.storeBytes(of: delivered.littleEndian, toByteOffset: 0, as: UInt64.self)
+    record.storeBytes(of: UInt16(host.index).littleEndian, toByteOffset: 8, as: UInt16.self)
+    if let records { record.storeBytes(of: records.littleEndian, toByteOffset: 11, as: UInt32.self) }
+    try journal?.record(.hotload, UnsafeRawBufferPointer(record))
   }
 
   /// The swap itself: the new version takes the moving state slots and the input record, then
@@ -36,8 +73,11 @@ extension Engine {
     return old
   }
 
-  func journalHotLoad(_ host: HostedStrategy, _ built: BuiltStrategy, carried: Bool, path: String) throws(EngineError) {
-    let record = HotLoadRecord(events: delivered, strategy: host.index, carried: carried, blob: built.blob(path: path))
+  func journalHotLoad(
+    _ host: HostedStrategy, _ built: BuiltStrategy, carried: Bool, warmupRecords: UInt32? = nil, path: String
+  ) throws(EngineError) {
+    let record = HotLoadRecord(
+      events: delivered, strategy: host.index, carried: carried, warmupRecords: warmupRecords, blob: built.blob(path: path))
     try journal?.append(.hotload, record.bytes)
   }
 
@@ -49,9 +89,14 @@ extension Engine {
     let host = strategies[record.strategy]
     let built = try builder.build(record.blob.strategy(like: host.setup))
     let carry = record.carried ? StateCarry(from: host.built.stateLayout, to: built.stateLayout) : nil
+    if let records = record.warmupRecords {
+      guard let ring = host.tap?.ring, WarmUp.replayLast(UInt64(records), into: built.executor, ring: ring) else {
+        throw EngineError(id: "journal.warmup", message: "the journal warms `\(host.name)` up on \(records) input records, which this run's ring does not hold")
+      }
+    }
     swap(host, to: built, carry: carry)
     hotLoader?.record(built, as: host.name)
-    try journalHotLoad(host, built, carried: record.carried, path: record.blob.path)
+    try journalHotLoad(host, built, carried: record.carried, warmupRecords: record.warmupRecords, path: record.blob.path)
     log.info("hotload.replayed", ["strategy": .string(host.name), "code": .string(built.codeHash), "events": .int(Int(delivered))])
   }
 }

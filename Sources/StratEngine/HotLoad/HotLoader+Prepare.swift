@@ -3,8 +3,9 @@ import StratNative
 import StratNet
 
 extension HotLoader {
-  /// Builds and checks a version and stages it for the hot thread; nil when it is refused.
-  func prepare(_ request: EngineSetup.Strategy, rollback: Bool) -> Staged? {
+  /// Builds and checks a version and stages it for the hot thread (to swap in, or to run as a
+  /// shadow); nil when it is refused.
+  func prepare(_ request: EngineSetup.Strategy, rollback: Bool, shadow: Bool = false) -> Staged? {
     let built: BuiltStrategy
     do throws(EngineError) {
       built = try builder.build(request)
@@ -18,27 +19,57 @@ extension HotLoader {
     guard old.executor.interface.instruments.count == built.executor.interface.instruments.count else {
       return refuse(request.path, "hotload.instruments", "the new `\(name)` trades \(built.executor.interface.instruments.count) instruments, the running one \(old.executor.interface.instruments.count)")
     }
-    if old.codeHash == built.codeHash && old.executor.interface.params == built.executor.interface.params && !rollback {
+    if old.codeHash == built.codeHash && old.backend == built.backend && old.executor.interface.params == built.executor.interface.params
+      && !rollback && !shadow
+    {
       log.info("hotload.unchanged", ["strategy": .string(name), "file": .string(request.path)])
       return nil
     }
+    if shadow && shadowLogs.withLock({ $0[name] != nil }) {
+      return refuse(request.path, "hotload.shadow-exists", "`\(name)` already has a shadow; promote or discard it first")
+    }
     let carry = StateCarry(from: old.stateLayout, to: built.stateLayout)
-    let plan: StateCarry?
+    var plan: StateCarry?
+    var warmUp: WarmUp?
     switch (carry?.complete ?? false, policy) {
     case (true, _), (false, .carry): plan = carry
     case (false, .reset): plan = nil
     case (false, .refuse):
       return refuse(request.path, "hotload.state-differs", "the new `\(name)`'s state layout differs (fresh: \((carry?.fresh ?? ["unknown layout"]).joined(separator: ", "))) and hotload.state is refuse")
     case (false, .warmup):
-      return refuse(request.path, "hotload.warmup", "the layouts differ and hotload.state is warmup, which this engine does not do yet; set carry, reset or refuse")
+      guard let ring = rings[name], let w = WarmUp.run(built.executor, ring: ring, nearSwap: nearSwap) else {
+        return refuse(request.path, "hotload.warmup", "the warm-up of `\(name)` was lapped by the hot thread 8 times in a row; the running version keeps trading")
+      }
+      warmUp = w
     }
-    if !rollback { record(built, as: name) }
-    let staged = Staged(name: name, built: built, setup: request, carry: plan)
+    if !rollback && !shadow { record(built, as: name) }
+    let staged = Staged(shadow ? .shadow : .swap, name: name, built: built, setup: request, carry: plan, warmUp: warmUp)
+    if shadow { staged.shadowLog = shadowLog(for: name, symbols: built.executor.interface.instruments.map(\.symbol)) }
+    if !shadow { staged.prepareJournalRecord(built, path: request.path) }
     stage(staged)
-    log.info("hotload.staged", [
+    log.info(shadow ? "hotload.shadow-staged" : "hotload.staged", [
       "strategy": .string(name), "file": .string(request.path), "code": .string(built.codeHash),
-      "state": .string(plan == nil ? "reset" : (plan!.complete ? "carried" : "carried in part")),
+      "state": .string(warmUp != nil ? "warmup" : plan == nil ? "reset" : (plan!.complete ? "carried" : "carried in part")),
+      "carried": .string((plan?.carried(built.stateLayout ?? []) ?? []).joined(separator: ",")),
+      "fresh": .string(warmUp != nil ? "" : (plan?.fresh ?? (built.stateLayout ?? []).map(\.name)).joined(separator: ",")),
+      "warmup_records": .int(warmUp.map { Int($0.next - $0.start) } ?? 0),
     ])
+    return staged
+  }
+
+  /// True in the last 16 events before the hot thread's next 256-event boundary (or always,
+  /// when the loader is driven on the hot thread itself, as the benchmark's probe does).
+  func nearSwap() -> Bool { !waitsForBoundary || metrics.events.value & 255 >= 240 }
+
+  /// The same version warmed up again, after the hot thread found its warm-up lapped.
+  func rewarmed(_ lapped: Staged) -> Staged? {
+    guard let built = lapped.built, let ring = rings[lapped.name], let w = WarmUp.run(built.executor, ring: ring, nearSwap: nearSwap) else {
+      return refuse(lapped.setup.path, "hotload.warmup", "the warm-up of `\(lapped.name)` was lapped by the hot thread; the running version keeps trading")
+    }
+    let staged = Staged(lapped.action, name: lapped.name, built: built, setup: lapped.setup, carry: nil, warmUp: w)
+    staged.shadowLog = lapped.shadowLog
+    if lapped.action == .swap { staged.prepareJournalRecord(built, path: lapped.setup.path) }
+    stage(staged)
     return staged
   }
 
@@ -51,8 +82,18 @@ extension HotLoader {
 
   /// After the hot thread swapped: releases the old version here, off the hot thread.
   func finish(_ staged: Staged) {
-    metrics.hotLoads.add()
-    log.info("hotload.swapped", ["strategy": .string(staged.name), "code": .string(staged.built.codeHash), "pause_ns": .int(Int(staged.pauseNanos))])
+    if let failure = staged.failure {
+      log.warning("hotload.dropped", ["strategy": .string(staged.name), "message": .string(failure)])
+    } else if staged.action == .swap || staged.action == .promote {
+      metrics.hotLoads.add()
+      log.info(staged.action == .swap ? "hotload.swapped" : "hotload.promoted", [
+        "strategy": .string(staged.name), "code": .string(staged.built?.codeHash ?? ""), "pause_ns": .int(Int(staged.pauseNanos)),
+      ])
+    } else {
+      log.info("hotload.\(staged.action)", ["strategy": .string(staged.name)])
+    }
+    if staged.action == .promote || staged.action == .discard || staged.action == .unload { closeShadowLog(staged.name) }
+    if staged.failure != nil && staged.action == .shadow { closeShadowLog(staged.name) }
     staged.retired = nil
   }
 
@@ -66,8 +107,16 @@ extension HotLoader {
     switch action {
     case "load":
       guard FileManager.default.fileExists(atPath: value) else { return .error(404, id: "hotload.no-file", message: "\(value) does not exist") }
-      request(EngineSetup.Strategy(path: value))
-      return .json(202, "{\"accepted\":\"load\",\"file\":\(JSONValue.string(value).text)}")
+      let shadow = Self.boolField("shadow", in: body)
+      request(EngineSetup.Strategy(path: value), shadow: shadow)
+      let mode = (shadow ?? (shadowByDefault || Self.isShadowName(value))) ? "shadow" : "load"
+      return .json(202, "{\"accepted\":\"\(mode)\",\"file\":\(JSONValue.string(value).text)}")
+    case "promote", "unload":
+      guard running(value) != nil else { return .error(404, id: "hotload.unknown-strategy", message: "no strategy is named `\(value)`") }
+      let discard = action == "unload" && Self.boolField("shadow", in: body) == true
+      request(action == "promote" ? .promote(value) : discard ? .discard(value) : .unload(value))
+      let what = action == "promote" ? "promote" : discard ? "discard" : "unload"
+      return .json(202, "{\"accepted\":\"\(what)\",\"strategy\":\(JSONValue.string(value).text),\"applies\":\"between two events, within 256 events\"}")
     case "rollback":
       guard let previous = previous(value) else { return .error(409, id: "hotload.no-previous", message: "`\(value)` has no earlier version") }
       dropLast(value)
@@ -83,7 +132,7 @@ extension HotLoader {
         return .error(500, id: "hotload.rollback", message: "\(error)")
       }
     default:
-      return .error(501, id: "hotload.\(action)", message: "`\(action)` is not available in this engine yet (load and rollback are)")
+      return .error(404, id: "hotload.\(action)", message: "no such action `\(action)` (load, promote, unload, rollback)")
     }
   }
 
@@ -92,6 +141,14 @@ extension HotLoader {
       "{\"strategy\":\(JSONValue.string(name).text),\"versions\":[\(list.map { "{\"code\":\(JSONValue.string($0.codeHash).text),\"backend\":\(JSONValue.string($0.backend).text)}" }.joined(separator: ","))]}"
     }
     return "[\(rows.joined(separator: ","))]"
+  }
+
+  /// The Boolean value of `key` in a small JSON object; nil when it is absent or not a Boolean.
+  static func boolField(_ key: String, in body: String) -> Bool? {
+    guard let data = body.data(using: .utf8),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return nil }
+    return object[key] as? Bool
   }
 
   /// The string value of `key` in a small JSON object (the control API's bodies).

@@ -14,21 +14,28 @@ package struct StateCarry: Sendable, Equatable {
     var oldOffsets: [String: (offset: Int, slot: StateSlot)] = [:]
     var offset = 0
     for slot in old {
-      oldOffsets[slot.name] = (offset, slot)
-      offset += slot.bytes
+      oldOffsets[slot.name] = (slot.offset ?? offset, slot)
+      offset = (slot.offset ?? offset) + slot.bytes
     }
     copies = []
     fresh = []
     offset = 0
     for slot in new {
-      if let match = oldOffsets[slot.name], match.slot == slot {
-        copies.append((match.offset, offset, slot.bytes))
+      let at = slot.offset ?? offset
+      if let match = oldOffsets[slot.name], match.slot.sameShape(as: slot) {
+        copies.append((match.offset, at, slot.bytes))
       } else {
         fresh.append(slot.name)
       }
-      offset += slot.bytes
+      offset = at + slot.bytes
     }
     complete = fresh.isEmpty && copies.count == old.count
+  }
+
+  /// The slots that move, in the new layout's order (for the log).
+  package func carried(_ new: [StateSlot]) -> [String] {
+    let fresh = Set(self.fresh)
+    return new.map(\.name).filter { !fresh.contains($0) }
   }
 
   /// Copies the moving slots from `old` into `new` (both state records).
@@ -42,4 +49,9 @@ package struct StateCarry: Sendable, Equatable {
     a.complete == b.complete && a.fresh == b.fresh
       && a.copies.elementsEqual(b.copies) { $0.from == $1.from && $0.to == $1.to && $0.bytes == $1.bytes }
   }
+}
+
+extension StateSlot {
+  /// Same name, kind and size (where a slot starts does not matter to a carry).
+  func sameShape(as other: StateSlot) -> Bool { name == other.name && kind == other.kind && bytes == other.bytes }
 }

@@ -24,6 +24,8 @@ package final class EngineJournal {
   package private(set) var journaledHotLoads: [HotLoadRecord] = []
   /// The live feed's records journaled before this process started (a recovery replays them).
   package private(set) var recordedMarket = RecordedMarket()
+  /// Hot-loads, shadow actions and unloads journaled before this process started, in order.
+  package private(set) var journaledLifecycle: [LifecycleRecord] = []
   /// The torn last record the journal ended in, cut when it was opened (for the log).
   package let cutTail: String?
 
@@ -54,6 +56,7 @@ package final class EngineJournal {
       if let failure { throw failure }
     }
     recordedMarket = market
+    journaledLifecycle = journaled.compactMap(LifecycleRecord.init(payload:))
     for record in journaled.compactMap(VersionRecord.init(payload:)) where journaledVersions[record.strategy] == nil {
       journaledVersions[record.strategy] = record.blob
     }

@@ -30,6 +30,10 @@ package enum EngineRecordType: UInt8, CaseIterable, Sendable {
   case directory = 9
   /// A change of the live feed's state: next sequence u64, change u8, MoldUDP64 session (10 bytes).
   case feed = 10
+  /// A shadow (canary) version started, promoted or dropped after `events` events (`ShadowRecord`).
+  case shadow = 11
+  /// A strategy unloaded after `events` events: events u64, strategy u16 (`UnloadRecord`).
+  case unload = 12
 }
 
 /// An operator command that changes what the hot thread does (journaled, so a recovery applies
@@ -153,17 +157,21 @@ package struct VersionRecord: Sendable, Equatable {
   }
 }
 
-/// A journaled hot-load (`EngineRecordType.hotload`).
+/// A journaled hot-load (`EngineRecordType.hotload`): events u64, strategy u16, state u8 (0
+/// reset, 1 carried, 2 warmed up), for a warm-up the records it replayed u32, then the version.
 package struct HotLoadRecord: Sendable, Equatable {
   package var events: UInt64
   package var strategy: Int
   package var carried: Bool
+  /// The input records replayed into the version before the swap (the last ones before it).
+  package var warmupRecords: UInt32?
   package var blob: VersionBlob
 
-  package init(events: UInt64, strategy: Int, carried: Bool, blob: VersionBlob) {
+  package init(events: UInt64, strategy: Int, carried: Bool, warmupRecords: UInt32? = nil, blob: VersionBlob) {
     self.events = events
     self.strategy = strategy
     self.carried = carried
+    self.warmupRecords = warmupRecords
     self.blob = blob
   }
 
@@ -172,16 +180,20 @@ package struct HotLoadRecord: Sendable, Equatable {
     var out: [UInt8] = []
     withUnsafeBytes(of: events.littleEndian) { out.append(contentsOf: $0) }
     withUnsafeBytes(of: UInt16(strategy).littleEndian) { out.append(contentsOf: $0) }
-    out.append(carried ? 1 : 0)
+    out.append(warmupRecords != nil ? 2 : carried ? 1 : 0)
+    if let warmupRecords { withUnsafeBytes(of: warmupRecords.littleEndian) { out.append(contentsOf: $0) } }
     return out + blob.bytes
   }
 
   /// Reads a journaled record (its first byte is the type).
   init?(payload: [UInt8]) {
-    guard payload.count > 12, payload[0] == EngineRecordType.hotload.rawValue, let blob = VersionBlob(payload[12...]) else { return nil }
+    guard payload.count > 12, payload[0] == EngineRecordType.hotload.rawValue else { return nil }
+    let warm = payload[11] == 2
+    guard !warm || payload.count > 16, let blob = VersionBlob(payload[(warm ? 16 : 12)...]) else { return nil }
     events = littleEndian(payload[1..<9])
     strategy = Int(payload[9]) | Int(payload[10]) << 8
     carried = payload[11] == 1
+    warmupRecords = warm ? UInt32(littleEndian(payload[12..<16])) : nil
     self.blob = blob
   }
 }

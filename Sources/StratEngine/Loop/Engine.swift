@@ -95,7 +95,9 @@ package final class Engine {
     status = EngineStatusBoard(hosted, totalEvents: feed.eventCount)
     feed.live?.onStale = { [weak self] stale in self?.markStale(stale) }
     if let folder = setup.hotload.folder {
-      hotLoader = HotLoader(folder: folder, builder: builder, policy: setup.hotload.policy, running: hosted, log: log, metrics: metrics)
+      hotLoader = HotLoader(
+        folder: folder, builder: builder, policy: setup.hotload.policy, running: hosted, log: log, metrics: metrics,
+        warmupRecords: setup.hotload.warmupRecords, shadow: setup.hotload.shadow, out: setup.out)
     }
     if let journal, journal.journaledCount > 1 {
       reconcilePending = true
@@ -132,7 +134,7 @@ package final class Engine {
     }
     if !stopped {
       try journalFeedItems()
-      for s in strategies {
+      for s in strategies where s.active {  // an unloaded strategy's session ended at the unload
         s.runner.finish(writeAhead: JournalWriteAhead(engine: self, host: s))
         try throwWriteAheadFailure()
         try journalNewRows(s)

@@ -29,6 +29,8 @@ extension EngineSetup {
     recordMarket = config.recording.recordMarket
     writeTicks = config.recording.writeTicks
     hotload = Hotload(folder: config.engine.strategies, policy: HotLoader.Policy(rawValue: config.hotload.state.rawValue) ?? .carry)
+    hotload.shadow = config.hotload.shadow
+    hotload.warmupRecords = config.hotload.warmupRecords
   }
 
   static func venue(_ v: EngineConfig.Venue) -> VenueConfig {

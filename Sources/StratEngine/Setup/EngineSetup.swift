@@ -68,6 +68,11 @@ package struct EngineSetup: Sendable {
   package struct Hotload: Sendable, Equatable {
     package var folder: String?
     package var policy: HotLoader.Policy = .carry
+    /// Input records each strategy's warm-up ring holds (a power of two).
+    package var warmupRecords = Self.defaultWarmupRecords
+    package static let defaultWarmupRecords = 4096
+    /// New versions start as shadows until promoted (`hotload.shadow`).
+    package var shadow = false
     package init(folder: String? = nil, policy: HotLoader.Policy = .carry) {
       self.folder = folder
       self.policy = policy

@@ -26,6 +26,9 @@ package struct BookReplay<E: StrategyExecutor> {
   /// Events given to the venue, and events the strategy has observed.
   package private(set) var delivered = 0
   package private(set) var observed = 0
+  /// Told after each step, on the thread that steps (the engine's warm-up ring and shadow);
+  /// nil in a backtest, which then pays one test per observation.
+  package var stepObserver: (any StepObserver<E>)?
 
   package init(session: BookSession, executor: E) {
     self.session = session
@@ -67,10 +70,23 @@ package struct BookReplay<E: StrategyExecutor> {
   private mutating func observeOldest<W: OrderWriteAhead>(_ writeAhead: W) {
     observationTime = nextDue()
     let event = inFlight.removeFirst()
-    session.observe(event, index: observed, at: observationTime, executor: executor, writeAhead: writeAhead)
+    if let stepObserver {
+      let steps = session.stepTimes.count
+      session.observe(event, index: observed, at: observationTime, executor: executor, writeAhead: writeAhead)
+      if session.stepTimes.count != steps { stepObserver.stepped(executor, at: observationTime) }
+    } else {
+      session.observe(event, index: observed, at: observationTime, executor: executor, writeAhead: writeAhead)
+    }
     observed += 1
     due = nil
   }
+}
+
+/// Sees each step of a replay right after it, with the executor's input record and decisions
+/// still as the step read and wrote them.
+package protocol StepObserver<Executor>: AnyObject {
+  associatedtype Executor
+  func stepped(_ executor: Executor, at time: Int64)
 }
 
 extension BookReplay {

@@ -25,6 +25,12 @@ package struct NativeBookReplay {
 
   package var executor: NativeExecutor { replay.executor }
 
+  /// What sees each step (the engine's tap); nil by default.
+  package var stepObserver: (any StepObserver<NativeExecutor>)? {
+    get { replay.stepObserver }
+    set { replay.stepObserver = newValue }
+  }
+
   package var session: BookSession {
     _read { yield replay.session }
     _modify { yield &replay.session }
