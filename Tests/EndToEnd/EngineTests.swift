@@ -184,6 +184,38 @@ import Testing
     #expect(again.log.contains("engine.replayed-stop"))
     #expect(again.log.contains("engine.finished"))
   }
+
+  /// At a pace of 1/1000 of real time the next event is minutes away: a SIGTERM cuts the wait
+  /// short, the events to the next boundary go unpaced, and the stop applies there (a restart
+  /// replays it, as above).
+  @Test func sigtermDoesNotWaitForASlowPace() throws {
+    let folder = Stratc.temporaryDirectory()
+    let config = try StratEngineProcess.config(strategy: Self.strategy, folder: folder)
+    let process = Process()
+    process.executableURL = StratEngineProcess.binary
+    process.arguments = ["run", "--config", config, "--speed", "0.001"]
+    let logPath = folder + "/engine.log"
+    FileManager.default.createFile(atPath: logPath, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+    try process.run()
+    let started = Date().addingTimeInterval(60)
+    while process.isRunning && Date() < started,
+      !(String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)).contains("engine.started")
+    {
+      usleep(20_000)
+    }
+    sleep(1)
+    kill(process.processIdentifier, SIGTERM)
+    let deadline = Date().addingTimeInterval(20)
+    while process.isRunning && Date() < deadline { usleep(20_000) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    let log = String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)
+    #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(log)")
+    #expect(log.contains("engine.stopped"))
+    let again = try StratEngineProcess.run(["run", "--config", config])
+    #expect(again.status == 0 && again.log.contains("engine.replayed-stop"), "\(again.log)")
+  }
 }
 
 /// A seeded generator (SplitMix64) for kill delays.

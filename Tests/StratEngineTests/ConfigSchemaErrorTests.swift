@@ -133,7 +133,7 @@ import Testing
         |
       7 | udp = "127.0.0.1:30001"
         | ^^^
-      engine.toml:8:9: error[engine.config.range]: expected `feed.speed` in 0...1000000; found -1
+      engine.toml:8:9: error[engine.config.range]: expected `feed.speed` in 0.001...1000000; found -1
         |
       8 | speed = -1
         |         ^^

@@ -181,7 +181,7 @@ import Testing
     )
     #expect(
       ConfigTesting.schemaErrors(Self.minimal, overrides: .init(speed: -1))
-        == "error[engine.config.range]: --speed -1.0: expected 0 to 1000000\n"
+        == "error[engine.config.range]: --speed -1.0: expected 0 (virtual time) or 0.001 to 1000000\n"
     )
   }
 

@@ -22,10 +22,15 @@ import Testing
     #expect(text(plain).contains("\"accepted\":\"load\""))
     guard case .load(_, shadow: false)? = loader.nextRequest() else { Issue.record("no load queued"); return }
 
-    #expect(loader.handle("promote", body: "{\"name\":\"breakout\"}").status == 202)
-    guard case .promote("breakout")? = loader.nextRequest() else { Issue.record("no promote queued"); return }
-    #expect(text(loader.handle("unload", body: "{\"name\":\"breakout\",\"shadow\":true}")).contains("\"accepted\":\"discard\""))
-    guard case .discard("breakout")? = loader.nextRequest() else { Issue.record("no discard queued"); return }
+    // The shadow load above is only queued, no shadow runs: promote and discard say so at once.
+    #expect(loader.handle("promote", body: "{\"name\":\"breakout\"}").status == 409)
+    #expect(text(loader.handle("unload", body: "{\"name\":\"breakout\",\"shadow\":true}")).contains("hotload.no-shadow"))
+    // Not a Boolean, a folder, an unknown name for rollback: refused, nothing queued.
+    #expect(loader.handle("load", body: "{\"file\":\"\(live)\",\"shadow\":\"true\"}").status == 400)
+    #expect(text(loader.handle("load", body: "{\"file\":\"/tmp\"}")).contains("hotload.not-a-file"))
+    #expect(loader.handle("rollback", body: "{\"name\":\"nobody\"}").status == 404)
+    let long = String(repeating: "x", count: 100_000)
+    #expect(loader.handle("promote", body: "{\"name\":\"\(long)\"}").body.count < 1_000, "the name is not echoed whole")
     #expect(text(loader.handle("unload", body: "{\"name\":\"breakout\"}")).contains("\"accepted\":\"unload\""))
     guard case .unload("breakout")? = loader.nextRequest() else { Issue.record("no unload queued"); return }
 

@@ -34,17 +34,23 @@ extension EngineConfig {
         )
       }
     }
+    // 0 is virtual time; a pace slower than 1/1000 of real time only stalls (and overflowed the
+    // clock's arithmetic near 0).
     let speed =
-      overrides.speed ?? s.number("speed").flatMap { s.inRange("speed", $0, 0...1_000_000) } ?? 0
-    if let given = overrides.speed, !(0...1_000_000).contains(given) {
+      overrides.speed
+      ?? s.number("speed").flatMap { $0.value == 0 ? 0 : s.inRange("speed", $0, Self.pacedSpeeds) } ?? 0
+    if let given = overrides.speed, given != 0, !Self.pacedSpeeds.contains(given) {
       s.findings.add(
-        Diagnostic(id: "engine.config.range", message: "--speed \(given): expected 0 to 1000000")
+        Diagnostic(id: "engine.config.range", message: "--speed \(given): expected 0 (virtual time) or 0.001 to 1000000")
       )
       return nil
     }
     guard let feedSource = decodeFeedSource(kind, s, folder: folder, overrides) else { return nil }
     return Feed(source: feedSource, speed: speed)
   }
+
+  /// The paced speeds a feed may run at (0, virtual time, aside).
+  static let pacedSpeeds: ClosedRange<Double> = 0.001...1_000_000
 
   static func decodeFeedSource(
     _ kind: FeedKind,

@@ -6,9 +6,15 @@ extension HotLoader {
   /// Builds and checks a version and stages it for the hot thread (to swap in, or to run as a
   /// shadow); nil when it is refused.
   func prepare(_ request: EngineSetup.Strategy, rollback: Bool, shadow: Bool = false) -> Staged? {
-    let built: BuiltStrategy
+    var built: BuiltStrategy
     do throws(EngineError) {
       built = try builder.build(request)
+      // A version of a configured strategy gets its params and bindings, from the bytes just read.
+      if request.params.isEmpty, request.instruments.isEmpty, let setup = configured[built.executor.interface.name],
+        !setup.params.isEmpty || !setup.instruments.isEmpty
+      {
+        built = try builder.build(built.blob(path: request.path).strategy(like: setup))
+      }
     } catch {
       return refuse(request.path, error.id, error.message)
     }
@@ -106,18 +112,34 @@ extension HotLoader {
     }
     switch action {
     case "load":
-      guard FileManager.default.fileExists(atPath: value) else { return .error(404, id: "hotload.no-file", message: "\(value) does not exist") }
+      var isFolder: ObjCBool = false
+      let shown = value.count > 256 ? String(value.prefix(256)) + "…" : value
+      guard FileManager.default.fileExists(atPath: value, isDirectory: &isFolder) else {
+        return .error(404, id: "hotload.no-file", message: "\(shown) does not exist")
+      }
+      guard !isFolder.boolValue else { return .error(400, id: "hotload.not-a-file", message: "\(shown) is a folder, not a .strat or .so") }
+      guard Self.hasField("shadow", in: body) == (Self.boolField("shadow", in: body) != nil) else {
+        return .error(400, id: "hotload.body", message: "\"shadow\" must be true or false")
+      }
       let shadow = Self.boolField("shadow", in: body)
       request(EngineSetup.Strategy(path: value), shadow: shadow)
       let mode = (shadow ?? (shadowByDefault || Self.isShadowName(value))) ? "shadow" : "load"
       return .json(202, "{\"accepted\":\"\(mode)\",\"file\":\(JSONValue.string(value).text)}")
     case "promote", "unload":
-      guard running(value) != nil else { return .error(404, id: "hotload.unknown-strategy", message: "no strategy is named `\(value)`") }
+      guard running(value) != nil else {
+        return .error(404, id: "hotload.unknown-strategy", message: "no strategy is named `\(value.prefix(256))`")
+      }
       let discard = action == "unload" && Self.boolField("shadow", in: body) == true
+      if action == "promote" || discard, !shadowLogs.withLock({ $0[value] != nil }) {
+        return .error(409, id: "hotload.no-shadow", message: "`\(value)` has no shadow to \(discard ? "discard" : "promote")")
+      }
       request(action == "promote" ? .promote(value) : discard ? .discard(value) : .unload(value))
       let what = action == "promote" ? "promote" : discard ? "discard" : "unload"
       return .json(202, "{\"accepted\":\"\(what)\",\"strategy\":\(JSONValue.string(value).text),\"applies\":\"between two events, within 256 events\"}")
     case "rollback":
+      guard running(value) != nil else {
+        return .error(404, id: "hotload.unknown-strategy", message: "no strategy is named `\(value.prefix(256))`")
+      }
       guard let previous = previous(value) else { return .error(409, id: "hotload.no-previous", message: "`\(value)` has no earlier version") }
       dropLast(value)
       do {
@@ -149,6 +171,14 @@ extension HotLoader {
       let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     else { return nil }
     return object[key] as? Bool
+  }
+
+  /// True when the small JSON object `body` has `key`, whatever its value.
+  static func hasField(_ key: String, in body: String) -> Bool {
+    guard let data = body.data(using: .utf8),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return false }
+    return object[key] != nil
   }
 
   /// The string value of `key` in a small JSON object (the control API's bodies).

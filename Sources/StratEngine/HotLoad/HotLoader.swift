@@ -29,6 +29,9 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
   let metrics: EngineMetrics
   /// Each running strategy's warm-up ring (the hot thread writes it through its `StepTap`).
   let rings: [String: InputRing]
+  /// Each running strategy as the config set it up (params, instrument bindings): a new version
+  /// of it is built with the same, as a recovery rebuilds it.
+  let configured: [String: EngineSetup.Strategy]
   /// New versions start as shadows (`hotload.shadow`), as do files named `*.shadow.strat|so`.
   let shadowByDefault: Bool
   /// Where `shadow_decisions.csv` goes (`engine.out`); nil: shadows are counted, not logged.
@@ -44,6 +47,9 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
   /// Each strategy's versions, oldest first; the last one runs (or is staged).
   private let versions = Mutex<[String: [BuiltStrategy]]>([:])
   private let seen = Mutex<[String: Date]>([:])
+  /// Changed files waiting to settle: taken once their time stays the same over one poll and is
+  /// half a second old (a file still being written is not built).
+  private let settling = Mutex<[String: Date]>([:])
   private let stopping = Atomic<Bool>(false)
   private var thread: Thread?
   private let exited = DispatchSemaphore(value: 0)
@@ -67,6 +73,7 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
       rings[s.name] = tap.ring
     }
     self.rings = rings
+    configured = Dictionary(running.map { ($0.name, $0.setup) }, uniquingKeysWith: { first, _ in first })
     self.folder = folder
     self.builder = builder
     self.policy = policy
@@ -144,12 +151,27 @@ package final class HotLoader: StrategyControl, @unchecked Sendable {
     if let r = requests.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return r }
     guard let folder else { return nil }
     let now = Self.stamps(folder)
-    let changed = seen.withLock { old -> [String] in
-      defer { old = now }
-      return now.filter { old[$0.key] != $0.value }.map(\.key).sorted()
-    }
+    let changed = settled(now.filter { stamp in seen.withLock { $0[stamp.key] != stamp.value } })
+    seen.withLock { old in for path in changed { old[path] = now[path] } }
     for path in changed.dropFirst() { request(EngineSetup.Strategy(path: path)) }
     return changed.first.map { .load(EngineSetup.Strategy(path: $0), shadow: shadowByDefault || Self.isShadowName($0)) }
+  }
+
+  /// The files of `changed` whose time was the same at the previous poll and is 0.5 s old.
+  func settled(_ changed: [String: Date]) -> [String] {
+    let now = Date()
+    return settling.withLock { waiting -> [String] in
+      var ready: [String] = []
+      for (path, stamp) in changed {
+        if waiting[path] == stamp && now.timeIntervalSince(stamp) >= 0.5 {
+          ready.append(path)
+          waiting[path] = nil
+        } else {
+          waiting[path] = stamp
+        }
+      }
+      return ready.sorted()
+    }
   }
 
   /// Modification times of the folder's .strat and .so files (a .sig change touches its .so).

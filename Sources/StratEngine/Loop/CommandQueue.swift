@@ -31,6 +31,10 @@ package final class CommandQueue: @unchecked Sendable {
     }
   }
 
+  /// True when an item waits (the hot thread, to cut a paced wait short).
+  @inline(__always)
+  package var hasWaiting: Bool { taken.load(ordering: .relaxed) < published.load(ordering: .acquiring) }
+
   /// The next item, if any. Hot thread only.
   @inline(__always)
   package func pop() -> Item? {

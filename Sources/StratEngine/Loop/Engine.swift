@@ -158,6 +158,7 @@ package final class Engine {
     var idle = false
     var lastIdleWork: Int64 = 0
     var lastBoundary = UInt64.max
+    var hurry = false
     while true {
       // Idle (a live feed with nothing waiting): the same work at most once a millisecond.
       if idle {
@@ -168,6 +169,7 @@ package final class Engine {
       let boundary = delivered & 255 == 0 && delivered != lastBoundary
       if boundary || idle {
         lastBoundary = delivered
+        hurry = false
         try superviseRisk()
         superviseOMS()
         if try applyCommands() { return true }
@@ -177,7 +179,13 @@ package final class Engine {
       switch source.next() {
       case .event(let event):
         idle = false
-        if !(journal?.recovering ?? false) { clock?.wait(until: event.timeNanos) }
+        // A command cuts a paced wait short: the events up to the next boundary, where it
+        // applies, go without pacing (the boundary stays where a recovery looks for it).
+        if !hurry, !(journal?.recovering ?? false),
+          clock?.wait(until: event.timeNanos, interrupted: { commands.hasWaiting }) == false
+        {
+          hurry = true
+        }
         try deliver(event)
       case .idle: idle = true
       case .end: return false

@@ -54,20 +54,32 @@ package struct PacedClock: RuntimeClock {
   package mutating func now() -> Int64 {
     guard let origin else { return .min }
     let elapsed = Double(WallClock.read(CLOCK_MONOTONIC) - origin.wall) * speed
-    return origin.event &+ Int64(elapsed)
+    return origin.event &+ Self.nanos(elapsed)
   }
 
-  package mutating func wait(until time: Int64) {
+  package mutating func wait(until time: Int64) { _ = wait(until: time, interrupted: { false }) }
+
+  /// Waits until `time` is due, looking at `interrupted` every 50 ms at most; false when it
+  /// returned early because `interrupted` said so (a stop must not wait for a slow pace).
+  package mutating func wait(until time: Int64, interrupted: () -> Bool) -> Bool {
     guard let origin else {
       origin = (time, WallClock.read(CLOCK_MONOTONIC))
-      return
+      return true
     }
-    let due = origin.wall &+ Int64(Double(time &- origin.event) / speed)
+    let (sum, overflow) = origin.wall.addingReportingOverflow(Self.nanos(Double(time &- origin.event) / speed))
+    let due = overflow ? Int64.max : sum
     var wall = WallClock.read(CLOCK_MONOTONIC)
     while wall < due {
+      if interrupted() { return false }
       let gap = due - wall
-      if gap > 50_000 { usleep(useconds_t(min((gap - 50_000) / 1_000, 1_000_000))) }
+      if gap > 50_000 { usleep(useconds_t(min((gap - 50_000) / 1_000, 50_000))) }
       wall = WallClock.read(CLOCK_MONOTONIC)
     }
+    return true
+  }
+
+  /// `value` nanoseconds as an Int64, saturated (a tiny speed makes huge waits).
+  static func nanos(_ value: Double) -> Int64 {
+    value.isNaN ? 0 : value >= 9.2e18 ? .max : value <= -9.2e18 ? .min : Int64(value)
   }
 }
