@@ -11,7 +11,8 @@ import Foundation
 //   strat-engine export --journal DIR --store DIR a live run's market events as a tick store
 let arguments = CommandLine.arguments.dropFirst()
 let status: Int32
-switch arguments.first {
+let wantsHelp = arguments.count == 2 && ["--help", "-h"].contains(arguments.last!)
+switch wantsHelp ? "help" : arguments.first {
 case "run": status = RunCommand.main(arguments.dropFirst())
 case "ctl": status = CtlCommand.main(arguments.dropFirst())
 case "token": status = TokenCommand.main(arguments.dropFirst())
@@ -20,7 +21,7 @@ case "listen": status = listenCommand(arguments.dropFirst())
 case "export": status = ExportCommand.main(arguments.dropFirst())
 case "help", "--help", "-h", nil:
   print(RunCommand.usage + "\n" + CtlCommand.usage + "\nusage: strat-engine token FILE\nusage: strat-engine publish FILE --udp ADDR [...]   (Docs/FEEDS.md)\n" + ExportCommand.usage)
-  status = arguments.first == nil ? 2 : 0
+  status = arguments.first == nil ? 2 : 0  // `COMMAND --help` too: one page for every command
 default:
   FileHandle.standardError.write(Data("strat-engine: unknown command `\(arguments.first!)`\n\(RunCommand.usage)\n".utf8))
   status = 2
