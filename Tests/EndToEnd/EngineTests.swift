@@ -151,13 +151,14 @@ import Testing
     return b.timeIntervalSince(a)
   }
 
-  /// Paced at 1000× real time (the 6.5-hour day takes about 23 s), so the SIGTERM lands mid-day.
-  @Test func sigtermStopsCleanlyCancellingOpenOrdersAndARestartGoesOn() throws {
+  /// Starts the example engine in a fresh folder at `--speed speed`, its log in engine.log, and
+  /// waits (60 s at most) until it logs `engine.started`.
+  static func startPaced(speed: String) throws -> (process: Process, folder: String, config: String, log: String) {
     let folder = Stratc.temporaryDirectory()
-    let config = try StratEngineProcess.config(strategy: Self.strategy, folder: folder)
+    let config = try StratEngineProcess.config(strategy: strategy, folder: folder)
     let process = Process()
     process.executableURL = StratEngineProcess.binary
-    process.arguments = ["run", "--config", config, "--speed", "1000"]
+    process.arguments = ["run", "--config", config, "--speed", speed]
     let logPath = folder + "/engine.log"
     FileManager.default.createFile(atPath: logPath, contents: nil)
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
@@ -168,6 +169,12 @@ import Testing
     {
       usleep(20_000)
     }
+    return (process, folder, config, logPath)
+  }
+
+  /// Paced at 1000× real time (the 6.5-hour day takes about 23 s), so the SIGTERM lands mid-day.
+  @Test func sigtermStopsCleanlyCancellingOpenOrdersAndARestartGoesOn() throws {
+    let (process, folder, config, logPath) = try Self.startPaced(speed: "1000")
     sleep(3)
     kill(process.processIdentifier, SIGTERM)
     process.waitUntilExit()
@@ -189,21 +196,7 @@ import Testing
   /// short, the events to the next boundary go unpaced, and the stop applies there (a restart
   /// replays it, as above).
   @Test func sigtermDoesNotWaitForASlowPace() throws {
-    let folder = Stratc.temporaryDirectory()
-    let config = try StratEngineProcess.config(strategy: Self.strategy, folder: folder)
-    let process = Process()
-    process.executableURL = StratEngineProcess.binary
-    process.arguments = ["run", "--config", config, "--speed", "0.001"]
-    let logPath = folder + "/engine.log"
-    FileManager.default.createFile(atPath: logPath, contents: nil)
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-    try process.run()
-    let started = Date().addingTimeInterval(60)
-    while process.isRunning && Date() < started,
-      !(String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)).contains("engine.started")
-    {
-      usleep(20_000)
-    }
+    let (process, _, config, logPath) = try Self.startPaced(speed: "0.001")
     sleep(1)
     kill(process.processIdentifier, SIGTERM)
     let deadline = Date().addingTimeInterval(20)

@@ -45,11 +45,13 @@ public final class SeededBook: BookView {
   public func apply(_ event: OrderEvent) -> BookIssue? {
     changes &+= 1
     touched(event.side, event.price)
-    if let order = book.order(event.orderID) {
+    // One lookup of the order serves the level hint and the stated-size rule.
+    let order = book.order(event.orderID)
+    if let order {
       touched(order.side, order.price)
       touched(order.side, event.price)
     }
-    let known = takesStatedSizes && statesItsSize(event) ? book.order(event.orderID) : nil
+    let known = takesStatedSizes && statesItsSize(event) ? order : nil
     let issue = book.apply(event)
     if let known { settleSize(of: event, known: known) }
     if let issue, issue.kind == .unknownOrder, event.price != 0 {
