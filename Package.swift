@@ -10,6 +10,7 @@ let package = Package(
     .executable(name: "stratc", targets: ["stratc"]),
     .executable(name: "strat-bench", targets: ["strat-bench"]),
     .executable(name: "strat-engine", targets: ["strat-engine"]),
+    .executable(name: "strat-venue", targets: ["strat-venue"]),
   ],
   targets: [
     .target(name: "StratDiagnostics"),
@@ -45,6 +46,13 @@ let package = Package(
     .target(name: "StratNet"),
     // The engine's durable, checksummed append-only log (Docs/JOURNAL.md): framing, group commit.
     .target(name: "StratJournal"),
+    // FIX 4.2/4.4: the data dictionary (QuickFIX's XML, read at start), the tag=value codec, the
+    // session layer (initiator and acceptor) and its durable message store on StratJournal.
+    .target(
+      name: "StratFIX", dependencies: ["StratDiagnostics", "StratNet", "StratJournal"],
+      resources: [.copy("Dictionaries")]),
+    // strat-venue's library: the matching engine, FIX order entry, the venue's own ITCH feed.
+    .target(name: "StratVenue", dependencies: ["StratFIX", "StratMarket", "StratNet", "StratDiagnostics"]),
     // The live engine: strategy host, hot-load, OMS, risk, journal records, control, metrics.
     // It knows strategies only through StratABI and StratNative, never the IR or the backtester.
     .target(
@@ -62,6 +70,8 @@ let package = Package(
         "StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratDiagnostics",
         "StratSyntax", "StratSema", "StratIR", "StratLLVM",
       ]),
+    .executableTarget(
+      name: "strat-venue", dependencies: ["StratVenue", "StratFIX", "StratMarket", "StratNet", "StratDiagnostics"]),
     .executableTarget(
       name: "strat-bench",
       dependencies: [
@@ -96,6 +106,9 @@ let package = Package(
     .testTarget(name: "StratRuntimeTests", dependencies: ["StratRuntime", "StratMarket", "StratABI"]),
     .testTarget(name: "StratNetTests", dependencies: ["StratNet"]),
     .testTarget(name: "StratJournalTests", dependencies: ["StratJournal"]),
+    .testTarget(name: "StratFIXTests", dependencies: ["StratFIX", "StratNet", "StratJournal", "StratDiagnostics"]),
+    .testTarget(
+      name: "StratVenueTests", dependencies: ["StratVenue", "StratFIX", "StratMarket", "StratNet", "StratDiagnostics"]),
     .testTarget(
       name: "StratEngineTests",
       dependencies: [

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import StratFIX
+
+@Suite struct StratFIXModuleTests {
+  @Test func moduleExists() { _ = StratFIX.self }
+}
