@@ -49,7 +49,7 @@ let package = Package(
     // FIX 4.2/4.4: the data dictionary (QuickFIX's XML, read at start), the tag=value codec, the
     // session layer (initiator and acceptor) and its durable message store on StratJournal.
     .target(
-      name: "StratFIX", dependencies: ["StratDiagnostics", "StratNet", "StratJournal"],
+      name: "StratFIX", dependencies: ["StratDiagnostics", "StratNet", "StratJournal", "StratTimeZone"],
       resources: [.copy("Dictionaries")]),
     // strat-venue's library: the matching engine, FIX order entry, the venue's own ITCH feed.
     .target(name: "StratVenue", dependencies: ["StratFIX", "StratMarket", "StratNet", "StratDiagnostics"]),
