@@ -1,7 +1,0 @@
-import Testing
-
-@testable import StratFIX
-
-@Suite struct StratFIXModuleTests {
-  @Test func moduleExists() { _ = StratFIX.self }
-}
