@@ -1,5 +1,47 @@
 import Foundation
+import StratFIX
+import StratVenue
 
-// strat-venue: a FIX 4.4 venue with a matching engine (issue 12). Subcommands come with it.
-FileHandle.standardError.write(Data("strat-venue: not built yet\n".utf8))
-exit(2)
+// strat-venue: a FIX venue in one process (issue 12). Thin: parse flags, wire, exit.
+//   strat-venue --acceptance --fix-port PORT [--fix-version 4.2|4.4]
+//       QuickFIX's acceptance server (session layer conformance), until killed.
+
+func fail(_ message: String, code: Int32 = 2) -> Never {
+  FileHandle.standardError.write(Data("strat-venue: \(message)\n".utf8))
+  exit(code)
+}
+
+let usage = """
+  usage: strat-venue --acceptance --fix-port PORT [--fix-version 4.2|4.4]
+  """
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.isEmpty || arguments.contains("--help") || arguments.contains("-h") {
+  print(usage)
+  exit(arguments.isEmpty ? 2 : 0)
+}
+
+@MainActor func value(of flag: String) -> String? {
+  guard let index = arguments.firstIndex(of: flag) else { return nil }
+  guard index + 1 < arguments.count else { fail("\(flag) needs a value\n\(usage)") }
+  return arguments[index + 1]
+}
+
+if arguments.contains("--acceptance") {
+  guard let portText = value(of: "--fix-port"), let port = UInt16(portText) else {
+    fail("--acceptance needs --fix-port PORT (0–65535)\n\(usage)")
+  }
+  let versionText = value(of: "--fix-version") ?? "4.4"
+  guard let version = FIXVersion(rawValue: versionText) else { fail("--fix-version is 4.2 or 4.4, not \(versionText)") }
+  do {
+    let acceptor = try AcceptanceServer.start(port: port, version: version) { line in
+      FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+    FileHandle.standardOutput.write(Data("strat-venue: acceptance server, FIX \(version.rawValue), on \(acceptor.address)\n".utf8))
+    signal(SIGPIPE, SIG_IGN)
+    while true { sleep(3600) }
+  } catch {
+    fail("\(error)", code: 1)
+  }
+}
+fail("unknown command\n\(usage)")

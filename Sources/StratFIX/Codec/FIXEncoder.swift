@@ -43,6 +43,13 @@ public final class FIXEncoder {
     put(1)
   }
 
+  /// Bytes that are already whole fields (`tag=value␁…`), such as a stored message's body.
+  public func appendRaw(_ fields: UnsafeRawBufferPointer) {
+    guard reserve(fields.count) else { return }
+    if fields.count > 0 { memcpy(base + position, fields.baseAddress!, fields.count) }
+    position += fields.count
+  }
+
   public func append(_ tag: Int, _ value: Int) {
     guard writeTag(tag) else { return }
     writeInt(value)

@@ -1,0 +1,97 @@
+extension FIXSession {
+  /// Sends an application message: the header (34, 49, 52, 56), then `body`, which appends its
+  /// fields. The message is in the store before its bytes reach the socket. Returns its seq.
+  @discardableResult
+  public func sendApplication(_ msgType: String, now: Int64, body: (FIXEncoder) -> Void) throws(FIXError) -> Int {
+    guard state == .loggedOn else {
+      throw FIXError(id: "fix.session.not-logged-on", message: "the session \(settings.senderCompID)→\(settings.targetCompID) is not logged on")
+    }
+    return try send(msgType, now: now, body: body)
+  }
+
+  /// Sends an administrative message; a store failure ends the session.
+  func sendAdmin(_ msgType: String, now: Int64, body: (FIXEncoder) -> Void = { _ in }) {
+    do { try send(msgType, now: now, body: body) } catch { storeFailed(error) }
+  }
+
+  @discardableResult
+  private func send(_ msgType: String, now: Int64, body: (FIXEncoder) -> Void) throws(FIXError) -> Int {
+    let seq = store.nextSenderSeq
+    writeHeader(msgType, seq: seq, now: now)
+    body(encoder)
+    let bytes = try encoder.finish()
+    try store.sent(seq: seq, bytes)
+    write(bytes, now: now)
+    return seq
+  }
+
+  /// The standard header in tag order, as QuickFIX writes it.
+  /// A repeat (`possDup`) carries OrigSendingTime: the original's, or now for a gap fill.
+  func writeHeader(
+    _ msgType: String, seq: Int, now: Int64, possDup: Bool = false, originalSendingTime: UnsafeRawBufferPointer? = nil
+  ) {
+    encoder.start(beginString: dictionary.beginString, msgType: msgType)
+    encoder.append(34, seq)
+    if possDup { encoder.append(43, character: UInt8(ascii: "Y")) }
+    encoder.append(49, settings.senderCompID)
+    encoder.append(52, timestamp: now)
+    encoder.append(56, settings.targetCompID)
+    if possDup {
+      if let originalSendingTime { encoder.append(122, bytes: originalSendingTime) } else { encoder.append(122, timestamp: now) }
+    }
+  }
+
+  func write(_ bytes: UnsafeRawBufferPointer, now: Int64) {
+    lastSent = now
+    delegate?.fixSession(self, write: bytes)
+  }
+
+  func sendLogon(now: Int64, reset: Bool) {
+    sendAdmin("A", now: now) { encoder in
+      encoder.append(98, 0)
+      encoder.append(108, self.heartbeatSeconds)
+      if reset { encoder.append(141, character: UInt8(ascii: "Y")) }
+    }
+  }
+
+  func sendHeartbeat(testRequestID: UnsafeRawBufferPointer?, now: Int64) {
+    sendAdmin("0", now: now) { encoder in
+      if let testRequestID { encoder.append(112, bytes: testRequestID) }
+    }
+  }
+
+  func sendLogout(text: String?, now: Int64) {
+    sendAdmin("5", now: now) { encoder in
+      if let text { encoder.append(58, text) }
+    }
+    state = state == .disconnected ? .disconnected : .logoutSent
+    logoutSentAt = now
+  }
+
+  /// A session-level Reject (3). RefMsgType and SessionRejectReason are written only when the
+  /// version's dictionary defines them (a 4.2 counterparty gets no reason 13–17); the rejected
+  /// message still consumes its seq.
+  func reject(_ message: FIXMessageView, _ rejection: FIXRejection, now: Int64) {
+    event("Reject sent for seq \(message.msgSeqNum ?? 0): \(rejection.text) \(rejection.refTag.map { "(tag \($0))" } ?? "")")
+    let reasonDefined = dictionary.fields[373]?.values?.contains(String(rejection.reason.rawValue)) ?? false
+    let type = message.value(35)
+    sendAdmin("3", now: now) { encoder in
+      encoder.append(45, message.msgSeqNum ?? 0)
+      encoder.append(58, rejection.text)
+      if let tag = rejection.refTag { encoder.append(371, tag) }
+      if let type, !type.isEmpty, self.dictionary.fields[372] != nil { encoder.append(372, bytes: type) }
+      if reasonDefined { encoder.append(373, rejection.reason.rawValue) }
+    }
+    if message.msgType != "4" { consume(message) }
+  }
+
+  /// A BusinessMessageReject (j): the session is fine, the application refuses the message.
+  func businessReject(_ message: FIXMessageView, text: String, reason: Int, now: Int64) {
+    sendAdmin("j", now: now) { encoder in
+      encoder.append(45, message.msgSeqNum ?? 0)
+      encoder.append(58, text)
+      encoder.append(372, message.msgType)
+      encoder.append(380, reason)
+    }
+  }
+}
