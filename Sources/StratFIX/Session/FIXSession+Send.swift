@@ -1,12 +1,18 @@
 extension FIXSession {
   /// Sends an application message: the header (34, 49, 52, 56), then `body`, which appends its
   /// fields. The message is in the store before its bytes reach the socket. Returns its seq.
+  /// With `storeIfDisconnected` a message made while the session is down takes its seq and
+  /// waits in the store; the counterparty gets it by resend after the next Logon (a venue's
+  /// reports are never lost that way). Otherwise sending while down is an error.
   @discardableResult
-  public func sendApplication(_ msgType: String, now: Int64, body: (FIXEncoder) -> Void) throws(FIXError) -> Int {
-    guard state == .loggedOn else {
+  public func sendApplication(
+    _ msgType: String, now: Int64, storeIfDisconnected: Bool = false, body: (FIXEncoder) -> Void
+  ) throws(FIXError) -> Int {
+    if state == .loggedOn { return try send(msgType, now: now, body: body) }
+    guard storeIfDisconnected else {
       throw FIXError(id: "fix.session.not-logged-on", message: "the session \(settings.senderCompID)→\(settings.targetCompID) is not logged on")
     }
-    return try send(msgType, now: now, body: body)
+    return try send(msgType, now: now, write: false, body: body)
   }
 
   /// Sends an administrative message; a store failure ends the session.
@@ -15,13 +21,13 @@ extension FIXSession {
   }
 
   @discardableResult
-  private func send(_ msgType: String, now: Int64, body: (FIXEncoder) -> Void) throws(FIXError) -> Int {
+  private func send(_ msgType: String, now: Int64, write: Bool = true, body: (FIXEncoder) -> Void) throws(FIXError) -> Int {
     let seq = store.nextSenderSeq
     writeHeader(msgType, seq: seq, now: now)
     body(encoder)
     let bytes = try encoder.finish()
     try store.sent(seq: seq, bytes)
-    write(bytes, now: now)
+    if write { self.write(bytes, now: now) }
     return seq
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The FIX session layer (FIX Session Protocol, and QuickFIX's behaviour where the spec leaves a
 /// choice), for either side. A state machine with no socket and no clock of its own: the
 /// connection feeds it received messages (`receive`), garbled frames (`garbled`) and the time
@@ -8,7 +10,7 @@
 ///                                         │  ▲
 ///                            app messages ▼  │ sendApplication
 ///                                      application
-public final class FIXSession {
+public final class FIXSession: @unchecked Sendable {
   public enum State: Sendable, Equatable {
     case disconnected, awaitingLogon, logonSent, loggedOn, logoutSent
   }
@@ -35,6 +37,18 @@ public final class FIXSession {
   private var draining = false
   /// The end of a resend we asked for; while set we do not ask again.
   var resendRequestedUpTo: Int?
+
+  /// Every use of the session holds this lock: its connection's reader thread, and any thread
+  /// that sends through it (`locked`). Recursive, so an application may send from inside a
+  /// callback; held for the work on one message, never across a socket wait.
+  private let lock = NSRecursiveLock()
+
+  /// Runs `body` holding the session's lock.
+  public func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body()
+  }
 
   public init(settings: FIXSessionSettings, dictionary: FIXDictionary, store: FIXMessageStore) {
     self.settings = settings

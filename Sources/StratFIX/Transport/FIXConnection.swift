@@ -9,16 +9,13 @@ import Foundation
 ///   session writes ─▶ socket (from the reader thread, or from a sender under the lock)
 ///
 /// The session is not thread-safe, so every use of it — the reader's and `withSession` from an
-/// application thread that sends orders — holds `lock`. The lock is held only for the work on
-/// one message, never across a socket wait. It is recursive: an application may send from
-/// inside `fixReceived`.
+/// application thread that sends orders — holds the session's lock (`FIXSession.locked`).
 public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
   public let session: FIXSession
   public weak var application: FIXApplication?
   private let socket: TCPConnection
   private let framer: FIXFramer
   private let table = FIXFieldTable()
-  private let lock = NSRecursiveLock()
   private let log: @Sendable (String) -> Void
   private var buffer: UnsafeMutableRawBufferPointer
   private var filled = 0
@@ -43,9 +40,7 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
 
   /// Runs `body` with the session, under the connection's lock (for sending from another thread).
   public func withSession<T>(_ body: (FIXSession) throws(FIXError) -> T) throws(FIXError) -> T {
-    lock.lock()
-    defer { lock.unlock() }
-    return try body(session)
+    try session.locked { () throws(FIXError) -> T in try body(session) }
   }
 
   /// Starts the session (the initiator's Logon) and reads until the connection ends.
@@ -123,11 +118,7 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
     }
   }
 
-  private func locked(_ body: () -> Void) {
-    lock.lock()
-    defer { lock.unlock() }
-    body()
-  }
+  private func locked(_ body: () -> Void) { session.locked(body) }
 
   // MARK: FIXSessionDelegate (called with the lock held)
 

@@ -54,15 +54,9 @@ public final class FIXInitiator: @unchecked Sendable {
     connection?.close()
   }
 
-  /// Sends through the live connection under its lock; fails when there is none.
+  /// Uses the session under its lock (sending fails while it is not logged on).
   public func withSession<T>(_ body: (FIXSession) throws(FIXError) -> T) throws(FIXError) -> T {
-    lock.lock()
-    let connection = current
-    lock.unlock()
-    guard let connection else {
-      throw FIXError(id: "fix.session.not-connected", message: "no connection to \(address)")
-    }
-    return try connection.withSession(body)
+    try session.locked { () throws(FIXError) -> T in try body(session) }
   }
 
   private var isStopped: Bool {
