@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz/run-fuzz.sh HARNESS [seconds] [libFuzzer flags...]: builds the libFuzzer harness
 # Fuzz/<Name>Fuzz from the module sources and runs it for [seconds] (default 60).
-#   HARNESS: itch csv lobster tick strat object param journal config http ("list" prints them, "seeds HARNESS" its
+#   HARNESS: itch csv lobster tick strat object param journal config http fix ("list" prints them, "seeds HARNESS" its
 #   seed folder). FUZZ_BUILD_ONLY=1 only builds.
 # Each module is compiled once, instrumented, as its own Swift module with -enable-testing
 # (cached in $FUZZ_WORK/modules until a source changes); the harness `@testable import`s the
@@ -27,6 +27,7 @@ declare -A modules=(
   [journal]="StratJournal"
   [config]="StratDiagnostics StratTimeZone StratMarket StratEngine/Config"
   [http]="StratNet"
+  [fix]="StratDiagnostics StratTimeZone StratNet StratJournal StratFIX"
 )
 declare -A seeds=(
   [itch]=Tests/StratMarketTests/Corpus/itch
@@ -39,13 +40,14 @@ declare -A seeds=(
   [journal]=Tests/Fuzz/Corpus/journal
   [config]=Tests/Fuzz/Corpus/config
   [http]=Tests/Fuzz/Corpus/http
+  [fix]=Tests/Fuzz/Corpus/fix
 )
 declare -A maxlen=(
   [itch]=4096 [csv]=4096 [lobster]=8192 [tick]=4096 [strat]=4096 [object]=20000 [param]=512 [journal]=8192
-  [config]=8192 [http]=4096)
+  [config]=8192 [http]=4096 [fix]=8192)
 declare -A folder=(
   [itch]=ITCH [csv]=CSV [lobster]=LOBSTER [tick]=Tick [strat]=Strat [object]=Object [param]=Param [journal]=Journal
-  [config]=Config [http]=HTTP)
+  [config]=Config [http]=HTTP [fix]=FIX)
 # StratNative imports the C header through Sources/CStratc/module.modulemap.
 includes=(-I "$root/Sources/CStratc")
 # StratABI's SHA-256 calls the C of Sources/CSHA256 (the CPU's SHA instructions): its module
