@@ -57,7 +57,9 @@ let package = Package(
     // It knows strategies only through StratABI and StratNative, never the IR or the backtester.
     .target(
       name: "StratEngine",
-      dependencies: ["StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal", "StratDiagnostics"]),
+      dependencies: [
+        "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal", "StratDiagnostics", "StratFIX",
+      ]),
     .executableTarget(
       name: "stratc",
       dependencies: [
@@ -113,7 +115,7 @@ let package = Package(
       name: "StratEngineTests",
       dependencies: [
         "StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal",
-        "StratDiagnostics", "strat-engine",
+        "StratDiagnostics", "strat-engine", "StratFIX", "StratVenue",
       ],
       // The executable's builder (through StratLLVM) reaches LLVM's C headers.
       swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/lib/llvm-19/include"])]),

@@ -31,17 +31,17 @@ public struct VenueOrderStatus: Sendable, Hashable {
   /// Whether it is a market order.
   public let isMarket: Bool
   /// The limit price (raw 1e-8); 0 for market orders. Changed by a replace.
-  public internal(set) var price: Int64
+  public package(set) var price: Int64
   /// Day or IOC.
   public let timeInForce: VenueOrderRequest.TimeInForce
   /// Total quantity: filled + remaining (a replace changes it).
-  public internal(set) var quantity: Int64
+  public package(set) var quantity: Int64
   /// Units filled so far.
-  public internal(set) var filledQuantity: Int64
+  public package(set) var filledQuantity: Int64
   /// Units still working (0 once final).
-  public internal(set) var remainingQuantity: Int64
+  public package(set) var remainingQuantity: Int64
   /// The current state.
-  public internal(set) var state: VenueOrderState
+  public package(set) var state: VenueOrderState
   /// When the strategy decided it: its latest version (a replace that loses priority is decided
   /// anew, and arrives anew).
   public internal(set) var decidedAt: Int64

@@ -14,6 +14,11 @@ public enum VenueRejectReason: String, Sendable, Hashable, CaseIterable {
   /// The order was already filled, cancelled or rejected when the request arrived (a fill won
   /// the race), or it is a market order, which never rests.
   case orderClosed = "order-closed"
+  /// The FIX session to the venue was down: nothing was sent (a request is never held back to
+  /// go out late).
+  case disconnected = "venue-disconnected"
+  /// The venue refused it for a reason of its own (its text is in the gateway's log).
+  case venueRefused = "venue-refused"
 }
 
 /// Why an order ended cancelled.

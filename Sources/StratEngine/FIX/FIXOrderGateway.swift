@@ -1,0 +1,184 @@
+import Foundation
+import StratFIX
+import StratMarket
+import StratRuntime
+
+/// The OMS's gateway to a venue over FIX 4.4, so a strategy trades the same way on paper and
+/// live: the OMS's numbered requests become NewOrderSingle (D), OrderCancelRequest (F) and
+/// OrderCancelReplaceRequest (G); the venue's ExecutionReports (8) and OrderCancelRejects (9)
+/// come back as the same `VenueOrderUpdate`s and `VenueFill`s the simulated venue reports.
+///
+///   hot thread: submit/cancel/replace ─▶ encode ─▶ message store ─▶ socket   (session lock)
+///   FIX reader: 8 / 9 ─▶ translate ─▶ inbox (lock) ─▶ hot thread: drain(into:) ─▶ OMS
+///
+/// ClOrdID is `PREFIX<order id>` for the order and `PREFIX<order id>.<n>` for its n-th cancel or
+/// replace, so any report names its order without a lookup table. While the session is down a
+/// request is refused at once (`venue-disconnected`), never queued to go out late.
+public final class FIXOrderGateway: OrderGateway, FIXApplication, @unchecked Sendable {
+  public let initiator: FIXInitiator
+  public let prefix: String
+  let symbols: [String]
+  private let instrumentBySymbol: [String: Int]
+  private let inbox = NSLock()
+  var pending = VenueReport()
+  var orders: [UInt64: GatewayOrder] = [:]
+  var statusReplies: [VenueOrderStatus] = []
+  var statusDone = false
+  /// Reports whose ClOrdID is not ours, or that could not be read (logged, counted).
+  var unreadableReportCount = 0
+  public var unreadableReports: Int { locked { unreadableReportCount } }
+  private let log: @Sendable (String) -> Void
+
+  struct GatewayOrder {
+    var request: VenueOrderRequest
+    var filled: Int64 = 0
+    var amendments = 0
+    var clOrdID: String
+    var price: Int64
+  }
+
+  public init(initiator: FIXInitiator, symbols: [String], prefix: String = "S", log: @escaping @Sendable (String) -> Void = { _ in }) {
+    self.initiator = initiator
+    self.symbols = symbols
+    self.prefix = prefix
+    self.log = log
+    var bySymbol: [String: Int] = [:]
+    for (index, symbol) in symbols.enumerated() { bySymbol[symbol] = index }
+    instrumentBySymbol = bySymbol
+    initiator.application = self
+  }
+
+  // MARK: OrderGateway (hot thread)
+
+  public func submit(_ order: VenueOrderRequest, decidedAt: Int64) -> UInt64 {
+    let clOrdID = "\(prefix)\(order.id)"
+    let price: Int64
+    if case .limit(let limit) = order.kind { price = limit } else { price = 0 }
+    locked { orders[order.id] = GatewayOrder(request: order, clOrdID: clOrdID, price: price) }
+    send("D", orderID: order.id, decidedAt: decidedAt) { encoder in
+      encoder.append(11, clOrdID)
+      encoder.append(38, Int(order.quantity))
+      switch order.kind {
+      case .market: encoder.append(40, character: UInt8(ascii: "1"))
+      case .limit(let price):
+        encoder.append(40, character: UInt8(ascii: "2"))
+        encoder.append(44, fixed: price, decimals: 8)
+      }
+      encoder.append(54, character: order.side == .buy ? UInt8(ascii: "1") : UInt8(ascii: "2"))
+      encoder.append(55, self.symbols[order.instrument])
+      encoder.append(59, character: order.timeInForce == .day ? UInt8(ascii: "0") : UInt8(ascii: "3"))
+      encoder.append(60, timestamp: decidedAt)
+    }
+    return order.id
+  }
+
+  public func cancel(orderID: UInt64, decidedAt: Int64) {
+    guard let (order, clOrdID) = amendment(of: orderID) else { return refuseUnknown(orderID, decidedAt) }
+    send("F", orderID: orderID, decidedAt: decidedAt, request: true) { encoder in
+      encoder.append(11, clOrdID)
+      encoder.append(41, order.clOrdID)
+      encoder.append(54, character: order.request.side == .buy ? UInt8(ascii: "1") : UInt8(ascii: "2"))
+      encoder.append(55, self.symbols[order.request.instrument])
+      encoder.append(60, timestamp: decidedAt)
+    }
+  }
+
+  public func replace(orderID: UInt64, quantity: Int64, price: Int64, decidedAt: Int64) {
+    guard let (order, clOrdID) = amendment(of: orderID) else { return refuseUnknown(orderID, decidedAt) }
+    send("G", orderID: orderID, decidedAt: decidedAt, request: true) { encoder in
+      encoder.append(11, clOrdID)
+      encoder.append(38, Int(order.filled + quantity))  // FIX's OrderQty is the total; the OMS asks for the rest
+      encoder.append(40, character: UInt8(ascii: "2"))
+      encoder.append(41, order.clOrdID)
+      encoder.append(44, fixed: price, decimals: 8)
+      encoder.append(54, character: order.request.side == .buy ? UInt8(ascii: "1") : UInt8(ascii: "2"))
+      encoder.append(55, self.symbols[order.request.instrument])
+      encoder.append(60, timestamp: decidedAt)
+    }
+  }
+
+  /// Asks the venue for every open order (OrderMassStatusRequest) and waits up to 5 s for the
+  /// answers. Not on the hot path: recovery and reconnect reconciliation.
+  public func openOrders() -> [VenueOrderStatus] {
+    locked {
+      statusReplies.removeAll()
+      statusDone = false
+    }
+    let id = "\(prefix)M\(UInt64(FIXClock.utcNanos()))"
+    do {
+      try initiator.withSession { session throws(FIXError) in
+        try session.sendApplication("AF", now: FIXClock.utcNanos()) { encoder in
+          encoder.append(584, id)
+          encoder.append(585, 7)  // all orders
+        }
+      }
+    } catch {
+      log("fix gateway: mass status: \(error.message)")
+      return []
+    }
+    let until = Date(timeIntervalSinceNow: 5)
+    while Date() < until {
+      if locked({ statusDone }) { break }
+      usleep(1_000)
+    }
+    return locked { statusReplies }
+  }
+
+  /// Moves the reports that arrived since the last call into `report` (hot thread).
+  public func drain(into report: inout VenueReport) {
+    inbox.lock()
+    report.fills += pending.fills
+    report.updates += pending.updates
+    pending.fills.removeAll(keepingCapacity: true)
+    pending.updates.removeAll(keepingCapacity: true)
+    inbox.unlock()
+  }
+
+  // MARK: sending
+
+  private func send(_ type: String, orderID: UInt64, decidedAt: Int64, request: Bool = false, body: (FIXEncoder) -> Void) {
+    do {
+      try initiator.withSession { session throws(FIXError) in
+        try session.sendApplication(type, now: FIXClock.utcNanos(), body: body)
+      }
+    } catch {
+      log("fix gateway: \(type) for order \(orderID) not sent: \(error.message)")
+      let kind: VenueOrderUpdate.Kind = request ? .requestRejected(.disconnected) : .rejected(.disconnected)
+      let state: VenueOrderState = request ? (locked { orders[orderID] }.map { _ in .open } ?? .rejected) : .rejected
+      locked {
+        pending.updates.append(VenueOrderUpdate(orderID: orderID, time: decidedAt, kind: kind, state: state, remainingQuantity: 0))
+      }
+    }
+  }
+
+  private func amendment(of orderID: UInt64) -> (GatewayOrder, String)? {
+    locked {
+      guard var order = orders[orderID] else { return nil }
+      order.amendments += 1
+      orders[orderID] = order
+      return (order, "\(prefix)\(orderID).\(order.amendments)")
+    }
+  }
+
+  private func refuseUnknown(_ orderID: UInt64, _ time: Int64) {
+    locked {
+      pending.updates.append(VenueOrderUpdate(orderID: orderID, time: time, kind: .requestRejected(.unknownOrder), state: .rejected, remainingQuantity: 0))
+    }
+  }
+
+  func locked<T>(_ body: () -> T) -> T {
+    inbox.lock()
+    defer { inbox.unlock() }
+    return body()
+  }
+
+  // MARK: FIXApplication (reader thread)
+
+  public func fixReceived(_ message: FIXMessageView, on session: FIXSession, now: Int64) {
+    switch message.msgType {
+    case "8": executionReport(message, now: now)
+    case "9": cancelReject(message, now: now)
+    default: break
+    }
+  }
+}
