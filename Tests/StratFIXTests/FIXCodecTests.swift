@@ -103,3 +103,27 @@ import Testing
     #expect(frame(endless) == .skip(count: 2, reason: .noChecksum))
   }
 }
+
+@Suite struct FIXTimeTests {
+  func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+  @Test func datesBeyondWhat64BitNanosHoldAreValidFormatsButNotTimes() {
+    for text in ["99991231", "00010101", "16000229"] {
+      bytes(text).withUnsafeBytes { raw in
+        #expect(FIXTime.isDate(raw))
+        #expect(FIXTime.parseDate(raw) == nil)
+      }
+    }
+    bytes("99991231-23:59:59").withUnsafeBytes { #expect(FIXTime.isTimestamp($0) && FIXTime.parseTimestamp($0) == nil) }
+    bytes("20230229").withUnsafeBytes { #expect(!FIXTime.isDate($0)) }
+  }
+
+  @Test func timestampsRoundTripAtMilliseconds() {
+    let nanos: Int64 = 1_340_280_000_123_000_000
+    let text = FIXTime.timestamp(nanos)
+    #expect(text == "20120621-12:00:00.123")
+    bytes(text).withUnsafeBytes { #expect(FIXTime.parseTimestamp($0) == nanos) }
+    bytes("20120621-12:00:00.123456789").withUnsafeBytes { #expect(FIXTime.parseTimestamp($0) == nanos + 456_789) }
+    bytes("20120621-24:00:00").withUnsafeBytes { #expect(FIXTime.parseTimestamp($0) == nil) }
+  }
+}

@@ -47,13 +47,28 @@ public enum FIXTime {
     return days + time
   }
 
-  /// Parses YYYYMMDD to ns since the epoch at its midnight.
+  /// Parses YYYYMMDD to ns since the epoch at its midnight; nil when malformed, impossible, or
+  /// outside what ns since 1970 in 64 bits hold (1678–2261; `isDate` still accepts those).
   public static func parseDate(_ text: UnsafeRawBufferPointer) -> Int64? {
+    guard let (year, month, day) = civilDate(text), (1678...2261).contains(year) else { return nil }
+    return CivilCalendar.days(year: year, month: month, day: day) * 86_400_000_000_000
+  }
+
+  /// Whether `text` is a possible YYYYMMDD date (years 0000–9999).
+  public static func isDate(_ text: UnsafeRawBufferPointer) -> Bool { civilDate(text) != nil }
+
+  /// Whether `text` is a well-formed UTCTimestamp, whatever its year.
+  public static func isTimestamp(_ text: UnsafeRawBufferPointer) -> Bool {
+    text.count >= 17 && text[8] == UInt8(ascii: "-") && isDate(UnsafeRawBufferPointer(rebasing: text[0..<8]))
+      && parseTimeOfDay(UnsafeRawBufferPointer(rebasing: text[9...])) != nil
+  }
+
+  private static func civilDate(_ text: UnsafeRawBufferPointer) -> (Int64, Int64, Int64)? {
     guard text.count == 8, let year = digits(text, 0, 4), let month = digits(text, 4, 2),
       let day = digits(text, 6, 2), (1...12).contains(month), day >= 1,
       day <= CivilCalendar.daysInMonth(month, year: year)
     else { return nil }
-    return CivilCalendar.days(year: year, month: month, day: day) * 86_400_000_000_000
+    return (year, month, day)
   }
 
   /// Parses HH:MM:SS[.fraction of 3, 6 or 9 digits] to ns since midnight. A leap second (60)

@@ -37,9 +37,9 @@ public enum FIXValueType: Sendable, Equatable {
     case .length, .numInGroup, .seqNum: return text.isInteger(signed: false)
     case .dayOfMonth: return text.isInteger(signed: false) && value.count <= 2
     case .float: return text.isDecimal
-    case .utcTimestamp: return FIXTime.parseTimestamp(value) != nil
+    case .utcTimestamp: return FIXTime.isTimestamp(value)
     case .utcTimeOnly: return FIXTime.parseTimeOfDay(value) != nil
-    case .utcDate, .localMarketDate: return FIXTime.parseDate(value) != nil
+    case .utcDate, .localMarketDate: return FIXTime.isDate(value)
     case .monthYear: return text.isMonthYear
     }
   }
