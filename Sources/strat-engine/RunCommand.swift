@@ -8,11 +8,11 @@ import StratNative
 enum RunCommand {
   static let usage = """
     usage: strat-engine run --config FILE [--replay FILE] [--out DIR] [--speed X] [--journal DIR]
-                            [--control ADDR:PORT] [--token-file FILE]
+                            [--control ADDR:PORT] [--token-file FILE] [--fix-port PORT]
     Docs/ENGINE.md is the guide; Docs/ENGINE-CONFIG.md lists every key of the config file.
     """
 
-  static let valued: Set<String> = ["config", "replay", "out", "speed", "journal", "control", "token-file"]
+  static let valued: Set<String> = ["config", "replay", "out", "speed", "journal", "control", "token-file", "fix-port"]
 
   static func main(_ args: ArraySlice<String>) -> Int32 {
     let flags: [String: String]
@@ -117,6 +117,10 @@ enum RunCommand {
     if let text = flags["speed"] {
       guard let speed = Double(text), speed.isFinite, speed >= 0 else { throw BadFlag(description: "--speed must be a number ≥ 0; found `\(text)`") }
       o.speed = speed
+    }
+    if let text = flags["fix-port"] {
+      guard let port = UInt16(text), port > 0 else { throw BadFlag(description: "--fix-port must be 1–65535; found `\(text)`") }
+      o.fixPort = port
     }
     if let text = flags["control"] {
       switch EngineConfig.Address.parse(text) {

@@ -28,7 +28,7 @@ extension EngineConfig {
     let control = decodeControl(section("control", controlKeys), folder: folder, overrides)
     let hotload = decodeHotload(section("hotload", hotloadKeys), folder: folder)
     let feed = decodeFeed(section("feed", feedKeys), folder: folder, overrides)
-    let venue = decodeVenue(section("venue", venueKeys))
+    let venue = decodeVenue(section("venue", venueKeys), folder: folder, overrides)
     let risk = decodeRisk(section("risk", riskKeys))
     let recording = decodeRecording(journal: section("journal", journalKeys), out: section("out", outKeys))
     let strategyFolder = engine?.strategies ?? folder

@@ -13,6 +13,8 @@ extension EngineConfig {
     package var journal: String?
     package var control: Address?
     package var tokenFile: String?
+    /// `--fix-port PORT`: the FIX venue's port (another acceptor on the same host).
+    package var fixPort: UInt16?
 
     package init(
       replay: String? = nil,

@@ -147,11 +147,19 @@ extension EngineConfig {
   static let venueKeys = [
     "kind", "order_latency", "feed_latency", "maker_fee", "taker_fee", "queue", "trade_through",
     "seed",
-  ]
+  ] + fixVenueKeys
+  /// The keys only `kind = "fix"` reads.
+  static let fixVenueKeys = ["fix", "sender_comp_id", "target_comp_id", "heartbeat", "fix_store"]
 
-  static func decodeVenue(_ s: ConfigSection) -> Venue {
-    Venue(
-      kind: s.choice("kind", default: VenueKind.paper),
+  static func decodeVenue(_ s: ConfigSection, folder: String, _ overrides: Overrides) -> Venue {
+    let kind = s.choice("kind", default: VenueKind.paper)
+    if kind == .paper {
+      for entry in s.table.entries where fixVenueKeys.contains(entry.key) {
+        s.findings.add(ConfigSchemaDiagnostics.notApplicable("venue", entry.key, kind: "paper", at: entry.keySpan))
+      }
+    }
+    var venue = Venue(
+      kind: kind,
       orderLatency: s.parsed("order_latency", Latency.parse) ?? .constant(nanos: 0),
       feedLatency: s.parsed("feed_latency", Latency.parse) ?? .constant(nanos: 0),
       makerFee: s.parsed("maker_fee", Fee.parse) ?? .none,
@@ -160,6 +168,22 @@ extension EngineConfig {
       tradeThrough: s.choice("trade_through", default: TradeThroughChoice.printedQuantity).rawValue,
       seed: s.integer("seed", in: 0...Int64.max).map { UInt64($0) } ?? 0
     )
+    if kind == .fix { venue.fix = decodeFIXVenue(s, folder: folder, overrides) }
+    return venue
+  }
+
+  static func decodeFIXVenue(_ s: ConfigSection, folder: String, _ overrides: Overrides) -> FIXVenue? {
+    for key in ["fix", "sender_comp_id", "target_comp_id"] where s.table[key] == nil {
+      s.reportMissing(key, key == "fix" ? "the venue's FIX address, such as \"127.0.0.1:9878\"" : "a CompID")
+    }
+    guard var address = s.parsed("fix", id: "engine.config.address", Address.parse),
+      let (sender, _) = s.string("sender_comp_id"), let (target, _) = s.string("target_comp_id")
+    else { return nil }
+    if let port = overrides.fixPort { address.port = port }
+    return FIXVenue(
+      address: address, senderCompID: sender, targetCompID: target,
+      heartbeatSeconds: Int(s.integer("heartbeat", in: 1...3600) ?? 30),
+      store: s.path("fix_store", relativeTo: folder))
   }
 
   // MARK: - [risk]

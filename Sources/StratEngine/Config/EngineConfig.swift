@@ -100,9 +100,21 @@ package struct EngineConfig: Sendable {
     /// A `--trade-through` value: printed-quantity or whole-order.
     package var tradeThrough: String
     package var seed: UInt64
+    /// `kind = "fix"`: the FIX 4.4 session the orders go through.
+    package var fix: FIXVenue?
   }
 
-  package enum VenueKind: String, Sendable, CaseIterable { case paper }
+  package enum VenueKind: String, Sendable, CaseIterable { case paper, fix }
+
+  /// A venue over FIX 4.4 (`[venue] kind = "fix"`): where it listens, the two CompIDs, the
+  /// heartbeat, and the folder of the session's message store.
+  package struct FIXVenue: Sendable, Equatable {
+    package var address: Address
+    package var senderCompID: String
+    package var targetCompID: String
+    package var heartbeatSeconds: Int
+    package var store: String?
+  }
 
   /// `[risk]`: the engine's limits, on top of each strategy's own `risk` block; nil: no limit.
   package struct RiskLimits: Sendable, Equatable {

@@ -14,7 +14,7 @@ import StratRuntime
 /// ClOrdID is `PREFIX<order id>` for the order and `PREFIX<order id>.<n>` for its n-th cancel or
 /// replace, so any report names its order without a lookup table. While the session is down a
 /// request is refused at once (`venue-disconnected`), never queued to go out late.
-public final class FIXOrderGateway: OrderGateway, FIXApplication, @unchecked Sendable {
+public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Sendable {
   public let initiator: FIXInitiator
   public let prefix: String
   let symbols: [String]

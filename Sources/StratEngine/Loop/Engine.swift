@@ -49,6 +49,8 @@ package final class Engine {
   var writeAheadFailure: EngineError?
   /// A recovery is under way: once it ends, the OMS reconciles with the venue (Engine+OMS.swift).
   var reconcilePending = false
+  /// The FIX gateway when orders go to a venue over FIX (`[venue] kind = "fix"`).
+  package let fixGateway: FIXOrderGateway?
 
   /// Loads the feed, builds each strategy and opens (or recovers) the journal.
   package init(setup: EngineSetup, builder: some StrategyBuilder, log: EngineLog) throws(EngineError) {
@@ -90,6 +92,7 @@ package final class Engine {
       log.info("strategy.loaded", ["strategy": .string(host.name), "file": .string(strategy.path), "backend": .string(build.backend), "code": .string(build.codeHash)])
     }
     strategies = hosted
+    fixGateway = try Self.connectFIX(setup, hosted, log: log)
     risk = EngineRisk(strategies: hosted)
     metrics = try EngineMetrics()
     status = EngineStatusBoard(hosted, totalEvents: feed.eventCount)
@@ -145,6 +148,7 @@ package final class Engine {
     }
     journal?.sync()
     journal?.close()
+    fixGateway?.initiator.stop()
     try writeTicks()
     status.publish(strategies, events: delivered, killed: killed, finished: true)
     log.info(stopped ? "engine.stopped" : "engine.finished", ["events": .int(Int(delivered))])

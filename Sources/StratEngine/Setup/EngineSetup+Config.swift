@@ -26,6 +26,7 @@ extension EngineSetup {
       journal: config.engine.journal, out: config.engine.out,
       speed: config.feed.speed > 0 ? config.feed.speed : nil, cancelOnExit: config.engine.onExit == .cancel)
     cpu = config.engine.cpu
+    fixVenue = config.venue.fix
     recordMarket = config.recording.recordMarket
     writeTicks = config.recording.writeTicks
     hotload = Hotload(folder: config.engine.strategies, policy: HotLoader.Policy(rawValue: config.hotload.state.rawValue) ?? .carry)

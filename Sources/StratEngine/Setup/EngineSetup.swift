@@ -59,6 +59,8 @@ package struct EngineSetup: Sendable {
   package var hotload = Hotload()
   /// The CPU the hot thread is pinned to (`engine.cpu`); nil: not pinned.
   package var cpu: Int?
+  /// Orders go over FIX to this venue instead of the in-process simulated venue.
+  package var fixVenue: EngineConfig.FIXVenue?
   /// A live feed's events are journaled, so that the run can be recovered and exported
   /// (`journal.record_market`; replayed files are their own record).
   package var recordMarket = true

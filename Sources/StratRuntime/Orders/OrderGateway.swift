@@ -18,6 +18,13 @@ package protocol OrderGateway: AnyObject {
   func openOrders() -> [VenueOrderStatus]
 }
 
+/// A venue outside the process (over FIX): requests go out through `OrderGateway`; its reports
+/// arrive on another thread and wait until the session's thread drains them into its report,
+/// where they are booked exactly as the simulated venue's are.
+package protocol RemoteVenue: OrderGateway {
+  func drain(into report: inout VenueReport)
+}
+
 extension SimulatedVenue: OrderGateway {
   /// Every order of the venue that is not final: working, or still travelling to it.
   public func openOrders() -> [VenueOrderStatus] { orders.filter { !$0.state.isFinal } }

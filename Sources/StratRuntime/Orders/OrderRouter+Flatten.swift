@@ -47,9 +47,16 @@ extension BookSession {
     for i in 0..<instrumentCount where ledger.positions[i] != 0 {
       let reference = mark(i)
       let position = ledger.positions[i]
-      let sentQuantity = router.sendFlatten(
-        instrument: i, position: position, at: time, venue: venue, writeAhead: writeAhead, reference: reference,
-        equity: equityNow)
+      let sentQuantity =
+        if let remote {
+          router.sendFlatten(
+            instrument: i, position: position, at: time, venue: remote, writeAhead: writeAhead, reference: reference,
+            equity: equityNow)
+        } else {
+          router.sendFlatten(
+            instrument: i, position: position, at: time, venue: venue, writeAhead: writeAhead, reference: reference,
+            equity: equityNow)
+        }
       if sentQuantity != 0 {
         sent += 1
       }

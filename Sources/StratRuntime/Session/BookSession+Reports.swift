@@ -22,6 +22,7 @@ extension BookSession {
 extension BookSession {
   /// Reconciles the OMS's open orders with the venue's (`OrderRouter.reconcile`).
   package mutating func reconcile(at time: Int64) -> Reconciliation {
-    router.reconcile(with: venue, at: time)
+    if let remote { return router.reconcile(with: remote, at: time) }
+    return router.reconcile(with: venue, at: time)
   }
 }

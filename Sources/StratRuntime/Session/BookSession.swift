@@ -13,6 +13,8 @@ package struct BookSession {
   package let venueBooks: [ReplayedBook]
   package let strategyBooks: [ReplayedBook]
   package let venue: SimulatedVenue
+  /// Where orders go instead of the simulated venue, when the engine trades over FIX.
+  package var remote: (any RemoteVenue)?
   package var report = VenueReport()
   package var router: OrderRouter
   package var feed: BookStrategyFeed
@@ -96,6 +98,7 @@ package struct BookSession {
   /// Books the venue's fills and order updates into the account and the router, each once
   /// (a report delivered again is dropped and counted: `router.executions`).
   package mutating func settle(takerEvent: Int, makerEvent: Int) {
+    remote?.drain(into: &report)
     if !report.fills.isEmpty || !report.updates.isEmpty { dropRepeatedReports() }
     logReport(takerEvent: takerEvent, makerEvent: makerEvent)
     for fill in report.fills {
@@ -155,10 +158,16 @@ package struct BookSession {
       // The marks are taken up front into a reused array: a closure over the books and trades
       // copied both arrays (generic value-witness copies, 5 % of the loop) on every such step.
       for k in 0..<instrumentCount { referenceMarks[k] = mark(k) }
-      router.route(
-        executor.decisions, count: min(n, executor.decisions.count), at: time, venue: venue, writeAhead: writeAhead,
-        position: orderState.position,
-        reference: referenceMarks, equity: valuation.equity ?? 0)
+      let count = min(n, executor.decisions.count)
+      if let remote {
+        router.route(
+          executor.decisions, count: count, at: time, venue: remote, writeAhead: writeAhead,
+          position: orderState.position, reference: referenceMarks, equity: valuation.equity ?? 0)
+      } else {
+        router.route(
+          executor.decisions, count: count, at: time, venue: venue, writeAhead: writeAhead,
+          position: orderState.position, reference: referenceMarks, equity: valuation.equity ?? 0)
+      }
     }
     record(time, valuation)
   }
@@ -242,6 +251,12 @@ extension BookSession {
 extension BookSession {
   /// Asks the venue to cancel every open order (the kill switch, a clean stop).
   package mutating func cancelAll(at time: Int64, writeAhead: some OrderWriteAhead = NoWriteAhead()) {
-    for i in 0..<instrumentCount { router.cancel(instrument: i, side: nil, at: time, venue: venue, writeAhead: writeAhead) }
+    for i in 0..<instrumentCount {
+      if let remote {
+        router.cancel(instrument: i, side: nil, at: time, venue: remote, writeAhead: writeAhead)
+      } else {
+        router.cancel(instrument: i, side: nil, at: time, venue: venue, writeAhead: writeAhead)
+      }
+    }
   }
 }
