@@ -16,6 +16,8 @@ import StratMarket
 public final class MatchingBook {
   public let instrument: MatchingInstrument
   public let selfMatchPolicy: SelfMatchPolicy
+  /// The symbol as ITCH carries it (computed once, not per message).
+  public let feedSymbol: ITCHSymbol
   let sequences: VenueSequences
   var pool: OrderPool
   let index: OrderIndex
@@ -30,6 +32,7 @@ public final class MatchingBook {
   ) {
     self.instrument = instrument
     self.selfMatchPolicy = selfMatchPolicy
+    feedSymbol = ITCHSymbol(instrument.symbol)
     self.sequences = sequences
     pool = OrderPool(capacity: capacity)
     index = OrderIndex(orders: pool.capacity)
