@@ -32,8 +32,12 @@ public final class MoldUDP64Sender {
   /// request server listens on `interface`:`requestPort` (0 for any free port; nil for none) and
   /// can answer from the last `retainedMessages` messages.
   public init(
-    session: String, destination: SocketAddress, interface: SocketAddress = .loopback(),
-    requestPort: UInt16? = 0, retainedMessages: Int = 1 << 16, maxPacketBytes: Int = 1_400
+    session: String,
+    destination: SocketAddress,
+    interface: SocketAddress = .loopback(),
+    requestPort: UInt16? = 0,
+    retainedMessages: Int = 1 << 16,
+    maxPacketBytes: Int = 1_400
   ) throws(NetError) {
     self.session = MoldUDP64Session(session)
     self.destination = destination
@@ -44,8 +48,11 @@ public final class MoldUDP64Sender {
     packet = MoldUDP64PacketBuffer(session: self.session, capacity: maxPacketBytes)
     server = try requestPort.map { (port) throws(NetError) in
       try MoldUDP64RequestServer(
-        bindingTo: SocketAddress(ipv4: interface.ipv4, port: port), store: store,
-        session: MoldUDP64Session(session), maxPacketBytes: maxPacketBytes)
+        bindingTo: SocketAddress(ipv4: interface.ipv4, port: port),
+        store: store,
+        session: MoldUDP64Session(session),
+        maxPacketBytes: maxPacketBytes
+      )
     }
     packet.start(store.nextSequence)
   }

@@ -7,10 +7,16 @@ import Testing
 /// Seeding the venue with the LOBSTER GOOG day of 2012-06-21 (level 10 files, in ../shared/data).
 @Suite struct SeedReplayTests {
   static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../../../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz")
+    .appendingPathComponent(
+      "../../../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz"
+    )
     .standardizedFileURL.path
-  static let goog = MatchingInstrument(symbol: "GOOG", locate: 1, tickSize: Price(raw: 1_000_000),
-    maxOrderQuantity: 1_000_000)
+  static let goog = MatchingInstrument(
+    symbol: "GOOG",
+    locate: 1,
+    tickSize: Price(raw: 1_000_000),
+    maxOrderQuantity: 1_000_000
+  )
 
   static func replay() throws -> (SeedReplay, [OrderEvent]) {
     let feed = try BookFeed.load(path: path)
@@ -26,7 +32,12 @@ import Testing
     let feed = try BookFeed.load(path: Self.path)
     let snapshots = try #require(feed.snapshots)
     let engine = try MatchingEngine(instruments: [Self.goog], capacity: 1 << 16)
-    let replay = SeedReplay(day: feed.events, into: engine, locates: [0: 1], snapshots: feed.snapshots)
+    let replay = SeedReplay(
+      day: feed.events,
+      into: engine,
+      locates: [0: 1],
+      snapshots: feed.snapshots
+    )
     let book = engine.books[0]
     var agree = 0
     var points = 0
@@ -76,7 +87,14 @@ import Testing
   @Test func dayEventsTakeOffOnlyWhatClientsLeft() throws {
     let engine = try MatchingEngine(instruments: [testInstrument])
     let day = [
-      OrderEvent(timeNanos: 1, kind: .add, side: .sell, orderID: 77, price: cents(1000).raw, quantity: 100),
+      OrderEvent(
+        timeNanos: 1,
+        kind: .add,
+        side: .sell,
+        orderID: 77,
+        price: cents(1000).raw,
+        quantity: 100
+      ),
       OrderEvent(timeNanos: 3, kind: .cancel, orderID: 77, quantity: 50),
       OrderEvent(timeNanos: 4, kind: .execute, orderID: 77, quantity: 50),
       OrderEvent(timeNanos: 5, kind: .delete, orderID: 12),
@@ -90,8 +108,15 @@ import Testing
     #expect(Array(events).fills.map(\.restingOrderID) == [seededID])
     // The day cancels 50 of 100: 50 left by the day, 40 on the venue: nothing to take off.
     replay.advance(to: 3) { _, _ in }
-    #expect(book.status(of: seededID) == .resting(side: .sell, price: cents(1000), remaining: 40,
-      owner: SeedReplay.seedOwner))
+    #expect(
+      book.status(of: seededID)
+        == .resting(
+          side: .sell,
+          price: cents(1000),
+          remaining: 40,
+          owner: SeedReplay.seedOwner
+        )
+    )
     // The day's aggressor takes 50: it finds 40, and the order is gone.
     var taken: [MatchingEvent.Fill] = []
     replay.advance(to: 4) { _, e in taken += Array(e).fills }
@@ -99,6 +124,9 @@ import Testing
     #expect(taken.map(\.incomingOwner) == [SeedReplay.takerOwner])
     #expect(book.status(of: seededID) == .final)
     replay.advance(to: 5) { _, _ in }
-    #expect(replay.counts == .init(applied: 3, ignored: 0, unknownOrders: 1, rejected: 0, clamped: 2, staleLevels: 0))
+    #expect(
+      replay.counts
+        == .init(applied: 3, ignored: 0, unknownOrders: 1, rejected: 0, clamped: 2, staleLevels: 0)
+    )
   }
 }

@@ -11,7 +11,11 @@ import Testing
 @Suite struct VenueFeedTests {
   @Test func reRequestsFillDroppedPackets() throws {
     let receiver = try UDPSocket(bindingTo: .loopback(), receiveBufferBytes: 4 << 20)
-    let sender = try MoldUDP64Sender(session: "VENUE1", destination: receiver.localAddress, maxPacketBytes: 512)
+    let sender = try MoldUDP64Sender(
+      session: "VENUE1",
+      destination: receiver.localAddress,
+      maxPacketBytes: 512
+    )
     let feed = VenueFeed(sender: sender)
     let engine = try MatchingEngine(instruments: VenueITCHTests.instruments, capacity: 4_096)
     var flow = RandomOrderFlow(seed: 5, instruments: VenueITCHTests.instruments)
@@ -34,7 +38,9 @@ import Testing
       case .message(_, let bytes):
         delivered += 1
         let wire = ITCHWire(bytes.baseAddress!)
-        if let message = ITCHMessage(wire: wire), let event = message.orderEvent(sessionMidnightNanos: 0) {
+        if let message = ITCHMessage(wire: wire),
+          let event = message.orderEvent(sessionMidnightNanos: 0)
+        {
           set.apply(event)
         }
       case .lost(_, let count): lost += count

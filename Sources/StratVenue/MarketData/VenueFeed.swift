@@ -35,8 +35,13 @@ public final class VenueFeed {
   /// burst, or let full packets go out by themselves).
   public func publish(_ events: MatchingEvents, of book: MatchingBook, timestamp: Int64) {
     messages.removeAll(keepingCapacity: true)
-    VenueITCH.append(events, locate: book.instrument.locate, stock: book.feedSymbol, timestamp: timestamp,
-      to: &messages)
+    VenueITCH.append(
+      events,
+      locate: book.instrument.locate,
+      stock: book.feedSymbol,
+      timestamp: timestamp,
+      to: &messages
+    )
     sendMessages()
   }
 

@@ -42,14 +42,21 @@ public enum MatchingBenchmark {
       }
     }
     let seconds = Double(cpuNanos() - start) / 1e9
-    return Result(operations: operations, seconds: seconds, fills: fills, events: written,
-      restingOrders: engine.books[0].restingOrderCount)
+    return Result(
+      operations: operations,
+      seconds: seconds,
+      fills: fills,
+      events: written,
+      restingOrders: engine.books[0].restingOrderCount
+    )
   }
 
   private static func draw(_ count: Int, seed: UInt64, _ instruments: [MatchingInstrument])
     -> [RandomOrderFlow.Operation]
   {
-    guard let engine = try? MatchingEngine(instruments: instruments, capacity: 1 << 20) else { return [] }
+    guard let engine = try? MatchingEngine(instruments: instruments, capacity: 1 << 20) else {
+      return []
+    }
     var flow = RandomOrderFlow(seed: seed, instruments: instruments)
     let events = MatchingEvents(capacity: 4_096)
     var operations: [RandomOrderFlow.Operation] = []

@@ -4,14 +4,27 @@ extension SeedReplay {
   /// A day's add: a day limit order of the seed owner.
   func add(_ event: OrderEvent, _ locate: UInt16, _ events: MatchingEvents) {
     let start = events.count
-    let request = OrderRequest.limit(event.side, event.quantity, at: Price(raw: event.price), owner: Self.seedOwner)
+    let request = OrderRequest.limit(
+      event.side,
+      event.quantity,
+      at: Price(raw: event.price),
+      owner: Self.seedOwner
+    )
     engine.submit(request, locate: locate, into: events)
     guard case .accepted(let accepted) = events[start] else {
       counts.rejected += 1
       return
     }
-    remember(event.orderID, Seeded(venueID: accepted.orderID, locate: locate, side: event.side,
-      price: event.price, dayRemaining: event.quantity))
+    remember(
+      event.orderID,
+      Seeded(
+        venueID: accepted.orderID,
+        locate: locate,
+        side: event.side,
+        price: event.price,
+        dayRemaining: event.quantity
+      )
+    )
   }
 
   /// A day's cancel, delete, execution or replace of a seeded order.
@@ -20,8 +33,13 @@ extension SeedReplay {
     if venueRemaining(order) < order.dayRemaining { counts.clamped += 1 }
     switch event.kind {
     case .execute:
-      let taker = OrderRequest(owner: Self.takerOwner, side: order.side.opposite,
-        timeInForce: .immediateOrCancel, price: Price(raw: order.price), quantity: event.quantity)
+      let taker = OrderRequest(
+        owner: Self.takerOwner,
+        side: order.side.opposite,
+        timeInForce: .immediateOrCancel,
+        price: Price(raw: order.price),
+        quantity: event.quantity
+      )
       engine.submit(taker, locate: order.locate, into: events)
       order.dayRemaining -= event.quantity
     case .cancel:
@@ -51,14 +69,20 @@ extension SeedReplay {
     if target == 0 {
       book.cancel(orderID: order.venueID, owner: Self.seedOwner, into: events)
     } else if target < venueRemaining {
-      book.replace(orderID: order.venueID, owner: Self.seedOwner, price: Price(raw: order.price),
-        quantity: target, into: events)
+      book.replace(
+        orderID: order.venueID,
+        owner: Self.seedOwner,
+        price: Price(raw: order.price),
+        quantity: target,
+        into: events
+      )
     }
   }
 
   /// What the seeded order has left on the venue (0 once filled or cancelled there).
   private func venueRemaining(_ order: Seeded) -> Int64 {
-    guard case .resting(_, _, let remaining, _) = engine.book(order.locate)?.status(of: order.venueID)
+    guard
+      case .resting(_, _, let remaining, _) = engine.book(order.locate)?.status(of: order.venueID)
     else { return 0 }
     return remaining
   }

@@ -61,7 +61,10 @@ public final class SeedReplay {
   /// each event (a one-instrument LOBSTER day with its orderbook file), lets the replay drop
   /// seeded orders the day no longer shows at its touch.
   public init(
-    day: [OrderEvent], into engine: MatchingEngine, locates: [UInt32: UInt16], snapshots: BookSnapshots? = nil
+    day: [OrderEvent],
+    into engine: MatchingEngine,
+    locates: [UInt32: UInt16],
+    snapshots: BookSnapshots? = nil
   ) {
     self.day = day
     self.snapshots = snapshots.flatMap { $0.count == day.count ? $0 : nil }
@@ -116,7 +119,9 @@ public final class SeedReplay {
       while let best = book.level(side, 0)?.price,
         dayBest.map({ side == .buy ? best > $0 : best < $0 }) ?? true
       {
-        guard book.cancelAll(ownedBy: Self.seedOwner, side, at: best, into: events) > 0 else { break }
+        guard book.cancelAll(ownedBy: Self.seedOwner, side, at: best, into: events) > 0 else {
+          break
+        }
         counts.staleLevels += 1
       }
     }
