@@ -104,15 +104,31 @@ import Testing
     #expect(ids.allSatisfy { $0.hasPrefix("venue.order.") })
   }
 
-  @Test func engineRefusesABadInstrumentList() {
-    let dup = [testInstrument, testInstrument]
-    #expect(throws: MatchingConfigError.duplicateSymbol("TEST")) {
-      try MatchingEngine(instruments: dup)
-    }
-    var badTick = testInstrument
-    badTick.tickSize = Price(raw: 5)
-    #expect(throws: MatchingConfigError.badTickSize("TEST")) {
-      try MatchingEngine(instruments: [badTick])
-    }
+  static func modified(_ change: (inout MatchingInstrument) -> Void) -> MatchingInstrument {
+    var instrument = testInstrument
+    change(&instrument)
+    return instrument
   }
+
+  @Test(arguments: [
+    ([testInstrument, testInstrument], MatchingConfigError.duplicateSymbol("TEST")),
+    ([testInstrument, modified { $0.symbol = "B" }], .duplicateLocate(1)),
+    ([modified { $0.locate = 0 }], .badLocate("TEST")),
+    ([modified { $0.tickSize = Price(raw: 5) }], .badTickSize("TEST")),
+    ([modified { $0.tickSize = .zero }], .badTickSize("TEST")),
+    ([modified { $0.maxOrderQuantity = 0 }], .badMaxQuantity("TEST")),
+    ([modified { $0.maxOrderQuantity = Int64(UInt32.max) + 1 }], .badMaxQuantity("TEST")),
+    (
+      [modified { $0.maxPrice = Price(raw: MatchingInstrument.maximumFeedPrice.raw + 1) }],
+      .badMaxPrice("TEST")
+    ),
+  ])
+  func engineRefusesABadInstrumentList(
+    instruments: [MatchingInstrument],
+    error: MatchingConfigError
+  ) {
+    #expect(throws: error) { try MatchingEngine(instruments: instruments) }
+    #expect(error.description.hasPrefix("error[\(error.id)]: "))
+  }
+
 }
