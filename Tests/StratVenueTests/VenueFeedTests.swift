@@ -27,7 +27,7 @@ import Testing
       feed.publish(events, of: engine.book(locate)!, timestamp: 2 + Int64(step))
     }
     feed.endDay(timestamp: 9_999)
-    #expect(sender.packetsRefused == 0)
+    #expect(sender.packetsRefused == 0 && feed.unencodableCount == 0)
 
     let sequencer = MoldUDP64Sequencer()
     let set = BookSet()

@@ -112,4 +112,25 @@ import Testing
     }
     #expect(end == [0x4D, 0x45, 0x43])
   }
+
+  /// The same flow gives the same feed, byte for byte.
+  @Test func sameFlowGivesTheSameBytes() throws {
+    func stream() throws -> [UInt8] {
+      let engine = try MatchingEngine(instruments: Self.instruments, capacity: 4_096)
+      var flow = RandomOrderFlow(seed: 99, instruments: Self.instruments)
+      let events = MatchingEvents()
+      var messages: [ITCHMessage] = []
+      for step in 0..<2_000 {
+        let locate = engine.run(flow.next(), into: events)
+        flow.remember(events, locate: locate)
+        VenueITCH.append(
+          events, locate: locate, stock: engine.book(locate)!.feedSymbol, timestamp: Int64(step),
+          to: &messages)
+      }
+      return try ITCHEncoder.file(messages)
+    }
+    let first = try stream()
+    #expect(first.count > 10_000)
+    #expect(first == (try stream()))
+  }
 }

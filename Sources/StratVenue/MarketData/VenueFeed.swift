@@ -16,6 +16,9 @@ public final class VenueFeed {
   private var bytes: [UInt8] = []
   /// Messages published so far.
   public private(set) var messageCount = 0
+  /// Messages the encoder refused (a timestamp at or past 2^48 ns); none when the clock is
+  /// the venue's. Counted, never half-sent.
+  public private(set) var unencodableCount = 0
 
   /// Publishes through `sender`.
   public init(sender: MoldUDP64Sender) {
@@ -60,7 +63,10 @@ public final class VenueFeed {
       bytes.removeAll(keepingCapacity: true)
       // Venue messages always encode: prices are checked against the feed's range on entry and
       // timestamps come from the venue clock; an unencodable one is dropped, never half-sent.
-      guard (try? ITCHEncoder.append(message, to: &bytes, framed: false)) != nil else { continue }
+      guard (try? ITCHEncoder.append(message, to: &bytes, framed: false)) != nil else {
+        unencodableCount += 1
+        continue
+      }
       bytes.withUnsafeBytes { sender.append($0) }
       messageCount += 1
     }
