@@ -124,8 +124,12 @@ import Testing
         let locate = engine.run(flow.next(), into: events)
         flow.remember(events, locate: locate)
         VenueITCH.append(
-          events, locate: locate, stock: engine.book(locate)!.feedSymbol, timestamp: Int64(step),
-          to: &messages)
+          events,
+          locate: locate,
+          stock: engine.book(locate)!.feedSymbol,
+          timestamp: Int64(step),
+          to: &messages
+        )
       }
       return try ITCHEncoder.file(messages)
     }
