@@ -81,3 +81,47 @@ import Testing
     #expect(VenueITCHTests.levels(set) == VenueITCHTests.levels(engine))
   }
 }
+
+/// The live sender's packets, read back off a loopback socket.
+@Suite struct MoldUDP64SenderTests {
+  /// (session, sequence number, message count, message bytes) of each packet waiting.
+  static func packets(_ socket: UDPSocket) throws -> [(String, UInt64, UInt16, [[UInt8]])] {
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 2_048, alignment: 8)
+    defer { buffer.deallocate() }
+    var out: [(String, UInt64, UInt16, [[UInt8]])] = []
+    while socket.waitReadable(timeoutMillis: out.isEmpty ? 1_000 : 50),
+      let n = try socket.receive(into: buffer)
+    {
+      let view = try #require(
+        MoldUDP64PacketView(checking: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+      )
+      var messages: [[UInt8]] = []
+      view.forEachMessage { _, bytes in messages.append(Array(bytes)) }
+      out.append((view.session.description, view.sequenceNumber, view.messageCount, messages))
+    }
+    return out
+  }
+
+  @Test func packsFlushesBeatsAndEndsTheSession() throws {
+    let receiver = try UDPSocket(bindingTo: .loopback())
+    let sender = try MoldUDP64Sender(
+      session: "S1",
+      destination: receiver.localAddress,
+      requestPort: nil,
+      maxPacketBytes: 72
+    )
+    let message: [UInt8] = [0x53, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x4F]  // S, start of messages
+    for _ in 0..<4 { message.withUnsafeBytes { sender.append($0) } }
+    sender.flush()
+    sender.heartbeat()
+    sender.endSession()
+    let packets = try Self.packets(receiver)
+    // The smallest packet holds its header and one largest (50-byte) message: 72 bytes, so
+    // three 12-byte messages (14 with their lengths) fit and the fourth goes in the next.
+    #expect(packets.map(\.1) == [1, 4, 5, 5])
+    #expect(packets.map(\.2) == [3, 1, 0, MoldUDP64Packet.endOfSessionCount])
+    #expect(packets.allSatisfy { $0.0.hasPrefix("S1") })
+    #expect(packets[0].3 == [message, message, message])
+    #expect(sender.nextSequence == 5 && sender.packetsSent == 4 && sender.requestAddress == nil)
+  }
+}
