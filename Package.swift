@@ -46,19 +46,24 @@ let package = Package(
     .target(name: "StratNet"),
     // The engine's durable, checksummed append-only log (Docs/JOURNAL.md): framing, group commit.
     .target(name: "StratJournal"),
+    // MoldUDP64's sending side, shared by the engine's publisher and the venue's feed: the
+    // retransmission store, the re-request server, the packet buffer, a live sender.
+    .target(name: "StratMoldUDP64", dependencies: ["StratMarket", "StratNet"]),
     // FIX 4.2/4.4: the data dictionary (QuickFIX's XML, read at start), the tag=value codec, the
     // session layer (initiator and acceptor) and its durable message store on StratJournal.
     .target(
       name: "StratFIX", dependencies: ["StratDiagnostics", "StratNet", "StratJournal", "StratTimeZone"],
       resources: [.copy("Dictionaries")]),
     // strat-venue's library: the matching engine, FIX order entry, the venue's own ITCH feed.
-    .target(name: "StratVenue", dependencies: ["StratFIX", "StratMarket", "StratNet", "StratDiagnostics"]),
+    .target(
+      name: "StratVenue", dependencies: ["StratFIX", "StratMarket", "StratNet", "StratMoldUDP64", "StratDiagnostics"]),
     // The live engine: strategy host, hot-load, OMS, risk, journal records, control, metrics.
     // It knows strategies only through StratABI and StratNative, never the IR or the backtester.
     .target(
       name: "StratEngine",
       dependencies: [
-        "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal", "StratDiagnostics", "StratFIX",
+        "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratMoldUDP64", "StratJournal",
+        "StratDiagnostics", "StratFIX",
       ]),
     .executableTarget(
       name: "stratc",
@@ -110,12 +115,13 @@ let package = Package(
     .testTarget(name: "StratJournalTests", dependencies: ["StratJournal"]),
     .testTarget(name: "StratFIXTests", dependencies: ["StratFIX", "StratNet", "StratJournal", "StratDiagnostics"]),
     .testTarget(
-      name: "StratVenueTests", dependencies: ["StratVenue", "StratFIX", "StratMarket", "StratNet", "StratDiagnostics"]),
+      name: "StratVenueTests",
+      dependencies: ["StratVenue", "StratFIX", "StratMarket", "StratNet", "StratMoldUDP64", "StratDiagnostics"]),
     .testTarget(
       name: "StratEngineTests",
       dependencies: [
-        "StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratJournal",
-        "StratDiagnostics", "strat-engine", "StratFIX", "StratVenue",
+        "StratEngine", "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratMoldUDP64",
+        "StratJournal", "StratDiagnostics", "strat-engine", "StratFIX", "StratVenue",
       ],
       // The executable's builder (through StratLLVM) reaches LLVM's C headers.
       swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/lib/llvm-19/include"])]),

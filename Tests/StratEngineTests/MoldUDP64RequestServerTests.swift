@@ -1,4 +1,5 @@
 import StratMarket
+import StratMoldUDP64
 import StratNet
 import Testing
 

@@ -13,12 +13,17 @@ import Testing
     #expect(fills.map(\.quantity) == [100, 50])
     #expect(fills.map(\.matchNumber) == [1, 2])
     #expect(d.book.status(of: first) == .final)
-    #expect(d.book.status(of: second) == .resting(side: .sell, price: cents(1000), remaining: 50, owner: 2))
+    #expect(
+      d.book.status(of: second)
+        == .resting(side: .sell, price: cents(1000), remaining: 50, owner: 2)
+    )
   }
 
   @Test func sweepsLevelsAtTheRestingPricesAndRestsTheRest() {
     let d = BookDriver()
-    for price in [1002, 1000, 1001] as [Int64] { d.submit(.limit(.sell, 100, at: cents(price), owner: 1)) }
+    for price in [1002, 1000, 1001] as [Int64] {
+      d.submit(.limit(.sell, 100, at: cents(price), owner: 1))
+    }
     let events = d.submit(.limit(.buy, 250, at: cents(1001), owner: 2))
     #expect(events.fills.map(\.price) == [cents(1000), cents(1001)])
     #expect(events.fills.map(\.incomingRemaining) == [150, 50])
@@ -50,7 +55,13 @@ import Testing
   @Test func immediateOrCancelRestIsCancelled() {
     let d = BookDriver()
     d.submit(.limit(.sell, 40, at: cents(1000), owner: 1))
-    let ioc = OrderRequest(owner: 2, side: .buy, timeInForce: .immediateOrCancel, price: cents(1000), quantity: 100)
+    let ioc = OrderRequest(
+      owner: 2,
+      side: .buy,
+      timeInForce: .immediateOrCancel,
+      price: cents(1000),
+      quantity: 100
+    )
     let events = d.submit(ioc)
     #expect(events.fills.map(\.quantity) == [40])
     #expect(events.cancels.map(\.reason) == [.immediateOrCancel])
@@ -63,8 +74,20 @@ import Testing
     let first = d.submit(.limit(.sell, 100, at: cents(1000), owner: 1)).acceptedID!
     d.submit(.limit(.sell, 100, at: cents(1000), owner: 2))
     let replaced = d.replace(first, owner: 1, price: cents(1000), quantity: 60)
-    #expect(replaced == [.replaced(.init(orderID: first, newOrderID: first, owner: 1, price: cents(1000),
-      quantity: 60, previousQuantity: 100))])
+    #expect(
+      replaced == [
+        .replaced(
+          .init(
+            orderID: first,
+            newOrderID: first,
+            owner: 1,
+            price: cents(1000),
+            quantity: 60,
+            previousQuantity: 100
+          )
+        )
+      ]
+    )
     let fills = d.submit(.limit(.buy, 60, at: cents(1000), owner: 3)).fills
     #expect(fills.map(\.restingOrderID) == [first])
   }
@@ -82,7 +105,13 @@ import Testing
     #expect(events.rests.map(\.orderID) == [5])
     #expect(d.book.status(of: first) == .final)
     // The replaced order now queues behind the others at its price.
-    let sweep = OrderRequest(owner: 3, side: .buy, timeInForce: .immediateOrCancel, price: cents(1001), quantity: 10_000)
+    let sweep = OrderRequest(
+      owner: 3,
+      side: .buy,
+      timeInForce: .immediateOrCancel,
+      price: cents(1001),
+      quantity: 10_000
+    )
     let atPrice = d.submit(sweep).fills.filter { $0.price == cents(price) }
     #expect(atPrice.last?.restingOrderID == 5)
     #expect(atPrice.count == (price == 1000 ? 2 : 3))
@@ -102,7 +131,11 @@ import Testing
   @Test func cancelRemovesTheRestAndFreesTheLevel() {
     let d = BookDriver()
     let id = d.submit(.limit(.buy, 100, at: cents(1000), owner: 1)).acceptedID!
-    #expect(d.cancel(id, owner: 1).cancels == [.init(orderID: id, owner: 1, quantity: 100, reason: .user, wasResting: true)])
+    #expect(
+      d.cancel(id, owner: 1).cancels == [
+        .init(orderID: id, owner: 1, quantity: 100, reason: .user, wasResting: true)
+      ]
+    )
     #expect(d.book.levelCount(.buy) == 0 && d.book.restingOrderCount == 0)
   }
 
@@ -133,7 +166,9 @@ import Testing
   @Test func statusTellsRestingFinalAndUnknown() {
     let d = BookDriver()
     let id = d.submit(.limit(.buy, 10, at: cents(1000), owner: 1)).acceptedID!
-    #expect(d.book.status(of: id) == .resting(side: .buy, price: cents(1000), remaining: 10, owner: 1))
+    #expect(
+      d.book.status(of: id) == .resting(side: .buy, price: cents(1000), remaining: 10, owner: 1)
+    )
     d.cancel(id, owner: 1)
     #expect(d.book.status(of: id) == .final)
     #expect(d.book.status(of: 99) == .unknown)

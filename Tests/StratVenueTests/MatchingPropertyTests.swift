@@ -87,3 +87,12 @@ import Testing
     #expect(book.restingOrderCount == ledger.open.values.filter { $0 > 0 }.count)
   }
 }
+
+@Suite struct MatchingBenchmarkTests {
+  @Test func benchmarkIsDeterministicAndTrades() {
+    let a = MatchingBenchmark.run(operations: 5_000, seed: 9)
+    let b = MatchingBenchmark.run(operations: 5_000, seed: 9)
+    #expect(a.operations == 5_000 && a.fills > 0 && a.restingOrders > 0)
+    #expect((a.fills, a.events, a.restingOrders) == (b.fills, b.events, b.restingOrders))
+  }
+}

@@ -12,7 +12,14 @@ import Testing
     (.limit(.buy, 10, at: .zero, owner: 1), .badPrice),
     (.limit(.buy, 10, at: cents(-1000), owner: 1), .badPrice),
     (.limit(.buy, 10, at: Price(raw: 1_000_500_000), owner: 1), .badPrice),
-    (.limit(.buy, 10, at: Price(raw: MatchingInstrument.maximumFeedPrice.raw + 1_000_000), owner: 1), .badPrice),
+    (
+      .limit(
+        .buy,
+        10,
+        at: Price(raw: MatchingInstrument.maximumFeedPrice.raw + 1_000_000),
+        owner: 1
+      ), .badPrice
+    ),
   ])
   func rejectsBadOrdersWithTheirReason(request: OrderRequest, reason: RejectReason) {
     let d = BookDriver()
@@ -24,19 +31,41 @@ import Testing
     let d = BookDriver(capacity: 2)
     d.submit(.limit(.buy, 10, at: cents(1000), owner: 1))
     d.submit(.limit(.buy, 10, at: cents(999), owner: 1))
-    #expect(d.submit(.limit(.buy, 10, at: cents(998), owner: 1)) == [.rejected(owner: 1, reason: .bookFull)])
+    #expect(
+      d.submit(.limit(.buy, 10, at: cents(998), owner: 1)) == [
+        .rejected(owner: 1, reason: .bookFull)
+      ]
+    )
     // An IOC needs no slot.
-    let ioc = OrderRequest(owner: 1, side: .buy, timeInForce: .immediateOrCancel, price: cents(998), quantity: 10)
+    let ioc = OrderRequest(
+      owner: 1,
+      side: .buy,
+      timeInForce: .immediateOrCancel,
+      price: cents(998),
+      quantity: 10
+    )
     #expect(d.submit(ioc).acceptedID != nil)
   }
 
   @Test func cancelRejects() {
     let d = BookDriver()
     let id = d.submit(.limit(.buy, 10, at: cents(1000), owner: 1)).acceptedID!
-    #expect(d.cancel(42, owner: 1) == [.cancelRejected(orderID: 42, owner: 1, isReplace: false, reason: .unknownOrder)])
-    #expect(d.cancel(id, owner: 2) == [.cancelRejected(orderID: id, owner: 2, isReplace: false, reason: .notOwner)])
+    #expect(
+      d.cancel(42, owner: 1) == [
+        .cancelRejected(orderID: 42, owner: 1, isReplace: false, reason: .unknownOrder)
+      ]
+    )
+    #expect(
+      d.cancel(id, owner: 2) == [
+        .cancelRejected(orderID: id, owner: 2, isReplace: false, reason: .notOwner)
+      ]
+    )
     d.cancel(id, owner: 1)
-    #expect(d.cancel(id, owner: 1) == [.cancelRejected(orderID: id, owner: 1, isReplace: false, reason: .tooLateToCancel)])
+    #expect(
+      d.cancel(id, owner: 1) == [
+        .cancelRejected(orderID: id, owner: 1, isReplace: false, reason: .tooLateToCancel)
+      ]
+    )
   }
 
   @Test(arguments: [
@@ -47,9 +76,13 @@ import Testing
   func replaceRejects(price: Price, quantity: Int64, reason: RejectReason) {
     let d = BookDriver()
     let id = d.submit(.limit(.buy, 10, at: cents(1000), owner: 1)).acceptedID!
-    #expect(d.replace(id, owner: 1, price: price, quantity: quantity)
-      == [.cancelRejected(orderID: id, owner: 1, isReplace: true, reason: reason)])
-    #expect(d.book.status(of: id) == .resting(side: .buy, price: cents(1000), remaining: 10, owner: 1))
+    #expect(
+      d.replace(id, owner: 1, price: price, quantity: quantity)
+        == [.cancelRejected(orderID: id, owner: 1, isReplace: true, reason: reason)]
+    )
+    #expect(
+      d.book.status(of: id) == .resting(side: .buy, price: cents(1000), remaining: 10, owner: 1)
+    )
   }
 
   @Test func unknownInstrumentIsRejectedByTheEngine() throws {
@@ -57,10 +90,12 @@ import Testing
     let events = MatchingEvents()
     engine.submit(.limit(.buy, 10, at: cents(1000), owner: 1), locate: 9, into: events)
     engine.cancel(orderID: 1, owner: 1, locate: 9, into: events)
-    #expect(Array(events) == [
-      .rejected(owner: 1, reason: .unknownInstrument),
-      .cancelRejected(orderID: 1, owner: 1, isReplace: false, reason: .unknownInstrument),
-    ])
+    #expect(
+      Array(events) == [
+        .rejected(owner: 1, reason: .unknownInstrument),
+        .cancelRejected(orderID: 1, owner: 1, isReplace: false, reason: .unknownInstrument),
+      ]
+    )
   }
 
   @Test func everyReasonHasItsOwnStableID() {
@@ -69,11 +104,31 @@ import Testing
     #expect(ids.allSatisfy { $0.hasPrefix("venue.order.") })
   }
 
-  @Test func engineRefusesABadInstrumentList() {
-    let dup = [testInstrument, testInstrument]
-    #expect(throws: MatchingConfigError.duplicateSymbol("TEST")) { try MatchingEngine(instruments: dup) }
-    var badTick = testInstrument
-    badTick.tickSize = Price(raw: 5)
-    #expect(throws: MatchingConfigError.badTickSize("TEST")) { try MatchingEngine(instruments: [badTick]) }
+  static func modified(_ change: (inout MatchingInstrument) -> Void) -> MatchingInstrument {
+    var instrument = testInstrument
+    change(&instrument)
+    return instrument
   }
+
+  @Test(arguments: [
+    ([testInstrument, testInstrument], MatchingConfigError.duplicateSymbol("TEST")),
+    ([testInstrument, modified { $0.symbol = "B" }], .duplicateLocate(1)),
+    ([modified { $0.locate = 0 }], .badLocate("TEST")),
+    ([modified { $0.tickSize = Price(raw: 5) }], .badTickSize("TEST")),
+    ([modified { $0.tickSize = .zero }], .badTickSize("TEST")),
+    ([modified { $0.maxOrderQuantity = 0 }], .badMaxQuantity("TEST")),
+    ([modified { $0.maxOrderQuantity = Int64(UInt32.max) + 1 }], .badMaxQuantity("TEST")),
+    (
+      [modified { $0.maxPrice = Price(raw: MatchingInstrument.maximumFeedPrice.raw + 1) }],
+      .badMaxPrice("TEST")
+    ),
+  ])
+  func engineRefusesABadInstrumentList(
+    instruments: [MatchingInstrument],
+    error: MatchingConfigError
+  ) {
+    #expect(throws: error) { try MatchingEngine(instruments: instruments) }
+    #expect(error.description.hasPrefix("error[\(error.id)]: "))
+  }
+
 }

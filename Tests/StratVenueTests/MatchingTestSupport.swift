@@ -7,7 +7,11 @@ func cents(_ value: Int64) -> Price { Price(raw: value * 1_000_000) }
 
 /// The test instrument: tick 0.01, at most 10,000 shares.
 let testInstrument = MatchingInstrument(
-  symbol: "TEST", locate: 1, tickSize: cents(1), maxOrderQuantity: 10_000)
+  symbol: "TEST",
+  locate: 1,
+  tickSize: cents(1),
+  maxOrderQuantity: 10_000
+)
 
 /// SplitMix64, seeded: the same seed gives the same ops.
 struct SplitMix64 {
@@ -58,7 +62,9 @@ extension Array where Element == MatchingEvent {
   var cancels: [MatchingEvent.Cancelled] {
     compactMap { if case .cancelled(let c) = $0 { c } else { nil } }
   }
-  var rests: [MatchingEvent.Rested] { compactMap { if case .rested(let r) = $0 { r } else { nil } } }
+  var rests: [MatchingEvent.Rested] {
+    compactMap { if case .rested(let r) = $0 { r } else { nil } }
+  }
   var acceptedID: UInt64? {
     for e in self { if case .accepted(let a) = e { return a.orderID } }
     return nil

@@ -8,7 +8,12 @@ import Testing
 @Suite struct VenueITCHTests {
   static let instruments = [
     testInstrument,
-    MatchingInstrument(symbol: "OTHER", locate: 7, tickSize: Price(raw: 50_000), maxOrderQuantity: 10_000),
+    MatchingInstrument(
+      symbol: "OTHER",
+      locate: 7,
+      tickSize: Price(raw: 50_000),
+      maxOrderQuantity: 10_000
+    ),
   ]
 
   /// Every level of every instrument, best first.
@@ -21,7 +26,9 @@ import Testing
   static func levels(_ set: BookSet) -> [[BookLevel]] {
     instruments.flatMap { instrument in
       let book = set.book(UInt32(instrument.locate))
-      return [Side.buy, .sell].map { side in (0..<book.levelCount(side)).map { book.level(side, $0)! } }
+      return [Side.buy, .sell].map { side in
+        (0..<book.levelCount(side)).map { book.level(side, $0)! }
+      }
     }
   }
 
@@ -36,8 +43,13 @@ import Testing
       let locate = engine.run(flow.next(), into: events)
       flow.remember(events, locate: locate)
       let symbol = ITCHSymbol(engine.book(locate)?.instrument.symbol ?? "")
-      VenueITCH.append(events, locate: locate, stock: symbol, timestamp: 34_200_000_000_000 + Int64(step) * 1_000,
-        to: &messages)
+      VenueITCH.append(
+        events,
+        locate: locate,
+        stock: symbol,
+        timestamp: 34_200_000_000_000 + Int64(step) * 1_000,
+        to: &messages
+      )
       if step % 250 == 249 { checkpoints.append((messages.count, Self.levels(engine))) }
     }
     messages += VenueITCH.endOfDay(timestamp: 57_600_000_000_000)
@@ -52,7 +64,10 @@ import Testing
       while let message = try reader.next() {
         kinds.insert(message.typeCode)
         if let event = message.orderEvent(sessionMidnightNanos: 0) {
-          #expect(set.apply(event) == nil, "the builder could not apply message \(read): \(message)")
+          #expect(
+            set.apply(event) == nil,
+            "the builder could not apply message \(read): \(message)"
+          )
         }
         read += 1
         if let checkpoint = next, checkpoint.messages == read {
@@ -74,8 +89,19 @@ import Testing
     var out: [ITCHMessage] = []
     VenueITCH.append(d.events, locate: 1, stock: ITCHSymbol("TEST"), timestamp: 5, to: &out)
     let header = ITCHHeader(stockLocate: 1, timestamp: 5)
-    #expect(out == [.orderReplace(.init(header: header, originalOrderReferenceNumber: id,
-      newOrderReferenceNumber: id + 1, shares: 100, price: cents(999)))])
+    #expect(
+      out == [
+        .orderReplace(
+          .init(
+            header: header,
+            originalOrderReferenceNumber: id,
+            newOrderReferenceNumber: id + 1,
+            shares: 100,
+            price: cents(999)
+          )
+        )
+      ]
+    )
   }
 
   @Test func dayStartsWithSystemEventsAndADirectoryPerInstrument() {
@@ -85,5 +111,30 @@ import Testing
       if case .systemEvent(let s) = m { s.eventCode } else { nil }
     }
     #expect(end == [0x4D, 0x45, 0x43])
+  }
+
+  /// The same flow gives the same feed, byte for byte.
+  @Test func sameFlowGivesTheSameBytes() throws {
+    func stream() throws -> [UInt8] {
+      let engine = try MatchingEngine(instruments: Self.instruments, capacity: 4_096)
+      var flow = RandomOrderFlow(seed: 99, instruments: Self.instruments)
+      let events = MatchingEvents()
+      var messages: [ITCHMessage] = []
+      for step in 0..<2_000 {
+        let locate = engine.run(flow.next(), into: events)
+        flow.remember(events, locate: locate)
+        VenueITCH.append(
+          events,
+          locate: locate,
+          stock: engine.book(locate)!.feedSymbol,
+          timestamp: Int64(step),
+          to: &messages
+        )
+      }
+      return try ITCHEncoder.file(messages)
+    }
+    let first = try stream()
+    #expect(first.count > 10_000)
+    #expect(first == (try stream()))
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import StratMarket
+import StratMoldUDP64
 import StratNet
 
 /// Sends a day of ITCH 5.0 as MoldUDP64 packets, for tests and demos, and answers re-requests.

@@ -11,7 +11,10 @@ import StratMarket
 public enum VenueITCH {
   /// Appends the messages for one operation's `events` on instrument `locate` to `output`.
   public static func append(
-    _ events: MatchingEvents, locate: UInt16, stock: ITCHSymbol, timestamp: Int64,
+    _ events: MatchingEvents,
+    locate: UInt16,
+    stock: ITCHSymbol,
+    timestamp: Int64,
     to output: inout [ITCHMessage]
   ) {
     let header = ITCHHeader(stockLocate: locate, timestamp: timestamp)
@@ -20,25 +23,58 @@ public enum VenueITCH {
       if let old = replacing {
         replacing = nil
         if case .rested(let new) = event, new.orderID == old.newOrderID {
-          output.append(.orderReplace(.init(header: header, originalOrderReferenceNumber: old.orderID,
-            newOrderReferenceNumber: new.orderID, shares: UInt32(new.quantity), price: new.price)))
+          output.append(
+            .orderReplace(
+              .init(
+                header: header,
+                originalOrderReferenceNumber: old.orderID,
+                newOrderReferenceNumber: new.orderID,
+                shares: UInt32(new.quantity),
+                price: new.price
+              )
+            )
+          )
           continue
         }
         output.append(.orderDelete(.init(header: header, orderReferenceNumber: old.orderID)))
       }
       switch event {
       case .rested(let r):
-        output.append(.addOrder(.init(header: header, orderReferenceNumber: r.orderID,
-          buySellIndicator: r.side == .buy ? 0x42 : 0x53, shares: UInt32(r.quantity), stock: stock,
-          price: r.price)))
+        output.append(
+          .addOrder(
+            .init(
+              header: header,
+              orderReferenceNumber: r.orderID,
+              buySellIndicator: r.side == .buy ? 0x42 : 0x53,
+              shares: UInt32(r.quantity),
+              stock: stock,
+              price: r.price
+            )
+          )
+        )
       case .fill(let f):
-        output.append(.orderExecuted(.init(header: header, orderReferenceNumber: f.restingOrderID,
-          executedShares: UInt32(f.quantity), matchNumber: f.matchNumber)))
+        output.append(
+          .orderExecuted(
+            .init(
+              header: header,
+              orderReferenceNumber: f.restingOrderID,
+              executedShares: UInt32(f.quantity),
+              matchNumber: f.matchNumber
+            )
+          )
+        )
       case .cancelled(let c) where c.wasResting:
         output.append(.orderDelete(.init(header: header, orderReferenceNumber: c.orderID)))
       case .replaced(let r) where r.keptPriority:
-        output.append(.orderCancel(.init(header: header, orderReferenceNumber: r.orderID,
-          cancelledShares: UInt32(r.previousQuantity - r.quantity))))
+        output.append(
+          .orderCancel(
+            .init(
+              header: header,
+              orderReferenceNumber: r.orderID,
+              cancelledShares: UInt32(r.previousQuantity - r.quantity)
+            )
+          )
+        )
       case .replaced(let r):
         replacing = r
       default:
@@ -52,7 +88,9 @@ public enum VenueITCH {
 
   /// The start of the day: start of messages (O), a stock directory (R) per instrument, start
   /// of system hours (S) and of market hours (Q).
-  public static func startOfDay(_ instruments: [MatchingInstrument], timestamp: Int64) -> [ITCHMessage] {
+  public static func startOfDay(_ instruments: [MatchingInstrument], timestamp: Int64)
+    -> [ITCHMessage]
+  {
     var out = [systemEvent(0x4F, timestamp)]
     out += instruments.map { directory($0, timestamp) }
     out += [systemEvent(0x53, timestamp), systemEvent(0x51, timestamp)]
@@ -71,11 +109,24 @@ public enum VenueITCH {
   /// An `R` for `instrument`: round lot 100, not round-lots-only, common stock, test authenticity
   /// (a paper venue), the other flags "not available".
   static func directory(_ instrument: MatchingInstrument, _ timestamp: Int64) -> ITCHMessage {
-    .stockDirectory(.init(
-      header: ITCHHeader(stockLocate: instrument.locate, timestamp: timestamp),
-      stock: ITCHSymbol(instrument.symbol), marketCategory: 0x20, financialStatusIndicator: 0x20,
-      roundLotSize: 100, roundLotsOnly: 0x4E, issueClassification: 0x43, issueSubType: 0x2020,
-      authenticity: 0x54, shortSaleThresholdIndicator: 0x20, ipoFlag: 0x20,
-      luldReferencePriceTier: 0x20, etpFlag: 0x20, etpLeverageFactor: 0, inverseIndicator: 0x20))
+    .stockDirectory(
+      .init(
+        header: ITCHHeader(stockLocate: instrument.locate, timestamp: timestamp),
+        stock: ITCHSymbol(instrument.symbol),
+        marketCategory: 0x20,
+        financialStatusIndicator: 0x20,
+        roundLotSize: 100,
+        roundLotsOnly: 0x4E,
+        issueClassification: 0x43,
+        issueSubType: 0x2020,
+        authenticity: 0x54,
+        shortSaleThresholdIndicator: 0x20,
+        ipoFlag: 0x20,
+        luldReferencePriceTier: 0x20,
+        etpFlag: 0x20,
+        etpLeverageFactor: 0,
+        inverseIndicator: 0x20
+      )
+    )
   }
 }

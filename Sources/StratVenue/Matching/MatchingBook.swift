@@ -16,6 +16,8 @@ import StratMarket
 public final class MatchingBook {
   public let instrument: MatchingInstrument
   public let selfMatchPolicy: SelfMatchPolicy
+  /// The symbol as ITCH carries it (computed once, not per message).
+  public let feedSymbol: ITCHSymbol
   let sequences: VenueSequences
   var pool: OrderPool
   let index: OrderIndex
@@ -25,11 +27,14 @@ public final class MatchingBook {
   /// A book for at most `capacity` resting orders, numbering orders and matches with
   /// `sequences` (shared by every book of a venue).
   public init(
-    _ instrument: MatchingInstrument, capacity: Int = 1 << 16,
-    selfMatchPolicy: SelfMatchPolicy = .cancelResting, sequences: VenueSequences = VenueSequences()
+    _ instrument: MatchingInstrument,
+    capacity: Int = 1 << 16,
+    selfMatchPolicy: SelfMatchPolicy = .cancelResting,
+    sequences: VenueSequences = VenueSequences()
   ) {
     self.instrument = instrument
     self.selfMatchPolicy = selfMatchPolicy
+    feedSymbol = ITCHSymbol(instrument.symbol)
     self.sequences = sequences
     pool = OrderPool(capacity: capacity)
     index = OrderIndex(orders: pool.capacity)
@@ -57,18 +62,35 @@ public final class MatchingBook {
     }
     let id = sequences.takeOrderID()
     events.append(.accepted(.init(orderID: id, request: request)))
-    let limit = request.kind == .market ? (request.side == .buy ? Int64.max : Int64.min) : request.price.raw
-    execute(id: id, owner: request.owner, side: request.side, limit: limit, quantity: request.quantity,
+    let limit =
+      request.kind == .market ? (request.side == .buy ? Int64.max : Int64.min) : request.price.raw
+    execute(
+      id: id,
+      owner: request.owner,
+      side: request.side,
+      limit: limit,
+      quantity: request.quantity,
       rest: request.kind == .limit && request.timeInForce == .day,
-      unfilledReason: request.kind == .market ? .marketUnfilled : .immediateOrCancel, into: events)
+      unfilledReason: request.kind == .market ? .marketUnfilled : .immediateOrCancel,
+      into: events
+    )
   }
 
   /// Cancels the rest of order `orderID` of `owner`.
   public func cancel(orderID: UInt64, owner: UInt32, into events: MatchingEvents) {
     guard let slot = ownedSlot(orderID, owner, isReplace: false, events) else { return }
     let order = pool[slot]
-    events.append(.cancelled(.init(orderID: orderID, owner: owner, quantity: order.pointee.remaining,
-      reason: .user, wasResting: true)))
+    events.append(
+      .cancelled(
+        .init(
+          orderID: orderID,
+          owner: owner,
+          quantity: order.pointee.remaining,
+          reason: .user,
+          wasResting: true
+        )
+      )
+    )
     unlink(slot)
   }
 
@@ -76,55 +98,63 @@ public final class MatchingBook {
   /// the same price keeps the order's time priority and id; anything else is a new order (new
   /// id, back of the queue) that is matched like a submit.
   public func replace(
-    orderID: UInt64, owner: UInt32, price: Price, quantity: Int64, into events: MatchingEvents
+    orderID: UInt64,
+    owner: UInt32,
+    price: Price,
+    quantity: Int64,
+    into events: MatchingEvents
   ) {
     guard let slot = ownedSlot(orderID, owner, isReplace: true, events) else { return }
     let order = pool[slot].pointee
     if let reason = priceRejection(price) ?? quantityRejection(quantity)
       ?? (price.raw == order.price && quantity == order.remaining ? .duplicateReplace : nil)
     {
-      events.append(.cancelRejected(orderID: orderID, owner: owner, isReplace: true, reason: reason))
+      events.append(
+        .cancelRejected(orderID: orderID, owner: owner, isReplace: true, reason: reason)
+      )
       return
     }
     if price.raw == order.price && quantity < order.remaining {
       reduce(slot, to: quantity)
-      events.append(.replaced(.init(orderID: orderID, newOrderID: orderID, owner: owner,
-        price: price, quantity: quantity, previousQuantity: order.remaining)))
+      events.append(
+        .replaced(
+          .init(
+            orderID: orderID,
+            newOrderID: orderID,
+            owner: owner,
+            price: price,
+            quantity: quantity,
+            previousQuantity: order.remaining
+          )
+        )
+      )
       return
     }
     unlink(slot)
     let newID = sequences.takeOrderID()
-    events.append(.replaced(.init(orderID: orderID, newOrderID: newID, owner: owner, price: price,
-      quantity: quantity, previousQuantity: order.remaining)))
-    execute(id: newID, owner: owner, side: order.side, limit: price.raw, quantity: quantity,
-      rest: true, unfilledReason: .immediateOrCancel, into: events)
+    events.append(
+      .replaced(
+        .init(
+          orderID: orderID,
+          newOrderID: newID,
+          owner: owner,
+          price: price,
+          quantity: quantity,
+          previousQuantity: order.remaining
+        )
+      )
+    )
+    execute(
+      id: newID,
+      owner: owner,
+      side: order.side,
+      limit: price.raw,
+      quantity: quantity,
+      rest: true,
+      unfilledReason: .immediateOrCancel,
+      into: events
+    )
   }
-
-  // MARK: - Queries
-
-  /// Where order `orderID` stands.
-  public func status(of orderID: UInt64) -> OrderStatus {
-    let slot = index.find(orderID)
-    if slot >= 0 {
-      let o = pool[slot].pointee
-      return .resting(side: o.side, price: Price(raw: o.price), remaining: o.remaining, owner: o.owner)
-    }
-    return sequences.wasIssued(orderID) ? .final : .unknown
-  }
-
-  /// The `depth`-th best level of `side` (0 = the touch), nil past the last.
-  public func level(_ side: Side, _ depth: Int) -> BookLevel? {
-    guard let l = (side == .buy ? bids : asks).level(depth: depth) else { return nil }
-    return BookLevel(price: l.pointee.price, quantity: l.pointee.quantity, orders: l.pointee.orders)
-  }
-
-  /// Number of price levels on `side`.
-  public func levelCount(_ side: Side) -> Int { side == .buy ? bids.count : asks.count }
-
-  /// The best bid, if any.
-  public var bestBid: BookLevel? { level(.buy, 0) }
-  /// The best ask, if any.
-  public var bestAsk: BookLevel? { level(.sell, 0) }
 
   // MARK: - Validation
 

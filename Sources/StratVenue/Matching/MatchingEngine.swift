@@ -13,7 +13,8 @@ public final class MatchingEngine {
   /// A book per instrument, each for at most `capacity` resting orders. Throws
   /// `venue.config.*` for a list the venue cannot run (see `MatchingConfigError`).
   public init(
-    instruments: [MatchingInstrument], capacity: Int = 1 << 16,
+    instruments: [MatchingInstrument],
+    capacity: Int = 1 << 16,
     selfMatchPolicy: SelfMatchPolicy = .cancelResting
   ) throws(MatchingConfigError) {
     var byLocate = [Int32](repeating: -1, count: Int(UInt16.max) + 1)
@@ -55,8 +56,14 @@ public final class MatchingEngine {
   /// Cancels order `orderID` of `owner` on instrument `locate`.
   public func cancel(orderID: UInt64, owner: UInt32, locate: UInt16, into events: MatchingEvents) {
     guard let book = book(locate) else {
-      events.append(.cancelRejected(orderID: orderID, owner: owner, isReplace: false,
-        reason: .unknownInstrument))
+      events.append(
+        .cancelRejected(
+          orderID: orderID,
+          owner: owner,
+          isReplace: false,
+          reason: .unknownInstrument
+        )
+      )
       return
     }
     book.cancel(orderID: orderID, owner: owner, into: events)
@@ -64,50 +71,24 @@ public final class MatchingEngine {
 
   /// Replaces order `orderID` of `owner` on instrument `locate` (see `MatchingBook.replace`).
   public func replace(
-    orderID: UInt64, owner: UInt32, locate: UInt16, price: Price, quantity: Int64,
+    orderID: UInt64,
+    owner: UInt32,
+    locate: UInt16,
+    price: Price,
+    quantity: Int64,
     into events: MatchingEvents
   ) {
     guard let book = book(locate) else {
-      events.append(.cancelRejected(orderID: orderID, owner: owner, isReplace: true,
-        reason: .unknownInstrument))
+      events.append(
+        .cancelRejected(
+          orderID: orderID,
+          owner: owner,
+          isReplace: true,
+          reason: .unknownInstrument
+        )
+      )
       return
     }
     book.replace(orderID: orderID, owner: owner, price: price, quantity: quantity, into: events)
-  }
-}
-
-/// An instrument list the venue cannot run, with a stable id.
-public enum MatchingConfigError: Error, Equatable, CustomStringConvertible {
-  case duplicateSymbol(String)
-  case duplicateLocate(UInt16)
-  case badLocate(String)
-  case badTickSize(String)
-  case badMaxQuantity(String)
-
-  /// The stable id.
-  public var id: String {
-    switch self {
-    case .duplicateSymbol: "venue.config.duplicate-symbol"
-    case .duplicateLocate: "venue.config.duplicate-locate"
-    case .badLocate: "venue.config.bad-locate"
-    case .badTickSize: "venue.config.bad-tick-size"
-    case .badMaxQuantity: "venue.config.bad-max-quantity"
-    }
-  }
-
-  public var description: String {
-    switch self {
-    case .duplicateSymbol(let s): "error[\(id)]: symbol \(s) is listed twice; list each instrument once"
-    case .duplicateLocate(let l): "error[\(id)]: locate \(l) is given to two instruments; give each its own"
-    case .badLocate(let s): "error[\(id)]: \(s) has locate 0, which ITCH keeps for messages about no instrument; use 1…65535"
-    case .badTickSize(let s): "error[\(id)]: the tick of \(s) must be above 0 and a whole multiple of 0.0001 (ITCH prices have four decimals)"
-    case .badMaxQuantity(let s): "error[\(id)]: the maximum order quantity of \(s) must be 1…4294967295 (ITCH's share field)"
-    }
-  }
-
-  static func check(_ i: MatchingInstrument) throws(MatchingConfigError) {
-    if i.locate == 0 { throw .badLocate(i.symbol) }
-    if i.tickSize.raw <= 0 || i.tickSize.raw % 10_000 != 0 { throw .badTickSize(i.symbol) }
-    if i.maxOrderQuantity <= 0 || i.maxOrderQuantity > Int64(UInt32.max) { throw .badMaxQuantity(i.symbol) }
   }
 }

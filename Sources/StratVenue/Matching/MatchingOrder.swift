@@ -40,8 +40,12 @@ public struct OrderRequest: Sendable, Hashable {
 
   /// Creates a request; a market order needs no price.
   public init(
-    owner: UInt32, side: Side, kind: OrderKind = .limit, timeInForce: TimeInForce = .day,
-    price: Price = .zero, quantity: Int64
+    owner: UInt32,
+    side: Side,
+    kind: OrderKind = .limit,
+    timeInForce: TimeInForce = .day,
+    price: Price = .zero,
+    quantity: Int64
   ) {
     self.owner = owner
     self.side = side
@@ -60,8 +64,13 @@ public struct OrderRequest: Sendable, Hashable {
 
   /// A market order.
   public static func market(_ side: Side, _ quantity: Int64, owner: UInt32) -> OrderRequest {
-    OrderRequest(owner: owner, side: side, kind: .market, timeInForce: .immediateOrCancel,
-      quantity: quantity)
+    OrderRequest(
+      owner: owner,
+      side: side,
+      kind: .market,
+      timeInForce: .immediateOrCancel,
+      quantity: quantity
+    )
   }
 }
 
@@ -92,8 +101,11 @@ public struct MatchingInstrument: Sendable, Hashable {
 
   /// Creates an instrument.
   public init(
-    symbol: String, locate: UInt16, tickSize: Price = Price(raw: 1_000_000),
-    maxOrderQuantity: Int64 = 1_000_000, maxPrice: Price = Self.maximumFeedPrice
+    symbol: String,
+    locate: UInt16,
+    tickSize: Price = Price(raw: 1_000_000),
+    maxOrderQuantity: Int64 = 1_000_000,
+    maxPrice: Price = Self.maximumFeedPrice
   ) {
     self.symbol = symbol
     self.locate = locate

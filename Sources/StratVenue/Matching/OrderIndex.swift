@@ -22,7 +22,9 @@ struct OrderIndex {
   }
 
   @inline(__always)
-  private func home(_ id: UInt64) -> Int { Int(truncatingIfNeeded: (id &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
+  private func home(_ id: UInt64) -> Int {
+    Int(truncatingIfNeeded: (id &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+  }
 
   /// The slot of `id`, or -1.
   func find(_ id: UInt64) -> Int32 {
@@ -50,7 +52,8 @@ struct OrderIndex {
     while keys[cell] != 0 {
       let wanted = home(keys[cell])
       // The entry may fill the hole unless its home lies cyclically in (hole, cell].
-      let stays = hole <= cell ? (hole < wanted && wanted <= cell) : (hole < wanted || wanted <= cell)
+      let stays =
+        hole <= cell ? (hole < wanted && wanted <= cell) : (hole < wanted || wanted <= cell)
       if !stays {
         keys[hole] = keys[cell]
         slots[hole] = slots[cell]

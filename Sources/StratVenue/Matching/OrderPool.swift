@@ -26,7 +26,16 @@ struct OrderPool {
     for slot in 0..<self.capacity {
       let next = slot + 1 < self.capacity ? Int32(slot + 1) : -1
       (nodes + slot).initialize(
-        to: RestingOrder(id: 0, price: 0, remaining: 0, owner: 0, side: .buy, previous: -1, next: next))
+        to: RestingOrder(
+          id: 0,
+          price: 0,
+          remaining: 0,
+          owner: 0,
+          side: .buy,
+          previous: -1,
+          next: next
+        )
+      )
     }
     freeHead = 0
   }

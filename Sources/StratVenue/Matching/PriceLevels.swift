@@ -61,7 +61,9 @@ struct PriceLevels {
     if index < count && levels[index].price == price { return levels + index }
     if count == capacity { grow() }
     (levels + index + 1).moveInitialize(from: levels + index, count: count - index)
-    (levels + index).initialize(to: PriceLevel(price: price, quantity: 0, orders: 0, head: -1, tail: -1))
+    (levels + index).initialize(
+      to: PriceLevel(price: price, quantity: 0, orders: 0, head: -1, tail: -1)
+    )
     count += 1
     return levels + index
   }

@@ -48,8 +48,13 @@ public struct RandomOrderFlow {
     let (id, owner, locate) = recent[below(recent.count)]
     if roll < 25 && id != 0 { return .cancel(orderID: id, owner: owner, locate: locate) }
     if roll < 30 && id != 0 {
-      return .replace(orderID: id, owner: owner, locate: locate, price: Price(raw: mids[which] + Int64(below(7) - 3) * tick),
-        quantity: Int64(1 + below(5)) * 100)
+      return .replace(
+        orderID: id,
+        owner: owner,
+        locate: locate,
+        price: Price(raw: mids[which] + Int64(below(7) - 3) * tick),
+        quantity: Int64(1 + below(5)) * 100
+      )
     }
     return .submit(newOrder(mids[which], tick, roll), locate: instrument.locate)
   }
@@ -64,7 +69,13 @@ public struct RandomOrderFlow {
     let crosses = roll >= 80
     let price = (side == .buy) != crosses ? mid - away : mid + away
     let tif: TimeInForce = roll >= 90 ? .immediateOrCancel : .day
-    return OrderRequest(owner: owner, side: side, timeInForce: tif, price: Price(raw: max(tick, price)), quantity: quantity)
+    return OrderRequest(
+      owner: owner,
+      side: side,
+      timeInForce: tif,
+      price: Price(raw: max(tick, price)),
+      quantity: quantity
+    )
   }
 
   private mutating func below(_ n: Int) -> Int {
@@ -90,7 +101,14 @@ extension MatchingEngine {
       cancel(orderID: id, owner: owner, locate: locate, into: events)
       return locate
     case .replace(let id, let owner, let locate, let price, let quantity):
-      replace(orderID: id, owner: owner, locate: locate, price: price, quantity: quantity, into: events)
+      replace(
+        orderID: id,
+        owner: owner,
+        locate: locate,
+        price: price,
+        quantity: quantity,
+        into: events
+      )
       return locate
     }
   }

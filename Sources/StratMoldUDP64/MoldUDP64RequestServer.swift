@@ -21,7 +21,8 @@ public final class MoldUDP64RequestServer {
   private let packet: MoldUDP64PacketBuffer
   private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 2_048, alignment: 8)
 
-  init(
+  /// Binds the request socket at `address` and answers from `store`.
+  public init(
     bindingTo address: SocketAddress,
     store: MoldUDP64RetransmissionStore,
     session: MoldUDP64Session,
