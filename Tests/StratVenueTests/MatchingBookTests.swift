@@ -174,3 +174,49 @@ import Testing
     #expect(d.book.status(of: 99) == .unknown)
   }
 }
+
+@Suite struct FillOrKillTests {
+  static func fok(_ quantity: Int64, _ price: Int64, owner: UInt32 = 3) -> OrderRequest {
+    OrderRequest(
+      owner: owner,
+      side: .buy,
+      timeInForce: .fillOrKill,
+      price: cents(price),
+      quantity: quantity
+    )
+  }
+
+  @Test func fillsInFullAcrossLevels() {
+    let d = BookDriver()
+    d.submit(.limit(.sell, 100, at: cents(1000), owner: 1))
+    d.submit(.limit(.sell, 100, at: cents(1001), owner: 2))
+    let events = d.submit(Self.fok(150, 1001))
+    #expect(events.fills.map(\.quantity) == [100, 50])
+    #expect(events.cancels.isEmpty && events.rests.isEmpty)
+  }
+
+  @Test func killedWithoutTradingWhenTheBookIsShort() {
+    let d = BookDriver()
+    d.submit(.limit(.sell, 100, at: cents(1000), owner: 1))
+    d.submit(.limit(.sell, 100, at: cents(1002), owner: 2))
+    let events = d.submit(Self.fok(150, 1001))
+    #expect(events.fills.isEmpty)
+    #expect(
+      events.cancels.map(\.reason) == [.fillOrKill] && events.cancels.map(\.quantity) == [150]
+    )
+    #expect(d.book.bestAsk == BookLevel(price: cents(1000).raw, quantity: 100, orders: 1))
+  }
+
+  @Test(arguments: [SelfMatchPolicy.cancelResting, .cancelIncoming])
+  func ownOrdersNeverCountAsLiquidity(policy: SelfMatchPolicy) {
+    let d = BookDriver(policy)
+    d.submit(.limit(.sell, 100, at: cents(1000), owner: 3))
+    d.submit(.limit(.sell, 100, at: cents(1000), owner: 1))
+    let events = d.submit(Self.fok(100, 1000))
+    // Cancelling its own resting order first, the FOK fills; stopped at it, it is killed.
+    #expect(events.fills.map(\.quantity) == (policy == .cancelResting ? [100] : []))
+    #expect(
+      events.cancels.map(\.reason) == (policy == .cancelResting ? [.selfMatch] : [.fillOrKill])
+    )
+  }
+}

@@ -64,6 +64,22 @@ public final class MatchingBook {
     events.append(.accepted(.init(orderID: id, request: request)))
     let limit =
       request.kind == .market ? (request.side == .buy ? Int64.max : Int64.min) : request.price.raw
+    if request.timeInForce == .fillOrKill
+      && !canFill(request.owner, request.side, limit, request.quantity)
+    {
+      events.append(
+        .cancelled(
+          .init(
+            orderID: id,
+            owner: request.owner,
+            quantity: request.quantity,
+            reason: .fillOrKill,
+            wasResting: false
+          )
+        )
+      )
+      return
+    }
     execute(
       id: id,
       owner: request.owner,

@@ -14,6 +14,8 @@ public enum TimeInForce: UInt8, Sendable, Hashable {
   case day = 0
   /// Immediate or cancel: whatever does not trade at once is cancelled.
   case immediateOrCancel = 3
+  /// Fill or kill: trades in full at once, or is cancelled without trading.
+  case fillOrKill = 4
 }
 
 /// What happens when an incoming order would trade with a resting order of the same owner.

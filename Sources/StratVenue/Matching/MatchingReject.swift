@@ -58,4 +58,6 @@ public enum CancelReason: UInt8, Sendable, Hashable {
   case marketUnfilled = 3
   /// Self-match prevention (see `SelfMatchPolicy`).
   case selfMatch = 4
+  /// Fill or kill: the book could not fill it in full at once.
+  case fillOrKill = 5
 }

@@ -2,7 +2,7 @@ import StratMarket
 
 /// A seeded, realistic stream of operations for one or more books: mostly limit orders within a
 /// few ticks of a wandering mid, cancels and replaces of orders that rested lately, and some
-/// marketable limit, IOC and market orders. The same seed gives the same stream (SplitMix64).
+/// marketable limit, IOC, FOK and market orders. The same seed gives the same stream (SplitMix64).
 /// The benchmark and the property and differential tests share it.
 public struct RandomOrderFlow {
   /// One operation.
@@ -68,7 +68,7 @@ public struct RandomOrderFlow {
     let away = Int64(1 + below(5)) * tick
     let crosses = roll >= 80
     let price = (side == .buy) != crosses ? mid - away : mid + away
-    let tif: TimeInForce = roll >= 90 ? .immediateOrCancel : .day
+    let tif: TimeInForce = roll >= 93 ? .fillOrKill : roll >= 90 ? .immediateOrCancel : .day
     return OrderRequest(
       owner: owner,
       side: side,
