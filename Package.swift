@@ -83,7 +83,8 @@ let package = Package(
       name: "strat-bench",
       dependencies: [
         "StratDiagnostics", "StratSema", "StratIR", "StratABI", "StratInterpreter", "StratNative",
-        "StratLLVM", "StratMarket", "StratRuntime", "StratBacktest", "StratJournal", "StratEngine",
+        "StratLLVM", "StratMarket", "StratRuntime", "StratBacktest", "StratJournal", "StratEngine", "StratFIX",
+        "StratVenue",
       ]),
     .testTarget(name: "StratDiagnosticsTests", dependencies: ["StratDiagnostics"]),
     .testTarget(name: "StratTimeZoneTests", dependencies: ["StratTimeZone", "StratDiagnostics"]),

@@ -20,6 +20,7 @@ import StratSema
 //        strat-bench --profile-backtest [--null] [--runs R]   only the backtest loop (JIT, or a
 //        strategy that does nothing), for perf
 //        strat-bench --engine [--runs R] [--cpu N] [--only tick|loop|recovery|swap]   the live engine: tick-to-order, events/s, recovery, hot-swap pause
+//        strat-bench --fix [--runs R]   FIX encode/decode, matching, a round trip to strat-venue, tick to FIX bytes
 //        (run from the repository root, release build)
 
 let arguments = CommandLine.arguments
@@ -35,6 +36,15 @@ let dataDir = root + "/bench-data"
 
 try? FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
 if arguments.contains("--engine") { runEngineBench(root: root, dataDir: dataDir, runs: runs, cpu: option("--cpu", default: 1), counts: [1, 2, 4, 8], only: arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }) }
+if arguments.contains("--fix") {
+  do {
+    try FIXBench(bench: EngineBenchSetup(root: root, dataDir: dataDir), runs: runs).run()
+    exit(0)
+  } catch {
+    FileHandle.standardError.write(Data("strat-bench --fix: \(error)\n".utf8))
+    exit(1)
+  }
+}
 if arguments.contains("--journal") { runJournalBench(dataDir: dataDir, appends: option("--appends", default: 2_000_000), records: option("--records", default: 1_000_000)) }
 let market = MarketDataBench(
   root: root, dataDir: dataDir, copies: option("--copies", default: 20), runs: runs)

@@ -28,6 +28,10 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
   var unreadableReportCount = 0
   public var unreadableReports: Int { locked { unreadableReportCount } }
   private let log: @Sendable (String) -> Void
+  /// Benchmarks: the monotonic time each send's bytes were in the socket buffer, and the count.
+  package var timestampsSends = false
+  package private(set) var lastSentAt: UInt64 = 0
+  package private(set) var sentCount = 0
 
   struct GatewayOrder {
     var request: VenueOrderRequest
@@ -141,6 +145,8 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
       try initiator.withSession { session throws(FIXError) in
         try session.sendApplication(type, now: FIXClock.utcNanos(), body: body)
       }
+      sentCount += 1
+      if timestampsSends { lastSentAt = Self.monotonic() }
     } catch {
       log("fix gateway: \(type) for order \(orderID) not sent: \(error.message)")
       let kind: VenueOrderUpdate.Kind = request ? .requestRejected(.disconnected) : .rejected(.disconnected)
@@ -164,6 +170,12 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
     locked {
       pending.updates.append(VenueOrderUpdate(orderID: orderID, time: time, kind: .requestRejected(.unknownOrder), state: .rejected, remainingQuantity: 0))
     }
+  }
+
+  static func monotonic() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
   }
 
   func locked<T>(_ body: () -> T) -> T {
