@@ -21,7 +21,7 @@ import Testing
       acceptor = try FIXAcceptor(
         address: .loopback(port: 0), dictionary: dictionary,
         sessions: clients.map { FIXSessionSettings(senderCompID: "VENUE", targetCompID: $0, isInitiator: false, applicationTypes: VenueOrderEntry.messageTypes) },
-        storeFolder: nil
+        storeFolder: nil, log: Self.log
       ) { VenueOrderEntry(core: core, session: $0) }
       core.start()
       acceptor.start()
@@ -31,12 +31,17 @@ import Testing
       let session = FIXSession(
         settings: FIXSessionSettings(senderCompID: name, targetCompID: "VENUE", isInitiator: true),
         dictionary: dictionary, store: try FIXMessageStore(folder: nil))
-      let initiator = FIXInitiator(session: session, address: acceptor.address)
+      let initiator = FIXInitiator(session: session, address: acceptor.address, log: Self.log)
       let gateway = FIXOrderGateway(initiator: initiator, symbols: ["INTC", "AAPL"])
       initiator.start()
       let until = Date(timeIntervalSinceNow: 5)
       while session.locked({ session.state }) != .loggedOn && Date() < until { usleep(2_000) }
       return gateway
+    }
+
+    /// STRAT_FIX_LOG=1 prints both sides' session events (debugging a fault test).
+    static let log: @Sendable (String) -> Void = { line in
+      if ProcessInfo.processInfo.environment["STRAT_FIX_LOG"] != nil { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 
     deinit {

@@ -80,7 +80,7 @@ public final class FIXAcceptor: @unchecked Sendable {
   }
 
   private func serve(_ socket: TCPConnection) {
-    guard let (first, key) = readLogon(socket), let connection = claim(key, socket) else {
+    guard let (first, key) = readLogon(socket), let connection = claimWhenFree(key, socket) else {
       socket.close()
       return
     }
@@ -119,6 +119,19 @@ public final class FIXAcceptor: @unchecked Sendable {
       }
     }
     return nil
+  }
+
+  /// A reconnect can arrive before the old connection's thread has seen its peer go: wait up
+  /// to a second for a connection that is already closing, never for a live one.
+  private func claimWhenFree(_ key: String, _ socket: TCPConnection) -> FIXConnection? {
+    for _ in 0..<100 {
+      lock.lock()
+      let old = live[key]
+      lock.unlock()
+      guard let old, !old.isOpen else { break }
+      usleep(10_000)
+    }
+    return claim(key, socket)
   }
 
   /// The connection for a configured, idle session; nil for an unknown or busy identity.

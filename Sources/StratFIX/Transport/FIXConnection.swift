@@ -20,6 +20,8 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
   private var buffer: UnsafeMutableRawBufferPointer
   private var filled = 0
   private var open = true
+  /// False once the connection is closing: its peer went away, or the session ended it.
+  public var isOpen: Bool { session.locked { open } }
   /// Garbled frames seen (tests and metrics).
   public private(set) var garbledCount = 0
 
@@ -66,7 +68,10 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
 
   /// Closes the connection from outside (shutdown, a fault test's cut).
   public func close() {
-    locked { open = false }
+    locked {
+      open = false
+      if session.state != .disconnected { session.disconnected() }
+    }
     socket.shutdownWrite()
   }
 
@@ -123,9 +128,13 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
   // MARK: FIXSessionDelegate (called with the lock held)
 
   public func fixSession(_ session: FIXSession, write bytes: UnsafeRawBufferPointer) {
+    guard open else { return }
     do { try socket.write(bytes) } catch {
+      // The peer is gone: the session is down from now on (what it sends is in its store and
+      // goes out by resend after the next Logon), and the acceptor may take a new connection.
       log("fix: \(session.settings.targetCompID): \(error.message)")
       open = false
+      if session.state != .disconnected { session.disconnected() }
     }
   }
 

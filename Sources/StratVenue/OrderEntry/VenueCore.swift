@@ -122,3 +122,22 @@ public final class VenueCore: @unchecked Sendable {
     }
   }
 }
+
+extension VenueCore {
+  /// One client order as the venue holds it, for checks and the end-of-day summary.
+  public struct ClientOrder: Sendable, Equatable {
+    public var clOrdID: String
+    public var symbol: String
+    public var isBuy: Bool
+    public var filled: Int64
+    public var isOpen: Bool
+  }
+
+  /// The orders of the session `key` (`VENUE-CLIENT1`). Read it only while the venue is quiet
+  /// (after `drain()`): the venue thread owns the table.
+  public func clientOrders(session key: String) -> [ClientOrder] {
+    orders.orders.filter { $0.session == key }.map {
+      ClientOrder(clOrdID: $0.originalClOrdID ?? $0.clOrdID, symbol: $0.symbol, isBuy: $0.side == .buy, filled: $0.cumulative, isOpen: $0.isOpen)
+    }
+  }
+}
