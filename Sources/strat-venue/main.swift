@@ -12,13 +12,20 @@ func fail(_ message: String, code: Int32 = 2) -> Never {
 }
 
 let usage = """
-  usage: strat-venue --acceptance --fix-port PORT [--fix-version 4.2|4.4]
+  usage: strat-venue run …                 the venue (strat-venue run --help)
+         strat-venue --acceptance --fix-port PORT [--fix-version 4.2|4.4]
+                                           QuickFIX's acceptance server, for any runner of its scripts
   """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.isEmpty || arguments.contains("--help") || arguments.contains("-h") {
+if arguments.isEmpty || (arguments.first != "run" && (arguments.contains("--help") || arguments.contains("-h"))) {
   print(usage)
   exit(arguments.isEmpty ? 2 : 0)
+}
+
+if arguments.first == "run" {
+  if arguments.contains("--help") { print(RunCommand.usage); exit(0) }
+  exit(RunCommand.main(arguments.dropFirst()))
 }
 
 @MainActor func value(of flag: String) -> String? {
@@ -38,8 +45,9 @@ if arguments.contains("--acceptance") {
       FileHandle.standardError.write(Data((line + "\n").utf8))
     }
     FileHandle.standardOutput.write(Data("strat-venue: acceptance server, FIX \(version.rawValue), on \(acceptor.address)\n".utf8))
-    signal(SIGPIPE, SIG_IGN)
-    while true { sleep(3600) }
+    SignalWait.untilTerminated()
+    acceptor.stop()
+    exit(0)
   } catch {
     fail("\(error)", code: 1)
   }

@@ -4,6 +4,10 @@ import StratMarket
 extension VenueCore {
   /// Turns one engine call's events into the order table's changes and the reports they owe.
   func apply(command: VenueCommand, locate: UInt16, request: OrderRequest?, now: Int64) {
+    apply(command, events: events, locate: locate, request: request, now: now)
+  }
+
+  func apply(_ command: VenueCommand, events: MatchingEvents, locate: UInt16, request: OrderRequest? = nil, now: Int64) {
     for event in events {
       switch event {
       case .accepted(let accepted):

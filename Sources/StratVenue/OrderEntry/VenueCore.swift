@@ -17,9 +17,11 @@ public final class VenueCore: @unchecked Sendable {
   let orders = VenueOrders()
   var reports = ExecutionReports()
   let events = MatchingEvents()
-  private var itch: [ITCHMessage] = []
-  private let itchSink: ([ITCHMessage]) -> Void
-  private let symbols: [UInt16: ITCHSymbol]
+  /// The venue's own ITCH feed over MoldUDP64, when it publishes one.
+  public let feed: VenueFeed?
+  /// A replayed day whose liquidity rests beside the clients' orders, paced by the wall clock.
+  var seed: SeedReplay?
+  private var seedClock: (dayStart: Int64, wallStart: Int64, speed: Double)?
   private var owners: [String: UInt32] = [:]
   private var sessionsByKey: [String: FIXSession] = [:]
   private let condition = NSCondition()
@@ -30,28 +32,46 @@ public final class VenueCore: @unchecked Sendable {
   public internal(set) var handled = 0
 
   public init(
-    instruments: [MatchingInstrument], log: @escaping @Sendable (String) -> Void = { _ in },
-    itch: @escaping ([ITCHMessage]) -> Void = { _ in }
+    instruments: [MatchingInstrument], feed: VenueFeed? = nil, log: @escaping @Sendable (String) -> Void = { _ in }
   ) throws(MatchingConfigError) {
     engine = try MatchingEngine(instruments: instruments)
-    var symbols: [UInt16: ITCHSymbol] = [:]
-    for instrument in instruments { symbols[instrument.locate] = ITCHSymbol(instrument.symbol) }
-    self.symbols = symbols
+    self.feed = feed
     self.log = log
-    itchSink = itch
+    feed?.startDay(instruments, timestamp: Self.sinceMidnight(FIXClock.utcNanos()))
   }
 
+  /// Seeds the books from `day` (before `start`): its events are applied as the wall clock
+  /// passes their time, `speed` times real time from the day's first event.
+  public func seed(day: [OrderEvent], locates: [UInt32: UInt16], snapshots: BookSnapshots?, speed: Double) {
+    seed = SeedReplay(day: day, into: engine, locates: locates, snapshots: snapshots)
+    if let first = day.first { seedClock = (first.timeNanos, FIXClock.utcNanos(), speed) }
+  }
+
+  /// The seed's counters (applied, clamped, …), nil without a seed.
+  public var seedCounts: SeedReplay.Counts? { seed?.counts }
+
+  private let exited = DispatchSemaphore(value: 0)
+  private var started = false
+
   public func start() {
-    let thread = Thread { [self] in run() }
+    started = true
+    let thread = Thread { [self] in
+      run()
+      exited.signal()
+    }
     thread.name = "venue-core"
     thread.start()
   }
 
+  /// Stops the venue thread and waits for it (1 s at most), so the caller may then use the
+  /// feed (`endDay`) from its own thread.
   public func stop() {
     condition.lock()
+    let wasStopped = stopped
     stopped = true
     condition.broadcast()
     condition.unlock()
+    if started && !wasStopped { _ = exited.wait(timeout: .now() + 1) }
   }
 
   /// Called on a session's reader thread: copies the request and queues it.
@@ -76,16 +96,26 @@ public final class VenueCore: @unchecked Sendable {
 
   private var busy = false
 
+  /// Between commands (at least every 10 ms): the seed day up to now, re-requests, heartbeats.
   private func run() {
+    var lastHeartbeat = FIXClock.utcNanos()
     while true {
       condition.lock()
-      while pending.isEmpty && !stopped { condition.wait() }
+      if pending.isEmpty && !stopped { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.01)) }
       if stopped { condition.unlock(); return }
       let batch = pending
       pending.removeAll(keepingCapacity: true)
       busy = true
       condition.unlock()
       for (command, session) in batch { handle(command, session: session) }
+      let now = FIXClock.utcNanos()
+      advanceSeed(now: now)
+      feed?.flush()
+      _ = feed?.sender.serveRequests()
+      if now - lastHeartbeat > 1_000_000_000 {
+        feed?.sender.heartbeat()
+        lastHeartbeat = now
+      }
       condition.lock()
       busy = false
       condition.unlock()
@@ -103,11 +133,26 @@ public final class VenueCore: @unchecked Sendable {
   func sessionFor(key: String) -> FIXSession? { sessionsByKey[key] }
 
   /// Publishes the book changes of the last engine call.
-  func publish(locate: UInt16, now: Int64) {
-    itch.removeAll(keepingCapacity: true)
-    VenueITCH.append(events, locate: locate, stock: symbols[locate] ?? ITCHSymbol(""), timestamp: Self.sinceMidnight(now), to: &itch)
-    if !itch.isEmpty { itchSink(itch) }
+  func publish(locate: UInt16, now: Int64) { publish(events, locate: locate, now: now) }
+
+  func publish(_ events: MatchingEvents, locate: UInt16, now: Int64) {
+    guard let feed, let book = engine.book(locate) else { return }
+    feed.publish(events, of: book, timestamp: Self.sinceMidnight(now))
   }
+
+  /// The seed day's events up to the paced now: book changes published, client fills reported.
+  private func advanceSeed(now: Int64) {
+    guard let seed, let clock = seedClock else { return }
+    let dayNow = clock.dayStart + Int64(Double(now - clock.wallStart) * clock.speed)
+    let market = VenueCommand(session: "", clOrdID: "", symbol: "", kind: .status, msgType: "")
+    seed.advance(to: dayNow) { locate, seeded in
+      apply(market, events: seeded, locate: locate, now: now)
+      publish(seeded, locate: locate, now: now)
+    }
+  }
+
+  /// Ends the feed's day (end-of-day messages and the end of the MoldUDP64 session).
+  public func endDay() { feed?.endDay(timestamp: Self.sinceMidnight(FIXClock.utcNanos())) }
 
   static func sinceMidnight(_ now: Int64) -> Int64 { now % 86_400_000_000_000 }
 

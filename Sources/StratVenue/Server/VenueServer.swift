@@ -1,0 +1,71 @@
+import Foundation
+import StratFIX
+import StratMarket
+import StratMoldUDP64
+import StratNet
+
+/// strat-venue in one process: the FIX acceptor for the configured clients, the venue thread
+/// with its matching engine, the ITCH feed, and the seed day if any.
+///
+///   clients ─FIX─▶ FIXAcceptor (a thread per connection) ─▶ VenueCore (one thread) ─▶ reports
+///                                                              ├─▶ VenueFeed ─MoldUDP64─▶ ITCH readers
+///                                          seed day (paced) ──┘
+public final class VenueServer {
+  public let settings: VenueSettings
+  public let core: VenueCore
+  public let acceptor: FIXAcceptor
+
+  public init(_ settings: VenueSettings, log: @escaping @Sendable (String) -> Void) throws(FIXError) {
+    self.settings = settings
+    let feed: VenueFeed?
+    do {
+      feed = try settings.itch.map { (address) throws(NetError) in
+        VenueFeed(sender: try MoldUDP64Sender(session: settings.itchSession, destination: address, requestPort: settings.requestPort))
+      }
+    } catch {
+      throw FIXError(id: "venue.itch", message: "cannot open the ITCH feed to \(settings.itch.map { "\($0)" } ?? ""): \(error)")
+    }
+    do {
+      core = try VenueCore(instruments: settings.instruments, feed: feed, log: log)
+    } catch {
+      throw FIXError(id: error.id, message: error.description)
+    }
+    if let seed = settings.seed { try Self.seed(core, seed, instruments: settings.instruments) }
+    let dictionary = try FIXDictionary.bundled(.fix44)
+    let sessions = settings.clients.map {
+      FIXSessionSettings(senderCompID: settings.compID, targetCompID: $0, isInitiator: false, applicationTypes: VenueOrderEntry.messageTypes)
+    }
+    let core = self.core
+    acceptor = try FIXAcceptor(
+      address: settings.fixAddress, dictionary: dictionary, sessions: sessions, storeFolder: settings.store, log: log
+    ) { VenueOrderEntry(core: core, session: $0) }
+  }
+
+  /// Loads the seed day with the backtest's own loader and binds its symbols to our instruments.
+  static func seed(_ core: VenueCore, _ seed: VenueSettings.Seed, instruments: [MatchingInstrument]) throws(FIXError) {
+    let day: BookFeed
+    do { day = try BookFeed.load(path: seed.path, date: seed.date, symbol: seed.symbol) } catch {
+      throw FIXError(id: "venue.seed", message: error.diagnostics.first?.message ?? "cannot read \(seed.path)")
+    }
+    var locates: [UInt32: UInt16] = [:]
+    for (number, symbol) in day.symbols {
+      if let instrument = instruments.first(where: { $0.symbol == symbol }) { locates[number] = instrument.locate }
+    }
+    guard !locates.isEmpty else {
+      throw FIXError(id: "venue.seed", message: "\(seed.path) has none of the venue's instruments (it has \(day.symbols.values.sorted().joined(separator: ", ")))")
+    }
+    core.seed(day: day.events, locates: locates, snapshots: day.snapshots, speed: seed.speed)
+  }
+
+  public func start() {
+    core.start()
+    acceptor.start()
+  }
+
+  public func stop() {
+    acceptor.stop()
+    core.drain()
+    core.stop()
+    core.endDay()
+  }
+}
