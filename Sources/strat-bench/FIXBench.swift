@@ -64,7 +64,7 @@ struct FIXBench {
         bytes.withUnsafeBytes { raw in
           for _ in 0..<count {
             guard case .message(let length) = framer.next(in: raw),
-              case .success(let view) = table.parse(UnsafeRawBufferPointer(rebasing: raw[0..<length]), dataFields: dictionary.dataFieldByLengthTag)
+              case .success(let view) = table.parse(UnsafeRawBufferPointer(rebasing: raw[0..<length]), dataFields: dictionary.dataFields)
             else { problems += 1; continue }
             if validating, validator.validate(view) != nil { problems += 1 }
           }

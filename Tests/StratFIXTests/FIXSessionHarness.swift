@@ -38,7 +38,7 @@ final class FIXSessionHarness: FIXSessionDelegate {
 
   func receive(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { raw in
-      switch table.parse(raw, dataFields: session.dictionary.dataFieldByLengthTag) {
+      switch table.parse(raw, dataFields: session.dictionary.dataFields) {
       case .success(let view): session.receive(view, now: now)
       case .failure(let reason): session.garbled(reason, now: now)
       }

@@ -18,5 +18,5 @@ import Foundation
 /// Parses `bytes` as one message and hands the view to `body`.
 func withView<T>(_ bytes: [UInt8], dictionary: FIXDictionary? = nil, _ body: (Result<FIXMessageView, FIXGarble>) -> T) -> T {
   let table = FIXFieldTable()
-  return bytes.withUnsafeBytes { raw in body(table.parse(raw, dataFields: dictionary?.dataFieldByLengthTag ?? [:])) }
+  return bytes.withUnsafeBytes { raw in body(table.parse(raw, dataFields: dictionary?.dataFields ?? .none)) }
 }

@@ -72,7 +72,7 @@ public final class FIXFieldTable {
 
   /// Splits `message` (one frame from `FIXFramer`) into fields and checks the garbling rules.
   /// `dataFields` maps a LENGTH tag to the data field it announces, whose value may hold SOH.
-  public func parse(_ message: UnsafeRawBufferPointer, dataFields: [Int: Int] = [:]) -> Result<FIXMessageView, FIXGarble> {
+  public func parse(_ message: UnsafeRawBufferPointer, dataFields: FIXDataFields = .none) -> Result<FIXMessageView, FIXGarble> {
     count = 0
     var at = 0
     var pendingData: (tag: Int, length: Int)?
@@ -80,7 +80,7 @@ public final class FIXFieldTable {
       guard count < capacity else { return .failure(.tooManyFields) }
       guard let field = readField(message, at: &at, data: pendingData) else { return .failure(.notTagValue) }
       pendingData = nil
-      if let dataTag = dataFields[field.tag], let length = Int(ascii: message, field) { pendingData = (dataTag, length) }
+      if let dataTag = dataFields.dataTag(announcedBy: field.tag), let length = Int(ascii: message, field) { pendingData = (dataTag, length) }
       storage[count] = field
       count += 1
     }

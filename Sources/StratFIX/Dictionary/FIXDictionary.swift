@@ -15,6 +15,8 @@ public final class FIXDictionary: Sendable {
   public let messages: [String: FIXMessageDefinition]
   /// For a LENGTH field that announces a data field: the data field's tag (95 → 96).
   public let dataFieldByLengthTag: [Int: Int]
+  /// The same as a flat table, for the parser (one array read per field, no hashing).
+  public let dataFields: FIXDataFields
 
   init(
     beginString: String, fields: [Int: FIXFieldDefinition], header: FIXFieldList, trailer: FIXFieldList,
@@ -29,6 +31,7 @@ public final class FIXDictionary: Sendable {
     self.trailer = trailer
     self.messages = messages
     dataFieldByLengthTag = FIXDictionary.pairDataFields(fields, names: names)
+    dataFields = FIXDataFields(dataFieldByLengthTag)
   }
 
   /// A data field's length field is named after it: SecureData ← SecureDataLen,
@@ -95,4 +98,24 @@ public struct FIXMessageDefinition: Sendable {
   /// Administrative (session) rather than application.
   public let isAdmin: Bool
   public let body: FIXFieldList
+}
+
+/// LENGTH tag → the data tag it announces, as an array indexed by tag (0: none).
+public struct FIXDataFields: Sendable {
+  private let table: [Int32]
+
+  public init(_ pairs: [Int: Int]) {
+    var table = [Int32](repeating: 0, count: (pairs.keys.max() ?? -1) + 1)
+    for (length, data) in pairs where length >= 0 { table[length] = Int32(data) }
+    self.table = table
+  }
+
+  /// No data fields: every value ends at SOH.
+  public static let none = FIXDataFields([:])
+
+  @inline(__always)
+  public func dataTag(announcedBy tag: Int) -> Int? {
+    guard tag >= 0, tag < table.count, table[tag] != 0 else { return nil }
+    return Int(table[tag])
+  }
 }

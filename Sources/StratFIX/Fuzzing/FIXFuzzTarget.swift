@@ -57,7 +57,7 @@ package enum FIXFuzzTarget {
             capture.outcomes.append("skip \(count) \(reason)")
             consumed += count
           case .message(let count):
-            switch table.parse(UnsafeRawBufferPointer(rebasing: pending[0..<count]), dataFields: session.dictionary.dataFieldByLengthTag) {
+            switch table.parse(UnsafeRawBufferPointer(rebasing: pending[0..<count]), dataFields: session.dictionary.dataFields) {
             case .success(let message): session.receive(message, now: now)
             case .failure(let reason): session.garbled(reason, now: now)
             }
@@ -76,7 +76,7 @@ package enum FIXFuzzTarget {
     func fixSession(_ session: FIXSession, write bytes: UnsafeRawBufferPointer) {
       let table = FIXFieldTable()
       // What we send must itself be a valid message.
-      guard case .success(let message) = table.parse(bytes, dataFields: session.dictionary.dataFieldByLengthTag) else {
+      guard case .success(let message) = table.parse(bytes, dataFields: session.dictionary.dataFields) else {
         preconditionFailure("the session wrote a message its own parser refuses")
       }
       outcomes.append("sent \(message.msgType) \(message.msgSeqNum ?? -1)")

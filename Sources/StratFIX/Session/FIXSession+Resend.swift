@@ -15,7 +15,7 @@ extension FIXSession {
     store.messages(in: begin...stop) { seq, bytes in
       if seq > next, gapStart == nil { gapStart = next }
       next = seq + 1
-      guard case .success(let stored) = resendTable.parse(bytes, dataFields: dictionary.dataFieldByLengthTag),
+      guard case .success(let stored) = resendTable.parse(bytes, dataFields: dictionary.dataFields),
         !isAdminToSkip(stored.msgType)
       else {
         if gapStart == nil { gapStart = seq }

@@ -166,7 +166,7 @@ public final class FIXSession: @unchecked Sendable {
     defer { draining = false }
     while state == .loggedOn, let bytes = queued.removeValue(forKey: expectedSeq) {
       bytes.withUnsafeBytes { raw in
-        if case .success(let message) = queueTable.parse(raw, dataFields: dictionary.dataFieldByLengthTag) {
+        if case .success(let message) = queueTable.parse(raw, dataFields: dictionary.dataFields) {
           handle(message, now: now)
         }
       }

@@ -107,7 +107,7 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
   private func handle(_ frame: UnsafeRawBufferPointer) {
     locked {
       let now = FIXClock.utcNanos()
-      switch table.parse(frame, dataFields: session.dictionary.dataFieldByLengthTag) {
+      switch table.parse(frame, dataFields: session.dictionary.dataFields) {
       case .success(let message): session.receive(message, now: now)
       case .failure(let reason):
         garbledCount += 1
