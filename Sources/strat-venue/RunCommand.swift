@@ -40,6 +40,13 @@ enum RunCommand {
     if let counts = server.core.seedCounts {
       log("strat-venue: seed applied \(counts.applied), clamped \(counts.clamped), ignored \(counts.ignored)")
     }
+    for client in settings.clients {
+      let orders = server.core.clientOrders(session: "\(settings.compID)-\(client)")
+      var positions: [String: Int64] = [:]
+      for order in orders { positions[order.symbol, default: 0] += order.isBuy ? order.filled : -order.filled }
+      let text = positions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+      log("strat-venue: \(client): \(orders.count) orders, \(orders.filter(\.isOpen).count) open, position \(text.isEmpty ? "none" : text)")
+    }
     log("strat-venue: stopped after \(server.core.handled) client requests")
     return 0
   }

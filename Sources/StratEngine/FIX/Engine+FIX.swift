@@ -21,10 +21,10 @@ extension Engine {
         heartbeatSeconds: venue.heartbeatSeconds)
       let session = FIXSession(settings: settings, dictionary: dictionary, store: store)
       let address = try TCPAddress.parse(venue.address.description)
-      let initiator = FIXInitiator(session: session, address: address) { line in log.info("fix.session", ["event": .string(line)]) }
+      let initiator = FIXInitiator(session: session, address: address) { line in log.info("fix.session", ["detail": .string(line)]) }
       gateway = FIXOrderGateway(
         initiator: initiator, symbols: hosted[0].built.executor.interface.instruments.map(\.symbol), prefix: "S",
-        log: { line in log.warning("fix.gateway", ["event": .string(line)]) })
+        log: { line in log.warning("fix.gateway", ["detail": .string(line)]) })
       initiator.start()
     } catch let error as FIXError {
       throw EngineError(id: error.id, message: error.message)

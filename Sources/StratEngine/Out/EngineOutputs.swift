@@ -46,7 +46,7 @@ package enum EngineOutputs {
     let equity = session.equity.last ?? ledger.cash
     let lines = [
       "\"strategy\":\(JSONValue.string(s.name).text)",
-      "\"engine\":\"paper\"",
+      "\"engine\":\(session.remote == nil ? "\"paper\"" : "\"fix\"")",
       "\"backend\":\(JSONValue.string(s.built.backend).text)",
       "\"code\":\(JSONValue.string(s.built.codeHash).text)",
       "\"events\":\(outcome.events)",
