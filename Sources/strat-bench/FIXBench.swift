@@ -15,6 +15,7 @@ struct FIXBench {
   let runs: Int
 
   func run() throws {
+    setvbuf(stdout, nil, _IOLBF, 0)
     print("strat-bench --fix: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage())")
     try codec()
     matching()
@@ -172,8 +173,9 @@ struct FIXBench {
       host.runner.session.remote = gateway
       results.append(
         try day.bytes.withUnsafeBytes { bytes throws(EngineError) in try TickToOrderProbe.run(itch: bytes, session: day.session, host: host) })
+      print("  run: \(results.last!.tickToOrder.text)")
       gateway.initiator.stop()
-      usleep(100_000)
+      usleep(300_000)
     }
     let median = results.sorted { $0.tickToOrder.p999 < $1.tickToOrder.p999 }[runs / 2]
     print("\nTick to FIX bytes in process: the LOBSTER GOOG day as ITCH decoded in the loop, market_maker JIT, risk, OMS, FIX gateway: tick read → the NewOrderSingle's bytes in the socket send buffer (strat-venue in process on loopback); the run with the median p99.9 of \(runs)\n")
