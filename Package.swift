@@ -50,7 +50,7 @@ let package = Package(
     // session layer (initiator and acceptor) and its durable message store on StratJournal.
     .target(
       name: "StratFIX", dependencies: ["StratDiagnostics", "StratNet", "StratJournal", "StratTimeZone"],
-      resources: [.copy("Dictionaries")]),
+      exclude: ["Acceptance/README.md"], resources: [.copy("Dictionaries")]),
     // strat-venue's library: the matching engine, FIX order entry, the venue's own ITCH feed.
     .target(name: "StratVenue", dependencies: ["StratFIX", "StratMarket", "StratNet", "StratDiagnostics"]),
     // The live engine: strategy host, hot-load, OMS, risk, journal records, control, metrics.
