@@ -106,7 +106,9 @@ let package = Package(
     .testTarget(name: "StratRuntimeTests", dependencies: ["StratRuntime", "StratMarket", "StratABI"]),
     .testTarget(name: "StratNetTests", dependencies: ["StratNet"]),
     .testTarget(name: "StratJournalTests", dependencies: ["StratJournal"]),
-    .testTarget(name: "StratFIXTests", dependencies: ["StratFIX", "StratNet", "StratJournal", "StratDiagnostics"]),
+    .testTarget(
+      name: "StratFIXTests", dependencies: ["StratFIX", "StratNet", "StratJournal", "StratDiagnostics"],
+      exclude: ["Acceptance"]),
     .testTarget(
       name: "StratVenueTests", dependencies: ["StratVenue", "StratFIX", "StratMarket", "StratNet", "StratDiagnostics"]),
     .testTarget(
