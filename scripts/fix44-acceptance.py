@@ -39,6 +39,27 @@ EDITS = [
 # Where a script's point moves to another field in FIX 4.4: the 4.2 rule break and its 4.4 one.
 MOVED_POINTS = {"14b_RequiredFieldMissing": {("missing", 55): ("missing", 54)}}
 
+# SessionRejectReason (373) values FIX 4.3 added: in FIX 4.2 a Reject for them carries only the
+# text, from FIX 4.3 on it carries the reason too (QuickFIX, Session::generateReject).
+NEWER_REJECT_REASONS = {
+    "Tag appears more than once": 13,
+    "Tag specified out of required order": 14,
+    "Incorrect NumInGroup count for repeating group": 16,
+}
+
+
+def with_reject_reason(message, notes):
+    """A 4.4 Reject for a reason FIX 4.2 lacked gets its 373, after 372 (fields go by tag)."""
+    if SOH + "35=3" + SOH not in message or SOH + "373=" in message:
+        return message
+    text = re.search(SOH + "58=([^" + SOH + "]*)" + SOH, message)
+    reason = NEWER_REJECT_REASONS.get(text.group(1)) if text else None
+    ref = re.search(SOH + "372=[^" + SOH + "]*" + SOH, message)
+    if reason is None or not ref:
+        return message
+    notes.append(f"the Reject for \"{text.group(1)}\" carries 373={reason} (a reason FIX 4.2 lacks)")
+    return message[:ref.end()] + f"373={reason}" + SOH + message[ref.end():]
+
 
 def translate_common(text):
     """BeginString and the client's CompID: FIX.4.2/TW42 become FIX.4.4/TW44 (same lengths)."""
@@ -137,7 +158,7 @@ def translate(name, text, notes):
                 if why:
                     notes.append(why)
         if kind == "E" and message_of(new):
-            new = with_body_length(line, new)
+            new = with_body_length(line, with_reject_reason(new, notes))
         out.append(new)
     return "\n".join(out)
 
@@ -172,7 +193,7 @@ def main():
             if not only_check:
                 open(path, "w", encoding="latin-1", newline="").write(new)
         if notes:
-            print(f"{name}: " + "; ".join(notes))
+            print(f"{name}: " + "; ".join(dict.fromkeys(notes)))
     if only_check and changed:
         sys.exit("the FIX 4.4 scripts are not what scripts/fix44-acceptance.py writes")
 
