@@ -60,8 +60,12 @@ final class ScriptedAcceptor: @unchecked Sendable {
         connections.removeValue(forKey: id)?.close()
       case .send(let template):
         let wanted = template.message(now: now)
-        guard let connection = connections[id], let got = read(wanted.count, from: connection), got == wanted || !checksBytes else {
-          return note("line \(step.line): the runner did not send \(DefComparator.rendered(wanted))")
+        guard let connection = connections[id], let got = read(wanted.count, from: connection),
+          got == wanted || !checksBytes
+        else {
+          return note(
+            "line \(step.line): the runner did not send \(DefComparator.rendered(wanted))"
+          )
         }
       case .expect(let template):
         if fault == .missing(line: step.line) { continue }
@@ -71,7 +75,10 @@ final class ScriptedAcceptor: @unchecked Sendable {
         }
         var message = ScriptedAcceptor.realised(template.expanded(now: now), now: now)
         if case .wrongValue(step.line, let tag) = fault {
-          message = ScriptedAcceptor.realised(ScriptedAcceptor.replacing(tag, in: message), now: now)
+          message = ScriptedAcceptor.realised(
+            ScriptedAcceptor.replacing(tag, in: message),
+            now: now
+          )
         }
         try? connections[id]?.write(message)
       }
@@ -94,7 +101,9 @@ final class ScriptedAcceptor: @unchecked Sendable {
   /// The expected message as an acceptor sends it: the zero times made real, 9 and 10 counted.
   static func realised(_ expected: [UInt8], now: Int64) -> [UInt8] {
     let stamp = FIXTime.timestamp(now)
-    var fields = String(decoding: expected, as: UTF8.self).split(separator: "\u{1}").map(String.init)
+    var fields = String(decoding: expected, as: UTF8.self).split(separator: "\u{1}").map(
+      String.init
+    )
     fields = fields.filter { !$0.hasPrefix("9=") && !$0.hasPrefix("10=") }.map { field in
       field.replacingOccurrences(of: "00000000-00:00:00.000", with: stamp)
         .replacingOccurrences(of: "00000000-00:00:00", with: String(stamp.prefix(17)))
@@ -108,7 +117,9 @@ final class ScriptedAcceptor: @unchecked Sendable {
 
   private static func replacing(_ tag: String, in message: [UInt8]) -> [UInt8] {
     let text = String(decoding: message, as: UTF8.self)
-    let fields = text.split(separator: "\u{1}").map { $0.hasPrefix("\(tag)=") ? "\(tag)=WRONG" : String($0) }
+    let fields = text.split(separator: "\u{1}").map {
+      $0.hasPrefix("\(tag)=") ? "\(tag)=WRONG" : String($0)
+    }
     return Array((fields.joined(separator: "\u{1}") + "\u{1}").utf8)
   }
 }

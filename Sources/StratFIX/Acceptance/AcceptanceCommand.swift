@@ -11,7 +11,9 @@ public enum AcceptanceCommand {
     """
 
   /// Runs the command; `print` receives each output line.
-  public static func run(arguments: [String], print: (String) -> Void = { Swift.print($0) }) -> Int32 {
+  public static func run(arguments: [String], print: (String) -> Void = { Swift.print($0) })
+    -> Int32
+  {
     var address: TCPAddress?
     var timeoutSeconds = 20
     var paths: [String] = []
@@ -20,13 +22,17 @@ public enum AcceptanceCommand {
       switch argument {
       case "--connect":
         guard let text = rest.popFirst(), let parsed = try? TCPAddress.parse(text) else {
-          print("error: --connect needs HOST:PORT (an IPv4 address) [fix.acceptance.bad-argument]\n\(usage)")
+          print(
+            "error: --connect needs HOST:PORT (an IPv4 address) [fix.acceptance.bad-argument]\n\(usage)"
+          )
           return 2
         }
         address = parsed
       case "--timeout":
         guard let text = rest.popFirst(), let seconds = Int(text), seconds > 0 else {
-          print("error: --timeout needs a whole number of seconds [fix.acceptance.bad-argument]\n\(usage)")
+          print(
+            "error: --timeout needs a whole number of seconds [fix.acceptance.bad-argument]\n\(usage)"
+          )
           return 2
         }
         timeoutSeconds = seconds
@@ -34,7 +40,9 @@ public enum AcceptanceCommand {
       }
     }
     guard let address, !paths.isEmpty else {
-      print("error: expected --connect HOST:PORT and at least one script [fix.acceptance.bad-argument]\n\(usage)")
+      print(
+        "error: expected --connect HOST:PORT and at least one script [fix.acceptance.bad-argument]\n\(usage)"
+      )
       return 2
     }
     var runner = AcceptanceRunner(address: address)
@@ -46,7 +54,10 @@ public enum AcceptanceCommand {
         print(result.summary)
         return !result.passed
       }.count
-      print(failures == 0 ? "\(scripts.count) scripts passed" : "FAILED \(failures) of \(scripts.count) scripts")
+      print(
+        failures == 0
+          ? "\(scripts.count) scripts passed" : "FAILED \(failures) of \(scripts.count) scripts"
+      )
       return failures == 0 ? 0 : 1
     } catch {
       print(error.description)
@@ -59,7 +70,9 @@ public enum AcceptanceCommand {
     var files: [String] = []
     for path in paths {
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         files += names.filter { $0.hasSuffix(".def") }.sorted().map { "\(path)/\($0)" }
       } else {

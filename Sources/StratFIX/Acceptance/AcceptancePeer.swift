@@ -20,13 +20,17 @@ final class AcceptancePeer {
   private init(_ connection: TCPConnection) { self.connection = connection }
 
   /// Connects, retrying a refused connection (an acceptor still starting) until the timeout.
-  static func open(_ address: TCPAddress, timeoutMilliseconds: Int) throws(StratNetError) -> AcceptancePeer {
+  static func open(_ address: TCPAddress, timeoutMilliseconds: Int) throws(StratNetError)
+    -> AcceptancePeer
+  {
     let deadline = ContinuousClock.now + .milliseconds(timeoutMilliseconds)
     while true {
       do {
         let left = AcceptancePeer.milliseconds(until: deadline)
-        return AcceptancePeer(try TCPConnection.connect(to: address, timeoutMilliseconds: max(1, left)))
-      } catch where error.id == "net.tcp.connect" && ContinuousClock.now < deadline {
+        return AcceptancePeer(
+          try TCPConnection.connect(to: address, timeoutMilliseconds: max(1, left))
+        )
+      } catch  where error.id == "net.tcp.connect" && ContinuousClock.now < deadline {
         usleep(50_000)
       }
     }
@@ -73,7 +77,7 @@ final class AcceptancePeer {
       if count == 0 { return .closed }
       buffer += chunk[..<count]
       return nil
-    } catch where error.id == "net.tcp.timeout" {
+    } catch  where error.id == "net.tcp.timeout" {
       return .timedOut
     } catch {
       return .failed(error.message)

@@ -31,48 +31,79 @@ public struct AcceptanceRunner: Sendable {
     return AcceptanceResult(script: script.name, mismatch: nil)
   }
 
-  private func play(_ step: DefScript.Step, peers: inout [Int: AcceptancePeer]) -> AcceptanceMismatch? {
+  /// A failed step before its line is attached.
+  private typealias Miss = (reason: String, expected: [UInt8]?, received: [UInt8]?)
+
+  private func play(_ step: DefScript.Step, peers: inout [Int: AcceptancePeer])
+    -> AcceptanceMismatch?
+  {
+    guard let miss = missOf(step, peers: &peers) else { return nil }
+    return AcceptanceMismatch(
+      line: step.line,
+      reason: miss.reason,
+      expected: miss.expected.map(DefComparator.rendered),
+      received: miss.received.map(DefComparator.rendered)
+    )
+  }
+
+  private func missOf(_ step: DefScript.Step, peers: inout [Int: AcceptancePeer]) -> Miss? {
     let id = step.connection
-    func fail(_ reason: String, _ expected: [UInt8]? = nil, _ received: [UInt8]? = nil) -> AcceptanceMismatch {
-      AcceptanceMismatch(line: step.line, reason: reason, expected: expected.map(DefComparator.rendered),
-                         received: received.map(DefComparator.rendered))
-    }
     if case .connect = step.action {
       peers.removeValue(forKey: id)?.close()
       do throws(StratNetError) {
-        peers[id] = try AcceptancePeer.open(address, timeoutMilliseconds: connectTimeoutMilliseconds)
+        peers[id] = try AcceptancePeer.open(
+          address,
+          timeoutMilliseconds: connectTimeoutMilliseconds
+        )
         return nil
-      } catch { return fail("cannot connect connection \(id) to \(address): \(error.message)") }
+      } catch {
+        return ("cannot connect connection \(id) to \(address): \(error.message)", nil, nil)
+      }
     }
-    guard let peer = peers[id] else { return fail("connection \(id) is not open (closed or never connected)") }
+    guard let peer = peers[id] else {
+      return ("connection \(id) is not open (closed or never connected)", nil, nil)
+    }
     switch step.action {
     case .connect: return nil
     case .disconnect:
       peers.removeValue(forKey: id)?.close()
       return nil
     case .send(let template):
-      let bytes = template.message(now: now())
-      do throws(StratNetError) { try peer.send(bytes) } catch {
-        return fail("cannot send on connection \(id): \(error.message)")
+      do throws(StratNetError) { try peer.send(template.message(now: now())) } catch {
+        return ("cannot send on connection \(id): \(error.message)", nil, nil)
       }
       return nil
     case .expect(let template):
-      let expected = template.message(now: now())
-      switch peer.nextMessage(withinMilliseconds: messageTimeoutMilliseconds) {
-      case .message(let received):
-        return DefComparator.difference(expected: expected, received: received).map { fail($0, expected, received) }
-      case .closed: return fail("the acceptor closed connection \(id) instead of sending a message", expected)
-      case .timedOut: return fail("no message within \(messageTimeoutMilliseconds) ms", expected)
-      case .failed(let why): return fail("cannot read connection \(id): \(why)", expected)
-      }
+      return expect(template.message(now: now()), on: peer, id: id)
     case .expectDisconnect:
-      switch peer.awaitClose(withinMilliseconds: disconnectTimeoutMilliseconds) {
-      case .closed, .failed:
-        peers.removeValue(forKey: id)?.close()
-        return nil
-      case .message(let received): return fail("expected the acceptor to disconnect; it sent a message", nil, received)
-      case .timedOut: return fail("expected the acceptor to disconnect within \(disconnectTimeoutMilliseconds) ms; it did not")
+      let miss = expectClose(of: peer)
+      if miss == nil { peers.removeValue(forKey: id)?.close() }
+      return miss
+    }
+  }
+
+  private func expect(_ expected: [UInt8], on peer: AcceptancePeer, id: Int) -> Miss? {
+    switch peer.nextMessage(withinMilliseconds: messageTimeoutMilliseconds) {
+    case .message(let received):
+      return DefComparator.difference(expected: expected, received: received).map {
+        ($0, expected, received)
       }
+    case .closed:
+      return ("the acceptor closed connection \(id) instead of sending a message", expected, nil)
+    case .timedOut: return ("no message within \(messageTimeoutMilliseconds) ms", expected, nil)
+    case .failed(let why): return ("cannot read connection \(id): \(why)", expected, nil)
+    }
+  }
+
+  private func expectClose(of peer: AcceptancePeer) -> Miss? {
+    switch peer.awaitClose(withinMilliseconds: disconnectTimeoutMilliseconds) {
+    // A reset is a disconnect too.
+    case .closed, .failed: return nil
+    case .message(let received):
+      return ("expected the acceptor to disconnect; it sent a message", nil, received)
+    case .timedOut:
+      let within = "within \(disconnectTimeoutMilliseconds) ms"
+      return ("expected the acceptor to disconnect \(within); it did not", nil, nil)
     }
   }
 
@@ -81,33 +112,5 @@ public struct AcceptanceRunner: Sendable {
     var spec = timespec()
     clock_gettime(CLOCK_REALTIME, &spec)
     return Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)
-  }
-}
-
-/// The first difference between a script and what the acceptor did.
-public struct AcceptanceMismatch: Sendable, Equatable {
-  /// The script line (1-based) of the step that failed.
-  public var line: Int
-  public var reason: String
-  /// The message the step expected or sent, `|` for ␁.
-  public var expected: String?
-  /// The message received, `|` for ␁.
-  public var received: String?
-}
-
-/// How one script went.
-public struct AcceptanceResult: Sendable, Equatable {
-  public var script: String
-  public var mismatch: AcceptanceMismatch?
-
-  public var passed: Bool { mismatch == nil }
-
-  /// `PASS name`, or `FAIL name line N: reason` with the messages on the lines after.
-  public var summary: String {
-    guard let mismatch else { return "PASS \(script)" }
-    var text = "FAIL \(script) line \(mismatch.line): \(mismatch.reason)"
-    if let expected = mismatch.expected { text += "\n    expected: \(expected)" }
-    if let received = mismatch.received { text += "\n    received: \(received)" }
-    return text
   }
 }

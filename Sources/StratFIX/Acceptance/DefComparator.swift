@@ -42,7 +42,9 @@ public enum DefComparator {
   /// The fields between ␁s, each split at its first `=` (Ruby's split drops empty trailing ones).
   static func fields(_ bytes: [UInt8]) -> [(tag: Substring, value: Substring)] {
     var pieces = String(decoding: bytes, as: UTF8.self).split(
-      separator: "\u{1}", omittingEmptySubsequences: false)
+      separator: "\u{1}",
+      omittingEmptySubsequences: false
+    )
     while pieces.last?.isEmpty == true { pieces.removeLast() }
     return pieces.map { field in
       guard let equals = field.firstIndex(of: "=") else { return (field, "") }
@@ -57,7 +59,8 @@ public enum DefComparator {
     return (0...(text.count - shape.count)).contains { start in
       shape.indices.allSatisfy { index in
         let byte = text[start + index]
-        return shape[index] == UInt8(ascii: "#") ? (0x30...0x39).contains(byte) : byte == shape[index]
+        return shape[index] == UInt8(ascii: "#")
+          ? (0x30...0x39).contains(byte) : byte == shape[index]
       }
     }
   }

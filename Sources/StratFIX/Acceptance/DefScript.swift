@@ -71,7 +71,9 @@ public struct DefScript: Sendable {
     case ("e", "DISCONNECT"):
       return Step(action: .expectDisconnect, connection: connection, line: number)
     case ("e", "CONNECT"):
-      throw bad("expected a step of a runner that connects; found eCONNECT, which waits for a connection (QuickFIX's client-side scripts are not supported)")
+      throw bad(
+        "expected a step of a runner that connects; found eCONNECT, which waits for a connection (QuickFIX's client-side scripts are not supported)"
+      )
     case ("I", _), ("E", _):
       let template: DefTemplate
       do throws(DefTemplate.Problem) { template = try DefTemplate(parsing: body) } catch {
@@ -80,7 +82,9 @@ public struct DefScript: Sendable {
       let action: Action = kind == "I" ? .send(template) : .expect(template)
       return Step(action: action, connection: connection, line: number)
     default:
-      throw bad("expected a comment, iCONNECT, iDISCONNECT, eDISCONNECT, an I (send) or an E (expect) line; found \"\(line.prefix(40))\"")
+      throw bad(
+        "expected a comment, iCONNECT, iDISCONNECT, eDISCONNECT, an I (send) or an E (expect) line; found \"\(line.prefix(40))\""
+      )
     }
   }
 }

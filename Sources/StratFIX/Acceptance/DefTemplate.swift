@@ -29,16 +29,24 @@ public struct DefTemplate: Sendable, Equatable {
     pieces = []
     var rest = line
     while let open = rest.range(of: "<TIME") ?? rest.range(of: "<FILE:") {
-      if open.lowerBound > rest.startIndex { pieces.append(.text(String(rest[..<open.lowerBound]))) }
+      if open.lowerBound > rest.startIndex {
+        pieces.append(.text(String(rest[..<open.lowerBound])))
+      }
       guard rest[open].hasPrefix("<TIME") else {
-        throw Problem(message: "expected only <TIME>, <TIME+n> or <TIME-n> placeholders; found <FILE:…>, which this runner does not read")
+        throw Problem(
+          message:
+            "expected only <TIME>, <TIME+n> or <TIME-n> placeholders; found <FILE:…>, which this runner does not read"
+        )
       }
       guard let close = rest[open.upperBound...].firstIndex(of: ">") else {
         throw Problem(message: "expected \">\" to close a <TIME placeholder")
       }
       let inside = rest[open.upperBound..<close]
       guard let offset = DefTemplate.offset(inside) else {
-        throw Problem(message: "expected <TIME>, <TIME+n> or <TIME-n> with n a whole number of seconds; found <TIME\(inside)>")
+        throw Problem(
+          message:
+            "expected <TIME>, <TIME+n> or <TIME-n> with n a whole number of seconds; found <TIME\(inside)>"
+        )
       }
       pieces.append(.time(offset: offset))
       rest = rest[rest.index(after: close)...]
@@ -73,11 +81,15 @@ public struct DefTemplate: Sendable, Equatable {
   /// Adds BodyLength (9) and CheckSum (10) where `text` lacks them.
   public static func completed(_ text: [UInt8]) -> [UInt8] {
     let soh: UInt8 = 0x01
-    guard text.starts(with: Array("8=".utf8)), let headEnd = text.firstIndex(of: soh) else { return text }
+    guard text.starts(with: Array("8=".utf8)), let headEnd = text.firstIndex(of: soh) else {
+      return text
+    }
     let head = text[...headEnd]
     var body = text[(headEnd + 1)...]
     var checksum: ArraySlice<UInt8>? = nil
-    if text.last == soh, let marker = firstRange(of: [soh] + Array("10=".utf8), in: text, from: headEnd) {
+    if text.last == soh,
+      let marker = firstRange(of: [soh] + Array("10=".utf8), in: text, from: headEnd)
+    {
       checksum = text[marker...]
       body = text[(headEnd + 1)..<marker]
     }
