@@ -15,7 +15,6 @@ struct FIXBench {
   let runs: Int
 
   func run() throws {
-    setvbuf(stdout, nil, _IOLBF, 0)
     print("strat-bench --fix: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage())")
     try codec()
     matching()
@@ -173,7 +172,7 @@ struct FIXBench {
       host.runner.session.remote = gateway
       results.append(
         try day.bytes.withUnsafeBytes { bytes throws(EngineError) in try TickToOrderProbe.run(itch: bytes, session: day.session, host: host) })
-      print("  run: \(results.last!.tickToOrder.text)")
+      FileHandle.standardError.write(Data("  tick to FIX run: \(results.last!.tickToOrder.text)\n".utf8))
       gateway.initiator.stop()
       usleep(300_000)
     }
