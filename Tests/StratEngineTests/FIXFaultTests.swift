@@ -18,7 +18,7 @@ import Testing
     let gateways = [try setup.gateway("CLIENT1"), try setup.gateway("CLIENT2")]
     defer { gateways.forEach { $0.initiator.stop() } }
     gateways.forEach { $0.initiator.minimumBackoffNanos = 10_000_000 }
-    var random = SplitMix64(seed: 12)
+    var random = SeededRandom(seed: 12)  // the MoldUDP64 publisher's SplitMix64
     var reports = [VenueReport(), VenueReport()]
     var sent = [0, 0]
     var cuts = 0
@@ -84,18 +84,5 @@ import Testing
       usleep(2_000)
     }
     return false
-  }
-}
-
-/// A small seeded generator for the fault schedule.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
