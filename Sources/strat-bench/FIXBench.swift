@@ -119,7 +119,7 @@ struct FIXBench {
 
     func gateway() throws -> FIXOrderGateway {
       let session = FIXSession(
-        settings: FIXSessionSettings(senderCompID: "CLIENT1", targetCompID: "VENUE", isInitiator: true),
+        settings: FIXSessionSettings(senderCompID: "CLIENT1", targetCompID: "VENUE", isInitiator: true, resetOnLogon: true),
         dictionary: try FIXDictionary.bundled(.fix44), store: try FIXMessageStore(folder: nil))
       let initiator = FIXInitiator(session: session, address: acceptor.address)
       let gateway = FIXOrderGateway(initiator: initiator, symbols: ["GOOG"])
