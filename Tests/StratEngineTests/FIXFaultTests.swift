@@ -74,7 +74,8 @@ import Testing
       print("fault test \(name): \(sent[i]) sent, \(refused.count) refused while cut, \(atVenue.count) at the venue, \(reports[i].fills.count) fills, position \(position)")
     }
     #expect(cuts == 100)
-    #expect(gateways.map(\.initiator.connections).reduce(0, +) == 102)
+    // At least one reconnect per cut (a reconnect that races the old connection's close may take two).
+    #expect(gateways.map(\.initiator.connections).reduce(0, +) >= 102)
   }
 
   static func waitLoggedOn(_ gateway: FIXOrderGateway) -> Bool {
