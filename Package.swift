@@ -84,7 +84,7 @@ let package = Package(
       dependencies: [
         "StratDiagnostics", "StratSema", "StratIR", "StratABI", "StratInterpreter", "StratNative",
         "StratLLVM", "StratMarket", "StratRuntime", "StratBacktest", "StratJournal", "StratEngine", "StratFIX",
-        "StratVenue",
+        "StratVenue", "StratNet",
       ]),
     .testTarget(name: "StratDiagnosticsTests", dependencies: ["StratDiagnostics"]),
     .testTarget(name: "StratTimeZoneTests", dependencies: ["StratTimeZone", "StratDiagnostics"]),

@@ -121,14 +121,15 @@ public final class FIXAcceptor: @unchecked Sendable {
     return nil
   }
 
-  /// A reconnect can arrive before the old connection's thread has seen its peer go: wait up
-  /// to a second for a connection that is already closing, never for a live one.
+  /// A reconnect can arrive before the old connection's thread has seen its peer go (the
+  /// client closed, and its FIN is still on the way): wait up to a second for the old one to
+  /// end before refusing the new one as a duplicate identity.
   private func claimWhenFree(_ key: String, _ socket: TCPConnection) -> FIXConnection? {
     for _ in 0..<100 {
       lock.lock()
-      let old = live[key]
+      let busy = live[key] != nil
       lock.unlock()
-      guard let old, !old.isOpen else { break }
+      if !busy { break }
       usleep(10_000)
     }
     return claim(key, socket)
