@@ -117,7 +117,8 @@ let package = Package(
     .testTarget(name: "StratFIXTests", dependencies: ["StratFIX", "StratNet", "StratJournal", "StratDiagnostics"]),
     .testTarget(
       name: "StratVenueTests",
-      dependencies: ["StratVenue", "StratFIX", "StratMarket", "StratNet", "StratMoldUDP64", "StratDiagnostics"]),
+      // strat-venue: built before the tests, for the QuickFIX interop run (QuickFIXInteropTests).
+      dependencies: ["StratVenue", "StratFIX", "StratMarket", "StratNet", "StratMoldUDP64", "StratDiagnostics", "strat-venue"]),
     .testTarget(
       name: "StratEngineTests",
       dependencies: [
