@@ -53,7 +53,7 @@ let package = Package(
     // session layer (initiator and acceptor) and its durable message store on StratJournal.
     .target(
       name: "StratFIX", dependencies: ["StratDiagnostics", "StratNet", "StratJournal", "StratTimeZone"],
-      resources: [.copy("Dictionaries")]),
+      exclude: ["Acceptance/README.md"], resources: [.copy("Dictionaries")]),
     // strat-venue's library: the matching engine, FIX order entry, the venue's own ITCH feed.
     .target(
       name: "StratVenue", dependencies: ["StratFIX", "StratMarket", "StratNet", "StratMoldUDP64", "StratDiagnostics"]),
@@ -114,7 +114,9 @@ let package = Package(
     .testTarget(name: "StratRuntimeTests", dependencies: ["StratRuntime", "StratMarket", "StratABI"]),
     .testTarget(name: "StratNetTests", dependencies: ["StratNet"]),
     .testTarget(name: "StratJournalTests", dependencies: ["StratJournal"]),
-    .testTarget(name: "StratFIXTests", dependencies: ["StratFIX", "StratNet", "StratJournal", "StratDiagnostics"]),
+    .testTarget(
+      name: "StratFIXTests", dependencies: ["StratFIX", "StratNet", "StratJournal", "StratDiagnostics"],
+      exclude: ["Acceptance"]),
     .testTarget(
       name: "StratVenueTests",
       // strat-venue: built before the tests, for the QuickFIX interop run (QuickFIXInteropTests).

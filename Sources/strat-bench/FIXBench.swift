@@ -15,7 +15,6 @@ struct FIXBench {
   let runs: Int
 
   func run() throws {
-    setvbuf(stdout, nil, _IOLBF, 0)
     print("strat-bench --fix: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage())")
     try codec()
     matching()
@@ -120,7 +119,7 @@ struct FIXBench {
 
     func gateway() throws -> FIXOrderGateway {
       let session = FIXSession(
-        settings: FIXSessionSettings(senderCompID: "CLIENT1", targetCompID: "VENUE", isInitiator: true),
+        settings: FIXSessionSettings(senderCompID: "CLIENT1", targetCompID: "VENUE", isInitiator: true, resetOnLogon: true),
         dictionary: try FIXDictionary.bundled(.fix44), store: try FIXMessageStore(folder: nil))
       let initiator = FIXInitiator(session: session, address: acceptor.address)
       let gateway = FIXOrderGateway(initiator: initiator, symbols: ["GOOG"])
@@ -173,7 +172,7 @@ struct FIXBench {
       host.runner.session.remote = gateway
       results.append(
         try day.bytes.withUnsafeBytes { bytes throws(EngineError) in try TickToOrderProbe.run(itch: bytes, session: day.session, host: host) })
-      print("  run: \(results.last!.tickToOrder.text)")
+      FileHandle.standardError.write(Data("  tick to FIX run: \(results.last!.tickToOrder.text)\n".utf8))
       gateway.initiator.stop()
       usleep(300_000)
     }

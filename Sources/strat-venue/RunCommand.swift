@@ -7,7 +7,7 @@ import StratVenue
 /// `strat-venue run`: the venue until SIGTERM or SIGINT; then the end of its ITCH day.
 enum RunCommand {
   static let usage = """
-    usage: strat-venue run [--config FILE] [--fix-port PORT] [--itch ADDR:PORT] [--request-port PORT]
+    usage: strat-venue run [--fix-port PORT] [--itch ADDR:PORT] [--request-port PORT]
                            [--instruments SYM,SYM] [--clients ID,ID] [--comp-id ID] [--store DIR]
                            [--seed FILE [--seed-date YYYY-MM-DD] [--seed-speed X]]
       A FIX 4.4 acceptor (CompID VENUE; clients CLIENT1 by default) on 127.0.0.1:9878, a
@@ -16,7 +16,7 @@ enum RunCommand {
     """
 
   static let valued: Set<String> = [
-    "config", "fix-port", "itch", "request-port", "instruments", "clients", "comp-id", "store", "seed", "seed-date",
+    "fix-port", "itch", "request-port", "instruments", "clients", "comp-id", "store", "seed", "seed-date",
     "seed-speed",
   ]
 
@@ -65,7 +65,7 @@ enum RunCommand {
   }
 
   static func settings(_ flags: [String: String]) throws -> VenueSettings {
-    var settings = try flags["config"].map(VenueConfigFile.load) ?? VenueSettings()
+    var settings = VenueSettings()
     if let ids = flags["clients"] { settings.clients = ids.split(separator: ",").map(String.init) }
     if let id = flags["comp-id"] { settings.compID = id }
     if let symbols = flags["instruments"] {
@@ -92,7 +92,7 @@ enum RunCommand {
       } ?? 1
       settings.seed = .init(path: path, date: flags["seed-date"], speed: speed)
     }
-    guard !settings.instruments.isEmpty else { throw Problem(description: "no instruments: give --instruments SYM,SYM or [[instrument]] in the config") }
+    guard !settings.instruments.isEmpty else { throw Problem(description: "no instruments: give --instruments SYM,SYM") }
     guard !settings.clients.isEmpty else { throw Problem(description: "no clients") }
     return settings
   }

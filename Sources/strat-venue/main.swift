@@ -15,12 +15,18 @@ let usage = """
   usage: strat-venue run …                 the venue (strat-venue run --help)
          strat-venue --acceptance --fix-port PORT [--fix-version 4.2|4.4]
                                            QuickFIX's acceptance server, for any runner of its scripts
+         strat-venue acceptance-run --connect HOST:PORT SCRIPT.def|DIR …
+                                           runs QuickFIX's acceptance scripts against an acceptor
   """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.isEmpty || (arguments.first != "run" && (arguments.contains("--help") || arguments.contains("-h"))) {
   print(usage)
   exit(arguments.isEmpty ? 2 : 0)
+}
+
+if arguments.first == "acceptance-run" {
+  exit(AcceptanceCommand.run(arguments: Array(arguments.dropFirst())))
 }
 
 if arguments.first == "run" {

@@ -45,5 +45,9 @@ import Testing
     let atOMS = Set(session.router.open.map(\.id))
     #expect(!atOMS.isEmpty)
     #expect(atVenue == atOMS)
+    // The audit trail (orders.csv, trades.csv) knows the FIX orders as it knows paper ones.
+    let log = session.audit.log.entries
+    #expect(log.contains { $0.event == .accepted })
+    #expect(session.audit.traces.count == session.ledger.fills.count)
   }
 }

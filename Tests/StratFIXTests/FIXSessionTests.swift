@@ -127,7 +127,7 @@ import Testing
     h.peer("4", "36=10|123=Y|")
     #expect(h.session.store.nextTargetSeq == 10)
     h.peer("4", "36=5|", seq: 99)
-    #expect(h.takeSent() == ["35=3|34=2|45=99|58=Value is incorrect (out of range) for this tag|371=36|372=4|373=5"])
+    #expect(h.takeSent() == ["35=3|34=2|45=99|58=Value is incorrect (out of range) for this tag|372=4|373=5"])
     h.peer("4", "36=20|", seq: 1)
     #expect(h.session.store.nextTargetSeq == 20)
   }

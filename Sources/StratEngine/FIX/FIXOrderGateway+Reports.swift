@@ -13,6 +13,7 @@ extension FIXOrderGateway {
     let leaves = Int64(message.int(151) ?? 0)
     let state = Self.state(message.value(39)?.first)
     let executionID = Self.executionID(message.string(17))
+    locked { if orders[orderID]?.arrivedAt == 0 { orders[orderID]?.arrivedAt = time } }
     switch execType {
     case UInt8(ascii: "I"):
       return status(message, orderID: orderID, leaves: leaves, state: state)

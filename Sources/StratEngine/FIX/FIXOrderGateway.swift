@@ -35,6 +35,9 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
 
   struct GatewayOrder {
     var request: VenueOrderRequest
+    var decidedAt: Int64 = 0
+    /// The venue's TransactTime on its first report (0 until then).
+    var arrivedAt: Int64 = 0
     var filled: Int64 = 0
     var amendments = 0
     var clOrdID: String
@@ -58,7 +61,7 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
     let clOrdID = "\(prefix)\(order.id)"
     let price: Int64
     if case .limit(let limit) = order.kind { price = limit } else { price = 0 }
-    locked { orders[order.id] = GatewayOrder(request: order, clOrdID: clOrdID, price: price) }
+    locked { orders[order.id] = GatewayOrder(request: order, decidedAt: decidedAt, clOrdID: clOrdID, price: price) }
     send("D", orderID: order.id, decidedAt: decidedAt) { encoder in
       encoder.append(11, clOrdID)
       encoder.append(38, Int(order.quantity))
@@ -126,6 +129,18 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
       usleep(1_000)
     }
     return locked { statusReplies }
+  }
+
+  public func order(_ id: UInt64) -> VenueOrderStatus? {
+    locked {
+      guard let order = orders[id] else { return nil }
+      var request = order.request
+      request.id = id
+      var status = VenueOrderStatus(id: id, request: request, decidedAt: order.decidedAt, arrivalTime: order.arrivedAt)
+      status.price = order.price
+      status.filledQuantity = order.filled
+      return status
+    }
   }
 
   /// Moves the reports that arrived since the last call into `report` (hot thread).

@@ -55,7 +55,7 @@ extension FIXSession {
       setNextTarget(newSeq)
       if let end = resendRequestedUpTo, newSeq > end { resendRequestedUpTo = nil }
     } else if newSeq < expectedSeq {
-      reject(message, FIXRejection(.valueIncorrect, tag: 36), now: now)
+      reject(message, FIXRejection(.valueIncorrect), now: now)  // QuickFIX names no RefTagID here
     }
   }
 
@@ -88,7 +88,8 @@ extension FIXSession {
       } else if quiet >= interval * 12 / 10 * Int64(testRequests + 1) {
         testRequests += 1
         sendAdmin("1", now: now) { $0.append(112, "TEST") }
-      } else if now - lastSent >= interval {
+      } else if now - lastSent >= interval && testRequests == 0 {
+        // No Heartbeat while our TestRequest waits for its answer (QuickFIX's rule).
         sendHeartbeat(testRequestID: nil, now: now)
       }
     case .disconnected, .awaitingLogon:

@@ -6,9 +6,10 @@ extension FIXSession {
   /// reports are never lost that way). Otherwise sending while down is an error.
   @discardableResult
   public func sendApplication(
-    _ msgType: String, now: Int64, storeIfDisconnected: Bool = false, body: (FIXEncoder) -> Void
+    _ msgType: String, now: Int64, storeIfDisconnected: Bool = false, possResend: Bool = false,
+    body: (FIXEncoder) -> Void
   ) throws(FIXError) -> Int {
-    if state == .loggedOn { return try send(msgType, now: now, body: body) }
+    if state == .loggedOn { return try send(msgType, now: now, possResend: possResend, body: body) }
     guard storeIfDisconnected else {
       throw FIXError(id: "fix.session.not-logged-on", message: "the session \(settings.senderCompID)→\(settings.targetCompID) is not logged on")
     }
@@ -16,14 +17,17 @@ extension FIXSession {
   }
 
   /// Sends an administrative message; a store failure ends the session.
-  func sendAdmin(_ msgType: String, now: Int64, body: (FIXEncoder) -> Void = { _ in }) {
-    do { try send(msgType, now: now, body: body) } catch { storeFailed(error) }
+  func sendAdmin(_ msgType: String, now: Int64, route: FIXMessageView? = nil, body: (FIXEncoder) -> Void = { _ in }) {
+    do { try send(msgType, now: now, route: route, body: body) } catch { storeFailed(error) }
   }
 
   @discardableResult
-  private func send(_ msgType: String, now: Int64, write: Bool = true, body: (FIXEncoder) -> Void) throws(FIXError) -> Int {
+  private func send(
+    _ msgType: String, now: Int64, write: Bool = true, possResend: Bool = false, route: FIXMessageView? = nil,
+    body: (FIXEncoder) -> Void
+  ) throws(FIXError) -> Int {
     let seq = store.nextSenderSeq
-    writeHeader(msgType, seq: seq, now: now)
+    writeHeader(msgType, seq: seq, now: now, possResend: possResend, route: route)
     body(encoder)
     let bytes = try encoder.finish()
     try store.sent(seq: seq, bytes)
@@ -32,9 +36,12 @@ extension FIXSession {
   }
 
   /// The standard header in tag order, as QuickFIX writes it.
-  /// A repeat (`possDup`) carries OrigSendingTime: the original's, or now for a gap fill.
+  /// A repeat (`possDup`) carries OrigSendingTime: the original's, or now for a gap fill. An
+  /// answer to `route` goes back the way it came: its OnBehalfOf* become DeliverTo* and the
+  /// reverse (QuickFIX's reverse route; empty ones are left out).
   func writeHeader(
-    _ msgType: String, seq: Int, now: Int64, possDup: Bool = false, originalSendingTime: UnsafeRawBufferPointer? = nil
+    _ msgType: String, seq: Int, now: Int64, possDup: Bool = false, originalSendingTime: UnsafeRawBufferPointer? = nil,
+    possResend: Bool = false, route: FIXMessageView? = nil
   ) {
     encoder.start(beginString: dictionary.beginString, msgType: msgType)
     encoder.append(34, seq)
@@ -42,10 +49,21 @@ extension FIXSession {
     encoder.append(49, settings.senderCompID)
     encoder.append(52, timestamp: now)
     encoder.append(56, settings.targetCompID)
+    if possResend { encoder.append(97, character: UInt8(ascii: "Y")) }
+    if let route {
+      for (from, to) in Self.reverseRoute {
+        if let value = route.value(from), !value.isEmpty { encoder.append(to, bytes: value) }
+      }
+    }
     if possDup {
       if let originalSendingTime { encoder.append(122, bytes: originalSendingTime) } else { encoder.append(122, timestamp: now) }
     }
   }
+
+  /// Header routing fields and their reverse, in the order the reply writes them (by the
+  /// reply's tag): DeliverToCompID, -SubID, -LocationID from OnBehalfOf*, and the other way.
+  static let reverseRoute: [(Int, Int)] = [(128, 115), (129, 116), (145, 144), (115, 128), (116, 129), (144, 145)]
+    .sorted { $0.1 < $1.1 }
 
   func write(_ bytes: UnsafeRawBufferPointer, now: Int64) {
     lastSent = now
@@ -81,7 +99,7 @@ extension FIXSession {
     event("Reject sent for seq \(message.msgSeqNum ?? 0): \(rejection.text) \(rejection.refTag.map { "(tag \($0))" } ?? "")")
     let reasonDefined = dictionary.fields[373]?.values?.contains(String(rejection.reason.rawValue)) ?? false
     let type = message.value(35)
-    sendAdmin("3", now: now) { encoder in
+    sendAdmin("3", now: now, route: message) { encoder in
       encoder.append(45, message.msgSeqNum ?? 0)
       encoder.append(58, rejection.text)
       if let tag = rejection.refTag { encoder.append(371, tag) }

@@ -12,7 +12,7 @@ package extension BookSession {
     guard !report.fills.isEmpty || !report.updates.isEmpty else { return }
     for update in report.updates where update.isArrival { logUpdate(update) }
     for fill in report.fills {
-      guard let order = venue.order(fill.orderID) else { continue }
+      guard let order = remote?.order(fill.orderID) ?? venue.order(fill.orderID) else { continue }
       let event = fill.liquidity == .taker ? takerEvent : makerEvent
       audit.traces.append(FillTrace(
         orderID: fill.orderID, decided: order.decidedAt, arrived: order.arrivalTime,
@@ -27,7 +27,7 @@ package extension BookSession {
 
   /// Logs one venue update about one of our orders.
   package mutating func logUpdate(_ update: VenueOrderUpdate) {
-    guard let order = venue.order(update.orderID) else { return }
+    guard let order = remote?.order(update.orderID) ?? venue.order(update.orderID) else { return }
     var entry = OrderLogEntry(
       time: update.time, orderID: update.orderID, instrument: order.instrument, event: .accepted,
       side: order.side == .buy ? 1 : -1, quantity: order.quantity, price: order.isMarket ? nil : Price(raw: order.price),

@@ -23,6 +23,9 @@ package protocol OrderGateway: AnyObject {
 /// where they are booked exactly as the simulated venue's are.
 package protocol RemoteVenue: OrderGateway {
   func drain(into report: inout VenueReport)
+  /// What the gateway knows of order `id` (side, price, quantity, when decided and accepted),
+  /// for the audit trail; nil for an id it never sent.
+  func order(_ id: UInt64) -> VenueOrderStatus?
 }
 
 extension SimulatedVenue: OrderGateway {

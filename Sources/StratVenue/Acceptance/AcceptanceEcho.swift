@@ -22,7 +22,7 @@ public final class AcceptanceEcho: FIXApplication {
     }
     let blocks = Self.bodyBlocks(of: message, dictionary: session.dictionary)
     do {
-      try session.sendApplication(type, now: now) { encoder in
+      try session.sendApplication(type, now: now, possResend: message.value(97, is: "Y")) { encoder in
         for block in blocks {
           for field in block { encoder.append(field.tag, bytes: message.slice(field)) }
         }
