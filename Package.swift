@@ -119,7 +119,8 @@ let package = Package(
       exclude: ["Acceptance"]),
     .testTarget(
       name: "StratVenueTests",
-      dependencies: ["StratVenue", "StratFIX", "StratMarket", "StratNet", "StratMoldUDP64", "StratDiagnostics"]),
+      // strat-venue: built before the tests, for the QuickFIX interop run (QuickFIXInteropTests).
+      dependencies: ["StratVenue", "StratFIX", "StratMarket", "StratNet", "StratMoldUDP64", "StratDiagnostics", "strat-venue"]),
     .testTarget(
       name: "StratEngineTests",
       dependencies: [
