@@ -14,6 +14,9 @@ let package = Package(
   ],
   targets: [
     .target(name: "StratDiagnostics"),
+    // The configuration files' TOML subset (Docs/ENGINE-CONFIG.md): parser, values, located
+    // errors, and the schema helpers the engine's and the venue's schemas share.
+    .target(name: "StratConfig", dependencies: ["StratDiagnostics"]),
     .target(name: "StratSyntax", dependencies: ["StratDiagnostics"]),
     .target(name: "StratIR", dependencies: ["StratDiagnostics", "StratABI"], exclude: ["WindowSemantics.md"]),
     .target(
@@ -56,14 +59,15 @@ let package = Package(
       exclude: ["Acceptance/README.md"], resources: [.copy("Dictionaries")]),
     // strat-venue's library: the matching engine, FIX order entry, the venue's own ITCH feed.
     .target(
-      name: "StratVenue", dependencies: ["StratFIX", "StratMarket", "StratNet", "StratMoldUDP64", "StratDiagnostics"]),
+      name: "StratVenue",
+      dependencies: ["StratFIX", "StratMarket", "StratNet", "StratMoldUDP64", "StratDiagnostics", "StratConfig"]),
     // The live engine: strategy host, hot-load, OMS, risk, journal records, control, metrics.
     // It knows strategies only through StratABI and StratNative, never the IR or the backtester.
     .target(
       name: "StratEngine",
       dependencies: [
         "StratRuntime", "StratMarket", "StratABI", "StratNative", "StratNet", "StratMoldUDP64", "StratJournal",
-        "StratDiagnostics", "StratFIX",
+        "StratDiagnostics", "StratFIX", "StratConfig",
       ]),
     .executableTarget(
       name: "stratc",
@@ -78,7 +82,8 @@ let package = Package(
         "StratSyntax", "StratSema", "StratIR", "StratLLVM",
       ]),
     .executableTarget(
-      name: "strat-venue", dependencies: ["StratVenue", "StratFIX", "StratMarket", "StratNet", "StratDiagnostics"]),
+      name: "strat-venue",
+      dependencies: ["StratVenue", "StratFIX", "StratMarket", "StratNet", "StratDiagnostics", "StratConfig"]),
     .executableTarget(
       name: "strat-bench",
       dependencies: [
@@ -87,6 +92,7 @@ let package = Package(
         "StratVenue", "StratNet",
       ]),
     .testTarget(name: "StratDiagnosticsTests", dependencies: ["StratDiagnostics"]),
+    .testTarget(name: "StratConfigTests", dependencies: ["StratConfig", "StratDiagnostics"]),
     .testTarget(name: "StratTimeZoneTests", dependencies: ["StratTimeZone", "StratDiagnostics"]),
     .testTarget(name: "StratSyntaxTests", dependencies: ["StratSyntax", "StratDiagnostics"]),
     .testTarget(

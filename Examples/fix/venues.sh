@@ -1,19 +1,17 @@
 #!/usr/bin/env bash
 # Two strat-venues for Examples/fix/engine.toml, from the repository root with ../shared beside it
-# (README.md, "Trading over FIX"): FIX 4.4 acceptors (CompID VENUE, clients CLIENT1 and CLIENT2)
+# (README.md, "Trading over FIX"), both from Examples/fix/venue.toml: FIX 4.4 acceptors (CompID VENUE, clients CLIENT1 and CLIENT2)
 # on 127.0.0.1:9878 and :9879, GOOG on a 0.01 tick, each publishing its book as ITCH 5.0 over
 # MoldUDP64 (127.0.0.1:39401 with re-requests on :39402, and :39411/:39412), both seeded from
 # the LOBSTER GOOG day at 10× real time. Ctrl-C (or SIGTERM) ends both; each prints its clients'
 # orders and positions.
 set -euo pipefail
 bin=${BIN:-.build/release}
-seed=../shared/data/lobster-goog-2012-06-21/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz
 mkdir -p out/fix
-"$bin/strat-venue" run --instruments GOOG --clients CLIENT1,CLIENT2 --fix-port 9878 \
-  --itch 127.0.0.1:39401 --request-port 39402 --store out/fix/venue-a --seed "$seed" --seed-speed 10 &
+"$bin/strat-venue" run --config Examples/fix/venue.toml &
 a=$!
-"$bin/strat-venue" run --instruments GOOG --clients CLIENT1,CLIENT2 --fix-port 9879 \
-  --itch 127.0.0.1:39411 --request-port 39412 --store out/fix/venue-b --seed "$seed" --seed-speed 10 &
+"$bin/strat-venue" run --config Examples/fix/venue.toml --fix-port 9879 --itch 127.0.0.1:39411 --request-port 39412 \
+  --store out/fix/venue-b &
 b=$!
 trap 'kill -TERM $a $b 2>/dev/null; wait' INT TERM
 wait

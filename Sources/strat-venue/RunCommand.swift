@@ -7,22 +7,25 @@ import StratVenue
 /// `strat-venue run`: the venue until SIGTERM or SIGINT; then the end of its ITCH day.
 enum RunCommand {
   static let usage = """
-    usage: strat-venue run [--fix-port PORT] [--itch ADDR:PORT] [--request-port PORT]
+    usage: strat-venue run [--config FILE] [--fix-port PORT] [--itch ADDR:PORT] [--request-port PORT]
                            [--instruments SYM,SYM] [--clients ID,ID] [--comp-id ID] [--store DIR]
                            [--seed FILE [--seed-date YYYY-MM-DD] [--seed-speed X]]
-      A FIX 4.4 acceptor (CompID VENUE; clients CLIENT1 by default) on 127.0.0.1:9878, a
+      The config (Examples/fix/venue.toml) sets everything; the flags override it. A FIX 4.4 acceptor (CompID VENUE; clients CLIENT1 by default) on 127.0.0.1:9878, a
       price-time matching engine per instrument, its book as ITCH 5.0 over MoldUDP64 to --itch
       (with a re-request server), optionally seeded from a replayed day (LOBSTER, ITCH, tick store).
     """
 
   static let valued: Set<String> = [
-    "fix-port", "itch", "request-port", "instruments", "clients", "comp-id", "store", "seed", "seed-date",
+    "config", "fix-port", "itch", "request-port", "instruments", "clients", "comp-id", "store", "seed", "seed-date",
     "seed-speed",
   ]
 
   static func main(_ args: ArraySlice<String>) -> Int32 {
     let settings: VenueSettings
-    do { settings = try self.settings(try flags(args)) } catch {
+    do { settings = try self.settings(try flags(args)) } catch let failure as VenueConfigFile.Failure {
+      FileHandle.standardError.write(Data(failure.description.utf8))
+      return 1
+    } catch {
       FileHandle.standardError.write(Data("strat-venue run: \(error)\n\(usage)\n".utf8))
       return 2
     }
@@ -65,7 +68,7 @@ enum RunCommand {
   }
 
   static func settings(_ flags: [String: String]) throws -> VenueSettings {
-    var settings = VenueSettings()
+    var settings = try flags["config"].map { path throws in try VenueConfigFile.load(path: path) } ?? VenueSettings()
     if let ids = flags["clients"] { settings.clients = ids.split(separator: ",").map(String.init) }
     if let id = flags["comp-id"] { settings.compID = id }
     if let symbols = flags["instruments"] {
@@ -92,7 +95,7 @@ enum RunCommand {
       } ?? 1
       settings.seed = .init(path: path, date: flags["seed-date"], speed: speed)
     }
-    guard !settings.instruments.isEmpty else { throw Problem(description: "no instruments: give --instruments SYM,SYM") }
+    guard !settings.instruments.isEmpty else { throw Problem(description: "no instruments: give --instruments SYM,SYM or [[instrument]] in the config") }
     guard !settings.clients.isEmpty else { throw Problem(description: "no clients") }
     return settings
   }

@@ -1,3 +1,4 @@
+import StratConfig
 import StratDiagnostics
 
 /// Every problem the schema found in one file (not only the first).

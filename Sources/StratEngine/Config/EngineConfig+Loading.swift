@@ -1,4 +1,5 @@
 import Foundation
+import StratConfig
 import StratDiagnostics
 
 extension EngineConfig {

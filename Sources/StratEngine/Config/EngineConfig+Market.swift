@@ -1,3 +1,4 @@
+import StratConfig
 import StratDiagnostics
 import StratMarket
 

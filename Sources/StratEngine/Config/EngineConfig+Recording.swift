@@ -1,3 +1,4 @@
+import StratConfig
 import StratDiagnostics
 
 // [journal] and [out]: what the engine records besides orders, and what it writes at the end.

@@ -1,3 +1,4 @@
+import StratConfig
 import StratMarket
 
 // The small value languages inside strings: addresses, durations, latencies, fees. Each parser

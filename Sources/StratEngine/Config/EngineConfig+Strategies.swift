@@ -1,3 +1,4 @@
+import StratConfig
 import StratDiagnostics
 
 // [[strategy]]: the strategies loaded at start.

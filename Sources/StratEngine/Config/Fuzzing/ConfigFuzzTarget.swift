@@ -1,6 +1,6 @@
 // What Fuzz/ConfigFuzz drives, and the config corpus replay test replays: one code path for both.
-// It lives under Config/ because the harness compiles only this folder (with StratDiagnostics
-// and StratMarket), not the whole engine.
+// It lives under Config/ because the harness compiles only this folder (with StratDiagnostics,
+// StratConfig and StratMarket), not the whole engine.
 
 import StratDiagnostics
 

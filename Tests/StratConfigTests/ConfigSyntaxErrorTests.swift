@@ -2,7 +2,7 @@ import Foundation
 import StratDiagnostics
 import Testing
 
-@testable import StratEngine
+@testable import StratConfig
 
 /// Every syntax error the parser reports, rendered as `strat-engine` prints it: file, line and
 /// column, what was expected, the source line and the caret (goldens).

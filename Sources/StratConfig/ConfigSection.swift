@@ -2,29 +2,29 @@ import StratDiagnostics
 
 /// The schema's findings and where each setting was written, shared by the sections of one
 /// decoding (a class: every section adds to the same lists).
-final class ConfigFindings {
-  var diagnostics: [Diagnostic] = []
-  var origins: [String: SourceSpan] = [:]
+package final class ConfigFindings {
+  package var diagnostics: [Diagnostic] = []
+  package var origins: [String: SourceSpan] = [:]
   /// Tables the file lacks that have been reported (once each, not once per required key).
-  var missingTables: Set<String> = []
-  let file: SourceFile
+  package var missingTables: Set<String> = []
+  package let file: SourceFile
 
-  init(file: SourceFile) { self.file = file }
+  package init(file: SourceFile) { self.file = file }
 
   /// Most findings kept, so that a hostile file of many bad keys stays cheap (all of them are
   /// counted); `shownLimit` of them, in file order, are reported.
-  static let keptLimit = 1_000
-  static let shownLimit = 50
-  var dropped = 0
+  package static let keptLimit = 1_000
+  package static let shownLimit = 50
+  package var dropped = 0
 
   /// Keeps the finding; past `keptLimit` it only counts it, without making it.
-  func add(_ diagnostic: @autoclosure () -> Diagnostic) {
+  package func add(_ diagnostic: @autoclosure () -> Diagnostic) {
     guard diagnostics.count < Self.keptLimit else { return dropped += 1 }
     diagnostics.append(diagnostic())
   }
 
   /// The findings in file order, at most `shownLimit`, then one that counts the rest.
-  var reported: [Diagnostic] {
+  package var reported: [Diagnostic] {
     var bag = DiagnosticBag()
     bag.add(contentsOf: diagnostics)
     let sorted = bag.sorted
@@ -41,25 +41,39 @@ final class ConfigFindings {
 
 /// One table of the schema as it is read: typed getters that report a located error (and
 /// return nil) when a value is of the wrong type or out of range, and `reportUnknownKeys`.
-struct ConfigSection {
+package struct ConfigSection {
   /// The table's name in messages and origins: `engine`, `strategy[1]`.
-  let name: String
-  let table: ConfigTable
+  package let name: String
+  package let table: ConfigTable
   /// Where the table was written (its header); nil when the file does not have it.
-  let span: SourceSpan?
+  package let span: SourceSpan?
   /// Every key the schema accepts here.
-  let known: [String]
-  let findings: ConfigFindings
+  package let known: [String]
+  package let findings: ConfigFindings
+
+  package init(
+    name: String,
+    table: ConfigTable,
+    span: SourceSpan?,
+    known: [String],
+    findings: ConfigFindings
+  ) {
+    self.name = name
+    self.table = table
+    self.span = span
+    self.known = known
+    self.findings = findings
+  }
 
   /// The entry for `key`, its place recorded.
-  func entry(_ key: String) -> ConfigTable.Entry? {
+  package func entry(_ key: String) -> ConfigTable.Entry? {
     guard let entry = table[key] else { return nil }
     findings.origins["\(name).\(key)"] = entry.value.span
     return entry
   }
 
   /// The value when it has the expected kind; otherwise a type error.
-  func typed<T>(_ key: String, _ expected: String, _ read: (ConfigValue.Kind) -> T?) -> (
+  package func typed<T>(_ key: String, _ expected: String, _ read: (ConfigValue.Kind) -> T?) -> (
     T, ConfigValue
   )? {
     guard let entry = entry(key) else { return nil }
@@ -72,15 +86,15 @@ struct ConfigSection {
     return (value, entry.value)
   }
 
-  func string(_ key: String) -> (String, ConfigValue)? {
+  package func string(_ key: String) -> (String, ConfigValue)? {
     typed(key, "a string") { if case .string(let s) = $0 { s } else { nil } }
   }
 
-  func bool(_ key: String) -> Bool? {
+  package func bool(_ key: String) -> Bool? {
     typed(key, "a boolean (true or false)") { if case .boolean(let b) = $0 { b } else { nil } }?.0
   }
 
-  func integer(_ key: String, in range: ClosedRange<Int64>) -> Int64? {
+  package func integer(_ key: String, in range: ClosedRange<Int64>) -> Int64? {
     guard
       let (value, source) = typed(
         key,
@@ -103,7 +117,7 @@ struct ConfigSection {
   }
 
   /// An integer or a float, as its decimal text (exact) and value.
-  func number(_ key: String) -> (text: String, value: Double, source: ConfigValue)? {
+  package func number(_ key: String) -> (text: String, value: Double, source: ConfigValue)? {
     let read = typed(key, "a number") { kind -> (String, Double)? in
       switch kind {
       case .integer(let i): (String(i), Double(i))
@@ -115,7 +129,7 @@ struct ConfigSection {
   }
 
   /// One of an enumeration's raw values; a wrong word gets the closest ones.
-  func choice<E: RawRepresentable & CaseIterable>(_ key: String, default fallback: E) -> E
+  package func choice<E: RawRepresentable & CaseIterable>(_ key: String, default fallback: E) -> E
   where E.RawValue == String {
     guard let (text, source) = string(key) else { return fallback }
     if let value = E(rawValue: text) { return value }
@@ -132,7 +146,7 @@ struct ConfigSection {
   }
 
   /// A path, resolved against `folder` unless absolute; an empty string is an error.
-  func path(_ key: String, relativeTo folder: String) -> String? {
+  package func path(_ key: String, relativeTo folder: String) -> String? {
     guard let (text, source) = string(key) else { return nil }
     guard !text.isEmpty else {
       findings.add(
@@ -149,7 +163,7 @@ struct ConfigSection {
   }
 
   /// Reports a required key that is absent, at the table's header.
-  func reportMissing(_ key: String, _ meaning: String, notes: [String] = []) {
+  package func reportMissing(_ key: String, _ meaning: String, notes: [String] = []) {
     if span == nil, !findings.missingTables.insert(name).inserted { return }
     findings.add(
       ConfigSchemaDiagnostics.missingKey(
@@ -164,7 +178,7 @@ struct ConfigSection {
   }
 
   /// Reports every key of the table that the schema does not know, with the closest known ones.
-  func reportUnknownKeys() {
+  package func reportUnknownKeys() {
     for entry in table.entries
     where !known.contains(where: { Array($0.utf8) == Array(entry.key.utf8) }) {
       findings.add(ConfigSchemaDiagnostics.unknownKey(name, entry, known: known))

@@ -2,7 +2,7 @@ import Foundation
 import StratDiagnostics
 import Testing
 
-@testable import StratEngine
+@testable import StratConfig
 
 /// The parser against Python's tomllib: every construct of the subset reads to the same values;
 /// what TOML refuses, both refuse; what is TOML but outside the subset, only tomllib reads.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import StratEngine
+@testable import StratConfig
 
 /// Generated documents (seeded) through the parser and tomllib: whatever the parser accepts,
 /// tomllib accepts with the same values (the subset's contract), and what tomllib refuses the

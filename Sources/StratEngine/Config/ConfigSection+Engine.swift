@@ -1,19 +1,11 @@
+import StratConfig
 import StratDiagnostics
 import StratMarket
 
-// The schema's compound readers: required keys, settings parsed from strings, money and rates,
-// and tables of NAME=VALUE settings.
+// The engine schema's compound readers: settings parsed from strings, money and rates, and
+// tables of NAME=VALUE settings (the generic ones are in StratConfig).
 
 extension ConfigSection {
-  /// `read()` when the key is present; otherwise a missing-key error and nil.
-  func required<T>(_ key: String, _ meaning: String, _ read: () -> T?) -> T? {
-    guard table[key] != nil else {
-      reportMissing(key, meaning)
-      return nil
-    }
-    return read()
-  }
-
   /// A string read by one of the settings parsers (addresses, latencies, fees), its errors
   /// reported with `id`.
   func parsed<T>(
@@ -28,26 +20,6 @@ extension ConfigSection {
       findings.add(ConfigSchemaDiagnostics.badValue(name, key, problem.message, at: source, id: id))
       return nil
     }
-  }
-
-  /// A number within `range`; out of range is reported.
-  func inRange(
-    _ key: String,
-    _ number: (text: String, value: Double, source: ConfigValue),
-    _ range: ClosedRange<Double>
-  ) -> Double? {
-    guard range.contains(number.value) else {
-      findings.add(
-        ConfigSchemaDiagnostics.outOfRange(
-          name,
-          key,
-          expected: "in \(Self.plain(range.lowerBound))...\(Self.plain(range.upperBound))",
-          found: number.source
-        )
-      )
-      return nil
-    }
-    return number.value
   }
 
   /// An amount of money ≥ 0, exact from the decimal text (1e6 and the like by value).
@@ -110,10 +82,5 @@ extension ConfigSection {
       }
       return EngineConfig.Setting(name: entry.key, value: text)
     }
-  }
-
-  /// `0`, `1000000` or `0.5`: a bound as people write it.
-  static func plain(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
   }
 }

@@ -2,10 +2,10 @@ import StratDiagnostics
 
 /// The wording of the schema's errors, in one place. Ids: `engine.config.unknown-key`,
 /// `engine.config.type`, `engine.config.range`, `engine.config.missing-key`,
-/// `engine.config.value`, `engine.config.address`, `engine.config.remote`,
-/// `engine.config.not-applicable`.
-enum ConfigSchemaDiagnostics {
-  static func unknownKey(_ table: String, _ entry: ConfigTable.Entry, known: [String]) -> Diagnostic
+/// `engine.config.value`; the engine's own schema adds `engine.config.address`,
+/// `engine.config.remote` and `engine.config.not-applicable`.
+package enum ConfigSchemaDiagnostics {
+  package static func unknownKey(_ table: String, _ entry: ConfigTable.Entry, known: [String]) -> Diagnostic
   {
     let place = table.isEmpty ? "at the top level" : "in [\(table)]"
     let what = table.isEmpty ? "table" : "key"
@@ -24,7 +24,7 @@ enum ConfigSchemaDiagnostics {
     return diagnostic
   }
 
-  static func wrongType(_ table: String, _ key: String, expected: String, found: ConfigValue)
+  package static func wrongType(_ table: String, _ key: String, expected: String, found: ConfigValue)
     -> Diagnostic
   {
     Diagnostic(
@@ -34,7 +34,7 @@ enum ConfigSchemaDiagnostics {
     )
   }
 
-  static func outOfRange(_ table: String, _ key: String, expected: String, found: ConfigValue)
+  package static func outOfRange(_ table: String, _ key: String, expected: String, found: ConfigValue)
     -> Diagnostic
   {
     Diagnostic(
@@ -44,7 +44,7 @@ enum ConfigSchemaDiagnostics {
     )
   }
 
-  static func notAChoice(
+  package static func notAChoice(
     _ table: String,
     _ key: String,
     _ choices: [String],
@@ -64,7 +64,7 @@ enum ConfigSchemaDiagnostics {
     return diagnostic
   }
 
-  static func badValue(
+  package static func badValue(
     _ table: String,
     _ key: String,
     _ message: String,
@@ -80,7 +80,7 @@ enum ConfigSchemaDiagnostics {
     )
   }
 
-  static func missingKey(
+  package static func missingKey(
     _ table: String,
     _ key: String,
     _ meaning: String,
@@ -105,38 +105,18 @@ enum ConfigSchemaDiagnostics {
     )
   }
 
-  static func notApplicable(_ table: String, _ key: String, kind: String, at span: SourceSpan)
-    -> Diagnostic
-  {
-    Diagnostic(
-      id: "engine.config.not-applicable",
-      message: "`\(qualified(table, key))` does not apply to a feed of kind \(kind)",
-      primary: Label(span)
-    )
-  }
-
-  static func remote(_ address: EngineConfig.Address, at source: ConfigValue) -> Diagnostic {
-    Diagnostic(
-      id: "engine.config.remote",
-      message:
-        "`control.listen` is \(address), which is not a loopback address: the control API would be reachable from the network",
-      primary: Label(source.span),
-      notes: ["set `allow_remote = true` in [control] if that is intended"]
-    )
-  }
-
   /// `[engine]`, or `[[strategy]] #2` for the second table of an array (names count from 1).
-  static func title(_ table: String) -> String {
+  package static func title(_ table: String) -> String {
     guard let open = table.firstIndex(of: "[") else { return "[\(table)]" }
     return "[[\(table[..<open])]] #" + table[table.index(after: open)...].dropLast()
   }
 
-  static func qualified(_ table: String, _ key: String) -> String {
+  package static func qualified(_ table: String, _ key: String) -> String {
     table.isEmpty ? key : "\(table).\(key)"
   }
 
   /// `a, b or c`.
-  static func list(_ words: [String]) -> String {
+  package static func list(_ words: [String]) -> String {
     words.count <= 1
       ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
   }

@@ -1,7 +1,8 @@
 import StratDiagnostics
 
-/// Reads the engine's configuration file: a subset of TOML v1.0 (Docs/ENGINE-CONFIG.md), so that
-/// editors highlight it and Python's `tomllib` reads every accepted file the same way. What is
+/// Reads a configuration file (the engine's, the venue's): a subset of TOML v1.0
+/// (Docs/ENGINE-CONFIG.md), so that editors highlight it and Python's `tomllib` reads every
+/// accepted file the same way. What is
 /// outside the subset is an `engine.config.syntax` error at its line and column; the parser stops
 /// at the first one (one wrong byte in TOML can change how the rest reads).
 ///

@@ -1,0 +1,41 @@
+import Foundation
+import StratDiagnostics
+import Testing
+
+@testable import StratVenue
+
+/// `strat-venue run --config`: Examples/fix/venue.toml decodes, and mistakes are located errors.
+@Suite struct VenueConfigFileTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  @Test func theExampleDecodes() throws {
+    let settings = try VenueConfigFile.load(path: Self.root.appendingPathComponent("Examples/fix/venue.toml").path)
+    #expect(settings.compID == "VENUE" && settings.clients == ["CLIENT1", "CLIENT2"])
+    #expect(settings.fixAddress.port == 9878)
+    #expect(settings.itch.map { "\($0)" } == "127.0.0.1:39401" && settings.requestPort == 39402)
+    #expect(settings.instruments.map(\.symbol) == ["GOOG"] && settings.instruments[0].tickSize.raw == 1_000_000)
+    #expect(settings.seed?.speed == 10 && settings.seed?.path.hasSuffix("message_10.csv.gz") == true)
+    #expect(settings.store?.hasSuffix("out/fix/venue-a") == true)
+  }
+
+  func errors(_ text: String) -> String {
+    do {
+      _ = try VenueConfigFile.parse(SourceFile(path: "venue.toml", text: text), folder: "/cfg")
+      return ""
+    } catch {
+      return error.description
+    }
+  }
+
+  @Test func mistakesAreLocated() {
+    let base = "[venue]\nclients = [\"C1\"]\n\n[[instrument]]\nsymbol = \"GOOG\"\n"
+    #expect(errors(base) == "")
+    #expect(errors(base + "[venu]\n").contains("venu"))
+    #expect(errors(base.replacingOccurrences(of: "[\"C1\"]", with: "\"C1\"")).contains("clients"))
+    #expect(errors("[venue]\nclients = [\"C1\"]\n").contains("venue.config.no-instruments"))
+    #expect(errors(base + "tick = -1.0\n").contains("tick"))
+    #expect(errors(base + "[itch]\nudp = \"nowhere\"\n").contains("venue.toml:7"))
+    #expect(errors(base + "[seed]\nspeed = 2.0\n").contains("file"))
+  }
+}
