@@ -8,7 +8,7 @@ package struct EngineConfigError: Error, Sendable {
 
 extension EngineConfig {
   /// The top level's tables, in the order Docs/ENGINE-CONFIG.md describes them.
-  static let tables = ["engine", "control", "hotload", "feed", "venue", "risk", "strategy", "journal", "out"]
+  static let tables = ["engine", "control", "hotload", "feed", "venue", "route", "risk", "strategy", "journal", "out"]
 
   /// Decodes a parsed document against the schema. `folder` is the configuration file's
   /// folder (relative paths resolve against it); `overrides` are command-line values, applied
@@ -29,7 +29,9 @@ extension EngineConfig {
     let control = decodeControl(section("control", controlKeys), folder: folder, overrides)
     let hotload = decodeHotload(section("hotload", hotloadKeys), folder: folder)
     let feed = decodeFeed(section("feed", feedKeys), folder: folder, overrides)
-    let venue = decodeVenue(section("venue", venueKeys), folder: folder, overrides)
+    let venueSection = section("venue", venueKeys)
+    var venue = decodeVenue(venueSection, folder: folder, overrides)
+    venue.routes = decodeRoutes(root, findings, venue: venueSection, kind: venue.kind, folder: folder, overrides)
     let risk = decodeRisk(section("risk", riskKeys))
     let recording = decodeRecording(journal: section("journal", journalKeys), out: section("out", outKeys))
     let strategyFolder = engine?.strategies ?? folder

@@ -147,17 +147,15 @@ extension EngineConfig {
 
   static let venueKeys = [
     "kind", "order_latency", "feed_latency", "maker_fee", "taker_fee", "queue", "trade_through",
-    "seed",
+    "seed", "router",
   ] + fixVenueKeys
   /// The keys only `kind = "fix"` reads.
   static let fixVenueKeys = ["fix", "sender_comp_id", "target_comp_id", "heartbeat", "fix_store"]
 
   static func decodeVenue(_ s: ConfigSection, folder: String, _ overrides: Overrides) -> Venue {
     let kind = s.choice("kind", default: VenueKind.paper)
-    if kind == .paper {
-      for entry in s.table.entries where fixVenueKeys.contains(entry.key) {
-        s.findings.add(ConfigSchemaDiagnostics.notApplicable("venue", entry.key, kind: "paper", at: entry.keySpan))
-      }
+    for entry in s.table.entries where (kind != .fix && fixVenueKeys.contains(entry.key)) || (kind != .routed && entry.key == "router") {
+      s.findings.add(ConfigSchemaDiagnostics.notApplicable("venue", entry.key, kind: kind.rawValue, at: entry.keySpan))
     }
     var venue = Venue(
       kind: kind,
@@ -170,6 +168,7 @@ extension EngineConfig {
       seed: s.integer("seed", in: 0...Int64.max).map { UInt64($0) } ?? 0
     )
     if kind == .fix { venue.fix = decodeFIXVenue(s, folder: folder, overrides) }
+    if kind == .routed { venue.router = s.choice("router", default: RouterChoice.bestPrice) }
     return venue
   }
 

@@ -8,7 +8,12 @@ extension EngineConfig {
 
   /// One section per `[[strategy]]` (or per table of an inline `strategy = [{…}]`).
   static func strategySections(_ root: ConfigTable, _ findings: ConfigFindings) -> [ConfigSection] {
-    guard let entry = root["strategy"] else { return [] }
+    tableArraySections("strategy", known: strategyKeys, root, findings)
+  }
+
+  /// One section per `[[name]]` (or per table of an inline `name = [{…}]`), named `name[k]`.
+  static func tableArraySections(_ name: String, known: [String], _ root: ConfigTable, _ findings: ConfigFindings) -> [ConfigSection] {
+    guard let entry = root[name] else { return [] }
     let tables: [(ConfigTable, SourceSpan)]
     switch entry.value.kind {
     case .tableArray(let array): tables = Array(zip(array.tables, array.headerSpans))
@@ -18,8 +23,8 @@ extension EngineConfig {
         findings.add(
           ConfigSchemaDiagnostics.wrongType(
             "",
-            "strategy",
-            expected: "an array of tables ([[strategy]])",
+            name,
+            expected: "an array of tables ([[\(name)]])",
             found: wrong
           )
         )
@@ -28,8 +33,8 @@ extension EngineConfig {
       findings.add(
         ConfigSchemaDiagnostics.wrongType(
           "",
-          "strategy",
-          expected: "an array of tables ([[strategy]], with two brackets)",
+          name,
+          expected: "an array of tables ([[\(name)]], with two brackets)",
           found: entry.value
         )
       )
@@ -37,10 +42,10 @@ extension EngineConfig {
     }
     return tables.enumerated().map { index, item in
       let section = ConfigSection(
-        name: "strategy[\(index + 1)]",
+        name: "\(name)[\(index + 1)]",
         table: item.0,
         span: item.1,
-        known: strategyKeys,
+        known: known,
         findings: findings
       )
       section.reportUnknownKeys()

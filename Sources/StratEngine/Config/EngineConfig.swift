@@ -102,9 +102,13 @@ package struct EngineConfig: Sendable {
     package var seed: UInt64
     /// `kind = "fix"`: the FIX 4.4 session the orders go through.
     package var fix: FIXVenue?
+    /// `kind = "routed"`: the venues the smart order router splits orders across, and how it
+    /// breaks ties (`router`).
+    package var routes: [Route] = []
+    package var router: RouterChoice = .bestPrice
   }
 
-  package enum VenueKind: String, Sendable, CaseIterable { case paper, fix }
+  package enum VenueKind: String, Sendable, CaseIterable { case paper, fix, routed }
 
   /// A venue over FIX 4.4 (`[venue] kind = "fix"`): where it listens, the two CompIDs, the
   /// heartbeat, and the folder of the session's message store.

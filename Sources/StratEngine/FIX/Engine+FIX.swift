@@ -8,23 +8,33 @@ extension Engine {
   /// per strategy, and two strategies on one session would need ClOrdID prefixes per strategy.
   static func connectFIX(_ setup: EngineSetup, _ hosted: [HostedStrategy], log: EngineLog) throws(EngineError) -> FIXOrderGateway? {
     guard let venue = setup.fixVenue else { return nil }
+    try requireOneStrategy(hosted, "a FIX venue")
+    let gateway = try fixGateway(venue, store: venue.store ?? setup.journal.map { $0 + "/fix" }, hosted[0], log: log)
+    hosted[0].runner.session.remote = gateway
+    return gateway
+  }
+
+  static func requireOneStrategy(_ hosted: [HostedStrategy], _ what: String) throws(EngineError) {
     guard hosted.count == 1 else {
-      throw EngineError(id: "engine.fix.one-strategy", message: "a FIX venue takes one strategy per engine for now; the config names \(hosted.count)")
+      throw EngineError(id: "engine.fix.one-strategy", message: "\(what) takes one strategy per engine for now; the config names \(hosted.count)")
     }
+  }
+
+  /// A gateway on a new FIX 4.4 initiator to `venue`, once its Logon is in (10 s at most).
+  static func fixGateway(_ venue: EngineConfig.FIXVenue, store folder: String?, _ host: HostedStrategy, log: EngineLog) throws(EngineError) -> FIXOrderGateway {
     let gateway: FIXOrderGateway
     do {
       let dictionary = try FIXDictionary.bundled(.fix44)
-      let folder = venue.store ?? setup.journal.map { $0 + "/fix" }
       let store = try FIXMessageStore(folder: folder)
       let settings = FIXSessionSettings(
         version: .fix44, senderCompID: venue.senderCompID, targetCompID: venue.targetCompID, isInitiator: true,
         heartbeatSeconds: venue.heartbeatSeconds)
       let session = FIXSession(settings: settings, dictionary: dictionary, store: store)
       let address = try TCPAddress.parse(venue.address.description)
-      let initiator = FIXInitiator(session: session, address: address) { line in log.info("fix.session", ["detail": .string(line)]) }
+      let initiator = FIXInitiator(session: session, address: address) { line in log.info("fix.session", ["venue": .string(venue.targetCompID), "detail": .string(line)]) }
       gateway = FIXOrderGateway(
-        initiator: initiator, symbols: hosted[0].built.executor.interface.instruments.map(\.symbol), prefix: "S",
-        log: { line in log.warning("fix.gateway", ["detail": .string(line)]) })
+        initiator: initiator, symbols: host.built.executor.interface.instruments.map(\.symbol), prefix: "S",
+        log: { line in log.warning("fix.gateway", ["venue": .string(venue.targetCompID), "detail": .string(line)]) })
       initiator.start()
     } catch let error as FIXError {
       throw EngineError(id: error.id, message: error.message)
@@ -40,7 +50,6 @@ extension Engine {
       usleep(5_000)
     }
     log.info("fix.logged-on", ["venue": .string(venue.targetCompID), "address": .string(venue.address.description)])
-    hosted[0].runner.session.remote = gateway
     return gateway
   }
 }

@@ -34,6 +34,12 @@ package enum EngineRecordType: UInt8, CaseIterable, Sendable {
   case shadow = 11
   /// A strategy unloaded after `events` events: events u64, strategy u16 (`UnloadRecord`).
   case unload = 12
+  /// The smart order router's decision for one order (`RouteDecisionJSON`), UTF-8 JSON: what was
+  /// asked, what each venue showed, where the units went and why.
+  case route = 13
+  /// One routed fill with its execution quality (`RouteDecisionJSON`), UTF-8 JSON: venue,
+  /// price, decision and arrival prices, slippage in basis points against each, fee.
+  case execution = 14
 }
 
 /// An operator command that changes what the hot thread does (journaled, so a recovery applies

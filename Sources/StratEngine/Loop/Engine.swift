@@ -51,6 +51,10 @@ package final class Engine {
   var reconcilePending = false
   /// The FIX gateway when orders go to a venue over FIX (`[venue] kind = "fix"`).
   package let fixGateway: FIXOrderGateway?
+  /// The smart order router and its venues' gateways (`[venue] kind = "routed"`).
+  package let router: SmartOrderRouter?
+  package let routeGateways: [FIXOrderGateway]
+  var routingJournal: EngineRoutingJournal?
 
   /// Loads the feed, builds each strategy and opens (or recovers) the journal.
   package init(setup: EngineSetup, builder: some StrategyBuilder, log: EngineLog) throws(EngineError) {
@@ -93,6 +97,9 @@ package final class Engine {
     }
     strategies = hosted
     fixGateway = try Self.connectFIX(setup, hosted, log: log)
+    let routed = try Self.connectRoutes(setup, hosted, log: log)
+    router = routed?.0
+    routeGateways = routed?.1 ?? []
     risk = EngineRisk(strategies: hosted)
     metrics = try EngineMetrics()
     status = EngineStatusBoard(hosted, totalEvents: feed.eventCount)
@@ -107,6 +114,12 @@ package final class Engine {
       log.info("journal.recovering", ["records": .int(journal.journaledCount), "cut_tail": journal.cutTail.map(JSONValue.string) ?? .null])
     }
     try journalFeedItems()  // the directory the live feed was bound with, after the versions
+    if let router {
+      let sink = EngineRoutingJournal(engine: self, venues: router.venues, metrics: try RoutingMetrics(registry: metrics.registry, venues: router.venues))
+      sink.router = router
+      router.journal = sink
+      routingJournal = sink
+    }
   }
 
   deinit { scratch.deallocate() }
@@ -149,6 +162,7 @@ package final class Engine {
     journal?.sync()
     journal?.close()
     fixGateway?.initiator.stop()
+    routeGateways.forEach { $0.initiator.stop() }
     try writeTicks()
     status.publish(strategies, events: delivered, killed: killed, finished: true)
     log.info(stopped ? "engine.stopped" : "engine.finished", ["events": .int(Int(delivered))])

@@ -46,7 +46,7 @@ package enum EngineOutputs {
     let equity = session.equity.last ?? ledger.cash
     let lines = [
       "\"strategy\":\(JSONValue.string(s.name).text)",
-      "\"engine\":\(session.remote == nil ? "\"paper\"" : "\"fix\"")",
+      "\"engine\":\(session.remote == nil ? "\"paper\"" : session.remote is SmartOrderRouter ? "\"routed\"" : "\"fix\"")",
       "\"backend\":\(JSONValue.string(s.built.backend).text)",
       "\"code\":\(JSONValue.string(s.built.codeHash).text)",
       "\"events\":\(outcome.events)",
@@ -62,7 +62,7 @@ package enum EngineOutputs {
       "\"fees\":\(ledger.fees)",
       "\"equity\":\(equity)",
       "\"turnover\":\(ledger.turnover)",
-    ]
+    ] + ((session.remote as? SmartOrderRouter).map { ["\"execution_quality\":" + RouteDecisionJSON.quality($0)] } ?? [])
     return "{\n  " + lines.joined(separator: ",\n  ") + "\n}\n"
   }
 }

@@ -27,6 +27,8 @@ extension EngineSetup {
       speed: config.feed.speed > 0 ? config.feed.speed : nil, cancelOnExit: config.engine.onExit == .cancel)
     cpu = config.engine.cpu
     fixVenue = config.venue.fix
+    routes = config.venue.routes
+    routingPolicy = RoutingPolicy(rawValue: config.venue.router.rawValue) ?? .bestPrice
     recordMarket = config.recording.recordMarket
     writeTicks = config.recording.writeTicks
     hotload = Hotload(folder: config.engine.strategies, policy: HotLoader.Policy(rawValue: config.hotload.state.rawValue) ?? .carry)

@@ -61,6 +61,9 @@ package struct EngineSetup: Sendable {
   package var cpu: Int?
   /// Orders go over FIX to this venue instead of the in-process simulated venue.
   package var fixVenue: EngineConfig.FIXVenue?
+  /// Orders go through the smart order router to these venues (`[venue] kind = "routed"`).
+  package var routes: [EngineConfig.Route] = []
+  package var routingPolicy: RoutingPolicy = .bestPrice
   /// A live feed's events are journaled, so that the run can be recovered and exported
   /// (`journal.record_market`; replayed files are their own record).
   package var recordMarket = true
