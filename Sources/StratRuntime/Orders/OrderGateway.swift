@@ -9,6 +9,9 @@
 package protocol OrderGateway: AnyObject {
   /// Sends a new order under the id it carries (`order.id`); returns that id.
   func submit(_ order: VenueOrderRequest, decidedAt: Int64) -> UInt64
+  /// The same, given the instrument's price when the strategy decided (its mark: the mid, else
+  /// the last trade), which a router measures execution quality against.
+  func submit(_ order: VenueOrderRequest, decidedAt: Int64, reference: Int64) -> UInt64
   /// Asks to cancel order `orderID`.
   func cancel(orderID: UInt64, decidedAt: Int64)
   /// Asks to amend order `orderID` to `quantity` units at `price` (raw 1e-8).
@@ -26,6 +29,12 @@ package protocol RemoteVenue: OrderGateway {
   /// What the gateway knows of order `id` (side, price, quantity, when decided and accepted),
   /// for the audit trail; nil for an id it never sent.
   func order(_ id: UInt64) -> VenueOrderStatus?
+}
+
+extension OrderGateway {
+  package func submit(_ order: VenueOrderRequest, decidedAt: Int64, reference: Int64) -> UInt64 {
+    submit(order, decidedAt: decidedAt)
+  }
 }
 
 extension SimulatedVenue: OrderGateway {

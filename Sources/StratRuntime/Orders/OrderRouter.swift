@@ -119,7 +119,7 @@ package struct OrderRouter {
     let row = entry(id, i, .submitted, side, quantity, order.limit, time, remaining: quantity)
     audit.log.append(row)
     guard writeAhead.persist(row) else { return }
-    _ = venue.submit(request, decidedAt: time)
+    _ = venue.submit(request, decidedAt: time, reference: reference)
     open.append(OpenOrder(id: id, instrument: i, side: side, remaining: quantity, price: order.limit?.raw, venue: venueIndex))
   }
 

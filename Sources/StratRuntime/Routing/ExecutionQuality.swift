@@ -2,10 +2,10 @@ import StratMarket
 
 /// Transaction cost analysis: each fill's slippage against two benchmarks, in basis points,
 /// positive when the fill cost us (bought above, sold below the benchmark):
-/// - the decision price: the consolidated mid (best bid and best ask across venues) when the
-///   strategy decided and the router planned;
-/// - the arrival price: the mid of the venue the slice went to when the venue acknowledged it
-///   (its first report), the price the market offered when the order got there.
+/// - the decision price: the instrument's mark when the strategy decided (the mid of the book it
+///   trades on, else the last trade; the consolidated mid across venues when none was given);
+/// - the arrival price: the mid of the venue the slice went to, in that venue's own book, as
+///   the slice was sent: what the market there offered when the order set off.
 /// A benchmark that was unknown (a one-sided or empty book) is 0 and the fill is not counted
 /// against it.
 package struct TCAFill: Sendable, Hashable {

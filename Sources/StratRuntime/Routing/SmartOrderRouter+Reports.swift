@@ -10,8 +10,9 @@ extension SmartOrderRouter {
     scratchRefusals.removeAll(keepingCapacity: true)
     for v in gateways.indices {
       gateways[v].drain(into: &scratch)
-      for update in scratch.updates where filters[v].isFirst(update.executionID) { apply(update, venue: v, into: &report) }
+      // Fills first, as the OMS books them: an IOC's fill precedes its cancel on the wire.
       for fill in scratch.fills where filters[v].isFirst(fill.executionID) { apply(fill, venue: v, into: &report) }
+      for update in scratch.updates where filters[v].isFirst(update.executionID) { apply(update, venue: v, into: &report) }
       duplicateReports = filters.reduce(0) { $0 + $1.duplicates }
       scratch.removeAll()
     }
@@ -24,7 +25,6 @@ extension SmartOrderRouter {
     switch update.kind {
     case .accepted:
       parent.children[k].state = update.state == .pendingNew ? .open : update.state
-      parent.children[k].arrivalPrice = venueMid(v, instrument: parent.request.instrument)
       if !parent.announced { forward = .accepted }
       parent.announced = true
     case .cancelled, .rejected:
@@ -73,7 +73,6 @@ extension SmartOrderRouter {
     parent.children[k].leaves = fill.remainingQuantity
     if fill.remainingQuantity == 0 { parent.children[k].state = .filled }
     if parent.filled >= parent.request.quantity || parent.children.allSatisfy(\.state.isFinal) { parent.final = true }
-    parent.announced = true
     parents[id] = parent
     let rate = fill.liquidity == .maker ? venues[v].fees.maker : venues[v].fees.taker
     let fee = fill.fee.raw != 0 ? fill.fee : (rate.fee(price: fill.price, quantity: fill.quantity) ?? fill.fee)

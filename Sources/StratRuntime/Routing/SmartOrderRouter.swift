@@ -27,6 +27,9 @@ package final class SmartOrderRouter: RemoteVenue {
   package internal(set) var quality: ExecutionQuality
   /// Reports a venue delivered twice, dropped here (the OMS never sees them).
   package internal(set) var duplicateReports = 0
+  /// Child orders sent, and orders split across more than one venue.
+  package internal(set) var childOrders = 0
+  package internal(set) var splitOrders = 0
   /// Replaces refused because the order is working on more than one venue.
   package internal(set) var refusedSplitReplaces = 0
 
@@ -65,17 +68,30 @@ package final class SmartOrderRouter: RemoteVenue {
 
   // MARK: OrderGateway
 
+  /// Plans and sends an order measured against the consolidated mid (no strategy mark given).
   package func submit(_ order: VenueOrderRequest, decidedAt: Int64) -> UInt64 {
+    submit(order, decidedAt: decidedAt, reference: 0)
+  }
+
+  /// Plans `order` across the venues' books and sends one child per venue that gets units.
+  /// `reference` (the strategy's mark when it decided; 0: none, then the consolidated mid) is
+  /// the TCA decision price; each child's arrival price is its venue's mid as it is sent.
+  package func submit(_ order: VenueOrderRequest, decidedAt: Int64, reference: Int64) -> UInt64 {
     for q in quotes { q.poll() }
     let takes: Side = order.side == .buy ? .sell : .buy
     for v in venues.indices { quotes[v].levels(instrument: order.instrument, side: takes, depth: 5, into: &books[v]) }
     let limit: Int64? = if case .limit(let price) = order.kind { price } else { nil }
     let rests = limit != nil && order.timeInForce == .day
     let plan = planner.plan(side: order.side, quantity: order.quantity, limit: limit, rests: rests, books: books)
-    let decisionPrice = consolidatedMid(order.instrument)
+    let decisionPrice = reference > 0 ? reference : consolidatedMid(order.instrument)
     var parent = Parent(request: order, decidedAt: decidedAt, decisionPrice: decisionPrice, children: [])
-    for slice in plan.slices { parent.children.append(Child(venue: slice.venue, quantity: slice.quantity, leaves: slice.quantity)) }
+    for slice in plan.slices {
+      let mid = venueMid(slice.venue, instrument: order.instrument)
+      parent.children.append(Child(venue: slice.venue, quantity: slice.quantity, leaves: slice.quantity, arrivalPrice: mid))
+    }
     parents[order.id] = parent
+    childOrders += plan.slices.count
+    if plan.slices.count > 1 { splitOrders += 1 }
     journal?.routed(
       RouteDecision(
         orderID: order.id, instrument: order.instrument, side: order.side, quantity: order.quantity, limit: limit,

@@ -155,15 +155,18 @@ import Testing
   }
 
   @Test func executionQualityMeasuresEachFillAgainstDecisionAndArrival() {
-    buy(4, 200, limit: Self.p(100, 1))
+    // The strategy's mark when it decided was 100.01 (its own feed's mid).
+    var order = VenueOrderRequest.limit(instrument: 0, side: .buy, quantity: 200, price: Self.p(100, 1))
+    order.id = 4
+    _ = router.submit(order, decidedAt: 1_000, reference: Self.p(100, 1))
     update(b, child: 33, .accepted, .open, leaves: 200, exec: 1)
     fill(b, child: 33, 200, at: Self.p(100, 1), leaves: 0, exec: 2)
     var report = VenueReport()
     router.drain(into: &report)
     let tca = try! #require(recorder.fills.first)
-    // Decision: the consolidated mid 100.005; arrival: B's own mid 100.00.
-    #expect(tca.decisionPrice == Self.p(100, 0) + 500_000 && tca.arrivalPrice == Self.p(100, 0))
-    #expect(abs(tca.decisionSlippageBps! - 0.49997500124993755) < 1e-12)
+    // Decision: the strategy's mark 100.01; arrival: B's own mid 100.00 as the slice was sent.
+    #expect(tca.decisionPrice == Self.p(100, 1) && tca.arrivalPrice == Self.p(100, 0))
+    #expect(tca.decisionSlippageBps == 0)
     #expect(abs(tca.arrivalSlippageBps! - 1.0) < 1e-12)
     #expect(router.quality.venues[1].quantity == 200 && router.quality.venues[0].quantity == 0)
     #expect(abs(router.quality.all.arrivalBps! - 1.0) < 1e-12)
