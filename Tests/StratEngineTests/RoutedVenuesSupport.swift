@@ -26,7 +26,7 @@ final class RoutedVenues {
       let request = try Self.freeUDPPort()
       var settings = VenueSettings()
       settings.compID = "VENUE"
-      settings.clients = ["CLIENT1"]
+      settings.clients = ["CLIENT1", "CLIENT2"]
       settings.fixAddress = .loopback(port: 0)
       settings.instruments = [MatchingInstrument(symbol: "GOOG", locate: 1)]
       settings.itch = SocketAddress(ipv4: SocketAddress.loopback().ipv4, port: port)

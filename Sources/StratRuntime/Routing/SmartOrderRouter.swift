@@ -164,7 +164,7 @@ package final class SmartOrderRouter: RemoteVenue {
   var scratchRefusals: [VenueOrderUpdate] = []
 
   /// The mid of the best bid and best ask across all venues; 0 when either side is empty.
-  func consolidatedMid(_ instrument: Int) -> Int64 {
+  package func consolidatedMid(_ instrument: Int) -> Int64 {
     var bid: Int64 = .min
     var ask: Int64 = .max
     for v in venues.indices {
