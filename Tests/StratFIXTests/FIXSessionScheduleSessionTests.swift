@@ -58,6 +58,21 @@ import Testing
     #expect(h.takeSent() == ["35=5|34=3|58=End of the session"])
   }
 
+  @Test func aDayLongSessionLogsOutAtItsTurnAndStartsOverOnTheNextConnection() throws {
+    let h = try FIXSessionHarness(initiator: true, schedule: schedule("00:00:00", "00:00:00"), now: utc("20261202-23:59:50"))
+    h.peer("A", "98=0|108=30|")
+    try h.session.sendApplication("D", now: h.now) { $0.append(11, "O") }
+    _ = h.takeSent()
+    h.now = utc("20261203-00:00:00")
+    h.session.tick(now: h.now)
+    #expect(h.takeSent() == ["35=5|34=3|58=End of the session"])
+    h.peer("5")
+    #expect(h.disconnected && h.session.state == .disconnected)
+    h.now = utc("20261203-00:00:05")
+    h.session.connected(now: h.now)
+    #expect(h.takeSent() == ["35=A|34=1|98=0|108=30"] && h.session.store.nextTargetSeq == 1)
+  }
+
   /// A session at `now` on the store in `folder` that logs on and sends one report.
   func runDay(_ folder: String, at now: String, peerSeq: Int = 1) throws -> FIXSessionHarness {
     let h = try FIXSessionHarness(store: try FIXMessageStore(folder: folder), schedule: Self.hours, now: utc(now))

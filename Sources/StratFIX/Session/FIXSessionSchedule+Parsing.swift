@@ -65,7 +65,8 @@ extension FIXSessionSchedule {
   private static func incomplete(_ setting: Setting, needs other: Setting) -> FIXError {
     FIXError(
       id: "fix.schedule.incomplete",
-      message: "\(setting.rawValue) needs \(other.rawValue) too (a schedule has a start and an end time, and a weekly one both days)")
+      message: "\(setting.rawValue) needs \(other.rawValue) too"
+        + " (a schedule has a start and an end time, and a weekly one both days)")
   }
 
   /// `HH:MM:SS`, 00:00:00 to 23:59:59, as seconds after midnight (FIX's UTCTimeOnly without
@@ -88,7 +89,8 @@ extension FIXSessionSchedule {
     if let index = names.firstIndex(of: lower) ?? full.firstIndex(of: lower) { return .success(Weekday(rawValue: index)!) }
     let hint = Suggestions.closest(to: lower, among: names).first.map { "; did you mean \"\($0)\"?" } ?? ""
     return .failure(
-      FIXError(id: "fix.schedule.bad-day", message: "expected a day of the week, \"mon\" to \"sun\"; found \"\(text)\"\(hint)"))
+      FIXError(
+        id: "fix.schedule.bad-day", message: "expected a day of the week, \"mon\" to \"sun\"; found \"\(text)\"\(hint)"))
   }
 
   /// A zone of the system's database such as `America/New_York`; `UTC` needs no file (nil).

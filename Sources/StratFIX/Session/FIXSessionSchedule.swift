@@ -30,7 +30,9 @@ public struct FIXSessionSchedule: Sendable, Equatable {
     /// The zone whose clock the times are read on; nil is UTC.
     public var zone: ZoneRules?
 
-    public init(startSeconds: Int, endSeconds: Int, startDay: Weekday? = nil, endDay: Weekday? = nil, zone: ZoneRules? = nil) {
+    public init(
+      startSeconds: Int, endSeconds: Int, startDay: Weekday? = nil, endDay: Weekday? = nil, zone: ZoneRules? = nil
+    ) {
       self.startSeconds = startSeconds
       self.endSeconds = endSeconds
       self.startDay = startDay

@@ -8,8 +8,8 @@ import StratNet
 /// hours of the session's schedule it does not connect: it looks again every
 /// `schedulePollNanos` (1 s), and connects once the clock is inside them.
 ///
-///   thread: in hours? ─no─▶ wait 1 s ─▶ in hours? …
-///               └yes─▶ connect ─▶ FIXConnection.run() ─▶ ended ─▶ backoff ─▶ in hours? …   (until stop())
+///   thread (until stop()): in hours? ─no─▶ wait 1 s ─▶ in hours? …
+///                             └yes─▶ connect ─▶ FIXConnection.run() ─▶ ended ─▶ backoff ─▶ in hours? …
 public final class FIXInitiator: @unchecked Sendable {
   public let session: FIXSession
   public let address: TCPAddress
