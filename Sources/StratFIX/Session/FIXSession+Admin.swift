@@ -7,8 +7,10 @@ extension FIXSession {
       return
     }
     guard state != .awaitingLogon || enterSessionPeriod(now: now) else {
-      event("Logon outside the session's hours (\(settings.schedule)); disconnecting")
-      if state != .disconnected { disconnect() }
+      if state != .disconnected {  // else the store failed, and said so
+        event("Logon outside the session's hours (\(settings.schedule)); disconnecting")
+        disconnect()
+      }
       return
     }
     let asked = message.value(141, is: "Y")
