@@ -10,14 +10,18 @@ final class FIXSessionHarness: FIXSessionDelegate {
   var delivered: [String] = []
   var events: [String] = []
   var disconnected = false
-  var now: Int64 = 1_733_000_000_000_000_000
+  var now: Int64
   var peerSeq = 1
   private let table = FIXFieldTable()
 
-  init(initiator: Bool = false, version: FIXVersion = .fix44, store: FIXMessageStore? = nil, resetOnLogon: Bool = false) throws {
+  init(
+    initiator: Bool = false, version: FIXVersion = .fix44, store: FIXMessageStore? = nil, resetOnLogon: Bool = false,
+    schedule: FIXSessionSchedule = .always, now: Int64 = 1_733_000_000_000_000_000
+  ) throws {
+    self.now = now
     let settings = FIXSessionSettings(
       version: version, senderCompID: "US", targetCompID: "THEM", isInitiator: initiator, heartbeatSeconds: 30,
-      resetOnLogon: resetOnLogon)
+      resetOnLogon: resetOnLogon, schedule: schedule)
     session = FIXSession(
       settings: settings, dictionary: try FIXDictionary.bundled(version), store: try store ?? FIXMessageStore(folder: nil))
     session.delegate = self

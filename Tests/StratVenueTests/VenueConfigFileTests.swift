@@ -38,4 +38,20 @@ import Testing
     #expect(errors(base + "[itch]\nudp = \"nowhere\"\n").contains("venue.toml:7"))
     #expect(errors(base + "[seed]\nspeed = 2.0\n").contains("file"))
   }
+
+  @Test func sessionHoursDecodeAndMistakesAreLocated() throws {
+    let base = "[venue]\nclients = [\"C1\"]\n"
+    let instrument = "\n[[instrument]]\nsymbol = \"GOOG\"\n"
+    let hours = base + "session_start = \"17:00:00\"\nsession_end = \"16:00:00\"\nsession_time_zone = \"America/New_York\"\n"
+    let settings = try VenueConfigFile.parse(SourceFile(path: "venue.toml", text: hours + instrument), folder: "/cfg")
+    #expect(settings.schedule.description == "17:00:00 to 16:00:00 America/New_York")
+    let plain = try VenueConfigFile.parse(SourceFile(path: "venue.toml", text: base + instrument), folder: "/cfg")
+    #expect(plain.schedule == .always)
+    let badTime = errors(hours.replacingOccurrences(of: "\"16:00:00\"", with: "\"16:00\"") + instrument)
+    #expect(badTime.contains("venue.toml:4:") && badTime.contains("error[engine.config.time]"), "\(badTime)")
+    let badDay = errors(hours + "session_start_day = \"mo\"\nsession_end_day = \"fri\"\n" + instrument)
+    #expect(badDay.contains("venue.toml:6:") && badDay.contains("error[engine.config.weekday]"), "\(badDay)")
+    let alone = errors(base + "session_end = \"16:00:00\"\n" + instrument)
+    #expect(alone.contains("venue.toml:3:") && alone.contains("error[engine.config.missing-key]"), "\(alone)")
+  }
 }

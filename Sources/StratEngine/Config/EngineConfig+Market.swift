@@ -1,5 +1,6 @@
 import StratConfig
 import StratDiagnostics
+import StratFIX
 import StratMarket
 
 // [feed], [venue] and [risk].
@@ -151,6 +152,7 @@ extension EngineConfig {
   ] + fixVenueKeys
   /// The keys only `kind = "fix"` reads.
   static let fixVenueKeys = ["fix", "sender_comp_id", "target_comp_id", "heartbeat", "fix_store"]
+    + FIXSessionSchedule.Setting.allCases.map(\.rawValue)
 
   static func decodeVenue(_ s: ConfigSection, folder: String, _ overrides: Overrides) -> Venue {
     let kind = s.choice("kind", default: VenueKind.paper)
@@ -183,7 +185,18 @@ extension EngineConfig {
     return FIXVenue(
       address: address, senderCompID: sender, targetCompID: target,
       heartbeatSeconds: Int(s.integer("heartbeat", in: 1...3600) ?? 30),
-      store: s.path("fix_store", relativeTo: folder))
+      store: s.path("fix_store", relativeTo: folder), schedule: decodeSchedule(s) ?? .always)
+  }
+
+  /// `session_start`, `session_end`, `session_start_day`, `session_end_day` and
+  /// `session_time_zone` (FIXSessionSchedule reads them); each problem at its value.
+  static func decodeSchedule(_ s: ConfigSection) -> FIXSessionSchedule? {
+    FIXSessionSchedule.parse({ s.string($0.rawValue)?.0 }) { setting, error in
+      guard let entry = s.table[setting.rawValue] else { return }
+      s.findings.add(
+        ConfigSchemaDiagnostics.badValue(
+          s.name, setting.rawValue, error.message, at: entry.value, id: FIXSessionSchedule.configID(for: error)))
+    }
   }
 
   // MARK: - [risk]

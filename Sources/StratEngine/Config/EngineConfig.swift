@@ -1,4 +1,5 @@
 import StratDiagnostics
+import StratFIX
 import StratMarket
 
 /// What `strat-engine run --config FILE` runs with: the file decoded and checked
@@ -111,13 +112,15 @@ package struct EngineConfig: Sendable {
   package enum VenueKind: String, Sendable, CaseIterable { case paper, fix, routed }
 
   /// A venue over FIX 4.4 (`[venue] kind = "fix"`): where it listens, the two CompIDs, the
-  /// heartbeat, and the folder of the session's message store.
+  /// heartbeat, the folder of the session's message store, and the session's hours.
   package struct FIXVenue: Sendable, Equatable {
     package var address: Address
     package var senderCompID: String
     package var targetCompID: String
     package var heartbeatSeconds: Int
     package var store: String?
+    /// `session_start` … `session_time_zone`; `always` when none is given.
+    package var schedule: FIXSessionSchedule = .always
   }
 
   /// `[risk]`: the engine's limits, on top of each strategy's own `risk` block; nil: no limit.

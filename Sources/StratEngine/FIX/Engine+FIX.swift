@@ -28,7 +28,7 @@ extension Engine {
       let store = try FIXMessageStore(folder: folder)
       let settings = FIXSessionSettings(
         version: .fix44, senderCompID: venue.senderCompID, targetCompID: venue.targetCompID, isInitiator: true,
-        heartbeatSeconds: venue.heartbeatSeconds)
+        heartbeatSeconds: venue.heartbeatSeconds, schedule: venue.schedule)
       let session = FIXSession(settings: settings, dictionary: dictionary, store: store)
       let address = try TCPAddress.parse(venue.address.description)
       let initiator = FIXInitiator(session: session, address: address) { line in log.info("fix.session", ["venue": .string(venue.targetCompID), "detail": .string(line)]) }

@@ -2,11 +2,15 @@ import StratJournal
 
 /// A session's sequence numbers and the messages it sent, durable in a StratJournal folder
 /// (checksummed records, fsynced by the journal's group commit; a torn tail after a crash is
-/// cut). Three record types:
+/// cut). Four record types:
 ///
 ///   1 sent    seq (8 B LE) + the message's bytes, appended before the bytes go to the socket
 ///   2 target  the next expected incoming seq (8 B LE), after each message that consumes one
 ///   3 reset   next sender and target seqs (8 + 8 B): a new FIX session (ResetSeqNumFlag, day)
+///   4 period  the UTC ns start of the schedule's period the store belongs to (8 B LE); a daily
+///             reset writes 3 then 4, so a crash between them only resets again on restart
+///
+/// A store written before schedules has no record 4 (`sessionStart` nil); it reads as before.
 ///
 /// Reopening replays the records: the next seqs and the sent messages come back as they were,
 /// so a resend after `kill -9` answers with the same bytes. Sent messages are also kept in
@@ -15,6 +19,9 @@ import StratJournal
 public final class FIXMessageStore {
   public private(set) var nextSenderSeq = 1
   public private(set) var nextTargetSeq = 1
+  /// The start of the session period (FIXSessionSchedule) these seqs belong to; nil until a
+  /// scheduled session records one.
+  public private(set) var sessionStart: Int64?
   private let journal: JournalWriter?
   private var arena: [UInt8] = []
   /// (seq, start, count) of each kept message, ascending by seq.
@@ -54,6 +61,8 @@ public final class FIXMessageStore {
       nextTargetSeq = Int(payload.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
       arena.removeAll(keepingCapacity: true)
       index.removeAll(keepingCapacity: true)
+    case 4 where payload.count == 8:
+      sessionStart = Int64(bitPattern: payload.loadUnaligned(as: UInt64.self))
     default:
       break
     }
@@ -79,6 +88,12 @@ public final class FIXMessageStore {
     nextTargetSeq = target
     arena.removeAll(keepingCapacity: true)
     index.removeAll(keepingCapacity: true)
+  }
+
+  /// Records that the seqs belong to the period starting at `start` (UTC ns).
+  public func setSessionStart(_ start: Int64) throws(FIXError) {
+    try append(type: 4, [UInt64(bitPattern: start)], nil)
+    sessionStart = start
   }
 
   /// Calls `body` with each kept message whose seq is in `range`, in order.

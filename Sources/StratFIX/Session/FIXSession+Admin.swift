@@ -6,6 +6,13 @@ extension FIXSession {
       disconnect()
       return
     }
+    guard state != .awaitingLogon || enterSessionPeriod(now: now) else {
+      if state != .disconnected {  // else the store failed, and said so
+        event("Logon outside the session's hours (\(settings.schedule)); disconnecting")
+        disconnect()
+      }
+      return
+    }
     let asked = message.value(141, is: "Y")
     let reset = asked || (!settings.isInitiator && settings.resetOnLogon)
     if reset && state == .awaitingLogon { resetStore() }
@@ -69,7 +76,8 @@ extension FIXSession {
 
   // MARK: timers
 
-  /// Heartbeats when we have been quiet, a TestRequest when they have, and the timeouts.
+  /// Heartbeats when we have been quiet, a TestRequest when they have, the timeouts, and the
+  /// Logout at the end of the schedule's period.
   public func tick(now: Int64) {
     let interval = Int64(heartbeatSeconds) * 1_000_000_000
     switch state {
@@ -78,6 +86,10 @@ extension FIXSession {
     case .logoutSent:
       if let at = logoutSentAt, now - at > settings.logoutTimeoutNanos { event("no Logout answer"); disconnect() }
     case .loggedOn:
+      if periodEnded(now: now) {
+        event("the session's hours are over (\(settings.schedule)): logging out")
+        return sendLogout(text: "End of the session", now: now)
+      }
       guard interval > 0 else { return }
       // QuickFIX's clocks: a TestRequest after 1.2 intervals of silence (again after each
       // further 1.2), the end after 2.4; a Heartbeat when we have been quiet an interval.

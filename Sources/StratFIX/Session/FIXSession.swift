@@ -37,6 +37,8 @@ public final class FIXSession: @unchecked Sendable {
   private var draining = false
   /// The end of a resend we asked for; while set we do not ask again.
   var resendRequestedUpTo: Int?
+  /// The end of the scheduled period the session runs in; nil when always in session.
+  var periodEnd: Int64?
 
   /// Every use of the session holds this lock: its connection's reader thread, and any thread
   /// that sends through it (`locked`). Recursive, so an application may send from inside a
@@ -62,7 +64,8 @@ public final class FIXSession: @unchecked Sendable {
 
   // MARK: connection events
 
-  /// A TCP connection is up: the initiator sends Logon, the acceptor waits for one.
+  /// A TCP connection is up: the initiator sends Logon, the acceptor waits for one. A new
+  /// period of the schedule resets the store first.
   public func connected(now: Int64) {
     lastReceived = now
     lastSent = now
@@ -70,6 +73,15 @@ public final class FIXSession: @unchecked Sendable {
     logoutSentAt = nil
     resendRequestedUpTo = nil
     queued.removeAll()
+    state = settings.isInitiator ? .logonSent : .awaitingLogon
+    guard enterSessionPeriod(now: now) else {
+      // Outside the hours: the initiator does not log on; the acceptor refuses the Logon.
+      if settings.isInitiator && state != .disconnected {
+        event("outside the session's hours (\(settings.schedule)): no Logon")
+        disconnect()
+      }
+      return
+    }
     if settings.isInitiator {
       if settings.resetOnLogon { resetStore() }
       state = .logonSent

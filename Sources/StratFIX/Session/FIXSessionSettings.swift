@@ -18,11 +18,14 @@ public struct FIXSessionSettings: Sendable {
   /// Application message types this side handles; any other valid type gets a
   /// BusinessMessageReject (j) "Unsupported Message Type".
   public var applicationTypes: Set<String>
+  /// When the session may be logged on and when its seqs start over (default: always).
+  public var schedule: FIXSessionSchedule
 
   public init(
     version: FIXVersion = .fix44, senderCompID: String, targetCompID: String, isInitiator: Bool,
     heartbeatSeconds: Int = 30, resetOnLogon: Bool = false, maxClockSkewNanos: Int64 = 120_000_000_000,
-    logoutTimeoutNanos: Int64 = 2_000_000_000, applicationTypes: Set<String> = ["D", "F", "G", "H", "8", "9", "j"]
+    logoutTimeoutNanos: Int64 = 2_000_000_000, applicationTypes: Set<String> = ["D", "F", "G", "H", "8", "9", "j"],
+    schedule: FIXSessionSchedule = .always
   ) {
     self.version = version
     self.senderCompID = senderCompID
@@ -33,6 +36,7 @@ public struct FIXSessionSettings: Sendable {
     self.maxClockSkewNanos = maxClockSkewNanos
     self.logoutTimeoutNanos = logoutTimeoutNanos
     self.applicationTypes = applicationTypes
+    self.schedule = schedule
   }
 }
 

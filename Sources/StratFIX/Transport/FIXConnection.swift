@@ -22,6 +22,8 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
   private var open = true
   /// False once the connection is closing: its peer went away, or the session ended it.
   public var isOpen: Bool { session.locked { open } }
+  /// The UTC clock the session reads (tests inject their own).
+  public var clock: @Sendable () -> Int64 = { FIXClock.utcNanos() }
   /// Garbled frames seen (tests and metrics).
   public private(set) var garbledCount = 0
 
@@ -48,7 +50,7 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
   /// Starts the session (the initiator's Logon) and reads until the connection ends.
   /// `first`: bytes already read by an acceptor that looked at the Logon to pick the session.
   public func run(first: [UInt8] = []) {
-    locked { session.connected(now: FIXClock.utcNanos()) }
+    locked { session.connected(now: clock()) }
     if !first.isEmpty { append(first) }
     while open {
       let deadline = FIXClock.monotonicNanos() + 100_000_000
@@ -60,7 +62,7 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
       }
       if count == 0 { break }
       if let count { filled += count; drain() }
-      locked { session.tick(now: FIXClock.utcNanos()) }
+      locked { session.tick(now: clock()) }
     }
     locked { if session.state != .disconnected { session.disconnected() } }
     socket.close()
@@ -106,7 +108,7 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
 
   private func handle(_ frame: UnsafeRawBufferPointer) {
     locked {
-      let now = FIXClock.utcNanos()
+      let now = clock()
       switch table.parse(frame, dataFields: session.dictionary.dataFields) {
       case .success(let message): session.receive(message, now: now)
       case .failure(let reason):
@@ -119,7 +121,7 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
   private func garbled(_ reason: FIXGarble) {
     locked {
       garbledCount += 1
-      session.garbled(reason, now: FIXClock.utcNanos())
+      session.garbled(reason, now: clock())
     }
   }
 
@@ -144,7 +146,7 @@ public final class FIXConnection: FIXSessionDelegate, @unchecked Sendable {
   }
 
   public func fixSession(_ session: FIXSession, received message: FIXMessageView) {
-    application?.fixReceived(message, on: session, now: FIXClock.utcNanos())
+    application?.fixReceived(message, on: session, now: clock())
   }
 
   public func fixSessionLoggedOn(_ session: FIXSession) { application?.fixLoggedOn(session) }

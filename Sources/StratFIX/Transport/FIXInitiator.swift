@@ -4,15 +4,22 @@ import StratNet
 /// Keeps one initiator session connected: connect, run the connection until it ends, wait,
 /// connect again. The wait doubles from `minimumBackoff` to `maximumBackoff` after each failed
 /// attempt and starts over after a session that logged on. The session (and its store) is the
-/// same across connections, so sequence numbers carry on and gaps are resent.
+/// same across connections, so sequence numbers carry on and gaps are resent. Outside the
+/// hours of the session's schedule it does not connect: it looks again every
+/// `schedulePollNanos` (1 s), and connects once the clock is inside them.
 ///
-///   thread: connect ─▶ FIXConnection.run() ─▶ ended ─▶ backoff ─▶ connect …   (until stop())
+///   thread (until stop()): in hours? ─no─▶ wait 1 s ─▶ in hours? …
+///                             └yes─▶ connect ─▶ FIXConnection.run() ─▶ ended ─▶ backoff ─▶ in hours? …
 public final class FIXInitiator: @unchecked Sendable {
   public let session: FIXSession
   public let address: TCPAddress
   public var minimumBackoffNanos: Int64 = 250_000_000
   public var maximumBackoffNanos: Int64 = 16_000_000_000
   public weak var application: FIXApplication?
+  /// The UTC clock the schedule and the session read (tests inject their own).
+  public var clock: @Sendable () -> Int64 = { FIXClock.utcNanos() }
+  /// How often the initiator looks at the clock while outside the session's hours.
+  public var schedulePollNanos: Int64 = 1_000_000_000
   private let log: @Sendable (String) -> Void
   private let lock = NSCondition()
   private var stopped = false
@@ -40,7 +47,7 @@ public final class FIXInitiator: @unchecked Sendable {
     lock.broadcast()
     lock.unlock()
     if let connection {
-      _ = try? connection.withSession { session throws(FIXError) in session.logout(now: FIXClock.utcNanos()) }
+      _ = try? connection.withSession { session throws(FIXError) in session.logout(now: self.clock()) }
       usleep(50_000)
       connection.close()
     }
@@ -67,10 +74,19 @@ public final class FIXInitiator: @unchecked Sendable {
 
   private func loop() {
     var backoff = minimumBackoffNanos
+    var waiting = false
     while !isStopped {
+      guard session.settings.schedule.isInSession(clock()) else {
+        if !waiting { log("fix: outside the session's hours (\(session.settings.schedule)); waiting") }
+        waiting = true
+        wait(nanos: schedulePollNanos)
+        continue
+      }
+      waiting = false
       if let socket = try? TCPConnection.connect(to: address, timeoutMilliseconds: 2_000) {
         let connection = FIXConnection(socket: socket, session: session, log: log)
         connection.application = application
+        connection.clock = clock
         lock.lock()
         current = connection
         connections += 1

@@ -15,7 +15,7 @@ public enum VenueConfigFile {
   }
 
   static let tables: [String: [String]] = [
-    "venue": ["comp_id", "clients", "fix", "store"],
+    "venue": ["comp_id", "clients", "fix", "store"] + FIXSessionSchedule.Setting.allCases.map(\.rawValue),
     "itch": ["udp", "request_port", "session"],
     "seed": ["file", "date", "speed"],
     "instrument": ["symbol", "tick", "max_order_quantity"],
@@ -70,6 +70,18 @@ public enum VenueConfigFile {
       }
     }
     settings.store = s.path("store", relativeTo: folder)
+    settings.schedule = schedule(s) ?? .always
+  }
+
+  /// `session_start` … `session_time_zone`, as the engine's [venue] reads them; each problem at
+  /// its value.
+  static func schedule(_ s: ConfigSection) -> FIXSessionSchedule? {
+    FIXSessionSchedule.parse({ s.string($0.rawValue)?.0 }) { setting, error in
+      guard let entry = s.table[setting.rawValue] else { return }
+      s.findings.add(
+        ConfigSchemaDiagnostics.badValue(
+          "venue", setting.rawValue, error.message, at: entry.value, id: FIXSessionSchedule.configID(for: error)))
+    }
   }
 
   static func itch(_ s: ConfigSection, into settings: inout VenueSettings) {

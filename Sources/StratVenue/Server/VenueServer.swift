@@ -33,7 +33,9 @@ public final class VenueServer {
     if let seed = settings.seed { try Self.seed(core, seed, instruments: settings.instruments) }
     let dictionary = try FIXDictionary.bundled(.fix44)
     let sessions = settings.clients.map {
-      FIXSessionSettings(senderCompID: settings.compID, targetCompID: $0, isInitiator: false, applicationTypes: VenueOrderEntry.messageTypes)
+      FIXSessionSettings(
+        senderCompID: settings.compID, targetCompID: $0, isInitiator: false, applicationTypes: VenueOrderEntry.messageTypes,
+        schedule: settings.schedule)
     }
     let core = self.core
     acceptor = try FIXAcceptor(

@@ -17,6 +17,8 @@ public struct VenueSettings: Sendable {
   public var store: String?
   /// A day to seed the books from, and its pace.
   public var seed: Seed?
+  /// The hours of every client's session (`session_start` … in [venue]); default always.
+  public var schedule = FIXSessionSchedule.always
 
   public struct Seed: Sendable {
     public var path: String
