@@ -56,7 +56,7 @@ import Testing
         |
       8 | [egnine]
         |  ^^^^^^
-         = note: known tables here: engine, control, hotload, feed, venue, risk, strategy, journal, out
+         = note: known tables here: engine, control, hotload, feed, venue, route, risk, strategy, journal, out
          = help: did you mean `engine`?
 
       """

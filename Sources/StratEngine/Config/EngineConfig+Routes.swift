@@ -4,10 +4,8 @@ import StratDiagnostics
 // [[route]]: the venues a smart order router splits orders across (`[venue] kind = "routed"`).
 
 extension EngineConfig {
-  static let routeKeys = [
-    "name", "fix", "sender_comp_id", "target_comp_id", "heartbeat", "fix_store", "itch", "request",
-    "maker_fee", "taker_fee", "latency",
-  ]
+  /// A route's own keys, then the FIX session's (as `[venue] kind = "fix"` reads them).
+  static let routeKeys = ["name", "itch", "request", "maker_fee", "taker_fee", "latency"] + fixVenueKeys
   /// How many venues one router takes (a child order's id is the parent's × 8 + its venue).
   static let maximumRoutes = 8
 
@@ -37,7 +35,12 @@ extension EngineConfig {
       }
       return []
     }
-    if sections.isEmpty { venue.reportMissing("route", "one [[route]] table per venue the router sends to") }
+    if sections.isEmpty, let kind = venue.table["kind"]?.value {
+      findings.add(
+        Diagnostic(
+          id: "engine.config.missing-key", message: "`venue.kind` is routed, which needs a [[route]] table for each venue the router sends to; the file has none",
+          primary: Label(kind.span)))
+    }
     if sections.count > maximumRoutes, let span = sections[maximumRoutes].span {
       findings.add(Diagnostic(id: "engine.config.too-many-routes", message: "expected at most \(maximumRoutes) [[route]] tables; found \(sections.count)", primary: Label(span)))
     }
