@@ -70,3 +70,18 @@ import Testing
     #expect(ConfigTesting.schemaErrors(nine).contains("engine.config.too-many-routes"))
   }
 }
+
+/// Examples/fix/routed.toml validates and names the two venues Examples/fix/venues.sh starts.
+@Suite struct RoutedExampleTests {
+  @Test func theRoutedExampleNamesBothVenuesOfVenuesSh() throws {
+    let config = try EngineConfig.load(path: ConfigTesting.root.appendingPathComponent("Examples/fix/routed.toml").path)
+    let venue = config.venue
+    #expect(venue.kind == .routed && venue.router == .bestPrice)
+    #expect(venue.routes.map(\.name) == ["A", "B"])
+    #expect(venue.routes.map(\.fix.address.port) == [9878, 9879])
+    #expect(venue.routes.map(\.itch.port) == [39401, 39411] && venue.routes.map { $0.request?.port } == [39402, 39412])
+    let script = try String(contentsOfFile: ConfigTesting.root.appendingPathComponent("Examples/fix/venues.sh").path, encoding: .utf8)
+    #expect(script.contains("--fix-port 9879 --itch 127.0.0.1:39411 --request-port 39412"))
+    #expect(config.strategies.map { ($0.file as NSString).lastPathComponent } == ["imbalance_taker.strat"])
+  }
+}

@@ -21,7 +21,11 @@ extension Engine {
   }
 
   /// A gateway on a new FIX 4.4 initiator to `venue`, once its Logon is in (10 s at most).
-  static func fixGateway(_ venue: EngineConfig.FIXVenue, store folder: String?, _ host: HostedStrategy, log: EngineLog) throws(EngineError) -> FIXOrderGateway {
+  /// `name` labels its log lines (the route's name; the TargetCompID without a router).
+  static func fixGateway(
+    _ venue: EngineConfig.FIXVenue, name: String? = nil, store folder: String?, _ host: HostedStrategy, log: EngineLog
+  ) throws(EngineError) -> FIXOrderGateway {
+    let label = name ?? venue.targetCompID
     let gateway: FIXOrderGateway
     do {
       let dictionary = try FIXDictionary.bundled(.fix44)
@@ -31,10 +35,10 @@ extension Engine {
         heartbeatSeconds: venue.heartbeatSeconds, schedule: venue.schedule)
       let session = FIXSession(settings: settings, dictionary: dictionary, store: store)
       let address = try TCPAddress.parse(venue.address.description)
-      let initiator = FIXInitiator(session: session, address: address) { line in log.info("fix.session", ["venue": .string(venue.targetCompID), "detail": .string(line)]) }
+      let initiator = FIXInitiator(session: session, address: address) { line in log.info("fix.session", ["venue": .string(label), "detail": .string(line)]) }
       gateway = FIXOrderGateway(
         initiator: initiator, symbols: host.built.executor.interface.instruments.map(\.symbol), prefix: "S",
-        log: { line in log.warning("fix.gateway", ["venue": .string(venue.targetCompID), "detail": .string(line)]) })
+        log: { line in log.warning("fix.gateway", ["venue": .string(label), "detail": .string(line)]) })
       initiator.start()
     } catch let error as FIXError {
       throw EngineError(id: error.id, message: error.message)
@@ -49,7 +53,7 @@ extension Engine {
       }
       usleep(5_000)
     }
-    log.info("fix.logged-on", ["venue": .string(venue.targetCompID), "address": .string(venue.address.description)])
+    log.info("fix.logged-on", ["venue": .string(label), "address": .string(venue.address.description)])
     return gateway
   }
 }

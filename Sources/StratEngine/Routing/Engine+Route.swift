@@ -12,7 +12,7 @@ extension Engine {
     do throws(EngineError) {
       for route in setup.routes {
         let store = route.fix.store ?? setup.journal.map { $0 + "/fix-" + route.name }
-        gateways.append(try fixGateway(route.fix, store: store, hosted[0], log: log))
+        gateways.append(try fixGateway(route.fix, name: route.name, store: store, hosted[0], log: log))
         quotes.append(
           try LiveQuoteBook(listen: route.itch.description, request: route.request?.description, date: date(of: setup.feed), symbols: symbols))
         log.info("route.venue", ["venue": .string(route.name), "itch": .string(route.itch.description)])
