@@ -145,7 +145,7 @@ let package = Package(
       exclude: ["cases", "README.md"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["stratc", "strat-engine"],
+      dependencies: ["stratc", "strat-engine", "strat-venue"],
       path: "Tests/EndToEnd",
       exclude: ["expected", "strategies"]),
   ]

@@ -6,12 +6,26 @@ extension Engine {
   /// Connects to the FIX venue the setup names, waits for the Logon (10 s), and points the
   /// strategy's OMS at it. One strategy per FIX session for now: the OMS numbers its orders
   /// per strategy, and two strategies on one session would need ClOrdID prefixes per strategy.
-  static func connectFIX(_ setup: EngineSetup, _ hosted: [HostedStrategy], log: EngineLog) throws(EngineError) -> FIXOrderGateway? {
+  ///
+  /// With a journal, the OMS sees the venue through `JournaledVenue`; a restart on a journal
+  /// that holds a run resumes the session's incoming MsgSeqNum after the last journaled report,
+  /// so the venue resends what the process received but never journaled.
+  static func connectFIX(
+    _ setup: EngineSetup, _ hosted: [HostedStrategy], journal: EngineJournal?, log: EngineLog
+  ) throws(EngineError) -> (FIXOrderGateway, JournaledVenue?)? {
     guard let venue = setup.fixVenue else { return nil }
     try requireOneStrategy(hosted, "a FIX venue")
-    let gateway = try fixGateway(venue, store: venue.store ?? setup.journal.map { $0 + "/fix" }, hosted[0], log: log)
-    hosted[0].runner.session.remote = gateway
-    return gateway
+    let resume = journal.flatMap { $0.journaledCount > 1 ? $0.lastJournaledReportSeq + 1 : nil }
+    let gateway = try fixGateway(
+      venue, store: venue.store ?? setup.journal.map { $0 + "/fix" }, resumeTargetAt: resume, hosted[0], log: log)
+    guard let journal else {
+      hosted[0].runner.session.remote = gateway
+      return (gateway, nil)
+    }
+    let journaled = JournaledVenue(gateway: gateway, journal: journal)
+    hosted[0].runner.session.remote = journaled
+    if let resume { log.info("fix.resume", ["venue": .string(venue.targetCompID), "expected_seq": .int(resume)]) }
+    return (gateway, journaled)
   }
 
   static func requireOneStrategy(_ hosted: [HostedStrategy], _ what: String) throws(EngineError) {
@@ -23,13 +37,15 @@ extension Engine {
   /// A gateway on a new FIX 4.4 initiator to `venue`, once its Logon is in (10 s at most).
   /// `name` labels its log lines (the route's name; the TargetCompID without a router).
   static func fixGateway(
-    _ venue: EngineConfig.FIXVenue, name: String? = nil, store folder: String?, _ host: HostedStrategy, log: EngineLog
+    _ venue: EngineConfig.FIXVenue, name: String? = nil, store folder: String?, resumeTargetAt resume: Int? = nil,
+    _ host: HostedStrategy, log: EngineLog
   ) throws(EngineError) -> FIXOrderGateway {
     let label = name ?? venue.targetCompID
     let gateway: FIXOrderGateway
     do {
       let dictionary = try FIXDictionary.bundled(.fix44)
       let store = try FIXMessageStore(folder: folder)
+      if let resume, resume < store.nextTargetSeq { try store.setNextTarget(resume) }
       let settings = FIXSessionSettings(
         version: .fix44, senderCompID: venue.senderCompID, targetCompID: venue.targetCompID, isInitiator: true,
         heartbeatSeconds: venue.heartbeatSeconds, schedule: venue.schedule)

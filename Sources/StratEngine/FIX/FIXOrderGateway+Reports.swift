@@ -13,7 +13,7 @@ extension FIXOrderGateway {
     let leaves = Int64(message.int(151) ?? 0)
     let state = Self.state(message.value(39)?.first)
     let executionID = Self.executionID(message.string(17))
-    locked { if orders[orderID]?.arrivedAt == 0 { orders[orderID]?.arrivedAt = time } }
+    guard execType == UInt8(ascii: "I") || locked({ seen.isFirst(executionID) }) else { return }
     switch execType {
     case UInt8(ascii: "I"):
       return status(message, orderID: orderID, leaves: leaves, state: state)
@@ -21,7 +21,6 @@ extension FIXOrderGateway {
       guard let quantity = message.int(32), let priceText = message.value(31), let price = try? Price(utf8: priceText),
         let order = locked({ orders[orderID] })
       else { return unreadable(message) }
-      locked { orders[orderID]?.filled += Int64(quantity) }
       let fill = VenueFill(
         orderID: orderID, instrument: order.request.instrument, side: order.request.side, price: price.raw,
         quantity: Int64(quantity), time: time, liquidity: message.value(851, is: "1") ? .maker : .taker,
@@ -29,12 +28,6 @@ extension FIXOrderGateway {
       locked { pending.fills.append(fill) }
     default:
       guard let kind = Self.kind(execType, message) else { return unreadable(message) }
-      if case .replaced = kind, let price = message.value(44).flatMap({ try? Price(utf8: $0) }) {
-        locked {
-          orders[orderID]?.price = price.raw
-          orders[orderID]?.clOrdID = clOrdID
-        }
-      }
       let update = VenueOrderUpdate(orderID: orderID, time: time, kind: kind, state: state, remainingQuantity: leaves, executionID: executionID)
       locked { pending.updates.append(update) }
     }

@@ -9,11 +9,14 @@ import StratRuntime
 /// come back as the same `VenueOrderUpdate`s and `VenueFill`s the simulated venue reports.
 ///
 ///   hot thread: submit/cancel/replace ─▶ encode ─▶ message store ─▶ socket   (session lock)
-///   FIX reader: 8 / 9 ─▶ translate ─▶ inbox (lock) ─▶ hot thread: drain(into:) ─▶ OMS
+///   FIX reader: 8 / 9 ─▶ translate ─▶ inbox (lock) ─▶ hot thread: drain(into:) ─▶ table, OMS
 ///
 /// ClOrdID is `PREFIX<order id>` for the order and `PREFIX<order id>.<n>` for its n-th cancel or
 /// replace, so any report names its order without a lookup table. While the session is down a
-/// request is refused at once (`venue-disconnected`), never queued to go out late.
+/// request is refused at once (`venue-disconnected`), never queued to go out late. The table
+/// (fills, a replace's price, arrival) changes only as reports are drained, on the hot thread,
+/// so what the audit trail reads of an order is what the OMS has booked, in a live run and in
+/// its recovery alike.
 public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Sendable {
   public let initiator: FIXInitiator
   public let prefix: String
@@ -24,6 +27,13 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
   var orders: [UInt64: GatewayOrder] = [:]
   var statusReplies: [VenueOrderStatus] = []
   var statusDone = false
+  /// The venue's execution ids already translated: a report the venue resends (PossDup, after a
+  /// restart had it resend from the journal's last one) is translated once.
+  var seen = ExecutionReportFilter()
+  /// The MsgSeqNum of the last report in `pending` (a journaled batch covers up to it).
+  var lastReportSeq = 0
+  /// The price and ClOrdID of each order's replace in flight (a recovery applies them on its ack).
+  var replacing: [UInt64: (clOrdID: String, price: Int64)] = [:]
   /// Reports whose ClOrdID is not ours, or that could not be read (logged, counted).
   var unreadableReportCount = 0
   public var unreadableReports: Int { locked { unreadableReportCount } }
@@ -58,10 +68,7 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
   // MARK: OrderGateway (hot thread)
 
   public func submit(_ order: VenueOrderRequest, decidedAt: Int64) -> UInt64 {
-    let clOrdID = "\(prefix)\(order.id)"
-    let price: Int64
-    if case .limit(let limit) = order.kind { price = limit } else { price = 0 }
-    locked { orders[order.id] = GatewayOrder(request: order, decidedAt: decidedAt, clOrdID: clOrdID, price: price) }
+    let clOrdID = register(order, decidedAt: decidedAt)
     send("D", orderID: order.id, decidedAt: decidedAt) { encoder in
       encoder.append(11, clOrdID)
       encoder.append(38, Int(order.quantity))
@@ -91,7 +98,7 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
   }
 
   public func replace(orderID: UInt64, quantity: Int64, price: Int64, decidedAt: Int64) {
-    guard let (order, clOrdID) = amendment(of: orderID) else { return refuseUnknown(orderID, decidedAt) }
+    guard let (order, clOrdID) = amendment(of: orderID, replacingAt: price) else { return refuseUnknown(orderID, decidedAt) }
     send("G", orderID: orderID, decidedAt: decidedAt, request: true) { encoder in
       encoder.append(11, clOrdID)
       encoder.append(38, Int(order.filled + quantity))  // FIX's OrderQty is the total; the OMS asks for the rest
@@ -144,13 +151,18 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
   }
 
   /// Moves the reports that arrived since the last call into `report` (hot thread).
-  public func drain(into report: inout VenueReport) {
+  public func drain(into report: inout VenueReport) { _ = drainCountingSeq(into: &report) }
+
+  /// `drain`, and the MsgSeqNum of the last report moved (0: none yet).
+  func drainCountingSeq(into report: inout VenueReport) -> Int {
     inbox.lock()
+    defer { inbox.unlock() }
+    book(pending)
     report.fills += pending.fills
     report.updates += pending.updates
     pending.fills.removeAll(keepingCapacity: true)
     pending.updates.removeAll(keepingCapacity: true)
-    inbox.unlock()
+    return lastReportSeq
   }
 
   // MARK: sending
@@ -172,12 +184,25 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
     }
   }
 
-  private func amendment(of orderID: UInt64) -> (GatewayOrder, String)? {
+  /// Enters a new order in the table; its ClOrdID.
+  @discardableResult
+  func register(_ order: VenueOrderRequest, decidedAt: Int64) -> String {
+    let clOrdID = "\(prefix)\(order.id)"
+    let price: Int64
+    if case .limit(let limit) = order.kind { price = limit } else { price = 0 }
+    locked { orders[order.id] = GatewayOrder(request: order, decidedAt: decidedAt, clOrdID: clOrdID, price: price) }
+    return clOrdID
+  }
+
+  /// Numbers the order's next cancel or replace (a replace also remembers its price).
+  func amendment(of orderID: UInt64, replacingAt price: Int64? = nil) -> (GatewayOrder, String)? {
     locked {
       guard var order = orders[orderID] else { return nil }
       order.amendments += 1
       orders[orderID] = order
-      return (order, "\(prefix)\(orderID).\(order.amendments)")
+      let clOrdID = "\(prefix)\(orderID).\(order.amendments)"
+      if let price { replacing[orderID] = (clOrdID, price) }
+      return (order, clOrdID)
     }
   }
 
@@ -205,7 +230,9 @@ public final class FIXOrderGateway: RemoteVenue, FIXApplication, @unchecked Send
     switch message.msgType {
     case "8": executionReport(message, now: now)
     case "9": cancelReject(message, now: now)
-    default: break
+    default: return
     }
+    // After the report is in `pending`: a batch never claims a MsgSeqNum it does not hold.
+    if let seq = message.msgSeqNum { locked { lastReportSeq = max(lastReportSeq, seq) } }
   }
 }

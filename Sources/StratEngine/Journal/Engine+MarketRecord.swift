@@ -9,8 +9,9 @@ import StratMarket
 /// ```
 /// A recovery makes the same records from the journaled items, and the journal compares them.
 extension Engine {
-  /// The environment variable that makes the engine SIGKILL itself right after journaling the
-  /// market record of event N (N from 1), before a strategy sees it: for crash tests.
+  /// The environment variable that makes the engine SIGKILL itself as event N (N from 1)
+  /// arrives, after its market record is journaled (a live feed), before a strategy sees it:
+  /// for crash tests (Engine.deliver).
   static let crashVariable = "STRAT_ENGINE_CRASH_AT_EVENT"
 
   static func crashPoint() -> UInt64 {
@@ -24,7 +25,6 @@ extension Engine {
     if live.hasPending { try journalFeedItems() }
     MarketRecordWire.encode(event, sequence: live.deliveredSequence, into: scratch.baseAddress!)
     try journal.record(.market, UnsafeRawBufferPointer(rebasing: scratch[0..<MarketRecordWire.eventSize]))
-    if delivered &+ 1 == crashPoint { kill(getpid(), SIGKILL) }
   }
 
   /// Journals the directory entries and feed changes the live feed learned since the last call.

@@ -73,6 +73,22 @@ package final class EngineJournal {
     }
   }
 
+  /// While recovering, the next journaled record when it is of `type` (its payload, the type
+  /// byte dropped), taken as if this run had made it; nil otherwise. A venue's reports are an
+  /// input of the run, like market events: the re-run takes them instead of making them.
+  package func takeJournaled(_ type: EngineRecordType, if wanted: ([UInt8]) -> Bool = { _ in true }) -> [UInt8]? {
+    guard cursor < journaled.count, journaled[cursor].first == type.rawValue, wanted(Array(journaled[cursor].dropFirst())) else { return nil }
+    defer { cursor += 1 }
+    return Array(journaled[cursor].dropFirst())
+  }
+
+  /// The highest FIX MsgSeqNum of the venue reports journaled before this process started (0:
+  /// none): a restart has the venue resend everything after it.
+  package var lastJournaledReportSeq: Int {
+    journaled.lazy.filter { $0.first == EngineRecordType.report.rawValue }
+      .compactMap { ReportRecordWire.decode(Array($0.dropFirst()))?.1 }.max() ?? 0
+  }
+
   /// True while the run is replaying what the journal already holds.
   package var recovering: Bool { cursor < journaled.count }
   /// Records journaled before this process started (the run record included).
@@ -89,7 +105,11 @@ package final class EngineJournal {
         throw EngineError(
           id: "journal.diverged",
           message: "record \(cursor + 1) of the journal differs from what this run makes there (a \(type) record)",
-          notes: ["the journal belongs to another run, or the strategy or data changed"])
+          notes: [
+            "the journal belongs to another run, or the strategy or data changed",
+            "journaled: a \(EngineRecordType(rawValue: expected[0]).map { "\($0)" } ?? "?") record of \(expected.count - 1) bytes \(Self.hex(expected.dropFirst()))",
+            "made now: \(payload.count) bytes \(Self.hex(payload))",
+          ])
       }
       cursor += 1
       return
@@ -117,6 +137,11 @@ package final class EngineJournal {
 
   /// The durable sequence and the journal's own counters, for metrics.
   package var metrics: JournalMetrics { writer.metrics }
+
+  /// The first 64 bytes in hex, for a divergence's notes.
+  static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    bytes.prefix(64).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+  }
 
   static func command(_ payload: [UInt8]) -> (UInt64, EngineCommand)? {
     guard payload.count == 10, payload[0] == EngineRecordType.command.rawValue,

@@ -40,6 +40,9 @@ package enum EngineRecordType: UInt8, CaseIterable, Sendable {
   /// One routed fill with its execution quality (`RouteDecisionJSON`), UTF-8 JSON: venue,
   /// price, decision and arrival prices, slippage in basis points against each, fee.
   case execution = 14
+  /// A batch of a FIX venue's reports as the OMS drained them (`ReportRecordWire`): a recovery
+  /// hands the OMS the same batch at the same point instead of waiting for the venue.
+  case report = 15
 }
 
 /// An operator command that changes what the hot thread does (journaled, so a recovery applies

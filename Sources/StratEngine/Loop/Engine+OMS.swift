@@ -39,7 +39,7 @@ extension Engine {
     reconcilePending = false
     for s in strategies {
       let time = max(s.runner.replay.observationTime, s.runner.replay.lastEventTime)
-      let found = s.runner.session.reconcile(at: time)
+      let found = s.runner.session.reconcile(at: time, event: Int(delivered))
       metrics.reconcileUnknownAtVenue.add(UInt64(found.unknownAtVenue.count))
       metrics.reconcileUnknownToOMS.add(UInt64(found.unknownToOMS.count))
       log.info(

@@ -32,6 +32,6 @@ extension Engine {
   /// Throws the journal error a write-ahead kept, if any.
   @inline(__always)
   func throwWriteAheadFailure() throws(EngineError) {
-    if let failure = writeAheadFailure { throw failure }
+    if let failure = writeAheadFailure ?? journaledVenue?.failure { throw failure }
   }
 }

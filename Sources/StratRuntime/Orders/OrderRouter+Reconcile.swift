@@ -19,13 +19,15 @@ extension OrderRouter {
   /// rebuilt from the journal and the venue may have moved on): an order the venue does not know
   /// can never fill, so it leaves the table as `unknownAtVenue` (kept in `retired`); an order
   /// the OMS does not know is cancelled at `time`. Not on the hot path (it allocates).
-  package mutating func reconcile(with venue: some OrderGateway, at time: Int64) -> Reconciliation {
+  /// `theirs`: the venue's open orders when the caller asked already (nil: asked here).
+  package mutating func reconcile(with venue: some OrderGateway, theirs asked: [VenueOrderStatus]? = nil, at time: Int64) -> Reconciliation {
     var found = Reconciliation()
-    let theirs = venue.openOrders()
+    let theirs = asked ?? venue.openOrders()
     found.venueOrders = theirs.count
     found.omsOrders = open.count
     let venueIDs = Set(theirs.map(\.id))
-    let omsIDs = Set(open.map(\.id))
+    // An order the OMS closed since the venue answered (a fill booked just now) is known to it.
+    let omsIDs = Set(open.map(\.id) + retired.map(\.id))
     var kept: [OpenOrder] = []
     for var order in open {
       if venueIDs.contains(order.id) {

@@ -20,9 +20,14 @@ extension BookSession {
 }
 
 extension BookSession {
-  /// Reconciles the OMS's open orders with the venue's (`OrderRouter.reconcile`).
-  package mutating func reconcile(at time: Int64) -> Reconciliation {
-    if let remote { return router.reconcile(with: remote, at: time) }
-    return router.reconcile(with: venue, at: time)
+  /// Reconciles the OMS's open orders with the venue's (`OrderRouter.reconcile`). A remote
+  /// venue answers after every report it sent before the answers (a FIX session delivers in
+  /// sequence), so those reports are booked first: an order that filled while the engine was
+  /// away is then filled here too, not unknown at the venue.
+  package mutating func reconcile(at time: Int64, event: Int = 0) -> Reconciliation {
+    guard let remote else { return router.reconcile(with: venue, at: time) }
+    let theirs = remote.openOrders()
+    settle(takerEvent: event, makerEvent: event)
+    return router.reconcile(with: remote, theirs: theirs, at: time)
   }
 }
