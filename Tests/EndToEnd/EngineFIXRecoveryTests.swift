@@ -3,7 +3,8 @@ import Testing
 
 /// Issue 12's kill -9 over FIX: strat-venue (seeded from the LOBSTER day) and an engine trading
 /// market_maker through it with a journal, the engine SIGKILLed by itself in the middle of its
-/// order burst, restarted on the same journal and FIX message store, then stopped cleanly.
+/// order burst, restarted on the same journal and FIX message store, killed again after its
+/// recovery, restarted again, then stopped cleanly.
 /// The restart replays the journal (the venue's reports included, at the points they were
 /// booked), has the venue resend what it never journaled, reconciles its open orders, and goes
 /// on: no order is sent twice (the venue sees every ClOrdID once) and the engine's position is
@@ -79,6 +80,9 @@ import Testing
     let first = try Self.engine(config, crashAt: 1_200, stopAfter: 60)
     #expect(first.killed, "\(first.log)")
     #expect(first.log.contains("fix.logged-on"), "\(first.log)")
+    // The second dies too, at event 2,500, after its recovery and reconciliation.
+    let again = try Self.engine(config, crashAt: 2_500, stopAfter: 60)
+    #expect(again.killed && again.log.contains("oms.reconcile"), "\(again.log)")
     let second = try Self.engine(config, crashAt: nil, stopAfter: 6)
     #expect(second.status == 0, "\(second.log)")
     #expect(second.log.contains("journal.recovering") && second.log.contains("fix.resume"), "\(second.log)")
