@@ -36,4 +36,14 @@ import Testing
     #expect(ReportRecordWire.decode(bytes) == nil)
     #expect(ReportRecordWire.decode([1, 2, 3]) == nil)
   }
+
+  @Test func aReconcileRecordRoundTrips() throws {
+    let record = ReconcileRecord(events: 1_280, strategy: 0, unknownAtVenue: [3, 9, 12], unknownToOMS: [40])
+    #expect(ReconcileRecord(payload: record.bytes) == record)
+    #expect(record.bytes.count == 10 + 4 + 24 + 4 + 8)
+    #expect(ReconcileRecord(payload: Array(record.bytes.dropLast())) == nil)
+    var huge = record.bytes
+    huge[10] = 0xff  // a count beyond the bytes
+    #expect(ReconcileRecord(payload: huge) == nil)
+  }
 }

@@ -82,6 +82,14 @@ package final class EngineJournal {
     return Array(journaled[cursor].dropFirst())
   }
 
+  /// While recovering, the payload of the journaled record `offset` places ahead (0: the next),
+  /// when it is of `type`.
+  package func peekJournaled(_ type: EngineRecordType, offset: Int = 0) -> [UInt8]? {
+    let k = cursor + offset
+    guard k < journaled.count, journaled[k].first == type.rawValue else { return nil }
+    return Array(journaled[k].dropFirst())
+  }
+
   /// The highest FIX MsgSeqNum of the venue reports journaled before this process started (0:
   /// none): a restart has the venue resend everything after it.
   package var lastJournaledReportSeq: Int {

@@ -43,6 +43,11 @@ package enum EngineRecordType: UInt8, CaseIterable, Sendable {
   /// A batch of a FIX venue's reports as the OMS drained them (`ReportRecordWire`): a recovery
   /// hands the OMS the same batch at the same point instead of waiting for the venue.
   case report = 15
+  /// A reconciliation after a recovery that changed the OMS's table (`ReconcileRecord`): events
+  /// u64, strategy u16, then the orders retired as unknown at the venue and those cancelled as
+  /// unknown to the OMS, each a u32 count and u64 ids. A later recovery applies it at the same
+  /// event count.
+  case reconcile = 16
 }
 
 /// An operator command that changes what the hot thread does (journaled, so a recovery applies

@@ -47,12 +47,43 @@ extension Engine {
         ["strategy": .string(s.name), "events": .int(Int(delivered)), "oms_orders": .int(found.omsOrders),
          "venue_orders": .int(found.venueOrders), "unknown_at_venue": .int(found.unknownAtVenue.count),
          "unknown_to_oms": .int(found.unknownToOMS.count)])
+      if !found.unknownAtVenue.isEmpty || !found.unknownToOMS.isEmpty {
+        let record = ReconcileRecord(events: delivered, strategy: s.index, unknownAtVenue: found.unknownAtVenue, unknownToOMS: found.unknownToOMS)
+        do throws(EngineError) { try journal?.append(.reconcile, record.bytes) } catch {
+          writeAheadFailure = writeAheadFailure ?? error
+        }
+      }
       for id in found.unknownAtVenue {
         log.warning("oms.reconcile", ["strategy": .string(s.name), "order_id": .int(Int(id)), "finding": .string("unknown_at_venue")])
       }
       for id in found.unknownToOMS {
         log.warning("oms.reconcile", ["strategy": .string(s.name), "order_id": .int(Int(id)), "finding": .string("unknown_to_oms_cancelled")])
       }
+    }
+  }
+}
+
+extension Engine {
+  /// While recovering, before event `delivered` + 1: the reconciliations the journal holds for
+  /// this point, applied as they were. A reconciliation over FIX first booked the reports that
+  /// preceded the venue's answer; their record comes first, and is taken by a settle here.
+  func replayReconciliations() throws(EngineError) {
+    guard let journal, journal.recovering else { return }
+    let now = delivered
+    func due(_ payload: [UInt8]) -> Bool { ReconcileRecord(payload: payload)?.events == now }
+    if let report = journal.peekJournaled(.report), ReportRecordWire.events(report) == now,
+      let next = journal.peekJournaled(.reconcile, offset: 1), due(next)
+    {
+      for s in strategies where s.active && s.runner.session.remote != nil {
+        s.runner.session.settle(takerEvent: Int(now), makerEvent: Int(now))
+      }
+    }
+    while let payload = journal.takeJournaled(.reconcile, if: due) {
+      guard let record = ReconcileRecord(payload: payload), record.strategy < strategies.count else {
+        throw EngineError(id: "journal.bad-reconcile-record", message: "a reconcile record of the journal does not hold what its type says (\(payload.count) bytes)")
+      }
+      strategies[record.strategy].runner.session.router.retireUnknownAtVenue(record.unknownAtVenue)
+      log.info("oms.reconcile-replayed", ["strategy": .string(strategies[record.strategy].name), "events": .int(Int(now)), "unknown_at_venue": .int(record.unknownAtVenue.count)])
     }
   }
 }

@@ -232,6 +232,7 @@ package final class Engine {
   @inline(__always)
   func deliver(_ event: OrderEvent) throws(EngineError) {
     let arrived = WallClock.read(CLOCK_MONOTONIC)
+    if reconcilePending { try replayReconciliations() }  // where the live run reconciled, before this event
     try recordMarket(event)
     if delivered &+ 1 == crashPoint { kill(getpid(), SIGKILL) }
     var ordered = false

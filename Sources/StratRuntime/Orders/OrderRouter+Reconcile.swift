@@ -28,21 +28,29 @@ extension OrderRouter {
     let venueIDs = Set(theirs.map(\.id))
     // An order the OMS closed since the venue answered (a fill booked just now) is known to it.
     let omsIDs = Set(open.map(\.id) + retired.map(\.id))
-    var kept: [OpenOrder] = []
-    for var order in open {
-      if venueIDs.contains(order.id) {
-        kept.append(order)
-      } else {
-        order.state = .unknownAtVenue
-        retire(order)
-        found.unknownAtVenue.append(order.id)
-      }
-    }
-    open = kept
+    found.unknownAtVenue = open.map(\.id).filter { !venueIDs.contains($0) }
+    retireUnknownAtVenue(found.unknownAtVenue)
     for order in theirs where !omsIDs.contains(order.id) {
       venue.cancel(orderID: order.id, decidedAt: time)
       found.unknownToOMS.append(order.id)
     }
     return found
+  }
+
+  /// Takes orders `ids` out of the table as `unknownAtVenue` (a reconciliation's finding, or a
+  /// recovery applying a journaled one).
+  package mutating func retireUnknownAtVenue(_ ids: [UInt64]) {
+    guard !ids.isEmpty else { return }
+    let gone = Set(ids)
+    var kept: [OpenOrder] = []
+    for var order in open {
+      if gone.contains(order.id) {
+        order.state = .unknownAtVenue
+        retire(order)
+      } else {
+        kept.append(order)
+      }
+    }
+    open = kept
   }
 }
