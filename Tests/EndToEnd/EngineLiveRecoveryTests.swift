@@ -18,23 +18,7 @@ import Testing
   /// Runs the engine on `config` until it ends (at most 90 s), killed by itself after `crashAt`
   /// events when given; returns the status, whether SIGKILL ended it, and its log.
   static func engine(_ config: String, crashAt: Int?) throws -> (status: Int32, killed: Bool, log: String) {
-    let process = Process()
-    process.executableURL = StratEngineProcess.binary
-    process.arguments = ["run", "--config", config]
-    var environment = ProcessInfo.processInfo.environment
-    environment["STRAT_ENGINE_CRASH_AT_EVENT"] = crashAt.map(String.init)
-    process.environment = environment
-    let logPath = Stratc.temporaryDirectory() + ".log"
-    FileManager.default.createFile(atPath: logPath, contents: nil)
-    defer { try? FileManager.default.removeItem(atPath: logPath) }
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-    try process.run()
-    let deadline = Date().addingTimeInterval(90)
-    while process.isRunning && Date() < deadline { usleep(20_000) }
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    process.waitUntilExit()
-    let log = String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)
-    return (process.terminationStatus, process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL, log)
+    try StratEngineProcess.runKilling(config, crashAt: crashAt, stopAfter: 90)
   }
 
   /// The publisher, in the background: the day at 60×, lingering to answer re-requests.

@@ -75,4 +75,31 @@ enum StratEngineProcess {
     let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
     return (process.terminationStatus, killed, log)
   }
+
+  /// `strat-engine run --config config`, killed by itself after `crashAt` events when given
+  /// (STRAT_ENGINE_CRASH_AT_EVENT), sent SIGTERM after `stopAfter` seconds, and SIGKILLed
+  /// 30 s after that; the status, whether SIGKILL ended it, and its log.
+  static func runKilling(_ config: String, crashAt: Int?, stopAfter: Double) throws -> (status: Int32, killed: Bool, log: String) {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["run", "--config", config]
+    var environment = ProcessInfo.processInfo.environment
+    environment["STRAT_ENGINE_CRASH_AT_EVENT"] = crashAt.map(String.init)
+    process.environment = environment
+    let logPath = Stratc.temporaryDirectory() + ".log"
+    FileManager.default.createFile(atPath: logPath, contents: nil)
+    defer { try? FileManager.default.removeItem(atPath: logPath) }
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(stopAfter)
+    while process.isRunning && Date() < deadline { usleep(10_000) }
+    if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+    let hard = Date().addingTimeInterval(30)
+    while process.isRunning && Date() < hard { usleep(10_000) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    let log = String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)
+    return (process.terminationStatus, process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL, log)
+  }
 }
