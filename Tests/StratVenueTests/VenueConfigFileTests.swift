@@ -39,6 +39,21 @@ import Testing
     #expect(errors(base + "[seed]\nspeed = 2.0\n").contains("file"))
   }
 
+  @Test func metricsListenIsLoopbackUnlessAllowed() throws {
+    let base = "[venue]\nclients = [\"C1\"]\n\n[[instrument]]\nsymbol = \"GOOG\"\n"
+    let local = try VenueConfigFile.parse(SourceFile(path: "venue.toml", text: base + "[metrics]\nlisten = \"127.0.0.1:9201\"\n"), folder: "/cfg")
+    #expect(local.metrics.map { "\($0)" } == "127.0.0.1:9201")
+    let none = try VenueConfigFile.parse(SourceFile(path: "venue.toml", text: base), folder: "/cfg")
+    #expect(none.metrics == nil)
+    let remote = errors(base + "[metrics]\nlisten = \"0.0.0.0:9201\"\n")
+    #expect(remote.contains("venue.toml:7:") && remote.contains("error[venue.config.remote]") && remote.contains("allow_remote"), "\(remote)")
+    let allowed = try VenueConfigFile.parse(
+      SourceFile(path: "venue.toml", text: base + "[metrics]\nlisten = \"0.0.0.0:9201\"\nallow_remote = true\n"), folder: "/cfg")
+    #expect(allowed.metrics?.port == 9201 && allowed.isMetricsAddressAllowed)
+    #expect(errors(base + "[metrics]\nlisten = \"here\"\n").contains("venue.toml:7:"))
+    #expect(errors(base + "[metrics]\nlisten = \"127.0.0.1:9201\"\nport = 1\n").contains("port"))
+  }
+
   @Test func sessionHoursDecodeAndMistakesAreLocated() throws {
     let base = "[venue]\nclients = [\"C1\"]\n"
     let instrument = "\n[[instrument]]\nsymbol = \"GOOG\"\n"
