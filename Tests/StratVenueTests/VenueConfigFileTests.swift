@@ -17,6 +17,7 @@ import Testing
     #expect(settings.instruments.map(\.symbol) == ["GOOG"] && settings.instruments[0].tickSize.raw == 1_000_000)
     #expect(settings.seed?.speed == 10 && settings.seed?.path.hasSuffix("message_10.csv.gz") == true)
     #expect(settings.store?.hasSuffix("out/fix/venue-a") == true)
+    #expect(settings.metrics.map { "\($0)" } == "127.0.0.1:9201" && !settings.metricsAllowRemote)
   }
 
   func errors(_ text: String) -> String {
