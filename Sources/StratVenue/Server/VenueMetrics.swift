@@ -43,7 +43,7 @@ public final class VenueMetrics: Sendable {
     ordersByKey = byKey
     fills = try r.counter("strat_venue_fills_total", help: "Fills reported to clients (ExecutionReport 150=F), one per side.")
     filledQuantity = try r.counter("strat_venue_filled_quantity_total", help: "Units filled on clients' orders (the sum of LastQty).")
-    cancels = try r.counter("strat_venue_cancels_total", help: "Clients' orders cancelled (by request, IOC remainder, session end).")
+    cancels = try r.counter("strat_venue_cancels_total", help: "Clients' orders cancelled, by request or by the book (an IOC's remainder).")
     replaces = try r.counter("strat_venue_replaces_total", help: "Clients' orders replaced.")
     let rejectHelp = "Rejects sent: ExecutionReport 150=8 by OrdRejReason, OrderCancelReject by CxlRejReason."
     orderRejects = try Self.rejects(r, rejectHelp, message: "execution_report", Self.orderRejectReasons)
