@@ -9,15 +9,17 @@ enum RunCommand {
   static let usage = """
     usage: strat-venue run [--config FILE] [--fix-port PORT] [--itch ADDR:PORT] [--request-port PORT]
                            [--instruments SYM,SYM] [--clients ID,ID] [--comp-id ID] [--store DIR]
-                           [--seed FILE [--seed-date YYYY-MM-DD] [--seed-speed X]]
+                           [--seed FILE [--seed-date YYYY-MM-DD] [--seed-speed X]] [--metrics ADDR:PORT]
       The config (Examples/fix/venue.toml) sets everything; the flags override it. A FIX 4.4 acceptor (CompID VENUE; clients CLIENT1 by default) on 127.0.0.1:9878, a
       price-time matching engine per instrument, its book as ITCH 5.0 over MoldUDP64 to --itch
-      (with a re-request server), optionally seeded from a replayed day (LOBSTER, ITCH, tick store).
+      (with a re-request server), optionally seeded from a replayed day (LOBSTER, ITCH, tick store);
+      with --metrics, GET /metrics (Prometheus) and GET /health there (loopback unless [metrics]
+      sets allow_remote = true).
     """
 
   static let valued: Set<String> = [
     "config", "fix-port", "itch", "request-port", "instruments", "clients", "comp-id", "store", "seed", "seed-date",
-    "seed-speed",
+    "seed-speed", "metrics",
   ]
 
   static func main(_ args: ArraySlice<String>) -> Int32 {
@@ -37,7 +39,8 @@ enum RunCommand {
     }
     server.start()
     let feed = server.core.feed.map { " ITCH to \($0.sender.destination), re-requests on \($0.sender.requestAddress.map { "\($0)" } ?? "none")," } ?? ""
-    FileHandle.standardOutput.write(Data("strat-venue: FIX 4.4 on \(server.acceptor.address) as \(settings.compID) for \(settings.clients.joined(separator: ", ")),\(feed) \(settings.instruments.count) instruments\n".utf8))
+    let metrics = server.metricsServer.map { ", metrics on http://\($0.address)/metrics" } ?? ""
+    FileHandle.standardOutput.write(Data("strat-venue: FIX 4.4 on \(server.acceptor.address) as \(settings.compID) for \(settings.clients.joined(separator: ", ")),\(feed) \(settings.instruments.count) instruments\(metrics)\n".utf8))
     SignalWait.untilTerminated()
     server.stop()
     if let counts = server.core.seedCounts {
@@ -88,6 +91,12 @@ enum RunCommand {
       settings.requestPort = port
     }
     if let folder = flags["store"] { settings.store = folder }
+    if let text = flags["metrics"] {
+      do { settings.metrics = try TCPAddress.parse(text) } catch { throw Problem(description: "--metrics: \(error.message)") }
+      guard settings.isMetricsAddressAllowed else {
+        throw Problem(description: "--metrics \(text) is not a loopback address and [metrics] does not set allow_remote = true")
+      }
+    }
     if let path = flags["seed"] {
       let speed = try flags["seed-speed"].map { text in
         guard let speed = Double(text), speed > 0, speed <= 1e6 else { throw Problem(description: "--seed-speed must be above 0 and at most 1000000") }

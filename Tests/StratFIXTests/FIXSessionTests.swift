@@ -86,6 +86,18 @@ import Testing
     #expect(h.session.store.nextTargetSeq == 2)
   }
 
+  @Test func countersCountMessagesGarbledFramesAndRejects() throws {
+    let h = try FIXSessionHarness()
+    h.logOn()
+    var bytes = framed("35=0|34=2|49=THEM|52=\(FIXTime.timestamp(h.now))|56=US|")
+    bytes[bytes.count - 3] ^= 1
+    h.receive(bytes)
+    h.peer("D", order.replacingOccurrences(of: "54=1", with: "54=Q"))
+    let c = h.session.counters
+    #expect(c.received.value == 2 && c.garbled.value == 1 && c.rejectsSent.value == 1)
+    #expect(c.sent.value == UInt64(h.takeSent().count) && c.sent.value == 2)  // the Logon and the Reject
+  }
+
   @Test func theFirstMessageMustBeALogonWithGoodCompIDsAndTime() throws {
     let notLogon = try FIXSessionHarness()
     notLogon.peer("0")

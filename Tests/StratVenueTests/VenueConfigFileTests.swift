@@ -17,6 +17,7 @@ import Testing
     #expect(settings.instruments.map(\.symbol) == ["GOOG"] && settings.instruments[0].tickSize.raw == 1_000_000)
     #expect(settings.seed?.speed == 10 && settings.seed?.path.hasSuffix("message_10.csv.gz") == true)
     #expect(settings.store?.hasSuffix("out/fix/venue-a") == true)
+    #expect(settings.metrics.map { "\($0)" } == "127.0.0.1:9201" && !settings.metricsAllowRemote)
   }
 
   func errors(_ text: String) -> String {
@@ -37,6 +38,21 @@ import Testing
     #expect(errors(base + "tick = -1.0\n").contains("tick"))
     #expect(errors(base + "[itch]\nudp = \"nowhere\"\n").contains("venue.toml:7"))
     #expect(errors(base + "[seed]\nspeed = 2.0\n").contains("file"))
+  }
+
+  @Test func metricsListenIsLoopbackUnlessAllowed() throws {
+    let base = "[venue]\nclients = [\"C1\"]\n\n[[instrument]]\nsymbol = \"GOOG\"\n"
+    let local = try VenueConfigFile.parse(SourceFile(path: "venue.toml", text: base + "[metrics]\nlisten = \"127.0.0.1:9201\"\n"), folder: "/cfg")
+    #expect(local.metrics.map { "\($0)" } == "127.0.0.1:9201")
+    let none = try VenueConfigFile.parse(SourceFile(path: "venue.toml", text: base), folder: "/cfg")
+    #expect(none.metrics == nil)
+    let remote = errors(base + "[metrics]\nlisten = \"0.0.0.0:9201\"\n")
+    #expect(remote.contains("venue.toml:7:") && remote.contains("error[venue.config.remote]") && remote.contains("allow_remote"), "\(remote)")
+    let allowed = try VenueConfigFile.parse(
+      SourceFile(path: "venue.toml", text: base + "[metrics]\nlisten = \"0.0.0.0:9201\"\nallow_remote = true\n"), folder: "/cfg")
+    #expect(allowed.metrics?.port == 9201 && allowed.isMetricsAddressAllowed)
+    #expect(errors(base + "[metrics]\nlisten = \"here\"\n").contains("venue.toml:7:"))
+    #expect(errors(base + "[metrics]\nlisten = \"127.0.0.1:9201\"\nport = 1\n").contains("port"))
   }
 
   @Test func sessionHoursDecodeAndMistakesAreLocated() throws {

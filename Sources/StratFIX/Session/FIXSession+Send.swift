@@ -67,6 +67,7 @@ extension FIXSession {
 
   func write(_ bytes: UnsafeRawBufferPointer, now: Int64) {
     lastSent = now
+    counters.sent.add()
     delegate?.fixSession(self, write: bytes)
   }
 
@@ -96,6 +97,7 @@ extension FIXSession {
   /// version's dictionary defines them (a 4.2 counterparty gets no reason 13–17); the rejected
   /// message still consumes its seq.
   func reject(_ message: FIXMessageView, _ rejection: FIXRejection, now: Int64) {
+    counters.rejectsSent.add()
     event("Reject sent for seq \(message.msgSeqNum ?? 0): \(rejection.text) \(rejection.refTag.map { "(tag \($0))" } ?? "")")
     let reasonDefined = dictionary.fields[373]?.values?.contains(String(rejection.reason.rawValue)) ?? false
     let type = message.value(35)

@@ -22,6 +22,8 @@ public final class FIXSession: @unchecked Sendable {
   public internal(set) var state = State.disconnected
   /// The heartbeat interval in force (the initiator's HeartBtInt).
   public internal(set) var heartbeatSeconds: Int
+  /// Messages in and out, garbled frames and Rejects sent (metrics).
+  public let counters = FIXSessionCounters()
   let validator: FIXValidator
   let encoder = FIXEncoder()
   let resendTable = FIXFieldTable()
@@ -103,12 +105,14 @@ public final class FIXSession: @unchecked Sendable {
   /// ends the connection, as a counterparty that cannot frame its Logon is not a FIX session.
   public func garbled(_ reason: FIXGarble, now: Int64) {
     lastReceived = now
+    counters.garbled.add()
     event("garbled message ignored: \(reason.rawValue)")
     if state == .awaitingLogon || state == .logonSent { disconnect() }
   }
 
   /// One message, already framed and parsed; then any queued messages that are now in sequence.
   public func receive(_ message: FIXMessageView, now: Int64) {
+    counters.received.add()
     handle(message, now: now)
     drainQueue(now: now)
   }

@@ -37,6 +37,9 @@ public final class MatchingEngine {
   /// The locate code of `symbol`, if the venue lists it.
   public func locate(of symbol: String) -> UInt16? { bySymbol[symbol] }
 
+  /// Orders resting on every book now.
+  public var restingCount: Int { books.reduce(0) { $0 + $1.pool.count } }
+
   /// The book of `locate`, if the venue lists it.
   @inline(__always)
   public func book(_ locate: UInt16) -> MatchingBook? {

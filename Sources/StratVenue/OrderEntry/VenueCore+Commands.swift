@@ -9,6 +9,7 @@ extension VenueCore {
     switch command.kind {
     case .invalid(let text): refuse(command, text: text, session: session, now: now)
     case .new(let side, let kind, let tif, let price, let quantity):
+      metrics?.countOrder(session: command.session)
       submit(command, owner: owner, request: OrderRequest(owner: owner, side: side, kind: kind, timeInForce: tif, price: price, quantity: quantity), session: session, now: now)
     case .cancel(let original): cancel(command, original: original, owner: owner, session: session, now: now)
     case .replace(let original, let price, let quantity):
@@ -21,18 +22,18 @@ extension VenueCore {
   private func refuse(_ command: VenueCommand, text: String, session: FIXSession, now: Int64) {
     switch command.msgType {
     case "F", "G":
-      send("9", to: session, now: now) { reports.writeCancelReject(command, order: nil, replace: command.msgType == "G", reason: 99, text: text, to: $0) }
+      sendCancelReject(command, order: nil, replace: command.msgType == "G", reason: 99, text: text, to: session, now: now)
     default:
-      send("8", to: session, now: now) { reports.writeReject(command, text: text, reason: 99, now: now, to: $0) }
+      sendReject(command, text: text, reason: 99, to: session, now: now)
     }
   }
 
   private func submit(_ command: VenueCommand, owner: UInt32, request: OrderRequest, session: FIXSession, now: Int64) {
     guard !orders.hasClOrdID(command.clOrdID, session: command.session) else {
-      return send("8", to: session, now: now) { reports.writeReject(command, text: "duplicate ClOrdID \(command.clOrdID)", reason: 6, now: now, to: $0) }
+      return sendReject(command, text: "duplicate ClOrdID \(command.clOrdID)", reason: 6, to: session, now: now)
     }
     guard let locate = engine.locate(of: command.symbol) else {
-      return send("8", to: session, now: now) { reports.writeReject(command, text: "unknown symbol \(command.symbol)", reason: 1, now: now, to: $0) }
+      return sendReject(command, text: "unknown symbol \(command.symbol)", reason: 1, to: session, now: now)
     }
     events.removeAll()
     engine.submit(request, locate: locate, into: events)
@@ -42,11 +43,11 @@ extension VenueCore {
 
   private func cancel(_ command: VenueCommand, original: String, owner: UInt32, session: FIXSession, now: Int64) {
     guard let index = orders.index(session: command.session, clOrdID: original) else {
-      return send("9", to: session, now: now) { reports.writeCancelReject(command, order: nil, replace: false, reason: 1, text: "unknown order \(original)", to: $0) }
+      return sendCancelReject(command, order: nil, replace: false, reason: 1, text: "unknown order \(original)", to: session, now: now)
     }
     guard orders[index].isOpen else {
       let order = orders[index]
-      return send("9", to: session, now: now) { reports.writeCancelReject(command, order: order, replace: false, reason: 0, text: "the order is \(order.isOpen ? "open" : "final")", to: $0) }
+      return sendCancelReject(command, order: order, replace: false, reason: 0, text: "the order is \(order.isOpen ? "open" : "final")", to: session, now: now)
     }
     events.removeAll()
     engine.cancel(orderID: orders[index].engineID, owner: owner, locate: orders[index].locate, into: events)
@@ -58,12 +59,12 @@ extension VenueCore {
     _ command: VenueCommand, original: String, price: Price?, quantity: Int64, owner: UInt32, session: FIXSession, now: Int64
   ) {
     guard let index = orders.index(session: command.session, clOrdID: original), orders[index].isOpen else {
-      return send("9", to: session, now: now) { reports.writeCancelReject(command, order: nil, replace: true, reason: 1, text: "no open order \(original)", to: $0) }
+      return sendCancelReject(command, order: nil, replace: true, reason: 1, text: "no open order \(original)", to: session, now: now)
     }
     let order = orders[index]
     let leaves = quantity - order.cumulative
     guard leaves > 0, !orders.hasClOrdID(command.clOrdID, session: command.session) else {
-      return send("9", to: session, now: now) { reports.writeCancelReject(command, order: order, replace: true, reason: 99, text: leaves > 0 ? "duplicate ClOrdID" : "OrderQty is not above the filled quantity", to: $0) }
+      return sendCancelReject(command, order: order, replace: true, reason: 99, text: leaves > 0 ? "duplicate ClOrdID" : "OrderQty is not above the filled quantity", to: session, now: now)
     }
     events.removeAll()
     engine.replace(orderID: order.engineID, owner: owner, locate: order.locate, price: price ?? order.price, quantity: leaves, into: events)
@@ -73,7 +74,7 @@ extension VenueCore {
 
   private func status(_ command: VenueCommand, session: FIXSession, now: Int64) {
     guard let index = orders.index(session: command.session, clOrdID: command.clOrdID) else {
-      return send("8", to: session, now: now) { reports.writeReject(command, text: "unknown order \(command.clOrdID)", reason: 5, now: now, to: $0) }
+      return sendReject(command, text: "unknown order \(command.clOrdID)", reason: 5, to: session, now: now)
     }
     let order = orders[index]
     send("8", to: session, now: now) { reports.write(order, .init(execType: "I"), now: now, to: $0) }
@@ -84,7 +85,7 @@ extension VenueCore {
   private func massStatus(_ command: VenueCommand, session: FIXSession, now: Int64) {
     let open = orders.open(session: command.session)
     guard !open.isEmpty else {
-      return send("8", to: session, now: now) { reports.writeReject(command, text: "no open orders", reason: 99, now: now, to: $0) }
+      return sendReject(command, text: "no open orders", reason: 99, to: session, now: now)
     }
     for (position, index) in open.enumerated() {
       let order = orders[index]

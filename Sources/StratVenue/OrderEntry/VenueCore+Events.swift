@@ -23,13 +23,14 @@ extension VenueCore {
         let text = reason.message
         let code = reason == .unknownInstrument ? 1 : reason == .badQuantity ? 13 : 99
         if let session = sessionFor(command) {
-          send("8", to: session, now: now) { reports.writeReject(command, text: text, reason: code, now: now, to: $0) }
+          sendReject(command, text: text, reason: code, to: session, now: now)
         }
       case .fill(let fill):
         filled(fill.restingOrderID, fill.quantity, fill.price, remaining: fill.restingRemaining, now: now)
         filled(fill.incomingOrderID, fill.quantity, fill.price, remaining: fill.incomingRemaining, now: now)
       case .cancelled(let cancelled):
         guard let index = orders.index(engineID: cancelled.orderID) else { continue }
+        metrics?.cancels.addSingleWriter()
         orders[index].status = "4"
         orders[index].leaves = 0
         var text: String? = nil
@@ -43,6 +44,7 @@ extension VenueCore {
         report(index, .init(execType: "4", text: text), now: now)
       case .replaced(let replaced):
         guard let index = orders.index(engineID: replaced.orderID) else { continue }
+        metrics?.replaces.addSingleWriter()
         orders[index].originalClOrdID = orders[index].clOrdID
         orders[index].clOrdID = command.clOrdID
         orders.rename(index, clOrdID: command.clOrdID)
@@ -55,9 +57,8 @@ extension VenueCore {
       case .cancelRejected(_, _, let isReplace, let reason):
         guard let session = sessionFor(command) else { continue }
         let order = orders.index(session: command.session, clOrdID: originalID(command)).map { orders[$0] }
-        send("9", to: session, now: now) {
-          reports.writeCancelReject(command, order: order, replace: isReplace, reason: reason == .tooLateToCancel ? 0 : reason == .unknownOrder ? 1 : 99, text: reason.message, to: $0)
-        }
+        let code = reason == .tooLateToCancel ? 0 : reason == .unknownOrder ? 1 : 99
+        sendCancelReject(command, order: order, replace: isReplace, reason: code, text: reason.message, to: session, now: now)
       case .rested:
         continue
       }
@@ -66,6 +67,8 @@ extension VenueCore {
 
   private func filled(_ engineID: UInt64, _ quantity: Int64, _ price: Price, remaining: Int64, now: Int64) {
     guard let index = orders.index(engineID: engineID) else { return }  // the seed day's liquidity
+    metrics?.fills.addSingleWriter()
+    metrics?.filledQuantity.addSingleWriter(UInt64(quantity))
     orders[index].cumulative += quantity
     orders[index].notional += Double(price.raw) * Double(quantity)
     orders[index].leaves = remaining
@@ -87,4 +90,20 @@ extension VenueCore {
   }
 
   func sessionFor(_ command: VenueCommand) -> FIXSession? { sessionFor(key: command.session) }
+
+  /// Sends an ExecutionReport 150=8 with OrdRejReason `reason`, and counts it.
+  func sendReject(_ command: VenueCommand, text: String, reason: Int, to session: FIXSession, now: Int64) {
+    metrics?.countReject(orderReason: reason)
+    send("8", to: session, now: now) { reports.writeReject(command, text: text, reason: reason, now: now, to: $0) }
+  }
+
+  /// Sends an OrderCancelReject with CxlRejReason `reason`, and counts it.
+  func sendCancelReject(
+    _ command: VenueCommand, order: VenueOrder?, replace: Bool, reason: Int, text: String, to session: FIXSession, now: Int64
+  ) {
+    metrics?.countReject(cancelReason: reason)
+    send("9", to: session, now: now) {
+      reports.writeCancelReject(command, order: order, replace: replace, reason: reason, text: text, to: $0)
+    }
+  }
 }

@@ -30,12 +30,19 @@ public final class VenueCore: @unchecked Sendable {
   private let log: @Sendable (String) -> Void
   /// Commands handled (tests and metrics).
   public internal(set) var handled = 0
+  /// The venue's Prometheus series (nil: nothing counted).
+  public let metrics: VenueMetrics?
+  /// The feed's and the seed's totals already added to `metrics` (venue thread).
+  private var countedITCH = 0
+  private var countedSeed = 0
 
   public init(
-    instruments: [MatchingInstrument], feed: VenueFeed? = nil, log: @escaping @Sendable (String) -> Void = { _ in }
+    instruments: [MatchingInstrument], feed: VenueFeed? = nil, metrics: VenueMetrics? = nil,
+    log: @escaping @Sendable (String) -> Void = { _ in }
   ) throws(MatchingConfigError) {
     engine = try MatchingEngine(instruments: instruments)
     self.feed = feed
+    self.metrics = metrics
     self.log = log
     feed?.startDay(instruments, timestamp: Self.sinceMidnight(FIXClock.utcNanos()))
   }
@@ -111,7 +118,8 @@ public final class VenueCore: @unchecked Sendable {
       let now = FIXClock.utcNanos()
       advanceSeed(now: now)
       feed?.flush()
-      _ = feed?.sender.serveRequests()
+      let served = feed?.sender.serveRequests() ?? 0
+      count(rerequests: served)
       if now - lastHeartbeat > 1_000_000_000 {
         feed?.sender.heartbeat()
         lastHeartbeat = now
@@ -120,6 +128,22 @@ public final class VenueCore: @unchecked Sendable {
       busy = false
       condition.unlock()
     }
+  }
+
+  /// Adds what the loop did to the metrics: re-requests served, ITCH messages and seed events
+  /// since the last time (their owners count in plain integers), the books' resting orders.
+  private func count(rerequests: Int) {
+    guard let metrics else { return }
+    metrics.itchRerequests.addSingleWriter(UInt64(rerequests))
+    if let feed {
+      metrics.itchMessages.addSingleWriter(UInt64(feed.messageCount - countedITCH))
+      countedITCH = feed.messageCount
+    }
+    if let applied = seed?.counts.applied {
+      metrics.seedEvents.addSingleWriter(UInt64(applied - countedSeed))
+      countedSeed = applied
+    }
+    metrics.resting.set(Int64(engine.restingCount))
   }
 
   func owner(of key: String, session: FIXSession) -> UInt32 {

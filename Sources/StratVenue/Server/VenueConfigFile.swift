@@ -6,7 +6,7 @@ import StratMarket
 import StratNet
 
 /// `strat-venue run --config FILE`: the venue's settings in the engine's configuration syntax
-/// (StratConfig), with the same located diagnostics. Tables: [venue], [itch], [seed] and one
+/// (StratConfig), with the same located diagnostics. Tables: [venue], [itch], [seed], [metrics] and one
 /// [[instrument]] per instrument (Examples/fix/venue.toml; Docs/FIX.md lists the keys).
 public enum VenueConfigFile {
   public struct Failure: Error, CustomStringConvertible {
@@ -19,6 +19,7 @@ public enum VenueConfigFile {
     "itch": ["udp", "request_port", "session"],
     "seed": ["file", "date", "speed"],
     "instrument": ["symbol", "tick", "max_order_quantity"],
+    "metrics": ["listen", "allow_remote"],
   ]
 
   public static func load(path: String) throws(Failure) -> VenueSettings {
@@ -40,6 +41,7 @@ public enum VenueConfigFile {
     venue(section("venue", root, findings), folder: folder, into: &settings)
     itch(section("itch", root, findings), into: &settings)
     if root["seed"] != nil { seed(section("seed", root, findings), folder: folder, into: &settings) }
+    metrics(section("metrics", root, findings), into: &settings)
     settings.instruments = instruments(root, findings)
     guard findings.diagnostics.isEmpty else { throw Failure(diagnostics: findings.reported) }
     return settings
@@ -109,6 +111,22 @@ public enum VenueConfigFile {
       }
     }
     settings.seed = .init(path: path, date: s.string("date")?.0, speed: speed)
+  }
+
+  /// `[metrics] listen`: loopback only unless `allow_remote = true`, as the engine's [control].
+  static func metrics(_ s: ConfigSection, into settings: inout VenueSettings) {
+    settings.metricsAllowRemote = s.bool("allow_remote") ?? false
+    guard let (text, value) = s.string("listen") else { return }
+    do { settings.metrics = try TCPAddress.parse(text) } catch {
+      return s.findings.add(ConfigSchemaDiagnostics.badValue("metrics", "listen", "expected A.B.C.D:PORT; found `\(text)`", at: value))
+    }
+    if !settings.isMetricsAddressAllowed {
+      s.findings.add(
+        Diagnostic(
+          id: "venue.config.remote",
+          message: "`metrics.listen` is \(text), which is not a loopback address: the metrics would be reachable from the network",
+          primary: Label(value.span), notes: ["set `allow_remote = true` in [metrics] if that is intended"]))
+    }
   }
 
   static func instruments(_ root: ConfigTable, _ findings: ConfigFindings) -> [MatchingInstrument] {

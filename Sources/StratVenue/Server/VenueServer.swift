@@ -5,15 +5,19 @@ import StratMoldUDP64
 import StratNet
 
 /// strat-venue in one process: the FIX acceptor for the configured clients, the venue thread
-/// with its matching engine, the ITCH feed, and the seed day if any.
+/// with its matching engine, the ITCH feed, the seed day if any, and the metrics endpoint.
 ///
 ///   clients ─FIX─▶ FIXAcceptor (a thread per connection) ─▶ VenueCore (one thread) ─▶ reports
 ///                                                              ├─▶ VenueFeed ─MoldUDP64─▶ ITCH readers
 ///                                          seed day (paced) ──┘
+///   Prometheus ─HTTP─▶ HTTPServer (its own threads) ─▶ VenueMetrics.render (atomics)
 public final class VenueServer {
   public let settings: VenueSettings
   public let core: VenueCore
   public let acceptor: FIXAcceptor
+  public let metrics: VenueMetrics
+  /// `GET /metrics` and `GET /health`, when settings.metrics asks for them.
+  public let metricsServer: HTTPServer?
 
   public init(_ settings: VenueSettings, log: @escaping @Sendable (String) -> Void) throws(FIXError) {
     self.settings = settings
@@ -25,8 +29,9 @@ public final class VenueServer {
     } catch {
       throw FIXError(id: "venue.itch", message: "cannot open the ITCH feed to \(settings.itch.map { "\($0)" } ?? ""): \(error)")
     }
+    (metrics, metricsServer) = try Self.metricsEndpoint(settings)
     do {
-      core = try VenueCore(instruments: settings.instruments, feed: feed, log: log)
+      core = try VenueCore(instruments: settings.instruments, feed: feed, metrics: metrics, log: log)
     } catch {
       throw FIXError(id: error.id, message: error.description)
     }
@@ -40,7 +45,24 @@ public final class VenueServer {
     let core = self.core
     acceptor = try FIXAcceptor(
       address: settings.fixAddress, dictionary: dictionary, sessions: sessions, storeFolder: settings.store, log: log
-    ) { VenueOrderEntry(core: core, session: $0) }
+    ) { VenueOrderEntry(core: core, session: $0, log: log) }
+  }
+
+  /// The registry, and the HTTP server that renders it (bound now, served from `start`). No
+  /// token: Prometheus scrapes without one, as it does the engine's /metrics.
+  static func metricsEndpoint(_ settings: VenueSettings) throws(FIXError) -> (VenueMetrics, HTTPServer?) {
+    do throws(StratNetError) {
+      let metrics = try VenueMetrics(sessionKeys: settings.sessionKeys)
+      guard let address = settings.metrics else { return (metrics, nil) }
+      guard settings.isMetricsAddressAllowed else {
+        throw StratNetError(id: "venue.metrics.remote", message: "\(address) is not a loopback address and allow_remote is not set")
+      }
+      let health = HTTPRoute("GET", "/health", requiresToken: false, isSerialized: false) { _ in .text(200, "ok\n") }
+      let server = try HTTPServer(address: address, routes: [metrics.registry.route(), health], token: nil)
+      return (metrics, server)
+    } catch {
+      throw FIXError(id: error.id, message: "the metrics endpoint: \(error.message)")
+    }
   }
 
   /// Loads the seed day with the backtest's own loader and binds its symbols to our instruments.
@@ -62,9 +84,11 @@ public final class VenueServer {
   public func start() {
     core.start()
     acceptor.start()
+    metricsServer?.start()
   }
 
   public func stop() {
+    metricsServer?.stop()
     acceptor.stop()
     core.drain()
     core.stop()

@@ -19,6 +19,16 @@ public struct VenueSettings: Sendable {
   public var seed: Seed?
   /// The hours of every client's session (`session_start` … in [venue]); default always.
   public var schedule = FIXSessionSchedule.always
+  /// Where `GET /metrics` (Prometheus) and `GET /health` listen (nil: no endpoint).
+  public var metrics: TCPAddress?
+  /// Whether `metrics` may be a non-loopback address ([metrics] allow_remote).
+  public var metricsAllowRemote = false
+
+  /// The session key of each client (`VENUE-CLIENT1`), as the acceptor names its sessions.
+  public var sessionKeys: [(client: String, key: String)] { clients.map { ($0, "\(compID)-\($0)") } }
+
+  /// True when the metrics endpoint is on loopback, or allowed elsewhere.
+  public var isMetricsAddressAllowed: Bool { metrics.map { $0.host >> 24 == 127 || metricsAllowRemote } ?? true }
 
   public struct Seed: Sendable {
     public var path: String
