@@ -127,7 +127,9 @@ final class HostileClient {
   }
 
   /// A TestRequest: the venue's Heartbeat with the same TestReqID proves it is still reading.
-  func testRequest(_ id: String, seq number: Int? = nil) throws -> [UInt8] { try message("1", [(112, id)], seq: number) }
+  func testRequest(_ id: String, seq number: Int? = nil, sender: String = compID) throws -> [UInt8] {
+    try message("1", [(112, id)], seq: number, sender: sender)
+  }
 
   func order(_ id: String, quantity: String = "100", price: String = "1.00", symbol: String = "INTC") throws -> [UInt8] {
     try message("D", [(11, id), (38, quantity), (40, "2"), (44, price), (54, "1"), (55, symbol), (59, "0"), (60, FIXTime.timestamp(FIXClock.utcNanos()))])

@@ -36,7 +36,8 @@ import Testing
       try logOn(client)
       // SOHs end any frame the garbage's tail began, which would otherwise swallow the
       // TestRequest as its body (garbled too, as FIX says, but not the point here).
-      #expect(client.socket.send(seededGarbage(300_000) + [UInt8](repeating: 1, count: 64)))
+      let delivered = client.socket.send(seededGarbage(300_000) + [UInt8](repeating: 1, count: 64))
+      #expect(delivered, "the venue closed the connection during the garbage")
       #expect(client.socket.next(within: 0.5) == .silence)
       try expectHeartbeat(client, "AFTER-GARBAGE")
       #expect(venue.logged("garbled message ignored"))
@@ -88,7 +89,8 @@ import Testing
   /// Sends `bytes` `times` times over (no copy: the sending allocates nothing), then a
   /// TestRequest that must be answered, so the venue has read past them all.
   private func expectHeartbeatAfter(_ client: HostileClient, _ id: String, _ bytes: [UInt8], times: Int) throws {
-    for _ in 0..<times { #expect(client.socket.send(bytes)) }
+    let delivered = (0..<times).allSatisfy { _ in client.socket.send(bytes) }
+    #expect(delivered, "the venue closed the connection while \(id) was on its way")
     try expectHeartbeat(client, id)
   }
 
@@ -140,6 +142,30 @@ import Testing
       let answer = client.socket.next()
       #expect(field(answer, 35) == "5" && field(answer, 58) == "MsgSeqNum too low, expecting 3 but received 2", "\(answer)")
       #expect(client.socket.closes())
+    }
+  }
+
+  @Test func aPossDupSeqTooLowIsDroppedOrRejectedWithoutOrigSendingTime() throws {
+    try hostile { _, client in
+      try logOn(client)
+      try expectHeartbeat(client, "ONCE")
+      let earlier = FIXTime.timestamp(FIXClock.utcNanos() - 1_000_000_000)
+      client.socket.send(try client.message("1", [(43, "Y"), (122, earlier), (112, "REPEAT")], seq: 2))
+      #expect(client.socket.next(within: 0.5) == .silence)
+      client.socket.send(try client.message("1", [(43, "Y"), (112, "NO-ORIG")], seq: 2))
+      let answer = client.socket.next()
+      #expect(field(answer, 35) == "3" && field(answer, 373) == "1" && field(answer, 371) == "122", "\(answer)")
+      try expectHeartbeat(client, "AFTER-REPEATS")  // seq 3: neither repeat moved the seq
+    }
+  }
+
+  @Test func aMessageWithAnotherSendersCompIDGetsRejectAndLogout() throws {
+    try hostile { _, client in
+      try logOn(client)
+      client.socket.send(try client.testRequest("MASK", sender: "CLIENT1"))
+      let answers = [client.socket.next(), client.socket.next()]
+      #expect(field(answers[0], 35) == "3" && field(answers[0], 373) == "9", "\(answers)")
+      #expect(field(answers[1], 35) == "5", "\(answers)")
     }
   }
 
