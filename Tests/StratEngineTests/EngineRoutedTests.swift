@@ -32,9 +32,15 @@ import Testing
     let router = try #require(engine.router)
     for event in (engine.feed.day?.events ?? []).prefix(20_000) { try engine.deliver(event) }
     venues.servers.forEach { $0.core.drain() }
-    usleep(300_000)
+    // Settles book what arrives after the last event (on a loaded machine, reports are still
+    // on their way for a while); then the session is read (a copy).
+    let quiet = Date(timeIntervalSinceNow: 10)
+    repeat {
+      usleep(50_000)
+      engine.strategies[0].runner.session.settle(takerEvent: 20_000, makerEvent: 20_000)
+    } while Date() < quiet
+      && engine.strategies[0].runner.session.ledger.positions[0] != venues.position(0) + venues.position(1)
     let session = engine.strategies[0].runner.session
-    engine.strategies[0].runner.session.settle(takerEvent: 20_000, makerEvent: 20_000)
     engine.journal?.sync()
 
     // Every order the OMS sent was planned once, and journaled with its explanation.

@@ -78,10 +78,17 @@ import Testing
       try logOn(client)
       let frame = soh("8=FIX.4.4|9=100|35=D|34=2|49=EVIL|") + [UInt8](repeating: UInt8(ascii: "x"), count: 70_000)
       try expectHeartbeatAfter(client, "WARM-UP", frame, times: 1)  // the venue's buffers are in use now
-      let (frames, before) = (100, residentBytes())
-      try expectHeartbeatAfter(client, "AFTER-OVERSIZED", frame, times: frames)
-      let (sent, growth) = (frames * frame.count, residentBytes() - before)
-      #expect(growth < sent / 8, "resident memory grew \(growth) bytes over \(sent) bytes of oversized frames")
+      // Three rounds; the least growth counts: other suites run in this process at the same
+      // time and grow it too, but buffering the frames would grow every round.
+      let frames = 100
+      var growths: [Int] = []
+      for round in 0..<3 {
+        let before = residentBytes()
+        try expectHeartbeatAfter(client, "AFTER-OVERSIZED-\(round)", frame, times: frames)
+        growths.append(residentBytes() - before)
+      }
+      let sent = frames * frame.count
+      #expect(growths.min()! < sent / 8, "resident memory grew \(growths) bytes over rounds of \(sent) bytes of oversized frames")
       #expect(venue.logged("garbled message ignored: no CheckSum (10) within the message limit"))
     }
   }
