@@ -76,7 +76,13 @@ import Testing
     }
     for gateway in gateways { #expect(FIXFaultTests.waitLoggedOn(gateway)) }
     venues.servers.forEach { $0.core.drain() }
-    usleep(500_000)
+    // Drains until the reports add up to the venues' positions (10 s at most: a loaded machine).
+    let quiet = Date(timeIntervalSinceNow: 10)
+    repeat {
+      usleep(50_000)
+      router.drain(into: &report)
+    } while Date() < quiet && report.fills.reduce(Int64(0), { $0 + $1.signedQuantity }) != venues.position(0) + venues.position(1)
+    usleep(200_000)
     router.drain(into: &report)
 
     for k in 0..<2 {
