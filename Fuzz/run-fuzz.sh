@@ -15,8 +15,8 @@ work=${FUZZ_WORK:-$root/.build/fuzz}
 # The build rules, in one place. harness → modules in dependency order; the last one holds the
 # target. Then the seed corpus folder and libFuzzer's -max_len for the harness. A module written
 # Module/Folder compiles only that folder of the module (as the module): StratEngine/Config is
-# the engine's configuration code alone, which imports only StratDiagnostics, StratConfig and
-# StratMarket.
+# the engine's configuration code alone, which imports only StratDiagnostics, StratConfig,
+# StratMarket and StratFIX (the session's schedule and version types).
 declare -A modules=(
   [itch]="StratDiagnostics StratTimeZone StratMarket"
   [csv]="StratDiagnostics StratTimeZone StratMarket"
@@ -26,7 +26,7 @@ declare -A modules=(
   [object]="StratABI StratNative"
   [param]="StratDiagnostics StratTimeZone StratABI StratNative StratMarket StratRuntime StratBacktest"
   [journal]="StratJournal"
-  [config]="StratDiagnostics StratConfig StratTimeZone StratMarket StratEngine/Config"
+  [config]="StratDiagnostics StratConfig StratTimeZone StratMarket StratNet StratJournal StratFIX StratEngine/Config"
   [http]="StratNet"
   [fix]="StratDiagnostics StratTimeZone StratNet StratJournal StratFIX"
 )
