@@ -36,6 +36,14 @@ let package = Package(
     .target(
       name: "StratLLVM", dependencies: ["CLLVM", "StratDiagnostics", "StratIR", "StratABI", "StratNative"],
       swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/lib/llvm-19/include"])]),
+    // Fixed point as the HLS kernel computes it: formats, the exact arithmetic of ap_fixed
+    // (quantisation, overflow), and the range analysis that gives every IR value its format.
+    .target(name: "StratFixed", dependencies: ["StratIR", "StratABI", "StratDiagnostics"]),
+    // The FPGA backend: HLS C++ kernels, testbenches and reports; Shim/ is the project's own
+    // model of the Vitis HLS headers, copied into every kernel directory.
+    .target(
+      name: "StratHLS", dependencies: ["StratFixed", "StratIR", "StratABI", "StratDiagnostics"],
+      resources: [.copy("Shim")]),
     .target(
       name: "StratMarket", dependencies: ["StratDiagnostics", "StratTimeZone"],
       exclude: ["ITCH/README.md", "Book/AGREEMENT.md"]),
@@ -135,6 +143,10 @@ let package = Package(
       ],
       // The executable's builder (through StratLLVM) reaches LLVM's C headers.
       swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/lib/llvm-19/include"])]),
+    .testTarget(name: "StratFixedTests", dependencies: ["StratFixed", "StratIR", "StratABI"]),
+    .testTarget(
+      name: "StratHLSTests", dependencies: ["StratHLS", "StratFixed", "StratIR", "StratABI", "StratSema"],
+      exclude: ["Shim"]),
     .testTarget(
       name: "FiletestsTests",
       dependencies: [
