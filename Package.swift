@@ -81,7 +81,7 @@ let package = Package(
       name: "stratc",
       dependencies: [
         "StratDiagnostics", "StratSyntax", "StratSema", "StratIR", "StratABI",
-        "StratInterpreter", "StratNative", "StratLLVM", "StratMarket", "StratRuntime", "StratBacktest",
+        "StratInterpreter", "StratNative", "StratLLVM", "StratMarket", "StratRuntime", "StratBacktest", "StratHLS",
       ]),
     .executableTarget(
       name: "strat-engine",

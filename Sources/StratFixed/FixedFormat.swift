@@ -53,3 +53,33 @@ public enum Overflow: String, Sendable, CaseIterable {
   case AP_WRAP  // keep the low W bits
   case AP_WRAP_SM  // sign-magnitude wrap
 }
+
+extension FixedFormat {
+  /// The format a value of `range` gets: the fewest integer bits that hold it with a sign and
+  /// one guard bit, the rest of `width` for the fraction (at most 62 bits). A range the analysis
+  /// could not bound, or one wider than `fallback` allows, gets `fallback` and saturates.
+  public static func fitting(
+    _ range: Interval, width: Int, fallback: FixedFormat, overflow: Overflow = .AP_SAT
+  ) -> FixedFormat {
+    guard range.isBounded else { return fallback }
+    let needed = integerBits(holding: range.magnitude + range.error) + 1
+    guard needed <= fallback.integerBits else { return fallback }
+    let bits = min(width, needed + 62)
+    return FixedFormat(width: bits, integerBits: needed, overflow: overflow)
+  }
+
+  /// Integer bits, sign included, that hold every value of magnitude `m`: 2^(I−1) > m.
+  public static func integerBits(holding m: Double) -> Int {
+    var bits = 1
+    while pow2(bits - 1) <= m && bits < 200 { bits += 1 }
+    return bits
+  }
+
+  /// This format with its fraction cut to at most `fraction` bits (the width shrinks).
+  public func limitingFraction(to fraction: Int) -> FixedFormat {
+    guard fractionBits > fraction else { return self }
+    var f = self
+    f.width = max(integerBits, integerBits + max(0, fraction))
+    return f
+  }
+}

@@ -85,10 +85,11 @@ struct Arguments {
   /// backtest's options with them).
   static let commandValued = Set([
     "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report", "on-error",
-    "date", "backend", "object", "cpu", "capital", "sign", "key",
+    "date", "backend", "object", "cpu", "capital", "sign", "key", "fixed", "price-range", "max-size", "ticks",
+    "ticks-out",
   ]).union(VenueOptions.flags)
   /// Their switches.
-  static let commandSwitches: Set<String> = ["no-opt", "json", "quiet", "llvm", "timing"]
+  static let commandSwitches: Set<String> = ["no-opt", "json", "quiet", "llvm", "timing", "compare"]
 
   /// The options as `--name=value` (or `--name`) words, in the given order, without `names`.
   func words(excluding names: Set<String>) -> [String] {

@@ -5,11 +5,13 @@ enum Help {
     "check": check, "ir": ir, "report": report, "build": build, "inspect": inspect, "keygen": KeygenCommand.help, "backtest": backtest,
     "sweep": sweep, "explain": ExplainCommand.help, "data": data, "data import": data, "data info": data, "data export": data,
     "data bench": data, "data book": DataBookCommand.help, "data convert": DataConvertCommand.help,
+    "emit-hls": emitHLS, "hls-sim": hlsSim,
   ]
 
   /// The top-level commands, for did-you-mean.
   static let commands = [
     "check", "ir", "build", "inspect", "keygen", "report", "backtest", "sweep", "explain", "data", "help",
+    "emit-hls", "hls-sim",
   ]
 
   /// `stratc help [COMMAND [SUBCOMMAND]]`: that help on stdout, or a usage error naming the
@@ -42,6 +44,8 @@ enum Help {
       stratc data import|info|export|book|convert ...  market data: tick store import, describe, export, rebuilt book, LOBSTER → ITCH
       stratc sweep FILE --data SYMBOL=PATH... --param NAME=LO:HI:STEP...   backtest a grid
       stratc explain DIR --fill N              say why fill N of a backtest's trades.csv happened
+      stratc emit-hls FILE -o DIR              write an HLS C++ kernel, testbench and shim (Docs/HLS.md)
+      stratc hls-sim FILE --ticks T -o OUT     run the kernel's fixed point on ticks (--compare: against double)
 
     OPTIONS (every subcommand)
       --diagnostics=text|json   how errors are printed on stderr (json: one object per line)
@@ -257,5 +261,36 @@ enum Help {
       stratc data info Examples/data/SPY.csv
       stratc data export out/examples/store/GOOG/2012-06-21.tick --out out/examples/goog-orders.csv
       stratc data bench out/examples/bench.tick --generate 100000
+    """
+
+  static let emitHLS = """
+    stratc emit-hls FILE -o DIR [--param NAME=VALUE]... [--fixed W,I] [--price-range LO,HI]
+                    [--max-size N] [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...]
+
+    Writes the strategy as a Vitis HLS kernel in fixed point: DIR/NAME.h, NAME.cpp, NAME_tb.cpp,
+    shim/ (ap_int.h, ap_fixed.h, hls_stream.h), ticks.csv (from --ticks, --data, or a seeded
+    random walk), expected.out (hls-sim's output for those ticks), report.txt and README.md.
+    Parameters are compile-time constants. Every value's format comes from a range analysis of
+    the declared inputs: prices in --price-range (default 0.01,100000), sizes up to --max-size
+    (default 2^40); a value it cannot bound gets ap_fixed<W,I> of --fixed (default 63,24) and
+    saturates. A construct the kernel cannot compute is refused with a diagnostic.
+
+    EXAMPLES
+      stratc emit-hls Strategies/pairs.strat -o out/hls
+      cd out/hls && g++ -std=c++14 -O2 -I shim pairs.cpp pairs_tb.cpp -o tb && ./tb ticks.csv out.txt
+    """
+
+  static let hlsSim = """
+    stratc hls-sim FILE (--ticks TICKS | --data SYMBOL=PATH...) [-o OUT] [--ticks-out FILE] [--compare]
+                   [--param NAME=VALUE]... [--instrument NAME=SYMBOL]... [--fixed W,I] [--price-range LO,HI]
+
+    Runs the kernel's arithmetic (the interpreter's fixed-point mode) on a tick file, or on the
+    backtest's data, and writes what the testbench writes: one line per tick with a decision,
+    raw bits in hex. --ticks-out writes the ticks of --data as a tick file. --compare counts
+    the ticks whose decisions differ from the double-precision interpreter's.
+
+    EXAMPLES
+      stratc hls-sim Strategies/pairs.strat --data Examples/data --ticks-out pairs.ticks --compare
+      stratc hls-sim Strategies/pairs.strat --ticks pairs.ticks -o expected.out
     """
 }

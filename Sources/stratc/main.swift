@@ -45,6 +45,8 @@ func run(_ argv: [String]) -> ExitCode {
     case "build": return try BuildCommand.run(args, output: output)
     case "inspect": return try InspectCommand.run(args, output: output)
     case "explain": return try ExplainCommand.run(args, output: output)
+    case "emit-hls": return try HLSCommands.emit(args, output: output)
+    case "hls-sim": return try HLSCommands.simulate(args, output: output)
     default: return try BacktestCommand.run(args, output: output)
     }
   } catch {

@@ -1,0 +1,106 @@
+import StratABI
+import StratDiagnostics
+import StratFixed
+import StratIR
+
+/// Chooses the kernel's types: a range analysis over the step (iterated until the state's
+/// ranges settle) gives every f64 value an interval and an error bound, and from it a format;
+/// constructs the kernel cannot compute are refused with a diagnostic naming the value.
+public struct KernelPlanner {
+  let module: IRModule
+  let options: KernelOptions
+  let path: String
+  var ranges: [Interval?]
+  var slotRanges: [Interval?]
+  var problems: [Diagnostic] = []
+
+  /// Largest window the kernel accepts: a shift register of registers, and a 1 ÷ n table.
+  public static let largestWindow = 4096
+
+  /// Plans `module` (compiled from `path`), or returns the refusals.
+  public static func plan(_ module: IRModule, options: KernelOptions = KernelOptions(), path: String)
+    -> Result<KernelPlan, KernelRefusal>
+  {
+    var planner = KernelPlanner(module: module, options: options, path: path)
+    planner.refuseUnsupported()
+    guard planner.problems.isEmpty else { return .failure(KernelRefusal(diagnostics: planner.problems)) }
+    planner.analyse()
+    return .success(planner.build())
+  }
+
+  init(module: IRModule, options: KernelOptions, path: String) {
+    self.module = module
+    self.options = options
+    self.path = path
+    ranges = Array(repeating: nil, count: module.step.count)
+    slotRanges = module.slots.map {
+      if case .scalar(_, let initial) = $0.kind { return Interval.point(initial.plainValue) }
+      return nil
+    }
+  }
+
+  /// Runs the step's analysis until no slot's range changes; a slot still growing after a few
+  /// passes (an accumulator) is unbounded.
+  mutating func analyse() {
+    for pass in 0..<8 {
+      let before = slotRanges
+      for index in module.step.indices { visit(index) }
+      if slotRanges == before { return }
+      if pass >= 3 {
+        for s in slotRanges.indices where slotRanges[s] != before[s] { slotRanges[s] = .unbounded }
+      }
+    }
+  }
+
+  /// A located refusal: the strategy file, and the IR value the construct computes.
+  func refusal(_ id: String, _ index: Int?, _ message: String, note: String? = nil) -> Diagnostic {
+    let name = index.map { module.step[$0].name }.map { $0.isEmpty ? "" : " (`%\($0)`)" } ?? ""
+    return Diagnostic(
+      id: "hls.\(id)", message: message + name, at: DataLocation(path: path),
+      notes: (note.map { [$0] } ?? []) + ["`stratc ir \(path)` shows the value in the step"])
+  }
+
+  /// Refuses what no kernel can compute: fields the FPGA does not see, pair windows, huge windows.
+  mutating func refuseUnsupported() {
+    for (s, slot) in module.slots.enumerated() {
+      switch slot.kind {
+      case .pairWindow:
+        problems.append(refusal(
+          "unsupported-window", nil,
+          "the kernel does not compute pair windows (cov, corr, slope, intercept) yet: slot `$\(slot.name)`",
+          note: "one-variable windows, lags and EMAs are supported"))
+      case .ring(let n) where n > Self.largestWindow, .window(let n) where n > Self.largestWindow,
+        .ema(let n) where n > Self.largestWindow:
+        problems.append(refusal(
+          "window-too-long", nil,
+          "slot `$\(slot.name)` holds \(n) values; a kernel window holds at most \(Self.largestWindow)",
+          note: "a longer window needs a BRAM circular buffer, which this backend does not emit yet"))
+      default: _ = s
+      }
+    }
+    for (index, instruction) in module.step.enumerated() {
+      if case .field(_, let field) = instruction.imm, field.rawValue > InputField.volume.rawValue {
+        problems.append(refusal(
+          "unsupported-field", index,
+          "the kernel reads bar fields only (open, high, low, close, volume); `\(field.name)` is not in its input",
+          note: "order-book, trade and position fields need the ITCH front end, which is not emitted yet"))
+      }
+    }
+  }
+}
+
+/// Why a strategy cannot become a kernel: one located diagnostic per construct.
+public struct KernelRefusal: Error, Sendable {
+  public var diagnostics: [Diagnostic]
+}
+
+extension IRConstant {
+  /// The constant as a real number (bools as 0/1), for the range analysis.
+  var plainValue: Double {
+    switch self {
+    case .f64(let v): v
+    case .i64(let v): Double(v)
+    case .bool(let b): b ? 1 : 0
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import StratDiagnostics
+
+/// The kernel's input, one step a line, integers only (Docs/HLS.md, "Tick files"):
+///
+/// ```
+/// # stratc ticks: pairs  columns: time_ns a.seen a.close b.seen b.close
+/// 1704205800000000000 1 1874500 0 0
+/// ```
+/// `time_ns` is the step's time; then for each instrument a 0/1 flag (it delivers a bar at this
+/// step) and the fields the strategy reads, prices in units of 1 ÷ `priceScale` and sizes in
+/// units. A field of an instrument that delivers no bar is ignored (written 0). Lines starting
+/// with `#` are comments.
+public struct Tick: Sendable, Equatable {
+  public var time: Int64
+  /// Per instrument: 1 when it delivers a bar at this step.
+  public var updates: [Bool]
+  /// One integer per `KernelPlan.inputs` column.
+  public var values: [Int64]
+
+  public init(time: Int64, updates: [Bool], values: [Int64]) {
+    self.time = time
+    self.updates = updates
+    self.values = values
+  }
+}
+
+public enum TickFile {
+  /// The column names of a plan's tick file, after `time_ns`.
+  public static func columns(_ plan: KernelPlan) -> [String] {
+    plan.module.instruments.indices.flatMap { i in
+      ["\(plan.module.instruments[i].name).seen"]
+        + plan.inputs.filter { $0.instrument == i }.map { "\(plan.module.instruments[i].name).\($0.field.name)" }
+    }
+  }
+
+  public static func header(_ plan: KernelPlan) -> String {
+    "# stratc ticks: \(plan.module.name)  prices ×\(plan.options.priceScale)  columns: time_ns "
+      + columns(plan).joined(separator: " ") + "\n"
+  }
+
+  public static func line(_ tick: Tick, _ plan: KernelPlan) -> String {
+    var parts = [String(tick.time)]
+    var column = 0
+    for i in plan.module.instruments.indices {
+      parts.append(tick.updates[i] ? "1" : "0")
+      for input in plan.inputs where input.instrument == i {
+        parts.append(String(tick.values[column]))
+        column += 1
+      }
+    }
+    return parts.joined(separator: " ") + "\n"
+  }
+
+  /// The largest tick file read into memory (the kernel streams; `hls-sim` reads whole files).
+  public static let largestFile = 1 << 30
+
+  /// Parses a tick file for `plan`; every malformed line is an error located at its line.
+  public static func parse(_ text: String, path: String, plan: KernelPlan) -> Result<[Tick], Diagnostic> {
+    let instruments = plan.module.instruments.count
+    let expected = 1 + instruments + plan.inputs.count
+    var ticks: [Tick] = []
+    var lineNumber = 0
+    var lastTime = Int64.min
+    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let words = line.split(separator: " ", omittingEmptySubsequences: true)
+      func fail(_ message: String) -> Result<[Tick], Diagnostic> {
+        .failure(Diagnostic(id: "hls.bad-tick", message: message, at: DataLocation(path: path, line: lineNumber)))
+      }
+      guard words.count == expected else {
+        return fail("expected \(expected) integers (time_ns, then \(columns(plan).joined(separator: " "))); found \(words.count)")
+      }
+      var numbers: [Int64] = []
+      for w in words {
+        guard let n = Int64(w) else { return fail("`\(w.prefix(40))` is not a 64-bit integer") }
+        numbers.append(n)
+      }
+      guard numbers[0] >= lastTime else { return fail("time \(numbers[0]) is before the previous line's \(lastTime)") }
+      lastTime = numbers[0]
+      var updates: [Bool] = [], values: [Int64] = []
+      var k = 1
+      for i in 0..<instruments {
+        guard numbers[k] == 0 || numbers[k] == 1 else { return fail("the seen flag of `\(plan.module.instruments[i].name)` must be 0 or 1; found \(numbers[k])") }
+        updates.append(numbers[k] == 1)
+        k += 1
+        for input in plan.inputs where input.instrument == i {
+          let limit = input.field == .volume ? plan.options.maxSize : plan.options.priceRange.upperBound
+          let value = Double(numbers[k]) / Double(input.scale)
+          guard numbers[k] >= 0, value <= limit else {
+            return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is \(numbers[k]), outside the declared range 0…\(limit) (×\(input.scale)); widen it with \(input.field == .volume ? "--max-size" : "--price-range")")
+          }
+          values.append(numbers[k])
+          k += 1
+        }
+      }
+      ticks.append(Tick(time: numbers[0], updates: updates, values: values))
+    }
+    return .success(ticks)
+  }
+}

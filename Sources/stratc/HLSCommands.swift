@@ -1,0 +1,110 @@
+import Foundation
+import StratABI
+import StratDiagnostics
+import StratHLS
+import StratIR
+
+/// `stratc emit-hls` and `stratc hls-sim`: the FPGA backend (Docs/HLS.md).
+enum HLSCommands {
+  // stratc emit-hls FILE -o DIR [--param N=V]... [--fixed W,I] [--price-range LO,HI] [--max-size N]
+  //   [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...]
+  static func emit(_ args: Arguments, output: Output) throws -> ExitCode {
+    guard let out = args.value("out") else { throw Arguments.Problem.usage("give -o DIR") }
+    let (plan, code) = try planned(args, output: output)
+    guard let plan else { return code }
+    let ticks: [Tick]
+    switch try HLSTicks.load(args, plan, output: output) {
+    case .success(let t): ticks = t ?? HLSTicks.synthetic(plan)
+    case .failure(let code): return code
+    }
+    do {
+      let files = try KernelDirectory.write(plan, source: args.positional[0], ticks: ticks, into: URL(fileURLWithPath: out))
+      if !args.has("quiet") {
+        Output.standardOutput("wrote \(out)/: \(files.joined(separator: ", "))\n" + KernelReport(plan: plan).summary)
+      }
+      return .success
+    } catch {
+      output.report([Diagnostic(id: "hls.write", message: "cannot write \(out): \(error.localizedDescription)")])
+      return .userError
+    }
+  }
+
+  // stratc hls-sim FILE (--ticks TICKS | --data SYMBOL=PATH...) -o OUT [--ticks-out FILE] [--compare]
+  static func simulate(_ args: Arguments, output: Output) throws -> ExitCode {
+    let (plan, code) = try planned(args, output: output)
+    guard let plan else { return code }
+    guard let ticks = try HLSTicks.load(args, plan, output: output).get() else {
+      throw Arguments.Problem.usage("give --ticks FILE, or --data SYMBOL=PATH to read the backtest's data")
+    }
+    guard args.value("out") != nil || args.value("ticks-out") != nil || args.has("compare") else {
+      throw Arguments.Problem.usage("give -o OUT (the testbench's output), --ticks-out FILE or --compare")
+    }
+    if let path = args.value("ticks-out"),
+      !write(TickFile.header(plan) + ticks.map { TickFile.line($0, plan) }.joined(), to: path, output: output)
+    {
+      return .userError
+    }
+    if let path = args.value("out"), !write(KernelOutputFile.simulate(plan, ticks), to: path, output: output) {
+      return .userError
+    }
+    if args.has("compare") { Output.standardOutput(HLSComparison.run(plan, ticks).text) }
+    return .success
+  }
+
+  /// Compiles the file and plans its kernel; reports refusals.
+  static func planned(_ args: Arguments, output: Output) throws -> (KernelPlan?, ExitCode) {
+    guard args.positional.count == 1 else { throw Arguments.Problem.usage("name exactly one .strat file") }
+    let options = try kernelOptions(args)
+    let params = Dictionary(try args.pairs("param"), uniquingKeysWith: { $1 })
+    var compiled: CompileCommands.Compiled
+    switch CompileCommands.compile(args.positional[0], params: params, optimize: true, output: output) {
+    case .success(let c): compiled = c
+    case .failure(let code): return (nil, code)
+    }
+    if let code = BacktestCommand.bind(&compiled.module, try args.pairs("instrument"), output: output) {
+      return (nil, code)
+    }
+    switch KernelPlanner.plan(compiled.module, options: options, path: args.positional[0]) {
+    case .success(let plan): return (plan, .success)
+    case .failure(let refusal):
+      output.report(refusal.diagnostics)
+      return (nil, .userError)
+    }
+  }
+
+  static func kernelOptions(_ args: Arguments) throws -> KernelOptions {
+    var options = KernelOptions()
+    if let text = args.value("fixed") {
+      let parts = text.split(separator: ",").map { Int($0) }
+      guard parts.count == 2, let w = parts[0], let i = parts[1], (8...63).contains(w), (2...w).contains(i) else {
+        throw Arguments.Problem.usage("--fixed W,I wants a width 8…63 and integer bits 2…W; found `\(text)`")
+      }
+      options.width = w
+      options.fallbackIntegerBits = i
+    }
+    if let text = args.value("price-range") {
+      let parts = text.split(separator: ",").map { Double($0) }
+      guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo > 0, hi > lo, hi < 1e12 else {
+        throw Arguments.Problem.usage("--price-range LO,HI wants 0 < LO < HI < 1e12; found `\(text)`")
+      }
+      options.priceRange = lo...hi
+    }
+    if let text = args.value("max-size") {
+      guard let n = Double(text), n >= 1, n < 1e15 else {
+        throw Arguments.Problem.usage("--max-size wants a number 1…1e15; found `\(text)`")
+      }
+      options.maxSize = n
+    }
+    return options
+  }
+
+  static func write(_ text: String, to path: String, output: Output) -> Bool {
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      return true
+    } catch {
+      output.report([Diagnostic(id: "hls.write", message: "cannot write \(path): \(error.localizedDescription)")])
+      return false
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import StratABI
+import StratDiagnostics
+import StratHLS
+import StratIR
+import StratInterpreter
+
+/// Where a kernel's ticks come from: a tick file, the backtest's own data (recorded as the
+/// backtester feeds it), or, for `emit-hls` with neither, a seeded random walk.
+enum HLSTicks {
+  /// The ticks of `--ticks` or `--data`; nil when neither is given.
+  static func load(_ args: Arguments, _ plan: KernelPlan, output: Output) throws -> Result<[Tick]?, ExitCode> {
+    if let path = args.value("ticks") {
+      guard let data = FileManager.default.contents(atPath: path), data.count <= TickFile.largestFile else {
+        output.report([Diagnostic(id: "hls.ticks", message: "cannot read \(path) (missing, unreadable or over 1 GiB)")])
+        return .failure(.userError)
+      }
+      switch TickFile.parse(String(decoding: data, as: UTF8.self), path: path, plan: plan) {
+      case .success(let ticks): return .success(ticks)
+      case .failure(let d):
+        output.report([d])
+        return .failure(.userError)
+      }
+    }
+    guard !args.values("data").isEmpty else { return .success(nil) }
+    return try recorded(args, plan, output: output).map { $0 }
+  }
+
+  /// Runs the backtest in the interpreter with a recorder around it: each step's bars become a tick.
+  static func recorded(_ args: Arguments, _ plan: KernelPlan, output: Output) throws -> Result<[Tick], ExitCode> {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stratc-hls-\(getpid())-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let words = args.positional + args.values("data").flatMap { ["--data", $0] }
+      + args.values("instrument").flatMap { ["--instrument", $0] } + args.values("param").flatMap { ["--param", $0] }
+      + ["--backend", "interp", "--quiet", "--out", scratch.path]
+    let backtest = try Arguments(words, valued: Arguments.commandValued, switches: Arguments.commandSwitches)
+    var recorder: TickRecorder?
+    let code = try BacktestCommand.run(backtest, output: output) { _, executor in
+      let r = TickRecorder(executor, plan)
+      recorder = r
+      return r
+    }
+    guard code == .success, let recorder else { return .failure(code == .success ? .internalError : code) }
+    if recorder.inexact > 0 {
+      output.report([Diagnostic(
+        id: "hls.inexact-ticks", severity: .warning,
+        message: "\(recorder.inexact) field values are not whole multiples of 1/\(plan.options.priceScale); the ticks round them",
+        notes: ["the kernel and hls-sim see the rounded prices; --compare runs the double interpreter on the same ticks"])])
+    }
+    return .success(recorder.ticks)
+  }
+
+  /// `emit-hls`'s default input: 500 steps of a seeded random walk per instrument (same every run).
+  static func synthetic(_ plan: KernelPlan) -> [Tick] {
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> UInt64 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return seed >> 33
+    }
+    var prices = plan.module.instruments.indices.map { 1_000_000 + Int64($0) * 250_000 }
+    return (0..<500).map { step in
+      let updates = plan.module.instruments.indices.map { _ in next() % 10 != 0 }
+      for i in prices.indices { prices[i] = max(10_000, prices[i] + Int64(next() % 4001) - 2000) }
+      let values = plan.inputs.map { input -> Int64 in
+        input.field == .volume ? Int64(next() % 100_000) : prices[input.instrument] * input.scale / 10_000
+      }
+      return Tick(time: 1_704_205_800_000_000_000 + Int64(step) * 60_000_000_000, updates: updates, values: values)
+    }
+  }
+}
+
+/// Wraps the backtest's executor and writes down what it is fed, as ticks.
+final class TickRecorder: StrategyExecutor {
+  let inner: any StrategyExecutor
+  let plan: KernelPlan
+  private(set) var ticks: [Tick] = []
+  private(set) var inexact = 0
+  private var updates: [Bool]
+  private var values: [Int64]
+
+  init(_ inner: any StrategyExecutor, _ plan: KernelPlan) {
+    self.inner = inner
+    self.plan = plan
+    updates = Array(repeating: false, count: plan.module.instruments.count)
+    values = Array(repeating: 0, count: plan.inputs.count)
+  }
+
+  var interface: StrategyInterface { inner.interface }
+  var decisions: UnsafeBufferPointer<Decision> { inner.decisions }
+  func reset() { inner.reset() }
+  func setInput(instrument: Int, field: InputField, value: Double) { inner.setInput(instrument: instrument, field: field, value: value) }
+  func markSeen(instrument: Int) { inner.markSeen(instrument: instrument) }
+
+  func setBar(instrument: Int, bar: Bar) {
+    inner.setBar(instrument: instrument, bar: bar)
+    updates[instrument] = true
+    let fields = [bar.open, bar.high, bar.low, bar.close, bar.volume]
+    for (c, input) in plan.inputs.enumerated() where input.instrument == instrument {
+      let scaled = fields[input.field.rawValue] * Double(input.scale)
+      let rounded = scaled.isFinite ? scaled.rounded() : 0
+      if rounded != scaled { inexact += 1 }
+      values[c] = abs(rounded) < 9e18 ? Int64(rounded) : 0
+    }
+  }
+
+  func step(timeNanos: Int64) -> Int {
+    ticks.append(Tick(time: timeNanos, updates: updates, values: values))
+    for i in updates.indices { updates[i] = false }
+    return inner.step(timeNanos: timeNanos)
+  }
+}
