@@ -10,6 +10,7 @@ public struct KernelPlanner {
   let module: IRModule
   let options: KernelOptions
   let path: String
+  let locator: SourceLocator?
   var ranges: [Interval?]
   var slotRanges: [Interval?]
   var problems: [Diagnostic] = []
@@ -18,20 +19,21 @@ public struct KernelPlanner {
   public static let largestWindow = 4096
 
   /// Plans `module` (compiled from `path`), or returns the refusals.
-  public static func plan(_ module: IRModule, options: KernelOptions = KernelOptions(), path: String)
-    -> Result<KernelPlan, KernelRefusal>
-  {
-    var planner = KernelPlanner(module: module, options: options, path: path)
+  public static func plan(
+    _ module: IRModule, options: KernelOptions = KernelOptions(), path: String, source: SourceFile? = nil
+  ) -> Result<KernelPlan, KernelRefusal> {
+    var planner = KernelPlanner(module: module, options: options, path: path, source: source)
     planner.refuseUnsupported()
     guard planner.problems.isEmpty else { return .failure(KernelRefusal(diagnostics: planner.problems)) }
     planner.analyse()
     return .success(planner.build())
   }
 
-  init(module: IRModule, options: KernelOptions, path: String) {
+  init(module: IRModule, options: KernelOptions, path: String, source: SourceFile?) {
     self.module = module
     self.options = options
     self.path = path
+    locator = source.map(SourceLocator.init)
     ranges = Array(repeating: nil, count: module.step.count)
     slotRanges = module.slots.map {
       if case .scalar(_, let initial) = $0.kind { return Interval.point(initial.plainValue) }
@@ -53,11 +55,15 @@ public struct KernelPlanner {
   }
 
   /// A located refusal: the strategy file, and the IR value the construct computes.
-  func refusal(_ id: String, _ index: Int?, _ message: String, note: String? = nil) -> Diagnostic {
-    let name = index.map { module.step[$0].name }.map { $0.isEmpty ? "" : " (`%\($0)`)" } ?? ""
-    return Diagnostic(
-      id: "hls.\(id)", message: message + name, at: DataLocation(path: path),
-      notes: (note.map { [$0] } ?? []) + ["`stratc ir \(path)` shows the value in the step"])
+  func refusal(_ id: String, _ index: Int?, slot: Int? = nil, _ message: String, note: String? = nil) -> Diagnostic {
+    let irName = index.map { module.step[$0].name } ?? slot.map { module.slots[$0].name } ?? ""
+    let name = index.map { _ in irName.isEmpty ? "" : " (`%\(irName)`)" } ?? ""
+    let notes = (note.map { [$0] } ?? []) + ["`stratc ir \(path)` shows the value in the step"]
+    if let span = locator?.span(of: irName) {
+      return Diagnostic(
+        id: "hls.\(id)", message: message + name, primary: Label(span, "the kernel cannot compute this"), notes: notes)
+    }
+    return Diagnostic(id: "hls.\(id)", message: message + name, at: DataLocation(path: path), notes: notes)
   }
 
   /// Refuses what no kernel can compute: fields the FPGA does not see, pair windows, huge windows.
@@ -66,24 +72,27 @@ public struct KernelPlanner {
       switch slot.kind {
       case .pairWindow:
         problems.append(refusal(
-          "unsupported-window", nil,
+          "unsupported-window", nil, slot: s,
           "the kernel does not compute pair windows (cov, corr, slope, intercept) yet: slot `$\(slot.name)`",
           note: "one-variable windows, lags and EMAs are supported"))
       case .ring(let n) where n > Self.largestWindow, .window(let n) where n > Self.largestWindow,
         .ema(let n) where n > Self.largestWindow:
         problems.append(refusal(
-          "window-too-long", nil,
+          "window-too-long", nil, slot: s,
           "slot `$\(slot.name)` holds \(n) values; a kernel window holds at most \(Self.largestWindow)",
           note: "a longer window needs a BRAM circular buffer, which this backend does not emit yet"))
-      default: _ = s
+      default: break
       }
     }
     for (index, instruction) in module.step.enumerated() {
       if case .field(_, let field) = instruction.imm, field.rawValue > InputField.volume.rawValue {
+        let book = field.isBookField || field == .last || field == .lastSize || field == .traded
         problems.append(refusal(
           "unsupported-field", index,
           "the kernel reads bar fields only (open, high, low, close, volume); `\(field.name)` is not in its input",
-          note: "order-book, trade and position fields need the ITCH front end, which is not emitted yet"))
+          note: book
+            ? "order-book and trade fields need the ITCH front end, which this backend does not emit yet"
+            : "position and order fields come from the OMS, which the kernel does not see"))
       }
     }
   }

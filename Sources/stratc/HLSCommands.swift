@@ -64,7 +64,8 @@ enum HLSCommands {
     if let code = BacktestCommand.bind(&compiled.module, try args.pairs("instrument"), output: output) {
       return (nil, code)
     }
-    switch KernelPlanner.plan(compiled.module, options: options, path: args.positional[0]) {
+    let source = try? Output.readSource(args.positional[0]).get()
+    switch KernelPlanner.plan(compiled.module, options: options, path: args.positional[0], source: source) {
     case .success(let plan): return (plan, .success)
     case .failure(let refusal):
       output.report(refusal.diagnostics)
