@@ -42,7 +42,7 @@ let package = Package(
     // The FPGA backend: HLS C++ kernels, testbenches and reports; Shim/ is the project's own
     // model of the Vitis HLS headers, copied into every kernel directory.
     .target(
-      name: "StratHLS", dependencies: ["StratFixed", "StratIR", "StratABI", "StratDiagnostics"],
+      name: "StratHLS", dependencies: ["StratFixed", "StratIR", "StratABI", "StratDiagnostics", "StratInterpreter"],
       resources: [.copy("Shim")]),
     .target(
       name: "StratMarket", dependencies: ["StratDiagnostics", "StratTimeZone"],
@@ -145,7 +145,8 @@ let package = Package(
       swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/lib/llvm-19/include"])]),
     .testTarget(name: "StratFixedTests", dependencies: ["StratFixed", "StratIR", "StratABI"]),
     .testTarget(
-      name: "StratHLSTests", dependencies: ["StratHLS", "StratFixed", "StratIR", "StratABI", "StratSema"],
+      name: "StratHLSTests",
+      dependencies: ["StratHLS", "StratFixed", "StratIR", "StratABI", "StratSema", "StratDiagnostics", "StratInterpreter"],
       exclude: ["Shim"]),
     .testTarget(
       name: "FiletestsTests",

@@ -9,7 +9,7 @@ typedef ap_int<127> strat_wide_t;
 
 // A value of a fixed type T (W bits) from raw bits.
 template <typename T, int W>
-static T strat_from_raw(unsigned long long bits) {
+static inline T strat_from_raw(unsigned long long bits) {
   T x;
   x.range(W - 1, 0) = ap_uint<W>(bits);
   return x;
@@ -17,7 +17,7 @@ static T strat_from_raw(unsigned long long bits) {
 
 // The raw bits of x (W bits), sign-extended.
 template <int W, typename T>
-static strat_raw_t strat_raw(const T& x) {
+static inline strat_raw_t strat_raw(const T& x) {
   ap_uint<W> u = x.range(W - 1, 0);
   ap_int<W> s = u;
   strat_raw_t r = s;
@@ -26,7 +26,7 @@ static strat_raw_t strat_raw(const T& x) {
 
 // A raw value of W bits as T.
 template <typename T, int W>
-static T strat_from_wide(strat_wide_t v) {
+static inline T strat_from_wide(strat_wide_t v) {
   T x;
   ap_uint<W> u = v;
   x.range(W - 1, 0) = u;
@@ -34,7 +34,7 @@ static T strat_from_wide(strat_wide_t v) {
 }
 
 // v clamped to the raw range of a signed W-bit format (AP_SAT).
-static strat_wide_t strat_clamp(strat_wide_t v, int w) {
+static inline strat_wide_t strat_clamp(strat_wide_t v, int w) {
   strat_wide_t one = 1;
   strat_wide_t top = one << (w - 1);
   strat_wide_t hi = top - one;
@@ -46,7 +46,7 @@ static strat_wide_t strat_clamp(strat_wide_t v, int w) {
 
 // a / b with the quotient at fraction fa - fb + s, truncated toward zero, saturated to w bits;
 // a zero divisor gives the extreme of the dividend's sign.
-static strat_wide_t strat_div(strat_raw_t a, strat_raw_t b, int s, int w) {
+static inline strat_wide_t strat_div(strat_raw_t a, strat_raw_t b, int s, int w) {
   strat_wide_t wa = a, wb = b, q;
   if (b == 0) {
     strat_wide_t big = strat_wide_t(1) << 120;
@@ -65,7 +65,7 @@ static strat_wide_t strat_div(strat_raw_t a, strat_raw_t b, int s, int w) {
 
 // floor(sqrt(x * 2^s)), saturated to w bits; 0 for x <= 0. Digit by digit in 63 fixed steps:
 // the planner keeps x * 2^s below 2^125, so the first digit is at most 2^124.
-static strat_wide_t strat_sqrt(strat_raw_t x, int s, int w) {
+static inline strat_wide_t strat_sqrt(strat_raw_t x, int s, int w) {
   if (x <= 0) return 0;
   strat_wide_t wx = x;
   strat_wide_t n = s >= 0 ? strat_wide_t(wx << s) : strat_wide_t(wx >> (-s));
@@ -86,7 +86,7 @@ static strat_wide_t strat_sqrt(strat_raw_t x, int s, int w) {
 }
 
 // table[i] + (table[i+1] - table[i]) * rest, for a 60-bit fraction u (a table of 2^bits steps).
-static strat_wide_t strat_interpolate(strat_wide_t u, const long long* table, int bits) {
+static inline strat_wide_t strat_interpolate(strat_wide_t u, const long long* table, int bits) {
   int low = 60 - bits;
   strat_wide_t one = 1;
   strat_wide_t mask = (one << low) - one;
@@ -102,7 +102,7 @@ static strat_wide_t strat_interpolate(strat_wide_t u, const long long* table, in
 }
 
 // ln(x * 2^-fx) at fraction f (f <= 60), truncated, saturated to w bits; the least value for x <= 0.
-static strat_wide_t strat_log(strat_raw_t x, int fx, int f, int w, const long long* table, int bits,
+static inline strat_wide_t strat_log(strat_raw_t x, int fx, int f, int w, const long long* table, int bits,
                               long long ln2) {
   if (x <= 0) return strat_clamp(-(strat_wide_t(1) << 120), w);
   int p = 0;
@@ -121,7 +121,7 @@ static strat_wide_t strat_log(strat_raw_t x, int fx, int f, int w, const long lo
 }
 
 // exp(x * 2^-fx) at fraction f (f <= 60) as 2^(x log2 e), saturated to w bits.
-static strat_wide_t strat_exp(strat_raw_t x, int fx, int f, int w, const long long* table, int bits,
+static inline strat_wide_t strat_exp(strat_raw_t x, int fx, int f, int w, const long long* table, int bits,
                               long long log2e) {
   strat_raw_t l2e = log2e;
   strat_wide_t product = x * l2e;

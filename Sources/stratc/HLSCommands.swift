@@ -14,7 +14,7 @@ enum HLSCommands {
     guard let plan else { return code }
     let ticks: [Tick]
     switch try HLSTicks.load(args, plan, output: output) {
-    case .success(let t): ticks = t ?? HLSTicks.synthetic(plan)
+    case .success(let t): ticks = t ?? TickFile.synthetic(plan)
     case .failure(let code): return code
     }
     do {

@@ -49,24 +49,6 @@ enum HLSTicks {
     }
     return .success(recorder.ticks)
   }
-
-  /// `emit-hls`'s default input: 500 steps of a seeded random walk per instrument (same every run).
-  static func synthetic(_ plan: KernelPlan) -> [Tick] {
-    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next() -> UInt64 {
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return seed >> 33
-    }
-    var prices = plan.module.instruments.indices.map { 1_000_000 + Int64($0) * 250_000 }
-    return (0..<500).map { step in
-      let updates = plan.module.instruments.indices.map { _ in next() % 10 != 0 }
-      for i in prices.indices { prices[i] = max(10_000, prices[i] + Int64(next() % 4001) - 2000) }
-      let values = plan.inputs.map { input -> Int64 in
-        input.field == .volume ? Int64(next() % 100_000) : prices[input.instrument] * input.scale / 10_000
-      }
-      return Tick(time: 1_704_205_800_000_000_000 + Int64(step) * 60_000_000_000, updates: updates, values: values)
-    }
-  }
 }
 
 /// Wraps the backtest's executor and writes down what it is fed, as ticks.

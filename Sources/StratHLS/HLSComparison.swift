@@ -1,19 +1,19 @@
 import Foundation
 import StratABI
 import StratFixed
-import StratHLS
 import StratInterpreter
 
 /// `hls-sim --compare`: the fixed-point kernel against the double interpreter on the same ticks.
 /// A step differs when its decisions differ in number, kind, instrument, whole units of
 /// quantity, or price in ticks (1 ÷ the price scale).
-struct HLSComparison {
-  var steps = 0
-  var fixedDecisions = 0
-  var doubleDecisions = 0
-  var differingSteps: [Int] = []
+public struct HLSComparison: Sendable {
+  public var steps = 0
+  public var fixedDecisions = 0
+  public var doubleDecisions = 0
+  /// The indices of the ticks whose decisions differ.
+  public var differingSteps: [Int] = []
 
-  static func run(_ plan: KernelPlan, _ ticks: [Tick]) -> HLSComparison {
+  public static func run(_ plan: KernelPlan, _ ticks: [Tick]) -> HLSComparison {
     var result = HLSComparison()
     guard let interpreter = try? Interpreter(module: plan.module) else { return result }
     var fixed = FixedExecutor(plan: plan)
@@ -53,7 +53,7 @@ struct HLSComparison {
     return "\(kind) \(instrument) \(units) \(price)"
   }
 
-  var text: String {
+  public var text: String {
     let first = differingSteps.prefix(10).map(String.init).joined(separator: ", ")
     return "compared \(steps) ticks: \(fixedDecisions) decisions in fixed point, \(doubleDecisions) in double; "
       + "\(differingSteps.count) ticks differ" + (differingSteps.isEmpty ? "" : " (first: \(first))") + "\n"
