@@ -39,6 +39,9 @@ public struct IRModule: Sendable, Equatable {
 
   /// Bytes of per-instance state: the sum of every slot's size.
   public var stateBytes: Int { slots.reduce(0) { $0 + $1.kind.byteSize } }
+
+  /// The state record's layout: every slot's offset and fields.
+  public var stateLayout: StateLayout { StateLayout(shapes: slots.map(\.kind.shape)) }
 }
 
 /// An index into `IRModule.step`: the instruction that defines the value.
@@ -121,14 +124,17 @@ public enum SlotKind: Sendable, Equatable {
   /// An exponential moving average with alpha = 2 ÷ (period + 1).
   case ema(period: Int)
 
-  /// Bytes the slot occupies in the state record.
-  public var byteSize: Int {
+  /// Bytes the slot occupies in the state record (`StateLayout`, in StratABI).
+  public var byteSize: Int { shape.byteCount }
+
+  /// The slot's shape in the state record.
+  public var shape: SlotShape {
     switch self {
-    case .scalar: 8
-    case .ring(let n): 8 * n + 16
-    case .window(let n): 8 * n + 40
-    case .pairWindow(let n): 16 * n + 72
-    case .ema: 16
+    case .scalar: .scalar
+    case .ring(let n): .ring(n)
+    case .window(let n): .window(n)
+    case .pairWindow(let n): .pairWindow(n)
+    case .ema(let n): .ema(n)
     }
   }
 

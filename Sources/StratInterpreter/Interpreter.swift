@@ -25,7 +25,7 @@ public final class Interpreter: StrategyExecutor {
   private let registers: UnsafeMutablePointer<UInt64>
   /// The state record; see `StateLayout`.
   private let state: UnsafeMutableRawPointer
-  private let layout: StateLayout
+  private let layout: StateRecord
   /// `InputField.count` f64 fields per instrument, in `InputField` order.
   private let inputs: UnsafeMutablePointer<Double>
   /// 1 once `setBar` has been called for the instrument since the last reset.
@@ -40,7 +40,7 @@ public final class Interpreter: StrategyExecutor {
   /// Translates and checks `module`; throws when it cannot be run (a verifier would have
   /// rejected it).
   public init(module: IRModule) throws(InterpreterError) {
-    let layout = try StateLayout(slots: module.slots)
+    let layout = try StateRecord(slots: module.slots)
     var translator = ProgramTranslator(module: module, layout: layout)
     let program = try translator.translate()
     do {
