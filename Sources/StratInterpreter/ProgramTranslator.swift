@@ -112,9 +112,8 @@ struct ProgramTranslator {
     case (.param, .param(let p)):
       _ = try operands(i, instruction, [])
       guard module.params.indices.contains(p) else { throw .badParameter(instruction: i, param: p) }
-      let value = module.params[p].value
-      try expect(i, op, type, value.type)
-      program.preloads.append((i, value.bits))
+      try expect(i, op, type, module.params[p].value.type)
+      emit(Operation(.param, dst: i, imm: p))
     case (.field, .field(let instrument, let field)):
       _ = try operands(i, instruction, [])
       try checkInstrument(i, instrument)

@@ -1,3 +1,4 @@
+import StratABI
 import StratDiagnostics
 import StratIR
 import StratSyntax
@@ -8,6 +9,10 @@ struct CheckedProgram {
     var name: String
     var type: StratType
     var value: IRConstant
+    /// The declared type as written.
+    var typeName = ""
+    /// `in LOW..HIGH step STEP`, when declared and constant.
+    var range: ParameterRange?
   }
   struct Let {
     var name: String
@@ -60,4 +65,6 @@ struct CheckedProgram {
   var rules: [Rule]
   var risk: [RiskLimit]
   var schedule: Schedule?
+  /// Parameters whose value sizes a window, lag or average (a new value is a new layout).
+  var stateSizingParams: Set<Int> = []
 }
