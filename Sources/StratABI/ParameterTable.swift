@@ -9,7 +9,7 @@ public struct ParameterTable: Sendable, Equatable {
   public init(_ entries: [ParameterSpec]) { self.entries = entries }
 
   /// What can be said from values alone (an IR file, an object's descriptor): names and kinds,
-  /// no type, unit or range, and nothing marked as sizing the state.
+  /// no type, unit or range, and nothing marked as sizing the state or folded.
   public init(derivedFrom params: [ParameterInfo]) {
     entries = params.map { ParameterSpec(name: $0.name, kind: $0.kind) }
   }
@@ -25,6 +25,7 @@ public struct ParameterTable: Sendable, Equatable {
       return .failure(.kind(value.name, declared: spec.kind, given: value.kind))
     }
     guard !spec.sizesState else { return .failure(.sizesState(value.name)) }
+    guard !spec.foldedAtBuild else { return .failure(.foldedAtBuild(value.name)) }
     return .success(i)
   }
 }
@@ -44,10 +45,13 @@ public struct ParameterSpec: Sendable, Equatable {
   /// True when the value sizes a window, lag or average: a change needs a new build (a new
   /// layout), never a new value in the buffer.
   public var sizesState: Bool
+  /// True when the front end folded the value into a constant of the build (a risk limit, a
+  /// model weight, a book level, another parameter's value): the step never reads it.
+  public var foldedAtBuild: Bool
 
   public init(
     name: String, kind: ParameterInfo.Kind, type: String = "", unit: String = "", range: ParameterRange? = nil,
-    sizesState: Bool = false
+    sizesState: Bool = false, foldedAtBuild: Bool = false
   ) {
     self.name = name
     self.kind = kind
@@ -55,6 +59,7 @@ public struct ParameterSpec: Sendable, Equatable {
     self.unit = unit
     self.range = range
     self.sizesState = sizesState
+    self.foldedAtBuild = foldedAtBuild
   }
 }
 
@@ -86,6 +91,7 @@ public enum ParameterRefusal: Error, Equatable, CustomStringConvertible {
   case unknown(String)
   case kind(String, declared: ParameterInfo.Kind, given: ParameterInfo.Kind)
   case sizesState(String)
+  case foldedAtBuild(String)
 
   public var description: String {
     switch self {
@@ -94,6 +100,8 @@ public enum ParameterRefusal: Error, Equatable, CustomStringConvertible {
       "parameter `\(name)` is \(declared.rawValue), given \(given.rawValue)"
     case .sizesState(let name):
       "parameter `\(name)` sizes the state (a window, lag or average); changing it needs a new build"
+    case .foldedAtBuild(let name):
+      "parameter `\(name)` was folded into the build (a risk limit, weight, book level or default); changing it needs a new build"
     }
   }
 }

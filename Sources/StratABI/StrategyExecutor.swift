@@ -29,7 +29,7 @@ public protocol StrategyExecutor: AnyObject {
   func step(timeNanos: Int64) -> Int
   /// Puts `value` in the parameter buffer for the steps that follow (the state is kept). Refuses
   /// a parameter the strategy lacks, a value of another kind, and a parameter that sizes the
-  /// state (`ParameterTable.slot(for:)`).
+  /// state or that the front end folded into the build (`ParameterTable.slot(for:)`).
   func setParameter(_ value: ParameterInfo) throws(ParameterRefusal)
 }
 

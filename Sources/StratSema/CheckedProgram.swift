@@ -67,4 +67,7 @@ struct CheckedProgram {
   var schedule: Schedule?
   /// Parameters whose value sizes a window, lag or average (a new value is a new layout).
   var stateSizingParams: Set<Int> = []
+  /// Parameters whose value the checker folded into a constant of the build (a risk limit, a
+  /// model weight, a book level, another parameter's default): a new value needs a new build.
+  var foldedParams: Set<Int> = []
 }

@@ -261,6 +261,7 @@ struct Checker {
       reportNotConstant(coerced, SemaDiagnostics.notConstant(what, span: expr.span))
       return nil
     }
+    checked.foldedParams.formUnion(coerced.paramsRead)
     return value
   }
 }

@@ -8,7 +8,8 @@ extension Lowering {
       program.params.enumerated().map { index, param in
         ParameterSpec(
           name: param.name, kind: IRParam(name: param.name, value: param.value).info.kind, type: param.typeName,
-          unit: unit(param.type), range: param.range, sizesState: program.stateSizingParams.contains(index))
+          unit: unit(param.type), range: param.range, sizesState: program.stateSizingParams.contains(index),
+          foldedAtBuild: program.foldedParams.contains(index))
       })
   }
 

@@ -16,6 +16,10 @@ import Testing
     param edge: Price = 0.05
     param lagged: Int = 2
     param go: Bool = true
+    param cap: Qty = 10
+    risk {
+      max_order = cap
+    }
     when go and zscore(a.close, lookback) > entry and a.close[lagged] > edge { target a = 1 }
     when zscore(a.close, lookback) < 0 - entry { target a = -1 }
 
@@ -28,11 +32,12 @@ import Testing
 
   @Test func theFrontEndFillsTheTable() throws {
     let table = try Self.module().parameterTable
-    #expect(table.entries.map(\.name) == ["lookback", "entry", "edge", "lagged", "go"])
-    #expect(table.entries.map(\.kind) == [.int, .float, .float, .int, .bool])
-    #expect(table.entries.map(\.type) == ["Int", "Float", "Price", "Int", "Bool"])
-    #expect(table.entries.map(\.unit) == ["", "", "price", "", ""])
-    #expect(table.entries.map(\.sizesState) == [true, false, false, true, false], "a window and a lag")
+    #expect(table.entries.map(\.name) == ["lookback", "entry", "edge", "lagged", "go", "cap"])
+    #expect(table.entries.map(\.kind) == [.int, .float, .float, .int, .bool, .float])
+    #expect(table.entries.map(\.type) == ["Int", "Float", "Price", "Int", "Bool", "Qty"])
+    #expect(table.entries.map(\.unit) == ["", "", "price", "", "", "qty"])
+    #expect(table.entries.map(\.sizesState) == [true, false, false, true, false, false], "a window and a lag")
+    #expect(table.entries.map(\.foldedAtBuild) == [false, false, false, false, false, true], "a risk limit")
     #expect(table.entries[0].range == ParameterRange(low: 5, high: 250, step: 5, lowText: "5", highText: "250", stepText: "5"))
     #expect(table.entries[1].range == ParameterRange(low: 0.5, high: 4, step: 0.25, lowText: "0.5", highText: "4", stepText: "0.25"))
     #expect(table.entries[2].range == nil)
@@ -76,6 +81,9 @@ import Testing
     }
     #expect(throws: ParameterRefusal.sizesState("lagged")) {
       try interpreter.setParameter(ParameterInfo(name: "lagged", integer: 3))
+    }
+    #expect(throws: ParameterRefusal.foldedAtBuild("cap")) {
+      try interpreter.setParameter(ParameterInfo(name: "cap", kind: .float, value: 20))
     }
     #expect(throws: ParameterRefusal.unknown("exit")) {
       try interpreter.setParameter(ParameterInfo(name: "exit", kind: .float, value: 1))
