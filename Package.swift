@@ -44,6 +44,9 @@ let package = Package(
     .target(
       name: "StratHLS", dependencies: ["StratFixed", "StratIR", "StratABI", "StratDiagnostics", "StratInterpreter"],
       resources: [.copy("Shim")]),
+    // What the differential tests share (not a product's dependency): the seeded generator, the
+    // random strategies and event streams, the run cases' event tables and decision-log format.
+    .target(name: "StratTestSupport", dependencies: ["StratABI"]),
     .target(
       name: "StratMarket", dependencies: ["StratDiagnostics", "StratTimeZone"],
       exclude: ["ITCH/README.md", "Book/AGREEMENT.md"]),
@@ -152,7 +155,7 @@ let package = Package(
       name: "FiletestsTests",
       dependencies: [
         "StratDiagnostics", "StratSyntax", "StratSema", "StratIR", "StratABI", "StratInterpreter",
-        "StratNative", "StratLLVM",
+        "StratNative", "StratLLVM", "StratTestSupport",
       ],
       path: "Tests/Filetests",
       exclude: ["cases", "README.md"]),

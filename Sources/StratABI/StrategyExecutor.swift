@@ -27,6 +27,10 @@ public protocol StrategyExecutor: AnyObject {
   func markSeen(instrument: Int)
   /// Runs one evaluation step at `timeNanos` (UTC, since the epoch); returns the decision count.
   func step(timeNanos: Int64) -> Int
+  /// Puts `value` in the parameter buffer for the steps that follow (the state is kept). Refuses
+  /// a parameter the strategy lacks, a value of another kind, and a parameter that sizes the
+  /// state or that the front end folded into the build (`ParameterTable.slot(for:)`).
+  func setParameter(_ value: ParameterInfo) throws(ParameterRefusal)
 }
 
 /// One bar of one instrument, in floating point as the strategy sees it.

@@ -23,6 +23,10 @@ public struct IRModule: Sendable, Equatable {
   public var warmupSteps: Int
   /// The step function's instructions; a value is referred to by its instruction's index.
   public var step: [Instruction]
+  /// What the front end knows of each parameter (type, unit, range, whether it sizes the
+  /// state), in the order of `params`; nil when the module was not compiled from source (an IR
+  /// file). Not part of the IR text. Read it through `parameterTable`.
+  public var declaredParameters: ParameterTable?
 
   public init(
     name: String, instruments: [IRInstrument] = [], params: [IRParam] = [], slots: [Slot] = [],
@@ -39,6 +43,14 @@ public struct IRModule: Sendable, Equatable {
 
   /// Bytes of per-instance state: the sum of every slot's size.
   public var stateBytes: Int { slots.reduce(0) { $0 + $1.kind.byteSize } }
+
+  /// The parameter table: the front end's, or what the values alone say.
+  public var parameterTable: ParameterTable {
+    declaredParameters ?? ParameterTable(derivedFrom: params.map(\.info))
+  }
+
+  /// The state record's layout: every slot's offset and fields.
+  public var stateLayout: StateLayout { StateLayout(shapes: slots.map(\.kind.shape)) }
 }
 
 /// An index into `IRModule.step`: the instruction that defines the value.
@@ -94,6 +106,15 @@ public struct IRParam: Sendable, Equatable {
     self.name = name
     self.value = value
   }
+
+  /// The parameter as a host sees it: kind and value.
+  public var info: ParameterInfo {
+    switch value {
+    case .f64(let value): ParameterInfo(name: name, kind: .float, value: value)
+    case .i64(let value): ParameterInfo(name: name, integer: value)
+    case .bool(let value): ParameterInfo(name: name, kind: .bool, value: value ? 1 : 0)
+    }
+  }
 }
 
 /// One named slot of the state record.
@@ -121,14 +142,17 @@ public enum SlotKind: Sendable, Equatable {
   /// An exponential moving average with alpha = 2 ÷ (period + 1).
   case ema(period: Int)
 
-  /// Bytes the slot occupies in the state record.
-  public var byteSize: Int {
+  /// Bytes the slot occupies in the state record (`StateLayout`, in StratABI).
+  public var byteSize: Int { shape.byteCount }
+
+  /// The slot's shape in the state record.
+  public var shape: SlotShape {
     switch self {
-    case .scalar: 8
-    case .ring(let n): 8 * n + 16
-    case .window(let n): 8 * n + 40
-    case .pairWindow(let n): 16 * n + 72
-    case .ema: 16
+    case .scalar: .scalar
+    case .ring(let n): .ring(n)
+    case .window(let n): .window(n)
+    case .pairWindow(let n): .pairWindow(n)
+    case .ema(let n): .ema(n)
     }
   }
 

@@ -10,15 +10,8 @@ extension StrategyInterface {
   /// limit keeps the one with the lowest rate (count per nanosecond).
   public init(module: IRModule) throws(InterfaceError) {
     let instruments = module.instruments.map { InstrumentBinding(name: $0.name, symbol: $0.symbol) }
-    let params = module.params.map { param in
-      switch param.value {
-      case .f64(let value): ParameterInfo(name: param.name, kind: .float, value: value)
-      case .i64(let value): ParameterInfo(name: param.name, integer: value)
-      case .bool(let value): ParameterInfo(name: param.name, kind: .bool, value: value ? 1 : 0)
-      }
-    }
     self.init(
-      name: module.name, instruments: instruments, params: params, stateBytes: module.stateBytes,
+      name: module.name, instruments: instruments, params: module.params.map(\.info), stateBytes: module.stateBytes,
       risk: try RiskLimits(module.risk, instrumentCount: module.instruments.count),
       inputFields: module.inputFields)
   }

@@ -1,7 +1,8 @@
 import Foundation
+import StratABI
 
 // The buffer arithmetic of `StratIR/WindowSemantics.md`, operation by operation, over slots in
-// the raw state record (layout in `StateLayout.swift`). Each view is two words on the stack and
+// the raw state record (layout: StratABI's `StateLayout`, `RingFields`, `PairFields`, `EMAFields`). Each view is two words on the stack and
 // inlines to plain loads and stores; nothing here allocates or checks bounds, because the
 // translator has already proved every offset and capacity. Every f64 stored is `canonical`.
 
@@ -16,26 +17,28 @@ struct RingView {
   }
 
   @inline(__always) func value(at index: Int) -> Double {
-    base.load(fromByteOffset: index &* 8, as: Double.self)
+    base.load(fromByteOffset: index &* RingFields.valueStride, as: Double.self)
   }
 
   @inline(__always) func setValue(_ value: Double, at index: Int) {
-    base.storeBytes(of: canonical(value), toByteOffset: index &* 8, as: Double.self)
+    base.storeBytes(of: canonical(value), toByteOffset: index &* RingFields.valueStride, as: Double.self)
   }
+
+  private var header: Int { @inline(__always) get { RingFields.header(capacity: capacity) } }
 
   /// The next write position.
   var head: Int {
-    @inline(__always) get { Int(base.load(fromByteOffset: capacity &* 8, as: Int64.self)) }
+    @inline(__always) get { Int(base.load(fromByteOffset: header &+ RingFields.head, as: Int64.self)) }
     @inline(__always) nonmutating set {
-      base.storeBytes(of: Int64(newValue), toByteOffset: capacity &* 8, as: Int64.self)
+      base.storeBytes(of: Int64(newValue), toByteOffset: header &+ RingFields.head, as: Int64.self)
     }
   }
 
   /// Values held, at most the capacity.
   var count: Int {
-    @inline(__always) get { Int(base.load(fromByteOffset: capacity &* 8 &+ 8, as: Int64.self)) }
+    @inline(__always) get { Int(base.load(fromByteOffset: header &+ RingFields.count, as: Int64.self)) }
     @inline(__always) nonmutating set {
-      base.storeBytes(of: Int64(newValue), toByteOffset: capacity &* 8 &+ 8, as: Int64.self)
+      base.storeBytes(of: Int64(newValue), toByteOffset: header &+ RingFields.count, as: Int64.self)
     }
   }
 
@@ -68,15 +71,20 @@ struct WindowView {
   }
 
   private var header: UnsafeMutableRawPointer {
-    @inline(__always) get { ring.base + ring.capacity &* 8 }
+    @inline(__always) get { ring.base + RingFields.header(capacity: ring.capacity) }
+  }
+
+  /// The header offsets of `shift, sum, sumsq`, indexed 0, 1, 2 below.
+  @inline(__always) private static func fieldOffset(_ index: Int) -> Int {
+    index == 0 ? RingFields.shift : index == 1 ? RingFields.sum : RingFields.sumsq
   }
 
   @inline(__always) private func field(_ index: Int) -> Double {
-    header.load(fromByteOffset: 16 &+ index &* 8, as: Double.self)
+    header.load(fromByteOffset: Self.fieldOffset(index), as: Double.self)
   }
 
   @inline(__always) private func setField(_ index: Int, _ value: Double) {
-    header.storeBytes(of: canonical(value), toByteOffset: 16 &+ index &* 8, as: Double.self)
+    header.storeBytes(of: canonical(value), toByteOffset: Self.fieldOffset(index), as: Double.self)
   }
 
   /// The window's push; see WindowSemantics.md.
@@ -159,38 +167,52 @@ struct PairWindowView {
   }
 
   private var header: UnsafeMutableRawPointer {
-    @inline(__always) get { base + capacity &* 16 }
+    @inline(__always) get { base + PairFields.header(capacity: capacity) }
   }
 
   private var head: Int {
-    @inline(__always) get { Int(header.load(as: Int64.self)) }
-    @inline(__always) nonmutating set { header.storeBytes(of: Int64(newValue), as: Int64.self) }
-  }
-
-  private var count: Int {
-    @inline(__always) get { Int(header.load(fromByteOffset: 8, as: Int64.self)) }
+    @inline(__always) get { Int(header.load(fromByteOffset: PairFields.head, as: Int64.self)) }
     @inline(__always) nonmutating set {
-      header.storeBytes(of: Int64(newValue), toByteOffset: 8, as: Int64.self)
+      header.storeBytes(of: Int64(newValue), toByteOffset: PairFields.head, as: Int64.self)
     }
   }
 
-  /// Field indices after head and count.
-  private enum Field: Int { case shiftx, shifty, sx, sy, sxx, syy, sxy }
+  private var count: Int {
+    @inline(__always) get { Int(header.load(fromByteOffset: PairFields.count, as: Int64.self)) }
+    @inline(__always) nonmutating set {
+      header.storeBytes(of: Int64(newValue), toByteOffset: PairFields.count, as: Int64.self)
+    }
+  }
+
+  /// The sums after head and count.
+  private enum Field { case shiftx, shifty, sx, sy, sxx, syy, sxy }
+
+  @inline(__always) private static func offset(_ f: Field) -> Int {
+    switch f {
+    case .shiftx: PairFields.shiftx
+    case .shifty: PairFields.shifty
+    case .sx: PairFields.sx
+    case .sy: PairFields.sy
+    case .sxx: PairFields.sxx
+    case .syy: PairFields.syy
+    case .sxy: PairFields.sxy
+    }
+  }
 
   @inline(__always) private func get(_ f: Field) -> Double {
-    header.load(fromByteOffset: 16 &+ f.rawValue &* 8, as: Double.self)
+    header.load(fromByteOffset: Self.offset(f), as: Double.self)
   }
 
   @inline(__always) private func set(_ f: Field, _ value: Double) {
-    header.storeBytes(of: canonical(value), toByteOffset: 16 &+ f.rawValue &* 8, as: Double.self)
+    header.storeBytes(of: canonical(value), toByteOffset: Self.offset(f), as: Double.self)
   }
 
   @inline(__always) private func x(at index: Int) -> Double {
-    base.load(fromByteOffset: index &* 8, as: Double.self)
+    base.load(fromByteOffset: index &* RingFields.valueStride, as: Double.self)
   }
 
   @inline(__always) private func y(at index: Int) -> Double {
-    base.load(fromByteOffset: (capacity &+ index) &* 8, as: Double.self)
+    base.load(fromByteOffset: PairFields.ys(capacity: capacity) &+ index &* RingFields.valueStride, as: Double.self)
   }
 
   /// The pair window's push; see WindowSemantics.md.
@@ -224,8 +246,10 @@ struct PairWindowView {
     set(.sxx, sxx)
     set(.syy, syy)
     set(.sxy, sxy)
-    base.storeBytes(of: canonical(x), toByteOffset: h &* 8, as: Double.self)
-    base.storeBytes(of: canonical(y), toByteOffset: (capacity &+ h) &* 8, as: Double.self)
+    base.storeBytes(of: canonical(x), toByteOffset: h &* RingFields.valueStride, as: Double.self)
+    base.storeBytes(
+      of: canonical(y), toByteOffset: PairFields.ys(capacity: capacity) &+ h &* RingFields.valueStride,
+      as: Double.self)
     head = h &+ 1 == capacity ? 0 : h &+ 1
   }
 
@@ -276,15 +300,15 @@ struct EMAView {
   @inline(__always) init(_ base: UnsafeMutableRawPointer) { self.base = base }
 
   /// The current average.
-  @inline(__always) func value() -> Double { base.load(as: Double.self) }
+  @inline(__always) func value() -> Double { base.load(fromByteOffset: EMAFields.value, as: Double.self) }
 
   /// `if count == 0 { value = v } else { value = value + alpha × (v − value) }`, then
   /// `if count < N { count += 1 }`, with alpha = 2.0 ÷ (N + 1.0) precomputed by the caller.
   @inline(__always) func push(_ v: Double, alpha: Double, period: Int) {
-    let n = Int(base.load(fromByteOffset: 8, as: Int64.self))
+    let n = Int(base.load(fromByteOffset: EMAFields.count, as: Int64.self))
     let updated = n == 0 ? v : value() + alpha * (v - value())
-    base.storeBytes(of: canonical(updated), as: Double.self)
-    if n < period { base.storeBytes(of: Int64(n &+ 1), toByteOffset: 8, as: Int64.self) }
+    base.storeBytes(of: canonical(updated), toByteOffset: EMAFields.value, as: Double.self)
+    if n < period { base.storeBytes(of: Int64(n &+ 1), toByteOffset: EMAFields.count, as: Int64.self) }
   }
 
   /// The smoothing factor of an ema of `period`, computed in double as every backend must.

@@ -29,8 +29,8 @@ extension Interpreter {
   static func run(
     _ start: UnsafeMutablePointer<Operation>, _ end: UnsafeMutablePointer<Operation>,
     _ r: RegisterFile, _ state: UnsafeMutableRawPointer, _ inputs: UnsafeMutablePointer<Double>,
-    _ seen: UnsafeMutablePointer<UInt64>, _ decisions: UnsafeMutablePointer<Decision>,
-    _ timeNanos: Int64
+    _ seen: UnsafeMutablePointer<UInt64>, _ params: UnsafeMutablePointer<UInt64>,
+    _ decisions: UnsafeMutablePointer<Decision>, _ timeNanos: Int64
   ) -> Int {
     var emitted = 0
     var pc = start
@@ -42,6 +42,7 @@ extension Interpreter {
       case .field: r.set(o.dst, inputs[Int(o.imm)])
       case .seen: r.set(o.dst, bits: seen[Int(o.imm)])
       case .time: r.set(o.dst, timeNanos)
+      case .param: r.set(o.dst, bits: params[Int(o.imm)])
       case .load: r.set(o.dst, bits: state.load(fromByteOffset: Int(o.imm), as: UInt64.self))
       case .store:
         if r.bool(o.pred) {

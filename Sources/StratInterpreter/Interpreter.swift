@@ -16,8 +16,10 @@ import StratIR
 /// allocated, retained or released per step; `decisions` points into storage that the next
 /// `step` or `reset` overwrites. An instance is not thread-safe: one thread drives it.
 public final class Interpreter: StrategyExecutor {
-  /// What the strategy declares, read from the module.
-  public let interface: StrategyInterface
+  /// What the strategy declares, read from the module; `params` holds the current values.
+  public private(set) var interface: StrategyInterface
+  /// What the front end declared of each parameter; it says which may change between steps.
+  public let parameterTable: ParameterTable
 
   private let operations: UnsafeMutablePointer<Operation>
   private let operationCount: Int
@@ -25,11 +27,13 @@ public final class Interpreter: StrategyExecutor {
   private let registers: UnsafeMutablePointer<UInt64>
   /// The state record; see `StateLayout`.
   private let state: UnsafeMutableRawPointer
-  private let layout: StateLayout
+  private let layout: StateRecord
   /// `InputField.count` f64 fields per instrument, in `InputField` order.
   private let inputs: UnsafeMutablePointer<Double>
   /// 1 once `setBar` has been called for the instrument since the last reset.
   private let seenFlags: UnsafeMutablePointer<UInt64>
+  /// The parameter buffer the step reads: one 8-byte value per parameter, as native code's.
+  private let parameters: UnsafeMutablePointer<UInt64>
   private let instrumentCount: Int
   private let decisionStorage: UnsafeMutablePointer<Decision>
   /// Decisions made by the last step (kept behind a pointer: no exclusivity check per step).
@@ -40,7 +44,7 @@ public final class Interpreter: StrategyExecutor {
   /// Translates and checks `module`; throws when it cannot be run (a verifier would have
   /// rejected it).
   public init(module: IRModule) throws(InterpreterError) {
-    let layout = try StateLayout(slots: module.slots)
+    let layout = try StateRecord(slots: module.slots)
     var translator = ProgramTranslator(module: module, layout: layout)
     let program = try translator.translate()
     do {
@@ -51,6 +55,7 @@ public final class Interpreter: StrategyExecutor {
       }
     }
     self.layout = layout
+    parameterTable = module.parameterTable
     namedRegisters = module.step.enumerated().compactMap { index, instruction in
       guard !instruction.name.isEmpty, let type = instruction.type else { return nil }
       return (instruction.name, index, type)
@@ -73,6 +78,9 @@ public final class Interpreter: StrategyExecutor {
     instrumentCount = module.instruments.count
     inputs = .allocate(capacity: max(1, instrumentCount * InputField.count))
     seenFlags = .allocate(capacity: max(1, instrumentCount))
+    parameters = .allocate(capacity: max(1, module.params.count))
+    parameters.initialize(repeating: 0, count: max(1, module.params.count))
+    for (index, param) in module.params.enumerated() { parameters[index] = param.value.bits }
     let decisionCapacity = max(1, program.decisionCapacity)
     let decisionStorage = UnsafeMutablePointer<Decision>.allocate(capacity: decisionCapacity)
     decisionStorage.initialize(
@@ -89,6 +97,7 @@ public final class Interpreter: StrategyExecutor {
     state.deallocate()
     inputs.deallocate()
     seenFlags.deallocate()
+    parameters.deallocate()
     decisionStorage.deallocate()
     decisionCount.deallocate()
   }
@@ -136,6 +145,13 @@ public final class Interpreter: StrategyExecutor {
     seenFlags[instrument] = 1
   }
 
+  /// Puts `value` in the parameter buffer for the following steps; see `StrategyExecutor`.
+  public func setParameter(_ value: ParameterInfo) throws(ParameterRefusal) {
+    let index = try parameterTable.slot(for: value).get()
+    parameters[index] = value.bufferBits
+    interface.params[index] = value
+  }
+
   /// The bit pattern register `index` holds after the last step.
   func registerBits(_ index: Int) -> UInt64 { registers[index] }
 
@@ -148,7 +164,7 @@ public final class Interpreter: StrategyExecutor {
   public func step(timeNanos: Int64) -> Int {
     let emitted = Self.run(
       operations, operations + operationCount, RegisterFile(registers), state, inputs, seenFlags,
-      decisionStorage, timeNanos)
+      parameters, decisionStorage, timeNanos)
     decisionCount.pointee = emitted
     return emitted
   }

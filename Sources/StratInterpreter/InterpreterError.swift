@@ -1,3 +1,4 @@
+import StratABI
 import StratIR
 
 /// Why a module cannot be run. The verifier should have caught every one of these first, so

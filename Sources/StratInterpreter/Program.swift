@@ -1,13 +1,15 @@
 /// The interpreter's own instruction set: the IR step flattened into fixed-size records whose
 /// operands are already resolved to register indices, byte offsets and capacities.
 ///
-/// `const` and `param` have no operation: their registers are filled once at init. A `push`
+/// `const` has no operation: its register is filled once at init. `param` reads the parameter
+/// buffer at run time, as native code does, so a host may change a value between steps. A `push`
 /// becomes one of four operations, one per buffer kind, so the loop never looks at a slot kind.
 enum Code: UInt8 {
   // Inputs and scalar state
   case field  // r[dst] = inputs[imm]                       (imm = instrument × InputField.count + field)
   case seen  // r[dst] = seen[imm]
   case time  // r[dst] = the step's time
+  case param  // r[dst] = params[imm]                        (imm = parameter index)
   case load  // r[dst] = state[imm]                          (imm = byte offset)
   case store  // if r[pred]: state[imm] = r[a]                 (i64 and bool slots)
   case storeF64  // if r[pred]: state[imm] = canonical(r[a])  (f64 slots)

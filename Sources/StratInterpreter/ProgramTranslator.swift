@@ -6,10 +6,10 @@ import StratIR
 /// the right kind, lags are in range. After this, the loop can run without bounds checks.
 struct ProgramTranslator {
   private let module: IRModule
-  private let layout: StateLayout
+  private let layout: StateRecord
   private var program: Program
 
-  init(module: IRModule, layout: StateLayout) {
+  init(module: IRModule, layout: StateRecord) {
     self.module = module
     self.layout = layout
     self.program = Program(instructionCount: module.step.count)
@@ -112,9 +112,8 @@ struct ProgramTranslator {
     case (.param, .param(let p)):
       _ = try operands(i, instruction, [])
       guard module.params.indices.contains(p) else { throw .badParameter(instruction: i, param: p) }
-      let value = module.params[p].value
-      try expect(i, op, type, value.type)
-      program.preloads.append((i, value.bits))
+      try expect(i, op, type, module.params[p].value.type)
+      emit(Operation(.param, dst: i, imm: p))
     case (.field, .field(let instrument, let field)):
       _ = try operands(i, instruction, [])
       try checkInstrument(i, instrument)
@@ -149,9 +148,8 @@ struct ProgramTranslator {
       emit(Operation(.lag, dst: i, b: Int32(k), c: Int32(capacity), imm: layout.offsets[slot]))
     case (.count, .slot):
       _ = try operands(i, instruction, [])
-      let (slot, kind) = try slot(i, instruction) { StateLayout.countOffset(of: $0) != nil }
-      let offset = layout.offsets[slot] + (StateLayout.countOffset(of: kind) ?? 0)
-      emit(Operation(.count, dst: i, imm: offset))
+      let (slot, _) = try slot(i, instruction) { $0.shape.offset(of: .count) != nil }
+      emit(Operation(.count, dst: i, imm: layout.offset(ofSlot: slot, field: .count) ?? 0))
     default:
       throw .badImmediate(instruction: i, op: op)
     }

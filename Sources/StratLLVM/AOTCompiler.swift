@@ -2,7 +2,6 @@ internal import CLLVM
 import Foundation
 import StratDiagnostics
 import StratIR
-import StratNative
 
 /// Compiles a strategy ahead of time into a shared object implementing `include/stratc.h`: the
 /// module of `LLVMText`, optimised for the chosen CPU, emitted as a position-independent object

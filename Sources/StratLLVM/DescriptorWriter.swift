@@ -1,6 +1,5 @@
 import StratABI
 import StratIR
-import StratNative
 
 /// Writes the `stratc_strategy` descriptor of `include/stratc.h` as LLVM globals, the exported
 /// entry function `stratc_strategy_v1` that returns it, and the same metadata as text in the
@@ -26,18 +25,18 @@ struct DescriptorWriter {
     let (compiler, source, code, cpu) = (string(metadata.compiler), string(metadata.sourceHash), string(metadata.codeHash), string(metadata.cpu))
     let instruments = table("instruments", "{ ptr, ptr }", module.instruments.map { "{ ptr \(string($0.name)), ptr \(string($0.symbol)) }" })
     let params = table("params", "{ ptr, i32, i32, i64 }", module.params.map { p in
-      let kind = switch p.value { case .i64: 0; case .f64: 1; case .bool: 2 }
-      return "{ ptr \(string(p.name)), i32 \(kind), i32 0, i64 \(p.value.asBits) }"
+      let kind: ParameterInfo.Kind = switch p.value { case .i64: .int; case .f64: .float; case .bool: .bool }
+      return "{ ptr \(string(p.name)), i32 \(ObjectABI.valueKind(kind)), i32 0, i64 \(p.value.asBits) }"
     })
     let slots = table("slots", "{ ptr, i32, i32, i64, i64 }", zip(module.slots, LLVMText.slotOffsets(module)).map { slot, offset in
-      "{ ptr \(string(slot.name)), i32 \(Self.kindNumber(slot.kind)), i32 \(slot.kind.capacity ?? 0), i64 \(offset), i64 \(slot.kind.byteSize) }"
+      "{ ptr \(string(slot.name)), i32 \(ObjectABI.slotKind(slot.kind.shape)), i32 \(slot.kind.capacity ?? 0), i64 \(offset), i64 \(slot.kind.byteSize) }"
     })
     let inputs = table("inputs_read", "i32", module.inputFields.map { "\($0.rawValue)" })
     let risk = writeRisk()
     let decisions = module.step.filter(\.op.isDecision).count
     let fields = [
       "i32 \(ObjectMetadata.abiVersion)", "i32 \(Self.descriptorSize)", "ptr \(name)", "ptr \(compiler)", "ptr \(source)",
-      "ptr \(code)", "ptr \(cpu)", "i64 \(module.stateBytes)", "i64 8", "i32 \(module.instruments.count)",
+      "ptr \(code)", "ptr \(cpu)", "i64 \(module.stateBytes)", "i64 \(ObjectABI.stateAlignment)", "i32 \(module.instruments.count)",
       "i32 \(module.params.count)", "i32 \(module.slots.count)", "i32 \(module.inputFields.count)", "i32 \(decisions)",
       "i32 \(module.warmupSteps)", "ptr \(instruments)", "ptr \(params)", "ptr \(slots)", "ptr \(inputs)", "ptr \(risk)",
       "ptr @stratc_init", "ptr @stratc_step",
@@ -50,7 +49,7 @@ struct DescriptorWriter {
   }
 
   /// sizeof(stratc_strategy) on a 64-bit target (ABILayoutTests checks it against the header).
-  static let descriptorSize = 144
+  static let descriptorSize = ObjectABI.descriptorSize
 
   private mutating func writeRisk() -> String {
     // The verifier (NativeBackend.check) has proved every risk instrument exists, so this folds.
@@ -91,17 +90,6 @@ struct DescriptorWriter {
 
   /// A limit as a double, NaN for none.
   static func double(_ value: Double?) -> String { StepWriter.constant(.f64(value ?? .nan)).text }
-
-  /// `enum stratc_slot_kind`.
-  static func kindNumber(_ kind: SlotKind) -> Int {
-    switch kind {
-    case .scalar: 0
-    case .ring: 1
-    case .window: 2
-    case .pairWindow: 3
-    case .ema: 4
-    }
-  }
 }
 
 extension Opcode {

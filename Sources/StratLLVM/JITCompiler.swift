@@ -1,4 +1,5 @@
 internal import CLLVM
+import StratABI
 import StratIR
 import StratNative
 

@@ -1,9 +1,11 @@
+import StratABI
+
 /// The buffer arithmetic of `StratIR/WindowSemantics.md` in LLVM IR, operation for operation as
 /// the interpreter performs it (plain `fadd`/`fmul`, no fast-math flags, so no contraction), and
 /// the decision writer. Every generated module starts with this text; the functions are internal
 /// and always inlined, so each compiled strategy is self-contained.
 ///
-/// Slot layout (`StateLayout`): ring/window `values[N] | head | count | shift sum sumsq`;
+/// Slot layout (StratABI's `StateLayout`): ring/window `values[N] | head | count | shift sum sumsq`;
 /// pair window `xs[N] ys[N] | head | count | shiftx shifty sx sy sxx syy sxy`; ema `value | count`.
 /// Decision records are 24 bytes: kind u8 @0, instrument i32 @4, quantity f64 @8, price f64 @16.
 ///
@@ -12,6 +14,11 @@
 /// floating-point rule can undo it: LLVM does not fix which NaN an operation returns (it may
 /// commute an `fadd` of two NaNs), so only canonical NaNs keep the backends bit-identical.
 enum LLVMRuntime {
+  // The layout's field offsets, from StratABI; the text must print the same numbers.
+  private typealias R = RingFields
+  private typealias P = PairFields
+  private typealias E = EMAFields
+
   static let text = """
     declare double @log(double)
     declare double @exp(double)
@@ -34,7 +41,7 @@ enum LLVMRuntime {
     }
 
     define internal void @ring_push(ptr %b, i64 %cap, double %v) alwaysinline {
-      %hd = call ptr @header(ptr %b, i64 %cap, i64 8)
+      %hd = call ptr @header(ptr %b, i64 %cap, i64 \(R.valueStride))
       %h = load i64, ptr %hd
       %vp = getelementptr double, ptr %b, i64 %h
       call void @store_f64(double %v, ptr %vp)
@@ -42,7 +49,7 @@ enum LLVMRuntime {
       %wrap = icmp eq i64 %h1, %cap
       %h2 = select i1 %wrap, i64 0, i64 %h1
       store i64 %h2, ptr %hd
-      %cp = getelementptr i8, ptr %hd, i64 8
+      %cp = getelementptr i8, ptr %hd, i64 \(R.count)
       %n = load i64, ptr %cp
       %lt = icmp slt i64 %n, %cap
       %n1 = add i64 %n, 1
@@ -52,7 +59,7 @@ enum LLVMRuntime {
     }
 
     define internal double @ring_lag(ptr %b, i64 %cap, i64 %k) alwaysinline {
-      %hd = call ptr @header(ptr %b, i64 %cap, i64 8)
+      %hd = call ptr @header(ptr %b, i64 %cap, i64 \(R.valueStride))
       %h = load i64, ptr %hd
       %i0 = sub i64 %h, 1
       %i1 = sub i64 %i0, %k
@@ -66,13 +73,13 @@ enum LLVMRuntime {
 
     define internal void @window_push(ptr %b, i64 %cap, double %v) alwaysinline {
     entry:
-      %hd = call ptr @header(ptr %b, i64 %cap, i64 8)
+      %hd = call ptr @header(ptr %b, i64 %cap, i64 \(R.valueStride))
       %h = load i64, ptr %hd
-      %cp = getelementptr i8, ptr %hd, i64 8
+      %cp = getelementptr i8, ptr %hd, i64 \(R.count)
       %n = load i64, ptr %cp
-      %shp = getelementptr i8, ptr %hd, i64 16
-      %sump = getelementptr i8, ptr %hd, i64 24
-      %sqp = getelementptr i8, ptr %hd, i64 32
+      %shp = getelementptr i8, ptr %hd, i64 \(R.shift)
+      %sump = getelementptr i8, ptr %hd, i64 \(R.sum)
+      %sqp = getelementptr i8, ptr %hd, i64 \(R.sumsq)
       %first = icmp eq i64 %n, 0
       br i1 %first, label %init, label %go
     init:
@@ -117,15 +124,15 @@ enum LLVMRuntime {
     }
 
     define internal double @window_field(ptr %b, i64 %cap, i64 %offset) alwaysinline {
-      %hd = call ptr @header(ptr %b, i64 %cap, i64 8)
+      %hd = call ptr @header(ptr %b, i64 %cap, i64 \(R.valueStride))
       %p = getelementptr i8, ptr %hd, i64 %offset
       %v = load double, ptr %p
       ret double %v
     }
 
     define internal double @window_n(ptr %b, i64 %cap) alwaysinline {
-      %hd = call ptr @header(ptr %b, i64 %cap, i64 8)
-      %cp = getelementptr i8, ptr %hd, i64 8
+      %hd = call ptr @header(ptr %b, i64 %cap, i64 \(R.valueStride))
+      %cp = getelementptr i8, ptr %hd, i64 \(R.count)
       %n = load i64, ptr %cp
       %nf = sitofp i64 %n to double
       ret double %nf
@@ -133,8 +140,8 @@ enum LLVMRuntime {
 
     define internal double @window_sum(ptr %b, i64 %cap) alwaysinline {
       %n = call double @window_n(ptr %b, i64 %cap)
-      %shift = call double @window_field(ptr %b, i64 %cap, i64 16)
-      %sum = call double @window_field(ptr %b, i64 %cap, i64 24)
+      %shift = call double @window_field(ptr %b, i64 %cap, i64 \(R.shift))
+      %sum = call double @window_field(ptr %b, i64 %cap, i64 \(R.sum))
       %t = fmul double %n, %shift
       %r = fadd double %sum, %t
       ret double %r
@@ -142,8 +149,8 @@ enum LLVMRuntime {
 
     define internal double @window_mean(ptr %b, i64 %cap) alwaysinline {
       %n = call double @window_n(ptr %b, i64 %cap)
-      %shift = call double @window_field(ptr %b, i64 %cap, i64 16)
-      %sum = call double @window_field(ptr %b, i64 %cap, i64 24)
+      %shift = call double @window_field(ptr %b, i64 %cap, i64 \(R.shift))
+      %sum = call double @window_field(ptr %b, i64 %cap, i64 \(R.sum))
       %m = fdiv double %sum, %n
       %r = fadd double %m, %shift
       ret double %r
@@ -151,8 +158,8 @@ enum LLVMRuntime {
 
     define internal double @window_varp(ptr %b, i64 %cap) alwaysinline {
       %n = call double @window_n(ptr %b, i64 %cap)
-      %sum = call double @window_field(ptr %b, i64 %cap, i64 24)
-      %sq = call double @window_field(ptr %b, i64 %cap, i64 32)
+      %sum = call double @window_field(ptr %b, i64 %cap, i64 \(R.sum))
+      %sq = call double @window_field(ptr %b, i64 %cap, i64 \(R.sumsq))
       %m = fdiv double %sum, %n
       %q = fdiv double %sq, %n
       %mm = fmul double %m, %m
@@ -173,9 +180,9 @@ enum LLVMRuntime {
 
     define internal double @window_fold(ptr %b, i64 %cap, i1 %isMin) alwaysinline {
     entry:
-      %hd = call ptr @header(ptr %b, i64 %cap, i64 8)
+      %hd = call ptr @header(ptr %b, i64 %cap, i64 \(R.valueStride))
       %h = load i64, ptr %hd
-      %cp = getelementptr i8, ptr %hd, i64 8
+      %cp = getelementptr i8, ptr %hd, i64 \(R.count)
       %n = load i64, ptr %cp
       %empty = icmp eq i64 %n, 0
       br i1 %empty, label %none, label %start
@@ -214,17 +221,17 @@ enum LLVMRuntime {
 
     define internal void @pair_push(ptr %b, i64 %cap, double %x, double %y) alwaysinline {
     entry:
-      %hd = call ptr @header(ptr %b, i64 %cap, i64 16)
+      %hd = call ptr @header(ptr %b, i64 %cap, i64 \(P.pairStride))
       %h = load i64, ptr %hd
-      %cp = getelementptr i8, ptr %hd, i64 8
+      %cp = getelementptr i8, ptr %hd, i64 \(P.count)
       %n = load i64, ptr %cp
-      %shxp = getelementptr i8, ptr %hd, i64 16
-      %shyp = getelementptr i8, ptr %hd, i64 24
-      %sxp = getelementptr i8, ptr %hd, i64 32
-      %syp = getelementptr i8, ptr %hd, i64 40
-      %sxxp = getelementptr i8, ptr %hd, i64 48
-      %syyp = getelementptr i8, ptr %hd, i64 56
-      %sxyp = getelementptr i8, ptr %hd, i64 64
+      %shxp = getelementptr i8, ptr %hd, i64 \(P.shiftx)
+      %shyp = getelementptr i8, ptr %hd, i64 \(P.shifty)
+      %sxp = getelementptr i8, ptr %hd, i64 \(P.sx)
+      %syp = getelementptr i8, ptr %hd, i64 \(P.sy)
+      %sxxp = getelementptr i8, ptr %hd, i64 \(P.sxx)
+      %syyp = getelementptr i8, ptr %hd, i64 \(P.syy)
+      %sxyp = getelementptr i8, ptr %hd, i64 \(P.sxy)
       %first = icmp eq i64 %n, 0
       br i1 %first, label %init, label %go
     init:
@@ -297,15 +304,15 @@ enum LLVMRuntime {
     }
 
     define internal double @pair_field(ptr %b, i64 %cap, i64 %offset) alwaysinline {
-      %hd = call ptr @header(ptr %b, i64 %cap, i64 16)
+      %hd = call ptr @header(ptr %b, i64 %cap, i64 \(P.pairStride))
       %p = getelementptr i8, ptr %hd, i64 %offset
       %v = load double, ptr %p
       ret double %v
     }
 
     define internal double @pair_n(ptr %b, i64 %cap) alwaysinline {
-      %hd = call ptr @header(ptr %b, i64 %cap, i64 16)
-      %cp = getelementptr i8, ptr %hd, i64 8
+      %hd = call ptr @header(ptr %b, i64 %cap, i64 \(P.pairStride))
+      %cp = getelementptr i8, ptr %hd, i64 \(P.count)
       %n = load i64, ptr %cp
       %nf = sitofp i64 %n to double
       ret double %nf
@@ -325,16 +332,16 @@ enum LLVMRuntime {
 
     define internal double @pair_cov(ptr %b, i64 %cap) alwaysinline {
       %n = call double @pair_n(ptr %b, i64 %cap)
-      %cxy = call double @pair_c(ptr %b, i64 %cap, i64 64, i64 32, i64 40)
+      %cxy = call double @pair_c(ptr %b, i64 %cap, i64 \(P.sxy), i64 \(P.sx), i64 \(P.sy))
       %n1 = fsub double %n, 1.0
       %r = fdiv double %cxy, %n1
       ret double %r
     }
 
     define internal double @pair_corr(ptr %b, i64 %cap) alwaysinline {
-      %cxy = call double @pair_c(ptr %b, i64 %cap, i64 64, i64 32, i64 40)
-      %cxx = call double @pair_c(ptr %b, i64 %cap, i64 48, i64 32, i64 32)
-      %cyy = call double @pair_c(ptr %b, i64 %cap, i64 56, i64 40, i64 40)
+      %cxy = call double @pair_c(ptr %b, i64 %cap, i64 \(P.sxy), i64 \(P.sx), i64 \(P.sy))
+      %cxx = call double @pair_c(ptr %b, i64 %cap, i64 \(P.sxx), i64 \(P.sx), i64 \(P.sx))
+      %cyy = call double @pair_c(ptr %b, i64 %cap, i64 \(P.syy), i64 \(P.sy), i64 \(P.sy))
       %pr = fmul double %cxx, %cyy
       %sq = call double @llvm.sqrt.f64(double %pr)
       %r = fdiv double %cxy, %sq
@@ -342,18 +349,18 @@ enum LLVMRuntime {
     }
 
     define internal double @pair_slope(ptr %b, i64 %cap) alwaysinline {
-      %cxy = call double @pair_c(ptr %b, i64 %cap, i64 64, i64 32, i64 40)
-      %cxx = call double @pair_c(ptr %b, i64 %cap, i64 48, i64 32, i64 32)
+      %cxy = call double @pair_c(ptr %b, i64 %cap, i64 \(P.sxy), i64 \(P.sx), i64 \(P.sy))
+      %cxx = call double @pair_c(ptr %b, i64 %cap, i64 \(P.sxx), i64 \(P.sx), i64 \(P.sx))
       %r = fdiv double %cxy, %cxx
       ret double %r
     }
 
     define internal double @pair_intercept(ptr %b, i64 %cap) alwaysinline {
       %n = call double @pair_n(ptr %b, i64 %cap)
-      %sy = call double @pair_field(ptr %b, i64 %cap, i64 40)
-      %shy = call double @pair_field(ptr %b, i64 %cap, i64 24)
-      %sx = call double @pair_field(ptr %b, i64 %cap, i64 32)
-      %shx = call double @pair_field(ptr %b, i64 %cap, i64 16)
+      %sy = call double @pair_field(ptr %b, i64 %cap, i64 \(P.sy))
+      %shy = call double @pair_field(ptr %b, i64 %cap, i64 \(P.shifty))
+      %sx = call double @pair_field(ptr %b, i64 %cap, i64 \(P.sx))
+      %shx = call double @pair_field(ptr %b, i64 %cap, i64 \(P.shiftx))
       %my0 = fdiv double %sy, %n
       %my = fadd double %my0, %shy
       %slope = call double @pair_slope(ptr %b, i64 %cap)
@@ -365,7 +372,7 @@ enum LLVMRuntime {
     }
 
     define internal void @ema_push(ptr %b, i64 %period, double %alpha, double %v) alwaysinline {
-      %cp = getelementptr i8, ptr %b, i64 8
+      %cp = getelementptr i8, ptr %b, i64 \(E.count)
       %n = load i64, ptr %cp
       %value = load double, ptr %b
       %d = fsub double %v, %value
@@ -383,14 +390,14 @@ enum LLVMRuntime {
 
     define internal void @decide(ptr %out, ptr %count, i8 %kind, i32 %instrument, double %q, double %p) alwaysinline {
       %k = load i64, ptr %count
-      %bytes = mul i64 %k, 24
+      %bytes = mul i64 %k, \(ObjectABI.decisionBytes)
       %rec = getelementptr i8, ptr %out, i64 %bytes
       store i8 %kind, ptr %rec
-      %ip = getelementptr i8, ptr %rec, i64 4
+      %ip = getelementptr i8, ptr %rec, i64 \(ObjectABI.decisionInstrumentOffset)
       store i32 %instrument, ptr %ip
-      %qp = getelementptr i8, ptr %rec, i64 8
+      %qp = getelementptr i8, ptr %rec, i64 \(ObjectABI.decisionQuantityOffset)
       call void @store_f64(double %q, ptr %qp)
-      %pp = getelementptr i8, ptr %rec, i64 16
+      %pp = getelementptr i8, ptr %rec, i64 \(ObjectABI.decisionPriceOffset)
       call void @store_f64(double %p, ptr %pp)
       %k1 = add i64 %k, 1
       store i64 %k1, ptr %count

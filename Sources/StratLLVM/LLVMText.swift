@@ -1,6 +1,5 @@
 import StratABI
 import StratIR
-import StratNative
 
 /// Writes a strategy's IR as one LLVM module implementing `include/stratc.h`:
 ///
@@ -23,16 +22,8 @@ public enum LLVMText {
       + "\n" + DescriptorWriter(module: module, metadata: metadata).text
   }
 
-  /// The byte offset of each slot in the state record (slots back to back, `SlotKind.byteSize`).
-  public static func slotOffsets(_ module: IRModule) -> [Int] {
-    var offsets: [Int] = []
-    var offset = 0
-    for slot in module.slots {
-      offsets.append(offset)
-      offset += slot.kind.byteSize
-    }
-    return offsets
-  }
+  /// The byte offset of each slot in the state record (StratABI's `StateLayout`).
+  public static func slotOffsets(_ module: IRModule) -> [Int] { module.stateLayout.offsets }
 
   /// The state record's layout as a comment: the step addresses slots by byte offset.
   static func stateComment(_ module: IRModule) -> String {

@@ -33,12 +33,7 @@ extension StepWriter {
       guard case .lag(_, let k) = ins.imm else { return }
       line("\(out) = call double @ring_lag(ptr \(p), i64 \(n), i64 \(k))")
     case .count:
-      let offset: Int
-      switch kind {
-      case .ring(let c), .window(let c): offset = 8 * c + 8
-      case .pairWindow(let c): offset = 16 * c + 8
-      case .ema, .scalar: offset = 8
-      }
+      let offset = kind.shape.offset(of: .count) ?? 0
       line("%c\(i) = getelementptr i8, ptr \(p), i64 \(offset)")
       line("\(out) = load i64, ptr %c\(i)")
     case .sum, .mean, .varp, .vars:

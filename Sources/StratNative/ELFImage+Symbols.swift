@@ -1,3 +1,5 @@
+import StratABI
+
 /// The dynamic symbol table, its size known from the hash tables the loader searches.
 struct ELFSymbols {
   /// File offset of symbol 0.

@@ -4,7 +4,11 @@ import StratABI
 /// Runs native code (JIT or AOT) as a `StrategyExecutor`: one instance's state record, parameter
 /// table, input record and decision buffer, all allocated once; `step` is one indirect call.
 public final class NativeExecutor: StrategyExecutor {
-  public let interface: StrategyInterface
+  /// What the code declares; `params` holds the current values.
+  public private(set) var interface: StrategyInterface
+  /// What is known of each parameter: the front end's table when the host has it, else the
+  /// descriptor's names and kinds (nothing then marked as sizing the state).
+  public let parameterTable: ParameterTable
   public let code: NativeCode
   @usableFromInline let state: UnsafeMutableRawPointer
   private let stateBytes: Int
@@ -19,10 +23,18 @@ public final class NativeExecutor: StrategyExecutor {
 
   /// An instance of `code` with `parameters` (by name; the values the code was built with when
   /// nil) and instrument symbols `symbols` (by index; the built ones when nil). Throws when a
-  /// parameter is unknown or of another kind.
-  public init(code: NativeCode, parameters: [ParameterInfo]? = nil, symbols: [String]? = nil) throws(NativeExecutorError) {
+  /// parameter is unknown or of another kind. `parameterTable` is the front end's table for
+  /// the code (the descriptor carries names and kinds only); it tells `setParameter` which
+  /// parameters size the state.
+  public init(
+    code: NativeCode, parameters: [ParameterInfo]? = nil, symbols: [String]? = nil,
+    parameterTable: ParameterTable? = nil
+  ) throws(NativeExecutorError) {
     self.code = code
     var interface = code.interface
+    let derived = ParameterTable(derivedFrom: interface.params)
+    self.parameterTable =
+      parameterTable.map { $0.entries.map(\.name) == derived.entries.map(\.name) ? $0 : derived } ?? derived
     if let parameters { interface.params = try Self.bind(parameters, to: interface.params) }
     if let symbols, symbols.count == interface.instruments.count {
       for (i, symbol) in symbols.enumerated() { interface.instruments[i].symbol = symbol }
@@ -113,6 +125,13 @@ public final class NativeExecutor: StrategyExecutor {
     let count = Int(code.step(state, params, inputs, seen, timeNanos, UnsafeMutableRawPointer(decisionStorage)))
     decisionCount.pointee = count
     return count
+  }
+
+  /// Puts `value` in the parameter table the code reads, for the following steps.
+  public func setParameter(_ value: ParameterInfo) throws(ParameterRefusal) {
+    let index = try parameterTable.slot(for: value).get()
+    params.storeBytes(of: Self.value(value), toByteOffset: ObjectABI.parameterBytes * index, as: stratc_value.self)
+    interface.params[index] = value
   }
 
   /// The state record, for a hot-load to carry slots from an older version's (on the thread

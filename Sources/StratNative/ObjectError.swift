@@ -1,3 +1,5 @@
+import StratABI
+
 /// Why an object was refused; each message names the file, where in it, and what to do.
 public enum ObjectError: Error, Equatable, CustomStringConvertible {
   case unreadable(path: String)

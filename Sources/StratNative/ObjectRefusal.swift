@@ -1,3 +1,5 @@
+import StratABI
+
 /// Why `ObjectVerifier` refused an object before loading it: each case names the file and says
 /// why, in words an operator can act on. `id` is stable (logs, metrics, tests).
 public enum ObjectRefusal: Error, Equatable, CustomStringConvertible {

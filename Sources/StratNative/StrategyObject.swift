@@ -1,4 +1,5 @@
 import Foundation
+import StratABI
 
 /// Loads a shared object built by `stratc build` (AOT) as `NativeCode`, refusing anything else
 /// before it runs: the file is read once into memory and validated there (`ObjectImage`), its

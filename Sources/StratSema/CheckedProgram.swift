@@ -1,3 +1,4 @@
+import StratABI
 import StratDiagnostics
 import StratIR
 import StratSyntax
@@ -8,6 +9,10 @@ struct CheckedProgram {
     var name: String
     var type: StratType
     var value: IRConstant
+    /// The declared type as written.
+    var typeName = ""
+    /// `in LOW..HIGH step STEP`, when declared and constant.
+    var range: ParameterRange?
   }
   struct Let {
     var name: String
@@ -60,4 +65,9 @@ struct CheckedProgram {
   var rules: [Rule]
   var risk: [RiskLimit]
   var schedule: Schedule?
+  /// Parameters whose value sizes a window, lag or average (a new value is a new layout).
+  var stateSizingParams: Set<Int> = []
+  /// Parameters whose value the checker folded into a constant of the build (a risk limit, a
+  /// model weight, a book level, another parameter's default): a new value needs a new build.
+  var foldedParams: Set<Int> = []
 }

@@ -60,6 +60,7 @@ extension Checker {
       reportNotConstant(typed, SemaDiagnostics.nonConstantWindow(builtin.rawValue, span: expr.span))
       return nil
     }
+    checked.stateSizingParams.formUnion(typed.paramsRead)
     if n < 0, builtin == .ret || builtin == .logret {
       report(SemaDiagnostics.lookAhead(steps: n, span: expr.span))
       return nil

@@ -31,6 +31,7 @@ extension Checker {
       reportNotConstant(typed, SemaDiagnostics.notConstant("the level of `\(name.name)`", span: args[1].span))
       return nil
     }
+    checked.foldedParams.formUnion(typed.paramsRead)
     guard (1...Int64(InputField.maxLevels)).contains(level) else {
       report(SemaDiagnostics.bookLevelOutOfRange(level, span: args[1].span))
       return nil

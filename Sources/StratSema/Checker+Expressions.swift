@@ -123,6 +123,7 @@ extension Checker {
       reportNotConstant(lag, SemaDiagnostics.nonConstantLag(span: k.span))
       return nil
     }
+    checked.stateSizingParams.formUnion(lag.paramsRead)
     guard steps >= 0 else {
       report(SemaDiagnostics.lookAhead(steps: steps, span: k.span))
       return nil

@@ -1,3 +1,4 @@
+import StratABI
 import StratDiagnostics
 import StratIR
 import StratSyntax
@@ -182,10 +183,16 @@ struct Checker {
         report(SemaDiagnostics.badOverride(d.name.name, text, type))
       }
     }
+    var declaredRange: ParameterRange?
     if let range = d.range, let v = value {
       let low = constant(range.low, as: type, what: "the range's low end")
       let high = constant(range.high, as: type, what: "the range's high end")
-      if let step = range.step { _ = constant(step, as: type, what: "the range's step") }
+      let step = range.step.flatMap { constant($0, as: type, what: "the range's step") }
+      if let lo = low?.asDouble, let hi = high?.asDouble {
+        declaredRange = ParameterRange(
+          low: lo, high: hi, step: step?.asDouble, lowText: Self.literalText(range.low),
+          highText: Self.literalText(range.high), stepText: range.step.flatMap(Self.literalText))
+      }
       if let lo = low?.asDouble, let hi = high?.asDouble {
         if lo > hi {
           report(SemaDiagnostics.emptyRange(d.name.name, span: range.low.span.merged(with: range.high.span)))
@@ -195,7 +202,18 @@ struct Checker {
         }
       }
     }
-    return .init(name: d.name.name, type: type, value: value ?? Self.zero(of: type))
+    return .init(
+      name: d.name.name, type: type, value: value ?? Self.zero(of: type), typeName: d.type.name, range: declaredRange)
+  }
+
+  /// The exact spelling of a number literal, possibly signed; nil for any other expression.
+  static func literalText(_ expr: Expr) -> String? {
+    switch expr {
+    case .number(_, _, let span): span.text
+    case .unary(.negate, .number(_, _, let span), _): "-" + span.text
+    case .unary(.plus, .number(_, _, let span), _): span.text
+    default: nil
+    }
   }
 
   mutating func checkState(_ d: StateDecl) -> CheckedProgram.State {
@@ -243,6 +261,7 @@ struct Checker {
       reportNotConstant(coerced, SemaDiagnostics.notConstant(what, span: expr.span))
       return nil
     }
+    checked.foldedParams.formUnion(coerced.paramsRead)
     return value
   }
 }

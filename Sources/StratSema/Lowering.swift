@@ -59,6 +59,7 @@ struct Lowering {
     }
     var module = builder.module
     module.warmupSteps = program.rules.map { Checker.warmup(of: $0, in: program) }.max() ?? 0
+    module.declaredParameters = Self.parameterTable(program)
     return module
   }
 

@@ -35,6 +35,23 @@ struct TypedExpr {
     case and, or
   }
 
+  /// The parameters the expression reads, by index.
+  var paramsRead: Set<Int> {
+    var found = Set<Int>()
+    var pending = [self]
+    while let e = pending.popLast() {
+      switch e.kind {
+      case .param(let i): found.insert(i)
+      case .constant, .field, .letValue, .stateValue, .modelValue, .time, .argument: break
+      case .negate(let x), .not(let x), .toFloat(let x), .lag(let x, _): pending.append(x)
+      case .binary(_, let l, let r): pending += [l, r]
+      case .builtin(_, let args, _): pending += args
+      case .ifElse(let c, let t, let f): pending += [c, t, f]
+      }
+    }
+    return found
+  }
+
   /// Replaces `argument(i)` with `arguments[i]` (the inlining of a user function).
   func substituting(_ arguments: [TypedExpr]) -> TypedExpr {
     var copy = self

@@ -15,4 +15,8 @@ final class NullExecutor: StrategyExecutor {
   func setInput(instrument: Int, field: InputField, value: Double) {}
   func markSeen(instrument: Int) {}
   func step(timeNanos: Int64) -> Int { 0 }
+  /// Checked like a real executor's, then ignored: nothing reads it.
+  func setParameter(_ value: ParameterInfo) throws(ParameterRefusal) {
+    _ = try ParameterTable(derivedFrom: interface.params).slot(for: value).get()
+  }
 }

@@ -86,7 +86,9 @@ enum Backends {
   /// An executor of `code` with `module`'s parameter values and instrument symbols.
   static func executor(_ code: NativeCode, _ module: IRModule) throws -> NativeExecutor {
     let interface = try StrategyInterface(module: module)
-    return try NativeExecutor(code: code, parameters: interface.params, symbols: interface.instruments.map(\.symbol))
+    return try NativeExecutor(
+      code: code, parameters: interface.params, symbols: interface.instruments.map(\.symbol),
+      parameterTable: module.parameterTable)
   }
 
   /// A refused object as a diagnostic, at the byte offset of the fault when there is one.

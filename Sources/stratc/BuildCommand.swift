@@ -1,4 +1,5 @@
 import Foundation
+import StratABI
 import StratDiagnostics
 import StratIR
 import StratLLVM

@@ -31,6 +31,7 @@ final class DecisionProbe: StrategyExecutor {
     inner.setInput(instrument: instrument, field: field, value: value)
   }
   func markSeen(instrument: Int) { inner.markSeen(instrument: instrument) }
+  func setParameter(_ value: ParameterInfo) throws(ParameterRefusal) { try inner.setParameter(value) }
 
   func step(timeNanos: Int64) -> Int {
     let n = inner.step(timeNanos: timeNanos)

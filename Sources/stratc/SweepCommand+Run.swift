@@ -20,7 +20,7 @@ extension SweepCommand {
     if !baseline.internalErrors.isEmpty { return .internalError }
     guard var module = baseline.module, !baseline.hasErrors else { return .userError }
     do {
-      try SweepParameter.validate(plan.grid, against: declaredParameters(plan.source))
+      try SweepParameter.validate(plan.grid, against: declaredParameters(module.parameterTable))
     } catch {
       throw problem(error)
     }

@@ -3,39 +3,16 @@ import StratABI
 import StratRuntime
 import StratBacktest
 import StratDiagnostics
-import StratSyntax
 
 extension SweepCommand {
-  /// The parameters the source declares, with their range and step when written as number
-  /// literals (`in 0.5..4.0 step 0.25`), read from the source text so they stay exact decimals.
-  static func declaredParameters(_ source: SourceFile) -> [SweepParameter] {
-    let (program, _) = Parser.parse(source)
-    var declared: [SweepParameter] = []
-    for case .param(let d) in program.declarations {
-      let kind: ParameterInfo.Kind =
-        switch d.type.name {
-        case "Bool": .bool
-        case "Int", "Duration": .int
-        default: .float
-        }
-      var parameter = SweepParameter(name: d.name.name, kind: kind)
-      if let range = d.range {
-        parameter.low = literal(range.low)
-        parameter.high = literal(range.high)
-        parameter.step = range.step.flatMap(literal)
-      }
-      declared.append(parameter)
-    }
-    return declared
-  }
-
-  /// The exact value of a number literal, possibly negated; nil for any other expression.
-  static func literal(_ expr: Expr) -> SweepDecimal? {
-    switch expr {
-    case .number(_, _, let span): return SweepDecimal(span.text)
-    case .unary(.negate, .number(_, _, let span), _): return SweepDecimal("-" + span.text)
-    case .unary(.plus, .number(_, _, let span), _): return SweepDecimal(span.text)
-    default: return nil
+  /// The parameters the strategy declares, from its parameter table, with their range and step
+  /// where the source wrote them as number literals (`in 0.5..4.0 step 0.25`), in the source's
+  /// spelling so that they stay exact decimals.
+  static func declaredParameters(_ table: ParameterTable) -> [SweepParameter] {
+    table.entries.map { spec in
+      SweepParameter(
+        name: spec.name, kind: spec.kind, low: spec.range?.lowText.flatMap(SweepDecimal.init),
+        high: spec.range?.highText.flatMap(SweepDecimal.init), step: spec.range?.stepText.flatMap(SweepDecimal.init))
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StratTestSupport
 
 /// Runs work on a thread of its own with a large stack, waiting at most a given time.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import StratDiagnostics
+import StratTestSupport
 
 /// A diagnostic a case expects, written inline on the line it is about (clox style):
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import StratDiagnostics
 import StratSema
+import StratTestSupport
 import Testing
 
 /// Inputs too large or too strange to keep as case files: deep nesting, huge files, empty and
@@ -167,20 +168,5 @@ import Testing
     let outcome = try #require(try StratcProcess.check(text))
     #expect(!outcome.crashed, "stratc crashed")
     #expect(outcome.status == 0)
-  }
-}
-
-/// A seeded SplitMix64: the tests' only source of randomness.
-struct SplitMix64 {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

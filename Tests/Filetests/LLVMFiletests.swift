@@ -1,3 +1,4 @@
+import StratABI
 import StratIR
 import StratLLVM
 import StratNative

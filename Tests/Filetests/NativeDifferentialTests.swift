@@ -5,6 +5,7 @@ import StratInterpreter
 import StratLLVM
 import StratNative
 import StratSema
+import StratTestSupport
 import Testing
 
 /// Native code (the LLVM JIT, and AOT shared objects) against the interpreter, the oracle:

@@ -4,6 +4,7 @@ import StratIR
 import StratInterpreter
 import StratSema
 import StratSyntax
+import StratTestSupport
 import Testing
 
 /// The random differential test can fail: its comparison reports a flipped bit, a perturbed
@@ -135,6 +136,7 @@ final class PerturbingExecutor: StrategyExecutor {
     inner.setInput(instrument: instrument, field: field, value: value)
   }
   func markSeen(instrument: Int) { inner.markSeen(instrument: instrument) }
+  func setParameter(_ value: ParameterInfo) throws(ParameterRefusal) { try inner.setParameter(value) }
   func step(timeNanos: Int64) -> Int { inner.step(timeNanos: timeNanos) }
 
   func setBar(instrument: Int, bar: Bar) {

@@ -7,6 +7,7 @@ import StratLLVM
 import StratNative
 import StratSema
 import StratSyntax
+import StratTestSupport
 import Testing
 
 /// Random well-typed strategies (`RandomStrategySource`) fed random event streams

@@ -1,6 +1,7 @@
 import StratDiagnostics
 import StratInterpreter
 import StratSema
+import StratTestSupport
 import Testing
 
 /// `cases/run/*.strat`: a strategy, its bars and its expected decisions in comments (see

@@ -48,6 +48,11 @@ final class ScriptedExecutor: StrategyExecutor {
 
   func markSeen(instrument: Int) {}
 
+  /// Checked as a real executor checks it, then ignored: the script reads no parameter.
+  func setParameter(_ value: ParameterInfo) throws(ParameterRefusal) {
+    _ = try ParameterTable(derivedFrom: interface.params).slot(for: value).get()
+  }
+
   func step(timeNanos: Int64) -> Int {
     let decisions = script[times.count] ?? []
     times.append(timeNanos)

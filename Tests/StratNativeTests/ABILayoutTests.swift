@@ -25,6 +25,28 @@ import Testing
     #expect(ObjectMetadata.abiVersion == 1)
   }
 
+  /// StratABI writes the header's numbers down once for the writer and the loader; these are they.
+  @Test func objectABIIsTheHeaders() {
+    #expect(ObjectABI.version == Int(STRATC_ABI_VERSION))
+    #expect(ObjectABI.entrySymbol == STRATC_ENTRY_SYMBOL)
+    #expect(ObjectABI.metadataSection == STRATC_METADATA_SECTION)
+    #expect(ObjectABI.descriptorSize == MemoryLayout<stratc_strategy>.size)
+    #expect(ObjectABI.parameterBytes == MemoryLayout<stratc_value>.size)
+    #expect(ObjectABI.decisionBytes == MemoryLayout<stratc_decision>.stride)
+    #expect(ObjectABI.decisionKindOffset == MemoryLayout<stratc_decision>.offset(of: \.kind))
+    #expect(ObjectABI.decisionInstrumentOffset == MemoryLayout<stratc_decision>.offset(of: \.instrument))
+    #expect(ObjectABI.decisionQuantityOffset == MemoryLayout<stratc_decision>.offset(of: \.quantity))
+    #expect(ObjectABI.decisionPriceOffset == MemoryLayout<stratc_decision>.offset(of: \.price))
+    #expect(ObjectABI.valueKind(.int) == Int(STRATC_INT.rawValue))
+    #expect(ObjectABI.valueKind(.float) == Int(STRATC_FLOAT.rawValue))
+    #expect(ObjectABI.valueKind(.bool) == Int(STRATC_BOOL.rawValue))
+    let shapes: [(SlotShape, stratc_slot_kind)] = [
+      (.scalar, STRATC_SLOT_SCALAR), (.ring(2), STRATC_SLOT_RING), (.window(2), STRATC_SLOT_WINDOW),
+      (.pairWindow(2), STRATC_SLOT_PAIR_WINDOW), (.ema(2), STRATC_SLOT_EMA),
+    ]
+    for (shape, kind) in shapes { #expect(ObjectABI.slotKind(shape) == Int(kind.rawValue), "\(shape)") }
+  }
+
   @Test func sha256KnownAnswers() {
     #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -20,6 +20,11 @@ final class ScriptedStrategy: StrategyExecutor {
   func setBar(instrument: Int, bar: Bar) {}
   func setInput(instrument: Int, field: InputField, value: Double) {}
   func markSeen(instrument: Int) {}
+  /// Checked as a real executor checks it, then ignored: the script reads no parameter.
+  func setParameter(_ value: ParameterInfo) throws(ParameterRefusal) {
+    _ = try ParameterTable(derivedFrom: interface.params).slot(for: value).get()
+  }
+
   func step(timeNanos: Int64) -> Int {
     let now = script[steps] ?? []
     steps += 1

@@ -7,35 +7,17 @@
 /// Values aim at edge cases: literals such as `0.0 / 0.0`, `1e300`, `4.9e-324`, `-0.0`,
 /// division by data that may be 0, `log` and `sqrt` of differences that may be negative, Int
 /// arithmetic that wraps, windows longer than the run.
-struct RandomStrategySource {
-  let seed: UInt64
-  let text: String
+public struct RandomStrategySource: Sendable {
+  public let seed: UInt64
+  public let text: String
   /// True when the strategy reads order-book fields (the event stream then sends books).
-  let readsBook: Bool
+  public let readsBook: Bool
 
-  init(seed: UInt64) {
+  public init(seed: UInt64) {
     var builder = StrategyBuilder(seed: seed)
     self.seed = seed
     text = builder.program()
     readsBook = builder.readsBook
-  }
-}
-
-extension SplitMix64 {
-  /// A number in `0..<bound` (bound > 0).
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-  /// True with probability 1 / `oneIn`.
-  mutating func chance(_ oneIn: Int) -> Bool { below(oneIn) == 0 }
-
-  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-
-  /// A double in [0, 1).
-  mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
-  /// A whole number in `range`.
-  mutating func int(_ range: ClosedRange<Int>) -> Int {
-    range.lowerBound + below(range.upperBound - range.lowerBound + 1)
   }
 }
 

@@ -11,22 +11,22 @@ import StratABI
 /// ```
 /// An `input` line is an event of its own like a bar: it sets the named fields, marks the
 /// instrument seen, and joins the step of its timestamp.
-struct EventTable {
-  struct BarLine {
-    var time: Int64
-    var instrument: String
-    var bar: Bar?
-    var inputs: [(InputField, Double)] = []
-    var line: Int
+public struct EventTable {
+  public struct BarLine {
+    public var time: Int64
+    public var instrument: String
+    public var bar: Bar?
+    public var inputs: [(InputField, Double)] = []
+    public var line: Int
   }
 
-  var bars: [BarLine] = []
+  public var bars: [BarLine] = []
   /// The expected decision log, one line per decision (the text after `// expect `).
-  var expected: [String] = []
+  public var expected: [String] = []
   /// Malformed `bar` lines, as messages.
-  var problems: [String] = []
+  public var problems: [String] = []
 
-  init(text: String) {
+  public init(text: String) {
     for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated()
     {
@@ -89,7 +89,7 @@ struct EventTable {
 
   /// The bars grouped into evaluation steps: one group per distinct timestamp, in time order,
   /// each keeping the file's order of its bars.
-  var steps: [(time: Int64, bars: [BarLine])] {
+  public var steps: [(time: Int64, bars: [BarLine])] {
     var groups: [Int64: [BarLine]] = [:]
     for bar in bars { groups[bar.time, default: []].append(bar) }
     return groups.keys.sorted().map { ($0, groups[$0]!) }
@@ -98,8 +98,8 @@ struct EventTable {
 
 /// Feeds an event table to an executor exactly as the evaluation clock says: for each
 /// timestamp, every bar of it with `setBar`, then one `step`; returns the decision log.
-enum DecisionLog {
-  static func run(_ executor: any StrategyExecutor, _ table: EventTable) throws -> [String] {
+public enum DecisionLog {
+  public static func run(_ executor: any StrategyExecutor, _ table: EventTable) throws -> [String] {
     let names = executor.interface.instruments.map(\.name)
     var log: [String] = []
     for step in table.steps {
@@ -124,7 +124,7 @@ enum DecisionLog {
   }
 
   /// `TIME kind NAME QUANTITY [PRICE]`.
-  static func line(_ decision: Decision, at time: Int64, names: [String]) -> String {
+  public static func line(_ decision: Decision, at time: Int64, names: [String]) -> String {
     let name =
       names.indices.contains(Int(decision.instrument))
       ? names[Int(decision.instrument)] : "#\(decision.instrument)"
@@ -145,14 +145,16 @@ enum DecisionLog {
   }
 
   /// Whole numbers without a fraction (`-100`), others in Swift's shortest round-trip form.
-  static func number(_ value: Double) -> String {
+  public static func number(_ value: Double) -> String {
     if value.isNaN { return "nan" }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
   }
 }
 
-struct EventTableError: Error, CustomStringConvertible {
-  var message: String
-  var description: String { message }
+public struct EventTableError: Error, CustomStringConvertible {
+  public var message: String
+  public var description: String { message }
+
+  public init(message: String) { self.message = message }
 }

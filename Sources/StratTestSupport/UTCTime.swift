@@ -1,8 +1,8 @@
 /// UTC timestamps in the form the run cases use, `2024-01-02T09:30:00Z` (optionally with a
 /// fraction of a second), converted to and from nanoseconds since the epoch.
-enum UTCTime {
+public enum UTCTime {
   /// Parses `YYYY-MM-DDTHH:MM:SS[.fffffffff]Z`; nil when malformed.
-  static func nanoseconds(_ text: String) -> Int64? {
+  public static func nanoseconds(_ text: String) -> Int64? {
     let bytes = Array(text.utf8)
     guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"), bytes[4] == UInt8(ascii: "-"),
       bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
@@ -27,7 +27,7 @@ enum UTCTime {
 
   /// Formats nanoseconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`, with a trimmed fraction
   /// when the time is not a whole second.
-  static func text(_ nanoseconds: Int64) -> String {
+  public static func text(_ nanoseconds: Int64) -> String {
     let perDay: Int64 = 86_400_000_000_000
     var days = nanoseconds / perDay
     var rest = nanoseconds % perDay

@@ -6,24 +6,24 @@ import StratABI
 /// for a strategy that reads the book, book levels, sizes and a trade print through `setInput`
 /// and `markSeen`; some instruments get new order state (position, avg_price — NaN when flat —,
 /// open orders, fills). Times never go back; some repeat, some jump across UTC midnight.
-struct RandomEventStream {
-  enum Event {
+public struct RandomEventStream: Sendable {
+  public enum Event: Sendable {
     case bar(instrument: Int, Bar)
     case input(instrument: Int, InputField, Double)
     case seen(instrument: Int)
   }
 
-  struct Step {
-    var time: Int64
-    var events: [Event]
+  public struct Step: Sendable {
+    public var time: Int64
+    public var events: [Event]
   }
 
-  let steps: [Step]
+  public let steps: [Step]
 
-  static let day: Int64 = 86_400_000_000_000
-  static let minute: Int64 = 60_000_000_000
+  public static let day: Int64 = 86_400_000_000_000
+  public static let minute: Int64 = 60_000_000_000
 
-  init(seed: UInt64, instruments: Int, readsBook: Bool, count: Int) {
+  public init(seed: UInt64, instruments: Int, readsBook: Bool, count: Int) {
     var rng = SplitMix64(seed: seed ^ 0xE7E1_75EE_D000_0002)
     var prices = (0..<instruments).map { _ in rng.pick([100.0, 20.0, 1.0, 5000.0]) }
     var fills = [Double](repeating: 0, count: instruments)
@@ -50,7 +50,7 @@ struct RandomEventStream {
   }
 
   /// Feeds one step's events to `executor` and runs the step; returns the decision count.
-  static func run(_ step: Step, on executor: any StrategyExecutor) -> Int {
+  public static func run(_ step: Step, on executor: any StrategyExecutor) -> Int {
     for event in step.events {
       switch event {
       case .bar(let i, let bar): executor.setBar(instrument: i, bar: bar)

@@ -1,5 +1,3 @@
-internal import CStratc
-
 /// What a compiled strategy says about itself, in its descriptor and, as text, in the object's
 /// `.stratc` section, where a loader can read it before running any of the object's code.
 ///
@@ -57,9 +55,9 @@ public struct ObjectMetadata: Sendable, Equatable {
 
 extension ObjectMetadata {
   /// The ABI version this build of stratc writes and loads (`STRATC_ABI_VERSION`).
-  public static let abiVersion = Int(STRATC_ABI_VERSION)
+  public static let abiVersion = ObjectABI.version
   /// The ELF section holding the metadata text.
-  public static let sectionName = STRATC_METADATA_SECTION
+  public static let sectionName = ObjectABI.metadataSection
   /// The one symbol a stratc object exports.
-  public static let entrySymbol = STRATC_ENTRY_SYMBOL
+  public static let entrySymbol = ObjectABI.entrySymbol
 }
