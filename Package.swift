@@ -149,7 +149,10 @@ let package = Package(
     .testTarget(name: "StratFixedTests", dependencies: ["StratFixed", "StratIR", "StratABI"]),
     .testTarget(
       name: "StratHLSTests",
-      dependencies: ["StratHLS", "StratFixed", "StratIR", "StratABI", "StratSema", "StratDiagnostics", "StratInterpreter"],
+      dependencies: [
+        "StratHLS", "StratFixed", "StratIR", "StratABI", "StratSema", "StratDiagnostics", "StratInterpreter",
+        "StratTestSupport",
+      ],
       exclude: ["Shim"]),
     .testTarget(
       name: "FiletestsTests",

@@ -17,10 +17,23 @@ public struct KernelEmitter {
   public init(plan: KernelPlan) { self.plan = plan }
 
   /// A C identifier from a strategy name.
-  static func identifier(_ s: String) -> String {
-    let mapped = s.map { $0.isLetter || $0.isNumber || $0 == "_" ? String($0) : "_" }.joined()
-    return mapped.first?.isNumber == false ? mapped : "k_" + mapped
+  public static func identifier(_ s: String) -> String {
+    let mapped = s.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? String($0) : "_" }.joined()
+    let clashes = mapped.first?.isNumber != false || cppReserved.contains(mapped) || mapped.hasPrefix("strat_")
+      || mapped.hasPrefix("_") || mapped.range(of: #"^[vslfpdmo][0-9]"#, options: .regularExpression) != nil
+    return clashes ? "k_" + mapped : mapped
   }
+
+  /// C++ keywords and the names the kernel and testbench use for themselves.
+  static let cppReserved: Set<String> = [
+    "alignas", "alignof", "and", "asm", "auto", "bool", "break", "case", "catch", "char", "class", "const",
+    "constexpr", "continue", "decltype", "default", "delete", "do", "double", "else", "enum", "explicit",
+    "export", "extern", "false", "float", "for", "friend", "goto", "if", "inline", "int", "long", "main",
+    "mutable", "namespace", "new", "noexcept", "not", "nullptr", "operator", "or", "private", "protected",
+    "public", "register", "return", "short", "signed", "sizeof", "static", "struct", "switch", "template",
+    "this", "throw", "true", "try", "typedef", "typename", "union", "unsigned", "using", "virtual", "void",
+    "volatile", "while", "xor", "hls", "i", "in", "out", "tick", "o", "line", "lineno", "v", "p", "c", "t",
+  ]
 
   func type(_ v: ValueID) -> String { plan.types[v]!.description }
   func val(_ v: ValueID) -> String { "v\(v)" }

@@ -1,0 +1,98 @@
+import Foundation
+import StratABI
+import StratDiagnostics
+import StratHLS
+import StratIR
+import StratInterpreter
+import StratSema
+import StratTestSupport
+import Testing
+
+/// Every `run` filetest and a batch of random well-typed strategies through emit, g++ against
+/// the shim and the testbench: its output must equal `hls-sim`'s bit for bit, built as C++14
+/// at -O0 and as C++17 at -O2. A strategy the kernel cannot compute must be refused with an
+/// `hls.` diagnostic, never emitted wrong; a case's bars outside the declared ranges are
+/// refused by the tick parser, as a user's would be.
+@Suite struct KernelDifferentialTests {
+  static let runCases: [String] = {
+    let dir = KernelHarness.repository.appendingPathComponent("Tests/Filetests/cases/run")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    return names.filter { $0.hasSuffix(".strat") }.sorted().map { dir.appendingPathComponent($0).path }
+  }()
+
+  /// Seeds of random strategies (the same every run; more by hand with STRATC_HLS_SEEDS=N).
+  static let seeds: [UInt64] = {
+    let n = ProcessInfo.processInfo.environment["STRATC_HLS_SEEDS"].flatMap(Int.init) ?? 12
+    return (0..<UInt64(n)).map { 0x5EED_0000 + $0 }
+  }()
+
+  enum Outcome: Equatable {
+    case refused([String])
+    case agreed(records: Int)
+  }
+
+  /// Plans `module`, records its ticks by feeding `feed` to the double interpreter, emits the
+  /// kernel and checks the testbench against hls-sim.
+  static func check(_ module: IRModule, tag: String, feed: (any StrategyExecutor) throws -> Void) throws -> Outcome {
+    let plan: KernelPlan
+    switch KernelPlanner.plan(module, path: "\(tag).strat") {
+    case .success(let p): plan = p
+    case .failure(let refusal):
+      let ids = refusal.diagnostics.map(\.id)
+      #expect(ids.allSatisfy { $0.hasPrefix("hls.") }, "\(tag): refusals must be the kernel's own")
+      return .refused(ids)
+    }
+    let recorder = TickRecorder(try Interpreter(module: module), plan)
+    try feed(recorder)
+    let text = TickFile.header(plan) + recorder.ticks.map { TickFile.line($0, plan) }.joined()
+    guard case .success(let ticks) = TickFile.parse(text, path: "\(tag).ticks", plan: plan) else {
+      return .refused(["hls.bad-tick"])
+    }
+    let dir = try KernelHarness.scratch(tag)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try KernelDirectory.write(plan, source: "\(tag).strat", ticks: ticks, into: dir)
+    let expected = KernelOutputFile.simulate(plan, ticks)
+    for flags in [["-std=c++14", "-O0"], ["-std=c++17", "-O2"]] {
+      let out = try KernelHarness.build(dir, name: KernelEmitter.identifier(plan.module.name), flags: flags)
+      #expect(out == expected, "\(tag) built with \(flags) differs from hls-sim")
+    }
+    return .agreed(records: expected.split(separator: "\n").count)
+  }
+
+  @Test(arguments: runCases)
+  func runFiletestKernelsPrintWhatHLSSimComputes(path: String) throws {
+    try #require(KernelHarness.hasCompiler, "g++ is needed to build the kernel")
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let module = try KernelHarness.module(text, path: path)
+    let table = EventTable(text: text)
+    let tag = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    _ = try Self.check(module, tag: tag) { executor in _ = try DecisionLog.run(executor, table) }
+  }
+
+  @Test(arguments: seeds)
+  func randomStrategyKernelsPrintWhatHLSSimComputes(seed: UInt64) throws {
+    try #require(KernelHarness.hasCompiler, "g++ is needed to build the kernel")
+    let source = RandomStrategySource(seed: seed)
+    let module = try KernelHarness.module(source.text, path: "random-\(seed).strat")
+    let stream = RandomEventStream(
+      seed: seed, instruments: module.instruments.count, readsBook: source.readsBook, count: 120)
+    _ = try Self.check(module, tag: "random-\(seed)") { executor in
+      for step in stream.steps { _ = RandomEventStream.run(step, on: executor) }
+    }
+  }
+
+  /// Most run cases must become kernels: the refusals are the known gaps, listed here.
+  @Test func mostRunFiletestsBecomeKernels() throws {
+    var refused: [String: [String]] = [:]
+    for path in Self.runCases {
+      let module = try KernelHarness.module(try String(contentsOfFile: path, encoding: .utf8), path: path)
+      if case .failure(let r) = KernelPlanner.plan(module, path: path) {
+        refused[URL(fileURLWithPath: path).lastPathComponent] = Array(Set(r.diagnostics.map(\.id))).sorted()
+      }
+    }
+    #expect(Self.runCases.count - refused.count >= 25, "refused: \(refused)")
+    for ids in refused.values {
+      #expect(Set(ids).isSubset(of: ["hls.unsupported-field", "hls.unsupported-window"]), "\(refused)")
+    }
+  }
+}
