@@ -1,3 +1,4 @@
+import StratABI
 import StratSyntax
 
 /// The front end's limits, one place for all of them (Grammar/REFERENCE.md, "Limits"). Each is
@@ -12,8 +13,8 @@ public enum Limits {
   public static let maximumWindow: Int64 = 1_000_000
   /// Most expression nodes that calls of user functions may add to the program when inlined.
   public static let maximumExpansion = 1_000_000
-  /// Largest state record, in bytes (the interpreter's limit; native code allows more).
-  public static let maximumStateBytes = 1 << 30
+  /// Largest state record, in bytes: StratABI's `StateLayout.maxByteCount` (1 GiB).
+  public static let maximumStateBytes = StateLayout.maxByteCount
   /// Most instruments (the C ABI's descriptor reader accepts 65,536).
   public static let maximumInstruments = 1 << 16
   /// Most parameters (the C ABI's descriptor reader accepts 65,536).
