@@ -54,7 +54,7 @@ constexpr u128 min_raw(int w, bool s) { return s ? ~mask(w - 1) : u128(0); }
 constexpr u128 saturate(bool negative, int w, bool s) { return negative ? min_raw(w, s) : max_raw(w, s); }
 
 // AP_WRAP_SM with N = 0, as the vendor's headers behave: keep the low w bits, and invert them
-// when bit w and bit w-1 of the value differ (unsigned formats saturate as AP_SAT: overflow()).
+// when bit w and bit w-1 of the value differ. (Unsigned formats are refused in ap_fixed_base.)
 constexpr u128 wrap_sign_magnitude(wide x, bool bit_w, int w, bool s) {
   return normalize(bit_w != bit(x.lo, w - 1) ? ~x.lo : x.lo, w, s);
 }
@@ -65,9 +65,13 @@ constexpr u128 wrap_sign_magnitude(wide x, bool bit_w, int w, bool s) {
 template <ap_o_mode O> constexpr u128 overflow(wide x, bool fits, bool bit_w, int w, bool s) {
   return O == AP_WRAP_SM && s ? wrap_sign_magnitude(x, bit_w, w, s)
        : (fits && in_range(x, w, s)) || O == AP_WRAP ? normalize(x.lo, w, s)
-       : O == AP_SAT || O == AP_WRAP_SM ? saturate(x.neg, w, s)
+       : O == AP_SAT ? saturate(x.neg, w, s)
        : O == AP_SAT_ZERO ? u128(0)
        : /* AP_SAT_SYM */ (x.neg && s ? min_raw(w, s) + 1 : saturate(x.neg, w, s));
+}
+// AP_SAT_SYM's range is symmetric: the vendor's headers turn an in-range -2^(W-1) into -MAX too.
+template <ap_o_mode O> constexpr u128 symmetric(u128 raw, int w, bool s) {
+  return O == AP_SAT_SYM && s && raw == min_raw(w, s) ? raw + 1 : raw;
 }
 
 // floor(x / 2^d) rounded as Q says, d >= 1.
@@ -76,11 +80,11 @@ template <ap_q_mode Q> constexpr wide quantise(wide x, int d) {
                                                                           : floor_shift(x, d);
 }
 template <ap_o_mode O> constexpr u128 overflow_exact(wide x, int w, bool s) {
-  return overflow<O>(x, true, bit_of(x, w), w, s);
+  return symmetric<O>(overflow<O>(x, true, bit_of(x, w), w, s), w, s);
 }
 // x * 2^s, overflowed: bit w of the product is bit w - s of x.
 template <ap_o_mode O> constexpr u128 overflow_shifted(wide x, int s, int w, bool sg) {
-  return overflow<O>(shift_left(x, s), shifted_fits(x, s), w - s >= 0 && bit_of(x, w - s), w, sg);
+  return symmetric<O>(overflow<O>(shift_left(x, s), shifted_fits(x, s), w - s >= 0 && bit_of(x, w - s), w, sg), w, sg);
 }
 
 // The raw bits of format (W, F = W - I, S) for the exact value x / 2^fs: quantise, then overflow.
@@ -95,11 +99,32 @@ constexpr int compare_scaled(wide x, int fx, wide y, int fy) {
        : shifted_fits(y, fx - fy) ? compare(x, shift_left(y, fx - fy))
        : (y.neg ? 1 : -1);
 }
+
+// The vendor's comparison of two formats: the operand with fewer fraction bits is aligned to
+// the other's F (and, when it is the left one, given one more integer bit); the aligned raw bits
+// then compare as ap_[u]int of those widths do (vendor_compare in ap_int.h).
+template <int W1, int I1, bool S1, int W2, int I2, bool S2> struct fixed_compare {
+  static constexpr int F1 = W1 - I1, F2 = W2 - I2, F = max_of(F1, F2);
+  static constexpr int L = F1 >= F2 ? W1 : W1 + F2 - F1 + 1;
+  static constexpr int R = F1 > F2 ? W2 + F1 - F2 : W2;
+  typedef vendor_compare<L, S1, R, S2> C;
+  static_assert(!C::modular_equality || C::equality_width <= 128,
+                "the shim cannot compare a signed with an unsigned format this wide");
+  static int order(u128 a, u128 b) {
+    return C::order(compare_scaled(from_bits(a, S1), F1, from_bits(b, S2), F2), from_bits(a, S1).neg,
+                    from_bits(b, S2).neg);
+  }
+  static bool equal(u128 a, u128 b) {
+    return C::modular_equality ? C::modular_equal(shl(a, F - F1), shl(b, F - F2))
+                               : compare_scaled(from_bits(a, S1), F1, from_bits(b, S2), F2) == 0;
+  }
+};
 }  // namespace ap_shim
 
 template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N> struct ap_fixed_base {
   static_assert(W >= 1 && W <= 128, "the shim's ap_[u]fixed holds 1 to 128 bits");
   static_assert(N == 0, "the shim does not model saturation bits (N): use N = 0");
+  static_assert(S || O != AP_WRAP_SM, "AP_WRAP_SM needs a signed format (the vendor's headers refuse ap_ufixed)");
   static constexpr int F = W - I;
   ap_shim::u128 V;  // raw bits, normalized as in ap_int_base
 
@@ -219,19 +244,20 @@ typename ap_shim::ftype<W1, I1, S1, W2, I2, S2>::mult operator*(const ap_fixed_b
   return ap_shim::ftype<W1, I1, S1, W2, I2, S2>::mult::from_raw(a.V * b.V);
 }
 
-#define AP_SHIM_FIXED_CMP(OP)                                                                    \
+#define AP_SHIM_FIXED_CMP(OP, RESULT)                                                            \
   template <int W1, int I1, bool S1, ap_q_mode Q1, ap_o_mode O1, int N1, int W2, int I2,        \
             bool S2, ap_q_mode Q2, ap_o_mode O2, int N2>                                         \
   bool operator OP(const ap_fixed_base<W1, I1, S1, Q1, O1, N1>& a,                               \
                    const ap_fixed_base<W2, I2, S2, Q2, O2, N2>& b) {                             \
-    return ap_shim::compare_scaled(a.value(), W1 - I1, b.value(), W2 - I2) OP 0;                 \
+    typedef ap_shim::fixed_compare<W1, I1, S1, W2, I2, S2> C;                                    \
+    return RESULT;                                                                               \
   }
-AP_SHIM_FIXED_CMP(==)
-AP_SHIM_FIXED_CMP(!=)
-AP_SHIM_FIXED_CMP(<)
-AP_SHIM_FIXED_CMP(<=)
-AP_SHIM_FIXED_CMP(>)
-AP_SHIM_FIXED_CMP(>=)
+AP_SHIM_FIXED_CMP(==, C::equal(a.V, b.V))
+AP_SHIM_FIXED_CMP(!=, !C::equal(a.V, b.V))
+AP_SHIM_FIXED_CMP(<, C::order(a.V, b.V) < 0)
+AP_SHIM_FIXED_CMP(<=, C::order(a.V, b.V) <= 0)
+AP_SHIM_FIXED_CMP(>, C::order(a.V, b.V) > 0)
+AP_SHIM_FIXED_CMP(>=, C::order(a.V, b.V) >= 0)
 #undef AP_SHIM_FIXED_CMP
 
 // With an ap_[u]int<W2> or a C integer, that operand takes part as ap_[u]fixed<W2, W2>.

@@ -43,6 +43,49 @@ constexpr int compare(wide a, wide b) {
 // |x| (at most 2^128 - 1 for the values stored here).
 constexpr u128 magnitude(wide x) { return x.neg ? u128(0) - x.lo : x.lo; }
 
+// Comparisons as the vendor's headers make them (UG1399 says nothing on mixed signedness):
+// exact, except between a signed and an unsigned operand where
+// - order (< > <= >=): if either is 32 bits or more and the unsigned one is at least as wide, both
+//   compare as unsigned numbers one bit wider: a negative operand is greater than any unsigned one;
+// - equality (== !=): unless both have the same width below 64 bits, both compare modulo
+//   2^max(W1, W2, 32) (modulo 2^W for equal widths), so ap_int<8>(-1) == ap_uint<32>(0xFFFFFFFF).
+template <int W1, bool S1, int W2, bool S2> struct vendor_compare {
+  static constexpr bool unsigned_order = S1 != S2 && (W1 >= 32 || W2 >= 32) && (S1 ? W2 >= W1 : W1 >= W2);
+  static constexpr bool modular_equality = S1 != S2 && (W1 != W2 || W1 >= 64);
+  static constexpr int equality_width = W1 == W2 ? W1 : max_of(max_of(W1, W2), 32);
+  // exact: the exact order; a_neg, b_neg: the operands' signs.
+  static constexpr int order(int exact, bool a_neg, bool b_neg) {
+    return unsigned_order && (a_neg || b_neg) ? (a_neg ? 1 : -1) : exact;
+  }
+  // a, b: the raw bits (aligned, for ap_fixed), sign- or zero-extended to 128 bits.
+  static constexpr bool modular_equal(u128 a, u128 b) {
+    return (a & mask(equality_width)) == (b & mask(equality_width));
+  }
+};
+
+// Division and remainder as the vendor's headers compute them: both operands first become one
+// type, max(W1, W2) + (S1 || S2) bits wide, of the wider operand's signedness (S1 || S2 when
+// the widths are equal); the remainder is signed only if the dividend and that type are.
+template <int W1, bool S1, int W2, bool S2> struct vendor_division {
+  static constexpr int w = max_of(W1, W2) + (S1 || S2);
+  static constexpr bool s = W1 > W2 ? S1 : (W2 > W1 ? S2 : (S1 || S2));
+  static_assert(w <= 128, "the shim divides operands of at most 128 bits (after the vendor's widening)");
+  static constexpr u128 signed_quotient(wide x, wide y) {
+    return x.neg != y.neg ? u128(0) - magnitude(x) / magnitude(y) : magnitude(x) / magnitude(y);
+  }
+  static constexpr u128 quotient(u128 a, u128 b) {
+    return s ? signed_quotient(from_bits(normalize(a, w, true), true), from_bits(normalize(b, w, true), true))
+             : normalize(a, w, false) / normalize(b, w, false);
+  }
+  static constexpr u128 signed_remainder(wide x, wide y) {
+    return x.neg ? u128(0) - magnitude(x) % magnitude(y) : magnitude(x) % magnitude(y);
+  }
+  static constexpr u128 remainder(u128 a, u128 b) {
+    return S1 && s ? signed_remainder(from_bits(normalize(a, w, true), true), from_bits(normalize(b, w, true), true))
+                   : normalize(a, w, false) % normalize(b, w, false);
+  }
+};
+
 // The C integer types, as UG1399 converts them: a W-bit ap_[u]int of the same signedness.
 template <class T> struct c_int {};
 template <> struct c_int<bool> { static constexpr int W = 1; static constexpr bool S = false; };
@@ -256,36 +299,42 @@ AP_SHIM_INT_ARITH(|, logic_w, (S1 || S2))
 AP_SHIM_INT_ARITH(^, logic_w, (S1 || S2))
 #undef AP_SHIM_INT_ARITH
 
-// Division truncates toward zero and the remainder takes the dividend's sign, as in C.
-// (Division by zero is the caller's business; emitted code never divides by a variable zero.)
+// Division truncates toward zero and the remainder takes the dividend's sign, in the common type
+// of vendor_division. (Division by zero is the caller's business; emitted code never does it.)
 template <int W1, bool S1, int W2, bool S2>
 ap_int_base<ap_shim::rtype<W1, S1, W2, S2>::div_w, (S1 || S2)> operator/(const ap_int_base<W1, S1>& a,
                                                                          const ap_int_base<W2, S2>& b) {
-  const ap_shim::wide x = a.value(), y = b.value();
-  const ap_shim::u128 q = ap_shim::magnitude(x) / ap_shim::magnitude(y);
-  return ap_int_base<ap_shim::rtype<W1, S1, W2, S2>::div_w, (S1 || S2)>::from_raw(x.neg != y.neg ? ap_shim::u128(0) - q : q);
+  return ap_int_base<ap_shim::rtype<W1, S1, W2, S2>::div_w, (S1 || S2)>::from_raw(
+      ap_shim::vendor_division<W1, S1, W2, S2>::quotient(a.V, b.V));
 }
 template <int W1, bool S1, int W2, bool S2>
 ap_int_base<ap_shim::rtype<W1, S1, W2, S2>::mod_w, S1> operator%(const ap_int_base<W1, S1>& a,
                                                                  const ap_int_base<W2, S2>& b) {
-  const ap_shim::wide x = a.value(), y = b.value();
-  const ap_shim::u128 r = ap_shim::magnitude(x) % ap_shim::magnitude(y);
-  return ap_int_base<ap_shim::rtype<W1, S1, W2, S2>::mod_w, S1>::from_raw(x.neg ? ap_shim::u128(0) - r : r);
+  return ap_int_base<ap_shim::rtype<W1, S1, W2, S2>::mod_w, S1>::from_raw(
+      ap_shim::vendor_division<W1, S1, W2, S2>::remainder(a.V, b.V));
 }
 
-// Comparisons are exact, whatever the signedness and widths.
-#define AP_SHIM_INT_CMP(OP)                                                                      \
+// Comparisons: exact, except where vendor_compare says otherwise.
+#define AP_SHIM_INT_ORDER(OP)                                                                    \
   template <int W1, bool S1, int W2, bool S2>                                                    \
   bool operator OP(const ap_int_base<W1, S1>& a, const ap_int_base<W2, S2>& b) {                 \
-    return ap_shim::compare(a.value(), b.value()) OP 0;                                          \
+    return ap_shim::vendor_compare<W1, S1, W2, S2>::order(ap_shim::compare(a.value(), b.value()), \
+                                                          a.value().neg, b.value().neg) OP 0;     \
   }
-AP_SHIM_INT_CMP(==)
-AP_SHIM_INT_CMP(!=)
-AP_SHIM_INT_CMP(<)
-AP_SHIM_INT_CMP(<=)
-AP_SHIM_INT_CMP(>)
-AP_SHIM_INT_CMP(>=)
-#undef AP_SHIM_INT_CMP
+AP_SHIM_INT_ORDER(<)
+AP_SHIM_INT_ORDER(<=)
+AP_SHIM_INT_ORDER(>)
+AP_SHIM_INT_ORDER(>=)
+#undef AP_SHIM_INT_ORDER
+template <int W1, bool S1, int W2, bool S2>
+bool operator==(const ap_int_base<W1, S1>& a, const ap_int_base<W2, S2>& b) {
+  typedef ap_shim::vendor_compare<W1, S1, W2, S2> C;
+  return C::modular_equality ? C::modular_equal(a.V, b.V) : ap_shim::compare(a.value(), b.value()) == 0;
+}
+template <int W1, bool S1, int W2, bool S2>
+bool operator!=(const ap_int_base<W1, S1>& a, const ap_int_base<W2, S2>& b) {
+  return !(a == b);
+}
 
 // With a C integer, the integer takes part as the ap_[u]int of its own width and signedness.
 #define AP_SHIM_INT_WITH_C(OP)                                                                   \
