@@ -53,18 +53,19 @@ constexpr u128 max_raw(int w, bool s) { return mask(w - s); }
 constexpr u128 min_raw(int w, bool s) { return s ? ~mask(w - 1) : u128(0); }
 constexpr u128 saturate(bool negative, int w, bool s) { return negative ? min_raw(w, s) : max_raw(w, s); }
 
-// AP_WRAP_SM with N = 0, as the vendor's headers behave: keep the low w bits, and invert them
-// when bit w and bit w-1 of the value differ. (Unsigned formats are refused in ap_fixed_base.)
-constexpr u128 wrap_sign_magnitude(wide x, bool bit_w, int w, bool s) {
-  return normalize(bit_w != bit(x.lo, w - 1) ? ~x.lo : x.lo, w, s);
+// AP_WRAP_SM with N = 0, as the vendor's headers behave: on overflow, keep the low w bits and
+// invert them when their top bit differs from `lost`, the source bit that lands on bit w (before
+// rounding; false when that bit lies outside the source's width).
+constexpr u128 wrap_sign_magnitude(wide x, bool lost, int w, bool s) {
+  return normalize(lost != bit(x.lo, w - 1) ? ~x.lo : x.lo, w, s);
 }
 
 // UG1399 "Overflow Modes", applied to a value that is already quantised. `fits` is false when
-// the value lies outside [-2^128, 2^128) (x then holds its low bits and its sign); bit_w is
-// bit w of the value.
-template <ap_o_mode O> constexpr u128 overflow(wide x, bool fits, bool bit_w, int w, bool s) {
-  return O == AP_WRAP_SM && s ? wrap_sign_magnitude(x, bit_w, w, s)
-       : (fits && in_range(x, w, s)) || O == AP_WRAP ? normalize(x.lo, w, s)
+// the value lies outside [-2^128, 2^128) (x then holds its low bits and its sign); `lost` is
+// for AP_WRAP_SM.
+template <ap_o_mode O> constexpr u128 overflow(wide x, bool fits, bool lost, int w, bool s) {
+  return (fits && in_range(x, w, s)) || O == AP_WRAP ? normalize(x.lo, w, s)
+       : O == AP_WRAP_SM ? wrap_sign_magnitude(x, lost, w, s)
        : O == AP_SAT ? saturate(x.neg, w, s)
        : O == AP_SAT_ZERO ? u128(0)
        : /* AP_SAT_SYM */ (x.neg && s ? min_raw(w, s) + 1 : saturate(x.neg, w, s));
@@ -74,23 +75,23 @@ template <ap_o_mode O> constexpr u128 symmetric(u128 raw, int w, bool s) {
   return O == AP_SAT_SYM && s && raw == min_raw(w, s) ? raw + 1 : raw;
 }
 
+// Bit `pos` of a ws-bit source, false outside it (AP_WRAP_SM's `lost`).
+constexpr bool lost_bit(wide x, int pos, int ws) { return pos >= 0 && pos < ws && bit_of(x, pos); }
+
 // floor(x / 2^d) rounded as Q says, d >= 1.
 template <ap_q_mode Q> constexpr wide quantise(wide x, int d) {
   return round_up<Q>(classify(x, d), x.neg, bit(floor_shift(x, d).lo, 0)) ? plus_one(floor_shift(x, d))
                                                                           : floor_shift(x, d);
 }
-template <ap_o_mode O> constexpr u128 overflow_exact(wide x, int w, bool s) {
-  return symmetric<O>(overflow<O>(x, true, bit_of(x, w), w, s), w, s);
+// The raw bits of format (W, F = W - I, S) for the exact value x / 2^fs of a ws-bit source:
+// quantise, then overflow.
+template <ap_q_mode Q, ap_o_mode O> constexpr u128 convert_to(wide x, int fs, int ws, int w, int f, bool s) {
+  return symmetric<O>(fs > f ? overflow<O>(quantise<Q>(x, fs - f), true, lost_bit(x, fs - f + w, ws), w, s)
+                             : overflow<O>(shift_left(x, f - fs), shifted_fits(x, f - fs), lost_bit(x, fs - f + w, ws), w, s),
+                      w, s);
 }
-// x * 2^s, overflowed: bit w of the product is bit w - s of x.
-template <ap_o_mode O> constexpr u128 overflow_shifted(wide x, int s, int w, bool sg) {
-  return symmetric<O>(overflow<O>(shift_left(x, s), shifted_fits(x, s), w - s >= 0 && bit_of(x, w - s), w, sg), w, sg);
-}
-
-// The raw bits of format (W, F = W - I, S) for the exact value x / 2^fs: quantise, then overflow.
-template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O> constexpr u128 convert(wide x, int fs) {
-  return fs > W - I ? overflow_exact<O>(quantise<Q>(x, fs - (W - I)), W, S)
-                    : overflow_shifted<O>(x, W - I - fs, W, S);
+template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O> constexpr u128 convert(wide x, int fs, int ws) {
+  return convert_to<Q, O>(x, fs, ws, W, W - I, S);
 }
 
 // -1, 0, 1 as x / 2^fx compares with y / 2^fy, exactly.
@@ -126,16 +127,18 @@ template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N> struct ap_fixed
   static_assert(N == 0, "the shim does not model saturation bits (N): use N = 0");
   static_assert(S || O != AP_WRAP_SM, "AP_WRAP_SM needs a signed format (the vendor's headers refuse ap_ufixed)");
   static constexpr int F = W - I;
+  static const int width = W;
+  static const int iwidth = I;
   ap_shim::u128 V;  // raw bits, normalized as in ap_int_base
 
   ap_fixed_base() : V(0) {}
   template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int N2>
   ap_fixed_base(const ap_fixed_base<W2, I2, S2, Q2, O2, N2>& o)
-      : V(ap_shim::convert<W, I, S, Q, O>(o.value(), W2 - I2)) {}
+      : V(ap_shim::convert<W, I, S, Q, O>(o.value(), W2 - I2, W2)) {}
   template <int W2, bool S2>
-  ap_fixed_base(const ap_int_base<W2, S2>& o) : V(ap_shim::convert<W, I, S, Q, O>(o.value(), 0)) {}
+  ap_fixed_base(const ap_int_base<W2, S2>& o) : V(ap_shim::convert<W, I, S, Q, O>(o.value(), 0, W2)) {}
   template <class T, int = ap_shim::c_int<T>::W>
-  ap_fixed_base(T x) : V(ap_shim::convert<W, I, S, Q, O>(ap_shim::from_bits(ap_shim::c_bits(x), ap_shim::c_int<T>::S), 0)) {}
+  ap_fixed_base(T x) : V(ap_shim::convert<W, I, S, Q, O>(ap_shim::from_bits(ap_shim::c_bits(x), ap_shim::c_int<T>::S), 0, ap_shim::c_int<T>::W)) {}
   static ap_fixed_base from_raw(ap_shim::u128 v) {
     ap_fixed_base r;
     r.V = ap_shim::normalize(v, W, S);
@@ -145,10 +148,14 @@ template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N> struct ap_fixed
   ap_shim::wide value() const { return ap_shim::from_bits(V, S); }
   int length() const { return W; }
   bool is_neg() const { return S && ap_shim::bit(V, W - 1); }
-  // The integer part, truncated toward zero (UG1399: to_int() as a C cast of the value).
+  // The integer part, truncated toward zero (UG1399: to_int() as a C cast of the value). With
+  // I <= 0 the vendor's headers give -1 for every negative value (their one-bit integer part
+  // wraps; with I < 0 they even read an uninitialised value): so does the shim.
   ap_int_base<ap_shim::max_of(I, 1) + 1, true> to_ap_int() const {
     ap_shim::wide x = value();
-    if (F > 0) {
+    if (I <= 0) {
+      x = ap_shim::wide{x.neg ? ap_shim::ones() : ap_shim::u128(0), x.neg};
+    } else if (F > 0) {
       const bool inexact = ap_shim::any_below(x, F);
       x = ap_shim::floor_shift(x, F);
       if (x.neg && inexact) x = ap_shim::plus_one(x);
