@@ -62,11 +62,11 @@ public enum TickFile {
     var ticks: [Tick] = []
     var lineNumber = 0
     var lastTime = Int64.min
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character in Swift, so a plain split at "\n" would not see CRLF line ends.
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
-      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
       if line.isEmpty || line.hasPrefix("#") { continue }
-      let words = line.split(separator: " ", omittingEmptySubsequences: true)
+      let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
       func fail(_ message: String) -> Result<[Tick], Diagnostic> {
         .failure(Diagnostic(id: "hls.bad-tick", message: message, at: DataLocation(path: path, line: lineNumber)))
       }

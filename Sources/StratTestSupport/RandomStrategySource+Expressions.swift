@@ -56,6 +56,10 @@ extension StrategyBuilder {
     default:
       return built(type)
     }
+    if barsOnly {
+      let oms = [".avg_price", ".position", ".open_buy", ".open_sell", ".open_orders", ".fills"]
+      fields = fields.filter { f in !oms.contains { f.hasSuffix($0) } }
+    }
     return rng.pick(fields)
   }
 
@@ -141,6 +145,8 @@ extension StrategyBuilder {
       }
       guard abs(p) <= 1, abs(q) <= 1 else { return GenExpr(text: numberLeaf(type)) }
       return GenExpr(text: "sqrt(\(sub(.number(price: 2 * p, qty: 2 * q))))")
+    case 12 where barsOnly:
+      return GenExpr(text: "(\(sub(type)))[\(lagSteps())]")
     case 12:
       let x = rng.pick([GenType.float, .price, .qty])
       let (xp, xq) = x.exponents!
@@ -186,6 +192,8 @@ extension StrategyBuilder {
     case 3:
       let name = rng.pick(["zscore", "zscore_pop"])
       return "\(name)(\(sub(any)), \(window(name == "zscore" ? 2 : 1)))"
+    case 4 where barsOnly:
+      return "zscore(\(sub(any)), \(window(2)))"
     case 4:
       let other = rng.pick([GenType.float, .price, .qty, .int])
       return "corr(\(sub(any)), \(sub(other)), \(window(2)))"

@@ -13,8 +13,11 @@ public struct RandomStrategySource: Sendable {
   /// True when the strategy reads order-book fields (the event stream then sends books).
   public let readsBook: Bool
 
-  public init(seed: UInt64) {
+  /// `barsOnly` draws only what a bar-fed kernel computes: no order-book, position or order
+  /// fields and no pair windows (the HLS backend's differential tests).
+  public init(seed: UInt64, barsOnly: Bool = false) {
     var builder = StrategyBuilder(seed: seed)
+    builder.barsOnly = barsOnly
     self.seed = seed
     text = builder.program()
     readsBook = builder.readsBook
@@ -68,6 +71,8 @@ struct StrategyBuilder {
   var rng: SplitMix64
   var instruments: [String] = []
   var readsBook = false
+  /// Only bar fields and one-variable windows (see `RandomStrategySource.init`).
+  var barsOnly = false
   /// Parameters, states, lets and models by type.
   var params: [(String, GenType)] = []
   var states: [(String, GenType)] = []
@@ -95,7 +100,7 @@ struct StrategyBuilder {
 
   mutating func program() -> String {
     let count = rng.int(1...3)
-    readsBook = rng.chance(2)
+    readsBook = rng.chance(2) && !barsOnly
     for i in 0..<count {
       instruments.append("i\(i)")
       declarations.append(rng.chance(2) ? "instrument i\(i) = \"SYM\(i)\"" : "instrument i\(i)")
