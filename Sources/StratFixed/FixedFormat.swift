@@ -57,13 +57,14 @@ public enum Overflow: String, Sendable, CaseIterable {
 extension FixedFormat {
   /// The format a value of `range` gets: the fewest integer bits that hold it with a sign and
   /// one guard bit, the rest of `width` for the fraction (at most 62 bits). A range the analysis
-  /// could not bound, or one wider than `fallback` allows, gets `fallback` and saturates.
+  /// could not bound gets `fallback`; every value saturates.
   public static func fitting(
     _ range: Interval, width: Int, fallback: FixedFormat, overflow: Overflow = .AP_SAT
   ) -> FixedFormat {
     guard range.isBounded else { return fallback }
-    let needed = integerBits(holding: range.magnitude + range.error) + 1
-    guard needed <= fallback.integerBits else { return fallback }
+    // A bounded value gets the bits its range needs, up to the whole width (then it saturates);
+    // the fallback is for unbounded values only, so `--fixed` never clips a declared input.
+    let needed = min(width, integerBits(holding: range.magnitude + range.error) + 1)
     let bits = min(width, needed + 62)
     return FixedFormat(width: bits, integerBits: needed, overflow: overflow)
   }

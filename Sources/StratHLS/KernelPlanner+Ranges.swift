@@ -141,7 +141,7 @@ extension KernelPlanner {
   func quantised(_ index: Int, _ r: Interval) -> Interval {
     guard module.step[index].type == .f64 else { return r }
     let f = format(of: index, r)
-    guard r.isBounded, f != options.fallback || r.magnitude < f.largestMagnitude else {
+    guard r.isBounded, r.magnitude + r.error < f.largestMagnitude else {
       return Interval(r.lo, r.hi, error: .infinity)
     }
     return Interval(r.lo, r.hi, error: r.error + f.resolution)

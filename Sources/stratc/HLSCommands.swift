@@ -10,6 +10,7 @@ enum HLSCommands {
   //   [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...]
   static func emit(_ args: Arguments, output: Output) throws -> ExitCode {
     guard let out = args.value("out") else { throw Arguments.Problem.usage("give -o DIR") }
+    try OutputPaths.checkFile(flag: "-o", path: out, inputs: inputPaths(args))
     let (plan, code) = try planned(args, output: output)
     guard let plan else { return code }
     let ticks: [Tick]
@@ -31,6 +32,11 @@ enum HLSCommands {
 
   // stratc hls-sim FILE (--ticks TICKS | --data SYMBOL=PATH...) -o OUT [--ticks-out FILE] [--compare]
   static func simulate(_ args: Arguments, output: Output) throws -> ExitCode {
+    for flag in ["out", "ticks-out"] {
+      if let path = args.value(flag) {
+        try OutputPaths.checkOutputFile(flag: flag == "out" ? "-o" : "--ticks-out", path: path, inputs: inputPaths(args))
+      }
+    }
     let (plan, code) = try planned(args, output: output)
     guard let plan else { return code }
     guard let ticks = try HLSTicks.load(args, plan, output: output).get() else {
@@ -49,6 +55,11 @@ enum HLSCommands {
     }
     if args.has("compare") { Output.standardOutput(HLSComparison.run(plan, ticks).text) }
     return .success
+  }
+
+  /// Every file the command reads: the strategy, the tick file and the data.
+  static func inputPaths(_ args: Arguments) -> [String] {
+    args.positional + args.values("ticks") + OutputPaths.dataPaths(args.values("data"))
   }
 
   /// Compiles the file and plans its kernel; reports refusals.
