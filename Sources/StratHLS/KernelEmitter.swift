@@ -21,6 +21,7 @@ public struct KernelEmitter {
     let mapped = s.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? String($0) : "_" }.joined()
     let clashes = mapped.first?.isNumber != false || cppReserved.contains(mapped) || mapped.hasPrefix("strat_")
       || mapped.hasPrefix("_") || mapped.range(of: #"^[vslfpdmo][0-9]"#, options: .regularExpression) != nil
+      || mapped.lowercased().hasPrefix("ap_") || mapped.range(of: #"^u?int[0-9]*_t$"#, options: .regularExpression) != nil
     return clashes ? "k_" + mapped : mapped
   }
 
@@ -32,7 +33,7 @@ public struct KernelEmitter {
     "mutable", "namespace", "new", "noexcept", "not", "nullptr", "operator", "or", "private", "protected",
     "public", "register", "return", "short", "signed", "sizeof", "static", "struct", "switch", "template",
     "this", "throw", "true", "try", "typedef", "typename", "union", "unsigned", "using", "virtual", "void",
-    "volatile", "while", "xor", "hls", "i", "in", "out", "tick", "o", "line", "lineno", "v", "p", "c", "t",
+    "volatile", "while", "xor", "hls", "std", "size_t", "assert", "NULL", "i", "in", "out", "tick", "o", "line", "lineno", "v", "p", "c", "t",
   ]
 
   func type(_ v: ValueID) -> String { plan.types[v]!.description }

@@ -87,11 +87,13 @@ public enum TickFile {
         updates.append(numbers[k] == 1)
         k += 1
         for input in plan.inputs where input.instrument == i {
-          let limit = input.field == .volume ? plan.options.maxSize : plan.options.priceRange.upperBound
+          let isSize = input.field == .volume
+          let range = isSize ? 0...plan.options.maxSize : plan.options.priceRange
           let value = Double(numbers[k]) / Double(input.scale)
-          guard numbers[k] >= 0, value <= limit else {
-            return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is \(numbers[k]), outside the declared range 0…\(limit) (×\(input.scale)); widen it with \(input.field == .volume ? "--max-size" : "--price-range")")
+          guard !updates[i] || range.contains(value) else {
+            return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is \(numbers[k]) (×1/\(input.scale)), outside the declared range \(range.lowerBound)…\(range.upperBound); widen it with \(isSize ? "--max-size" : "--price-range")")
           }
+          guard numbers[k] >= 0 else { return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is negative (\(numbers[k]))") }
           values.append(numbers[k])
           k += 1
         }

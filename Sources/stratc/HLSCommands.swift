@@ -10,7 +10,7 @@ enum HLSCommands {
   //   [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...]
   static func emit(_ args: Arguments, output: Output) throws -> ExitCode {
     guard let out = args.value("out") else { throw Arguments.Problem.usage("give -o DIR") }
-    try OutputPaths.checkFile(flag: "-o", path: out, inputs: inputPaths(args))
+    try OutputPaths.checkOutputFolder(flag: "-o", path: out, inputs: inputPaths(args))
     let (plan, code) = try planned(args, output: output)
     guard let plan else { return code }
     let ticks: [Tick]
@@ -110,8 +110,12 @@ enum HLSCommands {
     return options
   }
 
+  /// Writes `text` to a temporary file beside `path`, then renames it into place (the folder is
+  /// created). OutputPaths has refused a `path` that is a device or a folder.
   static func write(_ text: String, to path: String, output: Output) -> Bool {
     do {
+      let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
       return true
     } catch {

@@ -273,16 +273,21 @@ enum Help {
     Parameters are compile-time constants. Every value's format comes from a range analysis of
     the declared inputs: prices in --price-range (default 0.01,100000), sizes up to --max-size
     (default 2^40); a value it cannot bound gets ap_fixed<W,I> of --fixed (default 63,24) and
-    saturates. A construct the kernel cannot compute is refused with a diagnostic.
+    saturates. A construct the kernel cannot compute is refused with a diagnostic. Then build
+    and run the testbench (DIR/README.md says how to take the kernel into Vitis HLS):
+
+      cd out/examples/hls/pairs && g++ -std=c++14 -O2 -I shim pairs.cpp pairs_tb.cpp -o tb && ./tb ticks.csv out.txt
+      cmp out.txt expected.out
 
     EXAMPLES
-      stratc emit-hls Strategies/pairs.strat -o out/hls
-      cd out/hls && g++ -std=c++14 -O2 -I shim pairs.cpp pairs_tb.cpp -o tb && ./tb ticks.csv out.txt
+      stratc emit-hls Strategies/pairs.strat -o out/examples/hls/pairs
+      stratc emit-hls Strategies/bollinger.strat -o out/examples/hls/bollinger --data Examples/data
     """
 
   static let hlsSim = """
     stratc hls-sim FILE (--ticks TICKS | --data SYMBOL=PATH...) [-o OUT] [--ticks-out FILE] [--compare]
                    [--param NAME=VALUE]... [--instrument NAME=SYMBOL]... [--fixed W,I] [--price-range LO,HI]
+                   [--max-size N]
 
     Runs the kernel's arithmetic (the interpreter's fixed-point mode) on a tick file, or on the
     backtest's data, and writes what the testbench writes: one line per tick with a decision,
@@ -290,7 +295,7 @@ enum Help {
     the ticks whose decisions differ from the double-precision interpreter's.
 
     EXAMPLES
-      stratc hls-sim Strategies/pairs.strat --data Examples/data --ticks-out pairs.ticks --compare
-      stratc hls-sim Strategies/pairs.strat --ticks pairs.ticks -o expected.out
+      stratc hls-sim Strategies/pairs.strat --data Examples/data --ticks-out out/examples/hls/pairs.ticks --compare
+      stratc hls-sim Strategies/pairs.strat --ticks out/examples/hls/pairs.ticks -o out/examples/hls/pairs.out
     """
 }

@@ -40,11 +40,26 @@ enum OutputPaths {
     }
   }
 
-  /// A file output (`build -o`, `data convert -o`, `data export --out`): never a folder, never
-  /// an input.
+  /// A file output (`build -o`, `data convert -o`, `data export --out`, `hls-sim -o`): never a
+  /// folder, never a device or a pipe, never an input. Outputs are written to a temporary file
+  /// renamed into place, and that rename would replace a device (`/dev/null` run as root).
   static func checkOutputFile(flag: String, path: String, inputs: [String]) throws {
-    if kind(of: resolved(path)) == .typeDirectory {
+    switch kind(of: resolved(path)) {
+    case .typeDirectory?:
       throw Arguments.Problem.usage("\(flag) \(path) is a folder; give the path of the file to write")
+    case let type? where type != .typeRegular:
+      throw Arguments.Problem.usage(
+        "\(flag) \(path) is not a regular file (a device, a pipe or a socket); stratc writes a file and "
+          + "renames it into place, which would replace it; give the path of a file")
+    default: break
+    }
+    try checkFile(flag: flag, path: path, inputs: inputs)
+  }
+
+  /// A folder output (`emit-hls -o DIR`): a folder or nothing yet, never an input.
+  static func checkOutputFolder(flag: String, path: String, inputs: [String]) throws {
+    if let type = kind(of: resolved(path)), type != .typeDirectory {
+      throw Arguments.Problem.usage("\(flag) \(path) exists and is not a folder; give the folder to write the kernel into")
     }
     try checkFile(flag: flag, path: path, inputs: inputs)
   }

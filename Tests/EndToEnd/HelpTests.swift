@@ -6,7 +6,7 @@ import Testing
 /// EXAMPLES section whose every line runs from the repository root on the bundled data.
 @Suite(.serialized) struct HelpTests {
   /// Each help text once (`data import`, `info`, `export` and `bench` share `data`'s).
-  static let topics = ["", "check", "ir", "report", "build", "inspect", "keygen", "backtest", "sweep", "explain", "data", "data book", "data convert"]
+  static let topics = ["", "check", "ir", "report", "build", "inspect", "keygen", "backtest", "sweep", "explain", "data", "data book", "data convert", "emit-hls", "hls-sim"]
 
   static func help(_ topic: String) throws -> Stratc.Run {
     try Stratc.run(["help"] + topic.split(separator: " ").map(String.init))

@@ -67,8 +67,9 @@ import Testing
   static func clamped(_ tick: Tick, _ plan: KernelPlan) -> Tick {
     var t = tick
     for (c, input) in plan.inputs.enumerated() {
-      let limit = input.field == .volume ? plan.options.maxSize : plan.options.priceRange.upperBound
-      t.values[c] = min(max(t.values[c], 0), Int64(limit) * input.scale)
+      let range = input.field == .volume ? 0...plan.options.maxSize : plan.options.priceRange
+      let low = Int64((range.lowerBound * Double(input.scale)).rounded(.up))
+      t.values[c] = min(max(t.values[c], low), Int64(range.upperBound) * input.scale)
     }
     return t
   }
@@ -101,6 +102,23 @@ import Testing
     }
     #expect(outcome != .refused(["hls.bad-tick"]), "random-\(seed): its ticks are outside the declared ranges")
     if case .refused(let ids) = outcome { Issue.record("random-\(seed) (bars only) was refused: \(ids)") }
+  }
+
+  /// A strategy named like a C++ or HLS name the kernel includes still builds: the emitter
+  /// renames the kernel, never the user.
+  @Test(arguments: ["std", "ap_fixed", "ap_int", "AP_SAT", "hls", "int64_t", "main", "strat_x"])
+  func aStrategyNamedLikeAnHLSOrCppNameStillBuilds(name: String) throws {
+    try #require(KernelHarness.hasCompiler, "g++ is needed to build the kernel")
+    let module = try KernelHarness.module("""
+      strategy \(name)
+      instrument a = "A"
+      when a.close > sma(a.close, 3) { buy a 1 }
+      """)
+    let stream = RandomEventStream(seed: 7, instruments: 1, readsBook: false, count: 40)
+    let outcome = try Self.check(module, tag: "named-\(name)", clamp: true) { executor in
+      for step in stream.steps { _ = RandomEventStream.run(step, on: executor) }
+    }
+    guard case .agreed = outcome else { Issue.record("\(name): \(outcome)"); return }
   }
 
   /// Most run cases must become kernels: the refusals are the known gaps, listed here.

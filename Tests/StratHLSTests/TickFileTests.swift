@@ -33,6 +33,9 @@ import Testing
     ("9 1 100 5 0 0\n3 1 100 5 0 0\n", "is before the previous line"),
     ("1 1 -100 5 0 0\n", "outside the declared range"),
     ("1 1 99999999999999 5 0 0\n", "outside the declared range"),
+    ("1 1 0 5 0 0\n", "outside the declared range"),
+    ("1 1 99 5 0 0\n", "outside the declared range"),
+    ("1 0 -1 0 0 0\n", "negative"),
     ("1 1 100 5 0 99999999999999999999\n", "is not a 64-bit integer"),
   ])
   func malformedLinesAreRefusedAtTheirLine(text: String, message: String) {
