@@ -42,7 +42,7 @@ let package = Package(
     // The FPGA backend: HLS C++ kernels, testbenches and reports; Shim/ is the project's own
     // model of the Vitis HLS headers, copied into every kernel directory.
     .target(
-      name: "StratHLS", dependencies: ["StratFixed", "StratIR", "StratABI", "StratDiagnostics", "StratInterpreter"],
+      name: "StratHLS", dependencies: ["StratFixed", "StratIR", "StratABI", "StratDiagnostics", "StratInterpreter", "StratRuntime"],
       resources: [.copy("Shim")]),
     // What the differential tests share (not a product's dependency): the seeded generator, the
     // random strategies and event streams, the run cases' event tables and decision-log format.

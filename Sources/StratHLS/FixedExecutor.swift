@@ -12,6 +12,8 @@ public struct FixedExecutor {
   var state: [SlotState]
   var fields: [Int128]
   var seen: [Bool]
+  /// The risk stage's state, when the strategy declares limits.
+  var riskState: RiskState?
 
   /// One slot's state. Buffers hold their values newest first, as the kernel's shift registers.
   struct SlotState {
@@ -29,6 +31,7 @@ public struct FixedExecutor {
     seen = Array(repeating: false, count: plan.module.instruments.count)
     state = []
     state = plan.module.slots.indices.map(initialState)
+    riskState = plan.risk.map(RiskState.init)
   }
 
   func initialState(_ s: Int) -> SlotState {
@@ -56,6 +59,8 @@ public struct FixedExecutor {
     public var slot: Int
     public var quantity: Int128
     public var price: Int128?
+    /// What the risk stage did with it; nil when the strategy declares no limits.
+    public var order: OrderStatus? = nil
   }
 
   /// Feeds one tick and runs the step; returns the decisions made, in program order.
@@ -75,6 +80,7 @@ public struct FixedExecutor {
         registers[index] = value(index, instruction, tick)
       }
     }
+    gate(&outputs, tick)
     return outputs
   }
 

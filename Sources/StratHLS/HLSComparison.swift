@@ -5,7 +5,7 @@ import StratInterpreter
 
 /// `hls-sim --compare`: the fixed-point kernel against the double interpreter on the same ticks.
 /// A step differs when its decisions differ in number, kind, instrument, whole units of
-/// quantity, or price in ticks (1 ÷ the price scale).
+/// quantity, or price in the order layer's 1e-8 (`Price(rounding:)`): what an order would carry.
 public struct HLSComparison: Sendable {
   public var steps = 0
   public var fixedDecisions = 0
@@ -49,7 +49,7 @@ public struct HLSComparison: Sendable {
 
   static func key(_ kind: DecisionKind, _ instrument: Int, _ q: Double, _ p: Double, _ plan: KernelPlan) -> String {
     let units = q.isFinite ? String(Int64(q.rounded(.toNearestOrAwayFromZero))) : "nan"
-    let price = p.isFinite ? String(Int64((p * Double(plan.options.priceScale)).rounded())) : "-"
+    let price = !p.isFinite ? "-" : abs(p) < 9e10 ? String(Int64((p * 1e8).rounded(.toNearestOrAwayFromZero))) : "\(p)"
     return "\(kind) \(instrument) \(units) \(price)"
   }
 

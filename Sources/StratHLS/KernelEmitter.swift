@@ -69,6 +69,7 @@ public struct KernelEmitter {
       let what = "\(o.kind) \(plan.module.instruments[o.instrument].name)"
       out += "  bool valid_\(k);  // slot \(k): \(what)\n  \(o.quantity) qty_\(k);\n"
       if let p = o.price { out += "  \(p) price_\(k);\n" }
+      out += riskFields(k)
     }
     out += "};\n\nvoid \(name)(hls::stream<\(name)_in_t>& in, hls::stream<\(name)_out_t>& out);\n\n"
     out += KernelMath.text
@@ -84,9 +85,9 @@ public struct KernelEmitter {
     out += "void \(name)(hls::stream<\(name)_in_t>& in, hls::stream<\(name)_out_t>& out) {\n"
     out += "#pragma HLS INTERFACE axis port=in\n#pragma HLS INTERFACE axis port=out\n"
     out += "#pragma HLS INTERFACE ap_ctrl_none port=return\n#pragma HLS PIPELINE II=1\n"
-    out += statics().map { "  " + $0 + "\n" }.joined()
+    out += (statics() + riskStatics()).map { "  " + $0 + "\n" }.joined()
     out += "\n  \(name)_in_t tick = in.read();\n"
-    out += locals().map { "  " + $0 + "\n" }.joined()
+    out += (locals() + riskLocals()).map { "  " + $0 + "\n" }.joined()
     out += "  \(name)_out_t o;\n  o.tick = s_tick;\n  o.time = tick.time;\n"
     for (k, o) in plan.outputs.enumerated() {
       out += "  o.valid_\(k) = false;\n  o.qty_\(k) = 0;\n" + (o.price != nil ? "  o.price_\(k) = 0;\n" : "")
@@ -95,7 +96,8 @@ public struct KernelEmitter {
     for index in plan.module.step.indices {
       out += statement(index).map { "  " + $0 + "\n" }.joined()
     }
-    out += "\n" + writeBack().map { "  " + $0 + "\n" }.joined()
+    out += riskStage().map { "  " + $0 + "\n" }.joined()
+    out += "\n" + (writeBack() + riskWriteBack()).map { "  " + $0 + "\n" }.joined()
     let any = plan.outputs.indices.map { "o.valid_\($0)" }.joined(separator: " || ")
     out += "  s_tick = s_tick + 1;\n"
     out += plan.outputs.isEmpty ? "}\n" : "  if (\(any)) out.write(o);\n}\n"

@@ -9,7 +9,10 @@ import StratFixed
 /// ```
 /// TICK counts input lines from 0; SLOT is the decision's place in the step (its kind and
 /// instrument are in the kernel header's table); QTY and PRICE are raw bits of their formats
-/// in hexadecimal, never decimal, so a difference of one least significant bit shows.
+/// in hexadecimal, never decimal, so a difference of one least significant bit shows. With a
+/// `risk` block each word ends in what the risk stage did: `>N` sent an order of N whole units
+/// (signed), `-` sent nothing (a zero or superseded order), `!CODE` denied it (CODE as in
+/// the backtest's orders.csv, e.g. `max_position`).
 public enum KernelOutputFile {
   public static func line(tick: Int, time: Int64, _ outputs: [FixedExecutor.Output], _ plan: KernelPlan) -> String {
     var words = ["\(tick)", "\(time)"]
@@ -17,6 +20,12 @@ public enum KernelOutputFile {
       let slot = plan.outputs[o.slot]
       var word = "\(o.slot):" + hex(o.quantity, slot.quantity)
       if let p = o.price, let f = slot.price { word += ":" + hex(p, f) }
+      switch o.order {
+      case .sent(let q)?: word += ">\(q)"
+      case .skipped?: word += "-"
+      case .denied(let code)?: word += "!" + code.rawValue
+      case nil: break
+      }
       words.append(word)
     }
     return words.joined(separator: " ") + "\n"

@@ -23,6 +23,8 @@ public struct KernelPlan: Sendable {
   /// One output slot per decision effect, in program order.
   public var outputs: [KernelOutput]
   public var tables: KernelTables
+  /// The `risk` block's checks, run on each decision after the step; nil without a block.
+  public var risk: KernelRiskPlan?
 
   /// The reciprocal format: 1 ÷ c for a constant divisor, and 1 ÷ n for a window's count.
   public static let reciprocalFormat = FixedFormat(width: 63, integerBits: 2, quantization: .AP_RND_CONV)

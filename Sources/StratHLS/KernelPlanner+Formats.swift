@@ -105,7 +105,7 @@ extension KernelPlanner {
     return KernelPlan(
       module: module, options: options, types: types, ranges: ranges, constants: constants,
       reciprocals: reciprocals, slots: module.slots.indices.map(slotPlan), inputs: inputs, outputs: outputs,
-      tables: KernelTables(bits: options.tableBits, largestWindow: largest))
+      tables: KernelTables(bits: options.tableBits, largestWindow: largest), risk: riskPlan(inputs: inputs))
   }
 
   func constantValue(_ instruction: Instruction) -> Double? {

@@ -24,6 +24,7 @@ public struct KernelPlanner {
   ) -> Result<KernelPlan, KernelRefusal> {
     var planner = KernelPlanner(module: module, options: options, path: path, source: source)
     planner.refuseUnsupported()
+    planner.refuseUnsupportedRisk()
     guard planner.problems.isEmpty else { return .failure(KernelRefusal(diagnostics: planner.problems)) }
     planner.analyse()
     return .success(planner.build())

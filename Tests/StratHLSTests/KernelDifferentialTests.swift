@@ -28,7 +28,8 @@ import Testing
 
   enum Outcome: Equatable {
     case refused([String])
-    case agreed(records: Int)
+    /// The records written, and how many decisions the risk stage denied (`!CODE`).
+    case agreed(records: Int, denials: Int = 0)
   }
 
   /// Plans `module`, records its ticks by feeding `feed` to the double interpreter, emits the
@@ -59,7 +60,7 @@ import Testing
       let out = try KernelHarness.build(dir, name: KernelEmitter.identifier(plan.module.name), flags: flags)
       #expect(out == expected, "\(tag) built with \(flags) differs from hls-sim")
     }
-    return .agreed(records: expected.split(separator: "\n").count)
+    return .agreed(records: expected.split(separator: "\n").count, denials: expected.count { $0 == "!" })
   }
 
   /// The random streams' edge values (NaN, ±∞, negative prices, 1e300) brought into the declared
@@ -119,6 +120,31 @@ import Testing
       for step in stream.steps { _ = RandomEventStream.run(step, on: executor) }
     }
     guard case .agreed = outcome else { Issue.record("\(name): \(outcome)"); return }
+  }
+
+  /// The risk stage in C++ equals hls-sim's on random bars: every limit, limit orders whose
+  /// price the band judges, targets whose held quantity the position limit judges.
+  @Test(arguments: [UInt64(1), 2, 3])
+  func riskKernelsPrintWhatHLSSimComputes(seed: UInt64) throws {
+    try #require(KernelHarness.hasCompiler, "g++ is needed to build the kernel")
+    let module = try KernelHarness.module("""
+      strategy risky
+      instrument a = "A"
+      instrument b = "B"
+      let m = sma(a.close, 3)
+      when a.close > m { target a = 40 }
+      when a.close < m { target a = -25 }
+      when b.close > a.close { buy b 7 limit b.close * 1.01 }
+      when b.close < a.close { sell b 9 limit b.close * 0.8 }
+      when a.close > b.close * 2 { cancel b buy }
+      risk { price_band = 0.05 max_position a = 50 max_position = 30 max_order = 60 max_notional = 2e6 max_orders = 3 per 5s }
+      """)
+    let stream = RandomEventStream(seed: seed, instruments: 2, readsBook: false, count: 150)
+    let outcome = try Self.check(module, tag: "risky-\(seed)", clamp: true) { executor in
+      for step in stream.steps { _ = RandomEventStream.run(step, on: executor) }
+    }
+    guard case .agreed(let records, let denials) = outcome else { Issue.record("\(outcome)"); return }
+    #expect(records > 10 && denials > 5, "records \(records), denials \(denials): the stream tests too little")
   }
 
   /// Most run cases must become kernels: the refusals are the known gaps, listed here.

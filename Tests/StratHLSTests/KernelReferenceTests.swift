@@ -8,14 +8,19 @@ import Testing
 /// directory's ticks. The testbench must print exactly what `hls-sim` computes, and the
 /// decisions must stay those of the double interpreter.
 @Suite(.serialized) struct KernelReferenceTests {
-  static let strategies = ["pairs", "bollinger", "logistic"]
+  /// The reference strategies, and pairs with every risk limit the kernel checks.
+  static let strategies = ["pairs", "bollinger", "logistic", "hls_risk"]
+
+  static func source(_ name: String) -> String {
+    name == "hls_risk" ? "Tests/EndToEnd/strategies/hls_risk.strat" : "Strategies/\(name).strat"
+  }
 
   static func kernel(_ name: String) throws -> (KernelPlan, URL) {
-    let path = KernelHarness.repository.appendingPathComponent("Strategies/\(name).strat").path
+    let path = KernelHarness.repository.appendingPathComponent(source(name)).path
     let text = try String(contentsOfFile: path, encoding: .utf8)
     let plan = try KernelHarness.plan(try KernelHarness.module(text, path: path), path: path)
     let dir = try KernelHarness.scratch(name)
-    try KernelDirectory.write(plan, source: "Strategies/\(name).strat", ticks: TickFile.synthetic(plan), into: dir)
+    try KernelDirectory.write(plan, source: source(name), ticks: TickFile.synthetic(plan), into: dir)
     return (plan, dir)
   }
 

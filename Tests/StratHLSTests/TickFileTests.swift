@@ -49,7 +49,7 @@ import Testing
   }
 
   @Test func commentsBlankLinesAndCRLFAreAccepted() throws {
-    let ticks = try Self.parse("# c\n\n1 1 100 5 0 0\r\n2 0 0 0 1 7\n").get()
-    #expect(ticks.count == 2 && ticks[1].updates == [false, true] && ticks[1].values == [0, 0, 7])
+    let ticks = try Self.parse("# c\n\n1 1 100 5 0 0\r\n2 0 0 0 1 700\n").get()
+    #expect(ticks.count == 2 && ticks[1].updates == [false, true] && ticks[1].values == [0, 0, 700])
   }
 }
