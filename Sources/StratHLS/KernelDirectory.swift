@@ -60,7 +60,13 @@ public enum KernelDirectory {
         (1 = a new bar at this step) and its fields, prices ×\(plan.options.priceScale).
         Columns: `time_ns \(TickFile.columns(plan).joined(separator: " "))`.
       - `expected.out` and the testbench's output: one line per output record (a tick on which
-        a decision fires): `TICK TIME_NS SLOT:QTY[:PRICE] ...`, raw bits in hexadecimal.
+        a decision fires): `TICK TIME_NS SLOT:QTY[:PRICE] ...`, raw bits in hexadecimal.\(plan.risk == nil ? "" : """
+
+        With the strategy's risk limits, each word ends in what the risk stage did: `>N` sent an
+        order of N whole units (signed), `-` sent nothing, `!CODE` denied it (CODE as in the
+        backtest's orders.csv). In the kernel's record: `risk_K` (0 sent, 255 nothing, else the
+        code's number in the testbench's `k_denials`) and `order_K`.
+      """)
       - `report.txt`: formats, state registers, multipliers, the error bounds.
 
       ## Decision slots

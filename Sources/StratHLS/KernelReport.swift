@@ -21,6 +21,10 @@ public struct KernelReport {
       case .ema(let f, _, _): bits += f.width + 16
       }
     }
+    if let r = plan.risk {
+      // held and last close per instrument, the ring of send times and its head and count
+      bits += 128 * plan.module.instruments.count + 64 * max(r.maxOrders ?? 0, 0) + (r.maxOrders == nil ? 0 : 32)
+    }
     return bits
   }
 
@@ -63,7 +67,8 @@ public struct KernelReport {
     out += "multipliers (DSP estimate): \(multipliers)\n"
     out += "widest type: \(widest) bits\n"
     out += "pipeline depth estimate: \(depth) dependent operations\n"
-    out += "only Vitis csynth proves the II, the clock, and real DSP/LUT/FF counts\n\n"
+    out += "only Vitis csynth proves the II, the clock, and real DSP/LUT/FF counts\n"
+    out += riskText + "\n"
     out += "value formats and worst-case error against the double interpreter:\n"
     for (i, ins) in plan.module.step.enumerated() where !ins.name.isEmpty {
       guard let t = plan.types[i], let r = plan.ranges[i] else { continue }
@@ -75,6 +80,18 @@ public struct KernelReport {
 }
 
 extension KernelReport {
+  /// The risk stage's limits, as the kernel checks them.
+  var riskText: String {
+    guard let r = plan.risk else { return "risk stage: none (the strategy declares no limits)\n" }
+    var limits: [String] = []
+    for (i, p) in r.maxPosition.enumerated() where p != .max { limits.append("max_position \(plan.module.instruments[i].name) \(p)") }
+    if r.maxOrderQuantity != .max { limits.append("max_order \(r.maxOrderQuantity)") }
+    if let n = r.maxOrderNotional { limits.append("max_notional \(n)e-8") }
+    if let b = r.priceBand { limits.append("price_band \(b)e-8") }
+    if let n = r.maxOrders { limits.append("max_orders \(n) per \(r.windowNanos) ns") }
+    return "risk stage: " + limits.joined(separator: ", ") + " (held = Σ orders sent; reference = last close)\n"
+  }
+
   /// Three lines for the terminal.
   public var summary: String {
     "kernel \(plan.module.name): \(stateBits) bits of state, \(multipliers) multipliers, widest type \(widest) bits, "
