@@ -113,9 +113,17 @@ public enum TickFile {
     var prices = plan.module.instruments.indices.map { 1_000_000 + Int64($0) * 250_000 }
     return (0..<500).map { step in
       let updates = plan.module.instruments.indices.map { _ in next() % 10 != 0 }
-      for i in prices.indices { prices[i] = max(10_000, prices[i] + Int64(next() % 4001) - 2000) }
+      // A bar per instrument: open near the last close, a new close, high and low beyond both.
+      let bars = prices.indices.map { i -> [Int64] in
+        let open = max(10_000, prices[i] + Int64(next() % 1001) - 500)
+        prices[i] = max(10_000, prices[i] + Int64(next() % 4001) - 2000)
+        let high = max(open, prices[i]) + Int64(next() % 1500)
+        let low = max(5_000, min(open, prices[i]) - Int64(next() % 1500))
+        return [open, high, low, prices[i], Int64(next() % 100_000)]
+      }
       let values = plan.inputs.map { input -> Int64 in
-        input.field == .volume ? Int64(next() % 100_000) : prices[input.instrument] * input.scale / 10_000
+        let v = bars[input.instrument][input.field.rawValue]
+        return input.field == .volume ? v : v * input.scale / 10_000
       }
       return Tick(time: 1_704_205_800_000_000_000 + Int64(step) * 60_000_000_000, updates: updates, values: values)
     }

@@ -263,13 +263,16 @@ struct StrategyBuilder {
     if rng.chance(2) { items.append("max_position = \(rng.pick(["1000", "100.5"]))") }
     if rng.chance(2) { items.append("max_order = \(rng.pick(["200", "0"]))") }
     if rng.chance(2) { items.append("max_notional = \(rng.pick(["1e6", "5000"]))") }
-    if rng.chance(2) { items.append("max_daily_loss = \(rng.pick(["5000", "0"]))") }
+    // A bar-fed kernel cannot check the daily loss (it needs the OMS's equity).
+    if rng.chance(2) && !barsOnly { items.append("max_daily_loss = \(rng.pick(["5000", "0"]))") }
     if rng.chance(2) { items.append("price_band = \(rng.pick(["0.05", "1"]))") }
     // `max_orders = 0` is an error (`risk.zero-orders`).
     if rng.chance(2) {
       items.append("max_orders = \(rng.pick(["10", "1"])) per \(rng.pick(["1m", "1s", "1d"]))")
     }
     declarations.append("risk { \(items.joined(separator: "  ")) }")
+    // The kernel's risk stage prices orders at each instrument's last close: read it.
+    if barsOnly { declarations += instruments.map { "when \($0).close < 0 { flat \($0) }" } }
   }
 
   mutating func declareSchedule() {
