@@ -64,7 +64,8 @@ extension KernelEmitter {
   /// `q = …` then the checks; `st` ends 0 when the order is sent.
   func riskSlot(_ k: Int) -> [String] {
     let o = plan.outputs[k], i = o.instrument
-    var lines = ["ap_uint<8> st = 0;", "ap_int<96> q = 0;", "ap_int<96> price = 0;"]
+    var lines = ["ap_uint<8> st = 0;", "ap_int<96> q = 0;"]
+    if o.price != nil { lines.append("ap_int<96> price = 0;") }
     let later = plan.outputs.indices.filter { $0 > k && plan.outputs[$0].kind == .target && plan.outputs[$0].instrument == i }
     if o.kind == .target && !later.isEmpty {
       lines.append("if (" + later.map { "o.valid_\($0)" }.joined(separator: " || ") + ") st = 255;")

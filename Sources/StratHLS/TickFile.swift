@@ -89,8 +89,7 @@ public enum TickFile {
         for input in plan.inputs where input.instrument == i {
           let isSize = input.field == .volume
           let range = isSize ? 0...plan.options.maxSize : plan.options.priceRange
-          let value = Double(numbers[k]) / Double(input.scale)
-          guard !updates[i] || range.contains(value) else {
+          guard !updates[i] || integerRange(input, plan).contains(numbers[k]) else {
             return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is \(numbers[k]) (×1/\(input.scale)), outside the declared range \(range.lowerBound)…\(range.upperBound); widen it with \(isSize ? "--max-size" : "--price-range")")
           }
           guard numbers[k] >= 0 else { return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is negative (\(numbers[k]))") }
@@ -101,6 +100,21 @@ public enum TickFile {
       ticks.append(Tick(time: numbers[0], updates: updates, values: values))
     }
     return .success(ticks)
+  }
+
+  /// The column values a seen instrument may carry: every n with n ÷ scale in the declared
+  /// range (prices in --price-range, sizes in 0…--max-size). The testbench checks the same.
+  public static func integerRange(_ input: KernelInput, _ plan: KernelPlan) -> ClosedRange<Int64> {
+    let range = input.field == .volume ? 0...plan.options.maxSize : plan.options.priceRange
+    let scale = Double(input.scale)
+    func inside(_ n: Int64) -> Bool { range.contains(Double(n) / scale) }
+    var lo = Int64((range.lowerBound * scale).rounded(.up))
+    while inside(lo - 1) { lo -= 1 }
+    while !inside(lo) { lo += 1 }
+    var hi = Int64(min((range.upperBound * scale).rounded(.down), 9.2e18))
+    while hi < Int64.max && inside(hi + 1) { hi += 1 }
+    while !inside(hi) { hi -= 1 }
+    return lo...hi
   }
 
   /// `emit-hls`'s default input: 500 steps of a seeded random walk per instrument (same every run).
