@@ -158,7 +158,7 @@ let package = Package(
       name: "FiletestsTests",
       dependencies: [
         "StratDiagnostics", "StratSyntax", "StratSema", "StratIR", "StratABI", "StratInterpreter",
-        "StratNative", "StratLLVM", "StratTestSupport",
+        "StratNative", "StratLLVM", "StratTestSupport", "StratHLS",
       ],
       path: "Tests/Filetests",
       exclude: ["cases", "README.md"]),
