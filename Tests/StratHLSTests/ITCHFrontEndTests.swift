@@ -36,6 +36,10 @@ final class ITCHFrontEndTests: XCTestCase {
       XCTAssertEqual(run.status["located"], 3, exe)
       XCTAssertEqual(run.status["applied"], expected.bookMessages, exe)
       XCTAssertEqual(run.status["ticks"], expected.lines.count, exe)
+      // What the Swift book could not apply is what the front end counted.
+      XCTAssertEqual(run.status["unknown_order"], expected.issues[.unknownOrder], exe)
+      XCTAssertEqual(run.status["duplicate_order"], expected.issues[.duplicateOrder], exe)
+      XCTAssertEqual(run.status["over_take"], expected.issues[.overCancel] + expected.issues[.overExecute], exe)
       for field in ["unknown_type", "bad_length", "bad_value", "order_full", "level_full", "partial_bytes"] {
         XCTAssertEqual(run.status[field], 0, "\(exe) \(field)")
       }
@@ -64,7 +68,9 @@ final class ITCHFrontEndTests: XCTestCase {
   /// The top-of-book changes of `symbols` by the Swift reader and BookSet, as the testbench
   /// prints them: after each message of a wanted stock, a line for each book whose
   /// (best bid, its size, best ask, its size) changed; prices in 1/10000, empty side 0 0.
-  static func swiftTops(_ path: String, symbols: [String]) throws -> (lines: [String], bookMessages: Int, located: Int) {
+  static func swiftTops(_ path: String, symbols: [String]) throws
+    -> (lines: [String], bookMessages: Int, located: Int, issues: BookIssueCounts)
+  {
     let reader = try ITCHFileReader(path: path)
     let books = BookSet()
     var wanted: [UInt16: Int] = [:]
@@ -94,7 +100,7 @@ final class ITCHFrontEndTests: XCTestCase {
         lines.append("\(header.timestamp) \(n) " + top.map(String.init).joined(separator: " "))
       }
     }
-    return (lines, bookMessages, located)
+    return (lines, bookMessages, located, books.issues)
   }
 
   static func type(of message: ITCHMessage) -> UInt8 {

@@ -225,8 +225,8 @@ extension ITCHFrontEnd {
         s_status.messages += 1;
         if (expected == 0) { s_status.unknown_type += 1; return; }
         if (s_length != expected) { s_status.bad_length += 1; return; }
-        if (be(5, 6) >= ap_uint<64>(86400000000000ULL)) { s_status.bad_value += 1; return; }
         ap_uint<64> time = be(5, 6);
+        if (time >= ap_uint<64>(86400000000000ULL)) { s_status.bad_value += 1; return; }
         if (type == 'R') { locate(be(1, 2).to_uint()); return; }
         bool book = type == 'A' || type == 'F' || type == 'E' || type == 'C' || type == 'X' || type == 'D' || type == 'U';
         int inst = s_locate[be(1, 2).to_uint()].to_int() - 1;
