@@ -63,6 +63,33 @@ final class ITCHFrontEndTests: XCTestCase {
     XCTAssertEqual(run.status["bad_length"], 0)
   }
 
+  /// Against AMD's open-source headers (hls4ml's ap_types, cached under .build/hls-vendor by
+  /// scripts/hls-vendor-headers; skipped when absent) the front end prints the same ticks and
+  /// status as against the shim.
+  func testVendorHeadersGiveTheSameTicks() throws {
+    try XCTSkipUnless(KernelHarness.hasCompiler && FileManager.default.fileExists(atPath: Self.ritch))
+    guard let vendor = Self.vendorHeaders else {
+      throw XCTSkip("no vendor headers: run scripts/hls-vendor-headers")
+    }
+    let dir = try build(ITCHFrontEnd(symbols: ["ALC", "BOB", "CHAR"]), configurations: [["-std=c++14", "-O2"]])
+    let compile = KernelHarness.run(
+      "/usr/bin/env", ["g++", "-std=c++14", "-O2", "-w", "-I", vendor, "itch_book.cpp", "itch_book_tb.cpp", "-o", "itch_vendor"],
+      in: dir.url)
+    XCTAssertEqual(compile.status, 0, compile.output)
+    let shim = try Self.run(dir.executables[0], on: Self.ritch, in: dir.url)
+    let amd = try Self.run("itch_vendor", on: Self.ritch, in: dir.url)
+    XCTAssertEqual(amd.lines, shim.lines)
+    XCTAssertEqual(amd.status, shim.status)
+  }
+
+  /// The include folder of the cached vendor headers, if scripts/hls-vendor-headers ran.
+  static var vendorHeaders: String? {
+    let cache = KernelHarness.repository.appendingPathComponent(".build/hls-vendor")
+    return ((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).sorted()
+      .map { cache.appendingPathComponent($0).appendingPathComponent("ap_types").path }
+      .last { FileManager.default.fileExists(atPath: $0 + "/ap_int.h") }
+  }
+
   // MARK: - The Swift side
 
   /// The top-of-book changes of `symbols` by the Swift reader and BookSet, as the testbench
