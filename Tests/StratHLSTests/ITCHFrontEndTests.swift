@@ -7,10 +7,16 @@ import XCTest
 /// The emitted ITCH front end, built with g++ and run on the bundled ITCH files, against the
 /// project's Swift reader and BookSet: the same top-of-book changes, line for line.
 final class ITCHFrontEndTests: XCTestCase {
-  static let data = KernelHarness.repository.deletingLastPathComponent().appendingPathComponent("shared/data")
-  static let ritch = data.appendingPathComponent("itch50-ritch-synthetic/ex20101224.TEST_ITCH_50").path
-  static let nasdaq = data.appendingPathComponent("itch50-nasdaq-real-directory-slice/sample.itch").path
-  static let sanitized = ["-std=c++14", "-O1", "-g", "-fsanitize=address,undefined", "-fno-sanitize-recover=all"]
+  static let data = KernelHarness.repository.deletingLastPathComponent().appendingPathComponent(
+    "shared/data"
+  )
+  static let ritch = data.appendingPathComponent("itch50-ritch-synthetic/ex20101224.TEST_ITCH_50")
+    .path
+  static let nasdaq = data.appendingPathComponent("itch50-nasdaq-real-directory-slice/sample.itch")
+    .path
+  static let sanitized = [
+    "-std=c++14", "-O1", "-g", "-fsanitize=address,undefined", "-fno-sanitize-recover=all",
+  ]
 
   func testMessageLengthsAreTheSwiftReaders() {
     let emitted = ITCHFrontEnd.messageLengths.map { "\($0.type)=\($0.length)" }
@@ -19,12 +25,17 @@ final class ITCHFrontEndTests: XCTestCase {
   }
 
   func testSyntheticDayGivesTheSwiftBooksTopOfBook() throws {
-    try XCTSkipUnless(KernelHarness.hasCompiler && FileManager.default.fileExists(atPath: Self.ritch))
+    try XCTSkipUnless(
+      KernelHarness.hasCompiler && FileManager.default.fileExists(atPath: Self.ritch)
+    )
     let symbols = ["ALC", "BOB", "CHAR"]
     let expected = try Self.swiftTops(Self.ritch, symbols: symbols)
     XCTAssertGreaterThan(expected.bookMessages, 6000, "the file's A/F/E/C/X/D/U messages")
     XCTAssertGreaterThan(expected.lines.count, 300, "392 top-of-book changes on this file")
-    let dir = try build(ITCHFrontEnd(symbols: symbols), configurations: [["-std=c++14", "-O2"], ["-std=c++17", "-O2"], Self.sanitized])
+    let dir = try build(
+      ITCHFrontEnd(symbols: symbols),
+      configurations: [["-std=c++14", "-O2"], ["-std=c++17", "-O2"], Self.sanitized]
+    )
     for exe in dir.executables {
       let run = try Self.run(exe, on: Self.ritch, in: dir.url)
       XCTAssertEqual(run.lines.count, expected.lines.count, exe)
@@ -39,8 +50,14 @@ final class ITCHFrontEndTests: XCTestCase {
       // What the Swift book could not apply is what the front end counted.
       XCTAssertEqual(run.status["unknown_order"], expected.issues[.unknownOrder], exe)
       XCTAssertEqual(run.status["duplicate_order"], expected.issues[.duplicateOrder], exe)
-      XCTAssertEqual(run.status["over_take"], expected.issues[.overCancel] + expected.issues[.overExecute], exe)
-      for field in ["unknown_type", "bad_length", "bad_value", "order_full", "level_full", "partial_bytes"] {
+      XCTAssertEqual(
+        run.status["over_take"],
+        expected.issues[.overCancel] + expected.issues[.overExecute],
+        exe
+      )
+      for field in [
+        "unknown_type", "bad_length", "bad_value", "order_full", "level_full", "partial_bytes",
+      ] {
         XCTAssertEqual(run.status[field], 0, "\(exe) \(field)")
       }
     }
@@ -49,7 +66,9 @@ final class ITCHFrontEndTests: XCTestCase {
   /// The NASDAQ slice is a directory day start: S, R, H and Y only, no order message for any
   /// stock, so the book never changes; the front end still finds the symbols' locate codes.
   func testNasdaqSliceLocatesSymbolsAndHasNoBookMessages() throws {
-    try XCTSkipUnless(KernelHarness.hasCompiler && FileManager.default.fileExists(atPath: Self.nasdaq))
+    try XCTSkipUnless(
+      KernelHarness.hasCompiler && FileManager.default.fileExists(atPath: Self.nasdaq)
+    )
     let symbols = ["AAPL", "AA", "A", "ZZZZZZZ"]
     let expected = try Self.swiftTops(Self.nasdaq, symbols: symbols)
     XCTAssertEqual(expected.bookMessages, 0)
@@ -67,14 +86,24 @@ final class ITCHFrontEndTests: XCTestCase {
   /// scripts/hls-vendor-headers; skipped when absent) the front end prints the same ticks and
   /// status as against the shim.
   func testVendorHeadersGiveTheSameTicks() throws {
-    try XCTSkipUnless(KernelHarness.hasCompiler && FileManager.default.fileExists(atPath: Self.ritch))
+    try XCTSkipUnless(
+      KernelHarness.hasCompiler && FileManager.default.fileExists(atPath: Self.ritch)
+    )
     guard let vendor = Self.vendorHeaders else {
       throw XCTSkip("no vendor headers: run scripts/hls-vendor-headers")
     }
-    let dir = try build(ITCHFrontEnd(symbols: ["ALC", "BOB", "CHAR"]), configurations: [["-std=c++14", "-O2"]])
+    let dir = try build(
+      ITCHFrontEnd(symbols: ["ALC", "BOB", "CHAR"]),
+      configurations: [["-std=c++14", "-O2"]]
+    )
     let compile = KernelHarness.run(
-      "/usr/bin/env", ["g++", "-std=c++14", "-O2", "-w", "-I", vendor, "itch_book.cpp", "itch_book_tb.cpp", "-o", "itch_vendor"],
-      in: dir.url)
+      "/usr/bin/env",
+      [
+        "g++", "-std=c++14", "-O2", "-w", "-I", vendor, "itch_book.cpp", "itch_book_tb.cpp", "-o",
+        "itch_vendor",
+      ],
+      in: dir.url
+    )
     XCTAssertEqual(compile.status, 0, compile.output)
     let shim = try Self.run(dir.executables[0], on: Self.ritch, in: dir.url)
     let amd = try Self.run("itch_vendor", on: Self.ritch, in: dir.url)
@@ -113,7 +142,9 @@ final class ITCHFrontEndTests: XCTestCase {
         continue
       }
       let header = message.header
-      guard wanted[header.stockLocate] != nil, let event = message.orderEvent(sessionMidnightNanos: 0) else { continue }
+      guard wanted[header.stockLocate] != nil,
+        let event = message.orderEvent(sessionMidnightNanos: 0)
+      else { continue }
       if bookTypes.contains(Self.type(of: message)) { bookMessages += 1 }
       books.apply(event)
       for (locate, n) in wanted.sorted(by: { $0.value < $1.value }) {
@@ -158,25 +189,46 @@ final class ITCHFrontEndTests: XCTestCase {
     for (k, flags) in configurations.enumerated() {
       let exe = "itch_tb\(k)"
       let compile = KernelHarness.run(
-        "/usr/bin/env", ["g++"] + flags + ["-Wall", "-Wextra", "-Wno-unknown-pragmas", "-I", "shim", "itch_book.cpp", "itch_book_tb.cpp", "-o", exe],
-        in: dir)
+        "/usr/bin/env",
+        ["g++"] + flags + [
+          "-Wall", "-Wextra", "-Wno-unknown-pragmas", "-I", "shim", "itch_book.cpp",
+          "itch_book_tb.cpp", "-o", exe,
+        ],
+        in: dir
+      )
       guard compile.status == 0 else {
-        throw KernelHarness.Failure(description: "g++ \(flags) failed:\n\(compile.output.prefix(4000))")
+        throw KernelHarness.Failure(
+          description: "g++ \(flags) failed:\n\(compile.output.prefix(4000))"
+        )
       }
-      XCTAssertFalse(compile.output.contains("warning"), "g++ \(flags) warns:\n\(compile.output.prefix(2000))")
+      XCTAssertFalse(
+        compile.output.contains("warning"),
+        "g++ \(flags) warns:\n\(compile.output.prefix(2000))"
+      )
       executables.append(exe)
     }
     return Built(url: dir, executables: executables)
   }
 
   /// Runs a built testbench on `input`; its tick lines and its status counters.
-  static func run(_ exe: String, on input: String, in dir: URL) throws -> (lines: [String], status: [String: Int]) {
-    let result = KernelHarness.run(dir.appendingPathComponent(exe).path, [input, "ticks.out"], in: dir)
+  static func run(_ exe: String, on input: String, in dir: URL) throws -> (
+    lines: [String], status: [String: Int]
+  ) {
+    let result = KernelHarness.run(
+      dir.appendingPathComponent(exe).path,
+      [input, "ticks.out"],
+      in: dir
+    )
     guard result.status == 0 else {
-      throw KernelHarness.Failure(description: "./\(exe) \(input) exited \(result.status): \(result.output.prefix(3000))")
+      throw KernelHarness.Failure(
+        description: "./\(exe) \(input) exited \(result.status): \(result.output.prefix(3000))"
+      )
     }
-    guard let line = result.output.split(separator: "\n").last(where: { $0.hasPrefix("status ") }) else {
-      throw KernelHarness.Failure(description: "./\(exe) printed no status: \(result.output.prefix(2000))")
+    guard let line = result.output.split(separator: "\n").last(where: { $0.hasPrefix("status ") })
+    else {
+      throw KernelHarness.Failure(
+        description: "./\(exe) printed no status: \(result.output.prefix(2000))"
+      )
     }
     var status: [String: Int] = [:]
     for pair in line.dropFirst("status ".count).split(separator: " ") {

@@ -12,8 +12,10 @@ public struct OUCHEnterOrder: Sendable, Equatable {
   /// The spec's table (OUCH 4.2, "Enter Order Message"), in wire order.
   public static let layout: [Field] = {
     let widths: [(String, Int)] = [
-      ("type", 1), ("order token", 14), ("buy/sell indicator", 1), ("shares", 4), ("stock", 8), ("price", 4),
-      ("time in force", 4), ("firm", 4), ("display", 1), ("capacity", 1), ("intermarket sweep eligibility", 1),
+      ("type", 1), ("order token", 14), ("buy/sell indicator", 1), ("shares", 4), ("stock", 8),
+      ("price", 4),
+      ("time in force", 4), ("firm", 4), ("display", 1), ("capacity", 1),
+      ("intermarket sweep eligibility", 1),
       ("minimum quantity", 4), ("cross type", 1), ("customer type", 1),
     ]
     var offset = 0
@@ -46,12 +48,26 @@ public struct OUCHEnterOrder: Sendable, Equatable {
   public var customerType: UInt8
 
   public init(
-    token: String, side: UInt8, shares: UInt32, stock: String, price: UInt32, timeInForce: UInt32 = 0,
-    firm: String = "", display: UInt8 = 0x59, capacity: UInt8 = 0x50, intermarketSweep: UInt8 = 0x4E,
-    minimumQuantity: UInt32 = 0, crossType: UInt8 = 0x4E, customerType: UInt8 = 0x4E
+    token: String,
+    side: UInt8,
+    shares: UInt32,
+    stock: String,
+    price: UInt32,
+    timeInForce: UInt32 = 0,
+    firm: String = "",
+    display: UInt8 = 0x59,
+    capacity: UInt8 = 0x50,
+    intermarketSweep: UInt8 = 0x4E,
+    minimumQuantity: UInt32 = 0,
+    crossType: UInt8 = 0x4E,
+    customerType: UInt8 = 0x4E
   ) {
-    (self.token, self.side, self.shares, self.stock, self.price) = (token, side, shares, stock, price)
-    (self.timeInForce, self.firm, self.display, self.capacity) = (timeInForce, firm, display, capacity)
+    (self.token, self.side, self.shares, self.stock, self.price) = (
+      token, side, shares, stock, price
+    )
+    (self.timeInForce, self.firm, self.display, self.capacity) = (
+      timeInForce, firm, display, capacity
+    )
     (self.intermarketSweep, self.minimumQuantity, self.crossType, self.customerType) =
       (intermarketSweep, minimumQuantity, crossType, customerType)
   }
@@ -82,13 +98,28 @@ public struct OUCHEnterOrder: Sendable, Equatable {
   public init?(bytes: [UInt8]) {
     guard bytes.count == Self.length, bytes[0] == Self.type else { return nil }
     func text(_ at: Int, _ n: Int) -> String {
-      String(decoding: bytes[at..<at + n], as: UTF8.self).replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+      String(decoding: bytes[at..<at + n], as: UTF8.self).replacingOccurrences(
+        of: " +$",
+        with: "",
+        options: .regularExpression
+      )
     }
     func u32(_ at: Int) -> UInt32 { bytes[at..<at + 4].reduce(0) { $0 << 8 | UInt32($1) } }
     self.init(
-      token: text(1, 14), side: bytes[15], shares: u32(16), stock: text(20, 8), price: u32(28),
-      timeInForce: u32(32), firm: text(36, 4), display: bytes[40], capacity: bytes[41], intermarketSweep: bytes[42],
-      minimumQuantity: u32(43), crossType: bytes[47], customerType: bytes[48])
+      token: text(1, 14),
+      side: bytes[15],
+      shares: u32(16),
+      stock: text(20, 8),
+      price: u32(28),
+      timeInForce: u32(32),
+      firm: text(36, 4),
+      display: bytes[40],
+      capacity: bytes[41],
+      intermarketSweep: bytes[42],
+      minimumQuantity: u32(43),
+      crossType: bytes[47],
+      customerType: bytes[48]
+    )
   }
 
   static func alpha(_ s: String, _ width: Int, _ out: inout [UInt8]) {
