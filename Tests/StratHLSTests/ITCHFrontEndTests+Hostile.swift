@@ -152,14 +152,15 @@ struct ITCHBytes {
     sell: Bool,
     shares: UInt32,
     price: UInt32,
-    time: UInt64 = 10
+    time: UInt64 = 10,
+    mpid: Bool = false
   ) {
     message(
-      "A",
+      mpid ? "F" : "A",
       locate: locate,
       time: time,
       Self.be(ref, 8) + [sell ? 0x53 : 0x42] + Self.be(UInt64(shares), 4) + Array("ALC     ".utf8)
-        + Self.be(UInt64(price), 4)
+        + Self.be(UInt64(price), 4) + (mpid ? Array("MPID".utf8) : [])
     )
   }
 
@@ -173,6 +174,24 @@ struct ITCHBytes {
       locate: locate,
       time: time,
       Self.be(ref, 8) + Self.be(UInt64(shares), 4) + Self.be(1, 8)
+    )
+  }
+
+  /// C: an execution at `price`, printable (Y) or not (N).
+  mutating func execute(
+    locate: UInt16,
+    ref: UInt64,
+    shares: UInt32,
+    price: UInt32,
+    printable: Bool,
+    time: UInt64 = 10
+  ) {
+    message(
+      "C",
+      locate: locate,
+      time: time,
+      Self.be(ref, 8) + Self.be(UInt64(shares), 4) + Self.be(1, 8) + [printable ? 0x59 : 0x4E]
+        + Self.be(UInt64(price), 4)
     )
   }
 
