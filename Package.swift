@@ -152,6 +152,8 @@ let package = Package(
       dependencies: [
         "StratHLS", "StratFixed", "StratIR", "StratABI", "StratSema", "StratDiagnostics", "StratInterpreter",
         "StratTestSupport",
+        // The ITCH reader and book: the oracle of the ITCH front end's tests.
+        "StratMarket",
       ],
       exclude: ["Shim"]),
     .testTarget(
