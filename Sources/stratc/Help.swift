@@ -10,8 +10,8 @@ enum Help {
 
   /// The top-level commands, for did-you-mean.
   static let commands = [
-    "check", "ir", "build", "inspect", "keygen", "report", "backtest", "sweep", "explain", "data", "help",
-    "emit-hls", "hls-sim",
+    "check", "ir", "build", "inspect", "keygen", "report", "backtest", "sweep", "explain", "data", "emit-hls",
+    "hls-sim", "help",
   ]
 
   /// `stratc help [COMMAND [SUBCOMMAND]]`: that help on stdout, or a usage error naming the

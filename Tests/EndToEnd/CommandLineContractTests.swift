@@ -51,7 +51,7 @@ import Testing
     (["backtest", "Strategies/pairs.strat", "--parm", "entry=2"], "stratc: error: backtest: unknown option `--parm`\ndid you mean `--param`? (try 'stratc backtest --help')\n"),
     (["sweep", "Strategies/pairs.strat", "--jbos", "2"], "stratc: error: sweep: unknown option `--jbos`\ndid you mean `--jobs`? (try 'stratc sweep --help')\n"),
     (["data", "book", "x.csv", "--levls", "2"], "stratc: error: data book: unknown option `--levls`\ndid you mean `--levels`? (try 'stratc data book --help')\n"),
-    ([], "stratc: error: name a command: check, ir, build, inspect, keygen, report, backtest, sweep, explain, data, help\ntry 'stratc --help'\n"),
+    ([], "stratc: error: name a command: check, ir, build, inspect, keygen, report, backtest, sweep, explain, data, emit-hls, hls-sim, help\ntry 'stratc --help'\n"),
     (["check"], "stratc: error: check: name at least one .strat file\ntry 'stratc check --help'\n"),
     (["ir", "--no-opt"], "stratc: error: ir: name exactly one .strat file\ntry 'stratc ir --help'\n"),
     (["report", "Strategies/pairs.strat", "--xyzzyplugh"], "stratc: error: report: unknown option `--xyzzyplugh`\ntry 'stratc report --help'\n"),
