@@ -281,14 +281,16 @@ enum Help {
 
     --verilog also writes NAME.v (a Verilog-2005 module, one tick per clock edge), NAME_vtb.cpp
     (its verilator testbench, same output format) and synth.ys (yosys generic cell counts), or
-    refuses a strategy outside the rendered subset (division by a variable, sqrt, log, exp):
+    refuses a strategy outside the rendered subset (division by a variable, sqrt, log, exp).
+    The third example's strategy is named `t`, so its module is k_t:
 
-      cd out/examples/hls/sma && verilator --cc --exe --build sma.v sma_vtb.cpp -o vtb && obj_dir/vtb ticks.csv v.txt
+      cd out/examples/hls/sma && verilator --cc --exe --build k_t.v k_t_vtb.cpp -o vtb && obj_dir/vtb ticks.csv v.txt
       cmp v.txt expected.out && yosys -q -s synth.ys && cat stat-coarse.txt
 
     EXAMPLES
       stratc emit-hls Strategies/pairs.strat -o out/examples/hls/pairs
       stratc emit-hls Strategies/bollinger.strat -o out/examples/hls/bollinger --data Examples/data
+      stratc emit-hls Tests/Filetests/cases/run/sma.strat -o out/examples/hls/sma --verilog
     """
 
   static let hlsSim = """
