@@ -55,6 +55,15 @@ import Testing
       when var(a.close, 4) > 0.02 and n > 3 { buy a 11 }
       when var_pop(b.close, 3) < 0.01 or n == 2 { sell b 12 limit b.close }
       """,
+    // An accumulator the analysis cannot bound: the fallback format, which saturates (AP_SAT).
+    "saturating": """
+      strategy saturating
+      instrument a = "A"
+      state acc: Price = 0
+      when a.close > 0 { acc = acc + a.close * 100000 - a.open * 10 }
+      when acc > 10 { buy a 1 limit acc }
+      when acc > 8000000 { sell a 1 limit a.close + acc * 0.001 }
+      """,
   ]
 
   static var hasVerilator: Bool { KernelHarness.run("/usr/bin/env", ["verilator", "--version"], in: nil).status == 0 }
