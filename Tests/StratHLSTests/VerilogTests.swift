@@ -129,6 +129,25 @@ import Testing
     #expect(rendered >= 15, "most run filetests without division, sqrt or log must be rendered")
   }
 
+  /// Random bar-only strategies (the kernel differential's seeds): those in the subset, on their
+  /// random stream, print what hls-sim computes.
+  @Test func randomStrategiesInTheSubsetPrintWhatHLSSimComputes() throws {
+    try #require(Self.hasVerilator, "verilator is needed to simulate the module")
+    var rendered = 0
+    for seed in (0..<UInt64(200)).map({ 0x5EED_0000 + $0 }) {
+      let source = RandomStrategySource(seed: seed, barsOnly: true)
+      let module = try KernelHarness.module(source.text, path: "random-\(seed).strat")
+      guard case .success(let plan) = KernelPlanner.plan(module, path: "random.strat"), case .success = VerilogEmitter.make(plan) else { continue }
+      rendered += 1
+      let recorder = TickRecorder(try Interpreter(module: module), plan)
+      let stream = RandomEventStream(seed: seed, instruments: module.instruments.count, readsBook: false, count: 120)
+      for step in stream.steps { _ = RandomEventStream.run(step, on: recorder) }
+      let ticks = recorder.ticks.map { KernelDifferentialTests.clamped($0, plan) }
+      #expect(try Self.verilate(plan, ticks, tag: "random-\(seed)") == KernelOutputFile.simulate(plan, ticks), "random-\(seed) differs from hls-sim")
+    }
+    #expect(rendered >= 10, "only \(rendered) of 200 random strategies were in the subset")
+  }
+
   @Test(arguments: [
     ("a.close / b.close", "fdiv"), ("log(a.close)", "log"), ("exp(sign(a.close - a.open))", "exp"), ("stdev(a.close, 3)", "sqrt"),
   ])

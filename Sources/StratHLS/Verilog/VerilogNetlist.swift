@@ -35,9 +35,17 @@ struct VerilogNetlist {
     return n
   }
 
-  /// A `width`-bit literal of the low bits of `raw` (two's complement).
+  /// A `width`-bit literal of `raw` in two's complement (sign-extended past 128 bits, where
+  /// the wires of a wide product's quantisation are).
   static func literal(_ raw: Int128, width: Int) -> String {
-    "\(width)'h" + String(UInt128(truncatingIfNeeded: raw) & ((UInt128(1) << width) - 1), radix: 16)
+    let bits = UInt128(truncatingIfNeeded: raw)
+    func bit(_ i: Int) -> UInt8 { i < 128 ? UInt8((bits >> i) & 1) : (raw < 0 ? 1 : 0) }
+    var digits = ""
+    for d in stride(from: (width - 1) / 4, through: 0, by: -1) {
+      let value = (0..<4).reduce(0) { n, k in 4 * d + k < width ? n | (Int(bit(4 * d + k)) << k) : n }
+      if !digits.isEmpty || value != 0 || d == 0 { digits += String(value, radix: 16) }
+    }
+    return "\(width)'h" + digits
   }
 
   mutating func constant(_ raw: Int128, _ format: FixedFormat) -> VerilogSignal {
