@@ -7,19 +7,30 @@ import StratIR
 /// `stratc emit-hls` and `stratc hls-sim`: the FPGA backend (Docs/HLS.md).
 enum HLSCommands {
   // stratc emit-hls FILE -o DIR [--param N=V]... [--fixed W,I] [--price-range LO,HI] [--max-size N]
-  //   [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...]
+  //   [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...] [--verilog]
   static func emit(_ args: Arguments, output: Output) throws -> ExitCode {
     guard let out = args.value("out") else { throw Arguments.Problem.usage("give -o DIR") }
     try OutputPaths.checkOutputFolder(flag: "-o", path: out, inputs: inputPaths(args))
     let (plan, code) = try planned(args, output: output)
     guard let plan else { return code }
+    var verilog: VerilogEmitter?
+    if args.has("verilog") {
+      switch VerilogEmitter.make(plan) {
+      case .success(let v): verilog = v
+      case .failure(let refusal):
+        let source = try? Output.readSource(args.positional[0]).get()
+        output.report([refusal.diagnostic(path: args.positional[0], source: source)])
+        return .userError
+      }
+    }
     let ticks: [Tick]
     switch try HLSTicks.load(args, plan, output: output) {
     case .success(let t): ticks = t ?? TickFile.synthetic(plan)
     case .failure(let code): return code
     }
     do {
-      let files = try KernelDirectory.write(plan, source: args.positional[0], ticks: ticks, into: URL(fileURLWithPath: out))
+      var files = try KernelDirectory.write(plan, source: args.positional[0], ticks: ticks, into: URL(fileURLWithPath: out))
+      files += try verilog?.write(source: args.positional[0], into: URL(fileURLWithPath: out)) ?? []
       if !args.has("quiet") {
         Output.standardOutput("wrote \(out)/: \(files.joined(separator: ", "))\n" + KernelReport(plan: plan).summary)
       }

@@ -265,7 +265,7 @@ enum Help {
 
   static let emitHLS = """
     stratc emit-hls FILE -o DIR [--param NAME=VALUE]... [--fixed W,I] [--price-range LO,HI]
-                    [--max-size N] [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...]
+                    [--max-size N] [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...] [--verilog]
 
     Writes the strategy as a Vitis HLS kernel in fixed point: DIR/NAME.h, NAME.cpp, NAME_tb.cpp,
     shim/ (ap_int.h, ap_fixed.h, hls_stream.h), ticks.csv (from --ticks, --data, or a seeded
@@ -279,9 +279,18 @@ enum Help {
       cd out/examples/hls/pairs && g++ -std=c++14 -O2 -I shim pairs.cpp pairs_tb.cpp -o tb && ./tb ticks.csv out.txt
       cmp out.txt expected.out
 
+    --verilog also writes NAME.v (a Verilog-2005 module, one tick per clock edge), NAME_vtb.cpp
+    (its verilator testbench, same output format) and synth.ys (yosys generic cell counts), or
+    refuses a strategy outside the rendered subset (division by a variable, sqrt, log, exp).
+    The third example's strategy is named `t`, so its module is k_t:
+
+      cd out/examples/hls/sma && verilator --cc --exe --build k_t.v k_t_vtb.cpp -o vtb && obj_dir/vtb ticks.csv v.txt
+      cmp v.txt expected.out && yosys -q -s synth.ys && cat stat-coarse.txt
+
     EXAMPLES
       stratc emit-hls Strategies/pairs.strat -o out/examples/hls/pairs
       stratc emit-hls Strategies/bollinger.strat -o out/examples/hls/bollinger --data Examples/data
+      stratc emit-hls Tests/Filetests/cases/run/sma.strat -o out/examples/hls/sma --verilog
     """
 
   static let hlsSim = """
