@@ -89,7 +89,7 @@ struct Arguments {
     "ticks-out",
   ]).union(VenueOptions.flags)
   /// Their switches.
-  static let commandSwitches: Set<String> = ["no-opt", "json", "quiet", "llvm", "timing", "compare", "verilog"]
+  static let commandSwitches: Set<String> = ["no-opt", "json", "quiet", "llvm", "timing", "compare", "verilog", "itch"]
 
   /// The options as `--name=value` (or `--name`) words, in the given order, without `names`.
   func words(excluding names: Set<String>) -> [String] {

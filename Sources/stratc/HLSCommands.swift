@@ -7,7 +7,7 @@ import StratIR
 /// `stratc emit-hls` and `stratc hls-sim`: the FPGA backend (Docs/HLS.md).
 enum HLSCommands {
   // stratc emit-hls FILE -o DIR [--param N=V]... [--fixed W,I] [--price-range LO,HI] [--max-size N]
-  //   [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...] [--verilog]
+  //   [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...] [--verilog] [--itch]
   static func emit(_ args: Arguments, output: Output) throws -> ExitCode {
     guard let out = args.value("out") else { throw Arguments.Problem.usage("give -o DIR") }
     try OutputPaths.checkOutputFolder(flag: "-o", path: out, inputs: inputPaths(args))
@@ -23,6 +23,16 @@ enum HLSCommands {
         return .userError
       }
     }
+    var feed: (ITCHFrontEnd, OUCHBackEnd)?
+    if args.has("itch") {
+      do throws(ITCHFrontEnd.Refusal) {
+        let symbols = plan.module.instruments.map(\.symbol)
+        feed = (try ITCHFrontEnd(symbols: symbols), try OUCHBackEnd(symbols: symbols))
+      } catch {
+        output.report([Diagnostic(id: "hls.itch", message: "cannot emit the ITCH front end: \(error.description)", at: DataLocation(path: args.positional[0]))])
+        return .userError
+      }
+    }
     let ticks: [Tick]
     switch try HLSTicks.load(args, plan, output: output) {
     case .success(let t): ticks = t ?? TickFile.synthetic(plan)
@@ -31,6 +41,12 @@ enum HLSCommands {
     do {
       var files = try KernelDirectory.write(plan, source: args.positional[0], ticks: ticks, into: URL(fileURLWithPath: out))
       files += try verilog?.write(source: args.positional[0], into: URL(fileURLWithPath: out)) ?? []
+      if let (book, ouch) = feed {
+        for file in book.files + ouch.files { try Data(file.text.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent(file.name), options: .atomic) }
+        files += (book.files + ouch.files).map(\.name)
+        let readme = URL(fileURLWithPath: out).appendingPathComponent("README.md")
+        try Data(((try String(contentsOf: readme, encoding: .utf8)) + book.readmeSection).utf8).write(to: readme, options: .atomic)
+      }
       if !args.has("quiet") {
         Output.standardOutput("wrote \(out)/: \(files.joined(separator: ", "))\n" + KernelReport(plan: plan).summary)
       }

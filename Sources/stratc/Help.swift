@@ -265,7 +265,7 @@ enum Help {
 
   static let emitHLS = """
     stratc emit-hls FILE -o DIR [--param NAME=VALUE]... [--fixed W,I] [--price-range LO,HI]
-                    [--max-size N] [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...] [--verilog]
+                    [--max-size N] [--ticks FILE | --data SYMBOL=PATH... [--instrument NAME=SYMBOL]...] [--verilog] [--itch]
 
     Writes the strategy as a Vitis HLS kernel in fixed point: DIR/NAME.h, NAME.cpp, NAME_tb.cpp,
     shim/ (ap_int.h, ap_fixed.h, hls_stream.h), ticks.csv (from --ticks, --data, or a seeded
@@ -287,8 +287,12 @@ enum Help {
       cd out/examples/hls/sma && verilator --cc --exe --build k_t.v k_t_vtb.cpp -o vtb && obj_dir/vtb ticks.csv v.txt
       cmp v.txt expected.out && yosys -q -s synth.ys && cat stat-coarse.txt
 
+    --itch also writes the tick-to-trade stages for the strategy's symbols: itch_book.h/.cpp
+    (ITCH 5.0 bytes to a book_tick per top-of-book change) and ouch_enter.h (a 49-byte OUCH 4.2
+    Enter Order per order), each with its testbench. They are not yet wired into the kernel.
+
     EXAMPLES
-      stratc emit-hls Strategies/pairs.strat -o out/examples/hls/pairs
+      stratc emit-hls Strategies/pairs.strat -o out/examples/hls/pairs --itch
       stratc emit-hls Strategies/bollinger.strat -o out/examples/hls/bollinger --data Examples/data
       stratc emit-hls Tests/Filetests/cases/run/sma.strat -o out/examples/hls/sma --verilog
     """

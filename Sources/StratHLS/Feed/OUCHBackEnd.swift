@@ -169,3 +169,24 @@ public struct OUCHBackEnd: Sendable {
     """
   }
 }
+
+extension ITCHFrontEnd {
+  /// The kernel README's section on the tick-to-trade stages `emit-hls --itch` writes.
+  public var readmeSection: String {
+    """
+
+    ## ITCH in, OUCH out (`--itch`)
+
+    For the symbols \(symbols.map { "`\($0)`" }.joined(separator: ", ")) (index = `book_tick.instrument` =
+    the OUCH instrument index). Each stage builds and runs on its own; the strategy kernel does not
+    read `book_tick` yet (Docs/HLS.md in the stratc tree).
+
+    ```
+    g++ -std=c++14 -O2 -I shim itch_book.cpp itch_book_tb.cpp -o itb && ./itb FEED.itch book.txt
+    g++ -std=c++14 -O2 -I shim ouch_enter_tb.cpp -o otb && ./otb ORDERS orders.bin   # ORDERS: INSTRUMENT SELL SHARES PRICE TOKEN a line
+    ```
+
+    """
+  }
+}
+
