@@ -4,7 +4,6 @@
 /// `verilator --cc --exe --build NAME.v NAME_vtb.cpp -o vtb && obj_dir/vtb ticks.csv out.txt`.
 extension VerilogEmitter {
   public func testbench() -> String {
-    let columns = 1 + plan.module.instruments.count + plan.inputs.count
     var assign = "    m->time_ns = (uint64_t)v[0];\n"
     var k = 1
     for i in plan.module.instruments.indices {
@@ -32,9 +31,11 @@ extension VerilogEmitter {
       #include <cstdint>
       #include <cstdio>
       #include <cstdlib>
+      #include <cstring>
       #include "V\(name).h"
       #include "verilated.h"
 
+      \(KernelEmitter.tickHelpers)
       static void edge(V\(name)* m) {
         m->clk = 1;
         m->eval();
@@ -62,22 +63,9 @@ extension VerilogEmitter {
         static char line[65536];
         long lineno = 0;
         unsigned long long tick = 0;
+        long long last_time = -0x7fffffffffffffffLL - 1;
         while (fgets(line, sizeof line, in)) {
-          ++lineno;
-          if (line[0] == '#' || line[0] == '\\n' || line[0] == '\\r') continue;
-          long long v[\(columns)];
-          char* p = line;
-          for (int c = 0; c < \(columns); ++c) {
-            char* end;
-            errno = 0;
-            v[c] = strtoll(p, &end, 10);
-            if (end == p || errno != 0) {
-              fprintf(stderr, "%s:%ld: expected \(columns) integers\\n", argv[1], lineno);
-              return 1;
-            }
-            p = end;
-          }
-      \(assign)    m->step = 1;
+      \(KernelEmitter(plan: plan).tickLine())\(assign)    m->step = 1;
           m->eval();
           if (\(any.isEmpty ? "false" : any)) {
             fprintf(out, "%llu %lld", tick, v[0]);
