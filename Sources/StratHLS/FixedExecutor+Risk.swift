@@ -33,7 +33,8 @@ extension FixedExecutor {
   /// the checks of `RiskGate.denial` in its order (the daily loss aside), on exact integers.
   mutating func gate(_ outputs: inout [Output], _ tick: Tick) {
     guard let r = plan.risk, var st = riskState else { return }
-    for i in st.close.indices where tick.updates[i] { st.close[i] = tick.values[r.closeColumn[i]] }
+    // An instrument whose close the strategy never reads is never ordered (the planner refuses it).
+    for i in st.close.indices where tick.updates[i] && r.closeColumn[i] >= 0 { st.close[i] = tick.values[r.closeColumn[i]] }
     var lastTarget = Array(repeating: -1, count: st.close.count)
     for (k, o) in outputs.enumerated() where plan.outputs[o.slot].kind == .target {
       lastTarget[plan.outputs[o.slot].instrument] = k
@@ -50,7 +51,11 @@ extension FixedExecutor {
   ) -> OrderStatus {
     let i = slot.instrument
     if slot.kind == .target && !isLastTarget { return .skipped }
-    guard let units = KernelRiskMath.wholeUnits(o.quantity, slot.quantity) else { return .denied(.invalidQuantity) }
+    // A saturated quantity or price is not the strategy's value (its double may be ±∞ or
+    // beyond the format): deny it as the CPU denies a quantity or price it cannot use.
+    guard !slot.quantity.isSaturated(o.quantity), let units = KernelRiskMath.wholeUnits(o.quantity, slot.quantity) else {
+      return .denied(.invalidQuantity)
+    }
     var q = units
     var price: Int128? = nil
     switch slot.kind {
@@ -58,7 +63,9 @@ extension FixedExecutor {
     case .target: q = units - Int128(st.held[i])
     case .market: break
     case .limit, .immediateOrCancel, .replace:
-      guard let raw = o.price, let f = slot.price, let p = KernelRiskMath.price(raw, f), p > 0 else { return .denied(.invalidPrice) }
+      guard let raw = o.price, let f = slot.price, !f.isSaturated(raw), let p = KernelRiskMath.price(raw, f), p > 0 else {
+        return .denied(.invalidPrice)
+      }
       price = p
     }
     guard KernelRiskMath.fits(q) else { return .denied(.overflow) }
@@ -111,9 +118,18 @@ public enum KernelRiskMath {
   /// A decision quantity's raw bits in whole units, rounded half away from zero as
   /// `Decision.wholeUnits` rounds; nil beyond 1e15 units.
   public static func wholeUnits(_ raw: Int128, _ f: FixedFormat) -> Int128? {
+    // |value| ≤ 1e15 before rounding, as Decision.wholeUnits checks the double.
+    guard raw.magnitude <= largestQuantityRaw(f) else { return nil }
     let m = rounded(raw.magnitude, scale: 1, fractionBits: f.fractionBits)
-    guard m <= 1_000_000_000_000_000 else { return nil }
     return raw < 0 ? -Int128(m) : Int128(m)
+  }
+
+  /// 1e15 (Decision.wholeUnits' largest quantity) in `f`'s raw units, rounded down.
+  public static func largestQuantityRaw(_ f: FixedFormat) -> UInt128 {
+    let limit: UInt128 = 1_000_000_000_000_000
+    let bits = f.fractionBits
+    if bits <= 0 { return limit >> UInt128(-bits) }
+    return bits >= 64 ? UInt128.max : limit << UInt128(bits)
   }
 
   /// A limit price's raw bits in the CPU's 1e-8, rounded half away from zero as `Price(rounding:)`.
@@ -131,4 +147,9 @@ public enum KernelRiskMath {
   }
 
   static func fits(_ v: Int128) -> Bool { v >= Int128(Int64.min) && v <= Int128(Int64.max) }
+}
+
+extension FixedFormat {
+  /// True when `raw` is an extreme of the format: a saturated value, not a computed one.
+  func isSaturated(_ raw: Int128) -> Bool { raw == maxRaw || raw == minRaw }
 }

@@ -30,7 +30,8 @@ extension KernelEmitter {
     var lines: [String] = []
     for i in plan.module.instruments.indices {
       lines.append("ap_int<96> held\(i) = s_held\(i);")
-      lines.append("ap_int<96> ref\(i) = tick.seen_\(i) ? ap_int<64>(tick.in_\(r.closeColumn[i])) : s_ref\(i);")
+      let close = r.closeColumn[i]
+      lines.append("ap_int<96> ref\(i) = " + (close < 0 ? "s_ref\(i);  // never ordered: its close is not read" : "tick.seen_\(i) ? ap_int<64>(tick.in_\(close)) : s_ref\(i);"))
     }
     if let n = r.maxOrders, n > 0 { lines += ["ap_uint<16> sent_head = s_sent_head;", "ap_uint<16> sent_count = s_sent_count;"] }
     return lines
@@ -70,11 +71,16 @@ extension KernelEmitter {
     if o.kind == .target && !later.isEmpty {
       lines.append("if (" + later.map { "o.valid_\($0)" }.joined(separator: " || ") + ") st = 255;")
     }
-    lines.append("ap_int<\(o.quantity.width)> qraw = ap_uint<\(o.quantity.width)>(o.qty_\(k).range(\(o.quantity.width - 1), 0));")
+    let q = o.quantity
+    lines.append("ap_int<\(q.width)> qraw = ap_uint<\(q.width)>(o.qty_\(k).range(\(q.width - 1), 0));")
     lines.append("ap_int<96> qm = qraw < 0 ? ap_int<96>(-ap_int<96>(qraw)) : ap_int<96>(qraw);")
-    lines.append("ap_int<96> units = " + Self.rounded("qm", scale: nil, o.quantity.fractionBits) + ";")
+    lines.append("ap_int<96> units = " + Self.rounded("qm", scale: nil, q.fractionBits) + ";")
     lines.append("if (qraw < 0) units = -units;")
-    lines.append("if (st == 0 && (units > ap_int<96>(1000000000000000LL) || units < ap_int<96>(-1000000000000000LL))) st = \(code(.invalidQuantity));")
+    // Saturated, or beyond 1e15 units before rounding (KernelRiskMath.wholeUnits).
+    var invalid = ["qraw == \(Self.signedLiteral(q.maxRaw, q.width))", "qraw == \(Self.signedLiteral(q.minRaw, q.width))"]
+    let largest = KernelRiskMath.largestQuantityRaw(q)
+    if largest < UInt128(1) << 63 { invalid.append("qm > ap_int<96>(\(largest)LL)") }
+    lines.append("if (st == 0 && (\(invalid.joined(separator: " || ")))) st = \(code(.invalidQuantity));")
     switch o.kind {
     case .cancel:
       lines.append("if (st == 0) o.order_\(k) = ap_int<64>(units);")
@@ -86,7 +92,7 @@ extension KernelEmitter {
       let p = o.price!
       lines.append("ap_int<\(p.width)> praw = ap_uint<\(p.width)>(o.price_\(k).range(\(p.width - 1), 0));")
       lines.append("q = units;")
-      lines.append("if (st == 0 && praw <= 0) st = \(code(.invalidPrice));")
+      lines.append("if (st == 0 && (praw <= 0 || praw == \(Self.signedLiteral(p.maxRaw, p.width)))) st = \(code(.invalidPrice));")
       lines.append("if (st == 0) price = " + Self.rounded("praw", scale: "100000000", p.fractionBits) + ";")
       lines.append("if (st == 0 && (price <= 0 || price > ap_int<96>(0x7fffffffffffffffLL))) st = \(code(.invalidPrice));")
     }
@@ -152,6 +158,12 @@ extension KernelEmitter {
     }
     lines.append("}")
     return lines
+  }
+
+  /// A raw value as an `ap_int<W>` literal (W ≤ 64), the most negative one included.
+  static func signedLiteral(_ raw: Int128, _ width: Int) -> String {
+    if raw == -(Int128(1) << 63) { return "ap_int<\(width)>(-0x7fffffffffffffffLL - 1)" }
+    return "ap_int<\(width)>(\(raw)LL)"
   }
 
   /// m × scale ÷ 2^bits rounded half up, as KernelRiskMath.rounded (m ≥ 0).

@@ -68,11 +68,12 @@ extension KernelPlanner {
       case .maxDailyLoss:
         problems.append(riskRefusal(
           "max_daily_loss needs the account's marked-to-market equity, which only the OMS has",
-          note: "the kernel checks max_position, max_order, max_notional, price_band and max_orders", "max_daily_loss"))
+          note: "the kernel checks max_position, max_order, max_notional, price_band and max_orders",
+          locator?.riskItem("max_daily_loss")))
       case .orderRate(let count, _) where count > KernelRiskPlan.largestRateWindow:
         problems.append(riskRefusal(
           "max_orders = \(count): the kernel's ring of send times holds at most \(KernelRiskPlan.largestRateWindow)",
-          note: nil, "max_orders"))
+          note: nil, locator?.riskItem("max_orders", value: "\(count)") ?? locator?.riskItem("max_orders")))
       default: break
       }
     }
@@ -83,14 +84,14 @@ extension KernelPlanner {
       guard case .instrument(let i) = ins.imm, !closes.contains(i) else { continue }
       problems.append(riskRefusal(
         "the kernel checks risk against the last close of `\(module.instruments[i].name)`, which the strategy never reads",
-        note: "read `\(module.instruments[i].name).close` in the strategy", "risk"))
+        note: "read `\(module.instruments[i].name).close` in the strategy", locator?.span(of: "risk")))
       return
     }
   }
 
-  func riskRefusal(_ message: String, note: String?, _ word: String) -> Diagnostic {
+  func riskRefusal(_ message: String, note: String?, _ span: SourceSpan?) -> Diagnostic {
     let notes = note.map { [$0] } ?? []
-    if let span = locator?.span(of: word) {
+    if let span {
       return Diagnostic(id: "hls.unsupported-risk", message: message, primary: Label(span, "the kernel cannot check this"), notes: notes)
     }
     return Diagnostic(id: "hls.unsupported-risk", message: message, at: DataLocation(path: path), notes: notes)

@@ -10,6 +10,7 @@ extension KernelEmitter {
       #include <cstdio>
       #include <cstdlib>
       #include <cstring>
+      #include <sys/types.h>
       #include "\(name).h"
 
       \(denialNames())\(KernelEmitter.tickHelpers)
@@ -24,10 +25,13 @@ extension KernelEmitter {
         if (!out) { perror(argv[2]); return 1; }
         hls::stream<\(name)_in_t> s_in;
         hls::stream<\(name)_out_t> s_out;
-        static char line[65536];
+        // getline: any length, and embedded NULs counted (hls-sim reads every byte).
+        static char* line = NULL;  // static: still reachable at an early exit (LeakSanitizer)
+        size_t capacity = 0;
+        ssize_t got;
         long lineno = 0;
         long long last_time = -0x7fffffffffffffffLL - 1;
-        while (fgets(line, sizeof line, in)) {
+        while ((got = getline(&line, &capacity, in)) != -1) {
       \(tickLine())    \(name)_in_t t;
       \(assignments())    s_in.write(t);
           \(name)(s_in, s_out);
@@ -39,6 +43,7 @@ extension KernelEmitter {
         }
         if (ferror(in)) { perror(argv[1]); return 1; }
         if (fclose(out) != 0) { perror(argv[2]); return 1; }
+        free(line);
         fclose(in);
         return 0;
       }
@@ -61,27 +66,37 @@ extension KernelEmitter {
 
     """
 
-  /// The body of the reading loop up to a checked `long long v[COLUMNS]` (TickFile.parse's
-  /// rules): inside `while (fgets(line, sizeof line, in))`, with `lineno` and `last_time` declared.
+  /// The body of the reading loop up to a checked `long long v[COLUMNS]`, by TickFile.parse's
+  /// rules: lines end at `\\n` or `\\r\\n`; `#` lines and empty lines are skipped; integers
+  /// (an optional sign, then digits) are separated by spaces or tabs and nothing else. Inside
+  /// `while ((got = getline(&line, &capacity, in)) != -1)`, with `lineno` and `last_time` declared.
   public func tickLine() -> String {
     let columns = 1 + plan.module.instruments.count + plan.inputs.count
     return """
           ++lineno;
-          size_t length = strlen(line);
-          if (length == sizeof line - 1 && line[length - 1] != '\\n') return bad(argv[1], lineno, "a line longer than 65534 bytes");
-          if (line[0] == '#' || line[0] == '\\n' || (line[0] == '\\r' && line[1] == '\\n')) continue;
-          long long v[\(columns)];
-          char* p = line;
-          for (int c = 0; c < \(columns); ++c) {
-            if (c > 0 && *p != ' ' && *p != '\\t') return bad(argv[1], lineno, "expected \(columns) integers separated by spaces or tabs");
-            while (*p == ' ' || *p == '\\t') ++p;
-            char* end;
-            errno = 0;
-            v[c] = strtoll(p, &end, 10);
-            if (end == p || errno != 0) return bad(argv[1], lineno, "expected \(columns) 64-bit integers");
-            p = end;
+          size_t length = (size_t)got;
+          if (memchr(line, 0, length)) return bad(argv[1], lineno, "a NUL byte");
+          if (length > 0 && line[length - 1] == '\\n') {
+            line[--length] = 0;
+            if (length > 0 && line[length - 1] == '\\r') line[--length] = 0;
           }
-          if (!blank(p)) return bad(argv[1], lineno, "more than \(columns) columns");
+          if (length == 0 || line[0] == '#') continue;
+          long long v[\(columns)];
+          int count = 0;
+          for (char* p = line;;) {
+            while (*p == ' ' || *p == '\\t') ++p;
+            if (*p == 0) break;
+            if (count == \(columns)) return bad(argv[1], lineno, "more than \(columns) columns");
+            char* start = p;
+            if (*p == '+' || *p == '-') ++p;
+            if (*p < '0' || *p > '9') return bad(argv[1], lineno, "a column that is not an integer");
+            while (*p >= '0' && *p <= '9') ++p;
+            if (*p != 0 && *p != ' ' && *p != '\\t') return bad(argv[1], lineno, "a column that is not an integer");
+            errno = 0;
+            v[count++] = strtoll(start, NULL, 10);
+            if (errno != 0) return bad(argv[1], lineno, "a column that is not a 64-bit integer");
+          }
+          if (count != \(columns)) return bad(argv[1], lineno, "expected \(columns) integers");
 
       """ + checks()
   }

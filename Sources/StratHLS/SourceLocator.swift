@@ -63,6 +63,31 @@ struct SourceLocator {
     return nil
   }
 
+  /// The span of a risk item `word = value…` (not a parameter of that name, `word: T = …`):
+  /// the first whole-word `word` in code followed by `=` and, when given, by `value`.
+  func riskItem(_ word: String, value: String? = nil) -> SourceSpan? {
+    let w = Array(word.utf8)
+    for line in 1...file.lineStarts.count {
+      let bytes = Array(file.lineBytes(line))
+      let code = bytes.firstIndex(of: UInt8(ascii: "/")).flatMap { i in
+        i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "/") ? i : nil
+      } ?? bytes.count
+      guard code >= w.count else { continue }
+      for i in 0...(code - w.count) where Array(bytes[i..<i + w.count]) == w {
+        guard i == 0 || !Self.isWordByte(bytes[i - 1]) else { continue }
+        var j = i + w.count
+        while j < code && bytes[j] == UInt8(ascii: " ") { j += 1 }
+        guard j < code, bytes[j] == UInt8(ascii: "=") else { continue }
+        j += 1
+        while j < code && bytes[j] == UInt8(ascii: " ") { j += 1 }
+        if let value, !bytes[j..<code].starts(with: Array(value.utf8)) { continue }
+        let start = file.lineStarts[line - 1] + i
+        return SourceSpan(file: file, start: start, end: start + w.count)
+      }
+    }
+    return nil
+  }
+
   static func isWordByte(_ b: UInt8) -> Bool {
     (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x2E
   }

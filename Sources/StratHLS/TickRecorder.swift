@@ -30,11 +30,25 @@ public final class TickRecorder: StrategyExecutor {
     updates[instrument] = true
     let fields = [bar.open, bar.high, bar.low, bar.close, bar.volume]
     for (c, input) in plan.inputs.enumerated() where input.instrument == instrument {
-      let scaled = fields[input.field.rawValue] * Double(input.scale)
-      let rounded = scaled.isFinite ? scaled.rounded() : 0
-      if rounded != scaled { inexact += 1 }
-      values[c] = abs(rounded) < 9e18 ? Int64(rounded) : 0
+      let (value, exact) = Self.ticks(fields[input.field.rawValue], scale: input.scale)
+      if !exact { inexact += 1 }
+      values[c] = value
     }
+  }
+
+  /// A field in tick units (1 ÷ scale), rounded to the nearest, and whether it was whole.
+  /// A price reaches the executor as raw 1e-8 ÷ 1e8 (Price.doubleValue), so its 1e-8 raw is
+  /// recovered exactly and divided as an integer: 28.39 is whole, though 28.39 × 1e4 is not.
+  public static func ticks(_ v: Double, scale: Int64) -> (Int64, Bool) {
+    guard v.isFinite else { return (0, false) }
+    let raw = (v * 1e8).rounded()
+    if scale > 0, 100_000_000 % scale == 0, abs(raw) < 9e15 {
+      let unit = 100_000_000 / scale, r = Int64(raw)
+      let q = (r + (r >= 0 ? unit / 2 : -unit / 2)) / unit
+      return (q, r % unit == 0 && Double(r) / 1e8 == v)
+    }
+    let scaled = (v * Double(scale)).rounded()
+    return (abs(scaled) < 9e18 ? Int64(scaled) : 0, scaled == v * Double(scale))
   }
 
   public func step(timeNanos: Int64) -> Int {

@@ -123,8 +123,10 @@ enum HLSCommands {
     }
     if let text = args.value("price-range") {
       let parts = text.split(separator: ",").map { Double($0) }
-      guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo > 0, hi > lo, hi < 1e12 else {
-        throw Arguments.Problem.usage("--price-range LO,HI wants 0 < LO < HI < 1e12; found `\(text)`")
+      // 1e10: the order layer's prices are Int64 in 1e-8 (at most 9.2e10), and the risk stage
+      // multiplies a reference in 1e-8 by a quantity in 64 bits.
+      guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo > 0, hi > lo, hi <= 1e10 else {
+        throw Arguments.Problem.usage("--price-range LO,HI wants 0 < LO < HI ≤ 1e10; found `\(text)`")
       }
       options.priceRange = lo...hi
     }

@@ -38,19 +38,70 @@ import Testing
     return f.string(from: Date(timeIntervalSince1970: Double(ns / 1_000_000_000)))
   }
 
-  @Test func theKernelDeniesWhatTheBacktestDenies() throws {
+  /// hls-sim's and the close-fill backtest's outcomes of `strategy` on the bundled bars.
+  static func outcomes(_ strategy: String) throws -> (kernel: [String], backtest: [String]) {
     let dir = Stratc.temporaryDirectory()
-    let sim = try Stratc.run(["hls-sim", Self.strategy, "--data", "Examples/data", "-o", dir + "/kernel.out"])
+    let sim = try Stratc.run(["hls-sim", strategy, "--data", "Examples/data", "-o", dir + "/kernel.out"])
     #expect(sim.status == 0, "\(sim.stderr)")
-    let run = try Stratc.run(["backtest", Self.strategy, "--data", "Examples/data", "--fill", "close", "--out", dir + "/bt"])
+    let run = try Stratc.run(["backtest", strategy, "--data", "Examples/data", "--fill", "close", "--out", dir + "/bt"])
     #expect(run.status == 0, "\(run.stderr)")
-    let kernel = Self.kernelOutcomes(try String(contentsOfFile: dir + "/kernel.out", encoding: .utf8))
-    let backtest = Self.backtestOutcomes(try String(contentsOfFile: dir + "/bt/orders.csv", encoding: .utf8))
+    return (
+      Self.kernelOutcomes((try? String(contentsOfFile: dir + "/kernel.out", encoding: .utf8)) ?? ""),
+      Self.backtestOutcomes((try? String(contentsOfFile: dir + "/bt/orders.csv", encoding: .utf8)) ?? "")
+    )
+  }
+
+  static func file(_ text: String) throws -> String { try Stratc.temporaryFile(Array(text.utf8)) }
+
+  @Test func theKernelDeniesWhatTheBacktestDenies() throws {
+    let (kernel, backtest) = try Self.outcomes(Self.strategy)
     #expect(kernel.count > 100)
     for code in ["price_band", "order_rate", "max_order_notional", "max_order_quantity", "max_position"] {
       #expect(kernel.contains { $0.hasSuffix("denied " + code) }, "no \(code) denial: the test checks nothing of it")
     }
     #expect(kernel == backtest, "first difference: \(zip(kernel, backtest).first { $0 != $1 }.map { "\($0)" } ?? "lengths \(kernel.count) vs \(backtest.count)")")
+  }
+
+  /// Found by a hostile review: an instrument never read nor ordered beside a risk block (it
+  /// crashed), and quantities at the 1e15 limit, checked before rounding as the CPU does.
+  @Test(arguments: [
+    """
+    strategy unread
+    instrument a = "GLD"
+    instrument b = "GDX"
+    when a.close > 190 { buy a 10 }
+    risk { max_position = 100 }
+    """,
+    """
+    strategy huge
+    instrument a = "GLD"
+    when a.close > 0 { buy a 1000000000000000.25 }
+    when a.close > 0 { sell a 1000000000000000.5 }
+    when a.close > 0 { buy a 999999999999999.5 }
+    when a.close > 0 { sell a 0.5 }
+    when a.close > 0 { buy a 2.5 }
+    risk { max_position = 1e15 }
+    """,
+  ])
+  func edgeStrategiesMatchTheBacktestDecisionByDecision(text: String) throws {
+    let (kernel, backtest) = try Self.outcomes(try Self.file(text))
+    #expect(!kernel.isEmpty)
+    #expect(kernel == backtest, "first difference: \(zip(kernel, backtest).first { $0 != $1 }.map { "\($0)" } ?? "lengths \(kernel.count) vs \(backtest.count)")")
+  }
+
+  /// A quantity that saturates its format (its ratio is unbounded) is not the strategy's
+  /// quantity: the kernel denies it, and never sends what the backtest denies.
+  @Test func aSaturatedQuantityIsDeniedNeverSent() throws {
+    let (kernel, backtest) = try Self.outcomes(try Self.file("""
+      strategy saturating
+      instrument a = "GDX"
+      param unit: Qty = 8300000
+      when a.close / a.close[1] > 1.03 { buy a unit * (a.close / a.close[1]) }
+      when a.close / a.close[1] < 1.03 { flat a }
+      risk { max_order = 8400000 }
+      """))
+    #expect(kernel.filter { $0.contains(" sent ") } == backtest.filter { $0.contains(" sent ") })
+    #expect(kernel.contains { $0.hasSuffix("denied invalid_quantity") })
   }
 
   @Test func aDailyLossLimitIsRefusedAtItsLine() throws {
@@ -61,5 +112,10 @@ import Testing
     #expect(run.status == 1)
     #expect(run.stderr.contains("error[hls.unsupported-risk]") && run.stderr.contains("max_daily_loss needs"), "\(run.stderr)")
     #expect(run.stderr.contains("\(path):31:"), "\(run.stderr)")
+    // A parameter of that name is not the limit: the error points at the risk item.
+    let named = try Self.file("strategy p\ninstrument a = \"GLD\"\nparam max_daily_loss: Money = 500\n"
+      + "when a.close > 0 { buy a 1 }\nrisk { max_daily_loss = max_daily_loss }\n")
+    let again = try Stratc.run(["emit-hls", named, "-o", Stratc.temporaryDirectory()])
+    #expect(again.stderr.contains("\(named):5:8: error[hls.unsupported-risk]"), "\(again.stderr)")
   }
 }

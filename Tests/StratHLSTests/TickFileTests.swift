@@ -38,6 +38,12 @@ import Testing
     ("1 1 99 5 0 0\n", "outside the declared range"),
     ("1 0 -1 0 0 0\n", "negative"),
     ("1 1 100 5 0 99999999999999999999\n", "is not a 64-bit integer"),
+    // What strtoll and fgets would let through (a hostile review): control bytes, NULs.
+    ("1 1 100 5 0 0\r\r\n", "is not a 64-bit integer"),
+    ("1 1 \u{0C}100 5 0 0\n", "is not a 64-bit integer"),
+    ("1 1 \u{0B}100 5 0 0\n", "is not a 64-bit integer"),
+    ("1 1 100\0 5 0 0\n", "is not a 64-bit integer"),
+    ("1 1 100 5 0 0\r \n", "is not a 64-bit integer"),
   ]
 
   @Test(arguments: malformed)
@@ -66,7 +72,10 @@ import Testing
 
   /// The testbench refuses, at the same line, every line hls-sim refuses, and accepts what it
   /// accepts: a user's ticks cannot mean one thing to the kernel and another to hls-sim.
-  @Test(arguments: malformed + [("1 1 100 5 0 0\r\n2\t0 0 0 1 700\n", "")])
+  @Test(arguments: malformed + [
+    ("1 1 100 5 0 0\r\n2\t0 0 0 1 700\n", ""), ("1 1 +100 5 0 0\n", ""),
+    ("1 1 " + String(repeating: "0", count: 70_000) + "100 5 0 0\n", ""),
+  ])
   func theTestbenchRefusesWhatHLSSimRefuses(text: String, message: String) throws {
     let dir = try #require(Self.testbench, "g++ is needed to build the testbench")
     let ticks = dir.appendingPathComponent("case-\(UUID().uuidString).ticks")
@@ -77,4 +86,16 @@ import Testing
     #expect((run.status != 0) == refused, "tb: \(text.debugDescription): \(run.output)")
     if refused { #expect(run.output.contains(":\(text.split(separator: "\n").count + 1): "), "\(run.output)") }
   }
+
+  /// Prices reach the recorder as 1e-8 raw ÷ 1e8: a whole number of ticks is whole even when
+  /// its double times 1e4 is not (28.39 × 1e4 = 283899.99999999994); others are counted.
+  @Test(arguments: [
+    (28.39, Int64(10_000), Int64(283_900), true), (187.4567, 10_000, 1_874_567, true), (28.390_01, 10_000, 283_900, false),
+    (0.0001, 10_000, 1, true), (129_744.0, 1, 129_744, true), (12.5, 1, 13, false), (-3.25, 10_000, -32_500, true),
+  ])
+  func recordedPricesAreWholeTicksWhenTheirDecimalIs(value: Double, scale: Int64, ticks: Int64, exact: Bool) {
+    let (t, e) = TickRecorder.ticks(value, scale: scale)
+    #expect(t == ticks && e == exact, "\(value) × \(scale): \(t) \(e)")
+  }
 }
+

@@ -32,6 +32,7 @@ extension VerilogEmitter {
       #include <cstdio>
       #include <cstdlib>
       #include <cstring>
+      #include <sys/types.h>
       #include "V\(name).h"
       #include "verilated.h"
 
@@ -60,11 +61,14 @@ extension VerilogEmitter {
         m->eval();
         edge(m);
         m->rst = 0;
-        static char line[65536];
+        // getline: any length, and embedded NULs counted (hls-sim reads every byte).
+        static char* line = NULL;  // static: still reachable at an early exit (LeakSanitizer)
+        size_t capacity = 0;
+        ssize_t got;
         long lineno = 0;
         unsigned long long tick = 0;
         long long last_time = -0x7fffffffffffffffLL - 1;
-        while (fgets(line, sizeof line, in)) {
+        while ((got = getline(&line, &capacity, in)) != -1) {
       \(KernelEmitter(plan: plan).tickLine())\(assign)    m->step = 1;
           m->eval();
           if (\(any.isEmpty ? "false" : any)) {
@@ -78,6 +82,7 @@ extension VerilogEmitter {
         delete m;
         delete context;
         if (fclose(out) != 0) { perror(argv[2]); return 1; }
+        free(line);
         fclose(in);
         return 0;
       }
