@@ -21,4 +21,15 @@ public enum HLSShim {
       return target
     }
   }
+
+  /// Writes `files` and the shim (as `shim/`) into `directory`; returns the names written.
+  @discardableResult
+  public static func write(_ files: [(name: String, text: String)], into directory: URL) throws -> [String] {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    for file in files {
+      try Data(file.text.utf8).write(to: directory.appendingPathComponent(file.name), options: .atomic)
+    }
+    try copy(into: directory)
+    return files.map(\.name) + headers.map { "shim/" + $0 }
+  }
 }

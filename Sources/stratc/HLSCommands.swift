@@ -42,8 +42,7 @@ enum HLSCommands {
       var files = try KernelDirectory.write(plan, source: args.positional[0], ticks: ticks, into: URL(fileURLWithPath: out))
       files += try verilog?.write(source: args.positional[0], into: URL(fileURLWithPath: out)) ?? []
       if let (book, ouch) = feed {
-        for file in book.files + ouch.files { try Data(file.text.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent(file.name), options: .atomic) }
-        files += (book.files + ouch.files).map(\.name)
+        files += try HLSShim.write(book.files + ouch.files, into: URL(fileURLWithPath: out)).filter { !files.contains($0) }
         let readme = URL(fileURLWithPath: out).appendingPathComponent("README.md")
         try Data(((try String(contentsOf: readme, encoding: .utf8)) + book.readmeSection).utf8).write(to: readme, options: .atomic)
       }

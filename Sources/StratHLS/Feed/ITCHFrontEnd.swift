@@ -70,17 +70,7 @@ public struct ITCHFrontEnd: Sendable {
 
   /// Writes `files` and the shim (as `shim/`) into `directory`; returns the names written.
   @discardableResult
-  public func write(into directory: URL) throws -> [String] {
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for file in files {
-      try Data(file.text.utf8).write(
-        to: directory.appendingPathComponent(file.name),
-        options: .atomic
-      )
-    }
-    try HLSShim.copy(into: directory)
-    return files.map(\.name) + HLSShim.headers.map { "shim/" + $0 }
-  }
+  public func write(into directory: URL) throws -> [String] { try HLSShim.write(files, into: directory) }
 
   static func log2(_ n: Int) -> Int { n.trailingZeroBitCount }
 

@@ -63,17 +63,7 @@ public struct OUCHBackEnd: Sendable {
 
   /// Writes `files` and the shim (as `shim/`) into `directory`; returns the names written.
   @discardableResult
-  public func write(into directory: URL) throws -> [String] {
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for file in files {
-      try Data(file.text.utf8).write(
-        to: directory.appendingPathComponent(file.name),
-        options: .atomic
-      )
-    }
-    try HLSShim.copy(into: directory)
-    return files.map(\.name) + HLSShim.headers.map { "shim/" + $0 }
-  }
+  public func write(into directory: URL) throws -> [String] { try HLSShim.write(files, into: directory) }
 
   static func char(_ b: UInt8) -> String { String(format: "0x%02x", b) }
 
