@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <sys/types.h>
 #include "bollinger.h"
 
 // Refuses what `stratc hls-sim` refuses (README.md, the tick file), at its line.
@@ -28,26 +29,37 @@ int main(int argc, char** argv) {
   if (!out) { perror(argv[2]); return 1; }
   hls::stream<bollinger_in_t> s_in;
   hls::stream<bollinger_out_t> s_out;
-  static char line[65536];
+  // getline: any length, and embedded NULs counted (hls-sim reads every byte).
+  static char* line = NULL;  // static: still reachable at an early exit (LeakSanitizer)
+  size_t capacity = 0;
+  ssize_t got;
   long lineno = 0;
   long long last_time = -0x7fffffffffffffffLL - 1;
-  while (fgets(line, sizeof line, in)) {
+  while ((got = getline(&line, &capacity, in)) != -1) {
     ++lineno;
-    size_t length = strlen(line);
-    if (length == sizeof line - 1 && line[length - 1] != '\n') return bad(argv[1], lineno, "a line longer than 65534 bytes");
-    if (line[0] == '#' || line[0] == '\n' || (line[0] == '\r' && line[1] == '\n')) continue;
-    long long v[3];
-    char* p = line;
-    for (int c = 0; c < 3; ++c) {
-      if (c > 0 && *p != ' ' && *p != '\t') return bad(argv[1], lineno, "expected 3 integers separated by spaces or tabs");
-      while (*p == ' ' || *p == '\t') ++p;
-      char* end;
-      errno = 0;
-      v[c] = strtoll(p, &end, 10);
-      if (end == p || errno != 0) return bad(argv[1], lineno, "expected 3 64-bit integers");
-      p = end;
+    size_t length = (size_t)got;
+    if (memchr(line, 0, length)) return bad(argv[1], lineno, "a NUL byte");
+    if (length > 0 && line[length - 1] == '\n') {
+      line[--length] = 0;
+      if (length > 0 && line[length - 1] == '\r') line[--length] = 0;
     }
-    if (!blank(p)) return bad(argv[1], lineno, "more than 3 columns");
+    if (length == 0 || line[0] == '#') continue;
+    long long v[3];
+    int count = 0;
+    for (char* p = line;;) {
+      while (*p == ' ' || *p == '\t') ++p;
+      if (*p == 0) break;
+      if (count == 3) return bad(argv[1], lineno, "more than 3 columns");
+      char* start = p;
+      if (*p == '+' || *p == '-') ++p;
+      if (*p < '0' || *p > '9') return bad(argv[1], lineno, "a column that is not an integer");
+      while (*p >= '0' && *p <= '9') ++p;
+      if (*p != 0 && *p != ' ' && *p != '\t') return bad(argv[1], lineno, "a column that is not an integer");
+      errno = 0;
+      v[count++] = strtoll(start, NULL, 10);
+      if (errno != 0) return bad(argv[1], lineno, "a column that is not a 64-bit integer");
+    }
+    if (count != 3) return bad(argv[1], lineno, "expected 3 integers");
     if (v[0] < last_time) return bad(argv[1], lineno, "a time before the previous line's");
     last_time = v[0];
     if (v[1] != 0 && v[1] != 1) return bad(argv[1], lineno, "a seen flag other than 0 or 1");
@@ -76,6 +88,7 @@ int main(int argc, char** argv) {
   }
   if (ferror(in)) { perror(argv[1]); return 1; }
   if (fclose(out) != 0) { perror(argv[2]); return 1; }
+  free(line);
   fclose(in);
   return 0;
 }

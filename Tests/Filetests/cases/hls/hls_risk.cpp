@@ -454,7 +454,7 @@ void hls_risk(hls::stream<hls_risk_in_t>& in, hls::stream<hls_risk_out_t>& out) 
     ap_int<96> qm = qraw < 0 ? ap_int<96>(-ap_int<96>(qraw)) : ap_int<96>(qraw);
     ap_int<96> units = ((qm + (ap_int<96>(1) << 53)) >> 54);
     if (qraw < 0) units = -units;
-    if (st == 0 && (units > ap_int<96>(1000000000000000LL) || units < ap_int<96>(-1000000000000000LL))) st = 1;
+    if (st == 0 && (qraw == ap_int<63>(4611686018427387903LL) || qraw == ap_int<63>(-4611686018427387904LL))) st = 1;
     q = units - held0;
     if (st == 0 && (q > ap_int<96>(0x7fffffffffffffffLL) || q < ap_int<96>(-0x7fffffffffffffffLL - 1))) st = 4;
     if (st == 0 && q == 0) st = 255;
@@ -499,7 +499,7 @@ void hls_risk(hls::stream<hls_risk_in_t>& in, hls::stream<hls_risk_out_t>& out) 
     ap_int<96> qm = qraw < 0 ? ap_int<96>(-ap_int<96>(qraw)) : ap_int<96>(qraw);
     ap_int<96> units = ((qm + (ap_int<96>(1) << 53)) >> 54);
     if (qraw < 0) units = -units;
-    if (st == 0 && (units > ap_int<96>(1000000000000000LL) || units < ap_int<96>(-1000000000000000LL))) st = 1;
+    if (st == 0 && (qraw == ap_int<63>(4611686018427387903LL) || qraw == ap_int<63>(-4611686018427387904LL))) st = 1;
     q = units - held1;
     if (st == 0 && (q > ap_int<96>(0x7fffffffffffffffLL) || q < ap_int<96>(-0x7fffffffffffffffLL - 1))) st = 4;
     if (st == 0 && q == 0) st = 255;
@@ -544,7 +544,7 @@ void hls_risk(hls::stream<hls_risk_in_t>& in, hls::stream<hls_risk_out_t>& out) 
     ap_int<96> qm = qraw < 0 ? ap_int<96>(-ap_int<96>(qraw)) : ap_int<96>(qraw);
     ap_int<96> units = ((qm + (ap_int<96>(1) << 53)) >> 54);
     if (qraw < 0) units = -units;
-    if (st == 0 && (units > ap_int<96>(1000000000000000LL) || units < ap_int<96>(-1000000000000000LL))) st = 1;
+    if (st == 0 && (qraw == ap_int<63>(4611686018427387903LL) || qraw == ap_int<63>(-4611686018427387904LL))) st = 1;
     q = units - held0;
     if (st == 0 && (q > ap_int<96>(0x7fffffffffffffffLL) || q < ap_int<96>(-0x7fffffffffffffffLL - 1))) st = 4;
     if (st == 0 && q == 0) st = 255;
@@ -589,7 +589,7 @@ void hls_risk(hls::stream<hls_risk_in_t>& in, hls::stream<hls_risk_out_t>& out) 
     ap_int<96> qm = qraw < 0 ? ap_int<96>(-ap_int<96>(qraw)) : ap_int<96>(qraw);
     ap_int<96> units = ((qm + (ap_int<96>(1) << 53)) >> 54);
     if (qraw < 0) units = -units;
-    if (st == 0 && (units > ap_int<96>(1000000000000000LL) || units < ap_int<96>(-1000000000000000LL))) st = 1;
+    if (st == 0 && (qraw == ap_int<63>(4611686018427387903LL) || qraw == ap_int<63>(-4611686018427387904LL))) st = 1;
     q = units - held1;
     if (st == 0 && (q > ap_int<96>(0x7fffffffffffffffLL) || q < ap_int<96>(-0x7fffffffffffffffLL - 1))) st = 4;
     if (st == 0 && q == 0) st = 255;
@@ -633,7 +633,7 @@ void hls_risk(hls::stream<hls_risk_in_t>& in, hls::stream<hls_risk_out_t>& out) 
     ap_int<96> qm = qraw < 0 ? ap_int<96>(-ap_int<96>(qraw)) : ap_int<96>(qraw);
     ap_int<96> units = ((qm + (ap_int<96>(1) << 60)) >> 61);
     if (qraw < 0) units = -units;
-    if (st == 0 && (units > ap_int<96>(1000000000000000LL) || units < ap_int<96>(-1000000000000000LL))) st = 1;
+    if (st == 0 && (qraw == ap_int<63>(4611686018427387903LL) || qraw == ap_int<63>(-4611686018427387904LL))) st = 1;
     q = units - held0;
     if (st == 0 && (q > ap_int<96>(0x7fffffffffffffffLL) || q < ap_int<96>(-0x7fffffffffffffffLL - 1))) st = 4;
     if (st == 0 && q == 0) st = 255;
@@ -677,7 +677,7 @@ void hls_risk(hls::stream<hls_risk_in_t>& in, hls::stream<hls_risk_out_t>& out) 
     ap_int<96> qm = qraw < 0 ? ap_int<96>(-ap_int<96>(qraw)) : ap_int<96>(qraw);
     ap_int<96> units = ((qm + (ap_int<96>(1) << 60)) >> 61);
     if (qraw < 0) units = -units;
-    if (st == 0 && (units > ap_int<96>(1000000000000000LL) || units < ap_int<96>(-1000000000000000LL))) st = 1;
+    if (st == 0 && (qraw == ap_int<63>(4611686018427387903LL) || qraw == ap_int<63>(-4611686018427387904LL))) st = 1;
     q = units - held1;
     if (st == 0 && (q > ap_int<96>(0x7fffffffffffffffLL) || q < ap_int<96>(-0x7fffffffffffffffLL - 1))) st = 4;
     if (st == 0 && q == 0) st = 255;
@@ -722,10 +722,10 @@ void hls_risk(hls::stream<hls_risk_in_t>& in, hls::stream<hls_risk_out_t>& out) 
     ap_int<96> qm = qraw < 0 ? ap_int<96>(-ap_int<96>(qraw)) : ap_int<96>(qraw);
     ap_int<96> units = ((qm + (ap_int<96>(1) << 54)) >> 55);
     if (qraw < 0) units = -units;
-    if (st == 0 && (units > ap_int<96>(1000000000000000LL) || units < ap_int<96>(-1000000000000000LL))) st = 1;
+    if (st == 0 && (qraw == ap_int<63>(4611686018427387903LL) || qraw == ap_int<63>(-4611686018427387904LL))) st = 1;
     ap_int<63> praw = ap_uint<63>(o.price_6.range(62, 0));
     q = units;
-    if (st == 0 && praw <= 0) st = 2;
+    if (st == 0 && (praw <= 0 || praw == ap_int<63>(4611686018427387903LL))) st = 2;
     if (st == 0) price = ((ap_int<96>(ap_int<64>(praw) * ap_int<64>(100000000)) + (ap_int<96>(1) << 43)) >> 44);
     if (st == 0 && (price <= 0 || price > ap_int<96>(0x7fffffffffffffffLL))) st = 2;
     if (st == 0 && (q > ap_int<96>(0x7fffffffffffffffLL) || q < ap_int<96>(-0x7fffffffffffffffLL - 1))) st = 4;
@@ -773,10 +773,10 @@ void hls_risk(hls::stream<hls_risk_in_t>& in, hls::stream<hls_risk_out_t>& out) 
     ap_int<96> qm = qraw < 0 ? ap_int<96>(-ap_int<96>(qraw)) : ap_int<96>(qraw);
     ap_int<96> units = ((qm + (ap_int<96>(1) << 55)) >> 56);
     if (qraw < 0) units = -units;
-    if (st == 0 && (units > ap_int<96>(1000000000000000LL) || units < ap_int<96>(-1000000000000000LL))) st = 1;
+    if (st == 0 && (qraw == ap_int<63>(4611686018427387903LL) || qraw == ap_int<63>(-4611686018427387904LL))) st = 1;
     ap_int<63> praw = ap_uint<63>(o.price_7.range(62, 0));
     q = units;
-    if (st == 0 && praw <= 0) st = 2;
+    if (st == 0 && (praw <= 0 || praw == ap_int<63>(4611686018427387903LL))) st = 2;
     if (st == 0) price = ((ap_int<96>(ap_int<64>(praw) * ap_int<64>(100000000)) + (ap_int<96>(1) << 43)) >> 44);
     if (st == 0 && (price <= 0 || price > ap_int<96>(0x7fffffffffffffffLL))) st = 2;
     if (st == 0 && (q > ap_int<96>(0x7fffffffffffffffLL) || q < ap_int<96>(-0x7fffffffffffffffLL - 1))) st = 4;
