@@ -11,6 +11,8 @@ public struct FixedExecutor {
   var registers: [Int128]
   var state: [SlotState]
   var fields: [Int128]
+  /// Per input column: the field is defined (a book side may be empty; bar fields always are).
+  var defined: [Bool]
   var seen: [Bool]
   /// The risk stage's state, when the strategy declares limits.
   var riskState: RiskState?
@@ -28,6 +30,7 @@ public struct FixedExecutor {
     self.plan = plan
     registers = Array(repeating: 0, count: plan.module.step.count)
     fields = Array(repeating: 0, count: plan.inputs.count)
+    defined = plan.inputs.map { !$0.mayBeUndefined }
     seen = Array(repeating: false, count: plan.module.instruments.count)
     state = []
     state = plan.module.slots.indices.map(initialState)
@@ -66,8 +69,11 @@ public struct FixedExecutor {
   /// Feeds one tick and runs the step; returns the decisions made, in program order.
   public mutating func step(_ tick: Tick) -> [Output] {
     for (column, input) in plan.inputs.enumerated() where tick.updates[input.instrument] {
-      let exact = ExactValue(integer: tick.values[column]) * input.unitFormat.exact(raw: input.unitRaw)
+      // An undefined book field (−1) reads as 0 with its valid bit clear, as in the kernel.
+      let value = max(tick.values[column], 0)
+      let exact = ExactValue(integer: value) * input.unitFormat.exact(raw: input.unitRaw)
       fields[column] = input.format.assign(exact)
+      defined[column] = tick.values[column] >= 0
     }
     for i in seen.indices where tick.updates[i] { seen[i] = true }
     var outputs: [Output] = []

@@ -37,6 +37,7 @@ public struct HLSComparison: Sendable {
   }
 
   static func feed(_ interpreter: Interpreter, _ tick: Tick, _ plan: KernelPlan) {
+    guard !plan.readsBook else { return feedBook(interpreter, tick, plan) }
     for i in tick.updates.indices where tick.updates[i] {
       var fields = [Double](repeating: 0, count: 5)
       for (c, input) in plan.inputs.enumerated() where input.instrument == i {
@@ -45,6 +46,16 @@ public struct HLSComparison: Sendable {
       interpreter.setBar(
         instrument: i, bar: Bar(open: fields[0], high: fields[1], low: fields[2], close: fields[3], volume: fields[4]))
     }
+  }
+
+  /// A book event, as the book backtest publishes it: the instrument's fields (NaN for an
+  /// empty side), then its seen mark.
+  static func feedBook(_ interpreter: Interpreter, _ tick: Tick, _ plan: KernelPlan) {
+    for (c, input) in plan.inputs.enumerated() where tick.updates[input.instrument] {
+      let v = tick.values[c]
+      interpreter.setInput(instrument: input.instrument, field: input.field, value: v < 0 ? .nan : Double(v) / Double(input.scale))
+    }
+    for i in tick.updates.indices where tick.updates[i] { interpreter.markSeen(instrument: i) }
   }
 
   static func key(_ kind: DecisionKind, _ instrument: Int, _ q: Double, _ p: Double, _ plan: KernelPlan) -> String {

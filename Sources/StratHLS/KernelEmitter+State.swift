@@ -8,7 +8,10 @@ extension KernelEmitter {
   func statics() -> [String] {
     var lines = ["static ap_uint<64> s_tick = 0;"]
     for i in plan.module.instruments.indices { lines.append("static bool s_seen\(i) = false;") }
-    for (c, input) in plan.inputs.enumerated() { lines.append("static \(input.format) s_f\(c) = 0;") }
+    for (c, input) in plan.inputs.enumerated() {
+      lines.append("static \(input.format) s_f\(c) = 0;")
+      if input.mayBeUndefined { lines.append("static bool s_ok\(c) = false;") }
+    }
     for (s, slot) in plan.slots.enumerated() {
       switch slot {
       case .scalar(let t):
@@ -40,7 +43,8 @@ extension KernelEmitter {
     }
   }
 
-  /// Locals: the tick's fields (new when its instrument delivers a bar), then a copy of each slot.
+  /// Locals: the tick's fields (new when its instrument delivers a bar or a book event) and
+  /// the valid bits of book fields, then a copy of each slot.
   func locals() -> [String] {
     var lines: [String] = []
     for i in plan.module.instruments.indices {
@@ -49,7 +53,16 @@ extension KernelEmitter {
     for (c, input) in plan.inputs.enumerated() {
       let unit = Self.constant(input.unitRaw, input.unitFormat)
       lines.append("\(input.format) f\(c) = s_f\(c);")
-      lines.append("if (tick.seen_\(input.instrument)) f\(c) = ap_fixed<64, 64>(tick.in_\(c)) * \(unit);")
+      guard input.mayBeUndefined else {
+        lines.append("if (tick.seen_\(input.instrument)) f\(c) = ap_fixed<64, 64>(tick.in_\(c)) * \(unit);")
+        continue
+      }
+      // An empty side (−1): the value reads as 0 and its valid bit is clear.
+      lines.append("bool ok\(c) = s_ok\(c);")
+      lines.append("if (tick.seen_\(input.instrument)) {")
+      lines.append("  ok\(c) = tick.in_\(c) >= 0;")
+      lines.append("  f\(c) = ok\(c) ? \(input.format)(ap_fixed<64, 64>(tick.in_\(c)) * \(unit)) : \(input.format)(0);")
+      lines.append("}")
     }
     for (s, slot) in plan.slots.enumerated() {
       switch slot {
@@ -72,7 +85,10 @@ extension KernelEmitter {
   func writeBack() -> [String] {
     var lines: [String] = []
     for i in plan.module.instruments.indices { lines.append("s_seen\(i) = seen\(i);") }
-    for c in plan.inputs.indices { lines.append("s_f\(c) = f\(c);") }
+    for (c, input) in plan.inputs.enumerated() {
+      lines.append("s_f\(c) = f\(c);")
+      if input.mayBeUndefined { lines.append("s_ok\(c) = ok\(c);") }
+    }
     for (s, slot) in plan.slots.enumerated() {
       switch slot {
       case .scalar: lines.append("s\(s) = l\(s);")

@@ -15,6 +15,7 @@ extension KernelEmitter {
     let decl = "\(type(index)) \(val(index))"
     let a = ins.args.first.map(val) ?? "", b = ins.args.count > 1 ? val(ins.args[1]) : ""
     let comment = ins.name.isEmpty ? "" : "  // %\(ins.name)"
+    if let column = plan.validity[index] { return ["\(decl) = ok\(column);\(comment)"] }
     switch ins.op {
     case .const, .param: return ["const \(decl) = \(constant(index, ins));\(comment)"]
     case .field:

@@ -25,6 +25,11 @@ public struct KernelPlan: Sendable {
   public var tables: KernelTables
   /// The `risk` block's checks, run on each decision after the step; nil without a block.
   public var risk: KernelRiskPlan?
+  /// Each `feq x, x` of a book field, by instruction: the input column whose valid bit it reads.
+  public var validity: [Int: Int] = [:]
+
+  /// True for a kernel of the top of book: one step per book event (an ITCH front end's tick).
+  public var readsBook: Bool { inputs.contains(where: \.mayBeUndefined) }
 
   /// The reciprocal format: 1 ÷ c for a constant divisor, and 1 ÷ n for a window's count.
   public static let reciprocalFormat = FixedFormat(width: 63, integerBits: 2, quantization: .AP_RND_CONV)
@@ -84,6 +89,13 @@ public struct KernelInput: Sendable, Equatable {
   /// The kernel multiplies the integer column by this raw constant (1 ÷ scale) to get the value.
   public var unitRaw: Int128
   public var unitFormat: FixedFormat
+
+  /// Sizes (volume, a level's size) count units; the rest are prices.
+  public var isSize: Bool { Self.isSize(field) }
+  /// A book field is undefined while its side is empty: −1 in a tick file, a valid bit in the kernel.
+  public var mayBeUndefined: Bool { field.isBookField }
+
+  static func isSize(_ field: InputField) -> Bool { field == .volume || field == .bidSize(1) || field == .askSize(1) }
 }
 
 /// One decision effect of the step: its kind, instrument, and the formats of what it carries.

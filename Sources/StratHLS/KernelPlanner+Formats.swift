@@ -102,10 +102,15 @@ extension KernelPlanner {
     }
     inputs.sort { ($0.instrument, $0.field.rawValue) < ($1.instrument, $1.field.rawValue) }
     let largest = module.slots.compactMap(\.kind.capacity).max() ?? 1
-    return KernelPlan(
+    var plan = KernelPlan(
       module: module, options: options, types: types, ranges: ranges, constants: constants,
       reciprocals: reciprocals, slots: module.slots.indices.map(slotPlan), inputs: inputs, outputs: outputs,
       tables: KernelTables(bits: options.tableBits, largestWindow: largest), risk: riskPlan(inputs: inputs))
+    for index in module.step.indices {
+      guard let (i, field) = validityTest(index) else { continue }
+      plan.validity[index] = inputs.firstIndex { $0.instrument == i && $0.field == field }
+    }
+    return plan
   }
 
   func constantValue(_ instruction: Instruction) -> Double? {
@@ -118,7 +123,7 @@ extension KernelPlanner {
   }
 
   func input(_ instrument: Int, _ field: InputField, _ format: FixedFormat) -> KernelInput {
-    let scale: Int64 = field == .volume ? 1 : options.priceScale
+    let scale: Int64 = KernelInput.isSize(field) ? 1 : options.priceScale
     let unit = FixedFormat(width: 63, integerBits: 2)
     let raw = KernelTables.roundedQuotient(Int128(1) << unit.fractionBits, Int128(scale))
     return KernelInput(instrument: instrument, field: field, scale: scale, format: format, unitRaw: raw, unitFormat: unit)

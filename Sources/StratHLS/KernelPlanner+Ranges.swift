@@ -73,9 +73,9 @@ extension KernelPlanner {
     }
   }
 
-  /// The declared input range of a bar field (prices once seen; 0 before).
+  /// The declared input range of a bar or book field (prices once seen or defined; 0 before).
   func fieldRange(_ field: InputField) -> Interval {
-    if field == .volume { return Interval(0, options.maxSize) }
+    if KernelInput.isSize(field) { return Interval(0, options.maxSize) }
     let hi = options.priceRange.upperBound
     // Prices lie in the declared range once the instrument is seen (rules guard on `seen`; the
     // 0 before it only saturates). The double interpreter reads TICKS ÷ scale, rounded once.

@@ -67,7 +67,8 @@ public struct KernelPlanner {
     return Diagnostic(id: "hls.\(id)", message: message + name, at: DataLocation(path: path), notes: notes)
   }
 
-  /// Refuses what no kernel can compute: fields the FPGA does not see, pair windows, huge windows.
+  /// Refuses what no kernel can compute: fields the FPGA does not see, pair windows, huge windows,
+  /// book values that may be undefined where an effect reads them.
   mutating func refuseUnsupported() {
     for (s, slot) in module.slots.enumerated() {
       switch slot.kind {
@@ -86,16 +87,11 @@ public struct KernelPlanner {
       }
     }
     for (index, instruction) in module.step.enumerated() {
-      if case .field(_, let field) = instruction.imm, field.rawValue > InputField.volume.rawValue {
-        let book = field.isBookField || field == .last || field == .lastSize || field == .traded
-        problems.append(refusal(
-          "unsupported-field", index,
-          "the kernel reads bar fields only (open, high, low, close, volume); `\(field.name)` is not in its input",
-          note: book
-            ? "order-book and trade fields need the ITCH front end, which this backend does not emit yet"
-            : "position and order fields come from the OMS, which the kernel does not see"))
+      if case .field(_, let field) = instruction.imm, let refusal = fieldRefusal(index, field) {
+        problems.append(refusal)
       }
     }
+    refuseUndefinedBookValues()
   }
 }
 

@@ -62,7 +62,7 @@ extension KernelPlanner {
   /// A risk block the kernel cannot check: the daily loss, a huge rate window, an instrument
   /// ordered whose close (the reference price) the strategy never reads.
   mutating func refuseUnsupportedRisk() {
-    guard !module.risk.isEmpty else { return }
+    guard !module.risk.isEmpty, !readsBook else { return }
     for limit in module.risk {
       switch limit {
       case .maxDailyLoss:

@@ -117,7 +117,8 @@ extension KernelEmitter {
   }
 
   /// TickFile.parse's checks: times never decrease, flags are 0/1, a seen instrument's fields
-  /// lie in the declared ranges (TickFile.integerRange), no field is negative.
+  /// lie in the declared ranges (TickFile.integerRange), no field is negative but an empty
+  /// book side's −1.
   private func checks() -> String {
     var out = "    if (v[0] < last_time) return bad(argv[1], lineno, \"a time before the previous line's\");\n"
     out += "    last_time = v[0];\n"
@@ -128,9 +129,12 @@ extension KernelEmitter {
       k += 1
       for input in plan.inputs where input.instrument == i {
         let r = TickFile.integerRange(input, plan)
-        out += "    if (v[\(flag)] == 1 && (v[\(k)] < \(r.lowerBound)LL || v[\(k)] > \(r.upperBound)LL)) "
+        let defined = input.mayBeUndefined ? " && v[\(k)] != -1" : ""
+        out += "    if (v[\(flag)] == 1\(defined) && (v[\(k)] < \(r.lowerBound)LL || v[\(k)] > \(r.upperBound)LL)) "
           + "return bad(argv[1], lineno, \"\(input.field.name) outside the declared range\");\n"
-        out += "    if (v[\(k)] < 0) return bad(argv[1], lineno, \"a negative field\");\n"
+        out += input.mayBeUndefined
+          ? "    if (v[\(k)] < -1) return bad(argv[1], lineno, \"a book field below -1 (empty)\");\n"
+          : "    if (v[\(k)] < 0) return bad(argv[1], lineno, \"a negative field\");\n"
         k += 1
       }
     }

@@ -7,10 +7,10 @@ import StratDiagnostics
 /// # stratc ticks: pairs  columns: time_ns a.seen a.close b.seen b.close
 /// 1704205800000000000 1 1874500 0 0
 /// ```
-/// `time_ns` is the step's time; then for each instrument a 0/1 flag (it delivers a bar at this
-/// step) and the fields the strategy reads, prices in units of 1 ÷ `priceScale` and sizes in
-/// units. A field of an instrument that delivers no bar is ignored (written 0). Lines starting
-/// with `#` are comments.
+/// `time_ns` is the step's time; then for each instrument a 0/1 flag (it delivers a bar, or a
+/// book event, at this step) and the fields the strategy reads, prices in units of 1 ÷
+/// `priceScale` and sizes in units. A book field is −1 while its side is empty. A field of an
+/// instrument that delivers nothing is ignored (written 0). Lines starting with `#` are comments.
 public struct Tick: Sendable, Equatable {
   public var time: Int64
   /// Per instrument: 1 when it delivers a bar at this step.
@@ -87,12 +87,15 @@ public enum TickFile {
         updates.append(numbers[k] == 1)
         k += 1
         for input in plan.inputs where input.instrument == i {
-          let isSize = input.field == .volume
-          let range = isSize ? 0...plan.options.maxSize : plan.options.priceRange
-          guard !updates[i] || integerRange(input, plan).contains(numbers[k]) else {
-            return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is \(numbers[k]) (×1/\(input.scale)), outside the declared range \(range.lowerBound)…\(range.upperBound); widen it with \(isSize ? "--max-size" : "--price-range")")
+          let range = input.isSize ? 0...plan.options.maxSize : plan.options.priceRange
+          let empty = input.mayBeUndefined && numbers[k] == -1
+          guard !updates[i] || empty || integerRange(input, plan).contains(numbers[k]) else {
+            return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is \(numbers[k]) (×1/\(input.scale)), outside the declared range \(range.lowerBound)…\(range.upperBound); widen it with \(input.isSize ? "--max-size" : "--price-range")")
           }
-          guard numbers[k] >= 0 else { return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is negative (\(numbers[k]))") }
+          guard numbers[k] >= 0 || empty else {
+            let what = input.mayBeUndefined ? "below −1 (an empty side)" : "negative"
+            return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is \(what) (\(numbers[k]))")
+          }
           values.append(numbers[k])
           k += 1
         }
@@ -105,7 +108,7 @@ public enum TickFile {
   /// The column values a seen instrument may carry: every n with n ÷ scale in the declared
   /// range (prices in --price-range, sizes in 0…--max-size). The testbench checks the same.
   public static func integerRange(_ input: KernelInput, _ plan: KernelPlan) -> ClosedRange<Int64> {
-    let range = input.field == .volume ? 0...plan.options.maxSize : plan.options.priceRange
+    let range = input.isSize ? 0...plan.options.maxSize : plan.options.priceRange
     let scale = Double(input.scale)
     func inside(_ n: Int64) -> Bool { range.contains(Double(n) / scale) }
     var lo = Int64((range.lowerBound * scale).rounded(.up))
@@ -119,11 +122,9 @@ public enum TickFile {
 
   /// `emit-hls`'s default input: 500 steps of a seeded random walk per instrument (same every run).
   public static func synthetic(_ plan: KernelPlan) -> [Tick] {
-    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next() -> UInt64 {
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return seed >> 33
-    }
+    var random = SyntheticRandom()
+    if plan.readsBook { return syntheticBook(plan, &random) }
+    func next() -> UInt64 { random.next() }
     var prices = plan.module.instruments.indices.map { 1_000_000 + Int64($0) * 250_000 }
     return (0..<500).map { step in
       let updates = plan.module.instruments.indices.map { _ in next() % 10 != 0 }
@@ -141,5 +142,39 @@ public enum TickFile {
       }
       return Tick(time: 1_704_205_800_000_000_000 + Int64(step) * 60_000_000_000, updates: updates, values: values)
     }
+  }
+
+  /// 500 book events: one instrument's top of book a line, a random walk of the mid with a
+  /// spread of 1 to 4 ticks (×0.01), and now and then an empty side (−1).
+  static func syntheticBook(_ plan: KernelPlan, _ random: inout SyntheticRandom) -> [Tick] {
+    let n = plan.module.instruments.count
+    var mids = (0..<n).map { 1_000_000 + Int64($0) * 250_000 }
+    var book = [[Int64]](repeating: [-1, -1, -1, -1], count: n)
+    return (0..<500).map { step in
+      let i = Int(random.next() % UInt64(n))
+      mids[i] = max(20_000, mids[i] + (Int64(random.next() % 5) - 2) * 100)
+      let half = Int64(1 + random.next() % 4) * 50
+      let bidEmpty = random.next() % 16 == 0, askEmpty = random.next() % 16 == 0
+      book[i] = [
+        bidEmpty ? -1 : mids[i] - half, bidEmpty ? -1 : Int64(1 + random.next() % 5000),
+        askEmpty ? -1 : mids[i] + half, askEmpty ? -1 : Int64(1 + random.next() % 5000),
+      ]
+      let values = plan.inputs.map { input -> Int64 in
+        let v = book[input.instrument][input.field.bookLevel!.column]
+        return input.isSize || v < 0 ? v : v * input.scale / 10_000
+      }
+      let updates = (0..<n).map { $0 == i }
+      return Tick(time: 1_704_205_800_000_000_000 + Int64(step) * 1_000_000, updates: updates, values: values)
+    }
+  }
+}
+
+/// The synthetic ticks' generator: a 64-bit LCG, its top 31 bits.
+struct SyntheticRandom {
+  var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+  mutating func next() -> UInt64 {
+    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return seed >> 33
   }
 }

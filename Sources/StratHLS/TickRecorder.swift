@@ -1,7 +1,8 @@
 import StratABI
 
-/// Wraps an executor and writes down what it is fed, as ticks: the backtest's data, or any
-/// event source of the tests, becomes a tick file that drives a testbench.
+/// Wraps an executor and writes down what it is fed, as ticks: the backtest's data (bars, or the
+/// top of book after each book event), or any event source of the tests, becomes a tick file
+/// that drives a testbench.
 public final class TickRecorder: StrategyExecutor {
   let inner: any StrategyExecutor
   let plan: KernelPlan
@@ -21,8 +22,21 @@ public final class TickRecorder: StrategyExecutor {
   public var interface: StrategyInterface { inner.interface }
   public var decisions: UnsafeBufferPointer<Decision> { inner.decisions }
   public func reset() { inner.reset() }
-  public func setInput(instrument: Int, field: InputField, value: Double) { inner.setInput(instrument: instrument, field: field, value: value) }
-  public func markSeen(instrument: Int) { inner.markSeen(instrument: instrument) }
+  /// A book field the kernel reads is recorded (−1 while its side is empty, NaN here).
+  public func setInput(instrument: Int, field: InputField, value: Double) {
+    inner.setInput(instrument: instrument, field: field, value: value)
+    guard let c = plan.inputs.firstIndex(where: { $0.instrument == instrument && $0.field == field }) else { return }
+    guard !value.isNaN else { return values[c] = -1 }
+    let (ticks, exact) = Self.ticks(value, scale: plan.inputs[c].scale)
+    if !exact { inexact += 1 }
+    values[c] = ticks
+  }
+
+  /// A book event of the instrument: it steps next.
+  public func markSeen(instrument: Int) {
+    inner.markSeen(instrument: instrument)
+    updates[instrument] = true
+  }
   public func setParameter(_ value: ParameterInfo) throws(ParameterRefusal) { try inner.setParameter(value) }
 
   public func setBar(instrument: Int, bar: Bar) {

@@ -3,6 +3,7 @@ import StratABI
 import StratDiagnostics
 import StratHLS
 import StratIR
+import StratMarket
 
 /// `stratc emit-hls` and `stratc hls-sim`: the FPGA backend (Docs/HLS.md).
 enum HLSCommands {
@@ -24,10 +25,15 @@ enum HLSCommands {
       }
     }
     var feed: (ITCHFrontEnd, OUCHBackEnd)?
+    var itchKernel: ITCHKernel?
     if args.has("itch") {
       do throws(ITCHFrontEnd.Refusal) {
-        let symbols = plan.module.instruments.map(\.symbol)
-        feed = (try ITCHFrontEnd(symbols: symbols), try OUCHBackEnd(symbols: symbols))
+        let symbols = boundSymbols(args, plan)
+        if plan.readsBook {
+          itchKernel = try ITCHKernel(plan: plan, symbols: symbols, midnightNanos: try itchMidnight(args))
+        } else {
+          feed = (try ITCHFrontEnd(symbols: symbols), try OUCHBackEnd(symbols: symbols))
+        }
       } catch {
         output.report([Diagnostic(id: "hls.itch", message: "cannot emit the ITCH front end: \(error.description)", at: DataLocation(path: args.positional[0]))])
         return .userError
@@ -42,9 +48,10 @@ enum HLSCommands {
       var files = try KernelDirectory.write(plan, source: args.positional[0], ticks: ticks, into: URL(fileURLWithPath: out))
       files += try verilog?.write(source: args.positional[0], into: URL(fileURLWithPath: out)) ?? []
       if let (book, ouch) = feed {
-        files += try HLSShim.write(book.files + ouch.files, into: URL(fileURLWithPath: out)).filter { !files.contains($0) }
-        let readme = URL(fileURLWithPath: out).appendingPathComponent("README.md")
-        try Data(((try String(contentsOf: readme, encoding: .utf8)) + book.readmeSection).utf8).write(to: readme, options: .atomic)
+        files += try appendFeed(book.files + ouch.files, readme: book.readmeSection, into: out, after: files)
+      }
+      if let itchKernel {
+        files += try appendFeed(itchKernel.files, readme: itchKernel.readmeSection, into: out, after: files)
       }
       if !args.has("quiet") {
         Output.standardOutput("wrote \(out)/: \(files.joined(separator: ", "))\n" + KernelReport(plan: plan).summary)
@@ -53,6 +60,39 @@ enum HLSCommands {
     } catch {
       output.report([Diagnostic(id: "hls.write", message: "cannot write \(out): \(error.localizedDescription)")])
       return .userError
+    }
+  }
+
+  /// Writes the feed stages' files beside the kernel and appends their README section.
+  static func appendFeed(_ stages: [(name: String, text: String)], readme section: String, into out: String, after files: [String]) throws -> [String] {
+    let written = try HLSShim.write(stages, into: URL(fileURLWithPath: out)).filter { !files.contains($0) }
+    let readme = URL(fileURLWithPath: out).appendingPathComponent("README.md")
+    try Data(((try String(contentsOf: readme, encoding: .utf8)) + section).utf8).write(to: readme, options: .atomic)
+    return written
+  }
+
+  /// The feed symbol of each instrument: the declared one, or `--instrument NAME=SYMBOL`'s.
+  static func boundSymbols(_ args: Arguments, _ plan: KernelPlan) -> [String] {
+    var symbols = plan.module.instruments.map(\.symbol)
+    for binding in args.values("instrument") {
+      let parts = binding.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let i = plan.module.instruments.firstIndex(where: { $0.name == parts[0] }) else { continue }
+      symbols[i] = parts[1]
+    }
+    return symbols
+  }
+
+  /// The UTC instant of the session's midnight of the ITCH file given with `--data` (from its
+  /// name or `--date`), at the offset in force at noon: what the kernel adds to ITCH's time of
+  /// day. 0 without ITCH data.
+  static func itchMidnight(_ args: Arguments) throws(ITCHFrontEnd.Refusal) -> Int64 {
+    let paths = args.values("data").map { $0.split(separator: "=", maxSplits: 1).last.map(String.init) ?? $0 }
+    guard let path = paths.first, (try? DataFormat.detect(path: path)) == .itch else { return 0 }
+    do throws(MarketDataError) {
+      let noon: Int64 = 12 * 3_600_000_000_000
+      return try TickImport.itchSessionClock(path: path, date: args.value("date")).utcNanos(nanosOfDay: noon) - noon
+    } catch {
+      throw ITCHFrontEnd.Refusal(description: error.diagnostics.first?.message ?? "no session date for \(path)")
     }
   }
 

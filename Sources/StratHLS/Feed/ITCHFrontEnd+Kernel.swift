@@ -9,6 +9,26 @@ extension ITCHFrontEnd {
     ("Q", 40), ("B", 19), ("I", 50), ("N", 20), ("O", 48),
   ]
 
+  /// Per event, as the backtest's book (`ReplayedBook`): a new order (A F, or U's) clears the
+  /// opposite levels it crosses, since a resting order cannot be crossed in a continuous
+  /// market; their orders stay, so later messages about them take their shares below 0.
+  static let crossingClear = """
+    // A new order on `sell`'s side at `price` clears the opposite levels it crosses.
+    static void clear_crossed(int inst, bool sell, ap_uint<32> price) {
+      int o = 2 * inst + (sell ? 0 : 1);
+      for (int k = 0; k < ITCH_LEVELS; ++k) {
+        int b = s_best[o];
+        if (b == 0) return;
+        ap_uint<32> q = s_lv_price[o][b - 1];
+        if (sell ? q < price : q > price) return;
+        s_lv_shares[o][b - 1] = 0;
+        rescan(o);
+      }
+    }
+
+
+    """
+
   public func kernel() -> String {
     let cases = Self.messageLengths.map { "    case '\($0.type)': return \($0.length);" }.joined(
       separator: "\n"
@@ -46,7 +66,9 @@ extension ITCHFrontEnd {
       static ap_uint<16> s_level[ITCH_ORDER_SLOTS];  // its level's slot on its side
       static ap_uint<8> s_inst[ITCH_ORDER_SLOTS];
       static bool s_sell[ITCH_ORDER_SLOTS];
-      // Levels of side s = 2 * instrument + sell: open addressing by price; 0 orders = free.
+      // Levels of side s = 2 * instrument + sell: open addressing by price. A level is in use
+      // while orders rest on it or its shares are not 0, and shows while its shares are above 0
+      // (a level a crossing order cleared keeps its orders, as the backtest's book does).
       static ap_uint<32> s_lv_price[2 * ITCH_INSTRUMENTS][ITCH_LEVELS];
       static ap_int<64> s_lv_shares[2 * ITCH_INSTRUMENTS][ITCH_LEVELS];
       static ap_uint<32> s_lv_orders[2 * ITCH_INSTRUMENTS][ITCH_LEVELS];
@@ -93,6 +115,9 @@ extension ITCHFrontEnd {
         return found;
       }
 
+      static bool in_use(int s, int j) { return s_lv_orders[s][j] != 0 || s_lv_shares[s][j] != 0; }
+      static bool shows(int s, int j) { return s_lv_shares[s][j] > 0; }
+
       // Is price a better than price b on side s (higher bid, lower ask)?
       static bool better(int s, ap_uint<32> a, ap_uint<32> b) { return (s & 1) ? a < b : a > b; }
 
@@ -102,7 +127,7 @@ extension ITCHFrontEnd {
         unsigned home = level_home(price);
         for (int k = 0; k < ITCH_LEVEL_PROBES; ++k) {
           int j = (int)((home + k) & (ITCH_LEVELS - 1));
-          if (s_lv_orders[s][j] != 0) {
+          if (in_use(s, j)) {
             if (s_lv_price[s][j] == price) found = j;
           } else if (empty < 0) {
             empty = j;
@@ -118,7 +143,7 @@ extension ITCHFrontEnd {
       static void rescan(int s) {
         int best = 0;
         for (int j = 0; j < ITCH_LEVELS; ++j) {
-          if (s_lv_orders[s][j] != 0 && (best == 0 || better(s, s_lv_price[s][j], s_lv_price[s][best - 1]))) best = j + 1;
+          if (shows(s, j) && (best == 0 || better(s, s_lv_price[s][j], s_lv_price[s][best - 1]))) best = j + 1;
         }
         s_best[s] = best;
       }
@@ -126,16 +151,16 @@ extension ITCHFrontEnd {
       static void level_add(int s, int j, ap_uint<32> shares) {
         s_lv_shares[s][j] += shares;
         s_lv_orders[s][j] += 1;
-        if (s_best[s] == 0 || better(s, s_lv_price[s][j], s_lv_price[s][s_best[s] - 1])) s_best[s] = j + 1;
+        if (shows(s, j) && (s_best[s] == 0 || better(s, s_lv_price[s][j], s_lv_price[s][s_best[s] - 1]))) s_best[s] = j + 1;
       }
 
       static void level_take(int s, int j, ap_uint<32> shares, bool removes_order) {
         s_lv_shares[s][j] -= shares;
         if (removes_order) s_lv_orders[s][j] -= 1;
-        if (s_lv_orders[s][j] == 0 && s_best[s] == j + 1) rescan(s);
+        if (!shows(s, j) && s_best[s] == j + 1) rescan(s);
       }
 
-      // Files a new order; false (and counted) when it cannot be.
+      \(perEvent ? Self.crossingClear : "")// Files a new order; false (and counted) when it cannot be.
       static bool insert(ap_uint<64> ref, int inst, bool sell, ap_uint<32> shares, ap_uint<32> price) {
         if (find_order(ref) >= 0) { s_status.duplicate_order += 1; return false; }
         int i = free_order(ref);
@@ -179,7 +204,7 @@ extension ITCHFrontEnd {
         int inst = s_inst[i].to_int();
         bool sell = s_sell[i];
         take(ref, 0, true);
-        insert(fresh, inst, sell, shares, price);
+        \(perEvent ? "if (insert(fresh, inst, sell, shares, price)) clear_crossed(inst, sell, price);" : "insert(fresh, inst, sell, shares, price);")
         return inst;
       }
 
@@ -205,7 +230,7 @@ extension ITCHFrontEnd {
         top[1] = b ? s_lv_shares[2 * inst][b - 1] : ap_int<64>(0);
         top[2] = a ? ap_int<64>(s_lv_price[2 * inst + 1][a - 1]) : ap_int<64>(0);
         top[3] = a ? s_lv_shares[2 * inst + 1][a - 1] : ap_int<64>(0);
-        bool changed = false;
+        bool changed = \(perEvent ? "true;  // per event: every event of the instrument" : "false;")
         for (int k = 0; k < 4; ++k) {
           if (top[k] != s_last[inst][k]) changed = true;
           s_last[inst][k] = top[k];
@@ -234,7 +259,11 @@ extension ITCHFrontEnd {
         if (type == 'R') { locate(be(1, 2).to_uint()); return; }
         bool book = type == 'A' || type == 'F' || type == 'E' || type == 'C' || type == 'X' || type == 'D' || type == 'U';
         int inst = s_locate[be(1, 2).to_uint()].to_int() - 1;
-        if (!book || inst < 0) return;
+      \(perEvent ? """
+          // P, Q and H change no book, but the backtest steps on them: a tick of the top as it is.
+          if (inst >= 0 && (type == 'P' || type == 'Q' || type == 'H')) { publish(inst, time, out); return; }
+
+      """ : "")    if (!book || inst < 0) return;
         s_status.applied += 1;
         ap_uint<64> ref = be(11, 8);
         int touched = -1;
@@ -242,7 +271,7 @@ extension ITCHFrontEnd {
           unsigned side = s_msg[19].to_uint();
           ap_uint<32> shares = be(20, 4), price = be(32, 4);
           if ((side != 'B' && side != 'S') || price == 0 || shares == 0) s_status.bad_value += 1;
-          else if (insert(ref, inst, side == 'S', shares, price)) touched = inst;
+          else if (insert(ref, inst, side == 'S', shares, price)) touched = inst;\(perEvent ? "\n    if ((side == 'B' || side == 'S') && price != 0 && shares != 0) clear_crossed(inst, side == 'S', price);" : "")
         } else if (type == 'E' || type == 'X') {
           touched = take(ref, be(19, 4), false);
         } else if (type == 'C') {
@@ -254,7 +283,7 @@ extension ITCHFrontEnd {
           if (be(31, 4) == 0) s_status.bad_value += 1;
           else touched = replace(ref, be(19, 8), be(27, 4), be(31, 4));
         }
-        if (touched >= 0) publish(touched, time, out);
+        \(perEvent ? "publish(inst, time, out);  // per event: whether or not the message applied" : "if (touched >= 0) publish(touched, time, out);")
       }
 
       void itch_book(hls::stream<ap_uint<8> >& in, hls::stream<book_tick>& out, itch_status& status) {

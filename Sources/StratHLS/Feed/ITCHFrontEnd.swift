@@ -39,15 +39,20 @@ public struct ITCHFrontEnd: Sendable {
   /// Why a front end cannot be emitted.
   public struct Refusal: Error, Equatable, CustomStringConvertible {
     public var description: String
+
+    public init(description: String) { self.description = description }
   }
 
   /// The wanted stock symbols; a symbol's index is its `book_tick.instrument`.
   public let symbols: [String]
   public let capacity: Capacity
+  /// One `book_tick` per event of a wanted stock (A F E C X D U P Q H, as the book backtest
+  /// steps), not only per change of its top: the mode that feeds a strategy kernel.
+  public let perEvent: Bool
 
   /// Checks the list (1 to 255 distinct symbols of 1 to 8 printable ASCII characters, no
   /// space) and the capacities (powers of two, windows no larger than their tables).
-  public init(symbols: [String], capacity: Capacity = Capacity()) throws(Refusal) {
+  public init(symbols: [String], capacity: Capacity = Capacity(), perEvent: Bool = false) throws(Refusal) {
     try FeedSymbols.check(symbols)
     for (name, value) in [
       ("orderSlots", capacity.orderSlots), ("levelsPerSide", capacity.levelsPerSide),
@@ -61,6 +66,7 @@ public struct ITCHFrontEnd: Sendable {
     else { throw Refusal(description: "a probe window must hold 1 slot to its whole table") }
     self.symbols = symbols
     self.capacity = capacity
+    self.perEvent = perEvent
   }
 
   /// The files of the front end and its testbench, by name.
@@ -103,9 +109,9 @@ public struct ITCHFrontEnd: Sendable {
       #define ITCH_LEVEL_PROBES \(capacity.levelProbes)
       #define ITCH_MESSAGE_BYTES 64
 
-      // One change of one instrument's top of book. Prices in ITCH's units of 1/10000, sizes in
+      // \(perEvent ? "One event of one instrument (an order, trade or trading-state message) and its top of book after it" : "One change of one instrument's top of book"). Prices in ITCH's units of 1/10000, sizes in
       // shares; an empty side is price 0, size 0. time_ns: the timestamp of the ITCH message
-      // that changed it, nanoseconds since midnight (as on the wire).
+      // that \(perEvent ? "carried the event" : "changed it"), nanoseconds since midnight (as on the wire).
       struct book_tick {
         ap_uint<64> time_ns;
         ap_uint<8> instrument;

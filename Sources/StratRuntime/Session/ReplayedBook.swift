@@ -28,10 +28,18 @@ package final class ReplayedBook: BookView {
       return
     }
     built.apply(event)
-    guard event.kind == .add || event.kind == .replace else { return }
-    let other = event.side.opposite
+    // A replace does not carry its side (ITCH's U): the new order has the original's.
+    let side: Side
+    switch event.kind {
+    case .add: side = event.side
+    case .replace:
+      guard let order = built.book.order(event.newOrderID) else { return }
+      side = order.side
+    default: return
+    }
+    let other = side.opposite
     while let level = built.level(other, 0),
-      event.side == .buy ? level.price <= event.price : level.price >= event.price
+      side == .buy ? level.price <= event.price : level.price >= event.price
     {
       built.setQuantity(other, at: level.price, to: 0)
       clearedLevels += 1
