@@ -62,40 +62,96 @@ extension KernelPlanner {
         "a risk block on book data needs the venue's fills (what is held, and the reference mark), which the kernel does not see",
         note: "the kernel checks risk on bar strategies, whose orders fill at the close", locator?.span(of: "risk")))
     }
-    let taint = undefinedInputs()
+    var needs: [Set<Defined>?] = Array(repeating: nil, count: module.step.count)
     for (index, ins) in module.step.enumerated() where ins.op.isEffect {
-      var needed = ins.args.reduce(into: Set<Int>()) { $0.formUnion(taint[$1]) }
-      if let p = ins.predicate { needed.formUnion(taint[p]) }
-      let guarded = ins.predicate.map(validBits) ?? []
-      guard let missing = needed.subtracting(guarded).min() else { continue }
-      let name = module.step[missing].name
+      let have = ins.predicate.map(conjuncts) ?? []
+      var required = ins.args.reduce(into: Set<Defined>()) { $0.formUnion(need($1, &needs)) }
+      for c in have { required.formUnion(need(of: c, &needs)) }
+      let missing = required.filter { !Defined.holds($0, given: have) }
+      guard !missing.isEmpty else { continue }
+      let name = missing.compactMap { $0.fieldName(module) }.sorted().first ?? "a book field"
       problems.append(refusal(
         "undefined-value", ins.args.first ?? index,
-        "this effect may see `\(name)` while it is undefined (an empty side of the book), and the kernel has no NaN",
+        "this effect may see \(name) while it is undefined (an empty side of the book), and the kernel has no NaN",
         note: "guard the rule on the field being defined, as the compiler does for a rule that reads it"))
     }
   }
 
-  /// For each instruction, the book fields (by their `field` instruction) its value depends on
-  /// without a valid-bit test in between. Reads of state depend on none: only effects write
-  /// state, and each is checked.
-  func undefinedInputs() -> [Set<Int>] {
-    var taint = [Set<Int>](repeating: [], count: module.step.count)
-    for (index, ins) in module.step.enumerated() where !ins.op.isEffect {
-      if case .field(_, let f) = ins.imm, Self.bookInputs.contains(f) {
-        taint[index] = [index]
-      } else if validityTest(index) == nil {
-        taint[index] = ins.args.reduce(into: Set<Int>()) { $0.formUnion(taint[$1]) }
-      }
+  /// What must hold for a value to be defined (not NaN from an empty side), as a set of
+  /// conjuncts: a field's valid bit, or a `select` of two such sets on an IR condition (the
+  /// compiler's form of `if c then a else b`). Values read from state, constants and valid-bit
+  /// tests need nothing: only effects write state, and each is checked.
+  func need(_ v: ValueID, _ memo: inout [Set<Defined>?]) -> Set<Defined> {
+    if let known = memo[v] { return known }
+    let ins = module.step[v]
+    var result: Set<Defined> = []
+    if case .field(_, let f) = ins.imm, Self.bookInputs.contains(f) {
+      result = [.valid(v)]
+    } else if validityTest(v) != nil {
+      result = []
+    } else if ins.op == .select {
+      let (a, b) = (need(ins.args[1], &memo), need(ins.args[2], &memo))
+      result = need(ins.args[0], &memo)
+      if a == b { result.formUnion(a) } else { result.insert(.select(ins.args[0], a, b)) }
+    } else {
+      for arg in ins.args { result.formUnion(need(arg, &memo)) }
     }
-    return taint
+    memo[v] = result
+    return result
   }
 
-  /// The book fields (their `field` instructions) whose valid bits are leaves of `v`'s tree of
-  /// `and`s: when `v` is true, each of them is defined.
-  func validBits(_ v: ValueID) -> Set<Int> {
+  /// What a conjunct of a predicate needs to be computed exactly.
+  func need(of conjunct: Defined, _ memo: inout [Set<Defined>?]) -> Set<Defined> {
+    switch conjunct {
+    case .valid: return []
+    case .value(let v): return need(v, &memo)
+    case .select(let c, let a, let b):
+      return a.union(b).reduce(into: need(c, &memo)) { $0.formUnion(need(of: $1, &memo)) }
+    }
+  }
+
+  /// The conjuncts of a bool: its tree of `and`s, with valid-bit tests and selects of bools
+  /// (`select c, true, x.ok`) read as what they guarantee when true.
+  func conjuncts(_ v: ValueID) -> Set<Defined> {
     let ins = module.step[v]
-    if ins.op == .and { return validBits(ins.args[0]).union(validBits(ins.args[1])) }
-    return validityTest(v) == nil ? [] : [ins.args[0]]
+    if ins.op == .and { return conjuncts(ins.args[0]).union(conjuncts(ins.args[1])) }
+    if validityTest(v) != nil { return [.valid(ins.args[0])] }
+    if ins.op == .const, case .constant(.bool(true)) = ins.imm { return [] }
+    if ins.op == .select, ins.type == .bool {
+      let (a, b) = (conjuncts(ins.args[1]), conjuncts(ins.args[2]))
+      return a.isEmpty && b.isEmpty ? [] : [.select(ins.args[0], a, b)]
+    }
+    return [.value(v)]
+  }
+}
+
+/// A conjunct of "this value is defined" (`KernelPlanner.need`).
+indirect enum Defined: Hashable {
+  /// The valid bit of the book field read by this `field` instruction.
+  case valid(ValueID)
+  /// When the condition is true the first set must hold, else the second.
+  case select(ValueID, Set<Defined>, Set<Defined>)
+  /// An IR bool that must itself be true.
+  case value(ValueID)
+
+  /// True when the conjuncts `have` imply `wanted`: it is one of them; or a select on the same
+  /// condition whose branches each guarantee at least the wanted branch; or a select whose
+  /// branches both hold unconditionally.
+  static func holds(_ wanted: Defined, given have: Set<Defined>) -> Bool {
+    if have.contains(wanted) { return true }
+    guard case .select(let c, let a, let b) = wanted else { return false }
+    if a.union(b).allSatisfy({ holds($0, given: have) }) { return true }
+    return have.contains { conjunct in
+      guard case .select(c, let a2, let b2) = conjunct else { return false }
+      return a.allSatisfy { holds($0, given: have.union(a2)) } && b.allSatisfy { holds($0, given: have.union(b2)) }
+    }
+  }
+
+  func fieldName(_ module: IRModule) -> String? {
+    switch self {
+    case .valid(let v): "`\(module.step[v].name)`"
+    case .select(_, let a, let b): a.union(b).lazy.compactMap { $0.fieldName(module) }.first
+    case .value: nil
+    }
   }
 }

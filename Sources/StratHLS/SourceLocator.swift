@@ -38,6 +38,11 @@ struct SourceLocator {
     for side in ["bid", "ask"] where field.hasSuffix(".\(side)_price_1") {
       out.append(String(field.dropLast("_price_1".count)))
     }
+    // A deeper level is a function: `s.bid_price_3` is `bid_price(s, 3)`.
+    let parts = field.split(separator: ".", maxSplits: 1)
+    if parts.count == 2, let cut = parts[1].lastIndex(of: "_") {
+      out.append("\(parts[1][..<cut])(\(parts[0]), \(parts[1][parts[1].index(after: cut)...]))")
+    }
     return out
   }
 

@@ -43,7 +43,7 @@ public final class TickRecorder: StrategyExecutor {
     inner.setBar(instrument: instrument, bar: bar)
     updates[instrument] = true
     let fields = [bar.open, bar.high, bar.low, bar.close, bar.volume]
-    for (c, input) in plan.inputs.enumerated() where input.instrument == instrument {
+    for (c, input) in plan.inputs.enumerated() where input.instrument == instrument && !input.mayBeUndefined {
       let (value, exact) = Self.ticks(fields[input.field.rawValue], scale: input.scale)
       if !exact { inexact += 1 }
       values[c] = value

@@ -56,6 +56,13 @@ extension StrategyBuilder {
     default:
       return built(type)
     }
+    if topOfBook {
+      let top = [
+        GenType.price: [".bid", ".ask", ".mid", ".spread", ".microprice"], .qty: [".bid_size", ".ask_size"],
+        .float: [".imbalance"],
+      ]
+      return x + rng.pick(top[type]!)
+    }
     if barsOnly {
       let oms = [".avg_price", ".position", ".open_buy", ".open_sell", ".open_orders", ".fills"]
       fields = fields.filter { f in !oms.contains { f.hasSuffix($0) } }
@@ -263,7 +270,7 @@ extension StrategyBuilder {
     let named = names(of: .bool)
     if depth <= 0 {
       if !named.isEmpty, rng.chance(2) { return rng.pick(named) }
-      if readsBook, rng.chance(4) { return "\(rng.pick(instruments)).traded" }
+      if readsBook, !topOfBook, rng.chance(4) { return "\(rng.pick(instruments)).traded" }
       if rng.chance(6) { return rng.pick(["true", "false"]) }
       return "(\(field(.price)) \(rng.pick(["<", "<=", ">", ">=", "==", "!="])) \(field(.price)))"
     }

@@ -14,10 +14,13 @@ public struct RandomStrategySource: Sendable {
   public let readsBook: Bool
 
   /// `barsOnly` draws only what a bar-fed kernel computes: no order-book, position or order
-  /// fields and no pair windows (the HLS backend's differential tests).
-  public init(seed: UInt64, barsOnly: Bool = false) {
+  /// fields and no pair windows (the HLS backend's differential tests). `topOfBook` draws
+  /// what a book kernel computes: the same, with level 1 of the book instead of bars and no
+  /// risk block.
+  public init(seed: UInt64, barsOnly: Bool = false, topOfBook: Bool = false) {
     var builder = StrategyBuilder(seed: seed)
-    builder.barsOnly = barsOnly
+    builder.barsOnly = barsOnly || topOfBook
+    builder.topOfBook = topOfBook
     self.seed = seed
     text = builder.program()
     readsBook = builder.readsBook
@@ -73,6 +76,8 @@ struct StrategyBuilder {
   var readsBook = false
   /// Only bar fields and one-variable windows (see `RandomStrategySource.init`).
   var barsOnly = false
+  /// With `barsOnly`: the top of book instead of bars.
+  var topOfBook = false
   /// Parameters, states, lets and models by type.
   var params: [(String, GenType)] = []
   var states: [(String, GenType)] = []
@@ -100,7 +105,7 @@ struct StrategyBuilder {
 
   mutating func program() -> String {
     let count = rng.int(1...3)
-    readsBook = rng.chance(2) && !barsOnly
+    readsBook = topOfBook || (rng.chance(2) && !barsOnly)
     for i in 0..<count {
       instruments.append("i\(i)")
       declarations.append(rng.chance(2) ? "instrument i\(i) = \"SYM\(i)\"" : "instrument i\(i)")
@@ -110,7 +115,7 @@ struct StrategyBuilder {
     declareFunctions()
     declareValues()
     declareRules()
-    if rng.chance(2) { declareRisk() }
+    if rng.chance(2) && !topOfBook { declareRisk() }
     if rng.chance(3) { declareSchedule() }
     var shuffled = declarations
     for i in stride(from: shuffled.count - 1, to: 0, by: -1) {

@@ -8,11 +8,12 @@ import Testing
 /// directory's ticks. The testbench must print exactly what `hls-sim` computes, and the
 /// decisions must stay those of the double interpreter.
 @Suite(.serialized) struct KernelReferenceTests {
-  /// The reference strategies, and pairs with every risk limit the kernel checks.
-  static let strategies = ["pairs", "bollinger", "logistic", "hls_risk"]
+  /// The reference strategies, pairs with every risk limit the kernel checks, and a
+  /// top-of-book strategy (its synthetic ticks empty a side now and then).
+  static let strategies = ["pairs", "bollinger", "logistic", "hls_risk", "hls_book"]
 
   static func source(_ name: String) -> String {
-    name == "hls_risk" ? "Tests/EndToEnd/strategies/hls_risk.strat" : "Strategies/\(name).strat"
+    name.hasPrefix("hls_") ? "Tests/EndToEnd/strategies/\(name).strat" : "Strategies/\(name).strat"
   }
 
   static func kernel(_ name: String) throws -> (KernelPlan, URL) {

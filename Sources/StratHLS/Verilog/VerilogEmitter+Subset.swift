@@ -30,6 +30,11 @@ extension VerilogEmitter {
         construct: "risk", instruction: nil, irName: "",
         reason: "the risk stage is rendered in the C++ kernel only; the Verilog module has no risk checks")
     }
+    if plan.readsBook {
+      return VerilogRefusal(
+        construct: "book", instruction: nil, irName: "",
+        reason: "top-of-book fields and their valid bits are rendered in the C++ kernel only; the Verilog module reads bars")
+    }
     for (index, ins) in plan.module.step.enumerated() {
       let constantDivision = ins.op == .fdiv && plan.reciprocals[index] != nil
       if !rendered.contains(ins.op) && !constantDivision {
