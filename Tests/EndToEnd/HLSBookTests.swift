@@ -45,6 +45,19 @@ import Testing
     #expect(run.status == 0, "\(run.output)")
     let got = (try? String(contentsOfFile: dir + "/got.out", encoding: .utf8)) ?? ""
     #expect(got == expected, "the ITCH kernel's records differ from hls-sim's")
+    // The same files against AMD's headers, when scripts/hls-vendor-headers has cached them.
+    guard let vendor = Self.vendorHeaders else { return }
+    let amd = Self.shell(
+      "g++ -std=c++14 -O2 -w -I '\(vendor)' hls_book.cpp itch_book.cpp hls_book_itch.cpp hls_book_itch_tb.cpp -o itch_amd"
+        + " && ./itch_amd '\(Self.itch)' amd.out && cmp amd.out expected.out", in: dir)
+    #expect(amd.status == 0, "against the vendor headers: \(amd.output)")
+  }
+
+  /// The include folder of the vendor headers scripts/hls-vendor-headers caches, if any.
+  static var vendorHeaders: String? {
+    let cache = Stratc.root.appendingPathComponent(".build/hls-vendor").path
+    let versions = (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []
+    return versions.sorted().map { "\(cache)/\($0)/ap_types" }.last { FileManager.default.fileExists(atPath: $0 + "/ap_fixed.h") }
   }
 
   /// hls-sim's ticks are the backtest's steps, one per event, and on them the fixed-point
