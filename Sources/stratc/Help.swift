@@ -287,12 +287,22 @@ enum Help {
       cd out/examples/hls/sma && verilator --cc --exe --build k_t.v k_t_vtb.cpp -o vtb && obj_dir/vtb ticks.csv v.txt
       cmp v.txt expected.out && yosys -q -s synth.ys && cat stat-coarse.txt
 
-    --itch also writes the tick-to-trade stages for the strategy's symbols: itch_book.h/.cpp
-    (ITCH 5.0 bytes to a book_tick per top-of-book change) and ouch_enter.h (a 49-byte OUCH 4.2
-    Enter Order per order), each with its testbench. They are not yet wired into the kernel.
+    A strategy of the top of book (bid, ask, their sizes and what is built on them) steps once
+    per book event; a book field is -1 in ticks.csv while its side is empty. With --itch it
+    also gets the tick-to-trade kernel: NAME_itch.cpp puts the ITCH 5.0 front end (itch_book,
+    one tick per order, trade or trading-state message of its stocks) in front of the kernel,
+    and NAME_itch_tb.cpp runs an ITCH file through both; with --data FEED.itch, expected.out is
+    that file's, and DIR/README.md gives the g++ line:
+
+      cd out/examples/hls/book && ./itch_tb ../../../../../shared/data/itch50-ritch-synthetic/ex20101224.TEST_ITCH_50 out.txt
+
+    For a bar strategy --itch writes the stages on their own: itch_book.h/.cpp (a book_tick per
+    top-of-book change) and ouch_enter.h (a 49-byte OUCH 4.2 Enter Order), each with its
+    testbench. The kernel's decisions do not feed ouch_enter yet.
 
     EXAMPLES
       stratc emit-hls Strategies/pairs.strat -o out/examples/hls/pairs --itch
+      stratc emit-hls Tests/EndToEnd/strategies/hls_book.strat -o out/examples/hls/book --itch --data ../shared/data/itch50-ritch-synthetic/ex20101224.TEST_ITCH_50
       stratc emit-hls Strategies/bollinger.strat -o out/examples/hls/bollinger --data Examples/data
       stratc emit-hls Tests/Filetests/cases/run/sma.strat -o out/examples/hls/sma --verilog
     """
@@ -305,7 +315,8 @@ enum Help {
     Runs the kernel's arithmetic (the interpreter's fixed-point mode) on a tick file, or on the
     backtest's data, and writes what the testbench writes: one line per tick with a decision,
     raw bits in hex. --ticks-out writes the ticks of --data as a tick file. --compare counts
-    the ticks whose decisions differ from the double-precision interpreter's.
+    the ticks whose decisions differ from the double-precision interpreter's. On order-book
+    data (LOBSTER, ITCH, a tick store) a tick is one step of the book backtest: one event.
 
     EXAMPLES
       stratc hls-sim Strategies/pairs.strat --data Examples/data --ticks-out out/examples/hls/pairs.ticks --compare
