@@ -82,7 +82,7 @@ public struct FixedExecutor {
       if instruction.op.isEffect {
         if let p = instruction.predicate, registers[p] == 0 { continue }
         effect(index, instruction, tick, &outputs)
-      } else {
+      } else if !plan.unused.contains(index) {
         registers[index] = value(index, instruction, tick)
       }
     }

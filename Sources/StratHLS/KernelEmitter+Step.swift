@@ -7,6 +7,7 @@ import StratIR
 extension KernelEmitter {
   func statement(_ index: Int) -> [String] {
     let ins = plan.module.step[index]
+    if plan.unused.contains(index) { return [] }
     if ins.op.isEffect {
       let body = effect(index, ins)
       guard let p = ins.predicate else { return body }
@@ -16,6 +17,7 @@ extension KernelEmitter {
     let a = ins.args.first.map(val) ?? "", b = ins.args.count > 1 ? val(ins.args[1]) : ""
     let comment = ins.name.isEmpty ? "" : "  // %\(ins.name)"
     if let column = plan.validity[index] { return ["\(decl) = ok\(column);\(comment)"] }
+    if let sq = plan.squared[index] { return squared(index, sq, decl, comment) }
     switch ins.op {
     case .const, .param: return ["const \(decl) = \(constant(index, ins));\(comment)"]
     case .field:
@@ -87,6 +89,18 @@ extension KernelEmitter {
     let s = fr.fractionBits + fb.fractionBits - fa.fractionBits
     return [
       "\(decl) = strat_from_wide<\(fr), \(fr.width)>(strat_div(strat_raw<\(fa.width)>(\(a)), strat_raw<\(fb.width)>(\(b)), \(s), \(fr.width)));\(comment)"
+    ]
+  }
+
+  /// d ÷ √v against k, on squares: d² and k²·v as exact 128-bit products at one binary point.
+  func squared(_ index: Int, _ sq: SquaredComparison, _ decl: String, _ comment: String) -> [String] {
+    let v = val(index), fd = plan.types[sq.numerator]!.format!, fv = plan.types[sq.variance]!.format!
+    return [
+      "strat_raw_t \(v)_d = strat_raw<\(fd.width)>(\(val(sq.numerator)));",
+      "strat_raw_t \(v)_v = strat_raw<\(fv.width)>(\(val(sq.variance)));",
+      "ap_int<128> \(v)_dd = \(v)_d * \(v)_d;",
+      "ap_int<128> \(v)_vk = \(v)_v * strat_raw_t(0x\(String(UInt64(sq.squareRaw), radix: 16))LL);  // k^2 as \(sq.squareFormat)",
+      "\(decl) = \(sq.cpp(d: "\(v)_d", dd: "\(v)_dd", vk: "\(v)_vk"));\(comment)",
     ]
   }
 

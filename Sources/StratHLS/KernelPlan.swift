@@ -27,6 +27,11 @@ public struct KernelPlan: Sendable {
   public var risk: KernelRiskPlan?
   /// Each `feq x, x` of a book field, by instruction: the input column whose valid bit it reads.
   public var validity: [Int: Int] = [:]
+  /// Comparisons of d ÷ √v with a constant, decided on squares (KernelPlanner+Squares).
+  public var squared: [Int: SquaredComparison] = [:]
+  /// Pure instructions nothing live reads (a division and square root the squares replaced):
+  /// neither the kernel nor hls-sim computes them.
+  public var unused: Set<Int> = []
 
   /// True for a kernel of the top of book: one step per book event (an ITCH front end's tick).
   public var readsBook: Bool { inputs.contains(where: \.mayBeUndefined) }

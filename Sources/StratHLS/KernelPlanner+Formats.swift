@@ -110,6 +110,8 @@ extension KernelPlanner {
       guard let (i, field) = validityTest(index) else { continue }
       plan.validity[index] = inputs.firstIndex { $0.instrument == i && $0.field == field }
     }
+    plan.squared = squaredComparisons(types)
+    plan.unused = Self.unused(module, plan.squared)
     return plan
   }
 

@@ -32,6 +32,8 @@ public struct KernelReport {
   public var multipliers: Int {
     plan.module.step.enumerated().reduce(0) { n, e in
       let (i, ins) = e
+      if plan.unused.contains(i) { return n }
+      if plan.squared[i] != nil { return n + 2 }
       switch ins.op {
       case .fmul: return n + 1
       case .fdiv: return n + (plan.reciprocals[i] == nil ? 0 : 1)
@@ -49,13 +51,20 @@ public struct KernelReport {
     }
   }
 
+  /// The divisions by a variable, or square roots, the kernel computes.
+  func units(_ op: Opcode) -> Int {
+    plan.module.step.indices.filter { i in
+      plan.module.step[i].op == op && !plan.unused.contains(i) && plan.reciprocals[i] == nil
+    }.count
+  }
+
   public var widest: Int { plan.types.compactMap { $0?.format?.width }.max() ?? 0 }
 
   /// The longest chain of dependent operations: a lower bound on the pipeline's depth in stages.
   public var depth: Int {
     var d = Array(repeating: 0, count: plan.module.step.count)
-    for (i, ins) in plan.module.step.enumerated() {
-      let cost = [.sqrt, .log, .exp, .fdiv].contains(ins.op) ? 8 : 1
+    for (i, ins) in plan.module.step.enumerated() where !plan.unused.contains(i) {
+      let cost = [.sqrt, .log, .exp, .fdiv].contains(ins.op) && plan.reciprocals[i] == nil ? 8 : 1
       d[i] = (ins.args.map { d[$0] }.max() ?? 0) + cost
     }
     return d.max() ?? 0
@@ -65,6 +74,10 @@ public struct KernelReport {
     var out = "kernel \(plan.module.name)\n"
     out += "state registers: \(stateBits) bits\n"
     out += "multipliers (DSP estimate): \(multipliers)\n"
+    out += "dividers: \(units(.fdiv)), square roots: \(units(.sqrt)) (iterative units, each many cycles of latency)\n"
+    if !plan.squared.isEmpty {
+      out += "comparisons on squares (d^2 against k^2 v, no sqrt or division): \(plan.squared.count)\n"
+    }
     out += "widest type: \(widest) bits\n"
     out += "pipeline depth estimate: \(depth) dependent operations\n"
     out += "only Vitis csynth proves the II, the clock, and real DSP/LUT/FF counts\n"

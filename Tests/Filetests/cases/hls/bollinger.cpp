@@ -105,9 +105,11 @@ void bollinger(hls::stream<bollinger_in_t>& in, hls::stream<bollinger_out_t>& ou
     o.valid_1 = true;
     o.qty_1 = v20;
   }
-  ap_fixed<63,24,AP_RND_CONV,AP_SAT> v23 = (v12 < 0) ? ap_fixed<63,24,AP_RND_CONV,AP_SAT>(-v12) : ap_fixed<63,24,AP_RND_CONV,AP_SAT>(v12);  // %t17
-  const ap_fixed<63,2,AP_RND_CONV,AP_SAT> v24 = strat_from_raw<ap_fixed<63,2,AP_RND_CONV,AP_SAT>, 63>(0x1000000000000000ULL);  // %exit
-  bool v25 = v23 < v24;  // %t18
+  strat_raw_t v25_d = strat_raw<63>(v8);
+  strat_raw_t v25_v = strat_raw<63>(v9);
+  ap_int<128> v25_dd = v25_d * v25_d;
+  ap_int<128> v25_vk = v25_v * strat_raw_t(0x400000000000000LL);  // k^2 as ap_fixed<62,2,AP_RND_CONV,AP_WRAP>
+  bool v25 = v25_dd < v25_vk;  // %t18
   const ap_fixed<63,2,AP_RND_CONV,AP_SAT> v26 = strat_from_raw<ap_fixed<63,2,AP_RND_CONV,AP_SAT>, 63>(0x0ULL);  // %t19
   bool v27 = v11 && v25;  // %fire.2
   if (v27) {

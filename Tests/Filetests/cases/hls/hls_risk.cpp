@@ -379,14 +379,15 @@ void hls_risk(hls::stream<hls_risk_in_t>& in, hls::stream<hls_risk_out_t>& out) 
   if (v13_var < 0) v13_var = 0;
   ap_fixed<63,3,AP_RND_CONV,AP_WRAP> v13_b = strat_from_raw<ap_fixed<63,3,AP_RND_CONV,AP_WRAP>, 63>((unsigned long long)k_bessel[l0_n.to_int()]);
   ap_fixed<63,12,AP_RND_CONV,AP_SAT> v13 = v13_var * v13_b;  // %t8
-  ap_fixed<63,7,AP_RND_CONV,AP_SAT> v14 = strat_from_wide<ap_fixed<63,7,AP_RND_CONV,AP_SAT>, 63>(strat_sqrt(strat_raw<63>(v13), 61, 63));  // %t9
   ap_fixed<63,8,AP_RND_CONV,AP_SAT> v15 = v7 - v12;  // %t10
-  ap_fixed<63,24,AP_RND_CONV,AP_SAT> v16 = strat_from_wide<ap_fixed<63,24,AP_RND_CONV,AP_SAT>, 63>(strat_div(strat_raw<63>(v15), strat_raw<63>(v14), 40, 63));  // %z
   const ap_fixed<63,2,AP_RND_CONV,AP_SAT> v17 = strat_from_raw<ap_fixed<63,2,AP_RND_CONV,AP_SAT>, 63>(0x0ULL);  // %t12
   bool v18 = v13 > v17;  // %t13
   bool v19 = v11 && v18;  // %t14
-  const ap_fixed<63,4,AP_RND_CONV,AP_SAT> v20 = strat_from_raw<ap_fixed<63,4,AP_RND_CONV,AP_SAT>, 63>(0x1000000000000000ULL);  // %entry
-  bool v21 = v16 > v20;  // %t15
+  strat_raw_t v21_d = strat_raw<63>(v15);
+  strat_raw_t v21_v = strat_raw<63>(v13);
+  ap_int<128> v21_dd = v21_d * v21_d;
+  ap_int<128> v21_vk = v21_v * strat_raw_t(0x2000000000000000LL);  // k^2 as ap_fixed<63,4,AP_RND_CONV,AP_WRAP>
+  bool v21 = (v21_d > 0) && (v21_dd > v21_vk);  // %t15
   const ap_fixed<63,9,AP_RND_CONV,AP_SAT> v22 = strat_from_raw<ap_fixed<63,9,AP_RND_CONV,AP_SAT>, 63>(0x1900000000000000ULL);  // %unit
   ap_fixed<63,9,AP_RND_CONV,AP_SAT> v23 = -v22;  // %t16
   bool v24 = v19 && v21;  // %fire
@@ -398,8 +399,11 @@ void hls_risk(hls::stream<hls_risk_in_t>& in, hls::stream<hls_risk_out_t>& out) 
     o.valid_1 = true;
     o.qty_1 = v22;
   }
-  ap_fixed<63,4,AP_RND_CONV,AP_SAT> v27 = -v20;  // %t17
-  bool v28 = v16 < v27;  // %t18
+  strat_raw_t v28_d = strat_raw<63>(v15);
+  strat_raw_t v28_v = strat_raw<63>(v13);
+  ap_int<128> v28_dd = v28_d * v28_d;
+  ap_int<128> v28_vk = v28_v * strat_raw_t(0x2000000000000000LL);  // k^2 as ap_fixed<63,4,AP_RND_CONV,AP_WRAP>
+  bool v28 = (v28_d < 0) && (v28_dd > v28_vk);  // %t18
   bool v29 = v19 && v28;  // %fire.1
   if (v29) {
     o.valid_2 = true;
@@ -409,9 +413,11 @@ void hls_risk(hls::stream<hls_risk_in_t>& in, hls::stream<hls_risk_out_t>& out) 
     o.valid_3 = true;
     o.qty_3 = v23;
   }
-  ap_fixed<63,24,AP_RND_CONV,AP_SAT> v32 = (v16 < 0) ? ap_fixed<63,24,AP_RND_CONV,AP_SAT>(-v16) : ap_fixed<63,24,AP_RND_CONV,AP_SAT>(v16);  // %t20
-  const ap_fixed<63,2,AP_RND_CONV,AP_SAT> v33 = strat_from_raw<ap_fixed<63,2,AP_RND_CONV,AP_SAT>, 63>(0x1000000000000000ULL);  // %exit
-  bool v34 = v32 < v33;  // %t21
+  strat_raw_t v34_d = strat_raw<63>(v15);
+  strat_raw_t v34_v = strat_raw<63>(v13);
+  ap_int<128> v34_dd = v34_d * v34_d;
+  ap_int<128> v34_vk = v34_v * strat_raw_t(0x200000000000000LL);  // k^2 as ap_fixed<61,2,AP_RND_CONV,AP_WRAP>
+  bool v34 = v34_dd < v34_vk;  // %t21
   bool v35 = v19 && v34;  // %fire.2
   if (v35) {
     o.valid_4 = true;
