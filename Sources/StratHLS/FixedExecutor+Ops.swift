@@ -15,7 +15,7 @@ extension FixedExecutor {
     if let column = plan.validity[index] { return flag(defined[column]) }
     if let sq = plan.squared[index] {
       let d = registers[sq.numerator], v = registers[sq.variance]
-      return flag(sq.holds(d: d, dd: d * d, vk: v * sq.squareRaw))
+      return flag(sq.holds(d: d, dd: d * d, vk: (v * sq.squareRaw) << sq.shift))
     }
     switch ins.op {
     case .const, .param: return plan.constants[index] ?? constantBits(ins)

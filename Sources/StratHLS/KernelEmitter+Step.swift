@@ -100,6 +100,7 @@ extension KernelEmitter {
       "strat_raw_t \(v)_v = strat_raw<\(fv.width)>(\(val(sq.variance)));",
       "ap_int<128> \(v)_dd = \(v)_d * \(v)_d;",
       "ap_int<128> \(v)_vk = \(v)_v * strat_raw_t(0x\(String(UInt64(sq.squareRaw), radix: 16))LL);  // k^2 as \(sq.squareFormat)",
+    ] + (sq.shift == 0 ? [] : ["\(v)_vk = \(v)_vk << \(sq.shift);"]) + [
       "\(decl) = \(sq.cpp(d: "\(v)_d", dd: "\(v)_dd", vk: "\(v)_vk"));\(comment)",
     ]
   }

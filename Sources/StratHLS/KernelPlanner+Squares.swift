@@ -12,16 +12,19 @@ public struct SquaredComparison: Sendable, Equatable {
   /// The numerator d and the variance v of z = d ÷ √v.
   public var numerator: ValueID
   public var variance: ValueID
-  /// k² in `squareFormat`, whose fraction is 2·frac(d) − frac(v): d² and k²·v then share a binary point.
+  /// k² in `squareFormat`, whose fraction is 2·frac(d) − frac(v) − `shift`: d² and
+  /// (k²·v) << shift then share a binary point.
   public var squareRaw: Int128
   public var squareFormat: FixedFormat
+  public var shift: Int
   public var test: Test
 
-  public init(numerator: ValueID, variance: ValueID, squareRaw: Int128, squareFormat: FixedFormat, test: Test) {
+  public init(numerator: ValueID, variance: ValueID, squareRaw: Int128, squareFormat: FixedFormat, shift: Int = 0, test: Test) {
     self.numerator = numerator
     self.variance = variance
     self.squareRaw = squareRaw
     self.squareFormat = squareFormat
+    self.shift = shift
     self.test = test
   }
 
@@ -51,23 +54,25 @@ extension KernelPlanner {
       guard quotient.op == .fdiv, constantDivisor(quotient) == nil, module.step[quotient.args[1]].op == .sqrt else { continue }
       let d = quotient.args[0], v = module.step[quotient.args[1]].args[0]
       guard let fd = types[d]?.format, let fv = types[v]?.format, let rv = ranges[v], rv.lo >= 0,
-        let (raw, format) = squareConstant(k * k, fd, fv)
+        let (raw, format, shift) = squareConstant(k * k, fd, fv)
       else { continue }
       out[index] = SquaredComparison(
-        numerator: d, variance: v, squareRaw: raw, squareFormat: format, test: SquaredComparison.test(ins.op, k: k, absolute: absolute))
+        numerator: d, variance: v, squareRaw: raw, squareFormat: format, shift: shift, test: SquaredComparison.test(ins.op, k: k, absolute: absolute))
     }
     return out
   }
 
-  /// k² in the format that puts k²·v at d²'s binary point; nil when that format cannot hold it
-  /// in 63 bits with at least 24 fraction bits.
-  func squareConstant(_ k2: Double, _ fd: FixedFormat, _ fv: FixedFormat) -> (Int128, FixedFormat)? {
-    let fraction = 2 * fd.fractionBits - fv.fractionBits
-    guard k2.isFinite, fraction >= 24, fraction <= 61 else { return nil }
+  /// k² in the format that puts k²·v at d²'s binary point, and the left shift that finishes
+  /// the alignment when that format would need more than 63 bits (at most 2: k²·v < 2^126);
+  /// nil when it cannot keep at least 24 fraction bits.
+  func squareConstant(_ k2: Double, _ fd: FixedFormat, _ fv: FixedFormat) -> (Int128, FixedFormat, Int)? {
+    let aligned = 2 * fd.fractionBits - fv.fractionBits
     let integerBits = Int(max(k2, 1).exponent) + 2
-    guard integerBits + fraction <= 63 else { return nil }
+    let shift = max(0, integerBits + aligned - 63)
+    let fraction = aligned - shift
+    guard k2.isFinite, shift <= 2, fraction >= 24, integerBits + fraction <= 63 else { return nil }
     let format = FixedFormat(width: integerBits + fraction, integerBits: integerBits, quantization: .AP_RND_CONV)
-    return (KernelTables.raw(of: k2, in: format), format)
+    return (KernelTables.raw(of: k2, in: format), format, shift)
   }
 
   /// The value of a constant, a parameter, or the negation of one.

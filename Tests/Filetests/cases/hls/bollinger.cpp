@@ -86,19 +86,25 @@ void bollinger(hls::stream<bollinger_in_t>& in, hls::stream<bollinger_out_t>& ou
   if (v9_var < 0) v9_var = 0;
   ap_fixed<63,3,AP_RND_CONV,AP_WRAP> v9_b = strat_from_raw<ap_fixed<63,3,AP_RND_CONV,AP_WRAP>, 63>((unsigned long long)k_bessel[l0_n.to_int()]);
   ap_fixed<63,35,AP_RND_CONV,AP_SAT> v9 = v9_var * v9_b;  // %t9
-  ap_fixed<63,19,AP_RND_CONV,AP_SAT> v10 = strat_from_wide<ap_fixed<63,19,AP_RND_CONV,AP_SAT>, 63>(strat_sqrt(strat_raw<63>(v9), 60, 63));  // %t10
   bool v11 = v7 && v5;  // %t11
-  ap_fixed<63,24,AP_RND_CONV,AP_SAT> v12 = strat_from_wide<ap_fixed<63,24,AP_RND_CONV,AP_SAT>, 63>(strat_div(strat_raw<63>(v8), strat_raw<63>(v10), 39, 63));  // %z
-  const ap_fixed<63,4,AP_RND_CONV,AP_SAT> v13 = strat_from_raw<ap_fixed<63,4,AP_RND_CONV,AP_SAT>, 63>(0x1000000000000000ULL);  // %band
-  ap_fixed<63,4,AP_RND_CONV,AP_SAT> v14 = -v13;  // %t13
-  bool v15 = v12 < v14;  // %t14
+  strat_raw_t v15_d = strat_raw<63>(v8);
+  strat_raw_t v15_v = strat_raw<63>(v9);
+  ap_int<128> v15_dd = v15_d * v15_d;
+  ap_int<128> v15_vk = v15_v * strat_raw_t(0x2000000000000000LL);  // k^2 as ap_fixed<63,4,AP_RND_CONV,AP_WRAP>
+  v15_vk = v15_vk << 1;
+  bool v15 = (v15_d < 0) && (v15_dd > v15_vk);  // %t14
   const ap_fixed<63,9,AP_RND_CONV,AP_SAT> v16 = strat_from_raw<ap_fixed<63,9,AP_RND_CONV,AP_SAT>, 63>(0x1900000000000000ULL);  // %unit
   bool v17 = v11 && v15;  // %fire
   if (v17) {
     o.valid_0 = true;
     o.qty_0 = v16;
   }
-  bool v19 = v12 > v13;  // %t15
+  strat_raw_t v19_d = strat_raw<63>(v8);
+  strat_raw_t v19_v = strat_raw<63>(v9);
+  ap_int<128> v19_dd = v19_d * v19_d;
+  ap_int<128> v19_vk = v19_v * strat_raw_t(0x2000000000000000LL);  // k^2 as ap_fixed<63,4,AP_RND_CONV,AP_WRAP>
+  v19_vk = v19_vk << 1;
+  bool v19 = (v19_d > 0) && (v19_dd > v19_vk);  // %t15
   ap_fixed<63,9,AP_RND_CONV,AP_SAT> v20 = -v16;  // %t16
   bool v21 = v11 && v19;  // %fire.1
   if (v21) {
