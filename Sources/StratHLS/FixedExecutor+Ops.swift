@@ -12,11 +12,6 @@ extension FixedExecutor {
     func int(_ k: Int) -> Int64 { Int64(registers[args[k]]) }
     func flag(_ b: Bool) -> Int128 { b ? 1 : 0 }
     func cmp() -> Int { ExactValue.compare(exact(args[0]), exact(args[1])) }
-    if let column = plan.validity[index] { return flag(defined[column]) }
-    if let sq = plan.squared[index] {
-      let d = registers[sq.numerator], v = registers[sq.variance]
-      return flag(sq.holds(d: d, dd: d * d, vk: (v * sq.squareRaw) << sq.shift))
-    }
     switch ins.op {
     case .const, .param: return plan.constants[index] ?? constantBits(ins)
     case .field:

@@ -16,6 +16,16 @@ public struct FixedExecutor {
   var seen: [Bool]
   /// The risk stage's state, when the strategy declares limits.
   var riskState: RiskState?
+  /// Per instruction, how the plan computes it other than by its opcode: looked up once here,
+  /// not in the plan's dictionaries on every tick.
+  let special: [Special?]
+
+  enum Special {
+    case unused
+    /// A book field's valid bit: the input column.
+    case validity(Int)
+    case squared(SquaredComparison)
+  }
 
   /// One slot's state. Buffers hold their values newest first, as the kernel's shift registers.
   struct SlotState {
@@ -32,6 +42,11 @@ public struct FixedExecutor {
     fields = Array(repeating: 0, count: plan.inputs.count)
     defined = plan.inputs.map { !$0.mayBeUndefined }
     seen = Array(repeating: false, count: plan.module.instruments.count)
+    special = plan.module.step.indices.map { i -> Special? in
+      if plan.unused.contains(i) { return .unused }
+      if let c = plan.validity[i] { return .validity(c) }
+      return plan.squared[i].map(Special.squared)
+    }
     state = []
     state = plan.module.slots.indices.map(initialState)
     riskState = plan.risk.map(RiskState.init)
@@ -82,8 +97,15 @@ public struct FixedExecutor {
       if instruction.op.isEffect {
         if let p = instruction.predicate, registers[p] == 0 { continue }
         effect(index, instruction, tick, &outputs)
-      } else if !plan.unused.contains(index) {
-        registers[index] = value(index, instruction, tick)
+      } else {
+        switch special[index] {
+        case .unused?: continue
+        case .validity(let column)?: registers[index] = defined[column] ? 1 : 0
+        case .squared(let sq)?:
+          let d = registers[sq.numerator], v = registers[sq.variance]
+          registers[index] = sq.holds(d: d, dd: d * d, vk: (v * sq.squareRaw) << sq.shift) ? 1 : 0
+        case nil: registers[index] = value(index, instruction, tick)
+        }
       }
     }
     gate(&outputs, tick)
