@@ -166,7 +166,8 @@ let package = Package(
       exclude: ["cases", "README.md"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["stratc", "strat-engine", "strat-venue"],
+      // StratTestSupport: ITCH bytes written by hand and seeded order flow.
+      dependencies: ["stratc", "strat-engine", "strat-venue", "StratTestSupport"],
       path: "Tests/EndToEnd",
       exclude: ["expected", "strategies"]),
   ]

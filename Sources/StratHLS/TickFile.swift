@@ -85,24 +85,33 @@ public enum TickFile {
       for i in 0..<instruments {
         guard numbers[k] == 0 || numbers[k] == 1 else { return fail("the seen flag of `\(plan.module.instruments[i].name)` must be 0 or 1; found \(numbers[k])") }
         updates.append(numbers[k] == 1)
-        k += 1
-        for input in plan.inputs where input.instrument == i {
-          let range = input.isSize ? 0...plan.options.maxSize : plan.options.priceRange
-          let empty = input.mayBeUndefined && numbers[k] == -1
-          guard !updates[i] || empty || integerRange(input, plan).contains(numbers[k]) else {
-            return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is \(numbers[k]) (×1/\(input.scale)), outside the declared range \(range.lowerBound)…\(range.upperBound); widen it with \(input.isSize ? "--max-size" : "--price-range")")
-          }
-          guard numbers[k] >= 0 || empty else {
-            let what = input.mayBeUndefined ? "below −1 (an empty side)" : "negative"
-            return fail("`\(input.field.name)` of `\(plan.module.instruments[i].name)` is \(what) (\(numbers[k]))")
-          }
-          values.append(numbers[k])
-          k += 1
-        }
+        let fields = plan.inputs.filter { $0.instrument == i }.count
+        values += numbers[(k + 1)..<(k + 1 + fields)]
+        k += 1 + fields
       }
-      ticks.append(Tick(time: numbers[0], updates: updates, values: values))
+      let tick = Tick(time: numbers[0], updates: updates, values: values)
+      if let problem = problem(tick, plan) { return fail(problem) }
+      ticks.append(tick)
     }
     return .success(ticks)
+  }
+
+  /// Why the kernel cannot take `tick` (a field outside its declared range, a negative one
+  /// other than an empty side's −1), or nil. Tick files and recorded backtests are checked alike.
+  public static func problem(_ tick: Tick, _ plan: KernelPlan) -> String? {
+    for (c, input) in plan.inputs.enumerated() {
+      let v = tick.values[c], name = plan.module.instruments[input.instrument].name
+      let empty = input.mayBeUndefined && v == -1
+      // A field of an instrument that delivers nothing is ignored, but never negative.
+      guard !tick.updates[input.instrument] || empty || integerRange(input, plan).contains(v) else {
+        let range = input.isSize ? 0...plan.options.maxSize : plan.options.priceRange
+        return "`\(input.field.name)` of `\(name)` is \(v) (×1/\(input.scale)), outside the declared range \(range.lowerBound)…\(range.upperBound); widen it with \(input.isSize ? "--max-size" : "--price-range")"
+      }
+      guard v >= 0 || empty else {
+        return "`\(input.field.name)` of `\(name)` is \(input.mayBeUndefined ? "below −1 (an empty side)" : "negative") (\(v))"
+      }
+    }
+    return nil
   }
 
   /// The column values a seen instrument may carry: every n with n ÷ scale in the declared

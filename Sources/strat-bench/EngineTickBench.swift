@@ -55,9 +55,9 @@ struct EngineTickBench {
     case .success(let numbers):
       return BookBacktestConfig(
         venue: venue, feedInstrumentForInstrument: numbers, symbols: interface.instruments.map(\.symbol),
-        backend: built.backend, bookSource: feed.bookSource)
+        backend: built.backend, bookSource: feed.bookSource, locatesUnknownOrders: feed.locatesUnknownOrders)
     case .failure(let unbound):
-      throw EngineError(id: "engine.unknown-symbol", message: "the ITCH day has no \(unbound.instrument.symbol)")
+      throw EngineError(id: "engine.unknown-symbol", message: unbound.message(feed: "the ITCH day"))
     }
   }
 

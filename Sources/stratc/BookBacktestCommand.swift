@@ -34,7 +34,8 @@ enum BookBacktestCommand {
     }
     let config = BookBacktestConfig(
       venue: venue, feedInstrumentForInstrument: feedNumbers,
-      symbols: interface.instruments.map(\.symbol), backend: backend, bookSource: feed.bookSource)
+      symbols: interface.instruments.map(\.symbol), backend: backend, bookSource: feed.bookSource,
+      locatesUnknownOrders: feed.locatesUnknownOrders)
     reportSkipped(feed, path: dataPath, output: output)
     do throws(BacktestError) {
       let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
@@ -83,10 +84,7 @@ enum BookBacktestCommand {
     case .success(let numbers): return numbers
     case .failure(let unbound):
       output.report([Diagnostic(
-        id: "backtest.unknown-symbol",
-        message: "instrument `\(unbound.instrument.name)` is bound to `\(unbound.instrument.symbol)`, which \(path) does not have",
-        notes: ["its symbols: " + unbound.available.joined(separator: ", "),
-          "bind it with --instrument \(unbound.instrument.name)=SYMBOL"])])
+        id: "backtest.unknown-symbol", message: unbound.message(feed: path), notes: unbound.notes)])
       return nil
     }
   }

@@ -87,7 +87,8 @@ enum HLSCommands {
   /// day. 0 without ITCH data.
   static func itchMidnight(_ args: Arguments) throws(ITCHFrontEnd.Refusal) -> Int64 {
     let paths = args.values("data").map { $0.split(separator: "=", maxSplits: 1).last.map(String.init) ?? $0 }
-    guard let path = paths.first, (try? DataFormat.detect(path: path)) == .itch else { return 0 }
+    // As the book backtest tells ITCH (by name), so that the two read the same file alike.
+    guard let path = paths.first, BookFeed.format(of: path) == .itch else { return 0 }
     do throws(MarketDataError) {
       let noon: Int64 = 12 * 3_600_000_000_000
       return try TickImport.itchSessionClock(path: path, date: args.value("date")).utcNanos(nanosOfDay: noon) - noon

@@ -26,12 +26,14 @@ enum HLSTicks {
     return try recorded(args, plan, output: output).map { $0 }
   }
 
+  /// The options that choose what the backtest reads, passed on as given.
+  static let backtestOptions = ["data", "instrument", "param", "date", "on-error"]
+
   /// Runs the backtest in the interpreter with a recorder around it: each step's bars become a tick.
   static func recorded(_ args: Arguments, _ plan: KernelPlan, output: Output) throws -> Result<[Tick], ExitCode> {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stratc-hls-\(getpid())-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: scratch) }
-    let words = args.positional + args.values("data").flatMap { ["--data", $0] }
-      + args.values("instrument").flatMap { ["--instrument", $0] } + args.values("param").flatMap { ["--param", $0] }
+    let words = args.positional + backtestOptions.flatMap { name in args.values(name).flatMap { ["--" + name, $0] } }
       + ["--backend", "interp", "--quiet", "--out", scratch.path]
     let backtest = try Arguments(words, valued: Arguments.commandValued, switches: Arguments.commandSwitches)
     var recorder: TickRecorder?
@@ -46,6 +48,13 @@ enum HLSTicks {
         id: "hls.inexact-ticks", severity: .warning,
         message: "\(recorder.inexact) field values are not whole multiples of 1/\(plan.options.priceScale); the ticks round them",
         notes: ["the kernel and hls-sim see the rounded prices; --compare runs the double interpreter on the same ticks"])])
+    }
+    // The backtest's data must lie in the declared ranges too: the kernel's formats hold no more.
+    if let (n, problem) = recorder.ticks.enumerated().lazy.compactMap({ i, t in TickFile.problem(t, plan).map { (i, $0) } }).first {
+      output.report([Diagnostic(
+        id: "hls.bad-tick", message: "step \(n + 1) of the backtest (time \(recorder.ticks[n].time)): " + problem,
+        at: DataLocation(path: args.values("data").joined(separator: ", ")))])
+      return .failure(.userError)
     }
     return .success(recorder.ticks)
   }

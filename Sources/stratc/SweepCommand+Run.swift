@@ -69,7 +69,8 @@ extension SweepCommand {
     else { return .userError }
     let config = BookBacktestConfig(
       venue: plan.venue, feedInstrumentForInstrument: numbers,
-      symbols: interface.instruments.map(\.symbol), backend: plan.backend)
+      symbols: interface.instruments.map(\.symbol), backend: plan.backend,
+      locatesUnknownOrders: feed.locatesUnknownOrders)
     let settings = RunIdentity.bookSettings(venue: plan.venue, policy: plan.policy, date: plan.date, capital: plan.capital)
     let identity = try runIdentity(inputs, settings: settings, output: output)
     return try stream(plan, work: makeWork(plan, identity: identity) { executor throws(BacktestError) in

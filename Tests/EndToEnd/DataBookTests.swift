@@ -259,4 +259,20 @@ import Testing
     let missing = try Stratc.run(["data", "book", path, "--levels", "1", "--symbol", "MSFT"])
     #expect(missing.status == 1 && missing.stderr.contains("data.itch.unknown-symbol"))
   }
+
+  @Test func aSymbolUnderTwoLocateCodesIsRefusedNotBoundByChance() throws {
+    var itch = ITCHBytes()
+    itch.directory("ALC", locate: 3)
+    itch.directory("ALC", locate: 7)
+    itch.add(1, "B", 100, "ALC", 1_000_000, locate: 3)
+    itch.add(2, "S", 100, "ALC", 1_010_000, locate: 7)
+    let path = try Stratc.temporaryFile(itch.bytes, suffix: ".itch")
+    let strategy = Stratc.root.path + "/Tests/EndToEnd/strategies/hls_book.strat"
+    let run = try Stratc.run([
+      "backtest", strategy, "--data", path, "--date", "2024-03-05", "--out", Stratc.temporaryDirectory(), "--quiet",
+    ])
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stderr.contains("backtest.unknown-symbol"))
+    #expect(run.stderr.contains("carries under 2 instrument numbers (3, 7)"), "\(run.stderr)")
+  }
 }

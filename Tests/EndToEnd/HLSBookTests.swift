@@ -1,4 +1,5 @@
 import Foundation
+import StratTestSupport
 import Testing
 
 /// The tick-to-trade path (issue 13, point 6): raw ITCH 5.0 bytes through the emitted front
@@ -84,5 +85,58 @@ import Testing
     #expect(emit.status == 0, "\(emit.stderr)")
     #expect(FileManager.default.fileExists(atPath: dir + "/itch_book_tb.cpp"))
     #expect(!FileManager.default.fileExists(atPath: dir + "/pairs_itch.cpp"))
+  }
+
+  /// The backtest's data meets the tick file's checks: a price past --price-range is refused at
+  /// its step, never saturated into a different decision; `--date` reaches the backtest.
+  @Test func theRecordedBacktestIsCheckedAndDatedAsTheBacktestIs() throws {
+    try #require(FileManager.default.fileExists(atPath: Self.itch), "../shared/data is needed")
+    let narrow = try Stratc.run(["hls-sim", Self.strategy, "--data", Self.itch, "--price-range", "0.01,1", "-o", Stratc.temporaryDirectory() + ".out"])
+    #expect(narrow.status == 1, "\(narrow.stderr)")
+    #expect(narrow.stderr.contains("hls.bad-tick") && narrow.stderr.contains("step 125 of the backtest"), "\(narrow.stderr)")
+    #expect(narrow.stderr.contains("outside the declared range 0.01…1.0; widen it with --price-range"))
+    func firstTime(_ extra: [String]) throws -> String {
+      let out = Stratc.temporaryDirectory() + ".ticks"
+      let run = try Stratc.run(["hls-sim", Self.strategy, "--data", Self.itch, "--ticks-out", out, "-o", out + ".out"] + extra)
+      #expect(run.status == 0, "\(run.stderr)")
+      let line = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").first { !$0.hasPrefix("#") }
+      return String(line?.split(separator: " ").first ?? "")
+    }
+    let dated = try firstTime(["--date", "2010-12-25"]), undated = try firstTime([])
+    #expect(Int64(dated)! - Int64(undated)! == 86_400_000_000_000, "\(dated) \(undated)")
+  }
+
+  /// Hostile order flow (zero shares, duplicate and unknown references, replaces of unknown
+  /// orders onto live references, messages stamped before the last one) through the ITCH
+  /// kernel: still exactly hls-sim on the backtest's ticks, refusals and all.
+  @Test(arguments: [1, 2] as [UInt64])
+  func hostileOrderFlowThroughTheITCHKernelIsStillTheBacktests(seed: UInt64) throws {
+    try #require(Self.hasCompiler, "g++ is needed to build the kernel")
+    let dir = Stratc.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    var feed = ITCHBytes.randomFlow(seed: seed, messages: 3_000)
+    // Late messages: stamped an hour before the flow, after it has run.
+    for k in 0..<40 as Range<UInt64> {
+      feed.add(locate: 2, ref: 5_000_000 + k, sell: k % 2 == 1, shares: 100, price: k % 2 == 1 ? 100_100 : 99_900, time: 30_000_000_000_000 + k)
+      feed.delete(locate: 2, ref: 5_000_000 + k / 2, time: 30_000_000_000_000)
+    }
+    let path = try feed.file(in: URL(fileURLWithPath: dir))
+    let emit = try Stratc.run([
+      "emit-hls", Self.strategy, "-o", dir, "--data", path, "--date", "2024-03-05", "--itch", "--quiet",
+      // Thresholds this flow's one-cent-wide book crosses often (the day's were set for RITCH's).
+      "--param", "edge=0.00995", "--param", "margin=0.00051", "--param", "lean=0.10001",
+    ])
+    #expect(emit.status == 0, "\(emit.stderr)")
+    let expected = try String(contentsOfFile: dir + "/expected.out", encoding: .utf8)
+    #expect(expected.split(separator: "\n").count > 10, "the flow must make decisions, or the check proves nothing")
+    let run = Self.shell(
+      "g++ -std=c++14 -O2 -I shim hls_book.cpp itch_book.cpp hls_book_itch.cpp hls_book_itch_tb.cpp -o itch_tb"
+        + " && ./itch_tb feed.itch got.out", in: dir)
+    #expect(run.status == 0, "\(run.output)")
+    #expect(run.output.contains("unknown orders") && !run.output.contains(" 0 unknown orders"), "\(run.output)")
+    let got = (try? String(contentsOfFile: dir + "/got.out", encoding: .utf8)) ?? ""
+    let mismatch = zip(got.split(separator: "\n"), expected.split(separator: "\n")).first { $0 != $1 }
+    #expect(got == expected, "first difference: \(mismatch.map { "\($0) but hls-sim \($1)" } ?? "in length")")
   }
 }

@@ -25,10 +25,17 @@ import Testing
     let oldCode = engine.strategies[0].built.codeHash
     var swapStep: Int?
     var thread: Thread?
+    let prepared = DispatchSemaphore(value: 0)
     let decisions = try HotLoadRig.drive(engine, 0..<events) { delivered in
+      // The engine runs on while the other thread compiles; halfway to the end it waits for
+      // that thread, so that a loaded machine delays the swap but never skips it.
+      if concurrently, delivered == stagedAt + 10_000 { prepared.wait() }
       if delivered == stagedAt {
         if concurrently {
-          thread = Thread { _ = loader.prepare(.init(path: new), rollback: false) }
+          thread = Thread {
+            _ = loader.prepare(.init(path: new), rollback: false)
+            prepared.signal()
+          }
           thread?.start()
         } else {
           #expect(loader.prepare(.init(path: new), rollback: false)?.warmUp != nil || policy != .warmup)

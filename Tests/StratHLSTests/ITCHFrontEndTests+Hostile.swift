@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import StratHLS
+import StratTestSupport
 
 /// Bad input through the front end built with ASan and UBSan: it must exit cleanly, count what
 /// it refused, and never read or write out of bounds.
@@ -118,107 +119,5 @@ extension ITCHFrontEndTests {
     let random = try run(noise, "random.itch")
     XCTAssertGreaterThan(random.status["messages"]!, 0)
     XCTAssertEqual(try run([], "empty.itch").status["messages"], 0)
-  }
-}
-
-/// Framed ITCH 5.0 messages written by hand (NASDAQ's framing: 2-byte length, message).
-struct ITCHBytes {
-  var bytes: [UInt8] = []
-
-  static func be(_ v: UInt64, _ n: Int) -> [UInt8] {
-    (0..<n).map { UInt8(truncatingIfNeeded: v >> (8 * UInt64(n - 1 - $0))) }
-  }
-
-  mutating func message(_ type: Character, locate: UInt16, time: UInt64, _ body: [UInt8]) {
-    let m =
-      [UInt8(ascii: type.unicodeScalars.first!)] + Self.be(UInt64(locate), 2) + [0, 0]
-      + Self.be(time, 6) + body
-    bytes += Self.be(UInt64(m.count), 2) + m
-  }
-
-  mutating func directory(locate: UInt16, _ symbol: String) {
-    let stock = Array(symbol.utf8) + Array(repeating: 0x20, count: 8 - symbol.utf8.count)
-    message(
-      "R",
-      locate: locate,
-      time: 1,
-      stock + Array("QN".utf8) + Self.be(100, 4) + Array("NCZ PNN1N".utf8) + [0, 0, 0, 0, 0x4E]
-    )
-  }
-
-  mutating func add(
-    locate: UInt16,
-    ref: UInt64,
-    sell: Bool,
-    shares: UInt32,
-    price: UInt32,
-    time: UInt64 = 10,
-    mpid: Bool = false
-  ) {
-    message(
-      mpid ? "F" : "A",
-      locate: locate,
-      time: time,
-      Self.be(ref, 8) + [sell ? 0x53 : 0x42] + Self.be(UInt64(shares), 4) + Array("ALC     ".utf8)
-        + Self.be(UInt64(price), 4) + (mpid ? Array("MPID".utf8) : [])
-    )
-  }
-
-  mutating func delete(locate: UInt16, ref: UInt64, time: UInt64 = 10) {
-    message("D", locate: locate, time: time, Self.be(ref, 8))
-  }
-
-  mutating func execute(locate: UInt16, ref: UInt64, shares: UInt32, time: UInt64 = 10) {
-    message(
-      "E",
-      locate: locate,
-      time: time,
-      Self.be(ref, 8) + Self.be(UInt64(shares), 4) + Self.be(1, 8)
-    )
-  }
-
-  /// C: an execution at `price`, printable (Y) or not (N).
-  mutating func execute(
-    locate: UInt16,
-    ref: UInt64,
-    shares: UInt32,
-    price: UInt32,
-    printable: Bool,
-    time: UInt64 = 10
-  ) {
-    message(
-      "C",
-      locate: locate,
-      time: time,
-      Self.be(ref, 8) + Self.be(UInt64(shares), 4) + Self.be(1, 8) + [printable ? 0x59 : 0x4E]
-        + Self.be(UInt64(price), 4)
-    )
-  }
-
-  mutating func cancel(locate: UInt16, ref: UInt64, shares: UInt32, time: UInt64 = 10) {
-    message("X", locate: locate, time: time, Self.be(ref, 8) + Self.be(UInt64(shares), 4))
-  }
-
-  mutating func replace(
-    locate: UInt16,
-    ref: UInt64,
-    new: UInt64,
-    shares: UInt32,
-    price: UInt32,
-    time: UInt64 = 10
-  ) {
-    message(
-      "U",
-      locate: locate,
-      time: time,
-      Self.be(ref, 8) + Self.be(new, 8) + Self.be(UInt64(shares), 4) + Self.be(UInt64(price), 4)
-    )
-  }
-
-  /// Writes the bytes to `feed.itch` in `dir`; returns its path.
-  func file(in dir: URL) throws -> String {
-    let url = dir.appendingPathComponent("feed.itch")
-    try Data(bytes).write(to: url)
-    return url.path
   }
 }

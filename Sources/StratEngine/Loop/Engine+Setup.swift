@@ -36,12 +36,11 @@ extension Engine {
     case .success(let numbers):
       return BookBacktestConfig(
         venue: venue, feedInstrumentForInstrument: numbers, symbols: interface.instruments.map(\.symbol),
-        backend: built.backend, bookSource: feed.bookSource)
+        backend: built.backend, bookSource: feed.bookSource,
+        locatesUnknownOrders: feed.day?.locatesUnknownOrders ?? false)
     case .failure(let unbound):
       throw EngineError(
-        id: "engine.unknown-symbol",
-        message: "\(path): instrument `\(unbound.instrument.name)` is bound to `\(unbound.instrument.symbol)`, which the feed does not carry",
-        notes: ["the feed's symbols: " + unbound.available.joined(separator: ", ")])
+        id: "engine.unknown-symbol", message: "\(path): " + unbound.message(feed: "the feed"), notes: unbound.notes)
     }
   }
 

@@ -16,7 +16,7 @@ final class LiveQuoteBook: VenueQuotes {
   init(listen: String, request: String?, date: String, symbols: [String]) throws(EngineError) {
     feed = try LiveITCHFeed(listen: listen, request: request, date: date)
     self.symbols = symbols
-    books = symbols.map { _ in ReplayedBook(snapshots: nil) }
+    books = symbols.map { _ in ReplayedBook(snapshots: nil, locatesUnknownOrders: false) }
     try feed.bind(Set(symbols), timeoutSeconds: 10)
     poll()
   }

@@ -94,13 +94,15 @@ extension ITCHFrontEnd {
         return (unsigned)(h >> (32 - ITCH_LEVEL_BITS)).to_uint64();
       }
 
-      // The slot of `ref`, or -1. The whole window is searched: removals leave holes.
-      static int find_order(ap_uint<64> ref) {
+      // The slot of `ref` under instrument `inst`, or -1. The whole window is searched: removals
+      // leave holes. A reference is looked up per instrument, as the backtest keeps a book per
+      // locate: a message under one locate never touches another's order.
+      static int find_order(ap_uint<64> ref, int inst) {
         int found = -1;
         unsigned home = order_home(ref);
         for (int k = 0; k < ITCH_ORDER_PROBES; ++k) {
           int i = (int)((home + k) & (ITCH_ORDER_SLOTS - 1));
-          if (s_used[i] && s_ref[i] == ref) found = i;
+          if (s_used[i] && s_ref[i] == ref && s_inst[i] == inst) found = i;
         }
         return found;
       }
@@ -162,7 +164,7 @@ extension ITCHFrontEnd {
 
       \(perEvent ? Self.crossingClear : "")// Files a new order; false (and counted) when it cannot be.
       static bool insert(ap_uint<64> ref, int inst, bool sell, ap_uint<32> shares, ap_uint<32> price) {
-        if (find_order(ref) >= 0) { s_status.duplicate_order += 1; return false; }
+        if (find_order(ref, inst) >= 0) { s_status.duplicate_order += 1; return false; }
         int i = free_order(ref);
         if (i < 0) { s_status.order_full += 1; return false; }
         int s = 2 * inst + (sell ? 1 : 0);
@@ -180,8 +182,8 @@ extension ITCHFrontEnd {
 
       // Takes `shares` (all of them if `all`) off order `ref`; the order leaves when none are
       // left. Returns its instrument, or -1 for an unknown reference.
-      static int take(ap_uint<64> ref, ap_uint<32> shares, bool all) {
-        int i = find_order(ref);
+      static int take(ap_uint<64> ref, int inst, ap_uint<32> shares, bool all) {
+        int i = find_order(ref, inst);
         if (i < 0) { s_status.unknown_order += 1; return -1; }
         int s = 2 * s_inst[i].to_int() + (s_sell[i] ? 1 : 0);
         if (all || shares >= s_shares[i]) {
@@ -196,14 +198,13 @@ extension ITCHFrontEnd {
       }
 
       // U: the order leaves and `fresh` rests on the same side at the new price and shares.
-      static int replace(ap_uint<64> ref, ap_uint<64> fresh, ap_uint<32> shares, ap_uint<32> price) {
-        int i = find_order(ref);
+      static int replace(ap_uint<64> ref, int inst, ap_uint<64> fresh, ap_uint<32> shares, ap_uint<32> price) {
+        int i = find_order(ref, inst);
         if (i < 0) { s_status.unknown_order += 1; return -1; }
         if (shares == 0) { s_status.bad_value += 1; return -1; }
-        if (fresh != ref && find_order(fresh) >= 0) { s_status.duplicate_order += 1; return -1; }
-        int inst = s_inst[i].to_int();
+        if (fresh != ref && find_order(fresh, inst) >= 0) { s_status.duplicate_order += 1; return -1; }
         bool sell = s_sell[i];
-        take(ref, 0, true);
+        take(ref, inst, 0, true);
         \(perEvent ? "if (insert(fresh, inst, sell, shares, price)) clear_crossed(inst, sell, price);" : "insert(fresh, inst, sell, shares, price);")
         return inst;
       }
@@ -271,17 +272,19 @@ extension ITCHFrontEnd {
           unsigned side = s_msg[19].to_uint();
           ap_uint<32> shares = be(20, 4), price = be(32, 4);
           if ((side != 'B' && side != 'S') || price == 0 || shares == 0) s_status.bad_value += 1;
-          else if (insert(ref, inst, side == 'S', shares, price)) touched = inst;\(perEvent ? "\n    if ((side == 'B' || side == 'S') && price != 0 && shares != 0) clear_crossed(inst, side == 'S', price);" : "")
+          else if (insert(ref, inst, side == 'S', shares, price)) {\(perEvent ? "\n            clear_crossed(inst, side == 'S', price);" : "")
+            touched = inst;
+          }
         } else if (type == 'E' || type == 'X') {
-          touched = take(ref, be(19, 4), false);
+          touched = take(ref, inst, be(19, 4), false);
         } else if (type == 'C') {
           if (be(32, 4) == 0) s_status.bad_value += 1;
-          else touched = take(ref, be(19, 4), false);
+          else touched = take(ref, inst, be(19, 4), false);
         } else if (type == 'D') {
-          touched = take(ref, 0, true);
+          touched = take(ref, inst, 0, true);
         } else {
           if (be(31, 4) == 0) s_status.bad_value += 1;
-          else touched = replace(ref, be(19, 8), be(27, 4), be(31, 4));
+          else touched = replace(ref, inst, be(19, 8), be(27, 4), be(31, 4));
         }
         \(perEvent ? "publish(inst, time, out);  // per event: whether or not the message applied" : "if (touched >= 0) publish(touched, time, out);")
       }

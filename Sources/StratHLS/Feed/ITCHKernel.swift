@@ -66,13 +66,19 @@ public struct ITCHKernel: Sendable {
       #pragma HLS INTERFACE s_axilite port=status
       #pragma HLS INTERFACE s_axilite port=midnight_ns
       #pragma HLS INTERFACE ap_ctrl_none port=return
+        // The step's clock never goes back, as the backtest's: a message stamped before the last
+        // one steps at the last one's time.
+        static ap_int<64> s_clock = ap_int<64>(-9223372036854775807LL - 1);
         hls::stream<book_tick> ticks;
         hls::stream<\(name)_in_t> steps;
         itch_book(in, ticks, status);
         if (ticks.empty()) return;
         book_tick b = ticks.read();
+        ap_int<64> stamped = midnight_ns + ap_int<64>(b.time_ns);
+        ap_int<64> now = stamped > s_clock ? stamped : s_clock;
+        s_clock = now;
         \(name)_in_t t;
-        t.time = midnight_ns + ap_int<64>(b.time_ns);
+        t.time = now;
       \(fields)  steps.write(t);
         \(name)(steps, out);
       }

@@ -30,11 +30,16 @@ public final class SeededBook: BookView {
   /// `settleSize`). A book built from messages alone keeps ITCH's rule (a delete takes the
   /// whole known order), which is right there, since no row took the unseen part off.
   public let takesStatedSizes: Bool
+  /// False for a feed whose messages about an unseen order do not say where it rested (ITCH:
+  /// C's price is the execution's and its side is not sent): then they are counted and change
+  /// no level, since taking them off the execution price on a guessed side is made up.
+  public let locatesUnknownOrders: Bool
 
   /// Creates an empty book.
-  public init(takesStatedSizes: Bool = false) {
+  public init(takesStatedSizes: Bool = false, locatesUnknownOrders: Bool = true) {
     book = OrderBook()
     self.takesStatedSizes = takesStatedSizes
+    self.locatesUnknownOrders = locatesUnknownOrders
   }
 
   deinit { cache.deallocate() }
@@ -58,6 +63,7 @@ public final class SeededBook: BookView {
       switch event.kind {
       case .cancel, .delete, .execute:
         unknownOrderMessages += 1
+        guard locatesUnknownOrders else { break }
         unexplained[Int(event.side.rawValue)].adjust(price: event.price, by: -event.quantity)
       default: break
       }

@@ -17,6 +17,10 @@ public struct BookFeed: Sendable {
   /// Where the book comes from, for summaries: the published book's file, named, or rebuilt
   /// from the events.
   public var bookSource: String
+  /// True when a message about an order the book never saw states where that order rested, its
+  /// side and price (LOBSTER's do), so that it can come off that level; ITCH's state neither
+  /// (C carries the execution's price, and no message but A F the side).
+  public var locatesUnknownOrders = true
   /// Malformed LOBSTER lines skipped (`.skip`), and the first diagnostics of them.
   public var skipped = 0
   public var skippedDiagnostics: [Diagnostic] = []
@@ -103,9 +107,11 @@ public struct BookFeed: Sendable {
       events.append(event)
     }
     let kept = symbols.filter { keep.contains($0.key) }
-    return BookFeed(
+    var feed = BookFeed(
       events: events, symbols: kept,
       description: "ITCH 5.0 \((path as NSString).lastPathComponent) (\(reader.framing.rawValue) framing), "
         + "\(events.count) events of \(kept.count) stocks, the book built from them")
+    feed.locatesUnknownOrders = false
+    return feed
   }
 }

@@ -16,12 +16,16 @@ public struct BookBacktestConfig: Sendable {
   public var params: [ParameterInfo]?
   /// Where the book came from, for the summary (`BookFeed.bookSource`).
   public var bookSource: String?
+  /// Whether the feed's messages about unseen orders say where they rested
+  /// (`BookFeed.locatesUnknownOrders`); false for ITCH.
+  public var locatesUnknownOrders: Bool
 
   public init(
     venue: VenueConfig, feedInstrumentForInstrument: [UInt32],
     symbols: [String], backend: String = "unknown", params: [ParameterInfo]? = nil,
-    bookSource: String? = nil
+    bookSource: String? = nil, locatesUnknownOrders: Bool = true
   ) {
+    self.locatesUnknownOrders = locatesUnknownOrders
     self.bookSource = bookSource
     self.venue = venue
     self.feedInstrumentForInstrument = feedInstrumentForInstrument

@@ -50,8 +50,10 @@ package struct BookSession {
     for (i, feed) in config.feedInstrumentForInstrument.enumerated() { map[Int(feed)] = i }
     instrumentOfFeed = map
     sharesBooks = config.venue.feedLatency == .zero
-    venueBooks = (0..<count).map { _ in ReplayedBook(snapshots: snapshots) }
-    strategyBooks = sharesBooks ? [] : (0..<count).map { _ in ReplayedBook(snapshots: snapshots) }
+    let located = config.locatesUnknownOrders
+    venueBooks = (0..<count).map { _ in ReplayedBook(snapshots: snapshots, locatesUnknownOrders: located) }
+    strategyBooks =
+      sharesBooks ? [] : (0..<count).map { _ in ReplayedBook(snapshots: snapshots, locatesUnknownOrders: located) }
     venue = try SimulatedVenue(config: config.venue, instrumentCount: count)
     router = OrderRouter(interface: interface, limits: limits)
     feed = BookStrategyFeed(fieldsRead: interface.inputFields, instrumentCount: count)

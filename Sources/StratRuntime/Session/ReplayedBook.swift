@@ -5,7 +5,7 @@ import StratMarket
 /// after every event (`BookSnapshots`), that published book — exact where a message feed is
 /// incomplete (LOBSTER sends only what touches the requested levels).
 package final class ReplayedBook: BookView {
-  private let built = SeededBook()
+  private let built: SeededBook
   /// Not optional, so that a lookup borrows it: unwrapping an optional copied it, a retain and a
   /// release of its storage per level read.
   private let snapshots: BookSnapshots
@@ -13,7 +13,9 @@ package final class ReplayedBook: BookView {
   /// The snapshot shown: the one after the last event applied (−1 before any).
   private var row = -1
 
-  package init(snapshots: BookSnapshots?) {
+  /// `locatesUnknownOrders`: see `BookFeed.locatesUnknownOrders`.
+  package init(snapshots: BookSnapshots?, locatesUnknownOrders: Bool) {
+    built = SeededBook(locatesUnknownOrders: locatesUnknownOrders)
     self.snapshots = snapshots ?? BookSnapshots(levels: 0)
     hasSnapshots = snapshots != nil
   }
@@ -21,13 +23,15 @@ package final class ReplayedBook: BookView {
   /// Applies event number `index` of the feed. A book built from messages also clears levels
   /// that a new order crosses: in a continuous market a resting order cannot be crossed, so they
   /// were cancelled out of sight (a feed limited to the top levels, such as LOBSTER's, never
-  /// says so).
+  /// says so). Only an order that rests clears.
   package func apply(_ event: OrderEvent, index: Int) {
     guard !hasSnapshots else {
       row = index
       return
     }
-    built.apply(event)
+    // A refused message (a duplicate reference, zero shares, an unknown original) rested
+    // nothing, so it crosses nothing.
+    guard built.apply(event) == nil else { return }
     // A replace does not carry its side (ITCH's U): the new order has the original's.
     let side: Side
     switch event.kind {
