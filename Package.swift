@@ -152,6 +152,8 @@ let package = Package(
       dependencies: [
         "StratHLS", "StratFixed", "StratIR", "StratABI", "StratSema", "StratDiagnostics", "StratInterpreter",
         "StratTestSupport",
+        // DecisionTranslator: the oracle of the kernel's order stage.
+        "StratRuntime",
         // The ITCH reader and book: the oracle of the ITCH front end's tests.
         "StratMarket",
       ],
@@ -166,8 +168,9 @@ let package = Package(
       exclude: ["cases", "README.md"]),
     .testTarget(
       name: "EndToEndTests",
-      // StratTestSupport: ITCH bytes written by hand and seeded order flow.
-      dependencies: ["stratc", "strat-engine", "strat-venue", "StratTestSupport"],
+      // StratTestSupport: ITCH bytes written by hand and seeded order flow; StratHLS: the OUCH
+      // decoder that reads the tick-to-trade kernel's orders.
+      dependencies: ["stratc", "strat-engine", "strat-venue", "StratTestSupport", "StratHLS"],
       path: "Tests/EndToEnd",
       exclude: ["expected", "strategies"]),
   ]

@@ -86,7 +86,7 @@ struct Arguments {
   static let commandValued = Set([
     "diagnostics", "param", "data", "instrument", "fill", "fee", "out", "report", "on-error",
     "date", "backend", "object", "cpu", "capital", "sign", "key", "fixed", "price-range", "max-size", "ticks",
-    "ticks-out",
+    "ticks-out", "orders-out",
   ]).union(VenueOptions.flags)
   /// Their switches.
   static let commandSwitches: Set<String> = ["no-opt", "json", "quiet", "llvm", "timing", "compare", "verilog", "itch"]

@@ -53,6 +53,12 @@ enum HLSCommands {
       if let itchKernel {
         files += try appendFeed(itchKernel.files, readme: itchKernel.readmeSection, into: out, after: files)
       }
+      // The orders of the ITCH file's ticks: what ./itch_tb sends on that file.
+      if let itchKernel, itchData(args) != nil {
+        let orders = KernelOrders.simulate(plan, backEnd: itchKernel.backEnd, ticks).bytes
+        try Data(orders).write(to: URL(fileURLWithPath: out).appendingPathComponent("expected.ouch"), options: .atomic)
+        files.append("expected.ouch")
+      }
       if !args.has("quiet") {
         Output.standardOutput("wrote \(out)/: \(files.joined(separator: ", "))\n" + KernelReport(plan: plan).summary)
       }
@@ -86,9 +92,7 @@ enum HLSCommands {
   /// name or `--date`), at the offset in force at noon: what the kernel adds to ITCH's time of
   /// day. 0 without ITCH data.
   static func itchMidnight(_ args: Arguments) throws(ITCHFrontEnd.Refusal) -> Int64 {
-    let paths = args.values("data").map { $0.split(separator: "=", maxSplits: 1).last.map(String.init) ?? $0 }
-    // As the book backtest tells ITCH (by name), so that the two read the same file alike.
-    guard let path = paths.first, BookFeed.format(of: path) == .itch else { return 0 }
+    guard let path = itchData(args) else { return 0 }
     do throws(MarketDataError) {
       let noon: Int64 = 12 * 3_600_000_000_000
       return try TickImport.itchSessionClock(path: path, date: args.value("date")).utcNanos(nanosOfDay: noon) - noon
@@ -97,11 +101,20 @@ enum HLSCommands {
     }
   }
 
+  /// The ITCH file given with `--data`, if it is one: told by name, as the book backtest tells
+  /// ITCH, so that the two read the same file alike.
+  static func itchData(_ args: Arguments) -> String? {
+    let paths = args.values("data").map { $0.split(separator: "=", maxSplits: 1).last.map(String.init) ?? $0 }
+    guard let path = paths.first, BookFeed.format(of: path) == .itch else { return nil }
+    return path
+  }
+
   // stratc hls-sim FILE (--ticks TICKS | --data SYMBOL=PATH...) -o OUT [--ticks-out FILE] [--compare]
+  //   [--orders-out FILE]
   static func simulate(_ args: Arguments, output: Output) throws -> ExitCode {
-    for flag in ["out", "ticks-out"] {
+    for flag in ["out", "ticks-out", "orders-out"] {
       if let path = args.value(flag) {
-        try OutputPaths.checkOutputFile(flag: flag == "out" ? "-o" : "--ticks-out", path: path, inputs: inputPaths(args))
+        try OutputPaths.checkOutputFile(flag: flag == "out" ? "-o" : "--" + flag, path: path, inputs: inputPaths(args))
       }
     }
     let (plan, code) = try planned(args, output: output)
@@ -109,8 +122,8 @@ enum HLSCommands {
     guard let ticks = try HLSTicks.load(args, plan, output: output).get() else {
       throw Arguments.Problem.usage("give --ticks FILE, or --data SYMBOL=PATH to read the backtest's data")
     }
-    guard args.value("out") != nil || args.value("ticks-out") != nil || args.has("compare") else {
-      throw Arguments.Problem.usage("give -o OUT (the testbench's output), --ticks-out FILE or --compare")
+    guard ["out", "ticks-out", "orders-out"].contains(where: { args.value($0) != nil }) || args.has("compare") else {
+      throw Arguments.Problem.usage("give -o OUT (the testbench's output), --ticks-out FILE, --orders-out FILE or --compare")
     }
     if let path = args.value("ticks-out"),
       !write(TickFile.header(plan) + ticks.map { TickFile.line($0, plan) }.joined(), to: path, output: output)
@@ -120,8 +133,30 @@ enum HLSCommands {
     if let path = args.value("out"), !write(KernelOutputFile.simulate(plan, ticks), to: path, output: output) {
       return .userError
     }
+    if let path = args.value("orders-out"), !writeOrders(args, plan, ticks, to: path, output: output) {
+      return .userError
+    }
     if args.has("compare") { Output.standardOutput(HLSComparison.run(plan, ticks).text) }
     return .success
+  }
+
+  /// The tick-to-trade kernel's OUCH bytes on `ticks` (`KernelOrders`).
+  static func writeOrders(_ args: Arguments, _ plan: KernelPlan, _ ticks: [Tick], to path: String, output: Output) -> Bool {
+    let backEnd: OUCHBackEnd
+    do throws(ITCHFrontEnd.Refusal) {
+      if let reason = ITCHKernel.refusal(plan) { throw ITCHFrontEnd.Refusal(description: reason) }
+      backEnd = try OUCHBackEnd(symbols: boundSymbols(args, plan))
+    } catch {
+      output.report([Diagnostic(id: "hls.itch", message: "no OUCH orders: \(error.description)", at: DataLocation(path: args.positional[0]))])
+      return false
+    }
+    do {
+      try Data(KernelOrders.simulate(plan, backEnd: backEnd, ticks).bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+      return true
+    } catch {
+      output.report([Diagnostic(id: "hls.write", message: "cannot write \(path): \(error.localizedDescription)")])
+      return false
+    }
   }
 
   /// Every file the command reads: the strategy, the tick file and the data.

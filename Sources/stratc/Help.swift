@@ -290,15 +290,17 @@ enum Help {
     A strategy of the top of book (bid, ask, their sizes and what is built on them) steps once
     per book event; a book field is -1 in ticks.csv while its side is empty. With --itch it
     also gets the tick-to-trade kernel: NAME_itch.cpp puts the ITCH 5.0 front end (itch_book,
-    one tick per order, trade or trading-state message of its stocks) in front of the kernel,
-    and NAME_itch_tb.cpp runs an ITCH file through both; with --data FEED.itch, expected.out is
-    that file's, and DIR/README.md gives the g++ line:
+    one tick per order, trade or trading-state message of its stocks) in front of the kernel
+    and the order stage behind it (each order an OUCH 4.2 Enter Order; cancels and replaces are
+    counted, not sent), and NAME_itch_tb.cpp runs an ITCH file through them; with --data
+    FEED.itch, expected.out and expected.ouch are that file's, and DIR/README.md gives the g++
+    line:
 
       cd out/examples/hls/book && ./itch_tb ../../../../../shared/data/itch50-ritch-synthetic/ex20101224.TEST_ITCH_50 out.txt
 
     For a bar strategy --itch writes the stages on their own: itch_book.h/.cpp (a book_tick per
     top-of-book change) and ouch_enter.h (a 49-byte OUCH 4.2 Enter Order), each with its
-    testbench. The kernel's decisions do not feed ouch_enter yet.
+    testbench.
 
     EXAMPLES
       stratc emit-hls Strategies/pairs.strat -o out/examples/hls/pairs --itch
@@ -309,7 +311,7 @@ enum Help {
 
   static let hlsSim = """
     stratc hls-sim FILE (--ticks TICKS | --data SYMBOL=PATH...) [-o OUT] [--ticks-out FILE] [--compare]
-                   [--param NAME=VALUE]... [--instrument NAME=SYMBOL]... [--fixed W,I] [--price-range LO,HI]
+                   [--orders-out FILE] [--param NAME=VALUE]... [--instrument NAME=SYMBOL]... [--fixed W,I] [--price-range LO,HI]
                    [--max-size N]
 
     Runs the kernel's arithmetic (the interpreter's fixed-point mode) on a tick file, or on the
@@ -317,6 +319,8 @@ enum Help {
     raw bits in hex. --ticks-out writes the ticks of --data as a tick file. --compare counts
     the ticks whose decisions differ from the double-precision interpreter's. On order-book
     data (LOBSTER, ITCH, a tick store) a tick is one step of the book backtest: one event.
+    --orders-out writes, for a strategy of the top of book, the OUCH 4.2 bytes the
+    tick-to-trade kernel's order stage sends on those ticks (what ./itch_tb writes).
 
     EXAMPLES
       stratc hls-sim Strategies/pairs.strat --data Examples/data --ticks-out out/examples/hls/pairs.ticks --compare

@@ -1,4 +1,5 @@
 import Foundation
+import StratHLS
 import StratTestSupport
 import Testing
 
@@ -46,11 +47,12 @@ import Testing
     #expect(run.status == 0, "\(run.output)")
     let got = (try? String(contentsOfFile: dir + "/got.out", encoding: .utf8)) ?? ""
     #expect(got == expected, "the ITCH kernel's records differ from hls-sim's")
+    #expect(Self.shell("cmp got.out.ouch expected.ouch", in: dir).status == 0, "the kernel's OUCH orders differ from hls-sim's")
     // The same files against AMD's headers, when scripts/hls-vendor-headers has cached them.
     guard let vendor = Self.vendorHeaders else { return }
     let amd = Self.shell(
       "g++ -std=c++14 -O2 -w -I '\(vendor)' hls_book.cpp itch_book.cpp hls_book_itch.cpp hls_book_itch_tb.cpp -o itch_amd"
-        + " && ./itch_amd '\(Self.itch)' amd.out && cmp amd.out expected.out", in: dir)
+        + " && ./itch_amd '\(Self.itch)' amd.out && cmp amd.out expected.out && cmp amd.out.ouch expected.ouch", in: dir)
     #expect(amd.status == 0, "against the vendor headers: \(amd.output)")
   }
 
@@ -138,5 +140,39 @@ import Testing
     let got = (try? String(contentsOfFile: dir + "/got.out", encoding: .utf8)) ?? ""
     let mismatch = zip(got.split(separator: "\n"), expected.split(separator: "\n")).first { $0 != $1 }
     #expect(got == expected, "first difference: \(mismatch.map { "\($0) but hls-sim \($1)" } ?? "in length")")
+    #expect(Self.shell("cmp got.out.ouch expected.ouch", in: dir).status == 0, "the kernel's OUCH orders differ from hls-sim's")
+  }
+
+  /// Every decision kind through the order stage, built as C++14 at -O2 and as C++17 at -O0
+  /// under ASan and UBSan: the OUCH bytes are hls-sim's (`KernelOrders`), each a well-formed
+  /// Enter Order with tokens 1, 2, 3, …; the cancels are counted, never sent.
+  @Test func everyDecisionKindLeavesTheITCHKernelAsTheOUCHHLSSimSends() throws {
+    try #require(FileManager.default.fileExists(atPath: Self.itch), "../shared/data is needed")
+    try #require(Self.hasCompiler, "g++ is needed to build the kernel")
+    let dir = Stratc.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let emit = try Stratc.run(["emit-hls", "Tests/EndToEnd/strategies/hls_orders.strat", "-o", dir, "--data", Self.itch, "--itch", "--quiet"])
+    #expect(emit.status == 0, "\(emit.stderr)")
+    let sources = "hls_orders.cpp itch_book.cpp hls_orders_itch.cpp hls_orders_itch_tb.cpp"
+    for (flags, tag) in [("-std=c++14 -O2", "o2"), ("-std=c++17 -O0 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined", "san")] {
+      let run = Self.shell("g++ \(flags) -I shim \(sources) -o tb_\(tag) && ./tb_\(tag) '\(Self.itch)' \(tag).out", in: dir)
+      #expect(run.status == 0 && !run.output.contains("runtime error"), "\(tag): \(run.output)")
+      #expect(run.output.contains("cancel or replace") && !run.output.contains(" 0 cancel or replace"), "\(run.output)")
+      #expect(Self.shell("cmp \(tag).out expected.out && cmp \(tag).out.ouch expected.ouch", in: dir).status == 0, "\(tag)")
+    }
+    // hls-sim writes the same bytes for anyone's data; a bar strategy has no order stage.
+    let sim = try Stratc.run(["hls-sim", "Tests/EndToEnd/strategies/hls_orders.strat", "--data", Self.itch, "--orders-out", dir + "/sim.ouch"])
+    #expect(sim.status == 0 && Self.shell("cmp sim.ouch expected.ouch", in: dir).status == 0, "\(sim.stderr)")
+    let bars = try Stratc.run(["hls-sim", "Strategies/pairs.strat", "--data", "Examples/data", "--orders-out", dir + "/bars.ouch"])
+    #expect(bars.status == 1 && bars.stderr.contains("error[hls.itch]: no OUCH orders: the strategy reads bars"), "\(bars.stderr)")
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/expected.ouch")))
+    #expect(bytes.count % OUCHEnterOrder.length == 0 && bytes.count > 100 * OUCHEnterOrder.length)
+    let orders = stride(from: 0, to: bytes.count, by: OUCHEnterOrder.length).compactMap {
+      OUCHEnterOrder(bytes: Array(bytes[$0..<$0 + OUCHEnterOrder.length]))
+    }
+    #expect(orders.count * OUCHEnterOrder.length == bytes.count, "every message decodes")
+    #expect(orders.enumerated().allSatisfy { $0.element.token == OUCHEnterOrder.token(UInt64($0.offset + 1)) })
+    #expect(Set(orders.map(\.timeInForce)) == [0, 99_999] && Set(orders.map(\.side)) == [0x42, 0x53])
+    #expect(orders.allSatisfy { $0.stock == "ALC" && $0.shares > 0 && $0.price > 0 })
   }
 }

@@ -36,16 +36,16 @@ public struct OUCHBackEnd: Sendable {
   }
 
   /// The message the emitted function writes for these arguments (the tests' oracle).
-  public func order(instrument: Int, sell: Bool, shares: UInt32, price: UInt32, token: UInt64)
-    -> OUCHEnterOrder
-  {
+  public func order(
+    instrument: Int, sell: Bool, shares: UInt32, price: UInt32, token: UInt64, timeInForce: UInt32? = nil
+  ) -> OUCHEnterOrder {
     OUCHEnterOrder(
       token: OUCHEnterOrder.token(token),
       side: sell ? 0x53 : 0x42,
       shares: shares,
       stock: symbols[instrument],
       price: price,
-      timeInForce: defaults.timeInForce,
+      timeInForce: timeInForce ?? defaults.timeInForce,
       firm: defaults.firm,
       display: defaults.display,
       capacity: defaults.capacity,
@@ -86,6 +86,10 @@ public struct OUCHBackEnd: Sendable {
       };
       static const unsigned char k_ouch_firm[4] = {\(firm.map(Self.char).joined(separator: ", "))};
 
+      // The tick-to-trade kernel's order stage: orders sent, and decisions not sent by reason.
+      struct orders_status {
+      \(ITCHKernel.statusFields)};
+
       // The big-endian bytes of v at m[at..at+3].
       static inline void ouch_u32(ap_uint<8> m[OUCH_ENTER_BYTES], int at, ap_uint<32> v) {
         for (int k = 0; k < 4; ++k) m[at + k] = v.range(31 - 8 * k, 24 - 8 * k);
@@ -94,8 +98,8 @@ public struct OUCHBackEnd: Sendable {
       // Writes the Enter Order message of one order to `out`: token = 14 decimal digits of
       // `token` mod 10^14, zero-filled; side B, or S when `sell`; price in 1/10000. Returns false
       // and writes nothing for an instrument index past the list.
-      static inline bool ouch_enter(ap_uint<8> instrument, bool sell, ap_uint<32> shares, ap_uint<32> price,
-                                    ap_uint<64> token, hls::stream<ap_uint<8> >& out) {
+      static inline bool ouch_enter_tif(ap_uint<8> instrument, bool sell, ap_uint<32> shares, ap_uint<32> price,
+                                        ap_uint<64> token, ap_uint<32> time_in_force, hls::stream<ap_uint<8> >& out) {
         if (instrument >= OUCH_INSTRUMENTS) return false;
         ap_uint<8> m[OUCH_ENTER_BYTES];
         m[0] = 'O';
@@ -108,7 +112,7 @@ public struct OUCHBackEnd: Sendable {
         ouch_u32(m, 16, shares);
         for (int k = 0; k < 8; ++k) m[20 + k] = k_ouch_stock[instrument.to_uint()][k];
         ouch_u32(m, 28, price);
-        ouch_u32(m, 32, ap_uint<32>(\(defaults.timeInForce)u));  // time in force
+        ouch_u32(m, 32, time_in_force);
         for (int k = 0; k < 4; ++k) m[36 + k] = k_ouch_firm[k];
         m[40] = \(Self.char(defaults.display));  // display
         m[41] = \(Self.char(defaults.capacity));  // capacity
@@ -118,6 +122,12 @@ public struct OUCHBackEnd: Sendable {
         m[48] = \(Self.char(defaults.customerType));  // customer type
         for (int k = 0; k < OUCH_ENTER_BYTES; ++k) out.write(m[k]);
         return true;
+      }
+
+      // The same with the compile-time time in force (\(defaults.timeInForce)).
+      static inline bool ouch_enter(ap_uint<8> instrument, bool sell, ap_uint<32> shares, ap_uint<32> price,
+                                    ap_uint<64> token, hls::stream<ap_uint<8> >& out) {
+        return ouch_enter_tif(instrument, sell, shares, price, token, ap_uint<32>(\(defaults.timeInForce)u), out);
       }
 
       #endif
@@ -168,8 +178,9 @@ extension ITCHFrontEnd {
     ## ITCH in, OUCH out (`--itch`)
 
     For the symbols \(symbols.map { "`\($0)`" }.joined(separator: ", ")) (index = `book_tick.instrument` =
-    the OUCH instrument index). Each stage builds and runs on its own; the strategy kernel does not
-    read `book_tick` yet (Docs/HLS.md in the stratc tree).
+    the OUCH instrument index). This strategy reads bars, not the book, so each stage builds and
+    runs on its own; a strategy of the top of book gets the whole tick-to-trade kernel (Docs/HLS.md
+    in the stratc tree).
 
     ```
     g++ -std=c++14 -O2 -I shim itch_book.cpp itch_book_tb.cpp -o itb && ./itb FEED.itch book.txt
