@@ -29,6 +29,39 @@ extension ITCHFrontEnd {
 
     """
 
+  /// Per event, as the backtest, which keeps a book per locate: a reference is found only under
+  /// the message's instrument, so a message under one locate never touches another's order.
+  static let perInstrumentLookup = """
+    // The slot of `ref` under instrument `inst`, or -1. The whole window is searched: removals
+    // leave holes. Per instrument, as the backtest keeps a book per locate.
+    static int find_order(ap_uint<64> ref, int inst) {
+      int found = -1;
+      unsigned home = order_home(ref);
+      for (int k = 0; k < ITCH_ORDER_PROBES; ++k) {
+        int i = (int)((home + k) & (ITCH_ORDER_SLOTS - 1));
+        if (s_used[i] && s_ref[i] == ref && s_inst[i] == inst) found = i;
+      }
+      return found;
+    }
+    """
+
+  /// On its own, as `BookSet`: ITCH references are unique across the day's stocks, so one
+  /// table serves them all, whatever locate a message names.
+  static let dayLookup = """
+    // The slot of `ref`, or -1, whatever instrument the message names (`BookSet`'s rule: ITCH
+    // references are unique across the day). The whole window is searched: removals leave holes.
+    static int find_order(ap_uint<64> ref, int inst) {
+      (void)inst;
+      int found = -1;
+      unsigned home = order_home(ref);
+      for (int k = 0; k < ITCH_ORDER_PROBES; ++k) {
+        int i = (int)((home + k) & (ITCH_ORDER_SLOTS - 1));
+        if (s_used[i] && s_ref[i] == ref) found = i;
+      }
+      return found;
+    }
+    """
+
   public func kernel() -> String {
     let cases = Self.messageLengths.map { "    case '\($0.type)': return \($0.length);" }.joined(
       separator: "\n"
@@ -94,18 +127,7 @@ extension ITCHFrontEnd {
         return (unsigned)(h >> (32 - ITCH_LEVEL_BITS)).to_uint64();
       }
 
-      // The slot of `ref` under instrument `inst`, or -1. The whole window is searched: removals
-      // leave holes. A reference is looked up per instrument, as the backtest keeps a book per
-      // locate: a message under one locate never touches another's order.
-      static int find_order(ap_uint<64> ref, int inst) {
-        int found = -1;
-        unsigned home = order_home(ref);
-        for (int k = 0; k < ITCH_ORDER_PROBES; ++k) {
-          int i = (int)((home + k) & (ITCH_ORDER_SLOTS - 1));
-          if (s_used[i] && s_ref[i] == ref && s_inst[i] == inst) found = i;
-        }
-        return found;
-      }
+      \(perEvent ? Self.perInstrumentLookup : Self.dayLookup)
 
       static int free_order(ap_uint<64> ref) {
         int found = -1;
@@ -203,10 +225,11 @@ extension ITCHFrontEnd {
         if (i < 0) { s_status.unknown_order += 1; return -1; }
         if (shares == 0) { s_status.bad_value += 1; return -1; }
         if (fresh != ref && find_order(fresh, inst) >= 0) { s_status.duplicate_order += 1; return -1; }
+        int own = s_inst[i].to_int();  // the message's in per-event mode (found under it)
         bool sell = s_sell[i];
-        take(ref, inst, 0, true);
-        \(perEvent ? "if (insert(fresh, inst, sell, shares, price)) clear_crossed(inst, sell, price);" : "insert(fresh, inst, sell, shares, price);")
-        return inst;
+        take(ref, own, 0, true);
+        \(perEvent ? "if (insert(fresh, own, sell, shares, price)) clear_crossed(own, sell, price);" : "insert(fresh, own, sell, shares, price);")
+        return own;
       }
 
       // R: a wanted symbol gets its locate code.
