@@ -172,7 +172,7 @@ import Testing
     }
     #expect(orders.count * OUCHEnterOrder.length == bytes.count, "every message decodes")
     #expect(orders.enumerated().allSatisfy { $0.element.token == OUCHEnterOrder.token(UInt64($0.offset + 1)) })
-    #expect(Set(orders.map(\.timeInForce)) == [0, 99_999] && Set(orders.map(\.side)) == [0x42, 0x53])
+    #expect(Set(orders.map(\.timeInForce)) == [0, 99_998] && Set(orders.map(\.side)) == [0x42, 0x53])
     #expect(orders.allSatisfy { $0.stock == "ALC" && $0.shares > 0 && $0.price > 0 })
   }
 }

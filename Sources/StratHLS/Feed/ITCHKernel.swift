@@ -179,7 +179,7 @@ public struct ITCHKernel: Sendable {
     stage behind it. It steps once per ITCH order, trade or trading-state message of its
     instruments, as `stratc backtest` steps on that file, writes the records `./tb` writes, and
     writes each order as an OUCH 4.2 Enter Order (49 bytes) to the `ouch` stream: a limit for the
-    day, an IOC immediate, a market or target order as an IOC at the touch; held = the shares
+    market hours (99998), an IOC immediate (0), a market or target order as an IOC at the touch; held = the shares
     sent; a cancel or replace is counted in `orders_status`, not sent (it needs an OMS's
     order tokens). `midnight_ns` is the UTC instant of the session's midnight (New York), which
     the host sets each day; ITCH counts from it.

@@ -8,7 +8,8 @@ import StratABI
 /// - `target x = q` sends q − held, for the last target of the instrument in the step, where
 ///   held is the signed sum of the shares the kernel sent (it sees no fills: exact while every
 ///   order fills or stays working);
-/// - a limit order goes out for the market's hours (time in force 99999), an IOC as immediate
+/// - a limit order goes out for the market hours (time in force 99998; 99999 would be system
+///   hours, pre- and post-market too), an IOC as immediate
 ///   (0), at the decision's price in 1/10000 rounded half up; a price ≤ 0, saturated, or past
 ///   OUCH 4.2's $199,999.9900 is not sent;
 /// - market and target orders go out as immediate (IOC) limit orders at the touch, the best ask
@@ -24,7 +25,7 @@ public struct KernelOrders: Sendable {
     public var counter: String { ["bad_quantity", "bad_price", "bad_shares", "no_touch", "unsent_kind"][rawValue] }
   }
 
-  public static let dayTimeInForce: UInt32 = 99_999
+  public static let dayTimeInForce: UInt32 = 99_998
   public static let immediate: UInt32 = 0
   public static let largestShares: Int128 = 999_999
   /// $199,999.9900 in 1/10000.
