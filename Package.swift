@@ -19,8 +19,10 @@ let package = Package(
     .target(name: "StratConfig", dependencies: ["StratDiagnostics"]),
     .target(name: "StratSyntax", dependencies: ["StratDiagnostics"]),
     .target(name: "StratIR", dependencies: ["StratDiagnostics", "StratABI"], exclude: ["WindowSemantics.md"]),
+    .target(name: "StratModels"),
     .target(
-      name: "StratSema", dependencies: ["StratSyntax", "StratIR", "StratABI", "StratDiagnostics", "StratTimeZone"]),
+      name: "StratSema",
+      dependencies: ["StratSyntax", "StratIR", "StratABI", "StratDiagnostics", "StratTimeZone", "StratModels"]),
     // The system's time-zone database (TZif files, POSIX TZ rules) and calendar arithmetic.
     .target(name: "StratTimeZone", dependencies: ["StratDiagnostics"]),
     // SHA-256 blocks with the x86 SHA extensions when the CPU has them (StratABI falls back).

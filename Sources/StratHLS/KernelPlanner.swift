@@ -91,6 +91,12 @@ public struct KernelPlanner {
         problems.append(refusal)
       }
     }
+    if let index = module.step.firstIndex(where: { $0.op == .f32 || $0.op == .expf }) {
+      problems.append(refusal(
+        "unsupported-model", index,
+        "the kernel does not compute trained models read from files (XGBoost's float32 trees) yet",
+        note: "inline linear and logistic models are supported; LightGBM's double trees are compare-and-select code the kernel plans like any other"))
+    }
     refuseUndefinedBookValues()
   }
 }

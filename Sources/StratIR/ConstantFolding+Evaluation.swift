@@ -20,6 +20,8 @@ extension ConstantFolding {
     case (.sqrt, .f64(let a)): .f64(Foundation.sqrt(a))
     case (.abs, .f64(let a)): .f64(Foundation.fabs(a))
     case (.round, .f64(let a)): .f64(Foundation.round(a))
+    case (.f32, .f64(let a)): .f64(Double(Float(a)))
+    case (.expf, .f64(let a)): .f64(Double(Foundation.expf(Float(a))))
     case (.sign, .f64(let a)): .f64(a.isNaN ? a : a > 0 ? 1 : a < 0 ? -1 : 0)
     case (.ftoi, .f64(let a)): .i64(truncatedSaturating(a))
     case (.ineg, .i64(let a)): .i64(0 &- a)

@@ -2,7 +2,7 @@
 /// executor read it; adding an opcode starts here.
 ///
 /// Floating point is IEEE-754 double with no fast-math and no fused multiply-add. The math
-/// intrinsics log, exp and round are the C library's; sqrt and abs are IEEE-exact; fmin, fmax and
+/// intrinsics log, exp, expf and round are the C library's; sqrt and abs are IEEE-exact; fmin, fmax and
 /// sign are defined below by comparisons (C libraries disagree on ±0 and NaN ties), so every
 /// backend gets the same bits. Comparisons are ordered (false when an operand is NaN) except
 /// `fne`, which is true when either is NaN. Integer arithmetic wraps; `idiv`/`irem` by zero give 0.
@@ -28,6 +28,10 @@ public enum Opcode: String, Sendable, CaseIterable {
   case log, exp, sqrt, abs  // (a) → f64: log, exp, sqrt, fabs
   case round  // (a) → f64: round half away from zero (C round)
   case sign  // (a) → f64: −1, 0 or +1 (−0 gives 0; NaN gives NaN)
+  // Float32, for trained models that compute in it (XGBoost): exact by double rounding, since
+  // a double holds every float32 and f32(a op b) of float32 a, b is the float32 operation.
+  case f32  // (a) → f64: a rounded to the nearest float32 (ties to even), widened back
+  case expf  // (a) → f64: the C library's expf of a rounded to float32, widened
   case fmin, fmax  // (a, b) → f64: fmin = (a < b || b is NaN) ? a : b; fmax the same with >
   // Comparisons → bool
   case flt, fle, fgt, fge, feq, fne  // (a: f64, b: f64)
@@ -69,7 +73,7 @@ public enum Opcode: String, Sendable, CaseIterable {
       .min, .max, .cov, .corr, .slope, .intercept, .ema:
       []
     case .fadd, .fsub, .fmul, .fdiv, .fmin, .fmax, .flt, .fle, .fgt, .fge, .feq, .fne: [.f64, .f64]
-    case .fneg, .log, .exp, .sqrt, .abs, .round, .sign, .ftoi: [.f64]
+    case .fneg, .log, .exp, .sqrt, .abs, .round, .sign, .ftoi, .f32, .expf: [.f64]
     case .iadd, .isub, .imul, .idiv, .irem, .ilt, .ile, .igt, .ige, .ieq, .ine: [.i64, .i64]
     case .ineg, .itof: [.i64]
     case .and, .or: [.bool, .bool]
@@ -84,7 +88,7 @@ public enum Opcode: String, Sendable, CaseIterable {
   /// `const`, `param`, `load` and `select`, whose type comes from their operand.
   public var fixedResultType: IRType? {
     switch self {
-    case .field, .fadd, .fsub, .fmul, .fdiv, .fneg, .itof, .log, .exp, .sqrt, .abs, .round, .sign,
+    case .field, .fadd, .fsub, .fmul, .fdiv, .fneg, .itof, .log, .exp, .sqrt, .abs, .round, .sign, .f32, .expf,
       .fmin, .fmax, .lag, .sum, .mean, .varp, .vars, .min, .max, .cov, .corr, .slope, .intercept,
       .ema:
       .f64

@@ -74,6 +74,8 @@ extension Interpreter {
       case .abs: r.set(o.dst, Foundation.fabs(r.f64(o.a)))
       case .round: r.set(o.dst, Foundation.round(r.f64(o.a)))
       case .sign: r.set(o.dst, signum(r.f64(o.a)))
+      case .f32: r.set(o.dst, Double(Float(r.f64(o.a))))
+      case .expf: r.set(o.dst, Double(Foundation.expf(Float(r.f64(o.a)))))
       case .fmin: r.set(o.dst, cMinimum(r.f64(o.a), r.f64(o.b)))
       case .fmax: r.set(o.dst, cMaximum(r.f64(o.a), r.f64(o.b)))
       // Comparisons: ordered, except fne

@@ -22,6 +22,7 @@ enum LLVMRuntime {
   static let text = """
     declare double @log(double)
     declare double @exp(double)
+    declare float @expf(float)
     declare double @llvm.sqrt.f64(double)
     declare double @llvm.fabs.f64(double)
     declare double @llvm.round.f64(double)

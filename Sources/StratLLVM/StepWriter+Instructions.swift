@@ -61,6 +61,14 @@ extension StepWriter {
     case .sqrt: line("\(out) = call double @llvm.sqrt.f64(double \(a))")
     case .abs: line("\(out) = call double @llvm.fabs.f64(double \(a))")
     case .round: line("\(out) = call double @llvm.round.f64(double \(a))")
+    case .f32:
+      line("%w\(i) = fptrunc double \(a) to float")
+      line("\(out) = fpext float %w\(i) to double")
+    case .expf:
+      // By name, not llvm.exp.f32, so that the code calls the libm the interpreter calls.
+      line("%w\(i) = fptrunc double \(a) to float")
+      line("%x\(i) = call float @expf(float %w\(i))")
+      line("\(out) = fpext float %x\(i) to double")
     case .sign: writeSign(i, a)
     case .fmin, .fmax:
       line("%c\(i) = fcmp \(ins.op == .fmin ? "olt" : "ogt") double \(a), \(b)")

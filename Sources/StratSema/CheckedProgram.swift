@@ -31,6 +31,8 @@ struct CheckedProgram {
     var features: [TypedExpr]
     var weights: [Double]
     var bias: Double
+    /// The trained ensemble of `xgboost(...)` and `lightgbm(...)` (weights and bias unused).
+    var file: LoadedModel?
   }
   enum Action {
     case target(instrument: Int, quantity: TypedExpr)

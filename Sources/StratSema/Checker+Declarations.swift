@@ -43,7 +43,8 @@ extension Checker {
 
   // MARK: - Models
 
-  // model m = logistic(f1, f2) weights [w1, w2] bias b: features are plain numbers.
+  // model m = logistic(f1, f2) weights [w1, w2] bias b, or xgboost("m.json", f1, f2):
+  // features are plain numbers.
   mutating func checkModel(_ index: Int) {
     guard !modelChecked[index] else { return }
     modelChecked[index] = true
@@ -54,12 +55,18 @@ extension Checker {
       guard let plain = coerce(toFloat(typed), to: .plainFloat, context: "a feature of model `\(decl.name.name)`") else { continue }
       features.append(plain)
     }
+    if decl.kind.readsFile {
+      let file = loadModelFile(decl, features: features)
+      checked.models[index] = .init(name: decl.name.name, isLogistic: false, features: features, weights: [], bias: 0, file: file)
+      return
+    }
     let weights = decl.weights.compactMap { constant($0, as: .plainFloat, what: "a weight of `\(decl.name.name)`")?.asDouble }
     if decl.weights.count != decl.features.count {
       report(SemaDiagnostics.weightCount(decl.name.name, features: decl.features.count, weights: decl.weights.count, span: decl.weightsSpan))
     }
     let bias = decl.bias.flatMap { constant($0, as: .plainFloat, what: "the bias of `\(decl.name.name)`")?.asDouble } ?? 0
-    checked.models[index] = .init(name: decl.name.name, isLogistic: decl.kind == .logistic, features: features, weights: weights, bias: bias)
+    checked.models[index] = .init(
+      name: decl.name.name, isLogistic: decl.kind == .logistic, features: features, weights: weights, bias: bias, file: nil)
   }
 
   // MARK: - Rules

@@ -18,6 +18,8 @@ struct Checker {
   let program: Program
   /// Parameter values given on the command line, by name, as text.
   let overrides: [String: String]
+  /// Where `xgboost("m.json", …)` and `lightgbm(…)` files are read from.
+  let modelFiles: ModelFileReader
   var diagnostics = DiagnosticBag()
   var entities: [String: (Entity, SourceSpan)] = [:]
   var used: Set<String> = []
@@ -47,9 +49,10 @@ struct Checker {
   /// Set while checking a function body: its parameter names and types.
   var functionScope: [(name: String, type: StratType)]?
 
-  init(program: Program, overrides: [String: String]) {
+  init(program: Program, overrides: [String: String], modelFiles: ModelFileReader = .relative(to: "")) {
     self.program = program
     self.overrides = overrides
+    self.modelFiles = modelFiles
     self.checked = CheckedProgram(
       name: program.name?.name ?? "strategy", instruments: [], params: [], lets: [], states: [],
       models: [], rules: [], risk: [], schedule: nil)
@@ -134,7 +137,7 @@ struct Checker {
         guard declare(d.name, .model(modelDecls.count)) else { continue }
         modelDecls.append(d)
         modelChecked.append(false)
-        checked.models.append(.init(name: d.name.name, isLogistic: d.kind == .logistic, features: [], weights: [], bias: 0))
+        checked.models.append(.init(name: d.name.name, isLogistic: d.kind == .logistic, features: [], weights: [], bias: 0, file: nil))
       case .rule, .risk, .schedule:
         break
       }

@@ -19,14 +19,15 @@ public enum Compiler {
   public static let diagnosticLimit = 50
 
   /// Parses, checks and lowers `file`; `params` binds parameters by name (text as on the CLI).
+  /// Model files (`xgboost("m.json", …)`) are read by `models`, by default from the file's folder.
   public static func compile(
-    _ file: SourceFile, params: [String: String] = [:], optimize: Bool = true
+    _ file: SourceFile, params: [String: String] = [:], optimize: Bool = true, models: ModelFileReader? = nil
   ) -> Result {
     let (program, syntaxDiagnostics) = Parser.parse(file)
     var bag = DiagnosticBag()
     bag.add(contentsOf: syntaxDiagnostics)
     guard !bag.hasErrors else { return Result(module: nil, diagnostics: limited(bag.sorted)) }
-    var checker = Checker(program: program, overrides: params)
+    var checker = Checker(program: program, overrides: params, modelFiles: models ?? .relative(to: file.path))
     let checked = checker.check()
     bag.add(contentsOf: checker.diagnostics.all)
     guard let checked, !bag.hasErrors else {

@@ -140,6 +140,13 @@ extension Lowering {
     if let done = modelValues[index] { return done }
     let model = program.models[index]
     let features = model.features.map { lower($0) }
+    if let file = model.file {
+      let value = lowerTrees(file, features: features.map(\.value))
+      renameValue(value, to: model.name)
+      let lowered = Lowered(value: value, ok: all(features.map(\.ok)))
+      modelValues[index] = lowered
+      return lowered
+    }
     var acc = builder.constant(.f64(model.bias))
     for (feature, weight) in zip(features, model.weights) {
       let term = builder.emit(.fmul, .f64, [builder.constant(.f64(weight)), feature.value])

@@ -1,5 +1,6 @@
 import StratABI
 import StratDiagnostics
+import StratModels
 import StratIR
 import StratSyntax
 
@@ -297,6 +298,33 @@ enum SemaDiagnostics {
 
   static func duplicateBlock(_ name: String, at span: SourceSpan) -> Diagnostic {
     Diagnostic(id: "names.duplicate-block", message: "a strategy has at most one `\(name)` block", primary: Label(span))
+  }
+
+  static func modelFile(_ file: ModelDecl.File, kind: ModelDecl.Kind, _ error: ModelFileError) -> Diagnostic {
+    let place = error.line.map { " line \($0)" } ?? ""
+    let format = kind == .xgboost ? "XGBoost's JSON model format" : "LightGBM's text model format"
+    return Diagnostic(
+      id: "models.file", message: "cannot use model file `\(file.path)`\(place): \(error.message)",
+      primary: Label(file.span), notes: ["`\(kind.rawValue)(...)` reads \(format), relative to the strategy's folder"])
+  }
+
+  static func modelFeatureCount(_ decl: ModelDecl, _ model: TreeEnsemble) -> Diagnostic {
+    let names = model.featureNames.isEmpty ? "" : " (\(model.featureNames.joined(separator: ", ")))"
+    return Diagnostic(
+      id: "models.feature-count",
+      message: "model `\(decl.name.name)`: `\(decl.file?.path ?? "")` was trained on \(model.featureCount) feature\(model.featureCount == 1 ? "" : "s")\(names), and \(decl.features.count) \(decl.features.count == 1 ? "is" : "are") given",
+      primary: Label(decl.kindSpan), notes: ["give the features in the order the model was trained on"])
+  }
+
+  static func modelFeatureOrder(_ decl: ModelDecl, _ model: TreeEnsemble, position k: Int, given: Identifier) -> Diagnostic {
+    let hint =
+      Set(model.featureNames) == Set(decl.features.compactMap { if case .name(let id) = $0 { id.name } else { nil } })
+      ? "the names are the model's in another order: give them as \(model.featureNames.joined(separator: ", "))"
+      : "a feature written as a bare name must be the one the model was trained on at that place; any other expression is taken by position"
+    return Diagnostic(
+      id: "models.feature-order",
+      message: "model `\(decl.name.name)`: feature \(k + 1) of `\(decl.file?.path ?? "")` is `\(model.featureNames[k])`, and `\(given.name)` is given",
+      primary: Label(given.span), notes: [hint])
   }
 
   static func weightCount(_ model: String, features: Int, weights: Int, span: SourceSpan) -> Diagnostic {

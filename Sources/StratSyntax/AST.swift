@@ -75,7 +75,17 @@ public struct FunctionDecl: Sendable {
 
 /// `model up = logistic(r1, r5) weights [-20, -5] bias 0.1`
 public struct ModelDecl: Sendable {
-  public enum Kind: String, Sendable { case linear, logistic }
+  public enum Kind: String, Sendable {
+    case linear, logistic, xgboost, lightgbm
+
+    /// True for the kinds read from a trained model's file.
+    public var readsFile: Bool { self == .xgboost || self == .lightgbm }
+  }
+  /// The model file of `xgboost("m.json", …)`, as written (relative to the strategy's folder).
+  public struct File: Sendable {
+    public let path: String
+    public let span: SourceSpan
+  }
   public let name: Identifier
   public let kind: Kind
   public let kindSpan: SourceSpan
@@ -83,6 +93,9 @@ public struct ModelDecl: Sendable {
   public let weights: [Expr]
   public let weightsSpan: SourceSpan
   public let bias: Expr?
+  public var file: File? = nil
+  /// `… margin`: the summed trees before the objective's transform.
+  public var margin: Bool = false
 }
 
 /// `when z > entry { … }`

@@ -103,12 +103,13 @@ extension Parser {
     guard at(.identifier), let kind = ModelDecl.Kind(rawValue: current.text) else {
       error(
         "parse.unknown-model-kind",
-        "expected a model kind, `linear` or `logistic`; found \(current.describedForUser)",
+        "expected a model kind, `linear`, `logistic`, `xgboost` or `lightgbm`; found \(current.describedForUser)",
         at: current.span)
       return nil
     }
     let kindSpan = advance().span
     guard expect(.leftParen, "to open the feature list") else { return nil }
+    if kind.readsFile { return parseModelFile(name: name, kind: kind, kindSpan: kindSpan) }
     let features = parseExpressionList(until: .rightParen)
     guard expect(.rightParen, "to close the feature list") else { return nil }
     guard atWord("weights") else {
@@ -130,6 +131,32 @@ extension Parser {
     return ModelDecl(
       name: name, kind: kind, kindSpan: kindSpan, features: features, weights: weights,
       weightsSpan: weightsSpan, bias: bias)
+  }
+
+  // xgboost("m.json", f1, f2) [margin], after the `(`: the file, then the features.
+  mutating func parseModelFile(name: Identifier, kind: ModelDecl.Kind, kindSpan: SourceSpan) -> ModelDecl? {
+    guard at(.string) else {
+      error(
+        "parse.expected-model-file",
+        "expected the model's file as a string, like \"model.json\"; found \(current.describedForUser)",
+        at: current.span)
+      return nil
+    }
+    let token = advance()
+    let file = ModelDecl.File(path: unquote(token.text), span: token.span)
+    guard expect(.comma, "between the model file and its features") else { return nil }
+    let features = parseExpressionList(until: .rightParen)
+    guard expect(.rightParen, "to close the feature list") else { return nil }
+    var margin = false
+    if atWord("margin") {
+      advance()
+      margin = true
+    }
+    var decl = ModelDecl(
+      name: name, kind: kind, kindSpan: kindSpan, features: features, weights: [], weightsSpan: kindSpan, bias: nil)
+    decl.file = file
+    decl.margin = margin
+    return decl
   }
 
   // type := "Bool" | "Int" | "Float" | "Price" | "Qty" | "Money" | "Duration" | "Time"

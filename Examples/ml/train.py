@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Builds features from the bundled SPY bars, trains an XGBoost and a LightGBM classifier of
+"the next close is higher", and exports them in the libraries' own file formats:
+
+    gbt.json     XGBoost's JSON model (Booster.save_model)
+    lgbm.txt     LightGBM's text model (Booster.save_model)
+    parity.csv   held-out feature rows and both libraries' predictions, margin and probability,
+                 as hexadecimal floats (float.hex), so that a test compares them bit for bit
+
+The features are the ones ml.strat computes: r1 = log(c / c[1]), r5 = log(c / c[5]) and
+rng = (high - low) / close, all plain numbers. Run from the project root:
+
+    python3 -m pip install xgboost lightgbm pandas numpy
+    python3 Examples/ml/train.py
+
+Only examples and tests use these packages; stratc reads the files at compile time.
+"""
+import math
+import os
+import sys
+
+import numpy as np
+import pandas as pd
+import xgboost as xgb
+import lightgbm as lgb
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "..", "data", "SPY.csv")
+FEATURES = ["r1", "r5", "rng"]
+
+
+def features(bars):
+    close, high, low = bars["Close"].to_numpy(), bars["High"].to_numpy(), bars["Low"].to_numpy()
+    rows, labels = [], []
+    for i in range(5, len(close) - 1):
+        r1 = math.log(close[i] / close[i - 1])
+        r5 = math.log(close[i] / close[i - 5])
+        rng = (high[i] - low[i]) / close[i]
+        rows.append([r1, r5, rng])
+        labels.append(1 if close[i + 1] > close[i] else 0)
+    return np.array(rows, dtype=np.float64), np.array(labels)
+
+
+def main():
+    bars = pd.read_csv(DATA)
+    x, y = features(bars)
+    split = int(len(x) * 0.7)
+    train = pd.DataFrame(x[:split], columns=FEATURES)
+    held = x[split:]
+    # A few missing values in the held-out rows exercise each library's default direction.
+    probe = np.array([[np.nan, 0.001, 0.01], [0.002, np.nan, 0.02], [-0.01, 0.0, np.nan]])
+    held = np.vstack([held, probe])
+
+    booster = xgb.train(
+        {"objective": "binary:logistic", "max_depth": 4, "eta": 0.1, "subsample": 0.8,
+         "seed": 7, "tree_method": "exact"},
+        xgb.DMatrix(train, label=y[:split]), num_boost_round=40)
+    booster.save_model(os.path.join(HERE, "gbt.json"))
+
+    gbm = lgb.train(
+        {"objective": "binary", "num_leaves": 15, "learning_rate": 0.1, "min_data_in_leaf": 20,
+         "seed": 7, "verbose": -1},
+        lgb.Dataset(train, label=y[:split]), num_boost_round=40)
+    gbm.save_model(os.path.join(HERE, "lgbm.txt"))
+
+    dm = xgb.DMatrix(pd.DataFrame(held, columns=FEATURES))
+    xgb_margin = booster.predict(dm, output_margin=True)
+    xgb_prob = booster.predict(dm)
+    lgb_margin = gbm.predict(held, raw_score=True)
+    lgb_prob = gbm.predict(held)
+
+    with open(os.path.join(HERE, "parity.csv"), "w") as out:
+        out.write("r1,r5,rng,xgb_margin,xgb_prob,lgb_margin,lgb_prob\n")
+        for row, xm, xp, lm, lp in zip(held, xgb_margin, xgb_prob, lgb_margin, lgb_prob):
+            cells = [float(v).hex() for v in row] + [float(v).hex() for v in (xm, xp, lm, lp)]
+            out.write(",".join(cells) + "\n")
+    print(f"{len(held)} held-out rows; xgboost {xgb.__version__}, lightgbm {lgb.__version__}",
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+import Foundation
+import StratDiagnostics
+import StratModels
+import StratSyntax
+
+/// Reads the trained-model files a strategy names (`xgboost("m.json", …)`): a path is taken
+/// from the strategy file's folder unless it is absolute. Injectable, so that a test or a
+/// caller holding the bytes need not touch the disk.
+public struct ModelFileReader: Sendable {
+  /// Largest model file read (a 200,000-node ensemble is a few MB).
+  public static let maximumBytes = 64 << 20
+  public var read: @Sendable (String) throws(ModelFileError) -> [UInt8]
+
+  public init(read: @escaping @Sendable (String) throws(ModelFileError) -> [UInt8]) {
+    self.read = read
+  }
+
+  /// Files named relative to the folder of the strategy at `sourcePath`.
+  public static func relative(to sourcePath: String) -> ModelFileReader {
+    let folder = (sourcePath as NSString).deletingLastPathComponent
+    return ModelFileReader { (path: String) throws(ModelFileError) -> [UInt8] in
+      let full = path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path
+      guard let handle = FileHandle(forReadingAtPath: full) else { throw ModelFileError("cannot open `\(full)`") }
+      defer { try? handle.close() }
+      guard let data = try? handle.read(upToCount: maximumBytes + 1) else { throw ModelFileError("cannot read `\(full)`") }
+      guard data.count <= maximumBytes else { throw ModelFileError("`\(full)` is larger than \(maximumBytes >> 20) MiB") }
+      return [UInt8](data)
+    }
+  }
+}
+
+/// A model read from a file, as the checked program carries it.
+struct LoadedModel {
+  var ensemble: TreeEnsemble
+  var margin: Bool
+}
+
+extension Checker {
+  /// Loads and checks `decl`'s file against the features the strategy gives: their count,
+  /// their order (by name, where both sides name them) and their units (plain numbers).
+  mutating func loadModelFile(_ decl: ModelDecl, features: [TypedExpr]) -> LoadedModel? {
+    guard let file = decl.file else { return nil }
+    let ensemble: TreeEnsemble
+    do {
+      let bytes = try modelFiles.read(file.path)
+      ensemble = try decl.kind == .xgboost ? XGBoostModel.load(bytes) : LightGBMModel.load(bytes)
+    } catch {
+      report(SemaDiagnostics.modelFile(file, kind: decl.kind, error))
+      return nil
+    }
+    guard features.count == decl.features.count else { return nil }  // a feature failed: reported
+    guard ensemble.featureCount == features.count else {
+      report(SemaDiagnostics.modelFeatureCount(decl, ensemble))
+      return nil
+    }
+    for (k, feature) in decl.features.enumerated() where !ensemble.featureNames.isEmpty {
+      guard case .name(let id) = feature, id.name != ensemble.featureNames[k] else { continue }
+      report(SemaDiagnostics.modelFeatureOrder(decl, ensemble, position: k, given: id))
+      return nil
+    }
+    return LoadedModel(ensemble: ensemble, margin: decl.margin)
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import StratABI
+import StratDiagnostics
+import StratIR
+import StratInterpreter
+import StratLLVM
+import StratNative
+import StratSema
+import Testing
+
+/// Trained models compiled from their files predict what XGBoost and LightGBM themselves
+/// predicted (Examples/ml/parity.csv, written by Examples/ml/train.py with the libraries), bit
+/// for bit, margin and probability, on the interpreter, the JIT and an AOT object.
+@Suite struct TreeModelParityTests {
+  static let source = """
+    strategy parity
+    instrument a = "A"
+    instrument b = "B"
+    instrument c = "C"
+    instrument d = "D"
+    let r1 = a.close / a.open
+    let r5 = b.close / b.open
+    let rng = c.close / c.open
+    param unit: Qty = 1
+    model xp = xgboost("gbt.json", r1, r5, rng)
+    model xm = xgboost("gbt.json", r1, r5, rng) margin
+    model lp = lightgbm("lgbm.txt", r1, r5, rng)
+    model lm = lightgbm("lgbm.txt", r1, r5, rng) margin
+    when d.close > 0 {
+      target a = xm * unit
+      target b = xp * unit
+      target c = lm * unit
+      target d = lp * unit
+    }
+
+    """
+
+  /// Held-out rows: three features, then XGBoost's margin and probability, LightGBM's.
+  static func parityRows() throws -> [[Double]] {
+    let text = try String(contentsOfFile: packageRoot + "/Examples/ml/parity.csv", encoding: .utf8)
+    return text.split(separator: "\n").dropFirst().map { line in
+      line.split(separator: ",").map { hexDouble(String($0)) }
+    }
+  }
+
+  /// Python's float.hex text (`-0x1.8p-3`, `nan`) as a Double.
+  static func hexDouble(_ s: String) -> Double {
+    s == "nan" ? .nan : strtod(s, nil)
+  }
+
+  @Test func everyBackendPredictsWhatTheLibrariesPredict() throws {
+    let path = packageRoot + "/Examples/ml/parity.strat"
+    let result = Compiler.compile(SourceFile(path: path, text: Self.source))
+    let module = try #require(result.module, "\(result.diagnostics.map(\.message))")
+    let executors: [(String, any StrategyExecutor)] = [
+      ("interp", try Interpreter(module: module)),
+      ("jit", try NativeExecutor(code: NativeBackend.jit(module))),
+      ("aot", try NativeExecutor(code: NativeBackend.aot(module))),
+    ]
+    let rows = try Self.parityRows()
+    #expect(rows.count > 300)
+    var mismatches: [String] = []
+    for (k, row) in rows.enumerated() {
+      for (name, e) in executors {
+        for f in 0..<3 { e.setBar(instrument: f, bar: Bar(open: 1, high: 1, low: 1, close: row[f], volume: 1)) }
+        e.setBar(instrument: 3, bar: Bar(open: 1, high: 1, low: 1, close: 1, volume: 1))
+        guard e.step(timeNanos: Int64(k)) == 4 else {
+          mismatches.append("\(name) row \(k): no decisions")
+          continue
+        }
+        let got = e.decisions.map(\.quantity)
+        let want = [row[3], row[4], row[5], row[6]]
+        let labels = ["xgb margin", "xgb prob", "lgb margin", "lgb prob"]
+        for j in 0..<4 where got[j].bitPattern != want[j].bitPattern {
+          mismatches.append("\(name) row \(k) \(labels[j]): \(got[j]) != \(want[j])")
+        }
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.count) mismatches: \(mismatches.prefix(8))")
+  }
+}
