@@ -6,6 +6,9 @@
     lgbm.txt     LightGBM's text model (Booster.save_model)
     parity.csv   held-out feature rows and both libraries' predictions, margin and probability,
                  as hexadecimal floats (float.hex), so that a test compares them bit for bit
+    orders.csv   the orders ml.strat must submit over all the bars (upper 0.53, lower 0.47,
+                 unit 100), decided here from the libraries' own predictions: the independent
+                 implementation the end-to-end test holds `stratc backtest` to
 
 The features are the ones ml.strat computes: r1 = log(c / c[1]), r5 = log(c / c[5]) and
 rng = (high - low) / close, all plain numbers. Run from the project root:
@@ -41,6 +44,60 @@ def features(bars):
     return np.array(rows, dtype=np.float64), np.array(labels)
 
 
+def write_missing_models(x, y, held):
+    """Two small LightGBM models whose splits send missing values by rule rather than as zeros:
+    trained with NaNs (missing type NaN) and with zeros as missing (missing type Zero), and
+    their predictions on rows holding NaNs and exact zeros: missing_parity.csv."""
+    rng = np.random.default_rng(11)
+    holed = x.copy()
+    holed[rng.random(holed.shape) < 0.15] = np.nan
+    zeroed = x.copy()
+    zeroed[rng.random(zeroed.shape) < 0.15] = 0.0
+    params = {"objective": "binary", "num_leaves": 7, "learning_rate": 0.2, "seed": 7, "verbose": -1}
+    nan_model = lgb.train(params, lgb.Dataset(pd.DataFrame(holed, columns=FEATURES), label=y), 10)
+    zero_model = lgb.train(dict(params, zero_as_missing=True),
+                           lgb.Dataset(pd.DataFrame(zeroed, columns=FEATURES), label=y), 10)
+    nan_model.save_model(os.path.join(HERE, "lgbm_nan.txt"))
+    zero_model.save_model(os.path.join(HERE, "lgbm_zero.txt"))
+    rows = held.copy()
+    mask = rng.random(rows.shape)
+    rows[mask < 0.1] = np.nan
+    rows[(mask >= 0.1) & (mask < 0.2)] = 0.0
+    rows[(mask >= 0.2) & (mask < 0.25)] = -0.0
+    with open(os.path.join(HERE, "missing_parity.csv"), "w") as out:
+        out.write("r1,r5,rng,nan_margin,nan_prob,zero_margin,zero_prob\n")
+        preds = [nan_model.predict(rows, raw_score=True), nan_model.predict(rows),
+                 zero_model.predict(rows, raw_score=True), zero_model.predict(rows)]
+        for k, row in enumerate(rows):
+            out.write(",".join([float(v).hex() for v in row] + [float(p[k]).hex() for p in preds]) + "\n")
+
+
+def write_orders(bars, booster, gbm, upper=0.53, lower=0.47, unit=100):
+    """ml.strat's rules on every bar: target `unit` when the mean probability is above
+    `upper`, flat when below `lower`; an order is submitted when the target differs from the
+    position (fills come at the next open, so the position is the last target)."""
+    x, _ = features(bars)
+    dates = bars["Date"].to_numpy()[5:len(x) + 5]
+    # The last bar has features but no label; ml.strat decides on it too.
+    close, high, low = bars["Close"].to_numpy(), bars["High"].to_numpy(), bars["Low"].to_numpy()
+    i = len(close) - 1
+    last = [math.log(close[i] / close[i - 1]), math.log(close[i] / close[i - 5]), (high[i] - low[i]) / close[i]]
+    x = np.vstack([x, [last]])
+    dates = list(dates) + [bars["Date"].to_numpy()[i]]
+    gbt = booster.predict(xgb.DMatrix(pd.DataFrame(x, columns=FEATURES)))
+    lgbm = gbm.predict(x)
+    position = 0
+    with open(os.path.join(HERE, "orders.csv"), "w") as out:
+        out.write("decided,side,quantity\n")
+        for date, g, l in zip(dates, gbt, lgbm):
+            up = (float(g) + float(l)) / 2
+            target = unit if up > upper else 0 if up < lower else position
+            if target != position:
+                stamp = pd.Timestamp(date).tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%SZ")
+                out.write(f"{stamp},{'BUY' if target > position else 'SELL'},{abs(target - position)}\n")
+                position = target
+
+
 def main():
     bars = pd.read_csv(DATA)
     x, y = features(bars)
@@ -74,6 +131,8 @@ def main():
         for row, xm, xp, lm, lp in zip(held, xgb_margin, xgb_prob, lgb_margin, lgb_prob):
             cells = [float(v).hex() for v in row] + [float(v).hex() for v in (xm, xp, lm, lp)]
             out.write(",".join(cells) + "\n")
+    write_orders(bars, booster, gbm)
+    write_missing_models(x[:split], y[:split], held)
     print(f"{len(held)} held-out rows; xgboost {xgb.__version__}, lightgbm {lgb.__version__}",
           file=sys.stderr)
 

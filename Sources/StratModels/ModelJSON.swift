@@ -190,6 +190,6 @@ struct ModelJSONParser {
   }
 
   func error(_ message: String, offset: Int? = nil) -> ModelFileError {
-    ModelFileError(message, line: ModelFileError.line(of: offset ?? at, in: bytes))
+    ModelFileError.at(offset ?? at, in: bytes, message)
   }
 }

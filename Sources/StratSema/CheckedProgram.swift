@@ -67,6 +67,8 @@ struct CheckedProgram {
   var rules: [Rule]
   var risk: [RiskLimit]
   var schedule: Schedule?
+  /// Every model file read, in declaration order: inputs of the run id.
+  var modelFiles: [ModelFileDigest] = []
   /// Parameters whose value sizes a window, lag or average (a new value is a new layout).
   var stateSizingParams: Set<Int> = []
   /// Parameters whose value the checker folded into a constant of the build (a risk limit, a

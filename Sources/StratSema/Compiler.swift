@@ -10,6 +10,8 @@ public enum Compiler {
     public let diagnostics: [Diagnostic]
     /// Verifier failures: bugs in the compiler, not in the user's strategy (exit status 3).
     public var internalErrors: [Diagnostic] = []
+    /// The model files compiled in (`xgboost("m.json", …)`), for the run id.
+    public var modelFiles: [ModelFileDigest] = []
 
     /// True when at least one diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -38,12 +40,14 @@ public enum Compiler {
     bag.add(contentsOf: StateLimit.diagnostics(module, slotSpans: lowering.slotSpans))
     guard !bag.hasErrors else { return Result(module: nil, diagnostics: limited(bag.sorted)) }
     var result = Result(module: module, diagnostics: limited(bag.sorted))
+    result.modelFiles = checked.modelFiles
     result.internalErrors = IRVerifier.verify(module).map { internalError($0, stage: "lowering") }
     guard result.internalErrors.isEmpty else { return result }
     if optimize {
       module = PassPipeline.optimize(module)
       result.internalErrors = IRVerifier.verify(module).map { internalError($0, stage: "optimisation") }
-      result = Result(module: module, diagnostics: result.diagnostics, internalErrors: result.internalErrors)
+      result = Result(
+        module: module, diagnostics: result.diagnostics, internalErrors: result.internalErrors, modelFiles: result.modelFiles)
     }
     return result
   }

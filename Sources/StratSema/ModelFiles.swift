@@ -1,4 +1,5 @@
 import Foundation
+import StratABI
 import StratDiagnostics
 import StratModels
 import StratSyntax
@@ -29,6 +30,12 @@ public struct ModelFileReader: Sendable {
   }
 }
 
+/// A model file as the strategy names it, and the SHA-256 of the bytes compiled in.
+public struct ModelFileDigest: Sendable, Equatable {
+  public var path: String
+  public var sha256: String
+}
+
 /// A model read from a file, as the checked program carries it.
 struct LoadedModel {
   var ensemble: TreeEnsemble
@@ -43,6 +50,9 @@ extension Checker {
     let ensemble: TreeEnsemble
     do {
       let bytes = try modelFiles.read(file.path)
+      if !checked.modelFiles.contains(where: { $0.path == file.path }) {
+        checked.modelFiles.append(ModelFileDigest(path: file.path, sha256: SHA256.hex(bytes)))
+      }
       ensemble = try decl.kind == .xgboost ? XGBoostModel.load(bytes) : LightGBMModel.load(bytes)
     } catch {
       report(SemaDiagnostics.modelFile(file, kind: decl.kind, error))

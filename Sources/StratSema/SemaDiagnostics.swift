@@ -301,7 +301,7 @@ enum SemaDiagnostics {
   }
 
   static func modelFile(_ file: ModelDecl.File, kind: ModelDecl.Kind, _ error: ModelFileError) -> Diagnostic {
-    let place = error.line.map { " line \($0)" } ?? ""
+    let place = error.place
     let format = kind == .xgboost ? "XGBoost's JSON model format" : "LightGBM's text model format"
     return Diagnostic(
       id: "models.file", message: "cannot use model file `\(file.path)`\(place): \(error.message)",

@@ -61,7 +61,7 @@ enum BacktestCommand {
         args, dataPath: dataSpecs[0], executor: executor, backend: backend, output: output,
         timing: timing,
         identify: { settings throws(BacktestError) in
-          try identity(module, inputs, settings)
+          try identity(module, inputs, settings, models: compiled.models)
         })
     }
     let series: [BarSeries]
@@ -87,7 +87,8 @@ enum BacktestCommand {
       bar?.finish()
       timing.loopSeconds = loop
       if args.has("timing") { result.timing = timing }
-      result.ingredients = try identity(module, inputs, RunIdentity.barSettings(fill: fill, fees: fees, capital: capital))
+      result.ingredients = try identity(
+        module, inputs, RunIdentity.barSettings(fill: fill, fees: fees, capital: capital), models: compiled.models)
       if let report = args.value("report") {
         try HTMLReport.writeBarReport(
           result, bars: series, seriesForInstrument: indices, dataSources: dataSpecs, to: report)
@@ -179,9 +180,9 @@ enum BacktestCommand {
 extension BacktestCommand {
   /// The run's ingredients, once its inputs are hashed.
   static func identity(
-    _ module: IRModule, _ inputs: RunInputs?, _ settings: [String]
+    _ module: IRModule, _ inputs: RunInputs?, _ settings: [String], models: [RunIngredients.Input]
   ) throws(BacktestError) -> RunIngredients {
-    RunIdentity(inputs: try RunInputs.digests(of: inputs), settings: settings).ingredients(for: module)
+    RunIdentity(inputs: try RunInputs.digests(of: inputs) + models, settings: settings).ingredients(for: module)
   }
 
   /// Applies `--instrument NAME=SYMBOL`; an exit status when a name is unknown.

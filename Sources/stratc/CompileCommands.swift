@@ -1,4 +1,5 @@
 import StratABI
+import StratBacktest
 import StratDiagnostics
 import StratIR
 import StratLLVM
@@ -10,6 +11,8 @@ enum CompileCommands {
   struct Compiled {
     var module: IRModule
     var sourceHash: String
+    /// The model files compiled in, as run-id inputs (`model gbt.json`).
+    var models: [RunIngredients.Input] = []
   }
 
   /// Compiles one file for a command, reporting diagnostics; the exit status on failure.
@@ -32,7 +35,8 @@ enum CompileCommands {
     guard let module = result.module, !result.hasErrors else {
       return .failure(result.diagnostics.contains { isParamProblem($0, params) } ? .usage : .userError)
     }
-    return .success(Compiled(module: module, sourceHash: SHA256.hex(file.bytes)))
+    let models = result.modelFiles.map { RunIngredients.Input(name: "model \($0.path)", sha256: $0.sha256) }
+    return .success(Compiled(module: module, sourceHash: SHA256.hex(file.bytes), models: models))
   }
 
   /// True for an error in a `--param` of the command line (an unknown name, a value of the

@@ -19,13 +19,14 @@ extension SweepCommand {
     output.report(baseline.diagnostics + baseline.internalErrors)
     if !baseline.internalErrors.isEmpty { return .internalError }
     guard var module = baseline.module, !baseline.hasErrors else { return .userError }
+    let models = baseline.modelFiles.map { RunIngredients.Input(name: "model \($0.path)", sha256: $0.sha256) }
     do {
       try SweepParameter.validate(plan.grid, against: declaredParameters(module.parameterTable))
     } catch {
       throw problem(error)
     }
     if let code = BacktestCommand.bind(&module, plan.bindings, output: output) { return code }
-    if isBook { return try streamBook(plan, module: module, inputs: inputs, output: output) }
+    if isBook { return try streamBook(plan, module: module, inputs: inputs, models: models, output: output) }
     let series: [BarSeries]
     let indices: [Int]
     do {
@@ -39,14 +40,16 @@ extension SweepCommand {
       return .userError
     }
     let identity = try runIdentity(
-      inputs, settings: RunIdentity.barSettings(fill: plan.fill, fees: plan.fees, capital: plan.capital), output: output)
+      inputs, models: models, settings: RunIdentity.barSettings(fill: plan.fill, fees: plan.fees, capital: plan.capital), output: output)
     return try stream(plan, work: makeWork(plan, identity: identity, series: series, indices: indices), output: output)
   }
 
   /// The ingredients the runs share, once the inputs are hashed; a failure is reported.
-  static func runIdentity(_ inputs: RunInputs?, settings: [String], output: Output) throws -> RunIdentity {
+  static func runIdentity(
+    _ inputs: RunInputs?, models: [RunIngredients.Input], settings: [String], output: Output
+  ) throws -> RunIdentity {
     do throws(BacktestError) {
-      return RunIdentity(inputs: try RunInputs.digests(of: inputs), settings: settings)
+      return RunIdentity(inputs: try RunInputs.digests(of: inputs) + models, settings: settings)
     } catch {
       output.report([Diagnostic(id: error.id, message: error.message, notes: error.notes)])
       throw ExitCode.userError
@@ -54,7 +57,7 @@ extension SweepCommand {
   }
 
   /// Loads the order-book data once and runs the grid through the simulated venue.
-  static func streamBook(_ plan: Plan, module: IRModule, inputs: RunInputs?, output: Output) throws -> ExitCode {
+  static func streamBook(_ plan: Plan, module: IRModule, inputs: RunInputs?, models: [RunIngredients.Input], output: Output) throws -> ExitCode {
     let interface = try Interpreter(module: module).interface
     let feed: BookFeed
     do {
@@ -72,7 +75,7 @@ extension SweepCommand {
       symbols: interface.instruments.map(\.symbol), backend: plan.backend,
       locatesUnknownOrders: feed.locatesUnknownOrders)
     let settings = RunIdentity.bookSettings(venue: plan.venue, policy: plan.policy, date: plan.date, capital: plan.capital)
-    let identity = try runIdentity(inputs, settings: settings, output: output)
+    let identity = try runIdentity(inputs, models: models, settings: settings, output: output)
     return try stream(plan, work: makeWork(plan, identity: identity) { executor throws(BacktestError) in
       try BookBacktester(events: feed.events, snapshots: feed.snapshots, config: config).run(executor)
     }, output: output)

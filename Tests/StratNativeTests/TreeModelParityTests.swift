@@ -12,7 +12,9 @@ import Testing
 /// predicted (Examples/ml/parity.csv, written by Examples/ml/train.py with the libraries), bit
 /// for bit, margin and probability, on the interpreter, the JIT and an AOT object.
 @Suite struct TreeModelParityTests {
-  static let source = """
+  /// Four models of the three features: their values are the four targets of each step.
+  static func source(_ models: [String]) -> String {
+    """
     strategy parity
     instrument a = "A"
     instrument b = "B"
@@ -22,22 +24,23 @@ import Testing
     let r5 = b.close / b.open
     let rng = c.close / c.open
     param unit: Qty = 1
-    model xp = xgboost("gbt.json", r1, r5, rng)
-    model xm = xgboost("gbt.json", r1, r5, rng) margin
-    model lp = lightgbm("lgbm.txt", r1, r5, rng)
-    model lm = lightgbm("lgbm.txt", r1, r5, rng) margin
+    model m1 = \(models[0])
+    model m2 = \(models[1])
+    model m3 = \(models[2])
+    model m4 = \(models[3])
     when d.close > 0 {
-      target a = xm * unit
-      target b = xp * unit
-      target c = lm * unit
-      target d = lp * unit
+      target a = m1 * unit
+      target b = m2 * unit
+      target c = m3 * unit
+      target d = m4 * unit
     }
 
     """
+  }
 
-  /// Held-out rows: three features, then XGBoost's margin and probability, LightGBM's.
-  static func parityRows() throws -> [[Double]] {
-    let text = try String(contentsOfFile: packageRoot + "/Examples/ml/parity.csv", encoding: .utf8)
+  /// Held-out rows: three features, then four predictions.
+  static func parityRows(_ file: String) throws -> [[Double]] {
+    let text = try String(contentsOfFile: packageRoot + "/Examples/ml/" + file, encoding: .utf8)
     return text.split(separator: "\n").dropFirst().map { line in
       line.split(separator: ",").map { hexDouble(String($0)) }
     }
@@ -48,16 +51,29 @@ import Testing
     s == "nan" ? .nan : strtod(s, nil)
   }
 
-  @Test func everyBackendPredictsWhatTheLibrariesPredict() throws {
+  @Test(arguments: [
+    // parity.csv: XGBoost's margin and probability, then LightGBM's.
+    ("parity.csv", [
+      "xgboost(\"gbt.json\", r1, r5, rng) margin", "xgboost(\"gbt.json\", r1, r5, rng)",
+      "lightgbm(\"lgbm.txt\", r1, r5, rng) margin", "lightgbm(\"lgbm.txt\", r1, r5, rng)",
+    ]),
+    // missing_parity.csv: LightGBM trained with NaNs (missing type NaN), then with zeros as
+    // missing (type Zero), on rows holding NaNs, 0 and −0.
+    ("missing_parity.csv", [
+      "lightgbm(\"lgbm_nan.txt\", r1, r5, rng) margin", "lightgbm(\"lgbm_nan.txt\", r1, r5, rng)",
+      "lightgbm(\"lgbm_zero.txt\", r1, r5, rng) margin", "lightgbm(\"lgbm_zero.txt\", r1, r5, rng)",
+    ]),
+  ])
+  func everyBackendPredictsWhatTheLibrariesPredict(_ file: String, _ models: [String]) throws {
     let path = packageRoot + "/Examples/ml/parity.strat"
-    let result = Compiler.compile(SourceFile(path: path, text: Self.source))
+    let result = Compiler.compile(SourceFile(path: path, text: Self.source(models)))
     let module = try #require(result.module, "\(result.diagnostics.map(\.message))")
     let executors: [(String, any StrategyExecutor)] = [
       ("interp", try Interpreter(module: module)),
       ("jit", try NativeExecutor(code: NativeBackend.jit(module))),
       ("aot", try NativeExecutor(code: NativeBackend.aot(module))),
     ]
-    let rows = try Self.parityRows()
+    let rows = try Self.parityRows(file)
     #expect(rows.count > 300)
     var mismatches: [String] = []
     for (k, row) in rows.enumerated() {
@@ -70,9 +86,8 @@ import Testing
         }
         let got = e.decisions.map(\.quantity)
         let want = [row[3], row[4], row[5], row[6]]
-        let labels = ["xgb margin", "xgb prob", "lgb margin", "lgb prob"]
         for j in 0..<4 where got[j].bitPattern != want[j].bitPattern {
-          mismatches.append("\(name) row \(k) \(labels[j]): \(got[j]) != \(want[j])")
+          mismatches.append("\(name) row \(k) \(models[j]): \(got[j]) != \(want[j])")
         }
       }
     }
