@@ -52,7 +52,9 @@ import Testing
   @discardableResult
   static func check(_ example: Example) -> [Diagnostic] {
     let file = SourceFile(path: example.testDescription, text: example.source)
-    let result = Compiler.compile(file, params: [:], optimize: true)
+    // Model files are named from the document's folder, as from a strategy's.
+    let models = ModelFileReader.relative(to: Corpus.packageRoot.appendingPathComponent(example.document).path)
+    let result = Compiler.compile(file, params: [:], optimize: true, models: models)
     #expect(result.internalErrors.isEmpty, "\(example): \(result.internalErrors.map(\.message))")
     let expected = ExpectedDiagnostic.parseAll(example.source)
     switch example.kind {
