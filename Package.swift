@@ -115,7 +115,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "StratSemaTests",
-      dependencies: ["StratSema", "StratSyntax", "StratIR", "StratDiagnostics"]),
+      dependencies: ["StratSema", "StratSyntax", "StratIR", "StratDiagnostics", "StratModels"]),
     .testTarget(
       name: "StratInterpreterTests",
       dependencies: ["StratInterpreter", "StratIR", "StratABI", "StratSema", "StratDiagnostics", "StratTimeZone"]),

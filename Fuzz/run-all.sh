@@ -11,7 +11,7 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=${FUZZ_WORK:-$here/../.build/fuzz}
 total=${1:-210}
-groups=("itch csv lobster tick param config fix" "strat object journal http fix")
+groups=("itch csv lobster tick param config fix" "strat model object journal http fix")
 day=$(( 10#$(date -u +%j) ))
 selection=${FUZZ_HARNESSES:-${groups[$(( day % 2 ))]}}
 [ "$selection" = all ] && selection=$("$here/run-fuzz.sh" list | tr '\n' ' ')

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz/run-fuzz.sh HARNESS [seconds] [libFuzzer flags...]: builds the libFuzzer harness
 # Fuzz/<Name>Fuzz from the module sources and runs it for [seconds] (default 60).
-#   HARNESS: itch csv lobster tick strat object param journal config http fix ("list" prints them, "seeds HARNESS" its
+#   HARNESS: itch csv lobster tick strat model object param journal config http fix ("list" prints them, "seeds HARNESS" its
 #   seed folder). FUZZ_BUILD_ONLY=1 only builds.
 # Each module is compiled once, instrumented, as its own Swift module with -enable-testing
 # (cached in $FUZZ_WORK/modules until a source changes); the harness `@testable import`s the
@@ -22,7 +22,8 @@ declare -A modules=(
   [csv]="StratDiagnostics StratTimeZone StratMarket"
   [lobster]="StratDiagnostics StratTimeZone StratMarket"
   [tick]="StratDiagnostics StratTimeZone StratMarket"
-  [strat]="StratDiagnostics StratTimeZone StratABI StratSyntax StratIR StratSema"
+  [strat]="StratDiagnostics StratTimeZone StratABI StratSyntax StratIR StratModels StratSema"
+  [model]="StratModels"
   [object]="StratABI StratNative"
   [param]="StratDiagnostics StratTimeZone StratABI StratNative StratMarket StratRuntime StratBacktest"
   [journal]="StratJournal"
@@ -36,6 +37,7 @@ declare -A seeds=(
   [lobster]=Tests/Fuzz/Corpus/lobster
   [tick]=Tests/Fuzz/Corpus/tick
   [strat]=Tests/Fuzz/Corpus/strat
+  [model]=Tests/Fuzz/Corpus/model
   [object]=Tests/Fuzz/Corpus/object
   [param]=Tests/Fuzz/Corpus/param
   [journal]=Tests/Fuzz/Corpus/journal
@@ -44,10 +46,10 @@ declare -A seeds=(
   [fix]=Tests/Fuzz/Corpus/fix
 )
 declare -A maxlen=(
-  [itch]=4096 [csv]=4096 [lobster]=8192 [tick]=4096 [strat]=4096 [object]=20000 [param]=512 [journal]=8192
+  [itch]=4096 [csv]=4096 [lobster]=8192 [tick]=4096 [strat]=4096 [model]=16384 [object]=20000 [param]=512 [journal]=8192
   [config]=8192 [http]=4096 [fix]=8192)
 declare -A folder=(
-  [itch]=ITCH [csv]=CSV [lobster]=LOBSTER [tick]=Tick [strat]=Strat [object]=Object [param]=Param [journal]=Journal
+  [itch]=ITCH [csv]=CSV [lobster]=LOBSTER [tick]=Tick [strat]=Strat [model]=Model [object]=Object [param]=Param [journal]=Journal
   [config]=Config [http]=HTTP [fix]=FIX)
 # StratNative imports the C header through Sources/CStratc/module.modulemap.
 includes=(-I "$root/Sources/CStratc")

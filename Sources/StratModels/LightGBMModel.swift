@@ -17,9 +17,11 @@ public enum LightGBMModel {
       let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
       if line == "end of trees" { ended = true; break }
       if line.hasPrefix("Tree=") { sections.append([:]); continue }
-      guard let eq = line.firstIndex(of: "=") else { continue }
-      let entry = (String(line[line.index(after: eq)...]), n + 1)
+      // `key=value`, or a bare key (`average_output`) that is a flag.
+      let eq = line.firstIndex(of: "=") ?? line.endIndex
       let key = String(line[..<eq])
+      guard !key.isEmpty else { continue }
+      let entry = (eq == line.endIndex ? "" : String(line[line.index(after: eq)...]), n + 1)
       if sections.isEmpty { header[key] = entry } else { sections[sections.count - 1][key] = entry }
     }
     guard header["version"] != nil || lines.first == "tree" else { throw ModelFileError("not LightGBM's text model format: no `tree` header") }

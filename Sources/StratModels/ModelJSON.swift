@@ -84,7 +84,7 @@ struct ModelJSONParser {
       members.append((key, try value()))
       skipSpace()
       if peek(UInt8(ascii: ",")) { at += 1; continue }
-      guard peek(UInt8(ascii: "}")) else { throw error("expected `,` or `}` in an object") }
+      guard peek(UInt8(ascii: "}")) else { throw error(at < bytes.count ? "expected `,` or `}` in an object" : "the file ends inside an object") }
       at += 1
       return .object(members)
     }
@@ -99,7 +99,7 @@ struct ModelJSONParser {
       items.append(try value())
       skipSpace()
       if peek(UInt8(ascii: ",")) { at += 1; continue }
-      guard peek(UInt8(ascii: "]")) else { throw error("expected `,` or `]` in an array") }
+      guard peek(UInt8(ascii: "]")) else { throw error(at < bytes.count ? "expected `,` or `]` in an array" : "the file ends inside an array") }
       at += 1
       return .array(items)
     }

@@ -21,6 +21,10 @@ public struct ModelFileReader: Sendable {
     let folder = (sourcePath as NSString).deletingLastPathComponent
     return ModelFileReader { (path: String) throws(ModelFileError) -> [UInt8] in
       let full = path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path
+      // A pipe or a device (/dev/stdin, /dev/zero) would block or never end: files only.
+      var info = stat()
+      guard stat(full, &info) == 0 else { throw ModelFileError("cannot open `\(full)`") }
+      guard info.st_mode & S_IFMT == S_IFREG else { throw ModelFileError("`\(full)` is not a regular file") }
       guard let handle = FileHandle(forReadingAtPath: full) else { throw ModelFileError("cannot open `\(full)`") }
       defer { try? handle.close() }
       guard let data = try? handle.read(upToCount: maximumBytes + 1) else { throw ModelFileError("cannot read `\(full)`") }

@@ -3,6 +3,7 @@
 import StratABI
 import StratDiagnostics
 import StratIR
+import StratModels
 
 /// Runs one input through the front end as `stratc check`, `ir` and `report` do: lex, parse,
 /// check, lower, verify, optimise, verify; then prints the IR, parses it back and prints it again
@@ -12,7 +13,9 @@ import StratIR
 enum StratFuzzTarget {
   static func run(_ input: UnsafeRawBufferPointer) -> [String] {
     let file = SourceFile(path: "fuzz.strat", bytes: Array(input))
-    let result = Compiler.compile(file, params: overrides(in: file), optimize: true)
+    // Model files are the model harness's; this one reads nothing from the disk.
+    let noFiles = ModelFileReader { (_: String) throws(ModelFileError) -> [UInt8] in throw ModelFileError("no files in fuzzing") }
+    let result = Compiler.compile(file, params: overrides(in: file), optimize: true, models: noFiles)
     var ids = result.diagnostics.map(\.id) + result.internalErrors.map(\.id)
     guard let module = result.module, result.internalErrors.isEmpty else { return ids }
     let text = IRPrinter.print(module)
