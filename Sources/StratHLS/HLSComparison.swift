@@ -15,7 +15,7 @@ public struct HLSComparison: Sendable {
 
   public static func run(_ plan: KernelPlan, _ ticks: [Tick]) -> HLSComparison {
     var result = HLSComparison()
-    guard let interpreter = try? Interpreter(module: plan.module) else { return result }
+    guard let interpreter = try? Interpreter(module: plan.reference) else { return result }
     var fixed = FixedExecutor(plan: plan)
     for (t, tick) in ticks.enumerated() {
       feed(interpreter, tick, plan)

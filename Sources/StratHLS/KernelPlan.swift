@@ -6,7 +6,10 @@ import StratIR
 /// state field, every constant as raw bits and every table. The C++ emitter and the fixed-point
 /// executor both read only this, so they quantise at the same points with the same constants.
 public struct KernelPlan: Sendable {
+  /// The module the kernel computes (`KernelPlanner.widened`: no float32 rounding).
   public var module: IRModule
+  /// The module as compiled, float32 included: what the double-precision comparison runs.
+  public var reference: IRModule
   public var options: KernelOptions
   /// The type of each instruction's result; nil for effects.
   public var types: [KernelType?]

@@ -103,7 +103,7 @@ extension KernelPlanner {
     inputs.sort { ($0.instrument, $0.field.rawValue) < ($1.instrument, $1.field.rawValue) }
     let largest = module.slots.compactMap(\.kind.capacity).max() ?? 1
     var plan = KernelPlan(
-      module: module, options: options, types: types, ranges: ranges, constants: constants,
+      module: module, reference: module, options: options, types: types, ranges: ranges, constants: constants,
       reciprocals: reciprocals, slots: module.slots.indices.map(slotPlan), inputs: inputs, outputs: outputs,
       tables: KernelTables(bits: options.tableBits, largestWindow: largest), risk: riskPlan(inputs: inputs))
     for index in module.step.indices {

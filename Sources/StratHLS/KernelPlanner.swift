@@ -22,12 +22,33 @@ public struct KernelPlanner {
   public static func plan(
     _ module: IRModule, options: KernelOptions = KernelOptions(), path: String, source: SourceFile? = nil
   ) -> Result<KernelPlan, KernelRefusal> {
-    var planner = KernelPlanner(module: module, options: options, path: path, source: source)
+    var planner = KernelPlanner(module: Self.widened(module), options: options, path: path, source: source)
     planner.refuseUnsupported()
     planner.refuseUnsupportedRisk()
     guard planner.problems.isEmpty else { return .failure(KernelRefusal(diagnostics: planner.problems)) }
     planner.analyse()
-    return .success(planner.build())
+    var plan = planner.build()
+    plan.reference = module
+    return .success(plan)
+  }
+
+  /// The module the kernel computes: float32 rounding (`f32`, an XGBoost model's) is finer than
+  /// the kernel's fixed point, so it is dropped and `expf` becomes the kernel's `exp`. What that
+  /// and the fixed point change, `hls-sim --compare` counts against the module as compiled.
+  static func widened(_ module: IRModule) -> IRModule {
+    var module = module
+    var dropped: [ValueID: ValueID] = [:]
+    for (i, instruction) in module.step.enumerated() {
+      switch instruction.op {
+      case .f32:
+        let operand = instruction.args[0]
+        dropped[i] = operand
+        if module.step[operand].name.isEmpty { module.step[operand].name = instruction.name }
+      case .expf: module.step[i].op = .exp
+      default: break
+      }
+    }
+    return module.removingInstructions(Set(dropped.keys), replacing: dropped)
   }
 
   init(module: IRModule, options: KernelOptions, path: String, source: SourceFile?) {
@@ -90,12 +111,6 @@ public struct KernelPlanner {
       if case .field(_, let field) = instruction.imm, let refusal = fieldRefusal(index, field) {
         problems.append(refusal)
       }
-    }
-    if let index = module.step.firstIndex(where: { $0.op == .f32 || $0.op == .expf }) {
-      problems.append(refusal(
-        "unsupported-model", index,
-        "the kernel does not compute trained models read from files (XGBoost's float32 trees) yet",
-        note: "inline linear and logistic models are supported; LightGBM's double trees are compare-and-select code the kernel plans like any other"))
     }
     refuseUndefinedBookValues()
   }

@@ -43,6 +43,14 @@ import Testing
     #expect(summary.contains("\"model lgbm.txt\": \""), "\(summary)")
   }
 
+  /// The HLS kernel computes both models in fixed point (XGBoost's float32 rounding is below its
+  /// resolution) and decides as the interpreter, in float32, does on every bar.
+  @Test func theKernelDecidesAsTheInterpreterOnEveryBar() throws {
+    let run = try Stratc.run(["hls-sim", Self.folder + "/ml.strat", "--data", Self.data, "--compare"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("compared 1181 ticks: 967 decisions in fixed point, 967 in double; 0 ticks differ"), "\(run.stdout)")
+  }
+
   /// A copy of the example in a fresh folder, with `edit` applied to `file`'s text.
   static func copy(editing file: String? = nil, _ edit: (String) -> String = { $0 }) throws -> String {
     let dir = Stratc.temporaryDirectory()
