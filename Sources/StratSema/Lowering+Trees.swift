@@ -30,20 +30,24 @@ extension Lowering {
     }
   }
 
-  /// `TreeEnsemble.goesLeft` as IR: comparisons with NaN are false, so `x != x` tests for it.
+  /// `TreeEnsemble.goesLeft` as IR. Comparisons with NaN are false, so "below, or NaN" is one
+  /// negated comparison: not(x ≥ t) for `<`, not(x > t) for `<=`; `x != x` tests for NaN.
   mutating func lowerSplit(
     _ x: ValueID, _ t: Double, _ missing: TreeEnsemble.Missing, _ comparison: TreeEnsemble.Comparison
   ) -> ValueID {
     let threshold = builder.constant(.f64(t))
     let below = builder.emit(comparison == .less ? .flt : .fle, .bool, [x, threshold])
-    let isNaN = builder.emit(.fne, .bool, [x, x])
+    func belowOrNaN() -> ValueID {
+      builder.emit(.not, .bool, [builder.emit(comparison == .less ? .fge : .fgt, .bool, [x, threshold])])
+    }
     switch missing {
     case .nan(let left):
-      return left ? builder.emit(.or, .bool, [below, isNaN]) : below
+      return left ? belowOrNaN() : below
     case .nanAsZero:
       let zeroGoesLeft = comparison == .less ? 0 < t : 0 <= t
-      return zeroGoesLeft ? builder.emit(.or, .bool, [below, isNaN]) : below
+      return zeroGoesLeft ? belowOrNaN() : below
     case .zeroOrNaN(let left):
+      let isNaN = builder.emit(.fne, .bool, [x, x])
       let z = TreeEnsemble.zeroThreshold
       let above = builder.emit(.fge, .bool, [x, builder.constant(.f64(-z))])
       let under = builder.emit(.fle, .bool, [x, builder.constant(.f64(z))])

@@ -20,6 +20,7 @@ import StratSema
 //        strat-bench --profile-backtest [--null] [--runs R]   only the backtest loop (JIT, or a
 //        strategy that does nothing), for perf
 //        strat-bench --engine [--runs R] [--cpu N] [--only tick|loop|recovery|swap]   the live engine: tick-to-order, events/s, recovery, hot-swap pause
+//        strat-bench --models [--events N] [--runs R]   a tree model per event: stratc's backends beside TL2cgen's C
 //        strat-bench --fix [--runs R]   FIX encode/decode, matching, a round trip to strat-venue, tick to FIX bytes
 //        (run from the repository root, release build)
 
@@ -42,6 +43,15 @@ if arguments.contains("--fix") {
     exit(0)
   } catch {
     FileHandle.standardError.write(Data("strat-bench --fix: \(error)\n".utf8))
+    exit(1)
+  }
+}
+if arguments.contains("--models") {
+  do {
+    try ModelBench(root: root, dataDir: dataDir, runs: runs, events: option("--events", default: 1_000_000)).run()
+    exit(0)
+  } catch {
+    FileHandle.standardError.write(Data("strat-bench --models: \(error)\n".utf8))
     exit(1)
   }
 }
