@@ -158,7 +158,6 @@ extension Checker {
         expected: decl.parameters.count...decl.parameters.count, found: args.count, span: span))
       return nil
     }
-    guard let body = checkFunction(index) else { return nil }
     var typedArgs: [TypedExpr] = []
     for (arg, parameter) in zip(args, decl.parameters) {
       guard let typed = checkExpression(arg), let type = resolveType(parameter.type),
@@ -166,16 +165,29 @@ extension Checker {
       else { return nil }
       typedArgs.append(coerced)
     }
+    // An Int argument known when compiling (a number, a parameter, arithmetic on them) is bound
+    // into the body, so that it can size a window or a lag there: `fn rma(v: Price, n: Int)`.
+    let evaluator = ConstantEvaluator(params: checked.params)
+    let bound = typedArgs.map { $0.type == .int && evaluator.evaluate($0) != nil ? $0 : nil }
+    guard let body = checkFunction(index, bound: bound) else { return nil }
     guard admitExpansion(of: index, body: body, arguments: typedArgs, span: span) else { return nil }
     var result = body.substituting(typedArgs)
     result.span = span
     return result
   }
 
-  /// Checks a function body once, with its parameters in scope; recursion is an error.
-  mutating func checkFunction(_ index: Int) -> TypedExpr? {
-    if let done = functionResults[index] { return done }
-    if failed.contains("fn \(index)") { return nil }
+  /// Checks a function body once per set of constant arguments (`bound`), with its parameters
+  /// in scope; recursion is an error.
+  mutating func checkFunction(_ index: Int, bound: [TypedExpr?] = []) -> TypedExpr? {
+    let instance = bound.contains { $0 != nil } ? Self.instanceKey(index, bound, params: checked.params) : nil
+    if let instance {
+      if let done = functionInstances[instance] { return done }
+      if failed.contains(instance) { return nil }
+    } else {
+      if let done = functionResults[index] { return done }
+      if failed.contains("fn \(index)") { return nil }
+    }
+    let failure = instance ?? "fn \(index)"
     let decl = functionDecls[index]
     if functionVisiting.contains(index) {
       let cycle = functionVisiting.map { functionDecls[$0].name.name } + [decl.name.name]
@@ -184,28 +196,36 @@ extension Checker {
     }
     functionVisiting.append(index)
     defer { functionVisiting.removeLast() }
-    var scope: [(String, StratType)] = []
-    for parameter in decl.parameters {
+    var scope: [(String, StratType, TypedExpr?)] = []
+    for (k, parameter) in decl.parameters.enumerated() {
       guard let type = requireType(parameter.type) else { return nil }
-      scope.append((parameter.name.name, type))
+      scope.append((parameter.name.name, type, k < bound.count ? bound[k] : nil))
     }
     let saved = functionScope
     functionScope = scope
     defer { functionScope = saved }
     guard var body = checkExpression(decl.body) else {
-      failed.insert("fn \(index)")
+      failed.insert(failure)
       return nil
     }
     if let resultName = decl.result {
       guard let type = requireType(resultName),
         let coerced = coerce(body, to: type, context: "the result of `\(decl.name.name)`")
       else {
-        failed.insert("fn \(index)")
+        failed.insert(failure)
         return nil
       }
       body = coerced
     }
-    functionResults[index] = body
+    if let instance { functionInstances[instance] = body } else { functionResults[index] = body }
     return body
+  }
+
+  /// `fn 3 [14] [n=14 of param 2]`: the function and each bound argument's value and the
+  /// parameters it reads (a window sized by a parameter marks the parameter as sizing state).
+  static func instanceKey(_ index: Int, _ bound: [TypedExpr?], params: [CheckedProgram.Param]) -> String {
+    let evaluator = ConstantEvaluator(params: params)
+    let parts = bound.map { b in b.map { "\(evaluator.evaluate($0).map { "\($0)" } ?? "?")/\($0.paramsRead.sorted())" } ?? "_" }
+    return "fn \(index) " + parts.joined(separator: " ")
   }
 }

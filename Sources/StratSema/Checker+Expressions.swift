@@ -44,6 +44,10 @@ extension Checker {
 
   mutating func checkName(_ id: Identifier) -> TypedExpr? {
     if let scope = functionScope, let index = scope.firstIndex(where: { $0.name == id.name }) {
+      if var bound = scope[index].bound {
+        bound.span = id.span
+        return bound
+      }
       return TypedExpr(kind: .argument(index), type: scope[index].type, span: id.span)
     }
     if id.name == "time" { return TypedExpr(kind: .time, type: .time, span: id.span) }

@@ -23,7 +23,9 @@ extension Checker {
     checked.letOrder = order.order.filter { $0 < graph.lets }
     for node in order.order {
       if let f = graph.function(node) {
-        _ = checkFunction(f)
+        // A function of an Int (a window length, say) is checked at each call, where a constant
+        // argument is bound into its body.
+        if !functionDecls[f].parameters.contains(where: { $0.type.name == "Int" }) { _ = checkFunction(f) }
       } else if let m = graph.model(node) {
         checkModel(m)
       } else {

@@ -47,7 +47,11 @@ struct Checker {
   var paramDecls: [ParamDecl] = []
   var stateDecls: [StateDecl] = []
   /// Set while checking a function body: its parameter names and types.
-  var functionScope: [(name: String, type: StratType)]?
+  /// A parameter with `bound` is a constant argument of this call (an Int window length): the
+  /// body reads the argument itself, so the body is checked per such call (an instance).
+  var functionScope: [(name: String, type: StratType, bound: TypedExpr?)]?
+  /// Bodies checked with constant arguments bound, by function and the arguments' values.
+  var functionInstances: [String: TypedExpr] = [:]
 
   init(program: Program, overrides: [String: String], modelFiles: ModelFileReader = .relative(to: "")) {
     self.program = program

@@ -17,7 +17,7 @@ import Testing
     directives.requireStage("check", in: test)
     let expected = ExpectedDiagnostic.parseAll(text)
     #expect(!expected.contains { $0.severity == .error }, "\(test): a valid case expects no error")
-    let result = Compiler.compile(try test.sourceFile(), params: directives.params, optimize: true)
+    let result = Compiler.compile(try test.sourceFile(), params: directives.params, optimize: true, models: test.models)
     directives.run {
       expectDiagnostics(expected, result.diagnostics, in: test, directives: directives)
       #expect(result.internalErrors.isEmpty, "\(test): \(result.internalErrors.map(\.message))")
@@ -44,7 +44,7 @@ import Testing
       expected.contains { $0.severity == .error },
       "\(test): an invalid case expects an error"
     )
-    let result = Compiler.compile(try test.sourceFile(), params: directives.params, optimize: true)
+    let result = Compiler.compile(try test.sourceFile(), params: directives.params, optimize: true, models: test.models)
     directives.run {
       expectDiagnostics(expected, result.diagnostics, in: test, directives: directives)
       #expect(result.internalErrors.isEmpty, "\(test): \(result.internalErrors.map(\.message))")

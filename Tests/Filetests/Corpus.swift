@@ -1,5 +1,6 @@
 import Foundation
 import StratDiagnostics
+import StratSema
 import Testing
 
 /// One case file of the file-driven corpus: `cases/<stage>/<name>.strat`.
@@ -29,6 +30,9 @@ struct Filetest: Sendable, CustomStringConvertible, CustomTestStringConvertible 
   func sourceFile() throws -> SourceFile {
     SourceFile(path: testDescription, bytes: try bytes())
   }
+
+  /// Model files (`xgboost("…", …)`) are named from the case's folder.
+  var models: ModelFileReader { .relative(to: url.path) }
 
   /// The case's text, with invalid UTF-8 repaired (for reading comments and directives).
   func text() throws -> String { String(decoding: try bytes(), as: UTF8.self) }
