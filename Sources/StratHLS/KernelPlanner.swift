@@ -112,8 +112,16 @@ public struct KernelPlanner {
         problems.append(refusal)
       }
     }
+    for (index, instruction) in module.step.enumerated() where Self.unsupportedOps.contains(instruction.op) {
+      problems.append(refusal(
+        "unsupported-operation", index, "the kernel does not compute `\(instruction.op.rawValue)` yet",
+        note: "floor, ceil, pow and % need fixed-point units the kernel does not build"))
+    }
     refuseUndefinedBookValues()
   }
+
+  /// Operations with no fixed-point unit yet.
+  static let unsupportedOps: Set<Opcode> = [.floor, .ceil, .pow, .fmod]
 }
 
 /// Why a strategy cannot become a kernel: one located diagnostic per construct.

@@ -21,6 +21,8 @@ extension ConstantFolding {
     case (.abs, .f64(let a)): .f64(Foundation.fabs(a))
     case (.round, .f64(let a)): .f64(Foundation.round(a))
     case (.f32, .f64(let a)): .f64(Double(Float(a)))
+    case (.floor, .f64(let a)): .f64(Foundation.floor(a))
+    case (.ceil, .f64(let a)): .f64(Foundation.ceil(a))
     case (.expf, .f64(let a)): .f64(Double(Foundation.expf(Float(a))))
     case (.sign, .f64(let a)): .f64(a.isNaN ? a : a > 0 ? 1 : a < 0 ? -1 : 0)
     case (.ftoi, .f64(let a)): .i64(truncatedSaturating(a))
@@ -67,6 +69,8 @@ extension ConstantFolding {
     case .fge: .bool(a >= b)
     case .feq: .bool(a == b)
     case .fne: .bool(a != b)
+    case .pow: .f64(Foundation.pow(a, b))
+    case .fmod: .f64(Foundation.fmod(a, b))
     default: nil
     }
   }

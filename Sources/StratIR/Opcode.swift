@@ -2,7 +2,7 @@
 /// executor read it; adding an opcode starts here.
 ///
 /// Floating point is IEEE-754 double with no fast-math and no fused multiply-add. The math
-/// intrinsics log, exp, expf and round are the C library's; sqrt and abs are IEEE-exact; fmin, fmax and
+/// intrinsics log, exp, expf, pow, fmod, round, floor and ceil are the C library's; sqrt and abs are IEEE-exact; fmin, fmax and
 /// sign are defined below by comparisons (C libraries disagree on ±0 and NaN ties), so every
 /// backend gets the same bits. Comparisons are ordered (false when an operand is NaN) except
 /// `fne`, which is true when either is NaN. Integer arithmetic wraps; `idiv`/`irem` by zero give 0.
@@ -27,6 +27,9 @@ public enum Opcode: String, Sendable, CaseIterable {
   // Math intrinsics (C library)
   case log, exp, sqrt, abs  // (a) → f64: log, exp, sqrt, fabs
   case round  // (a) → f64: round half away from zero (C round)
+  case floor, ceil  // (a) → f64: the nearest whole number below / above (exact, C floor and ceil)
+  case pow  // (a, b) → f64: the C library's pow
+  case fmod  // (a, b) → f64: the C library's fmod, a − n·b with n = trunc(a ÷ b), exact
   case sign  // (a) → f64: −1, 0 or +1 (−0 gives 0; NaN gives NaN)
   // Float32, for trained models that compute in it (XGBoost): exact by double rounding, since
   // a double holds every float32 and f32(a op b) of float32 a, b is the float32 operation.
@@ -72,8 +75,8 @@ public enum Opcode: String, Sendable, CaseIterable {
     case .const, .field, .seen, .time, .param, .load, .lag, .count, .sum, .mean, .varp, .vars,
       .min, .max, .cov, .corr, .slope, .intercept, .ema:
       []
-    case .fadd, .fsub, .fmul, .fdiv, .fmin, .fmax, .flt, .fle, .fgt, .fge, .feq, .fne: [.f64, .f64]
-    case .fneg, .log, .exp, .sqrt, .abs, .round, .sign, .ftoi, .f32, .expf: [.f64]
+    case .fadd, .fsub, .fmul, .fdiv, .fmin, .fmax, .flt, .fle, .fgt, .fge, .feq, .fne, .pow, .fmod: [.f64, .f64]
+    case .fneg, .log, .exp, .sqrt, .abs, .round, .sign, .ftoi, .f32, .expf, .floor, .ceil: [.f64]
     case .iadd, .isub, .imul, .idiv, .irem, .ilt, .ile, .igt, .ige, .ieq, .ine: [.i64, .i64]
     case .ineg, .itof: [.i64]
     case .and, .or: [.bool, .bool]
@@ -89,6 +92,7 @@ public enum Opcode: String, Sendable, CaseIterable {
   public var fixedResultType: IRType? {
     switch self {
     case .field, .fadd, .fsub, .fmul, .fdiv, .fneg, .itof, .log, .exp, .sqrt, .abs, .round, .sign, .f32, .expf,
+      .floor, .ceil, .pow, .fmod,
       .fmin, .fmax, .lag, .sum, .mean, .varp, .vars, .min, .max, .cov, .corr, .slope, .intercept,
       .ema:
       .f64

@@ -16,7 +16,7 @@ enum Code: UInt8 {
   // Arithmetic, math, comparisons and logic: r[dst] = f(r[a], r[b]) or f(r[a])
   case fadd, fsub, fmul, fdiv, fneg
   case iadd, isub, imul, idiv, irem, ineg, itof, ftoi
-  case log, exp, sqrt, abs, round, sign, fmin, fmax, f32, expf
+  case log, exp, sqrt, abs, round, sign, fmin, fmax, f32, expf, floor, ceil, pow, fmod
   case flt, fle, fgt, fge, feq, fne
   case ilt, ile, igt, ige, ieq, ine
   case and, or, not

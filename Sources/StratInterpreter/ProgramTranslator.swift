@@ -66,7 +66,7 @@ struct ProgramTranslator {
     .fadd: .fadd, .fsub: .fsub, .fmul: .fmul, .fdiv: .fdiv, .fneg: .fneg,
     .iadd: .iadd, .isub: .isub, .imul: .imul, .idiv: .idiv, .irem: .irem, .ineg: .ineg,
     .itof: .itof, .ftoi: .ftoi,
-    .log: .log, .exp: .exp, .sqrt: .sqrt, .abs: .abs, .round: .round, .sign: .sign, .f32: .f32, .expf: .expf,
+    .log: .log, .exp: .exp, .sqrt: .sqrt, .abs: .abs, .round: .round, .sign: .sign, .f32: .f32, .expf: .expf, .floor: .floor, .ceil: .ceil, .pow: .pow, .fmod: .fmod,
     .fmin: .fmin, .fmax: .fmax,
     .flt: .flt, .fle: .fle, .fgt: .fgt, .fge: .fge, .feq: .feq, .fne: .fne,
     .ilt: .ilt, .ile: .ile, .igt: .igt, .ige: .ige, .ieq: .ieq, .ine: .ine,

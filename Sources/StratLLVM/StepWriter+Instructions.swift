@@ -61,6 +61,8 @@ extension StepWriter {
     case .sqrt: line("\(out) = call double @llvm.sqrt.f64(double \(a))")
     case .abs: line("\(out) = call double @llvm.fabs.f64(double \(a))")
     case .round: line("\(out) = call double @llvm.round.f64(double \(a))")
+    case .floor, .ceil: line("\(out) = call double @llvm.\(ins.op.rawValue).f64(double \(a))")
+    case .pow, .fmod: line("\(out) = call double @\(ins.op.rawValue)(double \(a), double \(b))")
     case .f32:
       line("%w\(i) = fptrunc double \(a) to float")
       line("\(out) = fpext float %w\(i) to double")

@@ -103,8 +103,20 @@ extension Checker {
         return nil
       }
       return make(.float(half), [x])
-    case .abs, .round:
+    case .abs, .round, .floor, .ceil:
       return make(x.type, [x])
+    case .pow:
+      let y = toFloat(args[1])
+      for operand in [x, y] where operand.type.dimension != Dimension.none && !operand.isLiteral {
+        report(SemaDiagnostics.needsPlainNumber("pow", operand))
+        return nil
+      }
+      return make(.plainFloat, [x, y])
+    case .na:
+      return make(.bool, [x])
+    case .nz:
+      guard let (a, b, t) = unify(x, toFloat(args[1]), context: "the arguments of `nz`", span: span) else { return nil }
+      return make(t, [a, b])
     case .sign:
       return make(.plainFloat, [x])
     case .min, .max, .clamp:

@@ -12,6 +12,20 @@ extension Lowering {
     case .sqrt: return unary(.sqrt)
     case .abs: return unary(.abs)
     case .round: return unary(.round)
+    case .floor: return unary(.floor)
+    case .ceil: return unary(.ceil)
+    case .pow:
+      return Lowered(value: builder.emit(.pow, .f64, [x.value, args[1].value]), ok: all([x.ok, args[1].ok]))
+    case .na:
+      // True while x is undefined; itself always defined.
+      guard let ok = x.ok else { return Lowered(value: builder.constant(.bool(false)), ok: nil) }
+      return Lowered(value: builder.emit(.not, .bool, [ok]), ok: nil)
+    case .nz:
+      // x where it is defined, else y: defined when either is.
+      let y = args[1]
+      guard let ok = x.ok else { return x }
+      let value = builder.emit(.select, .f64, [ok, x.value, y.value])
+      return Lowered(value: value, ok: y.ok.map { builder.emit(.or, .bool, [ok, $0]) })
     case .sign: return unary(.sign)
     case .min, .max:
       let value = builder.emit(b == .min ? .fmin : .fmax, .f64, [x.value, args[1].value])

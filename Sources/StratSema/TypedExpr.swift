@@ -77,7 +77,9 @@ struct TypedExpr {
 /// The built-in functions: math, windowed statistics and signals.
 enum Builtin: String, CaseIterable {
   // math
-  case log, exp, sqrt, abs, round, sign, min, max, clamp
+  case log, exp, sqrt, abs, round, sign, min, max, clamp, floor, ceil, pow
+  // definedness (Pine's na and nz)
+  case na, nz
   // windowed (last argument is a constant window)
   case sma, ema, sum, `var`, var_pop, stdev, stdev_pop, zscore, zscore_pop, lowest, highest
   case corr, cov, slope, intercept
@@ -105,8 +107,8 @@ enum Builtin: String, CaseIterable {
   /// Accepted argument counts, window included.
   var arity: ClosedRange<Int> {
     switch self {
-    case .log, .exp, .sqrt, .abs, .round, .sign: 1...1
-    case .min, .max: 2...2
+    case .log, .exp, .sqrt, .abs, .round, .sign, .floor, .ceil, .na: 1...1
+    case .min, .max, .pow, .nz: 2...2
     case .clamp: 3...3
     case .corr, .cov, .slope, .intercept: 3...3
     case .ret, .logret: 1...2
@@ -118,8 +120,9 @@ enum Builtin: String, CaseIterable {
   /// How the function is written, for messages.
   var signature: String {
     switch self {
-    case .log, .exp, .sqrt, .abs, .round, .sign: "\(rawValue)(x)"
-    case .min, .max: "\(rawValue)(x, y)"
+    case .log, .exp, .sqrt, .abs, .round, .sign, .floor, .ceil, .na: "\(rawValue)(x)"
+    case .min, .max, .nz: "\(rawValue)(x, y)"
+    case .pow: "pow(x, y)"
     case .clamp: "clamp(x, low, high)"
     case .corr, .cov: "\(rawValue)(x, y, window)"
     case .slope, .intercept: "\(rawValue)(y, x, window)"

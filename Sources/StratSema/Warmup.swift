@@ -26,6 +26,8 @@ struct Warmup {
       switch b {
       case .ret, .logret: return inner + n
       case .crosses_above, .crosses_below: return inner + 1
+      case .na: return 0  // defined from the first step: it tells whether x is
+      case .nz: return args.map(steps).min() ?? 0  // defined when either is
       default: return inner
       }
     }
