@@ -203,6 +203,8 @@ extension Checker {
       return refusingOverflow(checkAdditive(op, l, r, operatorSpan: operatorSpan, span: span), at: operatorSpan)
     case .multiply, .divide:
       return refusingOverflow(checkMultiplicative(op, l, r, operatorSpan: operatorSpan, span: span), at: operatorSpan)
+    case .remainder:
+      return refusingOverflow(checkRemainder(l, r, operatorSpan: operatorSpan, span: span), at: operatorSpan)
     default:
       return checkComparison(op, l, r, operatorSpan: operatorSpan, span: span)
     }
@@ -273,6 +275,29 @@ extension Checker {
     return TypedExpr(
       kind: .binary(op == .multiply ? .multiply : .divide, toFloat(l), toFloat(r)),
       type: .float(dimension), span: span, isLiteral: isLiteral)
+  }
+
+  /// `a % b`: what is left of a after the whole multiples of b (C's fmod and %, the sign of a).
+  /// Ints give an Int (x % 0 is 0), Durations and a Time modulo a Duration give a Duration
+  /// (`time % 1d` is the time of day in UTC), numbers keep a's unit: b has it too, or none.
+  mutating func checkRemainder(_ l: TypedExpr, _ r: TypedExpr, operatorSpan: SourceSpan, span: SourceSpan) -> TypedExpr? {
+    let make = { (type: StratType, a: TypedExpr, b: TypedExpr) in
+      TypedExpr(kind: .binary(.remainder, a, b), type: type, span: span, isLiteral: a.isLiteral && b.isLiteral)
+    }
+    switch (l.type, r.type) {
+    case (.int, .int): return make(.int, l, r)
+    case (.duration, .duration), (.time, .duration): return make(.duration, l, r)
+    default: break
+    }
+    guard l.type.isNumeric, r.type.isNumeric, let ld = l.type.dimension, let rd = r.type.dimension else {
+      report(SemaDiagnostics.cannotCombine("%", l, r, operatorSpan: operatorSpan))
+      return nil
+    }
+    guard rd == ld || rd == .none || r.isLiteral else {
+      report(SemaDiagnostics.unitMismatch("%", l, r, operatorSpan: operatorSpan))
+      return nil
+    }
+    return make(.float(ld), toFloat(l), toFloat(r))
   }
 
   mutating func checkComparison(

@@ -1,3 +1,4 @@
+import Foundation
 import StratIR
 
 /// Evaluates expressions made of literals and parameters (with their bound values) at compile
@@ -40,6 +41,7 @@ struct ConstantEvaluator {
       case .add: return integer(x, y, Int64.addingReportingOverflow)
       case .subtract: return integer(x, y, Int64.subtractingReportingOverflow)
       case .multiply: return integer(x, y, Int64.multipliedReportingOverflow)
+      case .remainder: return y == 0 ? .i64(0) : integer(x, y, Int64.remainderReportingOverflow)
       default: return nil
       }
     case (.f64(let x), .f64(let y)):
@@ -48,6 +50,7 @@ struct ConstantEvaluator {
       case .subtract: return .f64(x - y)
       case .multiply: return .f64(x * y)
       case .divide: return .f64(x / y)
+      case .remainder: return .f64(fmod(x, y))
       default: return nil
       }
     case (.f64, .i64(let y)): return fold(op, a, .f64(Double(y)))

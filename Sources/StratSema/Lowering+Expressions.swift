@@ -113,6 +113,7 @@ extension Lowering {
     case .subtract: code = isInt ? .isub : .fsub
     case .multiply: code = isInt ? .imul : .fmul
     case .divide: code = isInt ? .idiv : .fdiv
+    case .remainder: code = isInt ? .irem : .fmod
     case .less: code = isInt ? .ilt : .flt
     case .lessEqual: code = isInt ? .ile : .fle
     case .greater: code = isInt ? .igt : .fgt

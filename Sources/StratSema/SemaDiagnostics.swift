@@ -102,9 +102,13 @@ enum SemaDiagnostics {
   static func unitMismatch(_ op: String, _ l: TypedExpr, _ r: TypedExpr, operatorSpan: SourceSpan) -> Diagnostic {
     Diagnostic(
       id: "units.mismatch",
-      message: "cannot \(op == "+" ? "add" : "subtract") \(l.type.name) and \(r.type.name)",
+      message: op == "%"
+        ? "cannot take \(l.type.name) modulo \(r.type.name)"
+        : "cannot \(op == "+" ? "add" : "subtract") \(l.type.name) and \(r.type.name)",
       primary: Label(operatorSpan), secondary: [Label(l.span, l.type.name), Label(r.span, r.type.name)],
-      notes: ["both sides of `\(op)` need the same unit: Price \(op) Price is a Price; Price × Qty is Money"])
+      notes: [op == "%"
+        ? "`a % b` keeps a's unit, so b has the same unit or none: Price % Price and Price % 0.25 are Prices"
+        : "both sides of `\(op)` need the same unit: Price \(op) Price is a Price; Price × Qty is Money"])
   }
 
   static func cannotCombine(_ op: String, _ l: TypedExpr, _ r: TypedExpr, operatorSpan: SourceSpan) -> Diagnostic {

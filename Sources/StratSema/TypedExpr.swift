@@ -30,7 +30,7 @@ struct TypedExpr {
   }
 
   enum BinaryOp {
-    case add, subtract, multiply, divide
+    case add, subtract, multiply, divide, remainder
     case less, lessEqual, greater, greaterEqual, equal, notEqual
     case and, or
   }

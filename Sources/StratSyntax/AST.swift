@@ -188,7 +188,7 @@ public enum UnaryOperator: String, Sendable { case negate = "-", plus = "+", not
 
 /// Infix operators.
 public enum BinaryOperator: String, Sendable {
-  case add = "+", subtract = "-", multiply = "*", divide = "/"
+  case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
   case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==",
     notEqual = "!="
   case and, or

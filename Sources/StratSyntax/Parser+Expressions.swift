@@ -42,7 +42,7 @@ extension Parser {
       (.symbol(.notEqual), .notEqual),
     ],
     [(.symbol(.plus), .add), (.symbol(.minus), .subtract)],
-    [(.symbol(.star), .multiply), (.symbol(.slash), .divide)],
+    [(.symbol(.star), .multiply), (.symbol(.slash), .divide), (.symbol(.percent), .remainder)],
   ]
 
   mutating func parseAdditive() -> Expr { parseBinary(level: 3) }

@@ -24,7 +24,7 @@ public enum Symbol: String, Sendable, CaseIterable {
   case leftParen = "(", rightParen = ")", leftBrace = "{", rightBrace = "}"
   case leftBracket = "[", rightBracket = "]", comma = ",", colon = ":", dot = "."
   case dotDot = "..", arrow = "->", assign = "=", plus = "+", minus = "-", star = "*"
-  case slash = "/", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+  case slash = "/", percent = "%", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
   case equal = "==", notEqual = "!="
 }
 
