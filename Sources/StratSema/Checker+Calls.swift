@@ -32,7 +32,7 @@ extension Checker {
       }
       window = w
       valueArgs.removeLast()
-    } else if builtin == .ret || builtin == .logret {
+    } else if [.ret, .logret, .change, .mom, .roc].contains(builtin) {
       if args.count == 2 {
         guard let k = windowLength(args[1], builtin: builtin) else { return nil }
         window = k
@@ -61,7 +61,7 @@ extension Checker {
       return nil
     }
     checked.stateSizingParams.formUnion(typed.paramsRead)
-    if n < 0, builtin == .ret || builtin == .logret {
+    if n < 0, [.ret, .logret, .change, .mom, .roc].contains(builtin) {
       report(SemaDiagnostics.lookAhead(steps: n, span: expr.span))
       return nil
     }
@@ -150,8 +150,20 @@ extension Checker {
         default: x.type  // intercept(y, x) is in y's unit
         }
       return make(type, [x, y])
-    case .ret, .logret:
+    case .ret, .logret, .roc, .rsi:
       return make(.plainFloat, [x])
+    case .rma, .change, .mom, .cum:
+      return make(x.type, [x])
+    case .tr, .atr:
+      var operands = [x]
+      for other in args.dropFirst() {
+        guard let (a, b, _) = unify(operands[0], toFloat(other), context: "the arguments of `\(builtin.rawValue)`", span: span) else { return nil }
+        operands[0] = a
+        operands.append(b)
+      }
+      return make(operands[0].type, operands)
+    case .obv:
+      return make(toFloat(args[1]).type, [x, toFloat(args[1])])
     case .crosses_above, .crosses_below:
       guard let (a, b, _) = unify(x, toFloat(args[1]), context: "the arguments of `\(builtin.rawValue)`", span: span) else { return nil }
       return make(.bool, [a, b])

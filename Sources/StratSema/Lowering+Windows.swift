@@ -12,6 +12,21 @@ extension Lowering {
     case .sqrt: return unary(.sqrt)
     case .abs: return unary(.abs)
     case .round: return unary(.round)
+    case .rma: return wilder(x, n, name: builder.module.step[x.value].name.isEmpty ? "rma" : builder.module.step[x.value].name)
+    case .rsi: return rsi(x, n)
+    case .tr: return trueRange(x, args[1], args[2])
+    case .atr: return wilder(trueRange(x, args[1], args[2]), n, name: "atr")
+    case .change, .mom:
+      let previous = lag(x, n)
+      return Lowered(value: builder.emit(.fsub, .f64, [x.value, previous.value]), ok: all([x.ok, previous.ok]))
+    case .roc:
+      // TA-Lib's ROC: ((x ÷ x[k]) − 1)·100
+      let previous = lag(x, n)
+      let ratio = builder.emit(.fdiv, .f64, [x.value, previous.value])
+      let less = builder.emit(.fsub, .f64, [ratio, builder.constant(.f64(1))])
+      return Lowered(value: builder.emit(.fmul, .f64, [less, builder.constant(.f64(100))]), ok: all([x.ok, previous.ok]))
+    case .cum: return cumulative(x, name: "cum")
+    case .obv: return onBalanceVolume(x, args[1])
     case .floor: return unary(.floor)
     case .ceil: return unary(.ceil)
     case .pow:

@@ -85,12 +85,15 @@ enum Builtin: String, CaseIterable {
   case corr, cov, slope, intercept
   // signals
   case ret, logret, crosses_above, crosses_below
+  // indicators (TA-Lib's arithmetic): Wilder's average, RSI, true range, ATR, change, momentum,
+  // rate of change, running sum, on-balance volume
+  case rma, rsi, tr, atr, change, mom, roc, cum, obv
 
   /// True when the last argument is a window length that must be a constant.
   var hasWindow: Bool {
     switch self {
     case .sma, .ema, .sum, .var, .var_pop, .stdev, .stdev_pop, .zscore, .zscore_pop, .lowest,
-      .highest, .corr, .cov, .slope, .intercept:
+      .highest, .corr, .cov, .slope, .intercept, .rma, .rsi, .atr:
       true
     default: false
     }
@@ -99,7 +102,7 @@ enum Builtin: String, CaseIterable {
   /// The smallest window that gives a meaningful value.
   var minimumWindow: Int {
     switch self {
-    case .var, .stdev, .zscore, .corr, .cov, .slope, .intercept: 2
+    case .var, .stdev, .zscore, .corr, .cov, .slope, .intercept, .rsi: 2
     default: 1
     }
   }
@@ -111,8 +114,11 @@ enum Builtin: String, CaseIterable {
     case .min, .max, .pow, .nz: 2...2
     case .clamp: 3...3
     case .corr, .cov, .slope, .intercept: 3...3
-    case .ret, .logret: 1...2
-    case .crosses_above, .crosses_below: 2...2
+    case .ret, .logret, .change: 1...2
+    case .crosses_above, .crosses_below, .mom, .roc, .obv: 2...2
+    case .tr: 3...3
+    case .atr: 4...4
+    case .cum: 1...1
     default: 2...2
     }
   }
@@ -128,6 +134,12 @@ enum Builtin: String, CaseIterable {
     case .slope, .intercept: "\(rawValue)(y, x, window)"
     case .ret, .logret: "\(rawValue)(x) or \(rawValue)(x, k)"
     case .crosses_above, .crosses_below: "\(rawValue)(x, y)"
+    case .change: "change(x) or change(x, k)"
+    case .mom, .roc: "\(rawValue)(x, k)"
+    case .tr: "tr(high, low, close)"
+    case .atr: "atr(high, low, close, window)"
+    case .cum: "cum(x)"
+    case .obv: "obv(close, volume)"
     default: "\(rawValue)(x, window)"
     }
   }

@@ -22,9 +22,11 @@ struct Warmup {
     case .lag(let x, let k): return steps(x) + k
     case .builtin(let b, let args, let n):
       let inner = args.map(steps).max() ?? 0
+      if b == .rsi || b == .atr { return inner + n }  // n changes (true ranges) need n + 1 values
       if b.hasWindow { return inner + n - 1 }
       switch b {
-      case .ret, .logret: return inner + n
+      case .ret, .logret, .change, .mom, .roc: return inner + n
+      case .tr: return inner + 1
       case .crosses_above, .crosses_below: return inner + 1
       case .na: return 0  // defined from the first step: it tells whether x is
       case .nz: return args.map(steps).min() ?? 0  // defined when either is
