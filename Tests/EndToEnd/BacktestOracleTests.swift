@@ -17,6 +17,7 @@ import Testing
       Case(expected: "pairs-KO-PEP-\(fill)", strategy: "pairs", bindings: ["--instrument", "a=KO", "--instrument", "b=PEP"]),
       Case(expected: "bollinger-\(fill)", strategy: "bollinger", bindings: []),
       Case(expected: "logistic-\(fill)", strategy: "logistic", bindings: []),
+      Case(expected: "rsi-\(fill)", strategy: "rsi", bindings: []),
     ]
   }
 

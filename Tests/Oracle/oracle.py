@@ -80,6 +80,22 @@ def decide(name, hist, pos, names):
         if p > 0.55: return {x: 100}
         if p < 0.45: return {x: 0}
         return {}
+    if name == "rsi":
+        # Wilder's RSI(14) from its definition: the first average gain (loss) is the mean of the
+        # first 14 rises (falls), each later one (previous × 13 + today's) ÷ 14.
+        n = 14
+        if len(closes) < n + 1:
+            return {}
+        changes = [b - a for a, b in zip(closes, closes[1:])]
+        gain = sum(max(d, 0.0) for d in changes[:n]) / n
+        loss = sum(max(-d, 0.0) for d in changes[:n]) / n
+        for d in changes[n:]:
+            gain = (gain * (n - 1) + max(d, 0.0)) / n
+            loss = (loss * (n - 1) + max(-d, 0.0)) / n
+        strength = 0.0 if abs(gain + loss) < 1e-8 else 100 * gain / (gain + loss)
+        if strength < 30: return {x: 100}
+        if strength > 55: return {x: 0}
+        return {}
     raise SystemExit("unknown strategy " + name)
 
 
