@@ -82,6 +82,14 @@ extension Checker {
     func make(_ type: StratType, _ operands: [TypedExpr]) -> TypedExpr {
       TypedExpr(kind: .builtin(builtin, operands, window: window), type: type, span: span)
     }
+    if builtin.isClock { return make(builtin == .bar_index ? .int : .bool, []) }
+    if builtin.isCalendarField {
+      guard args[0].type == .time else {
+        report(SemaDiagnostics.badArgument(builtin.signature, args[0], wants: "a Time (`time`)"))
+        return nil
+      }
+      return make(.int, args)
+    }
     for arg in args where !arg.type.isNumeric {
       report(SemaDiagnostics.badArgument(builtin.signature, arg))
       return nil
@@ -164,6 +172,8 @@ extension Checker {
       return make(operands[0].type, operands)
     case .obv:
       return make(toFloat(args[1]).type, [x, toFloat(args[1])])
+    case .year, .month, .day, .weekday, .hour, .minute, .new_day, .new_week, .new_month, .bar_index:
+      return nil  // typed above, before the numeric checks
     case .crosses_above, .crosses_below:
       guard let (a, b, _) = unify(x, toFloat(args[1]), context: "the arguments of `\(builtin.rawValue)`", span: span) else { return nil }
       return make(.bool, [a, b])

@@ -2,6 +2,9 @@ import StratIR
 
 extension Lowering {
   mutating func lowerBuiltin(_ b: Builtin, _ args: [Lowered], window n: Int) -> Lowered {
+    if b == .bar_index { return Lowered(value: barIndex(), ok: nil) }
+    if b.isClock { return Lowered(value: periodClock(b), ok: nil) }
+    if b.isCalendarField { return Lowered(value: calendarField(b, of: args[0].value), ok: args[0].ok) }
     let x = args[0]
     func unary(_ op: Opcode) -> Lowered {
       Lowered(value: builder.emit(op, .f64, [x.value]), ok: x.ok)
@@ -27,6 +30,8 @@ extension Lowering {
       return Lowered(value: builder.emit(.fmul, .f64, [less, builder.constant(.f64(100))]), ok: all([x.ok, previous.ok]))
     case .cum: return cumulative(x, name: "cum")
     case .obv: return onBalanceVolume(x, args[1])
+    case .year, .month, .day, .weekday, .hour, .minute, .new_day, .new_week, .new_month, .bar_index:
+      preconditionFailure("calendar built-ins are lowered above")
     case .floor: return unary(.floor)
     case .ceil: return unary(.ceil)
     case .pow:

@@ -77,22 +77,7 @@ extension Lowering {
   }
 
   /// The civil year of a day count (`CivilCalendar.date(days:).year`).
-  mutating func civilYear(ofDay day: ValueID) -> ValueID {
-    let z = op(.iadd, .i64, day, int(719_468))
-    let era = floorDiv(z, 146_097)
-    let dayOfEra = op(.isub, .i64, z, op(.imul, .i64, era, int(146_097)))
-    let d1460 = op(.idiv, .i64, dayOfEra, int(1460))
-    let d36524 = op(.idiv, .i64, dayOfEra, int(36_524))
-    let d146096 = op(.idiv, .i64, dayOfEra, int(146_096))
-    let adjusted = op(.isub, .i64, op(.iadd, .i64, op(.isub, .i64, dayOfEra, d1460), d36524), d146096)
-    let yearOfEra = op(.idiv, .i64, adjusted, int(365))
-    let leapDays = op(.isub, .i64, op(.idiv, .i64, yearOfEra, int(4)), op(.idiv, .i64, yearOfEra, int(100)))
-    let dayOfYear = op(.isub, .i64, dayOfEra, op(.iadd, .i64, op(.imul, .i64, yearOfEra, int(365)), leapDays))
-    let mp = op(.idiv, .i64, op(.iadd, .i64, op(.imul, .i64, dayOfYear, int(5)), int(2)), int(153))
-    let januaryOrFebruary = op(.ige, .bool, mp, int(10))
-    let year = op(.iadd, .i64, yearOfEra, op(.imul, .i64, era, int(400)))
-    return builder.emit(.select, .i64, [januaryOrFebruary, op(.iadd, .i64, year, int(1)), year])
-  }
+  mutating func civilYear(ofDay day: ValueID) -> ValueID { civilDate(ofDay: day).year }
 
   /// Division rounding toward −∞ by a positive constant.
   mutating func floorDiv(_ a: ValueID, _ b: Int64) -> ValueID {

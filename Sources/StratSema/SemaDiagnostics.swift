@@ -136,8 +136,8 @@ enum SemaDiagnostics {
     Diagnostic(id: "types.bad-operands", message: "`\(op)` needs a number; this is \(article(type.name))", primary: Label(span, type.name))
   }
 
-  static func badArgument(_ signature: String, _ arg: TypedExpr) -> Diagnostic {
-    Diagnostic(id: "types.bad-argument", message: "`\(signature)` takes numbers; this argument is \(article(arg.type.name))", primary: Label(arg.span, arg.type.name))
+  static func badArgument(_ signature: String, _ arg: TypedExpr, wants: String = "numbers") -> Diagnostic {
+    Diagnostic(id: "types.bad-argument", message: "`\(signature)` takes \(wants); this argument is \(article(arg.type.name))", primary: Label(arg.span, arg.type.name))
   }
 
   static func needsPlainNumber(_ function: String, _ arg: TypedExpr) -> Diagnostic {

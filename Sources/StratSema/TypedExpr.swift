@@ -88,6 +88,13 @@ enum Builtin: String, CaseIterable {
   // indicators (TA-Lib's arithmetic): Wilder's average, RSI, true range, ATR, change, momentum,
   // rate of change, running sum, on-balance volume
   case rma, rsi, tr, atr, change, mom, roc, cum, obv
+  // the calendar, in the schedule's zone: fields of a Time, period clocks, the step count
+  case year, month, day, weekday, hour, minute, new_day, new_week, new_month, bar_index
+
+  /// The calendar fields of a Time argument.
+  var isCalendarField: Bool { [.year, .month, .day, .weekday, .hour, .minute].contains(self) }
+  /// The built-ins of no argument.
+  var isClock: Bool { [.new_day, .new_week, .new_month, .bar_index].contains(self) }
 
   /// True when the last argument is a window length that must be a constant.
   var hasWindow: Bool {
@@ -119,6 +126,8 @@ enum Builtin: String, CaseIterable {
     case .tr: 3...3
     case .atr: 4...4
     case .cum: 1...1
+    case .year, .month, .day, .weekday, .hour, .minute: 1...1
+    case .new_day, .new_week, .new_month, .bar_index: 0...0
     default: 2...2
     }
   }
@@ -139,6 +148,8 @@ enum Builtin: String, CaseIterable {
     case .tr: "tr(high, low, close)"
     case .atr: "atr(high, low, close, window)"
     case .cum: "cum(x)"
+    case .year, .month, .day, .weekday, .hour, .minute: "\(rawValue)(time)"
+    case .new_day, .new_week, .new_month, .bar_index: "\(rawValue)()"
     case .obv: "obv(close, volume)"
     default: "\(rawValue)(x, window)"
     }

@@ -44,9 +44,9 @@ enum IRFixtures {
     let px = b.emit(.load, .f64, imm: .slot(1))
     b.emit(.load, .bool, imm: .slot(2), name: "armed")
     var f = close
-    for op in [Opcode.fadd, .fsub, .fmul, .fdiv, .fmin, .fmax] { f = b.emit(op, .f64, [f, c]) }
+    for op in [Opcode.fadd, .fsub, .fmul, .fdiv, .fmin, .fmax, .pow, .fmod] { f = b.emit(op, .f64, [f, c]) }
     f = b.emit(.fneg, .f64, [f])
-    for op in [Opcode.log, .exp, .sqrt, .abs, .round, .sign] { f = b.emit(op, .f64, [f]) }
+    for op in [Opcode.log, .exp, .sqrt, .abs, .round, .sign, .floor, .ceil, .f32, .expf] { f = b.emit(op, .f64, [f]) }
     var i = time
     for op in [Opcode.iadd, .isub, .imul, .idiv, .irem] { i = b.emit(op, .i64, [i, ci]) }
     i = b.emit(.ineg, .i64, [i])

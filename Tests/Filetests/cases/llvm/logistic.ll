@@ -6,6 +6,11 @@
 
 declare double @log(double)
 declare double @exp(double)
+declare float @expf(float)
+declare double @pow(double, double)
+declare double @fmod(double, double)
+declare double @llvm.floor.f64(double)
+declare double @llvm.ceil.f64(double)
 declare double @llvm.sqrt.f64(double)
 declare double @llvm.fabs.f64(double)
 declare double @llvm.round.f64(double)
