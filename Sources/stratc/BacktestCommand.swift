@@ -76,6 +76,7 @@ enum BacktestCommand {
 
     do {
       let indices = try Backtester.seriesIndices(for: executor.interface, in: series)
+      output.report(MissingBars.warnings(series, used: indices))
       let config = BacktestConfig(
         seriesForInstrument: indices, fill: fill, fees: fees, backend: backend, params: nil)
       let bar = ProgressBar(label: "backtest", quiet: args.has("quiet"))
