@@ -37,7 +37,7 @@ def mean_sd(xs, sample):
     return m, math.sqrt(ss / (len(xs) - 1 if sample else len(xs)))
 
 
-def decide(name, hist, pos, names):
+def decide(name, hist, pos, names, months=()):
     """hist: dict instrument -> list of closes (floats) up to now. Returns targets dict or {}."""
     if name in ("pairs", "pairs_bench"):
         n, sample = (20, True) if name == "pairs" else (60, False)
@@ -96,6 +96,13 @@ def decide(name, hist, pos, names):
         if strength < 30: return {x: 100}
         if strength > 55: return {x: 0}
         return {}
+    if name == "monthly_momentum":
+        # On the first step of each UTC month, long when the close is above the close 63 steps
+        # ago, flat otherwise.
+        new_month = len(months) == 1 or months[-1] != months[-2]
+        if len(closes) < 64 or not new_month:
+            return {}
+        return {x: 100 if closes[-1] > closes[-64] else 0}
     raise SystemExit("unknown strategy " + name)
 
 
@@ -118,6 +125,7 @@ def main():
     last = {}
     pos = {n: 0 for n in names}
     pending = {}
+    months = []
     cash = Decimal(0)
     trades = []
 
@@ -138,7 +146,8 @@ def main():
             continue  # as-of: nothing is defined until every instrument is seen
         for n in names:
             hist[n].append(float(last[n][1]))
-        for n, target in decide(name, hist, pos, names).items():
+        months.append(datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m"))
+        for n, target in decide(name, hist, pos, names, months).items():
             q = target - pos[n] - pending.get(n, 0)
             if q == 0:
                 continue
