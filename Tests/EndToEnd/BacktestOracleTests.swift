@@ -18,6 +18,7 @@ import Testing
       Case(expected: "bollinger-\(fill)", strategy: "bollinger", bindings: []),
       Case(expected: "logistic-\(fill)", strategy: "logistic", bindings: []),
       Case(expected: "rsi-\(fill)", strategy: "rsi", bindings: []),
+      Case(expected: "donchian-\(fill)", strategy: "donchian", bindings: []),
       Case(expected: "monthly_momentum-\(fill)", strategy: "monthly_momentum", bindings: []),
     ]
   }

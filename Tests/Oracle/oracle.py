@@ -96,6 +96,13 @@ def decide(name, hist, pos, names, months=()):
         if strength < 30: return {x: 100}
         if strength > 55: return {x: 0}
         return {}
+    if name == "donchian":
+        # Long above the highest of the previous 20 closes, flat below the lowest of the
+        # previous 10.
+        t = {}
+        if len(closes) >= 21 and closes[-1] > max(closes[-21:-1]): t = {x: 100}
+        if len(closes) >= 11 and closes[-1] < min(closes[-11:-1]): t = {x: 0}
+        return t
     if name == "monthly_momentum":
         # On the first step of each UTC month, long when the close is above the close 63 steps
         # ago, flat otherwise.
