@@ -6,6 +6,9 @@
     lgbm.txt     LightGBM's text model (Booster.save_model)
     parity.csv   held-out feature rows and both libraries' predictions, margin and probability,
                  as hexadecimal floats (float.hex), so that a test compares them bit for bit
+    mlp.json     a 3-8-1 network (relu, then sigmoid) trained here with numpy, in stratc's network
+                 format; mlp_parity.csv its margin and probability on the held-out rows, computed
+                 by plain Python loops in the format's order (((b + w1*x1) + w2*x2) + ...)
     orders.csv   the orders ml.strat must submit over all the bars (upper 0.53, lower 0.47,
                  unit 100), decided here from the libraries' own predictions: the independent
                  implementation the end-to-end test holds `stratc backtest` to
@@ -18,6 +21,7 @@ rng = (high - low) / close, all plain numbers. Run from the project root:
 
 Only examples and tests use these packages; stratc reads the files at compile time.
 """
+import json
 import math
 import os
 import sys
@@ -70,6 +74,53 @@ def write_missing_models(x, y, held):
                  zero_model.predict(rows, raw_score=True), zero_model.predict(rows)]
         for k, row in enumerate(rows):
             out.write(",".join([float(v).hex() for v in row] + [float(p[k]).hex() for p in preds]) + "\n")
+
+
+def network_value(layers, row, margin=False):
+    """stratc's network format, neuron by neuron, left to right, in double."""
+    values = list(row)
+    for k, layer in enumerate(layers):
+        out = []
+        for weights, bias in zip(layer["weights"], layer["bias"]):
+            s = bias
+            for w, v in zip(weights, values):
+                s = s + w * v
+            if not (margin and k == len(layers) - 1):
+                if layer["activation"] == "relu":
+                    s = s if s > 0 else 0.0
+                elif layer["activation"] == "sigmoid":
+                    s = 1 / (1 + math.exp(-s))
+            out.append(s)
+        values = out
+    return values[0]
+
+
+def write_network(x, y, held):
+    """A 3-8-1 network fitted by full-batch gradient descent on standardised features, with the
+    standardisation folded into the first layer, so that it reads the raw features."""
+    rng = np.random.default_rng(5)
+    mean, sd = x.mean(axis=0), x.std(axis=0)
+    z = (x - mean) / sd
+    w1, b1 = rng.normal(scale=0.5, size=(8, 3)), np.zeros(8)
+    w2, b2 = rng.normal(scale=0.5, size=(1, 8)), np.zeros(1)
+    for _ in range(300):
+        h = np.maximum(z @ w1.T + b1, 0)
+        p = 1 / (1 + np.exp(-(h @ w2.T + b2)))[:, 0]
+        g = (p - y)[:, None] / len(y)
+        gw2, gb2 = g.T @ h, g.sum(axis=0)
+        gh = (g @ w2) * (h > 0)
+        gw1, gb1 = gh.T @ z, gh.sum(axis=0)
+        w1, b1, w2, b2 = w1 - 0.5 * gw1, b1 - 0.5 * gb1, w2 - 0.5 * gw2, b2 - 0.5 * gb2
+    first = {"weights": (w1 / sd).tolist(), "bias": (b1 - (w1 / sd) @ mean).tolist(), "activation": "relu"}
+    layers = [first, {"weights": w2.tolist(), "bias": b2.tolist(), "activation": "sigmoid"}]
+    with open(os.path.join(HERE, "mlp.json"), "w") as out:
+        json.dump({"format": "stratc-mlp", "version": 1, "features": FEATURES, "layers": layers}, out, indent=1)
+        out.write("\n")
+    with open(os.path.join(HERE, "mlp_parity.csv"), "w") as out:
+        out.write("r1,r5,rng,mlp_margin,mlp_prob\n")
+        for row in held:
+            values = [network_value(layers, row, margin=True), network_value(layers, row)]
+            out.write(",".join([float(v).hex() for v in row] + [float(v).hex() for v in values]) + "\n")
 
 
 def write_orders(bars, booster, gbm, upper=0.53, lower=0.47, unit=100):
@@ -133,6 +184,7 @@ def main():
             out.write(",".join(cells) + "\n")
     write_orders(bars, booster, gbm)
     write_missing_models(x[:split], y[:split], held)
+    write_network(x[:split], y[:split], held)
     print(f"{len(held)} held-out rows; xgboost {xgb.__version__}, lightgbm {lgb.__version__}",
           file=sys.stderr)
 

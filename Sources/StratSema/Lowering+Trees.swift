@@ -9,7 +9,7 @@ import StratModels
 /// the same computation in Swift, the reference the tests hold this to.
 extension Lowering {
   mutating func lowerTrees(_ model: LoadedModel, features: [ValueID]) -> ValueID {
-    let e = model.ensemble
+    guard let e = model.ensemble else { return lowerNetwork(model.network!, margin: model.margin, features: features) }
     let inputs = features.map { e.isFloat32 ? builder.emit(.f32, .f64, [$0]) : $0 }
     var sum = builder.constant(.f64(e.baseMargin))
     for tree in e.trees {
@@ -55,6 +55,31 @@ extension Lowering {
       if left { return builder.emit(.or, .bool, [zero, below]) }
       return builder.emit(.and, .bool, [builder.emit(.not, .bool, [zero]), below])
     }
+  }
+
+  /// A network as `NeuralNetwork.predict` computes it: each neuron ((b + w₁·x₁) + w₂·x₂) + …
+  /// in double, then its activation.
+  mutating func lowerNetwork(_ network: NeuralNetwork, margin: Bool, features: [ValueID]) -> ValueID {
+    var values = features
+    let zero = builder.constant(.f64(0))
+    let one = builder.constant(.f64(1))
+    for (k, layer) in network.layers.enumerated() {
+      values = zip(layer.weights, layer.bias).map { weights, bias in
+        var s = builder.constant(.f64(bias))
+        for (w, x) in zip(weights, values) {
+          s = builder.emit(.fadd, .f64, [s, builder.emit(.fmul, .f64, [builder.constant(.f64(w)), x])])
+        }
+        if margin && k == network.layers.count - 1 { return s }
+        switch layer.activation {
+        case .identity: return s
+        case .relu: return builder.emit(.select, .f64, [builder.emit(.fgt, .bool, [s, zero]), s, zero])
+        case .sigmoid:
+          let e = builder.emit(.exp, .f64, [builder.emit(.fneg, .f64, [s])])
+          return builder.emit(.fdiv, .f64, [one, builder.emit(.fadd, .f64, [one, e])])
+        }
+      }
+    }
+    return values[0]
   }
 
   mutating func lowerTransform(_ transform: TreeEnsemble.Transform, _ x: ValueID) -> ValueID {

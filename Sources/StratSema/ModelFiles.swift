@@ -40,10 +40,14 @@ public struct ModelFileDigest: Sendable, Equatable {
   public var sha256: String
 }
 
-/// A model read from a file, as the checked program carries it.
+/// A model read from a file, as the checked program carries it: trees or a network.
 struct LoadedModel {
-  var ensemble: TreeEnsemble
+  var ensemble: TreeEnsemble?
+  var network: NeuralNetwork?
   var margin: Bool
+
+  var featureCount: Int { ensemble?.featureCount ?? network?.featureCount ?? 0 }
+  var featureNames: [String] { ensemble?.featureNames ?? network?.featureNames ?? [] }
 }
 
 extension Checker {
@@ -51,27 +55,31 @@ extension Checker {
   /// their order (by name, where both sides name them) and their units (plain numbers).
   mutating func loadModelFile(_ decl: ModelDecl, features: [TypedExpr]) -> LoadedModel? {
     guard let file = decl.file else { return nil }
-    let ensemble: TreeEnsemble
+    var model = LoadedModel(ensemble: nil, network: nil, margin: decl.margin)
     do {
       let bytes = try modelFiles.read(file.path)
       if !checked.modelFiles.contains(where: { $0.path == file.path }) {
         checked.modelFiles.append(ModelFileDigest(path: file.path, sha256: SHA256.hex(bytes)))
       }
-      ensemble = try decl.kind == .xgboost ? XGBoostModel.load(bytes) : LightGBMModel.load(bytes)
+      switch decl.kind {
+      case .xgboost: model.ensemble = try XGBoostModel.load(bytes)
+      case .lightgbm: model.ensemble = try LightGBMModel.load(bytes)
+      default: model.network = try NeuralNetwork.load(bytes)
+      }
     } catch {
       report(SemaDiagnostics.modelFile(file, kind: decl.kind, error))
       return nil
     }
     guard features.count == decl.features.count else { return nil }  // a feature failed: reported
-    guard ensemble.featureCount == features.count else {
-      report(SemaDiagnostics.modelFeatureCount(decl, ensemble))
+    guard model.featureCount == features.count else {
+      report(SemaDiagnostics.modelFeatureCount(decl, count: model.featureCount, names: model.featureNames))
       return nil
     }
-    for (k, feature) in decl.features.enumerated() where !ensemble.featureNames.isEmpty {
-      guard case .name(let id) = feature, id.name != ensemble.featureNames[k] else { continue }
-      report(SemaDiagnostics.modelFeatureOrder(decl, ensemble, position: k, given: id))
+    for (k, feature) in decl.features.enumerated() where !model.featureNames.isEmpty {
+      guard case .name(let id) = feature, id.name != model.featureNames[k] else { continue }
+      report(SemaDiagnostics.modelFeatureOrder(decl, model.featureNames, position: k, given: id))
       return nil
     }
-    return LoadedModel(ensemble: ensemble, margin: decl.margin)
+    return model
   }
 }

@@ -306,28 +306,33 @@ enum SemaDiagnostics {
 
   static func modelFile(_ file: ModelDecl.File, kind: ModelDecl.Kind, _ error: ModelFileError) -> Diagnostic {
     let place = error.place
-    let format = kind == .xgboost ? "XGBoost's JSON model format" : "LightGBM's text model format"
+    let format =
+      switch kind {
+      case .xgboost: "XGBoost's JSON model format"
+      case .lightgbm: "LightGBM's text model format"
+      default: "stratc's network format (\"format\": \"stratc-mlp\")"
+      }
     return Diagnostic(
       id: "models.file", message: "cannot use model file `\(file.path)`\(place): \(error.message)",
       primary: Label(file.span), notes: ["`\(kind.rawValue)(...)` reads \(format), relative to the strategy's folder"])
   }
 
-  static func modelFeatureCount(_ decl: ModelDecl, _ model: TreeEnsemble) -> Diagnostic {
-    let names = model.featureNames.isEmpty ? "" : " (\(model.featureNames.joined(separator: ", ")))"
+  static func modelFeatureCount(_ decl: ModelDecl, count: Int, names featureNames: [String]) -> Diagnostic {
+    let names = featureNames.isEmpty ? "" : " (\(featureNames.joined(separator: ", ")))"
     return Diagnostic(
       id: "models.feature-count",
-      message: "model `\(decl.name.name)`: `\(decl.file?.path ?? "")` was trained on \(model.featureCount) feature\(model.featureCount == 1 ? "" : "s")\(names), and \(decl.features.count) \(decl.features.count == 1 ? "is" : "are") given",
+      message: "model `\(decl.name.name)`: `\(decl.file?.path ?? "")` was trained on \(count) feature\(count == 1 ? "" : "s")\(names), and \(decl.features.count) \(decl.features.count == 1 ? "is" : "are") given",
       primary: Label(decl.kindSpan), notes: ["give the features in the order the model was trained on"])
   }
 
-  static func modelFeatureOrder(_ decl: ModelDecl, _ model: TreeEnsemble, position k: Int, given: Identifier) -> Diagnostic {
+  static func modelFeatureOrder(_ decl: ModelDecl, _ featureNames: [String], position k: Int, given: Identifier) -> Diagnostic {
     let hint =
-      Set(model.featureNames) == Set(decl.features.compactMap { if case .name(let id) = $0 { id.name } else { nil } })
-      ? "the names are the model's in another order: give them as \(model.featureNames.joined(separator: ", "))"
+      Set(featureNames) == Set(decl.features.compactMap { if case .name(let id) = $0 { id.name } else { nil } })
+      ? "the names are the model's in another order: give them as \(featureNames.joined(separator: ", "))"
       : "a feature written as a bare name must be the one the model was trained on at that place; any other expression is taken by position"
     return Diagnostic(
       id: "models.feature-order",
-      message: "model `\(decl.name.name)`: feature \(k + 1) of `\(decl.file?.path ?? "")` is `\(model.featureNames[k])`, and `\(given.name)` is given",
+      message: "model `\(decl.name.name)`: feature \(k + 1) of `\(decl.file?.path ?? "")` is `\(featureNames[k])`, and `\(given.name)` is given",
       primary: Label(given.span), notes: [hint])
   }
 

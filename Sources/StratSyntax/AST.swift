@@ -76,10 +76,10 @@ public struct FunctionDecl: Sendable {
 /// `model up = logistic(r1, r5) weights [-20, -5] bias 0.1`
 public struct ModelDecl: Sendable {
   public enum Kind: String, Sendable {
-    case linear, logistic, xgboost, lightgbm
+    case linear, logistic, xgboost, lightgbm, mlp
 
     /// True for the kinds read from a trained model's file.
-    public var readsFile: Bool { self == .xgboost || self == .lightgbm }
+    public var readsFile: Bool { self == .xgboost || self == .lightgbm || self == .mlp }
   }
   /// The model file of `xgboost("m.json", …)`, as written (relative to the strategy's folder).
   public struct File: Sendable {

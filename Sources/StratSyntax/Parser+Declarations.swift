@@ -103,7 +103,7 @@ extension Parser {
     guard at(.identifier), let kind = ModelDecl.Kind(rawValue: current.text) else {
       error(
         "parse.unknown-model-kind",
-        "expected a model kind, `linear`, `logistic`, `xgboost` or `lightgbm`; found \(current.describedForUser)",
+        "expected a model kind, `linear`, `logistic`, `xgboost`, `lightgbm` or `mlp`; found \(current.describedForUser)",
         at: current.span)
       return nil
     }

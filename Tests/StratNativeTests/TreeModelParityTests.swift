@@ -9,33 +9,30 @@ import StratSema
 import Testing
 
 /// Trained models compiled from their files predict what XGBoost and LightGBM themselves
-/// predicted (Examples/ml/parity.csv, written by Examples/ml/train.py with the libraries), bit
+/// predicted (and a network what the format's loops compute) (Examples/ml/parity.csv, written by Examples/ml/train.py with the libraries), bit
 /// for bit, margin and probability, on the interpreter, the JIT and an AOT object.
 @Suite struct TreeModelParityTests {
-  /// Four models of the three features: their values are the four targets of each step.
+  /// Models of the three features: their values are the targets of instruments o1, o2, ….
   static func source(_ models: [String]) -> String {
-    """
-    strategy parity
-    instrument a = "A"
-    instrument b = "B"
-    instrument c = "C"
-    instrument d = "D"
-    let r1 = a.close / a.open
-    let r5 = b.close / b.open
-    let rng = c.close / c.open
-    param unit: Qty = 1
-    model m1 = \(models[0])
-    model m2 = \(models[1])
-    model m3 = \(models[2])
-    model m4 = \(models[3])
-    when d.close > 0 {
-      target a = m1 * unit
-      target b = m2 * unit
-      target c = m3 * unit
-      target d = m4 * unit
-    }
+    let outputs = models.indices.map { "instrument o\($0 + 1) = \"O\($0 + 1)\"" }.joined(separator: "\n")
+    let declarations = models.enumerated().map { "model m\($0.offset + 1) = \($0.element)" }.joined(separator: "\n")
+    let targets = models.indices.map { "  target o\($0 + 1) = m\($0 + 1) * unit" }.joined(separator: "\n")
+    return """
+      strategy parity
+      instrument a = "A"
+      instrument b = "B"
+      instrument c = "C"
+      \(outputs)
+      let r1 = a.close / a.open
+      let r5 = b.close / b.open
+      let rng = c.close / c.open
+      param unit: Qty = 1
+      \(declarations)
+      when c.open > 0 {
+      \(targets)
+      }
 
-    """
+      """
   }
 
   /// Held-out rows: three features, then four predictions.
@@ -63,6 +60,8 @@ import Testing
       "lightgbm(\"lgbm_nan.txt\", r1, r5, rng) margin", "lightgbm(\"lgbm_nan.txt\", r1, r5, rng)",
       "lightgbm(\"lgbm_zero.txt\", r1, r5, rng) margin", "lightgbm(\"lgbm_zero.txt\", r1, r5, rng)",
     ]),
+    // mlp_parity.csv: the network's output before and after its sigmoid, by plain loops.
+    ("mlp_parity.csv", ["mlp(\"mlp.json\", r1, r5, rng) margin", "mlp(\"mlp.json\", r1, r5, rng)"]),
   ])
   func everyBackendPredictsWhatTheLibrariesPredict(_ file: String, _ models: [String]) throws {
     let path = packageRoot + "/Examples/ml/parity.strat"
@@ -79,14 +78,14 @@ import Testing
     for (k, row) in rows.enumerated() {
       for (name, e) in executors {
         for f in 0..<3 { e.setBar(instrument: f, bar: Bar(open: 1, high: 1, low: 1, close: row[f], volume: 1)) }
-        e.setBar(instrument: 3, bar: Bar(open: 1, high: 1, low: 1, close: 1, volume: 1))
-        guard e.step(timeNanos: Int64(k)) == 4 else {
+        for o in models.indices { e.setBar(instrument: 3 + o, bar: Bar(open: 1, high: 1, low: 1, close: 1, volume: 1)) }
+        guard e.step(timeNanos: Int64(k)) == models.count else {
           mismatches.append("\(name) row \(k): no decisions")
           continue
         }
         let got = e.decisions.map(\.quantity)
-        let want = [row[3], row[4], row[5], row[6]]
-        for j in 0..<4 where got[j].bitPattern != want[j].bitPattern {
+        let want = Array(row[3...])
+        for j in models.indices where got[j].bitPattern != want[j].bitPattern {
           mismatches.append("\(name) row \(k) \(models[j]): \(got[j]) != \(want[j])")
         }
       }

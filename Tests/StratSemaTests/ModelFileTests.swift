@@ -97,6 +97,37 @@ import Testing
     }
   }
 
+  static func network(_ layers: String, extra: String = "") -> [UInt8] {
+    bytes(#"{"format": "stratc-mlp", "version": 1, "layers": [\#(layers)]\#(extra)}"#)
+  }
+
+  @Test func aNetworkPredictsNeuronByNeuron() throws {
+    let net = try NeuralNetwork.load(Self.network(
+      #"{"weights": [[1, -1], [0.5, 0.5]], "bias": [0, -1], "activation": "relu"}, {"weights": [[2, 3]], "bias": [0.25], "activation": "identity"}"#))
+    #expect(net.featureCount == 2)
+    // relu(x − y) = 2, relu(0.5x + 0.5y − 1) = 1; 0.25 + 2·2 + 3·1 = 7.25
+    #expect(net.predict([3, 1]) == 7.25)
+    #expect(net.predict([.nan, 1]) == 0.25 + 3 * 0)  // NaN through relu is 0
+  }
+
+  @Test(arguments: [
+    (network(#"{"weights": [[1, 2]], "bias": [0], "activation": "tanh"}"#), "`activation` must be"),
+    (network(#"{"weights": [[1, 2], [1]], "bias": [0, 0], "activation": "relu"}"#), "one weight per input"),
+    (network(#"{"weights": [[1, 2]], "bias": [0, 1], "activation": "relu"}"#), "`bias` has 2 values for 1 outputs"),
+    (network(#"{"weights": [[1, 2], [3, 4]], "bias": [0, 1], "activation": "relu"}"#), "last layer has 2 outputs"),
+    (network(#"{"weights": [[1, 2]], "bias": [0], "activation": "relu"}"#, extra: #", "features": ["a"]"#), "`features` must name"),
+    (network(#"{"weights": [[1e999]], "bias": [0], "activation": "relu"}"#), "finite number"),
+    (bytes(#"{"format": "onnx"}"#), "not stratc's network format"),
+  ])
+  func networkRefuses(_ file: [UInt8], _ message: String) {
+    do {
+      _ = try NeuralNetwork.load(file)
+      Issue.record("loaded; expected \(message)")
+    } catch {
+      #expect(error.message.contains(message), "\(error.message)")
+    }
+  }
+
   /// The seeds are real models of both libraries; a refused input is refused, never a trap.
   @Test func theModelCorpusLoadsOrIsRefused() throws {
     let files = try FuzzCorpus.files("model")

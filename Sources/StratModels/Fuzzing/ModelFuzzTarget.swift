@@ -1,8 +1,9 @@
 // What Fuzz/ModelFuzz drives, and the model corpus replay test replays: one code path for both.
 
-/// Reads one input as an XGBoost JSON model and as a LightGBM text model, and predicts a few
-/// rows with whatever loads (a model that loads must predict without trapping). Returns what
-/// happened to each reader: "xgboost" or "lightgbm" when it loaded, else the error's message.
+/// Reads one input as an XGBoost JSON model, a LightGBM text model and a stratc network, and
+/// predicts a few rows with whatever loads (a model that loads must predict without trapping).
+/// Returns what happened to each reader: "xgboost", "lightgbm" or "mlp" when it loaded, else
+/// the error's message.
 public enum ModelFuzzTarget {
   public static func run(_ input: UnsafeRawBufferPointer) -> [String] {
     let bytes = Array(input)
@@ -17,6 +18,13 @@ public enum ModelFuzzTarget {
       } catch {
         outcomes.append(error.message)
       }
+    }
+    do {
+      let network = try NeuralNetwork.load(bytes)
+      _ = network.predict([Double](repeating: .nan, count: network.featureCount))
+      outcomes.append("mlp")
+    } catch {
+      outcomes.append(error.message)
     }
     return outcomes
   }
