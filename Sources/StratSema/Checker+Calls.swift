@@ -83,6 +83,15 @@ extension Checker {
       TypedExpr(kind: .builtin(builtin, operands, window: window), type: type, span: span)
     }
     if builtin.isClock { return make(builtin == .bar_index ? .int : .bool, []) }
+    if builtin == .barssince || builtin == .valuewhen {
+      guard let condition = coerce(args[0], to: .bool, context: "the condition of `\(builtin.rawValue)`") else { return nil }
+      guard builtin == .valuewhen else { return make(.int, [condition]) }
+      guard args[1].type.isNumeric else {
+        report(SemaDiagnostics.badArgument(builtin.signature, args[1]))
+        return nil
+      }
+      return make(toFloat(args[1]).type, [condition, toFloat(args[1])])
+    }
     if builtin.isCalendarField {
       guard args[0].type == .time else {
         report(SemaDiagnostics.badArgument(builtin.signature, args[0], wants: "a Time (`time`)"))
@@ -172,7 +181,10 @@ extension Checker {
       return make(operands[0].type, operands)
     case .obv:
       return make(toFloat(args[1]).type, [x, toFloat(args[1])])
-    case .year, .month, .day, .weekday, .hour, .minute, .new_day, .new_week, .new_month, .bar_index:
+    case .vwma:
+      return make(x.type, [x, toFloat(args[1])])
+    case .year, .month, .day, .weekday, .hour, .minute, .new_day, .new_week, .new_month, .bar_index,
+      .barssince, .valuewhen:
       return nil  // typed above, before the numeric checks
     case .crosses_above, .crosses_below:
       guard let (a, b, _) = unify(x, toFloat(args[1]), context: "the arguments of `\(builtin.rawValue)`", span: span) else { return nil }

@@ -79,6 +79,33 @@ extension Lowering {
     return Lowered(value: current, ok: x.ok)
   }
 
+  /// Pine's barssince: 0 on a step where the condition holds, one more on each later step;
+  /// undefined until it first holds (a step where it is undefined counts as not holding).
+  mutating func barsSince(_ condition: Lowered) -> Lowered {
+    let count = builder.addSlot(Slot(name: "barssince", kind: .scalar(.i64, initial: .i64(-1))))
+    let last = builder.emit(.load, .i64, imm: .slot(count))
+    let holds = condition.ok.map { builder.emit(.and, .bool, [$0, condition.value]) } ?? condition.value
+    let started = op(.ige, .bool, last, int(0))
+    let later = builder.emit(.select, .i64, [started, op(.iadd, .i64, last, int(1)), last])
+    let value = builder.emit(.select, .i64, [holds, int(0), later])
+    builder.effect(.store, [value], imm: .slot(count))
+    return Lowered(value: value, ok: op(.ige, .bool, value, int(0)))
+  }
+
+  /// Pine's valuewhen (occurrence 0): x at the latest step where the condition held (and x was
+  /// defined); undefined before.
+  mutating func valueWhen(_ condition: Lowered, _ x: Lowered) -> Lowered {
+    let kept = scalarState("valuewhen", .f64)
+    let seen = scalarState("valuewhen.seen", .i64)
+    var holds = condition.ok.map { builder.emit(.and, .bool, [$0, condition.value]) } ?? condition.value
+    if let ok = x.ok { holds = builder.emit(.and, .bool, [holds, ok]) }
+    builder.effect(.store, [x.value], imm: .slot(kept.slot), predicate: holds)
+    builder.effect(.store, [int(1)], imm: .slot(seen.slot), predicate: holds)
+    let value = builder.emit(.select, .f64, [holds, x.value, kept.value])
+    let ok = builder.emit(.or, .bool, [holds, op(.ine, .bool, seen.value, int(0))])
+    return Lowered(value: value, ok: ok)
+  }
+
   /// TA-Lib's OBV: the first volume, then + volume on a higher close, − volume on a lower one.
   mutating func onBalanceVolume(_ c: Lowered, _ v: Lowered) -> Lowered {
     let ok = all([c.ok, v.ok])

@@ -5,6 +5,8 @@ extension Lowering {
     if b == .bar_index { return Lowered(value: barIndex(), ok: nil) }
     if b.isClock { return Lowered(value: periodClock(b), ok: nil) }
     if b.isCalendarField { return Lowered(value: calendarField(b, of: args[0].value), ok: args[0].ok) }
+    if b == .barssince { return barsSince(args[0]) }
+    if b == .valuewhen { return valueWhen(args[0], args[1]) }
     let x = args[0]
     func unary(_ op: Opcode) -> Lowered {
       Lowered(value: builder.emit(op, .f64, [x.value]), ok: x.ok)
@@ -30,8 +32,16 @@ extension Lowering {
       return Lowered(value: builder.emit(.fmul, .f64, [less, builder.constant(.f64(100))]), ok: all([x.ok, previous.ok]))
     case .cum: return cumulative(x, name: "cum")
     case .obv: return onBalanceVolume(x, args[1])
-    case .year, .month, .day, .weekday, .hour, .minute, .new_day, .new_week, .new_month, .bar_index:
-      preconditionFailure("calendar built-ins are lowered above")
+    case .vwma:
+      // Pine's vwma: sma(x·v, n) ÷ sma(v, n)
+      let weighted = Lowered(value: builder.emit(.fmul, .f64, [x.value, args[1].value]), ok: all([x.ok, args[1].ok]))
+      let (top, topFull) = window(weighted, n)
+      let (bottom, bottomFull) = window(args[1], n)
+      let value = builder.emit(.fdiv, .f64, [builder.emit(.mean, .f64, imm: .slot(top)), builder.emit(.mean, .f64, imm: .slot(bottom))])
+      return Lowered(value: value, ok: all([topFull, bottomFull]))
+    case .year, .month, .day, .weekday, .hour, .minute, .new_day, .new_week, .new_month, .bar_index,
+      .barssince, .valuewhen:
+      preconditionFailure("calendar and event built-ins are lowered above")
     case .floor: return unary(.floor)
     case .ceil: return unary(.ceil)
     case .pow:

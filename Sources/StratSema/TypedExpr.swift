@@ -87,7 +87,9 @@ enum Builtin: String, CaseIterable {
   case ret, logret, crosses_above, crosses_below
   // indicators (TA-Lib's arithmetic): Wilder's average, RSI, true range, ATR, change, momentum,
   // rate of change, running sum, on-balance volume
-  case rma, rsi, tr, atr, change, mom, roc, cum, obv
+  case rma, rsi, tr, atr, change, mom, roc, cum, obv, vwma
+  // events (Pine's ta.barssince and ta.valuewhen)
+  case barssince, valuewhen
   // the calendar, in the schedule's zone: fields of a Time, period clocks, the step count
   case year, month, day, weekday, hour, minute, new_day, new_week, new_month, bar_index
 
@@ -100,7 +102,7 @@ enum Builtin: String, CaseIterable {
   var hasWindow: Bool {
     switch self {
     case .sma, .ema, .sum, .var, .var_pop, .stdev, .stdev_pop, .zscore, .zscore_pop, .lowest,
-      .highest, .corr, .cov, .slope, .intercept, .rma, .rsi, .atr:
+      .highest, .corr, .cov, .slope, .intercept, .rma, .rsi, .atr, .vwma:
       true
     default: false
     }
@@ -125,7 +127,9 @@ enum Builtin: String, CaseIterable {
     case .crosses_above, .crosses_below, .mom, .roc, .obv: 2...2
     case .tr: 3...3
     case .atr: 4...4
-    case .cum: 1...1
+    case .cum, .barssince: 1...1
+    case .valuewhen: 2...2
+    case .vwma: 3...3
     case .year, .month, .day, .weekday, .hour, .minute: 1...1
     case .new_day, .new_week, .new_month, .bar_index: 0...0
     default: 2...2
@@ -148,6 +152,9 @@ enum Builtin: String, CaseIterable {
     case .tr: "tr(high, low, close)"
     case .atr: "atr(high, low, close, window)"
     case .cum: "cum(x)"
+    case .barssince: "barssince(condition)"
+    case .valuewhen: "valuewhen(condition, x)"
+    case .vwma: "vwma(x, volume, window)"
     case .year, .month, .day, .weekday, .hour, .minute: "\(rawValue)(time)"
     case .new_day, .new_week, .new_month, .bar_index: "\(rawValue)()"
     case .obv: "obv(close, volume)"

@@ -28,7 +28,7 @@ struct Warmup {
       case .ret, .logret, .change, .mom, .roc: return inner + n
       case .tr: return inner + 1
       case .crosses_above, .crosses_below: return inner + 1
-      case .na: return 0  // defined from the first step: it tells whether x is
+      case .na, .barssince, .valuewhen: return 0  // defined from the first step (na), or when an event is seen
       case .nz: return args.map(steps).min() ?? 0  // defined when either is
       default: return inner
       }
