@@ -9,12 +9,14 @@ public enum LightGBMModel {
   ]
 
   public static func load(_ bytes: [UInt8]) throws(ModelFileError) -> TreeEnsemble {
-    let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    // Split on the byte, not on Characters: Swift keeps "\r\n" as one Character.
+    let lines = ModelJSON.droppingByteOrderMark(bytes).split(separator: 0x0A, omittingEmptySubsequences: false)
+      .map { String(decoding: $0, as: UTF8.self) }
     var header: [String: (String, Int)] = [:]
     var sections: [[String: (String, Int)]] = []
     var ended = false
     for (n, raw) in lines.enumerated() {
-      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+      let line = raw.hasSuffix("\r") ? Substring(raw.dropLast()) : Substring(raw)
       if line == "end of trees" { ended = true; break }
       if line.hasPrefix("Tree=") { sections.append([:]); continue }
       // `key=value`, or a bare key (`average_output`) that is a flag.
@@ -65,6 +67,10 @@ public enum LightGBMModel {
     guard let (text, line) = entry else { throw ModelFileError("no `objective` line") }
     let words = text.split(separator: " ")
     let name = words.first.map(String.init) ?? ""
+    // reg_sqrt trains on sign(y)·√|y| and predicts its square: not reproduced yet.
+    if words.contains("sqrt") {
+      throw ModelFileError("objective `\(text)` (reg_sqrt) is not supported", line: line)
+    }
     if name == "binary" {
       let sigma = words.first { $0.hasPrefix("sigmoid:") }.flatMap { Double($0.dropFirst("sigmoid:".count)) } ?? 1
       guard sigma.isFinite, sigma > 0 else { throw ModelFileError("sigmoid `\(sigma)` is not a positive number", line: line) }

@@ -19,7 +19,12 @@ public indirect enum ModelJSON: Sendable, Equatable {
     }
   }
 
-  /// The member `key` of an object (the first, should a crafted file repeat it).
+  /// `bytes` without a leading UTF-8 byte order mark (an editor's, never a library's).
+  public static func droppingByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+  }
+
+  /// The member `key` of an object (a repeated member is refused when parsing).
   public subscript(key: String) -> ModelJSON? {
     guard case .object(let members) = self else { return nil }
     return members.first { $0.0 == key }?.1
@@ -77,7 +82,10 @@ struct ModelJSONParser {
     while true {
       skipSpace()
       guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in quotes") }
+      let keyStart = at
       let key = try string()
+      // Readers disagree on a repeated member (first or last wins): refuse it.
+      guard !members.contains(where: { $0.0 == key }) else { throw error("member \"\(key)\" appears twice in one object", offset: keyStart) }
       skipSpace()
       guard peek(UInt8(ascii: ":")) else { throw error("expected `:` after member \"\(key)\"") }
       at += 1

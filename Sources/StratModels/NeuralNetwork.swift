@@ -23,8 +23,9 @@ public struct NeuralNetwork: Sendable, Equatable {
   public var layers: [Layer]
   public var featureCount: Int { layers.first?.weights.first?.count ?? 0 }
 
-  /// Most weights a network may have (each is a multiply and an add per step).
-  public static let maximumWeights = 200_000
+  /// Most weights a network may have (each is a multiply and an add per step; the limit keeps
+  /// a compile to seconds, as `TreeEnsemble.maximumNodes` does).
+  public static let maximumWeights = 20_000
   public static let maximumLayers = 64
 
   /// The prediction for one row (the reference of the compiled code); `margin` skips the last
@@ -50,7 +51,7 @@ public struct NeuralNetwork: Sendable, Equatable {
   }
 
   public static func load(_ bytes: [UInt8]) throws(ModelFileError) -> NeuralNetwork {
-    let root = try ModelJSON.parse(bytes)
+    let root = try ModelJSON.parse(ModelJSON.droppingByteOrderMark(bytes))
     guard root["format"] == .string("stratc-mlp") else { throw ModelFileError("not stratc's network format: no \"format\": \"stratc-mlp\"") }
     guard root["version"] == .number("1") else { throw ModelFileError("only version 1 of the network format is read") }
     guard case .array(let layerValues)? = root["layers"], !layerValues.isEmpty, layerValues.count <= maximumLayers else {

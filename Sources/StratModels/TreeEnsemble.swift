@@ -52,8 +52,10 @@ public struct TreeEnsemble: Sendable, Equatable {
   /// True when features, thresholds and the sum are float32 (XGBoost).
   public var isFloat32: Bool { library == .xgboost }
 
-  /// Most nodes one ensemble may have: each becomes two or three IR instructions per step.
-  public static let maximumNodes = 200_000
+  /// Most nodes one ensemble may have: each becomes two or three IR instructions per step, and
+  /// LLVM's time on one straight-line step grows faster than linearly (40,000 nodes took 26 s
+  /// to JIT in a debug build), so the limit keeps a compile to seconds.
+  public static let maximumNodes = 20_000
   /// Deepest tree accepted.
   public static let maximumDepth = 256
 

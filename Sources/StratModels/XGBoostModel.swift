@@ -14,6 +14,7 @@ public enum XGBoostModel {
   static let logisticObjectives: Set<String> = ["binary:logistic", "reg:logistic"]
 
   public static func load(_ bytes: [UInt8]) throws(ModelFileError) -> TreeEnsemble {
+    let bytes = ModelJSON.droppingByteOrderMark(bytes)
     if bytes.first == UInt8(ascii: "{") || bytes.first.map({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) == true {
       return try read(ModelJSON.parse(bytes))
     }
@@ -50,6 +51,11 @@ public enum XGBoostModel {
     guard case .array(let treeValues)? = booster?["model"]?["trees"] else {
       throw ModelFileError("no `learner.gradient_booster.model.trees` array")
     }
+    if let declared = try optionalInt(booster?["model"]?["gbtree_model_param"]?["num_trees"], "gbtree_model_param.num_trees"),
+      declared != treeValues.count
+    {
+      throw ModelFileError("`num_trees` is \(declared) but the file has \(treeValues.count) trees: the file is damaged")
+    }
     var trees: [TreeEnsemble.Node] = []
     var nodes = 0
     for (k, value) in treeValues.enumerated() {
@@ -75,10 +81,13 @@ public enum XGBoostModel {
     return score
   }
 
-  /// XGBoost's Logit: −logf(1 ÷ p − 1), in float32.
+  /// XGBoost's margin of a logistic base score: p clamped to [kRtEps, 1 − kRtEps] (1e-6 in
+  /// float32), then its Logit −logf(1 ÷ p − 1), in float32.
   static func logit(_ p: Float) throws(ModelFileError) -> Float {
-    guard p > 0, p < 1 else { throw ModelFileError("base_score \(p) of a logistic objective is not in (0, 1)") }
-    return -logf(1 / p - 1)
+    guard p >= 0, p <= 1 else { throw ModelFileError("base_score \(p) of a logistic objective is not in [0, 1]") }
+    let eps: Float = 1e-6
+    let clamped = min(max(p, eps), 1 - eps)
+    return -logf(1 / clamped - 1)
   }
 
   static func featureNames(_ learner: ModelJSON, count: Int) throws(ModelFileError) -> [String] {

@@ -6,6 +6,15 @@ import Testing
 
 /// The model readers: what they accept, what they refuse and why, and that a refusal is never a
 /// trap (the corpus of Fuzz/ModelFuzz replayed).
+extension [UInt8] {
+  /// An XGBoost test model that declares `count` trees in gbtree_model_param.
+  func replacingTrees(count: Int) -> [UInt8] {
+    let text = String(decoding: self, as: UTF8.self).replacingOccurrences(
+      of: #""model":{"trees""#, with: #""model":{"gbtree_model_param":{"num_trees":"\#(count)"},"trees""#)
+    return Array(text.utf8)
+  }
+}
+
 @Suite struct ModelFileTests {
   static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
@@ -39,6 +48,8 @@ import Testing
     (bytes("{\"a\":" + String(repeating: "[", count: 100)), "nested deeper than 64"),
     (bytes("{\"a\":\"\\q\"}"), "unknown escape"),
     (bytes("UBJ\u{0}"), "not XGBoost's JSON model format"),
+    (xgboost(params: "\"num_feature\":\"1\",\"num_feature\":\"2\""), "member \"num_feature\" appears twice"),
+    (xgboost(extra: ",\"x\":{\"gbtree_model_param\":1}").replacingTrees(count: 3), "`num_trees` is 3 but the file has 1 trees"),
   ])
   func xgboostRefuses(_ file: [UInt8], _ message: String) {
     #expect(throws: ModelFileError.self) { try XGBoostModel.load(file) }
@@ -47,6 +58,23 @@ import Testing
     } catch {
       #expect(error.message.contains(message), "\(error.message)")
     }
+  }
+
+  /// XGBoost 3 clamps a logistic base score to [1e-6, 1 − 1e-6] (float32) before its logit.
+  @Test func aLogisticBaseScoreIsClampedAsXGBoostClampsIt() throws {
+    for (score, clamped) in [("1E-7", Float(1e-6)), ("0E0", Float(1e-6)), ("1E0", 1 - Float(1e-6))] {
+      let text = String(decoding: Self.xgboost(), as: UTF8.self).replacingOccurrences(of: "[5E-1]", with: "[\(score)]")
+      let model = try XGBoostModel.load(Self.bytes(text))
+      #expect(model.baseMargin == Double(-logf(1 / clamped - 1)), "\(score)")
+    }
+  }
+
+  @Test func aByteOrderMarkAndCRLFLineEndsAreRead() throws {
+    let json = [0xEF, 0xBB, 0xBF] + Self.xgboost()
+    #expect(try XGBoostModel.load(json).trees.count == 1)
+    let text = String(decoding: Self.lightgbm(tree: Self.zeroTree), as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
+    let model = try LightGBMModel.load(Self.bytes(text))
+    #expect(model.predict([0.75], margin: true) == 1)
   }
 
   @Test func jsonKeepsNumbersAsTheirTextAndDecodesEscapes() throws {
@@ -85,6 +113,7 @@ import Testing
     (lightgbm(tree: zeroTree, objective: "multiclass num_class:3"), "not supported"),
     (lightgbm(tree: zeroTree, header: "average_output"), "random forest"),
     (lightgbm(tree: zeroTree + "\nis_linear=1"), "linear tree"),
+    (lightgbm(tree: zeroTree, objective: "regression sqrt"), "reg_sqrt"),
     (bytes("tree\nversion=v4\nnum_class=1\n"), "truncated"),
     (bytes("hello"), "not LightGBM's text model format"),
   ])
