@@ -35,7 +35,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("pairs", ["--data", bars]), ("bollinger", ["--data", bars]), ("logistic", ["--data", bars]), ("rsi", ["--data", bars]), ("donchian", ["--data", bars]), ("monthly_momentum", ["--data", bars]),
+    ("pairs", ["--data", bars]), ("bollinger", ["--data", bars]), ("logistic", ["--data", bars]), ("rsi", ["--data", bars]), ("donchian", ["--data", bars]), ("macd", ["--data", bars]), ("monthly_momentum", ["--data", bars]),
     ("pairs", ["--data", bars, "--instrument", "a=KO", "--instrument", "b=PEP", "--fill", "close"]),
     ("pairs_bench", ["--data", bars, "--instrument", "a=GLD", "--instrument", "b=GDX", "--param", "entry=1.5"]),
     ("market_maker", ["--data", lobster, "--order-latency", "100us"]),

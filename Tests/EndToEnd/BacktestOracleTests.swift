@@ -19,6 +19,7 @@ import Testing
       Case(expected: "logistic-\(fill)", strategy: "logistic", bindings: []),
       Case(expected: "rsi-\(fill)", strategy: "rsi", bindings: []),
       Case(expected: "donchian-\(fill)", strategy: "donchian", bindings: []),
+      Case(expected: "macd-\(fill)", strategy: "macd", bindings: []),
       Case(expected: "monthly_momentum-\(fill)", strategy: "monthly_momentum", bindings: []),
     ]
   }

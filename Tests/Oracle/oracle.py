@@ -96,6 +96,24 @@ def decide(name, hist, pos, names, months=()):
         if strength < 30: return {x: 100}
         if strength > 55: return {x: 0}
         return {}
+    if name == "macd":
+        # EMAs as the reference defines ema(x, n): alpha 2/(n+1), seeded with the first value,
+        # defined from the n-th; MACD = ema12 - ema26, signal = ema9 of the MACD (its first
+        # value is the first defined MACD). Long on a cross above the signal, flat below.
+        def ema_series(xs, n):
+            out, e = [], None
+            for k, v in enumerate(xs):
+                e = v if e is None else e + (2 / (n + 1)) * (v - e)
+                out.append(e if k >= n - 1 else None)
+            return out
+        fast, slow = ema_series(closes, 12), ema_series(closes, 26)
+        line = [f - s for f, s in zip(fast, slow) if f is not None and s is not None]
+        signal = ema_series(line, 9)
+        if len(line) < 10 or signal[-2] is None:
+            return {}
+        if line[-1] > signal[-1] and line[-2] <= signal[-2]: return {x: 100}
+        if line[-1] < signal[-1] and line[-2] >= signal[-2]: return {x: 0}
+        return {}
     if name == "donchian":
         # Long above the highest of the previous 20 closes, flat below the lowest of the
         # previous 10.

@@ -10,6 +10,7 @@ for fill in close next-open; do
   python3 Tests/Oracle/oracle.py bollinger "$fill" "$E/bollinger-$fill" x=$D/SPY.csv
   python3 Tests/Oracle/oracle.py logistic "$fill" "$E/logistic-$fill" x=$D/SPY.csv
   python3 Tests/Oracle/oracle.py rsi "$fill" "$E/rsi-$fill" x=$D/SPY.csv
+  python3 Tests/Oracle/oracle.py macd "$fill" "$E/macd-$fill" x=$D/SPY.csv
   python3 Tests/Oracle/oracle.py donchian "$fill" "$E/donchian-$fill" x=$D/SPY.csv
   python3 Tests/Oracle/oracle.py monthly_momentum "$fill" "$E/monthly_momentum-$fill" x=$D/SPY.csv
 done
